@@ -1,0 +1,382 @@
+"""The object model scripts see: type names and case-insensitive properties.
+
+PowerShell values are plain Python values here:
+
+==================  ==========================================================
+PowerShell          Python
+==================  ==========================================================
+``$null``           ``None``
+Boolean, numbers    ``bool``, ``int``, ``float``, ``decimal.Decimal``
+String              ``str``
+``object[]``        ``list`` (``tuple`` is read the same way)
+``byte[]``          ``bytes``
+Hashtable           :class:`PSHashtable` (case-insensitive keys, insertion order)
+PSCustomObject      :class:`PSObject` (ordered, case-insensitive note properties)
+DateTime, TimeSpan  ``datetime.datetime`` (naive, the shell's local time), ``timedelta``
+domain objects      any class with ``PS_TYPE_NAMES`` and ``PS_PROPERTIES``
+==================  ==========================================================
+
+A domain class (for example the Exchange model's certificate view) declares::
+
+    PS_TYPE_NAMES = ("Microsoft.Exchange...ExchangeCertificate", "System.Object")
+    PS_PROPERTIES = ("AccessRules", "CertificateDomains", ...)   # Format-List * order
+
+and exposes each property as a Python attribute of the same name.  Nothing in the
+domain layer needs to import the engine for this.
+
+This module depends on nothing else in exshell; ``exshell.format`` relies on it.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import decimal
+import enum
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple
+
+__all__ = [
+    "PSHashtable", "PSObject", "NOT_FOUND", "type_names", "property_names",
+    "get_property", "has_property", "set_property", "is_enumerable", "enumerate_value",
+    "dotnet_type_name",
+]
+
+
+class _NotFound:
+    __slots__ = ()
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return "NOT_FOUND"
+
+    def __bool__(self) -> bool:
+        return False
+
+
+#: Returned by :func:`get_property` when the object has no such property.
+NOT_FOUND: Any = _NotFound()
+
+
+class PSHashtable(dict):
+    """A hashtable: keys compare case-insensitively when they are strings.
+
+    The original spelling of each key is kept for display.  Iteration yields the
+    original keys in insertion order (PowerShell's plain hashtables are unordered; we
+    keep insertion order and say so in the docs).
+    """
+
+    __slots__ = ("_names", "ordered")
+
+    def __init__(self, items: Iterable[Tuple[Any, Any]] = (), ordered: bool = False):
+        super().__init__()
+        self._names: Dict[Any, Any] = {}
+        self.ordered = ordered
+        for k, v in items:
+            self[k] = v
+
+    @staticmethod
+    def _fold(key: Any) -> Any:
+        return ("s", key.casefold()) if isinstance(key, str) else ("o", key)
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        folded = self._fold(key)
+        if folded not in self._names:
+            self._names[folded] = key
+        super().__setitem__(folded, value)
+
+    def __getitem__(self, key: Any) -> Any:
+        return super().__getitem__(self._fold(key))
+
+    def __delitem__(self, key: Any) -> None:
+        folded = self._fold(key)
+        super().__delitem__(folded)
+        del self._names[folded]
+
+    def __contains__(self, key: object) -> bool:
+        return super().__contains__(self._fold(key))
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        return super().get(self._fold(key), default)
+
+    def pop(self, key: Any, *default: Any) -> Any:
+        folded = self._fold(key)
+        self._names.pop(folded, None)
+        return super().pop(folded, *default)
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(list(self._names.values()))
+
+    def keys(self):  # type: ignore[override]
+        return list(self._names.values())
+
+    def values(self):  # type: ignore[override]
+        return [super(PSHashtable, self).__getitem__(f) for f in self._names]
+
+    def items(self):  # type: ignore[override]
+        return [(n, super(PSHashtable, self).__getitem__(f)) for f, n in self._names.items()]
+
+    def clear(self) -> None:
+        super().clear()
+        self._names.clear()
+
+    def copy(self) -> "PSHashtable":
+        return PSHashtable(self.items(), ordered=self.ordered)
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return "PSHashtable(%r)" % (self.items(),)
+
+
+class PSObject:
+    """A PSCustomObject: ordered note properties with case-insensitive names.
+
+    ``type_names`` lists the type names newest-first, as ``PSObject.TypeNames`` does
+    (``Selected.<Type>`` first for Select-Object output).
+    """
+
+    __slots__ = ("_props", "type_names")
+
+    def __init__(self, properties: Iterable[Tuple[str, Any]] = (),
+                 type_names: Iterable[str] = ("System.Management.Automation.PSCustomObject", "System.Object")):
+        self._props: Dict[str, Tuple[str, Any]] = {}
+        self.type_names: List[str] = list(type_names)
+        for name, value in properties:
+            self.set(name, value)
+
+    def set(self, name: str, value: Any) -> None:
+        key = name.casefold()
+        if key in self._props:
+            self._props[key] = (self._props[key][0], value)
+        else:
+            self._props[key] = (name, value)
+
+    def get(self, name: str, default: Any = NOT_FOUND) -> Any:
+        entry = self._props.get(name.casefold())
+        return default if entry is None else entry[1]
+
+    def names(self) -> List[str]:
+        return [n for n, _ in self._props.values()]
+
+    def items(self) -> List[Tuple[str, Any]]:
+        return list(self._props.values())
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return "PSObject(%r)" % (self.items(),)
+
+
+# ------------------------------------------------------------------- type names
+
+_PRIMITIVE_TYPES: Tuple[Tuple[type, str], ...] = (
+    (bool, "System.Boolean"),
+    (int, "System.Int32"),
+    (float, "System.Double"),
+    (decimal.Decimal, "System.Decimal"),
+    (str, "System.String"),
+    (bytes, "System.Byte[]"),
+    (_dt.datetime, "System.DateTime"),
+    (_dt.timedelta, "System.TimeSpan"),
+    (list, "System.Object[]"),
+    (tuple, "System.Object[]"),
+    (PSHashtable, "System.Collections.Hashtable"),
+)
+
+
+def dotnet_type_name(value: Any) -> str:
+    """The .NET full name PowerShell would report for ``value`` (``GetType().FullName``)."""
+    return type_names(value)[0]
+
+
+def type_names(value: Any) -> List[str]:
+    """``PSObject.TypeNames`` of a value, most derived first."""
+    if isinstance(value, PSObject):
+        return list(value.type_names)
+    declared = getattr(type(value), "PS_TYPE_NAMES", None)
+    if declared:
+        return list(declared)
+    if isinstance(value, bool):
+        return ["System.Boolean", "System.ValueType", "System.Object"]
+    if isinstance(value, int):
+        if -2**31 <= value < 2**31:
+            return ["System.Int32", "System.ValueType", "System.Object"]
+        if -2**63 <= value < 2**63:
+            return ["System.Int64", "System.ValueType", "System.Object"]
+        return ["System.Decimal", "System.ValueType", "System.Object"]
+    if isinstance(value, enum.Enum):
+        full = getattr(type(value), "DOTNET_NAME", type(value).__name__)
+        return [full, "System.Enum", "System.ValueType", "System.Object"]
+    for py, name in _PRIMITIVE_TYPES:
+        if isinstance(value, py):
+            if name in ("System.Object[]", "System.Byte[]"):
+                return [name, "System.Array", "System.Object"]
+            if name == "System.String":
+                return [name, "System.Object"]
+            if name == "System.Collections.Hashtable":
+                return [name, "System.Object"]
+            return [name, "System.ValueType", "System.Object"]
+    return ["System.Object"]
+
+
+# ------------------------------------------------------------------- properties
+
+def _intrinsic_names(value: Any) -> Tuple[str, ...]:
+    if isinstance(value, str):
+        return ("Length",)
+    if isinstance(value, (list, tuple, bytes)):
+        return ("Count", "Length", "LongLength", "Rank", "SyncRoot", "IsReadOnly",
+                "IsFixedSize", "IsSynchronized")
+    if isinstance(value, PSHashtable):
+        return ("IsReadOnly", "IsFixedSize", "IsSynchronized", "Keys", "Values",
+                "SyncRoot", "Count")
+    if isinstance(value, _dt.datetime):
+        return ("Date", "Day", "DayOfWeek", "DayOfYear", "Hour", "Kind", "Millisecond",
+                "Minute", "Month", "Second", "Ticks", "TimeOfDay", "Year")
+    if isinstance(value, _dt.timedelta):
+        return ("Ticks", "Days", "Hours", "Milliseconds", "Minutes", "Seconds",
+                "TotalDays", "TotalHours", "TotalMilliseconds", "TotalMinutes",
+                "TotalSeconds")
+    return ()
+
+
+_EPOCH = _dt.datetime(1, 1, 1)
+_DAYS = ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
+
+
+def _intrinsic_value(value: Any, name: str) -> Any:
+    n = name.casefold()
+    if isinstance(value, str):
+        if n == "length":
+            return len(value)
+        return NOT_FOUND
+    if isinstance(value, (list, tuple, bytes)):
+        if n in ("count", "length", "longlength"):
+            return len(value)
+        if n == "rank":
+            return 1
+        if n in ("isreadonly", "issynchronized"):
+            return False
+        if n == "isfixedsize":
+            return True
+        if n == "syncroot":
+            return value
+        return NOT_FOUND
+    if isinstance(value, PSHashtable):
+        if n == "count":
+            return len(value)
+        if n == "keys":
+            return list(value.keys())
+        if n == "values":
+            return list(value.values())
+        if n in ("isreadonly", "isfixedsize", "issynchronized"):
+            return False
+        if n == "syncroot":
+            return value
+        return NOT_FOUND
+    if isinstance(value, _dt.datetime):
+        table = {
+            "date": lambda d: d.replace(hour=0, minute=0, second=0, microsecond=0),
+            "day": lambda d: d.day,
+            "dayofweek": lambda d: _DAYS[(d.weekday() + 1) % 7],
+            "dayofyear": lambda d: d.timetuple().tm_yday,
+            "hour": lambda d: d.hour,
+            "kind": lambda d: "Local",
+            "millisecond": lambda d: d.microsecond // 1000,
+            "minute": lambda d: d.minute,
+            "month": lambda d: d.month,
+            "second": lambda d: d.second,
+            "ticks": lambda d: ((d - _EPOCH) // _dt.timedelta(microseconds=1)) * 10,
+            "timeofday": lambda d: _dt.timedelta(hours=d.hour, minutes=d.minute,
+                                                 seconds=d.second, microseconds=d.microsecond),
+            "year": lambda d: d.year,
+        }
+        fn = table.get(n)
+        return fn(value) if fn else NOT_FOUND
+    if isinstance(value, _dt.timedelta):
+        total = value.total_seconds()
+        sign = -1 if total < 0 else 1
+        a = abs(value)
+        table = {
+            "ticks": lambda: (value // _dt.timedelta(microseconds=1)) * 10,
+            "days": lambda: sign * a.days,
+            "hours": lambda: sign * (a.seconds // 3600),
+            "minutes": lambda: sign * ((a.seconds // 60) % 60),
+            "seconds": lambda: sign * (a.seconds % 60),
+            "milliseconds": lambda: sign * (a.microseconds // 1000),
+            "totaldays": lambda: total / 86400.0,
+            "totalhours": lambda: total / 3600.0,
+            "totalminutes": lambda: total / 60.0,
+            "totalseconds": lambda: total,
+            "totalmilliseconds": lambda: total * 1000.0,
+        }
+        fn = table.get(n)
+        return fn() if fn else NOT_FOUND
+    return NOT_FOUND
+
+
+def property_names(value: Any) -> List[str]:
+    """All property names of ``value``, in the order ``Format-List *`` shows them."""
+    if value is None:
+        return []
+    if isinstance(value, PSObject):
+        return value.names()
+    declared = getattr(type(value), "PS_PROPERTIES", None)
+    if declared is not None:
+        return list(declared)
+    return list(_intrinsic_names(value))
+
+
+def get_property(value: Any, name: str) -> Any:
+    """The value of property ``name`` (case-insensitive), or :data:`NOT_FOUND`."""
+    if value is None:
+        return NOT_FOUND
+    if isinstance(value, PSObject):
+        return value.get(name)
+    declared = getattr(type(value), "PS_PROPERTIES", None)
+    if declared is not None:
+        folded = name.casefold()
+        for real in declared:
+            if real.casefold() == folded:
+                return getattr(value, real)
+        extra = getattr(value, "ps_extra_property", None)
+        if extra is not None:
+            return extra(name)
+        return NOT_FOUND
+    if isinstance(value, PSHashtable):
+        # Hashtable keys read like properties ($h.Name), before the intrinsic members.
+        if name in value:
+            return value[name]
+    return _intrinsic_value(value, name)
+
+
+def has_property(value: Any, name: str) -> bool:
+    return get_property(value, name) is not NOT_FOUND
+
+
+def set_property(value: Any, name: str, new_value: Any) -> bool:
+    """Set a property; returns False when the object has no settable property ``name``."""
+    if isinstance(value, PSObject):
+        if value.get(name) is NOT_FOUND:
+            return False
+        value.set(name, new_value)
+        return True
+    if isinstance(value, PSHashtable):
+        value[name] = new_value
+        return True
+    settable = getattr(type(value), "PS_SETTABLE", ())
+    folded = name.casefold()
+    for real in settable:
+        if real.casefold() == folded:
+            setattr(value, real, new_value)
+            return True
+    return False
+
+
+def is_enumerable(value: Any) -> bool:
+    """Whether the pipeline unrolls ``value`` (arrays and lists, not strings/hashtables)."""
+    return isinstance(value, (list, tuple))
+
+
+def enumerate_value(value: Any) -> Iterator[Any]:
+    """Yield what the pipeline would send for ``value``: the elements of a collection,
+    the value itself otherwise.  ``bytes`` unroll into ints, like ``byte[]``."""
+    if isinstance(value, (list, tuple)):
+        yield from value
+    elif isinstance(value, bytes):
+        yield from value
+    else:
+        yield value

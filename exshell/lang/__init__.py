@@ -1,0 +1,16 @@
+"""The PowerShell language as data: grammar, syntax tree and parse errors.
+
+``parse(text)`` turns PowerShell-like text into an :class:`~exshell.lang.ast.Script`,
+or raises :class:`~exshell.lang.errors.ParseError` (:class:`IncompleteInput` when more
+lines could complete it).  Nothing in this package runs code, and it imports nothing
+else from exshell.
+"""
+from .errors import IncompleteInput, ParseError, ParseIssue
+
+__all__ = ["parse", "ParseError", "IncompleteInput", "ParseIssue"]
+
+
+def parse(text, file=None):
+    """Parse ``text`` into a Script (the grammar is built on first use)."""
+    from .grammar import parse as _parse
+    return _parse(text, file=file)
