@@ -1,0 +1,33 @@
+"""The Exchange model: an organisation, its servers and their certificate stores,
+with real X.509 certificates.
+
+Knows nothing of the language, engine or formatting: imports only the standard
+library and ``cryptography`` (lazily; only ``issuance``, ``codec`` and ``keys``
+touch ``cryptography.hazmat``).  Modules:
+
+* ``versions``   -- VersionProfile: every version difference, one table
+* ``services``   -- AllowedServices, CertificateStatus, CertificateAuthorityType
+* ``clock``/``keys`` -- injected time, RSA keys (lab key pool) and serial numbers
+* ``errors``/``texts`` -- ExchangeError and the catalogue of user-visible texts
+* ``names``      -- Windows DN display/parse, domain-name checks, thumbprints
+* ``issuance``   -- building certificates the way Exchange does
+* ``certificate``/``dotnet`` -- the ExchangeCertificate view and .NET stand-ins
+* ``store``      -- store entries
+* ``organization`` -- Organization, Server (plans and operations), default_organization
+"""
+from .errors import ExchangeError
+from .services import AllowedServices, CertificateAuthorityType, CertificateStatus
+from .versions import PROFILES, VersionProfile, get_profile
+from .clock import Clock, FixedClock
+from .keys import (CountingSerials, GeneratedKeySource, KeySource, PoolKeySource, RandomSerials,
+                   SerialSource, load_lab_keys)
+from .certificate import ExchangeCertificate, ExchangeCertificateV2
+from .organization import (EnablePlan, NewCertificatePlan, Organization, PendingCertificate, Server,
+                           SmtpQuestion, default_organization)
+
+__all__ = ["ExchangeError", "AllowedServices", "CertificateAuthorityType", "CertificateStatus",
+           "PROFILES", "VersionProfile", "get_profile", "Clock", "FixedClock",
+           "CountingSerials", "GeneratedKeySource", "KeySource", "PoolKeySource", "RandomSerials",
+           "SerialSource", "load_lab_keys", "ExchangeCertificate", "ExchangeCertificateV2",
+           "EnablePlan", "NewCertificatePlan", "Organization", "PendingCertificate", "Server",
+           "SmtpQuestion", "default_organization"]

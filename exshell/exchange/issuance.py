@@ -1,0 +1,184 @@
+"""Making X.509 certificates (and, later, PKCS#10 requests) the way Exchange does.
+
+The profile of Exchange's self-signed certificates (setup's and
+New-ExchangeCertificate's), checked against real ones: RSA key, subject = issuer,
+extensions in this order -- keyUsage (critical: digitalSignature,
+keyEncipherment), subjectAltName (DNS names, omitted when there are none),
+extendedKeyUsage serverAuth, basicConstraints (critical, CA:FALSE) -- and no
+subject/authority key identifiers.  WMSvc certificates (made by Windows) differ:
+EKU first, keyUsage not critical with dataEncipherment, no basicConstraints.
+
+SHA-1: cryptography's certificate builder refuses SHA-1 signatures, but Exchange
+2007/2010 (and setup on 2013/2016) sign with SHA-1.  So we let the builder produce
+the TBSCertificate (signed with a throw-away Ed25519 key, which is fast), put
+the wanted signature AlgorithmIdentifier into it, sign those bytes with the RSA
+key (PKCS#1 v1.5, deterministic) and assemble the DER ourselves.  The same path
+is used for every hash, so all certificates are built alike.
+
+One of the three modules allowed to import ``cryptography.hazmat`` (lazily).
+Imports nothing else from exshell except :mod:`.names`.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from typing import List, Optional, Sequence, Tuple
+
+__all__ = ["issue_self_signed", "resign", "SIGNATURE_ALGORITHMS", "EXCHANGE_LAYOUT",
+           "WMSVC_LAYOUT", "der_length", "der_tlv", "split_der_sequence", "der_bytes",
+           "public_key_pkcs1"]
+
+#: hash name -> DER AlgorithmIdentifier of <hash>WithRSAEncryption (NULL parameters).
+SIGNATURE_ALGORITHMS = {
+    "sha1": bytes.fromhex("300d06092a864886f70d0101050500"),
+    "sha256": bytes.fromhex("300d06092a864886f70d01010b0500"),
+    "sha384": bytes.fromhex("300d06092a864886f70d01010c0500"),
+    "sha512": bytes.fromhex("300d06092a864886f70d01010d0500"),
+}
+
+EXCHANGE_LAYOUT = "exchange"
+WMSVC_LAYOUT = "wmsvc"
+
+_SIGNER = None
+
+
+def _throwaway_signer():
+    global _SIGNER
+    if _SIGNER is None:
+        from cryptography.hazmat.primitives.asymmetric import ed25519
+        _SIGNER = ed25519.Ed25519PrivateKey.generate()
+    return _SIGNER
+
+
+# ------------------------------------------------------------------ minimal DER
+
+def der_length(n: int) -> bytes:
+    if n < 0x80:
+        return bytes([n])
+    body = n.to_bytes((n.bit_length() + 7) // 8, "big")
+    return bytes([0x80 | len(body)]) + body
+
+
+def der_tlv(tag: int, content: bytes) -> bytes:
+    return bytes([tag]) + der_length(len(content)) + content
+
+
+def _read_tlv(data: bytes, pos: int) -> Tuple[int, int, int]:
+    """(tag, content_start, end) of the element at ``pos`` (single-byte tags only)."""
+    tag = data[pos]
+    first = data[pos + 1]
+    if first < 0x80:
+        return tag, pos + 2, pos + 2 + first
+    count = first & 0x7F
+    length = int.from_bytes(data[pos + 2:pos + 2 + count], "big")
+    start = pos + 2 + count
+    return tag, start, start + length
+
+
+def split_der_sequence(data: bytes) -> List[bytes]:
+    """The encoded elements of the SEQUENCE ``data``."""
+    tag, start, end = _read_tlv(data, 0)
+    if tag != 0x30:
+        raise ValueError("not a DER SEQUENCE")
+    items, pos = [], start
+    while pos < end:
+        _, _, item_end = _read_tlv(data, pos)
+        items.append(data[pos:item_end])
+        pos = item_end
+    return items
+
+
+def _hash(name: str):
+    from cryptography.hazmat.primitives import hashes
+    try:
+        return {"sha1": hashes.SHA1, "sha256": hashes.SHA256, "sha384": hashes.SHA384,
+                "sha512": hashes.SHA512}[name]()
+    except KeyError:
+        raise ValueError("unsupported signature hash %r" % name) from None
+
+
+def resign(signed_der: bytes, key, hash_name: str, *, inner_algorithm: bool = True) -> bytes:
+    """Re-sign a DER certificate (or, with ``inner_algorithm=False``, a PKCS#10
+    request) with RSA ``key`` and ``hash_name``; returns the new DER."""
+    from cryptography.hazmat.primitives.asymmetric import padding
+    alg = SIGNATURE_ALGORITHMS[hash_name]
+    tbs, _old_alg, _old_sig = split_der_sequence(signed_der)
+    if inner_algorithm:
+        fields = split_der_sequence(tbs)
+        index = 2 if fields[0][0] == 0xA0 else 1   # [0] version present -> after serial
+        fields[index] = alg
+        tbs = der_tlv(0x30, b"".join(fields))
+    signature = key.sign(tbs, padding.PKCS1v15(), _hash(hash_name))
+    return der_tlv(0x30, tbs + alg + der_tlv(0x03, b"\x00" + signature))
+
+
+# ------------------------------------------------------------------ certificates
+
+def _extensions(layout: str, domains: Sequence[str], ski: Optional[bytes]):
+    from cryptography import x509
+    from cryptography.x509.oid import ExtendedKeyUsageOID
+
+    def key_usage(data_encipherment: bool):
+        return x509.KeyUsage(digital_signature=True, content_commitment=False,
+                             key_encipherment=True, data_encipherment=data_encipherment,
+                             key_agreement=False, key_cert_sign=False, crl_sign=False,
+                             encipher_only=False, decipher_only=False)
+
+    eku = x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH])
+    out = []
+    if layout == WMSVC_LAYOUT:
+        out.append((eku, False))
+        out.append((key_usage(True), False))
+        if domains:
+            out.append((x509.SubjectAlternativeName([x509.DNSName(d) for d in domains]), False))
+    else:
+        out.append((key_usage(False), True))
+        if domains:
+            out.append((x509.SubjectAlternativeName([x509.DNSName(d) for d in domains]), False))
+        out.append((eku, False))
+        out.append((x509.BasicConstraints(ca=False, path_length=None), True))
+    if ski is not None:
+        out.append((x509.SubjectKeyIdentifier(ski), False))
+    return out
+
+
+def _utc(dt: _dt.datetime) -> _dt.datetime:
+    # X.509 times have whole seconds; naive values are the emulated local time = UTC.
+    dt = dt.replace(microsecond=0)
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=_dt.timezone.utc)
+    return dt
+
+
+def issue_self_signed(*, key, subject, domains: Sequence[str], not_before: _dt.datetime,
+                      not_after: _dt.datetime, serial: int, hash_name: str,
+                      layout: str = EXCHANGE_LAYOUT, ski: Optional[bytes] = None):
+    """A self-signed ``x509.Certificate`` for RSA ``key`` (issuer = ``subject``)."""
+    from cryptography import x509
+
+    builder = (x509.CertificateBuilder()
+               .subject_name(subject).issuer_name(subject)
+               .public_key(key.public_key())
+               .serial_number(int(serial))
+               .not_valid_before(_utc(not_before))
+               .not_valid_after(_utc(not_after)))
+    for ext, critical in _extensions(layout, list(domains), ski):
+        builder = builder.add_extension(ext, critical=critical)
+    draft = builder.sign(_throwaway_signer(), None)
+    der = resign(draft.public_bytes(_der_encoding()), key, hash_name)
+    return x509.load_der_x509_certificate(der)
+
+
+def der_bytes(cert) -> bytes:
+    """DER encoding of an ``x509.Certificate`` (or CSR)."""
+    return cert.public_bytes(_der_encoding())
+
+
+def public_key_pkcs1(cert) -> bytes:
+    """The certificate's RSA public key as a DER RSAPublicKey."""
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+    return cert.public_key().public_bytes(Encoding.DER, PublicFormat.PKCS1)
+
+
+def _der_encoding():
+    from cryptography.hazmat.primitives.serialization import Encoding
+    return Encoding.DER

@@ -1,0 +1,869 @@
+"""The Exchange organisation: servers, their certificate stores and the settings
+that certificates are derived from.
+
+* :class:`Organization` holds the version profile, the injected clock / key source
+  / serial source, the servers, accepted domains, Send connectors, federation
+  trust certificates and the Auth configuration.
+* :class:`Server` owns its stores (My, REQUEST, Root) and the settings that make
+  up a certificate's ``Services`` -- IIS bindings, POP/IMAP ``X509CertificateName``,
+  the internal transport (default SMTP) certificate, UM certificates -- and
+  implements the certificate tasks as *plan, then apply*: ``plan_*`` /
+  ``check_removable`` validate and raise :class:`ExchangeError` without touching
+  anything; ``build_certificate``/``install_certificate``/``apply_enable``/
+  ``remove_certificate`` mutate.  A failed operation changes nothing.
+* Services, Status and RootCAType are always derived (reference §1.5, §3.5), never
+  stored.
+
+Imports only the standard library and ``exshell.exchange`` siblings; cryptography
+is reached through :mod:`.issuance`/:mod:`.keys`/:mod:`.names` (lazily).
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple, Union
+
+from .certificate import ExchangeCertificate, certificate_domains, view_class_for
+from .clock import Clock
+from .dotnet import NETWORK_SERVICE, CryptoKeyAccessRule
+from .errors import ExchangeError, exchange_error
+from .issuance import EXCHANGE_LAYOUT, WMSVC_LAYOUT, issue_self_signed
+from .keys import GeneratedKeySource, KeySource, PoolKeySource, RandomSerials, SerialSource
+from .names import DnSyntaxError, first_cn, format_dn, is_dns_name, is_valid_domain, \
+    normalize_thumbprint, parse_dn, simple_name
+from .services import AllowedServices, CertificateAuthorityType, CertificateStatus
+from .store import CertificateStore, RootEntry, StoreEntry, default_key_acl
+from .texts import CONFIRM, DEFAULT_FRIENDLY_NAME
+from .versions import VersionProfile, get_profile
+
+__all__ = ["Organization", "Server", "default_organization", "NewCertificatePlan",
+           "PendingCertificate", "EnablePlan", "SmtpQuestion", "AcceptedDomain",
+           "SendConnector", "AuthConfig", "IIS_SITE_NAMES"]
+
+#: IIS sites by id (reference §1.5).
+IIS_SITE_NAMES = {1: "Default Web Site", 2: "Exchange Back End"}
+
+#: How a role is named in "role isn't installed" errors.
+_ROLE_LABELS = {"HubTransport": "Hub Transport", "ClientAccess": "Client Access",
+                "Mailbox": "Mailbox", "UnifiedMessaging": "Unified Messaging",
+                "Edge": "Edge Transport"}
+
+#: Setup timing of the built-in organisation: its certificates expire this long
+#: after the emulated "now", so renewal is the first thing to practise.
+SETUP_EXPIRES_IN = _dt.timedelta(days=23)
+#: The Auth certificate is made a few minutes after the server certificate (as in
+#: the real E2k16 captures: 13:56:14 then 13:59:05) and WMSvc days before.
+AUTH_AFTER_SETUP = _dt.timedelta(seconds=171)
+WMSVC_BEFORE_SETUP = _dt.timedelta(days=2, hours=3, minutes=12)
+WMSVC_YEARS = 10
+AUTH_SUBJECT = "Microsoft Exchange Server Auth Certificate"
+WMSVC_FRIENDLY_NAME = "WMSVC"
+
+#: Largest FriendlyName length New-ExchangeCertificate accepts (reference §2.2).
+MAX_FRIENDLY_NAME = 63
+
+
+def _add_years(dt: _dt.datetime, years: int) -> _dt.datetime:
+    try:
+        return dt.replace(year=dt.year + years)
+    except ValueError:  # 29 February -> 28 February
+        return dt.replace(year=dt.year + years, day=28)
+
+
+def _whole_seconds(dt: _dt.datetime) -> _dt.datetime:
+    return dt.replace(microsecond=0)
+
+
+# ---------------------------------------------------------------- org settings
+
+@dataclass
+class AcceptedDomain:
+    domain: str
+    authoritative: bool = True
+    default: bool = False
+
+
+@dataclass
+class SendConnector:
+    name: str
+    tls_certificate_name: Optional[str] = None   # "<I>issuer<S>subject"
+    address_spaces: Tuple[str, ...] = ("*",)
+
+
+@dataclass
+class AuthConfig:
+    """What Get-AuthConfig shows (2013+)."""
+    current_thumbprint: Optional[str] = None
+    previous_thumbprint: Optional[str] = None
+    next_thumbprint: Optional[str] = None
+    next_effective_date: Optional[_dt.datetime] = None
+    service_name: str = "00000002-0000-0ff1-ce00-000000000000"
+    realm: str = ""
+    name: str = "Auth Configuration"
+
+
+# ---------------------------------------------------------------- plans
+
+class SmtpQuestion(NamedTuple):
+    """The "overwrite the default SMTP certificate?" question: both certificates."""
+    current: ExchangeCertificate
+    new: ExchangeCertificate
+
+
+@dataclass
+class NewCertificatePlan:
+    """A validated New-ExchangeCertificate; nothing has been generated yet."""
+    server: "Server"
+    subject: object                      # x509.Name
+    domains: List[str]
+    friendly_name: str
+    key_size: int
+    private_key_exportable: bool
+    services: AllowedServices
+    generate_request: bool = False
+    subject_key_identifier: Optional[bytes] = None
+    hash_name: str = "sha256"
+    years: int = 5
+    instance_thumbprint: Optional[str] = None
+    warnings: List[str] = field(default_factory=list)
+
+    @property
+    def subject_text(self) -> str:
+        return format_dn(self.subject)
+
+    def describe(self) -> str:
+        """The -WhatIf / -Confirm message (our wording, texts.CONFIRM)."""
+        key = "new_request" if self.generate_request else "new"
+        return CONFIRM[key].format(friendly=self.friendly_name, subject=self.subject_text,
+                                   domains=", ".join(self.domains), services=str(self.services),
+                                   size=self.key_size)
+
+
+@dataclass
+class PendingCertificate:
+    """A generated certificate not yet in any store (see Server.install_certificate)."""
+    plan: NewCertificatePlan
+    cert: object                          # x509.Certificate
+    key: object                           # RSAPrivateKey
+    thumbprint: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.thumbprint:
+            self.thumbprint = StoreEntry(self.cert).thumbprint
+
+    @property
+    def not_after(self) -> _dt.datetime:
+        return self.cert.not_valid_after_utc.replace(tzinfo=None)
+
+    @property
+    def not_before(self) -> _dt.datetime:
+        return self.cert.not_valid_before_utc.replace(tzinfo=None)
+
+    def entry(self) -> StoreEntry:
+        return StoreEntry(self.cert, key=self.key, friendly_name=self.plan.friendly_name,
+                          exportable=self.plan.private_key_exportable,
+                          access_rules=default_key_acl())
+
+    def view(self) -> ExchangeCertificate:
+        """The certificate as it would look installed but not enabled for anything."""
+        return self.plan.server._view(self.entry(), services=AllowedServices.None_,
+                                      in_store=False)
+
+
+@dataclass
+class EnablePlan:
+    """A validated Enable-ExchangeCertificate; nothing has changed yet."""
+    server: "Server"
+    thumbprint: str                       # canonical (uppercase) thumbprint
+    typed_thumbprint: str                 # as the user typed it (for messages)
+    services: AllowedServices
+    network_service_allowed: bool = False
+    smtp_question: Optional[SmtpQuestion] = None
+
+    def describe(self) -> str:
+        return CONFIRM["enable"].format(thumbprint=self.typed_thumbprint,
+                                        services=str(self.services))
+
+
+# ---------------------------------------------------------------- server
+
+class Server:
+    """One Exchange server: stores, role set and the certificate-related settings."""
+
+    def __init__(self, organization: "Organization", name: str, roles: Optional[Sequence[str]] = None):
+        self.organization = organization
+        self.name = name
+        self.fqdn = "%s.%s" % (name, organization.domain)
+        self.roles: Tuple[str, ...] = tuple(roles if roles is not None else organization.profile.roles)
+        self.my = CertificateStore("My")
+        self.requests = CertificateStore("REQUEST")
+        self.roots: Dict[str, RootEntry] = {}          # LocalMachine\Root (+ physical kind)
+        self.intermediates: Dict[str, RootEntry] = {}  # LocalMachine\CA
+        self.iis_bindings: Dict[int, str] = {}         # site id -> thumbprint
+        self.iis_require_ssl: bool = True
+        self.pop_x509_name: Optional[str] = None
+        self.imap_x509_name: Optional[str] = None
+        self.internal_transport_thumbprint: Optional[str] = None
+        self.um_thumbprint: Optional[str] = None
+        self.umcr_thumbprint: Optional[str] = None
+
+    def __repr__(self) -> str:
+        return "<Server %s %s>" % (self.fqdn, ",".join(self.roles))
+
+    # ------------------------------------------------------------ basics
+    @property
+    def profile(self) -> VersionProfile:
+        return self.organization.profile
+
+    @property
+    def clock(self) -> Clock:
+        return self.organization.clock
+
+    def has_role(self, roles: Sequence[str]) -> bool:
+        return any(r in self.roles for r in roles)
+
+    @property
+    def is_transport(self) -> bool:
+        return self.has_role(self.profile.transport_roles)
+
+    @property
+    def is_client_access(self) -> bool:
+        return self.has_role(self.profile.cas_roles)
+
+    def _error(self, error_id: str, purpose: Optional[str] = None, **fields) -> ExchangeError:
+        return exchange_error(error_id, server=self.name, purpose=purpose, **fields)
+
+    def state(self) -> tuple:
+        """Everything a certificate task can change, as a comparable value (tests
+        use it to prove a failed operation changed nothing)."""
+        def entries(store):
+            return tuple((e.thumbprint, e.friendly_name, e.exportable,
+                          tuple((r.IdentityReference.Value, r.CryptoKeyRights) for r in e.access_rules))
+                         for e in store)
+        org = self.organization
+        return (entries(self.my), entries(self.requests), tuple(sorted(self.roots)),
+                tuple(sorted(self.iis_bindings.items())), self.iis_require_ssl,
+                self.pop_x509_name, self.imap_x509_name, self.internal_transport_thumbprint,
+                self.um_thumbprint, self.umcr_thumbprint,
+                tuple(sorted(org.federation_thumbprints)),
+                tuple((c.name, c.tls_certificate_name) for c in org.send_connectors))
+
+    # ------------------------------------------------------------ derivation
+    def services_of(self, entry: StoreEntry) -> AllowedServices:
+        """Services derived from the current configuration (reference §1.5)."""
+        if entry.is_pending:
+            return AllowedServices.None_
+        t = entry.thumbprint
+        result = AllowedServices.None_
+        if t in self.iis_bindings.values():
+            result |= AllowedServices.IIS
+        if self.is_client_access:
+            domains = {d.casefold() for d in certificate_domains(entry.cert)}
+            if self.pop_x509_name and self.pop_x509_name.casefold() in domains:
+                result |= AllowedServices.POP
+            if self.imap_x509_name and self.imap_x509_name.casefold() in domains:
+                result |= AllowedServices.IMAP
+        if self.is_transport and entry.key is not None and entry.network_service_can_read():
+            result |= AllowedServices.SMTP
+        if self.um_thumbprint == t:
+            result |= AllowedServices.UM
+        if self.umcr_thumbprint == t:
+            result |= AllowedServices.UMCallRouter
+        if t in self.organization.federation_thumbprints:
+            result |= AllowedServices.Federation
+        width_mask = (1 << self.profile.services_width) - 1
+        return AllowedServices(result.value & width_mask)
+
+    def _chain_root(self, cert) -> Optional[RootEntry]:
+        """The trusted root ``cert`` chains to (by names; signatures are not checked),
+        or None."""
+        seen = set()
+        current = cert
+        for _ in range(8):
+            if current.subject == current.issuer:
+                t = StoreEntry(current).thumbprint
+                return self.roots.get(t)
+            issuer = None
+            for pool in (self.intermediates, self.roots):
+                for cand in pool.values():
+                    if cand.cert.subject == current.issuer and cand.thumbprint not in seen:
+                        issuer = cand
+                        break
+                if issuer:
+                    break
+            if issuer is None:
+                return None
+            seen.add(issuer.thumbprint)
+            if issuer.thumbprint in self.roots:
+                return self.roots[issuer.thumbprint]
+            current = issuer.cert
+        return None
+
+    def status_of(self, entry: StoreEntry) -> Tuple[CertificateStatus, CertificateAuthorityType]:
+        """(Status, RootCAType), following reference §3.5."""
+        if entry.is_pending:
+            return CertificateStatus.PendingRequest, CertificateAuthorityType.Unknown
+        cert = entry.cert
+        now = self.clock.now()
+        self_signed = cert.subject == cert.issuer
+        root = self._chain_root(cert)
+        root_type = CertificateAuthorityType.parse(root.kind) if root else None
+        expired = not (cert.not_valid_before_utc.replace(tzinfo=None) <= now
+                       <= cert.not_valid_after_utc.replace(tzinfo=None))
+        if expired:
+            return CertificateStatus.DateInvalid, root_type or CertificateAuthorityType.Unknown
+        if entry.revoked:
+            return CertificateStatus.Revoked, root_type or CertificateAuthorityType.Unknown
+        if root is None:
+            if self_signed:
+                return CertificateStatus.Valid, CertificateAuthorityType.None_
+            return CertificateStatus.Untrusted, CertificateAuthorityType.Unknown
+        return CertificateStatus.Valid, root_type
+
+    @staticmethod
+    def validity_reason(entry: StoreEntry) -> Optional[str]:
+        """None when the entry may be used with Exchange, else the reason name
+        (reference §3.6, the checks we model, in the real order)."""
+        from cryptography import x509
+        from cryptography.x509.oid import ExtendedKeyUsageOID, PublicKeyAlgorithmOID
+        if entry.key is None:
+            return "PrivateKeyMissing"
+        cert = entry.cert
+        if cert.public_key_algorithm_oid not in (PublicKeyAlgorithmOID.RSAES_PKCS1_v1_5,
+                                                 PublicKeyAlgorithmOID.DSA):
+            return "KeyAlgorithmUnsupported"
+        try:
+            ku = cert.extensions.get_extension_for_class(x509.KeyUsage).value
+            if not (ku.digital_signature or ku.content_commitment):
+                return "SigningNotSupported"
+        except x509.ExtensionNotFound:
+            pass
+        try:
+            eku = cert.extensions.get_extension_for_class(x509.ExtendedKeyUsage).value
+            if ExtendedKeyUsageOID.SERVER_AUTH not in list(eku):
+                return "PkixKpServerAuthNotFoundInEnhancedKeyUsage"
+        except x509.ExtensionNotFound:
+            pass
+        if cert.public_key().key_size < 1024:
+            return "PublicKeyUnsupportedSize"
+        return None
+
+    def _view(self, entry: StoreEntry, *, services: Optional[AllowedServices] = None,
+              in_store: bool = True) -> ExchangeCertificate:
+        status, root_type = self.status_of(entry)
+        if services is None:
+            services = self.services_of(entry)
+        sites = sorted(s for s, t in self.iis_bindings.items() if t == entry.thumbprint) if in_store else []
+        cls = view_class_for(self.profile.ps_version)
+        return cls(entry.cert, server_name=self.name, server_fqdn=self.fqdn, services=services,
+                   status=status, root_ca_type=root_type, has_private_key=entry.key is not None,
+                   private_key_exportable=entry.exportable, friendly_name=entry.friendly_name,
+                   access_rules=entry.access_rules if entry.key is not None else [],
+                   iis_sites=sites, request_der=entry.request_der,
+                   services_width=self.profile.services_width, archived=entry.archived)
+
+    def view_of(self, thumbprint: str) -> Optional[ExchangeCertificate]:
+        """A view of any entry (My or REQUEST) without validity checks, or None."""
+        entry = self._find(thumbprint)[1]
+        return None if entry is None else self._view(entry)
+
+    # ------------------------------------------------------------ lookups
+    def _find(self, thumbprint: str, stores: Sequence[str] = ("My", "REQUEST")):
+        key = normalize_thumbprint(thumbprint)
+        for name in stores:
+            store = self.my if name == "My" else self.requests
+            entry = store.get(key)
+            if entry is not None:
+                return store, entry
+        return None, None
+
+    @staticmethod
+    def _typed(thumbprint: str) -> str:
+        text = "" if thumbprint is None else str(thumbprint)
+        return text.replace(" ", "") if len(text) > 2 and text[2] == " " else text
+
+    def _lookup(self, thumbprint: str, purpose: str, *, stores=("My", "REQUEST"),
+                check_validity: bool = True) -> StoreEntry:
+        store, entry = self._find(thumbprint, stores)
+        if entry is None:
+            raise self._error("CertificateNotFound", purpose, thumbprint=self._typed(thumbprint))
+        if store is self.my and check_validity:
+            reason = self.validity_reason(entry)
+            if reason is not None:
+                raise self._error("CertificateNotValid", purpose, thumbprint=self._typed(thumbprint),
+                                  reason=reason)
+        return entry
+
+    def certificates(self) -> List[ExchangeCertificate]:
+        """Get-ExchangeCertificate without a filter: valid certificates of My and the
+        pending requests, newest NotBefore first (reference §2.1)."""
+        entries = [e for e in self.my if self.validity_reason(e) is None] + list(self.requests)
+        entries.sort(key=lambda e: e.cert.not_valid_before_utc, reverse=True)
+        return [self._view(e) for e in entries]
+
+    def get_certificate(self, thumbprint: str, purpose: str = "get") -> ExchangeCertificate:
+        """One certificate by thumbprint (reference §1.2 normalisation).  ``purpose``
+        ("get", "enable", "remove", "export", ...) picks the not-found category."""
+        stores = ("My",) if purpose == "enable" else ("My", "REQUEST")
+        return self._view(self._lookup(thumbprint, purpose, stores=stores))
+
+    def certificates_for_domains(self, names: Sequence[str]) -> List[ExchangeCertificate]:
+        """Get-ExchangeCertificate -DomainName: valid certificates (no requests) with
+        a matching FQDN; the one Exchange would pick first (CA-issued before
+        self-signed, usable before expired, then newest)."""
+        wanted = [n.casefold() for n in names]
+
+        def matches(domain: str) -> bool:
+            d = domain.casefold()
+            for w in wanted:
+                if d == w:
+                    return True
+                if d.startswith("*.") and "." in w and w.split(".", 1)[1] == d[2:]:
+                    return True
+            return False
+
+        found = []
+        for entry in self.my:
+            if self.validity_reason(entry) is not None:
+                continue
+            if any(matches(d) for d in certificate_domains(entry.cert)):
+                found.append(self._view(entry))
+        found.sort(key=lambda v: (v.IsSelfSigned, v.Status is not CertificateStatus.Valid,
+                                  -v.NotBefore.timestamp()))
+        return found
+
+    # ------------------------------------------------------------ role checks
+    def _check_roles(self, services: AllowedServices, purpose: str) -> None:
+        p = self.profile
+        needs = [(AllowedServices.IMAP, p.cas_roles), (AllowedServices.POP, p.cas_roles),
+                 (AllowedServices.UM, p.um_roles), (AllowedServices.SMTP, p.transport_roles),
+                 (AllowedServices.UMCallRouter, p.umcr_roles)]
+        for flag, roles in needs:
+            if services & flag and not self.has_role(roles):
+                role = _ROLE_LABELS.get(roles[0], roles[0]) if roles else "required"
+                raise self._error("EnableCertificateServiceNotInstalled", purpose,
+                                  service=str(flag), role=role, server=self.name)
+
+    def _check_profile_services(self, services: AllowedServices, purpose: str) -> None:
+        allowed = {n.casefold() for n in self.profile.allowed_services}
+        for m in services.members():
+            if m.name.casefold() not in allowed:
+                raise self._error("ServicesNotSupported", purpose, service=m.name)
+
+    # ------------------------------------------------------------ New
+    def plan_new_certificate(self, *, instance: Optional[ExchangeCertificate] = None,
+                             subject_name: Optional[str] = None,
+                             domain_names: Optional[Sequence[str]] = None,
+                             friendly_name: Optional[str] = None, key_size: Optional[int] = None,
+                             private_key_exportable: bool = False,
+                             services: Optional[AllowedServices] = None,
+                             include_accepted_domains: bool = False,
+                             include_autodiscover: bool = False,
+                             include_server_fqdn: bool = False,
+                             include_server_netbios_name: bool = False,
+                             generate_request: bool = False,
+                             subject_key_identifier: Optional[str] = None) -> NewCertificatePlan:
+        """Validate New-ExchangeCertificate's arguments (reference §2.2) into a plan."""
+        purpose = "new"
+        org = self.organization
+        if generate_request and services is not None:
+            raise self._error("ServicesWithGenerateRequest", purpose)
+        if services is not None:
+            services = AllowedServices.parse(services) if not isinstance(services, AllowedServices) \
+                else services
+            self._check_profile_services(services, purpose)
+        elif not generate_request:
+            services = AllowedServices.SMTP     # the cmdlet's default [X]
+        else:
+            services = AllowedServices.None_
+
+        # Subject given by the user
+        subject = None
+        if subject_name is not None:
+            try:
+                subject = parse_dn(subject_name)
+            except DnSyntaxError:
+                raise self._error("InvalidSubjectName", purpose, subject=subject_name) from None
+
+        warnings: List[str] = []
+        domains: List[str] = []
+
+        def add(name: str) -> None:
+            if name.casefold() not in {d.casefold() for d in domains}:
+                domains.append(name)
+
+        if instance is not None:
+            for d in instance.CertificateDomains:
+                add(d)
+        for d in list(domain_names or []):
+            d = str(d).strip()
+            if not is_valid_domain(d):
+                raise self._error("DomainNameIsNotValidForCertificate", purpose, name=d)
+            add(d)
+        if include_accepted_domains:
+            for ad in org.accepted_domains:
+                add(ad.domain)
+        if include_autodiscover:
+            if self.is_client_access:
+                for ad in org.accepted_domains:
+                    if ad.authoritative:
+                        add("autodiscover." + ad.domain)
+            else:
+                warnings.append(exchange_error("IncludeAutoDiscoverOnlyApplicableToCAS").message)
+        if subject is not None and domain_names is None and instance is None:
+            cn = first_cn(subject)
+            if not cn or not is_valid_domain(cn):
+                raise self._error("SubjectCnNotValidFQDN", purpose, subject=subject_name)
+            add(cn)
+        if not domains and domain_names is None and subject is None and instance is None:
+            add(self.name)
+            add(self.fqdn)
+        if include_server_fqdn:
+            add(self.fqdn)
+        if include_server_netbios_name:
+            add(self.name)
+
+        if subject is None:
+            if instance is not None:
+                from cryptography import x509
+                subject = x509.load_der_x509_certificate(instance.RawData).subject
+            else:
+                subject = simple_name(domains[0] if domains else self.name)
+
+        # FriendlyName: a cloned certificate's name wins over -FriendlyName [X].
+        if instance is not None and instance.FriendlyName:
+            friendly = instance.FriendlyName
+        else:
+            friendly = friendly_name if friendly_name else DEFAULT_FRIENDLY_NAME
+        if len(friendly) > MAX_FRIENDLY_NAME:
+            raise self._error("FriendlyNameTooLong", purpose)
+
+        if key_size is None:
+            size = instance.PublicKeySize if instance is not None else 2048
+        else:
+            try:
+                size = int(key_size)
+            except (TypeError, ValueError):
+                raise self._error("InvalidKeySize", purpose, size=key_size,
+                                  sizes=", ".join(map(str, self.profile.key_sizes))) from None
+            if size not in self.profile.key_sizes:
+                raise self._error("InvalidKeySize", purpose, size=size,
+                                  sizes=", ".join(map(str, self.profile.key_sizes)))
+
+        ski = None
+        if subject_key_identifier:
+            text = str(subject_key_identifier).replace(" ", "")
+            try:
+                ski = bytes.fromhex(text)
+            except ValueError:
+                ski = None
+            if not ski:
+                raise self._error("SubjectKeyIdentifierInvalid", purpose, ski=subject_key_identifier)
+
+        if not generate_request:
+            self._check_roles(services & ~AllowedServices.Federation, purpose)
+            if services & (AllowedServices.UM | AllowedServices.UMCallRouter):
+                pass  # a new certificate cannot be expired
+
+        return NewCertificatePlan(
+            server=self, subject=subject, domains=domains, friendly_name=friendly, key_size=size,
+            private_key_exportable=bool(private_key_exportable), services=services,
+            generate_request=bool(generate_request), subject_key_identifier=ski,
+            hash_name=self.profile.selfsigned_hash, years=self.profile.selfsigned_years,
+            instance_thumbprint=instance.Thumbprint if instance is not None else None,
+            warnings=warnings)
+
+    def build_certificate(self, plan: NewCertificatePlan) -> PendingCertificate:
+        """Generate the key and the signed certificate (not yet in any store)."""
+        if plan.generate_request:
+            raise NotImplementedError("certificate requests are not modelled yet")
+        org = self.organization
+        key = org.key_source.new_rsa_key(plan.key_size)
+        now = _whole_seconds(self.clock.now())
+        cert = issue_self_signed(key=key, subject=plan.subject, domains=plan.domains,
+                                 not_before=now, not_after=_add_years(now, plan.years),
+                                 serial=org.serials.next(), hash_name=plan.hash_name,
+                                 ski=plan.subject_key_identifier)
+        return PendingCertificate(plan=plan, cert=cert, key=key)
+
+    def smtp_question(self, thumbprint_or_pending, services: AllowedServices) -> Optional[SmtpQuestion]:
+        """The certificates for the "overwrite the default SMTP certificate?" prompt,
+        or None when it is not asked (no SMTP, no transport role, no current
+        default, or the certificate already is the default)."""
+        if not (AllowedServices(services) & AllowedServices.SMTP) or not self.is_transport:
+            return None
+        current_t = self.internal_transport_thumbprint
+        if not current_t:
+            return None
+        if isinstance(thumbprint_or_pending, PendingCertificate):
+            new_t = thumbprint_or_pending.thumbprint
+            new_view = None
+        else:
+            new_t = normalize_thumbprint(thumbprint_or_pending)
+            new_view = None
+        if new_t == current_t:
+            return None
+        current_entry = self.my.get(current_t)
+        if current_entry is None:
+            return None
+        if isinstance(thumbprint_or_pending, PendingCertificate):
+            new_view = thumbprint_or_pending.view()
+        else:
+            entry = self._find(new_t, ("My",))[1]
+            if entry is None:
+                return None
+            new_view = self._view(entry)
+        return SmtpQuestion(self._view(current_entry), new_view)
+
+    def install_certificate(self, pending: PendingCertificate, *, make_default_smtp: bool) -> ExchangeCertificate:
+        """Add a built certificate to My and enable its planned services; returns the
+        object New-ExchangeCertificate writes."""
+        if pending.thumbprint in self.my:
+            raise self._error("ImportCertificateAlreadyExists", "new", thumbprint=pending.thumbprint)
+        entry = pending.entry()
+        before = None
+        if self.profile.new_output_before_enable:
+            # The 2010 console shows the certificate as created (Services none).
+            before = AllowedServices.None_
+        self.my.add(entry)
+        self._apply_services(entry, pending.plan.services & ~AllowedServices.Federation,
+                             make_default_smtp=make_default_smtp, require_ssl=True,
+                             network_service_allowed=False)
+        return self._view(entry, services=before)
+
+    # ------------------------------------------------------------ Enable
+    def plan_enable(self, thumbprint: str, services, *, network_service_allowed: bool = False) -> EnablePlan:
+        """Validate Enable-ExchangeCertificate (reference §2.3); changes nothing."""
+        purpose = "enable"
+        services = services if isinstance(services, AllowedServices) else AllowedServices.parse(services)
+        self._check_profile_services(services, purpose)
+        self._check_roles(services, purpose)
+        if services & AllowedServices.Federation:
+            raise self._error("EnableCertificateFederation", purpose)
+        entry = self._lookup(thumbprint, purpose, stores=("My",),
+                             check_validity=not network_service_allowed)
+        if services & (AllowedServices.UM | AllowedServices.UMCallRouter):
+            now = self.clock.now()
+            if entry.cert.not_valid_after_utc.replace(tzinfo=None) < now:
+                flag = AllowedServices.UM if services & AllowedServices.UM else AllowedServices.UMCallRouter
+                raise self._error("CertificateExpired", purpose, thumbprint=entry.thumbprint,
+                                  service=str(flag))
+        return EnablePlan(server=self, thumbprint=entry.thumbprint,
+                          typed_thumbprint=self._typed(thumbprint), services=services,
+                          network_service_allowed=network_service_allowed,
+                          smtp_question=self.smtp_question(entry.thumbprint, services))
+
+    def apply_enable(self, plan: EnablePlan, *, make_default_smtp: bool, require_ssl: bool = True) -> List[str]:
+        """Carry out a plan.  Returns warning texts (usually none)."""
+        entry = self._lookup(plan.thumbprint, "enable", stores=("My",), check_validity=False)
+        return self._apply_services(entry, plan.services, make_default_smtp=make_default_smtp,
+                                    require_ssl=require_ssl,
+                                    network_service_allowed=plan.network_service_allowed)
+
+    def _apply_services(self, entry: StoreEntry, services: AllowedServices, *,
+                        make_default_smtp: bool, require_ssl: bool,
+                        network_service_allowed: bool) -> List[str]:
+        warnings: List[str] = []
+        t = entry.thumbprint
+        if services & AllowedServices.IIS:
+            for site in self.profile.iis_enable_sites:
+                self.iis_bindings[site] = t
+            if require_ssl:
+                self.iis_require_ssl = True
+        if services & (AllowedServices.POP | AllowedServices.IMAP):
+            domains = certificate_domains(entry.cert)
+            if domains:
+                if services & AllowedServices.POP:
+                    self.pop_x509_name = domains[0]
+                if services & AllowedServices.IMAP:
+                    self.imap_x509_name = domains[0]
+        if (services & (AllowedServices.POP | AllowedServices.IMAP | AllowedServices.SMTP)
+                or network_service_allowed) and entry.key is not None:
+            entry.grant_network_service_read()
+        if services & AllowedServices.SMTP and self.is_transport:
+            if make_default_smtp or not self.internal_transport_thumbprint:
+                self.internal_transport_thumbprint = t
+        if services & AllowedServices.UM:
+            self.um_thumbprint = t
+        if services & AllowedServices.UMCallRouter:
+            self.umcr_thumbprint = t
+        return warnings
+
+    # ------------------------------------------------------------ Remove
+    def check_removable(self, thumbprint: str) -> ExchangeCertificate:
+        """Validate Remove-ExchangeCertificate (reference §2.4); changes nothing."""
+        purpose = "remove"
+        entry = self._lookup(thumbprint, purpose)
+        t = entry.thumbprint
+        if not entry.is_pending:
+            if t == self.internal_transport_thumbprint and self.is_transport:
+                raise self._error("CannotRemoveInternalTransportCertificate", purpose)
+            if t == self.um_thumbprint:
+                raise self._error("CannotRemoveUMCertificate", purpose, thumbprint=t)
+            if t == self.umcr_thumbprint:
+                raise self._error("CannotRemoveUMCRCertificate", purpose, thumbprint=t)
+            if t in self.organization.federation_thumbprints:
+                raise self._error("RemoveCertificateFederation", purpose, thumbprint=t)
+            view = self._view(entry)
+            tagged = self.organization.send_connectors_for(view.Issuer, view.Subject)
+            if tagged:
+                raise self._error("CertificateTaggedWithSendConnectors", purpose,
+                                  names=", ".join(c.name for c in tagged))
+            return view
+        return self._view(entry)
+
+    def remove_certificate(self, thumbprint: str) -> None:
+        """Remove-ExchangeCertificate: checks, then deletes the entry (IIS bindings and
+        POP/IMAP names that pointed at it are left dangling, as on a real server)."""
+        self.check_removable(thumbprint)
+        store, entry = self._find(thumbprint)
+        store.remove(entry.thumbprint)
+
+    # ------------------------------------------------------------ setup
+    def add_certificate(self, cert, key=None, *, friendly_name: str = "", exportable: bool = False,
+                        access_rules: Optional[List[CryptoKeyAccessRule]] = None,
+                        trusted_root: Optional[str] = None) -> StoreEntry:
+        """Put a certificate straight into My (setup, fixtures, Import later);
+        ``trusted_root`` ("Registry"...) also copies it into the Root store."""
+        entry = StoreEntry(cert, key=key, friendly_name=friendly_name, exportable=exportable,
+                           access_rules=list(access_rules) if access_rules is not None
+                           else (default_key_acl() if key is not None else []))
+        self.my.add(entry)
+        if trusted_root:
+            self.add_trusted_root(cert, trusted_root)
+        return entry
+
+    def add_trusted_root(self, cert, kind: str = "Registry") -> RootEntry:
+        root = RootEntry(cert, kind=kind)
+        self.roots[root.thumbprint] = root
+        return root
+
+    def run_setup(self, *, expires_at: Optional[_dt.datetime] = None) -> StoreEntry:
+        """What Exchange setup leaves behind: the server certificate (plus, 2013+, the
+        Auth certificate and the WMSvc one), bound to IIS, POP/IMAP and SMTP.
+
+        ``expires_at`` is the server certificate's NotAfter (default: now + 23 days);
+        its NotBefore is the profile's lifetime earlier.
+        """
+        p = self.profile
+        org = self.organization
+        if expires_at is None:
+            expires_at = self.clock.now() + SETUP_EXPIRES_IN
+        not_after = _whole_seconds(expires_at)
+        not_before = _add_years(not_after, -p.selfsigned_years)
+
+        key = org.key_source.new_rsa_key(2048)
+        cert = issue_self_signed(key=key, subject=simple_name(self.name),
+                                 domains=[self.name, self.fqdn], not_before=not_before,
+                                 not_after=not_after, serial=org.serials.next(),
+                                 hash_name=p.setup_hash)
+        acl = default_key_acl() + [CryptoKeyAccessRule(NETWORK_SERVICE, "GenericRead")]
+        entry = self.add_certificate(cert, key, friendly_name=DEFAULT_FRIENDLY_NAME,
+                                     exportable=False, access_rules=acl, trusted_root="Registry")
+        for site in p.iis_setup_sites:
+            self.iis_bindings[site] = entry.thumbprint
+        if self.is_client_access:
+            self.pop_x509_name = self.fqdn
+            self.imap_x509_name = self.fqdn
+        if self.is_transport:
+            self.internal_transport_thumbprint = entry.thumbprint
+
+        if p.has_wmsvc_certificate:
+            wm_key = org.key_source.new_rsa_key(2048)
+            wm_name = ("WMSvc-SHA2-%s" if p.wmsvc_sha2 else "WMSvc-%s") % self.name
+            wm_from = not_before - WMSVC_BEFORE_SETUP
+            wm_cert = issue_self_signed(key=wm_key, subject=simple_name(wm_name), domains=[],
+                                        not_before=wm_from,
+                                        not_after=_add_years(wm_from, WMSVC_YEARS),
+                                        serial=org.serials.next(),
+                                        hash_name="sha256" if p.wmsvc_sha2 else "sha1",
+                                        layout=WMSVC_LAYOUT)
+            self.add_certificate(wm_cert, wm_key, friendly_name=WMSVC_FRIENDLY_NAME,
+                                 exportable=True, trusted_root="Registry")
+        if p.has_auth_certificate and org.auth_config.current_thumbprint is None:
+            auth_key = org.key_source.new_rsa_key(2048)
+            auth_from = not_before + AUTH_AFTER_SETUP
+            auth_cert = issue_self_signed(key=auth_key, subject=simple_name(AUTH_SUBJECT),
+                                          domains=[], not_before=auth_from,
+                                          not_after=_add_years(auth_from, p.selfsigned_years),
+                                          serial=org.serials.next(), hash_name=p.setup_hash)
+            auth_acl = default_key_acl() + [CryptoKeyAccessRule(NETWORK_SERVICE, "GenericRead")]
+            auth = self.add_certificate(auth_cert, auth_key, friendly_name=AUTH_SUBJECT,
+                                        exportable=True, access_rules=auth_acl)
+            org.auth_config.current_thumbprint = auth.thumbprint
+        return entry
+
+
+# ---------------------------------------------------------------- organisation
+
+class Organization:
+    """An Exchange organisation of one version."""
+
+    def __init__(self, profile: Union[VersionProfile, str] = "2010", *, clock: Optional[Clock] = None,
+                 key_source: Optional[KeySource] = None, serials: Optional[SerialSource] = None,
+                 domain: str = "contoso.com", name: str = "Contoso",
+                 dc_name: str = "DC01"):
+        self.profile = get_profile(profile)
+        self.clock = clock if clock is not None else Clock()
+        self.key_source = key_source if key_source is not None else \
+            PoolKeySource(fallback=GeneratedKeySource())
+        self.serials = serials if serials is not None else RandomSerials()
+        self.domain = domain
+        self.name = name
+        self.dc_fqdn = "%s.%s" % (dc_name, domain)
+        self.servers: List[Server] = []
+        self.local_server: Optional[Server] = None
+        self.accepted_domains: List[AcceptedDomain] = [AcceptedDomain(domain, True, True)]
+        self.send_connectors: List[SendConnector] = []
+        self.federation_thumbprints: set = set()
+        self.auth_config = AuthConfig()
+
+    def __repr__(self) -> str:
+        return "<Organization %s Exchange %s, %d server(s)>" % (self.name, self.profile.version,
+                                                               len(self.servers))
+
+    def add_server(self, name: str, roles: Optional[Sequence[str]] = None, *, setup: bool = True,
+                   expires_at: Optional[_dt.datetime] = None) -> Server:
+        """A new server (the first becomes ``local_server``); ``setup`` runs
+        :meth:`Server.run_setup`."""
+        if not is_dns_name(name) or "." in name:
+            raise exchange_error("ErrorInvalidServerName", name=name)
+        if any(s.name.casefold() == name.casefold() for s in self.servers):
+            raise ValueError("server %s already exists" % name)
+        server = Server(self, name, roles)
+        self.servers.append(server)
+        if self.local_server is None:
+            self.local_server = server
+        if setup:
+            server.run_setup(expires_at=expires_at)
+        return server
+
+    def get_server(self, name) -> Server:
+        """A server by name or FQDN (case-insensitive); a Server passes through."""
+        if isinstance(name, Server):
+            return name
+        text = str(getattr(name, "name", name)).strip()
+        folded = text.casefold()
+        for server in self.servers:
+            if folded in (server.name.casefold(), server.fqdn.casefold()):
+                return server
+        raise exchange_error("ErrorServerNotFound", name=text, dc=self.dc_fqdn,
+                             server=self.local_server.name if self.local_server else None,
+                             purpose="server")
+
+    def send_connectors_for(self, issuer: str, subject: str) -> List[SendConnector]:
+        """Send connectors whose TlsCertificateName names this issuer and subject."""
+        wanted = ("<I>%s<S>%s" % (issuer, subject)).casefold()
+        return [c for c in self.send_connectors
+                if c.tls_certificate_name and c.tls_certificate_name.casefold() == wanted]
+
+
+def default_organization(version="2010", *, clock: Optional[Clock] = None,
+                         key_source: Optional[KeySource] = None,
+                         serials: Optional[SerialSource] = None) -> Organization:
+    """The built-in lab: Contoso with one server EX01.contoso.com, fresh from setup,
+    whose certificate expires 23 days from ``clock.now()``.  Uses the lab key pool
+    (no key generation), so it builds in a few milliseconds."""
+    org = Organization(version, clock=clock, key_source=key_source, serials=serials)
+    org.add_server("EX01")
+    return org
