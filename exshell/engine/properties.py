@@ -21,7 +21,8 @@ A domain class (for example the Exchange model's certificate view) declares::
     PS_TYPE_NAMES = ("Microsoft.Exchange...ExchangeCertificate", "System.Object")
     PS_PROPERTIES = ("AccessRules", "CertificateDomains", ...)   # Format-List * order
 
-and exposes each property as a Python attribute of the same name.  Nothing in the
+and exposes each property as a Python attribute of the same name.  Both tuples are
+read from the instance, so an object may vary them (per version profile, say).  Nothing in the
 domain layer needs to import the engine for this.
 
 This module depends on nothing else in exshell; ``exshell.format`` relies on it.
@@ -186,7 +187,7 @@ def type_names(value: Any) -> List[str]:
     """``PSObject.TypeNames`` of a value, most derived first."""
     if isinstance(value, PSObject):
         return list(value.type_names)
-    declared = getattr(type(value), "PS_TYPE_NAMES", None)
+    declared = getattr(value, "PS_TYPE_NAMES", None)
     if declared:
         return list(declared)
     if isinstance(value, bool):
@@ -314,7 +315,7 @@ def property_names(value: Any) -> List[str]:
         return []
     if isinstance(value, PSObject):
         return value.names()
-    declared = getattr(type(value), "PS_PROPERTIES", None)
+    declared = getattr(value, "PS_PROPERTIES", None)
     if declared is not None:
         return list(declared)
     return list(_intrinsic_names(value))
@@ -326,7 +327,7 @@ def get_property(value: Any, name: str) -> Any:
         return NOT_FOUND
     if isinstance(value, PSObject):
         return value.get(name)
-    declared = getattr(type(value), "PS_PROPERTIES", None)
+    declared = getattr(value, "PS_PROPERTIES", None)
     if declared is not None:
         folded = name.casefold()
         for real in declared:
@@ -357,7 +358,7 @@ def set_property(value: Any, name: str, new_value: Any) -> bool:
     if isinstance(value, PSHashtable):
         value[name] = new_value
         return True
-    settable = getattr(type(value), "PS_SETTABLE", ())
+    settable = getattr(value, "PS_SETTABLE", ())
     folded = name.casefold()
     for real in settable:
         if real.casefold() == folded:

@@ -1,0 +1,206 @@
+"""The ``exshell`` command line, shaped like ``pwsh``/``powershell.exe``.
+
+    exshell                                 interactive shell
+    exshell -Command "<text>" | -c "<text>" run commands (``-Command -`` reads stdin)
+    exshell -File script.ps1 [args] | exshell script.ps1 [args]
+    options: -NonInteractive -NoLogo -NoProfile -ExchangeVersion 2010 -Help
+
+Option names are case-insensitive and may be shortened to any unique prefix, as
+pwsh takes them.  Exit code: 0 when all went well, 1 when an error was written or a
+terminating error stopped the run, the script's ``exit N`` code, 2 for a bad option.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from typing import List, Optional, Sequence, Tuple
+
+__all__ = ["main", "parse_args", "Options", "UsageError"]
+
+USAGE = ("Usage: exshell [-Command <text> | -File <script.ps1> [args] | <script.ps1> [args]]\n"
+         "               [-ExchangeVersion 2010] [-NonInteractive] [-NoLogo] [-NoProfile] [-Help]")
+
+#: (canonical name, takes a value); order decides nothing — prefixes must be unique.
+OPTIONS: Tuple[Tuple[str, bool], ...] = (
+    ("Command", True), ("File", True), ("NonInteractive", False), ("NoLogo", False),
+    ("NoProfile", False), ("ExchangeVersion", True), ("Help", False), ("ExecutionPolicy", True),
+    ("InputFormat", True), ("OutputFormat", True), ("NoExit", False),
+)
+#: Short forms pwsh defines explicitly (they win over prefix matching).
+SHORT = {"c": "Command", "f": "File", "?": "Help", "h": "Help", "ep": "ExecutionPolicy",
+         "noni": "NonInteractive", "nol": "NoLogo", "nop": "NoProfile"}
+
+VERSIONS = ("2007", "2010", "2013", "2016", "2019")
+
+
+class UsageError(Exception):
+    pass
+
+
+class Options:
+    def __init__(self) -> None:
+        self.command: Optional[str] = None
+        self.file: Optional[str] = None
+        self.args: List[str] = []
+        self.non_interactive = False
+        self.no_logo = False
+        self.version = "2010"
+        self.help = False
+
+
+def _resolve(word: str) -> Tuple[str, bool]:
+    name = word.lstrip("-\u2013\u2014\u2015/") if word[:1] in "-\u2013\u2014\u2015" else word
+    folded = name.casefold()
+    for short, canonical in SHORT.items():
+        if folded == short:
+            return canonical, dict(OPTIONS)[canonical]
+    matches = [(n, v) for n, v in OPTIONS if n.casefold().startswith(folded)] if folded else []
+    exact = [(n, v) for n, v in matches if n.casefold() == folded]
+    if exact:
+        return exact[0]
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise UsageError("exshell: unknown option '%s'." % word)
+    raise UsageError("exshell: option '%s' is ambiguous: %s." % (word, ", ".join("-" + n for n, _ in matches)))
+
+
+def parse_args(argv: Sequence[str]) -> Options:
+    opts = Options()
+    i = 0
+    argv = list(argv)
+    while i < len(argv):
+        word = argv[i]
+        if word[:1] in "-\u2013\u2014\u2015" and len(word) > 1:
+            name, takes_value = _resolve(word)
+            if takes_value:
+                if i + 1 >= len(argv):
+                    raise UsageError("exshell: missing value for option '-%s'." % name)
+                value = argv[i + 1]
+                i += 2
+                if name == "Command":
+                    # Everything after -Command is the command text, as in powershell.exe.
+                    opts.command = " ".join([value] + argv[i:])
+                    return opts
+                if name == "File":
+                    opts.file = value
+                    opts.args = argv[i:]
+                    return opts
+                if name == "ExchangeVersion":
+                    if value not in VERSIONS:
+                        raise UsageError("exshell: -ExchangeVersion must be one of %s, not '%s'."
+                                         % (", ".join(VERSIONS), value))
+                    opts.version = value
+                continue
+            if name == "NonInteractive":
+                opts.non_interactive = True
+            elif name == "NoLogo":
+                opts.no_logo = True
+            elif name == "Help":
+                opts.help = True
+            i += 1
+            continue
+        # The first plain argument is a script file, the rest its arguments.
+        opts.file = word
+        opts.args = argv[i + 1:]
+        return opts
+    return opts
+
+
+def _banner(shell) -> str:
+    p = shell.profile
+    return ("\n"
+            "         exshell: an Exchange Management Shell emulator\n\n"
+            "Emulating Exchange Server %s (Windows PowerShell %s). Certificates are real, the\n"
+            "organisation is not: nothing here touches a real server.\n\n"
+            "Certificate cmdlets: Get-, New-, Enable-, Remove-ExchangeCertificate.\n"
+            "Show the certificates:  Get-ExchangeCertificate | fl\n"
+            "Leave the shell:        exit\n" % (p.version, p.ps_version))
+
+
+def _interactive(shell, opts: Options) -> int:
+    """A plain read-eval-print loop (the prompt_toolkit REPL replaces it on a terminal)."""
+    from .lang.errors import IncompleteInput, ParseError
+    host = shell.host
+    if not opts.no_logo:
+        host.write_line(_banner(shell))
+    exit_code = 0
+    while True:
+        try:
+            line = host.read_line(shell.prompt())
+        except KeyboardInterrupt:
+            host.write_line("")
+            continue
+        if line is None:
+            break
+        text = line
+        # Unfinished input continues on ">> " lines; an empty line ends it.
+        while True:
+            try:
+                shell.parse(text)
+                break
+            except IncompleteInput:
+                try:
+                    more = host.read_line(">> ")
+                except KeyboardInterrupt:
+                    text = ""
+                    host.write_line("")
+                    break
+                if more is None or more == "":
+                    break
+                text += "\n" + more
+            except ParseError:
+                break
+        if not text.strip():
+            continue
+        try:
+            result = shell.run(text)
+        except KeyboardInterrupt:
+            host.write_line("")
+            continue
+        if result.exit_code is not None:
+            return result.exit_code
+        exit_code = 0 if result.success else 1
+    return 0
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    try:
+        opts = parse_args(argv)
+    except UsageError as e:
+        sys.stderr.write("%s\n%s\nRun 'exshell -Help' for the options.\n" % (e, USAGE))
+        return 2
+    if opts.help:
+        sys.stdout.write(USAGE + "\n\n" + __doc__.split("\n\n", 1)[1] + "\n")
+        return 0
+    from .host import ConsoleHost
+    from .shell import Shell
+    host = ConsoleHost(interactive=not opts.non_interactive)
+    try:
+        shell = Shell(opts.version, host=host)
+        if opts.command is not None:
+            if opts.command.strip() == "-":
+                text = sys.stdin.read()
+                host.stdin = open(os.devnull) if not sys.stdin.isatty() else sys.stdin
+            else:
+                text = opts.command
+            result = shell.run(text)
+            if result.exit_code is not None:
+                return result.exit_code
+            return 0 if result.success else 1
+        if opts.file is not None:
+            result = shell.run_file(opts.file, opts.args)
+            if result.exit_code is not None:
+                return result.exit_code
+            return 0 if result.success else 1
+        if not sys.stdin.isatty() and not opts.non_interactive:
+            # Commands piped in: run them as one script, like "pwsh -Command -".
+            result = shell.run(sys.stdin.read())
+            return result.exit_code if result.exit_code is not None else (0 if result.success else 1)
+        return _interactive(shell, opts)
+    except KeyboardInterrupt:
+        sys.stderr.write("\n")
+        return 1
+    except BrokenPipeError:
+        return 0

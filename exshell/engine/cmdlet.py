@@ -1,0 +1,269 @@
+"""The cmdlet base class and the command table.
+
+A cmdlet is one class that declares itself as data::
+
+    class RemoveThing(Cmdlet):
+        \"\"\"Remove a thing.\"\"\"
+        name = "Remove-Thing"
+        parameters = (Parameter("Name", STRING, position=0, mandatory=True,
+                                from_pipeline_by_name=True),)
+        supports_should_process = True
+        confirm_impact = "High"
+
+        def process(self, p):
+            if self.should_process("Remove thing %s." % p.Name):
+                ...
+
+Defining the class registers it (``__init_subclass__``).  Lifecycle per pipeline:
+``begin()`` once, ``process(p)`` once per input object (once in all when the command
+is first in its pipeline), ``end()`` once.  ``process`` receives the bound
+parameters; it writes objects with :meth:`write_object`, reports a problem with one
+input with :meth:`write_error` (the pipeline goes on) and stops the command with
+:meth:`throw_terminating`.  Every change goes through :meth:`should_process` once per
+target, *before* mutating: check, build, ask, mutate.
+
+Depends on the rest of ``exshell.engine`` only.
+"""
+from __future__ import annotations
+
+from typing import Any, Callable, ClassVar, Dict, List, Optional, Tuple, Type
+
+from .errors import ErrorRecord, InvocationInfo, ScriptTerminatingError, TerminatingError
+from .host import Choice, SUSPEND_CHOICE, YES_NO_CHOICES
+from .parameters import ALL_SETS, BoundParameters, Parameter, common_parameters
+
+__all__ = ["Cmdlet", "CommandTable", "REGISTRY", "CONFIRM_IMPACTS"]
+
+CONFIRM_IMPACTS = ("None", "Low", "Medium", "High")
+
+
+class CommandTable:
+    """Cmdlets and aliases by case-insensitive name."""
+
+    def __init__(self) -> None:
+        self.cmdlets: Dict[str, Type["Cmdlet"]] = {}
+        self.aliases: Dict[str, str] = {}
+
+    def add(self, cls: Type["Cmdlet"]) -> None:
+        self.cmdlets[cls.name.casefold()] = cls
+        for alias in cls.aliases:
+            self.aliases[alias.casefold()] = cls.name
+
+    def add_alias(self, alias: str, target: str) -> None:
+        self.aliases[alias.casefold()] = target
+
+    def lookup(self, name: str) -> Optional[Type["Cmdlet"]]:
+        folded = name.casefold()
+        target = self.aliases.get(folded)
+        if target is not None:
+            folded = target.casefold()
+        return self.cmdlets.get(folded)
+
+    def names(self) -> List[str]:
+        return sorted(c.name for c in self.cmdlets.values())
+
+
+#: The built-in command table every session starts from.
+REGISTRY = CommandTable()
+
+
+class Cmdlet:
+    # -- declaration (class attributes) ----------------------------------------------
+    name: ClassVar[str] = ""
+    aliases: ClassVar[Tuple[str, ...]] = ()
+    parameters: ClassVar[Tuple[Parameter, ...]] = ()
+    default_set: ClassVar[str] = ALL_SETS
+    supports_should_process: ClassVar[bool] = False
+    confirm_impact: ClassVar[str] = "Medium"
+    #: The .NET class in FullyQualifiedErrorId of runtime errors.  Exchange cmdlets
+    #: reach EMS as proxy functions, so their *binding* errors use the plain name.
+    dotnet_class: ClassVar[str] = ""
+    #: Binding errors' FQID suffix; defaults to dotnet_class, else the name.
+    binding_fqid: ClassVar[str] = ""
+    #: Exchange versions that have this cmdlet (None: every version / not Exchange).
+    versions: ClassVar[Optional[Tuple[str, ...]]] = None
+    #: Short help shown by Get-Help / Get-Command (our own words).
+    synopsis: ClassVar[str] = ""
+
+    def __init_subclass__(cls, register: bool = True, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if register and cls.name:
+            REGISTRY.add(cls)
+
+    @classmethod
+    def all_parameters(cls, ps_version: str = "2.0") -> Tuple[Parameter, ...]:
+        return tuple(cls.parameters) + common_parameters(cls.supports_should_process, ps_version)
+
+    # -- runtime ----------------------------------------------------------------------
+    def __init__(self, runtime: "CommandRuntime"):
+        self.runtime = runtime
+        self.session = runtime.session
+        self.host = runtime.session.host
+
+    def begin(self) -> None:
+        """Called once before the first input object."""
+
+    def process(self, p: BoundParameters) -> None:
+        """Called for each input object (once if the command has no input)."""
+
+    def end(self) -> None:
+        """Called once after the last input object."""
+
+    # -- output -------------------------------------------------------------------------
+    def write_object(self, obj: Any, enumerate_collection: bool = False) -> None:
+        self.runtime.write_object(obj, enumerate_collection)
+
+    def error_record(self, message: str, error_id: str, category: str = "NotSpecified",
+                     target: Any = None, exception_type: str = "System.Exception",
+                     **extra: Any) -> ErrorRecord:
+        """An error record stamped with this command's invocation."""
+        return ErrorRecord(message=message, error_id=error_id, category=category,
+                           exception_type=exception_type, target=target,
+                           activity=self.name, fqid_command=self.dotnet_class or self.name,
+                           invocation=self.runtime.invocation, **extra)
+
+    def write_error(self, record: ErrorRecord) -> None:
+        self.runtime.write_error(record)
+
+    def throw_terminating(self, record: ErrorRecord) -> None:
+        raise TerminatingError(record)
+
+    def write_warning(self, text: str) -> None:
+        self.runtime.write_warning(text)
+
+    def write_verbose(self, text: str) -> None:
+        self.runtime.write_verbose(text)
+
+    # -- ShouldProcess / ShouldContinue -------------------------------------------------
+    def should_process(self, description: str, target: Optional[str] = None,
+                       action: Optional[str] = None, caption: str = "Confirm") -> bool:
+        """Ask before a change.  Exchange tasks pass one full ``description``; built-in
+        cmdlets pass ``target`` and ``action`` and the description is built from them."""
+        return self.runtime.should_process(description, target, action, caption)
+
+    def should_continue(self, query: str, caption: str = "Confirm",
+                        offer_all: bool = True) -> bool:
+        """A ShouldContinue question (not affected by -Confirm/-WhatIf)."""
+        return self.runtime.should_continue(query, caption, offer_all)
+
+
+class CommandRuntime:
+    """What one running command can do: write to the pipeline, report errors, ask.
+
+    Created by the pipeline for each command; the evaluator provides the callables.
+    """
+
+    def __init__(self, session: Any, invocation: InvocationInfo, command_name: str,
+                 write_object: Callable[[Any, bool], None],
+                 error_action: str, what_if: bool, confirm: Optional[bool],
+                 confirm_impact: str, verbose: bool, remote_suspend: bool,
+                 ps_version: str = "2.0", warning_action: str = "Continue",
+                 error_variable: Optional[str] = None):
+        self.session = session
+        self.invocation = invocation
+        self.command_name = command_name
+        self._write_object = write_object
+        self.error_action = error_action
+        self.warning_action = warning_action
+        self.what_if = what_if
+        self.confirm = confirm
+        self.confirm_impact = confirm_impact
+        self.verbose = verbose
+        self.remote_suspend = remote_suspend
+        self.ps_version = ps_version
+        self.error_variable = error_variable
+        self.errors_written: List[ErrorRecord] = []
+        self.yes_to_all = False
+        self.no_to_all = False
+        self.continue_yes_to_all = False
+        self.continue_no_to_all = False
+
+    def write_object(self, obj: Any, enumerate_collection: bool = False) -> None:
+        self._write_object(obj, enumerate_collection)
+
+    def write_error(self, record: ErrorRecord) -> None:
+        self.errors_written.append(record)
+        self.session.report_error(record, self.error_action)
+
+    def write_warning(self, text: str) -> None:
+        if self.warning_action not in ("SilentlyContinue", "Ignore"):
+            self.session.host.write_warning(text)
+
+    def write_verbose(self, text: str) -> None:
+        if self.verbose:
+            self.session.host.write_verbose(text)
+
+    def _description(self, description: str, target: Optional[str], action: Optional[str]) -> str:
+        if target is None:
+            return description
+        if self.ps_version == "2.0":
+            return 'Performing operation "%s" on Target "%s".' % (action or self.command_name, target)
+        return 'Performing the operation "%s" on target "%s".' % (action or self.command_name, target)
+
+    def should_process(self, description: str, target: Optional[str], action: Optional[str],
+                       caption: str) -> bool:
+        text = self._description(description, target, action)
+        if self.what_if:
+            self.session.host.write_line("What if: " + text)
+            return False
+        if self.no_to_all:
+            return False
+        if self.yes_to_all:
+            return True
+        if self.confirm is False:
+            prompt = False
+        elif self.confirm is True:
+            prompt = True
+        else:
+            pref = str(self.session.get_variable("ConfirmPreference", "High"))
+            if pref.casefold() == "none":
+                prompt = False
+            else:
+                order = [c.casefold() for c in CONFIRM_IMPACTS]
+                try:
+                    prompt = order.index(self.confirm_impact.casefold()) >= order.index(pref.casefold())
+                except ValueError:
+                    prompt = self.confirm_impact == "High"
+        if not prompt:
+            if self.verbose:
+                self.session.host.write_verbose(text)
+            return True
+        choices = list(YES_NO_CHOICES)
+        if self.remote_suspend:
+            choices.append(SUSPEND_CHOICE)
+        message = "Are you sure you want to perform this action?\n" + text
+        while True:
+            index = self.session.host.prompt_for_choice(caption, message, choices, 0)
+            if index == 4:
+                self.session.host.write_line(
+                    "Suspend is not available in exshell: answer Y, A, N or L.")
+                continue
+            break
+        if index == 1:
+            self.yes_to_all = True
+        elif index == 3:
+            self.no_to_all = True
+        return index in (0, 1)
+
+    def should_continue(self, query: str, caption: str, offer_all: bool,
+                        suspend: bool = False) -> bool:
+        if self.continue_yes_to_all:
+            return True
+        if self.continue_no_to_all:
+            return False
+        choices: List[Choice] = list(YES_NO_CHOICES) if offer_all else [YES_NO_CHOICES[0], YES_NO_CHOICES[2]]
+        if suspend:
+            choices.append(SUSPEND_CHOICE)
+        while True:
+            index = self.session.host.prompt_for_choice(caption, query, choices, 0)
+            label = choices[index].plain
+            if label == "Suspend":
+                self.session.host.write_line(
+                    "Suspend is not available in exshell: answer Y, A, N or L.")
+                continue
+            break
+        if label == "Yes to All":
+            self.continue_yes_to_all = True
+        elif label == "No to All":
+            self.continue_no_to_all = True
+        return label in ("Yes", "Yes to All")

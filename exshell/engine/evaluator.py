@@ -1,0 +1,1440 @@
+"""The evaluator: runs a syntax tree (``exshell.lang.ast``) against a Session.
+
+One method per node class (``visit_<ClassName>``); statements write their output to a
+sink (a callable taking one object), expressions return values.  Pipelines stream:
+every command is bound before the pipeline starts, then objects flow one at a time
+from stage to stage (``begin`` on all, ``process`` per object, ``end`` in order), so
+prompts and output interleave as they do in PowerShell.
+
+Errors: a :class:`~exshell.engine.errors.TerminatingError` stops its statement (the
+script goes on); a :class:`~exshell.engine.errors.ScriptTerminatingError` (``throw``,
+``-ErrorAction Stop``) unwinds to the nearest ``try``/``trap`` or ends the script.
+Anything the engine raises on purpose carries an ErrorRecord; nothing a user types
+may end in a Python exception.
+
+A construct the parser knows but the runtime does not implement raises a
+``NotSupported`` error that names it and points at it.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import decimal
+import enum
+from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple
+
+from ..lang import ast as A
+from ..lang.ast import Span
+from .binder import NO_VALUE, ArgElement, Binder, BindingError, CommandBinding
+from .cmdlet import Cmdlet, CommandRuntime
+from .conversion import ConversionError, to_bool, to_string
+from .dotnet import (MethodError, TypeInfo, call_method, convert_to, is_instance,
+                     resolve_type, static_member)
+from .errors import (BreakSignal, ContinueSignal, EngineError, ErrorRecord, ExitSignal,
+                     FlowControl, InvocationInfo, ReturnSignal, ScriptTerminatingError,
+                     TerminatingError)
+from .host import HostUnavailable
+from .operators import OperatorError, binary
+from .parameters import ALL_SETS, BoundParameters, Parameter
+from .properties import (NOT_FOUND, PSHashtable, PSObject, enumerate_value, get_property,
+                         set_property)
+from .session import AUTOMATIC_READONLY, Scope, Session
+
+__all__ = ["Evaluator", "ScriptBlock", "NO_OUTPUT"]
+
+MAX_DEPTH = 100
+
+
+class _NoOutput:
+    """AutomationNull: what a command that wrote nothing evaluates to."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:  # pragma: no cover
+        return "AutomationNull"
+
+
+NO_OUTPUT: Any = _NoOutput()
+
+
+class ScriptBlock:
+    """A script block value (``{ ... }``)."""
+
+    PS_TYPE_NAMES = ("System.Management.Automation.ScriptBlock", "System.Object")
+    PS_PROPERTIES = ("Attributes", "File", "IsFilter", "StartPosition", "Module")
+
+    def __init__(self, node: A.ScriptBlockExpr, source: str, file: Optional[str],
+                 is_filter: bool = False):
+        self.node = node
+        self.source = source
+        self.File = file
+        self.IsFilter = is_filter
+        self.Attributes: List[Any] = []
+        self.StartPosition = None
+        self.Module = None
+
+    def __str__(self) -> str:
+        return self.node.text
+
+
+class FunctionInfo:
+    PS_TYPE_NAMES = ("System.Management.Automation.FunctionInfo", "System.Object")
+    PS_PROPERTIES = ("CommandType", "Name", "Definition")
+
+    def __init__(self, name: str, block: ScriptBlock, is_filter: bool = False):
+        self.Name = name
+        self.block = block
+        self.is_filter = is_filter
+        self.CommandType = "Filter" if is_filter else "Function"
+
+    @property
+    def Definition(self) -> str:
+        return str(self.block)
+
+
+class Evaluator:
+    def __init__(self, session: Session):
+        self.session = session
+        session.evaluator = self
+        self.scope: Scope = session.global_scope
+        self.source = ""
+        self.file: Optional[str] = None
+        self.depth = 0
+        self.try_depth = 0
+
+    # ================================================================ entry points
+    def run(self, script: A.Script, sink: Callable[[Any], None], *,
+            args: Sequence[Any] = (), new_scope: bool = False) -> None:
+        """Run a whole script: statements in order, each statement's errors reported,
+        output to ``sink``.  Raises ExitSignal for ``exit``."""
+        saved = (self.source, self.file, self.scope)
+        self.source, self.file = script.source, script.file
+        if new_scope:
+            self.scope = Scope(self.scope, kind="script")
+            self.session.script_scope = self.scope
+            self.scope.set_local("args", list(args))
+        try:
+            self.run_statements(script.statements, sink, top_level=True)
+        except ReturnSignal as r:
+            if r.value is not None:
+                for v in enumerate_value(r.value):
+                    sink(v)
+        except (BreakSignal, ContinueSignal):
+            pass
+        finally:
+            if new_scope:
+                self.session.script_scope = self.session.global_scope
+            self.source, self.file, self.scope = saved
+
+    def run_statements(self, statements: Sequence[A.Node], sink: Callable[[Any], None],
+                       top_level: bool = False) -> None:
+        """Run statements in order.  A statement-terminating error is reported and the
+        next statement runs, unless a ``try`` is active (then it propagates to it) or
+        a ``trap`` in this block handles it."""
+        traps = [s for s in statements if isinstance(s, A.TrapStatement)]
+        for stmt in statements:
+            if isinstance(stmt, A.TrapStatement):
+                continue
+            try:
+                self.exec_statement(stmt, sink)
+            except TerminatingError as e:
+                if traps and self._run_trap(traps, e.record, sink):
+                    continue
+                if self.try_depth > 0:
+                    raise
+                self.session.add_error(e.record)
+                self.session.last_success = False
+                self.session.display_error(e.record)
+            except ScriptTerminatingError as e:
+                if traps and self._run_trap(traps, e.record, sink):
+                    continue
+                raise
+
+    def _run_trap(self, traps: List[A.TrapStatement], record: ErrorRecord, sink) -> bool:
+        for trap in traps:
+            if trap.type_name is None or self._exception_matches(record, [trap.type_name]):
+                self.session.add_error(record)
+                saved = self._get_var("_")
+                self._set_var("_", record)
+                try:
+                    self.run_statements(trap.body.statements, sink)
+                except ContinueSignal:
+                    return True
+                except BreakSignal:
+                    raise ScriptTerminatingError(record)
+                finally:
+                    self._set_var("_", saved)
+                self.session.display_error(record)
+                return True
+        return False
+
+    # ================================================================= statements
+    def exec_statement(self, node: A.Node, sink: Callable[[Any], None]) -> None:
+        method = getattr(self, "stmt_" + type(node).__name__, None)
+        if method is not None:
+            method(node, sink)
+            return
+        # An expression used as a statement writes its value.
+        value = self.eval(node)
+        self._emit_value(value, sink)
+
+    def _emit_value(self, value: Any, sink: Callable[[Any], None]) -> None:
+        if value is NO_OUTPUT:
+            return
+        for v in enumerate_value(value) if isinstance(value, (list, tuple)) else [value]:
+            sink(v)
+
+    def stmt_Pipeline(self, node: A.Pipeline, sink: Callable[[Any], None]) -> None:
+        self.run_pipeline(node, sink)
+
+    def stmt_Assignment(self, node: A.Assignment, sink) -> None:
+        value = self.eval_statement_value(node.value)
+        if node.operator != "=":
+            current = self.eval(node.target)
+            op = node.operator[0]
+            try:
+                value = binary(op, None if current is NO_OUTPUT else current, value)
+            except OperatorError as e:
+                raise self._runtime_error(e.message, e.error_id, node, e.category)
+        self.assign(node.target, value)
+
+    def stmt_FunctionDefinition(self, node: A.FunctionDefinition, sink) -> None:
+        block = ScriptBlock(node.body, self.source, self.file, node.is_filter)
+        self.session.functions[node.name.casefold()] = FunctionInfo(node.name, block, node.is_filter)
+
+    def stmt_IfStatement(self, node: A.IfStatement, sink) -> None:
+        for cond, block in node.clauses:
+            if to_bool(self.eval_condition(cond)):
+                self.run_statements(block.statements, sink)
+                return
+        if node.else_block is not None:
+            self.run_statements(node.else_block.statements, sink)
+
+    def _loop_body(self, body: A.StatementBlock, label: Optional[str], sink) -> Optional[str]:
+        """Run a loop body; return 'break' or 'continue' or None."""
+        try:
+            self.run_statements(body.statements, sink)
+        except BreakSignal as b:
+            if b.label is None or (label and b.label.casefold() == label.casefold()):
+                return "break"
+            raise
+        except ContinueSignal as c:
+            if c.label is None or (label and c.label.casefold() == label.casefold()):
+                return "continue"
+            raise
+        return None
+
+    def stmt_ForEachStatement(self, node: A.ForEachStatement, sink) -> None:
+        value = self.eval_statement_value(node.iterable)
+        if value is NO_OUTPUT or (value is None and self.session.ps_version != "2.0"):
+            items: List[Any] = []
+        elif isinstance(value, (list, tuple)):
+            items = list(value)
+        elif isinstance(value, PSHashtable):
+            items = [value]
+        else:
+            items = list(enumerate_value(value))
+        for item in items:
+            self.assign(node.variable, item)
+            if self._loop_body(node.body, node.label, sink) == "break":
+                break
+
+    def stmt_ForStatement(self, node: A.ForStatement, sink) -> None:
+        if node.init is not None:
+            self.exec_statement(node.init, lambda v: None)
+        count = 0
+        while node.condition is None or to_bool(self.eval_condition(node.condition)):
+            if self._loop_body(node.body, node.label, sink) == "break":
+                break
+            if node.iterator is not None:
+                self.exec_statement(node.iterator, lambda v: None)
+            count += 1
+
+    def stmt_WhileStatement(self, node: A.WhileStatement, sink) -> None:
+        while to_bool(self.eval_condition(node.condition)):
+            if self._loop_body(node.body, node.label, sink) == "break":
+                break
+
+    def stmt_DoWhileStatement(self, node: A.DoWhileStatement, sink) -> None:
+        while True:
+            if self._loop_body(node.body, node.label, sink) == "break":
+                break
+            result = to_bool(self.eval_condition(node.condition))
+            if result == node.until:
+                break
+
+    def stmt_SwitchStatement(self, node: A.SwitchStatement, sink) -> None:
+        from .operators import like, ps_regex
+        opts = set(node.options)
+        if "file" in opts:
+            raise self._not_supported("switch -File", node)
+        value = self.eval_statement_value(node.value)
+        items = [] if value is NO_OUTPUT else (list(value) if isinstance(value, (list, tuple)) else [value])
+        cs = "casesensitive" in opts
+        for item in items:
+            matched = False
+            saved = self._get_var("_")
+            self._set_var("_", item)
+            try:
+                for clause in node.clauses:
+                    if clause.condition is None:
+                        continue
+                    cond = clause.condition
+                    if isinstance(cond, A.ScriptBlockExpr):
+                        ok = to_bool(self._invoke_block_value(cond, item))
+                    else:
+                        test = self.eval(cond)
+                        if "regex" in opts:
+                            m = ps_regex(to_string(test), cs).search(to_string(item))
+                            ok = m is not None
+                            if m:
+                                self._set_var("Matches", _matches_table(m))
+                        elif "wildcard" in opts:
+                            ok = like(to_string(item), to_string(test), cs)
+                        else:
+                            ok = bool(binary("ceq" if cs else "eq", item, test))
+                    if ok:
+                        matched = True
+                        try:
+                            self.run_statements(clause.body.statements, sink)
+                        except ContinueSignal as c:
+                            if c.label is None:
+                                break
+                            raise
+                if not matched:
+                    for clause in node.clauses:
+                        if clause.condition is None:
+                            self.run_statements(clause.body.statements, sink)
+            except BreakSignal as b:
+                if b.label is None or (node.label and b.label.casefold() == node.label.casefold()):
+                    self._set_var("_", saved)
+                    return
+                raise
+            finally:
+                self._set_var("_", saved)
+
+    def _invoke_block_value(self, node: A.ScriptBlockExpr, dollar_under: Any) -> Any:
+        out: List[Any] = []
+        self.run_statements(node.statements, out.append)
+        return out[0] if len(out) == 1 else out
+
+    def stmt_TryStatement(self, node: A.TryStatement, sink) -> None:
+        self.try_depth += 1
+        try:
+            try:
+                self.run_statements(node.body.statements, sink)
+            finally:
+                self.try_depth -= 1
+        except (ScriptTerminatingError, TerminatingError) as e:
+            record = e.record
+            self.session.add_error(record) if record not in self.session.errors else None
+            for clause in node.catches:
+                if not clause.type_names or self._exception_matches(record, clause.type_names):
+                    saved = self._get_var("_")
+                    self._set_var("_", record)
+                    self._set_var("PSItem", record)
+                    try:
+                        self.run_statements(clause.body.statements, sink)
+                    finally:
+                        self._set_var("_", saved)
+                    break
+            else:
+                if node.finally_block is not None:
+                    self.run_statements(node.finally_block.statements, sink)
+                raise
+        except FlowControl:
+            if node.finally_block is not None:
+                self.run_statements(node.finally_block.statements, sink)
+            raise
+        if node.finally_block is not None:
+            self.run_statements(node.finally_block.statements, sink)
+
+    def _exception_matches(self, record: ErrorRecord, type_names: Sequence[str]) -> bool:
+        exc = record.exception_type.casefold()
+        for name in type_names:
+            info = resolve_type(name)
+            full = (info.full_name if info else name).casefold()
+            if full in (exc, "system.exception", "exception"):
+                return True
+            if full == "system.management.automation.runtimeexception" and \
+                    exc.startswith("system.management.automation."):
+                return True
+            if exc.rsplit(".", 1)[-1] == full.rsplit(".", 1)[-1]:
+                return True
+        return False
+
+    def stmt_TrapStatement(self, node, sink) -> None:
+        return None
+
+    def stmt_ThrowStatement(self, node: A.ThrowStatement, sink) -> None:
+        if node.value is None:
+            current = self._get_var("_")
+            if isinstance(current, ErrorRecord):
+                raise ScriptTerminatingError(current)
+            record = ErrorRecord("ScriptHalted", "ScriptHalted", "OperationStopped",
+                                 invocation=self._invocation(None, node.span, marker=node.span.start + 5))
+            raise ScriptTerminatingError(record)
+        value = self.eval_statement_value(node.value)
+        if isinstance(value, ErrorRecord):
+            raise ScriptTerminatingError(value)
+        text = to_string(value)
+        record = ErrorRecord(text, text, "OperationStopped", target=value,
+                             invocation=self._invocation(None, node.span, marker=node.span.start + 5))
+        raise ScriptTerminatingError(record)
+
+    def stmt_ReturnStatement(self, node: A.ReturnStatement, sink) -> None:
+        if node.value is not None:
+            value = self.eval_statement_value(node.value)
+            self._emit_value(value, sink)
+        raise ReturnSignal(None)
+
+    def stmt_BreakStatement(self, node: A.BreakStatement, sink) -> None:
+        raise BreakSignal(node.label)
+
+    def stmt_ContinueStatement(self, node: A.ContinueStatement, sink) -> None:
+        raise ContinueSignal(node.label)
+
+    def stmt_ExitStatement(self, node: A.ExitStatement, sink) -> None:
+        code = 0
+        if node.value is not None:
+            v = self.eval_statement_value(node.value)
+            try:
+                from .conversion import to_int
+                code = to_int(v)
+            except ConversionError:
+                code = 0
+        raise ExitSignal(code)
+
+    def stmt_UnsupportedStatement(self, node: A.UnsupportedStatement, sink) -> None:
+        raise self._not_supported(node.feature, node)
+
+    def stmt_StatementBlock(self, node: A.StatementBlock, sink) -> None:
+        self.run_statements(node.statements, sink)
+
+    # =================================================================== pipelines
+    def eval_statement_value(self, node: A.Node) -> Any:
+        """The value of a statement used as an expression (assignment right side,
+        ``( ... )``): nothing → NO_OUTPUT→None, one object → it, several → a list."""
+        if isinstance(node, A.Pipeline) and len(node.elements) == 1 and \
+                isinstance(node.elements[0], A.CommandExpression) and not node.elements[0].redirections:
+            value = self.eval(node.elements[0].expression)
+            return None if value is NO_OUTPUT else value
+        if not isinstance(node, (A.Pipeline, A.Assignment)) and type(node).__name__ not in _STATEMENT_NODES:
+            value = self.eval(node)
+            return None if value is NO_OUTPUT else value
+        out: List[Any] = []
+        self.exec_statement(node, out.append)
+        if not out:
+            return None
+        return out[0] if len(out) == 1 else out
+
+    def eval_condition(self, node: A.Node) -> Any:
+        return self.eval_statement_value(node)
+
+    def run_pipeline(self, node: A.Pipeline, sink: Callable[[Any], None],
+                     input_objects: Optional[Iterable[Any]] = None) -> None:
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                raise self._runtime_error(
+                    "The script failed due to call depth overflow.  The call depth reached %d and the "
+                    "maximum is %d." % (MAX_DEPTH + 1, MAX_DEPTH), "CallDepthOverflow", node,
+                    "InvalidOperation", exception_type="System.Management.Automation.ScriptCallDepthException",
+                    script_terminating=True)
+            self._run_pipeline(node, sink, input_objects)
+        finally:
+            self.depth -= 1
+
+    def _run_pipeline(self, node: A.Pipeline, sink, input_objects) -> None:
+        stages: List[_Stage] = []
+        has_input = input_objects is not None
+        for index, element in enumerate(node.elements):
+            expects_input = index > 0 or has_input
+            if isinstance(element, A.CommandExpression):
+                if index > 0:
+                    raise self._runtime_error("Expressions are only allowed as the first element of a "
+                                              "pipeline.", "ExpressionsMustBeFirstInPipeline", element,
+                                              "ParserError")
+                stages.append(_ExpressionStage(self, element))
+            elif isinstance(element, A.CommandCall):
+                stages.append(self._command_stage(element, index + 1, expects_input))
+            else:
+                stages.append(_ExpressionStage(self, A.CommandExpression(element.span, element)))
+        # Link the stages: each writes into the next; the last into the sink.
+        for i, stage in enumerate(stages):
+            stage.downstream = stages[i + 1].accept if i + 1 < len(stages) else sink
+        for stage in stages:
+            stage.begin()
+        first = stages[0]
+        if has_input:
+            for obj in input_objects:  # type: ignore[union-attr]
+                first.accept(obj)
+        else:
+            first.run_alone()
+        for stage in stages:
+            stage.end()
+        ok = all(not getattr(s, "errors_written", False) for s in stages)
+        self.session.last_success = ok
+
+    def _command_stage(self, node: A.CommandCall, position: int, expects_input: bool) -> "_Stage":
+        if not isinstance(node.name, str):
+            target = self.eval(node.name)
+            if isinstance(target, ScriptBlock):
+                return _BlockStage(self, target, node, self._eval_args(node), dot=node.invocation == ".")
+            name = to_string(target)
+        else:
+            name = node.name
+        func = self.session.functions.get(name.casefold())
+        if func is not None:
+            return _BlockStage(self, func.block, node, self._eval_args(node), function=func,
+                               dot=node.invocation == ".")
+        cls = self.session.commands.lookup(name)
+        if cls is not None and (cls.versions is None or self.session.version_tag is None
+                                or self.session.version_tag in cls.versions):
+            return _CmdletStage(self, cls, node, name, position, expects_input)
+        script_hook = self.session.static_hooks.get("script-file")
+        if script_hook is not None and (name.lower().endswith(".ps1")):
+            found = script_hook("resolve", name, None)
+            if found is not None:
+                return _ScriptFileStage(self, found, node, self._eval_args(node))
+        raise self._command_not_found(name, node)
+
+    def _command_not_found(self, name: str, node: A.CommandCall) -> TerminatingError:
+        message = ("The term '%s' is not recognized as the name of a cmdlet, function, script file, "
+                   "or operable program. Check the spelling of the name, or if a path was included, "
+                   "verify that the path is correct and try again." % name)
+        prefix = None if self.session.ps_version == "2.0" else name
+        inv = InvocationInfo(prefix, self.source, self.file, node.name_span, node.name_span.end)
+        record = ErrorRecord(message, "CommandNotFoundException", "ObjectNotFound",
+                             exception_type="System.Management.Automation.CommandNotFoundException",
+                             target=name, invocation=inv)
+        return TerminatingError(record)
+
+    # ------------------------------------------------------------ arguments
+    def _eval_args(self, node: A.CommandCall) -> List[ArgElement]:
+        out: List[ArgElement] = []
+        for el in node.elements:
+            if isinstance(el, A.CommandParameter):
+                value = NO_VALUE if el.argument is None else self._arg_value(el.argument)
+                out.append(ArgElement("param", el.span, value, el.name, el.text))
+            elif isinstance(el, A.VariableExpr) and el.splat:
+                value = self._get_var(el.name, el.scope)
+                if isinstance(value, PSHashtable):
+                    for k, v in value.items():
+                        if isinstance(v, bool) and v is True:
+                            out.append(ArgElement("param", el.span, True, to_string(k), "-" + to_string(k)))
+                        else:
+                            out.append(ArgElement("param", el.span, v, to_string(k), "-" + to_string(k)))
+                elif isinstance(value, (list, tuple)):
+                    for v in value:
+                        out.append(ArgElement("arg", el.span, v, text=to_string(v)))
+                elif value is not None:
+                    out.append(ArgElement("arg", el.span, value, text=to_string(value)))
+            else:
+                out.append(ArgElement("arg", el.span, self._arg_value(el),
+                                      text=self.source[el.span.start:el.span.end]))
+        return out
+
+    def _arg_value(self, node: A.Node) -> Any:
+        value = self.eval(node)
+        return None if value is NO_OUTPUT else value
+
+    # ================================================================ expressions
+    def eval(self, node: A.Node) -> Any:
+        method = getattr(self, "visit_" + type(node).__name__, None)
+        if method is None:
+            if type(node).__name__ in _STATEMENT_NODES or isinstance(node, (A.Pipeline, A.Assignment)):
+                out: List[Any] = []
+                self.exec_statement(node, out.append)
+                return NO_OUTPUT if not out else (out[0] if len(out) == 1 else out)
+            raise self._not_supported(type(node).__name__, node)
+        return method(node)
+
+    def visit_StringConstant(self, node: A.StringConstant) -> Any:
+        return node.value
+
+    def visit_ExpandableString(self, node: A.ExpandableString) -> Any:
+        ofs = to_string(self._get_var("OFS")) if self._get_var("OFS") is not None else " "
+        parts = []
+        for part in node.parts:
+            if isinstance(part, str):
+                parts.append(part)
+            else:
+                value = self.eval(part)
+                parts.append("" if value is NO_OUTPUT else to_string(value, ofs))
+        return "".join(parts)
+
+    def visit_NumberConstant(self, node: A.NumberConstant) -> Any:
+        return node.value
+
+    def visit_VariableExpr(self, node: A.VariableExpr) -> Any:
+        return self._get_var(node.name, node.scope, node)
+
+    def visit_ParenExpr(self, node: A.ParenExpr) -> Any:
+        value = self.eval_statement_value(node.pipeline)
+        return value
+
+    def visit_SubExpr(self, node: A.SubExpr) -> Any:
+        out: List[Any] = []
+        self.run_statements(node.statements, out.append)
+        if not out:
+            return NO_OUTPUT
+        return out[0] if len(out) == 1 else out
+
+    def visit_ArrayExpr(self, node: A.ArrayExpr) -> Any:
+        out: List[Any] = []
+        self.run_statements(node.statements, out.append)
+        return out
+
+    def visit_ArrayLiteral(self, node: A.ArrayLiteral) -> Any:
+        items = []
+        for item in node.items:
+            v = self.eval(item)
+            items.append(None if v is NO_OUTPUT else v)
+        return items
+
+    def visit_HashLiteral(self, node: A.HashLiteral) -> Any:
+        table = PSHashtable(ordered=node.ordered)
+        for key_node, value_node in node.pairs:
+            key = self.eval(key_node)
+            if key in table:
+                raise self._runtime_error("Duplicate keys '%s' are not allowed in hash literals."
+                                          % to_string(key), "DuplicateKeyInHashLiteral", key_node,
+                                          "ParserError")
+            table[key] = self.eval_statement_value(value_node)
+        return table
+
+    def visit_ScriptBlockExpr(self, node: A.ScriptBlockExpr) -> Any:
+        return ScriptBlock(node, self.source, self.file)
+
+    def visit_TypeLiteral(self, node: A.TypeLiteral) -> Any:
+        info = resolve_type(node.name)
+        if info is None:
+            raise self._type_not_found(node.name, node)
+        return info
+
+    def visit_ConvertExpr(self, node: A.ConvertExpr) -> Any:
+        info = resolve_type(node.type_name)
+        if info is None:
+            raise self._type_not_found(node.type_name, node)
+        if info.full_name == "System.Collections.Specialized.OrderedDictionary" and \
+                isinstance(node.operand, A.HashLiteral):
+            value = self.eval(node.operand)
+            value.ordered = True
+            return value
+        value = self.eval(node.operand)
+        if value is NO_OUTPUT:
+            value = None
+        try:
+            return convert_to(value, info)
+        except ConversionError as e:
+            raise self._runtime_error(e.message, "InvalidCastParseTargetInvocation", node,
+                                      "InvalidArgument", exception_type="System.Management.Automation.RuntimeException")
+
+    def visit_UnaryExpr(self, node: A.UnaryExpr) -> Any:
+        op = node.operator
+        if op in ("++", "--"):
+            current = self.eval(node.operand)
+            current = 0 if current in (None, NO_OUTPUT) else current
+            new = binary("+" if op == "++" else "-", current, 1)
+            self.assign(node.operand, new)
+            return current if node.postfix else new
+        value = self.eval(node.operand)
+        value = None if value is NO_OUTPUT else value
+        try:
+            if op in ("not", "!"):
+                return not to_bool(value)
+            if op == "-":
+                return binary("*", value, -1) if not isinstance(value, str) else binary("-", 0, value)
+            if op == "+":
+                return binary("+", 0, value)
+            if op == ",":
+                return [value]
+            if op == "split":
+                return binary("split", value, r"\s+")
+            if op == "join":
+                return binary("join", value, "")
+            if op == "bnot":
+                from .conversion import to_int
+                return ~to_int(value)
+        except OperatorError as e:
+            raise self._runtime_error(e.message, e.error_id, node, e.category)
+        raise self._not_supported("operator '%s'" % op, node)
+
+    def visit_BinaryExpr(self, node: A.BinaryExpr) -> Any:
+        op = node.operator
+        if op == "and":
+            return to_bool(self._value(node.left)) and to_bool(self._value(node.right))
+        if op == "or":
+            return to_bool(self._value(node.left)) or to_bool(self._value(node.right))
+        left = self._value(node.left)
+        right = self._value(node.right)
+        try:
+            return binary(op, left, right, set_matches=self._set_matches,
+                          is_type=self._is_type, as_type=self._as_type)
+        except OperatorError as e:
+            raise self._runtime_error(e.message, e.error_id, node, e.category)
+        except MethodError as e:
+            raise self._runtime_error(e.message, e.error_id, node, e.category)
+        except ConversionError as e:
+            raise self._runtime_error(e.message, "InvalidArgument", node, "InvalidArgument")
+
+    def _value(self, node: A.Node) -> Any:
+        v = self.eval(node)
+        return None if v is NO_OUTPUT else v
+
+    def _set_matches(self, m: Any) -> None:
+        if m is not None:
+            self._set_var("Matches", _matches_table(m))
+
+    def _is_type(self, value: Any, type_value: Any) -> bool:
+        info = type_value if isinstance(type_value, TypeInfo) else resolve_type(to_string(type_value))
+        if info is None:
+            raise OperatorError("Unable to find type [%s]." % to_string(type_value), "TypeNotFound")
+        return is_instance(value, info)
+
+    def _as_type(self, value: Any, type_value: Any) -> Any:
+        info = type_value if isinstance(type_value, TypeInfo) else resolve_type(to_string(type_value))
+        if info is None:
+            raise OperatorError("Unable to find type [%s]." % to_string(type_value), "TypeNotFound")
+        try:
+            return convert_to(value, info)
+        except ConversionError:
+            return None
+
+    def visit_MemberExpr(self, node: A.MemberExpr) -> Any:
+        obj = self._value(node.obj)
+        name = node.member if isinstance(node.member, str) else to_string(self._value(node.member))
+        if node.static:
+            if not isinstance(obj, TypeInfo):
+                raise self._runtime_error("Unable to find type [%s]." % to_string(obj), "TypeNotFound", node,
+                                          "InvalidOperation")
+            try:
+                return static_member(obj, name, None, self.session.static_hooks)
+            except MethodError as e:
+                raise self._runtime_error(e.message, e.error_id, node, e.category)
+        return self.member_value(obj, name)
+
+    def member_value(self, obj: Any, name: str) -> Any:
+        if obj is None:
+            return None
+        value = get_property(obj, name)
+        if value is not NOT_FOUND:
+            return value
+        if isinstance(obj, (list, tuple)):
+            if self.session.ps_version == "2.0":
+                return None
+            results = []
+            for item in obj:
+                v = get_property(item, name)
+                if v is not NOT_FOUND:
+                    results.extend(v if isinstance(v, (list, tuple)) else [v])
+            if not results:
+                return None
+            return results[0] if len(results) == 1 else results
+        if self.session.ps_version != "2.0" and name.casefold() in ("count", "length"):
+            return 1
+        return None
+
+    def visit_InvokeMemberExpr(self, node: A.InvokeMemberExpr) -> Any:
+        obj = self._value(node.obj)
+        name = node.member if isinstance(node.member, str) else to_string(self._value(node.member))
+        args = []
+        for a in node.arguments:
+            if isinstance(a, A.ArrayLiteral):
+                args.extend(self._value(i) for i in a.items)
+            else:
+                args.append(self._value(a))
+        try:
+            if node.static:
+                if not isinstance(obj, TypeInfo):
+                    raise MethodError("Unable to find type [%s]." % to_string(obj), "TypeNotFound")
+                return static_member(obj, name, args, self.session.static_hooks)
+            if isinstance(obj, ScriptBlock) and name.casefold() in ("invoke", "invokereturnasis"):
+                out: List[Any] = []
+                self.invoke_block(obj, out.append, args=args)
+                return out[0] if len(out) == 1 else (NO_OUTPUT if not out else out)
+            if isinstance(obj, (list, tuple)) and self.session.ps_version != "2.0" and \
+                    not isinstance(obj, bytes) and name.casefold() not in _LIST_METHODS:
+                results = []
+                for item in obj:
+                    results.append(call_method(item, name, args))
+                return results
+            return call_method(obj, name, args)
+        except MethodError as e:
+            raise self._runtime_error(e.message, e.error_id, node, e.category)
+        except ConversionError as e:
+            raise self._runtime_error(e.message, "InvalidArgument", node, "InvalidArgument")
+        except OperatorError as e:
+            raise self._runtime_error(e.message, e.error_id, node, e.category)
+        except EngineError:
+            raise
+        except (ValueError, TypeError, IndexError, KeyError, OverflowError, ZeroDivisionError) as e:
+            raise self._runtime_error('Exception calling "%s" with "%d" argument(s): "%s"'
+                                      % (name, len(args), e), "MethodInvocationException", node,
+                                      "NotSpecified")
+
+    def visit_IndexExpr(self, node: A.IndexExpr) -> Any:
+        obj = self._value(node.obj)
+        index = self._value(node.index)
+        if obj is None:
+            raise self._runtime_error("Cannot index into a null array.", "NullArray", node,
+                                      "InvalidOperation")
+        if isinstance(obj, PSHashtable):
+            if isinstance(index, list):
+                return [obj.get(k) for k in index]
+            return obj.get(index)
+        if isinstance(obj, (list, tuple, str, bytes)):
+            if isinstance(index, list):
+                return [self._index_one(obj, i) for i in index]
+            return self._index_one(obj, index)
+        if isinstance(obj, PSObject):
+            return obj.get(to_string(index), None)
+        from .conversion import to_int
+        try:
+            if to_int(index) == 0:
+                return obj
+        except ConversionError:
+            pass
+        return None
+
+    @staticmethod
+    def _index_one(seq: Any, index: Any) -> Any:
+        from .conversion import to_int
+        try:
+            i = to_int(index)
+        except ConversionError:
+            return None
+        if -len(seq) <= i < len(seq):
+            return seq[i]
+        return None
+
+    # ================================================================ variables
+    def _get_var(self, name: str, scope: Optional[str] = None, node: Optional[A.Node] = None) -> Any:
+        lower = name.casefold()
+        if scope == "env":
+            return self.session.static_hooks["env"]("get", name, None) if "env" in self.session.static_hooks else None
+        if lower == "true" and scope is None:
+            return True
+        if lower == "false" and scope is None:
+            return False
+        if lower == "null" and scope is None:
+            return None
+        if lower == "?":
+            return self.session.last_success
+        if lower == "error":
+            return self.session.errors
+        if lower == "lastexitcode":
+            return self.session.last_exit_code
+        if lower == "psitem" and self.session.ps_version == "2.0":
+            entry = self._scope_for(scope).find(name)
+            return None if entry is None else entry[1]
+        if lower == "psitem":
+            lower, name = "_", "_"
+        if lower == "host":
+            return self.session.static_hooks["host"]("get", "", None) if "host" in self.session.static_hooks else None
+        if lower == "pwd":
+            hook = self.session.static_hooks.get("pwd")
+            return hook("get", "", None) if hook else "C:\\Windows\\system32"
+        entry = self._scope_for(scope).find(name)
+        return None if entry is None else entry[1]
+
+    def _scope_for(self, scope: Optional[str]) -> Scope:
+        if scope == "global":
+            return self.session.global_scope
+        if scope == "script":
+            return self.session.script_scope
+        return self.scope
+
+    def _set_var(self, name: str, value: Any, scope: Optional[str] = None) -> None:
+        if scope == "global":
+            self.session.global_scope.set_local(name, value)
+        elif scope == "script":
+            self.session.script_scope.set_local(name, value)
+        elif scope == "env":
+            hook = self.session.static_hooks.get("env")
+            if hook:
+                hook("set", name, value)
+        else:
+            self.scope.set_local(name, value)
+
+    def assign(self, target: A.Node, value: Any) -> None:
+        if value is NO_OUTPUT:
+            value = None
+        if isinstance(target, A.VariableExpr):
+            if target.name.casefold() in AUTOMATIC_READONLY and target.scope is None:
+                raise self._runtime_error("Cannot overwrite variable %s because it is read-only or constant."
+                                          % target.name, "VariableNotWritable", target, "WriteError",
+                                          exception_type="System.Management.Automation.SessionStateUnauthorizedAccessException")
+            self._set_var(target.name, value, target.scope)
+            return
+        if isinstance(target, A.ConvertExpr) and isinstance(target.operand, A.VariableExpr):
+            info = resolve_type(target.type_name)
+            if info is None:
+                raise self._type_not_found(target.type_name, target)
+            try:
+                value = convert_to(value, info)
+            except ConversionError as e:
+                raise self._runtime_error(e.message, "RuntimeException", target, "MetadataError")
+            self._set_var(target.operand.name, value, target.operand.scope)
+            return
+        if isinstance(target, A.MemberExpr):
+            obj = self._value(target.obj)
+            name = target.member if isinstance(target.member, str) else to_string(self._value(target.member))
+            if obj is None or not set_property(obj, name, value):
+                raise self._runtime_error(
+                    "Property '%s' cannot be found on this object; make sure it exists and is settable." % name
+                    if self.session.ps_version == "2.0" else
+                    "The property '%s' cannot be found on this object. Verify that the property exists "
+                    "and can be set." % name, "PropertyAssignmentException", target, "InvalidOperation")
+            return
+        if isinstance(target, A.IndexExpr):
+            obj = self._value(target.obj)
+            index = self._value(target.index)
+            if obj is None:
+                raise self._runtime_error("Cannot index into a null array.", "NullArray", target,
+                                          "InvalidOperation")
+            if isinstance(obj, PSHashtable):
+                obj[index] = value
+                return
+            if isinstance(obj, list):
+                from .conversion import to_int
+                i = to_int(index)
+                if not -len(obj) <= i < len(obj):
+                    raise self._runtime_error("Index was outside the bounds of the array.",
+                                              "IndexOutOfRange", target, "InvalidOperation")
+                obj[i] = value
+                return
+            raise self._runtime_error("Unable to index into an object of type %s." % type(obj).__name__,
+                                      "CannotIndex", target, "InvalidOperation")
+        if isinstance(target, A.ArrayLiteral):
+            values = list(value) if isinstance(value, (list, tuple)) else [value]
+            for i, t in enumerate(target.items):
+                if i == len(target.items) - 1:
+                    rest = values[i:]
+                    self.assign(t, rest[0] if len(rest) == 1 else (rest or None))
+                else:
+                    self.assign(t, values[i] if i < len(values) else None)
+            return
+        raise self._runtime_error("The assignment expression is not valid. The input to an assignment "
+                                  "operator must be an object that is able to accept assignments, such "
+                                  "as a variable or a property.", "InvalidLeftHandSide", target, "ParserError")
+
+    # ============================================================= script blocks
+    def invoke_block(self, block: ScriptBlock, sink: Callable[[Any], None], *,
+                     dollar_under: Any = NO_VALUE, args: Sequence[Any] = (),
+                     new_scope: bool = False, input_objects: Optional[List[Any]] = None) -> None:
+        """Run a script block (``Where-Object``/``ForEach-Object`` bodies, ``&{}``)."""
+        saved_scope, saved_source, saved_file = self.scope, self.source, self.file
+        if new_scope:
+            self.scope = Scope(self.scope)
+        self.source, self.file = block.source, block.File
+        saved_under = NO_VALUE
+        if dollar_under is not NO_VALUE:
+            saved_under = self._get_var("_")
+            self.scope.set_local("_", dollar_under)
+        if new_scope:
+            self.scope.set_local("args", list(args))
+            if input_objects is not None:
+                self.scope.set_local("input", list(input_objects))
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                raise self._runtime_error(
+                    "The script failed due to call depth overflow.  The call depth reached %d and the "
+                    "maximum is %d." % (MAX_DEPTH + 1, MAX_DEPTH), "CallDepthOverflow", block.node,
+                    "InvalidOperation", exception_type="System.Management.Automation.ScriptCallDepthException",
+                    script_terminating=True)
+            node = block.node
+            if node.blocks:
+                for named in node.blocks:
+                    self.run_statements(named.statements, sink)
+            else:
+                self.run_statements(node.statements, sink)
+        except ReturnSignal:
+            pass
+        finally:
+            self.depth -= 1
+            if dollar_under is not NO_VALUE and not new_scope:
+                self.scope.set_local("_", saved_under)
+            self.scope, self.source, self.file = saved_scope, saved_source, saved_file
+
+    def call_block_value(self, block: ScriptBlock, dollar_under: Any) -> Any:
+        """Evaluate a script block for its value (Where-Object, calculated properties)."""
+        out: List[Any] = []
+        self.invoke_block(block, out.append, dollar_under=dollar_under)
+        if not out:
+            return None
+        return out[0] if len(out) == 1 else out
+
+    # ============================================================ error helpers
+    def _invocation(self, command: Optional[str], span: Optional[Span],
+                    marker: Optional[int] = None) -> InvocationInfo:
+        return InvocationInfo(command, self.source, self.file, span, marker)
+
+    def _runtime_error(self, message: str, error_id: str, node: A.Node, category: str = "InvalidOperation",
+                       exception_type: str = "System.Management.Automation.RuntimeException",
+                       script_terminating: bool = False) -> EngineError:
+        record = ErrorRecord(message, error_id, category, exception_type=exception_type,
+                             invocation=self._invocation(None, node.span, node.span.end))
+        return ScriptTerminatingError(record) if script_terminating else TerminatingError(record)
+
+    def _type_not_found(self, name: str, node: A.Node) -> EngineError:
+        message = ("Unable to find type [%s]: make sure that the assembly containing this type is loaded."
+                   % name if self.session.ps_version == "2.0" else "Unable to find type [%s]." % name)
+        record = ErrorRecord(message, "TypeNotFound", "InvalidOperation", target=name,
+                             invocation=self._invocation(None, node.span, node.span.start))
+        return TerminatingError(record)
+
+    def _not_supported(self, feature: str, node: A.Node) -> EngineError:
+        record = ErrorRecord("exshell does not support %s yet." % feature, "NotSupported",
+                             "NotImplemented", exception_type="System.NotSupportedException",
+                             invocation=self._invocation(None, node.span, node.span.start))
+        return TerminatingError(record)
+
+
+_STATEMENT_NODES = {"IfStatement", "ForEachStatement", "ForStatement", "WhileStatement",
+                    "DoWhileStatement", "TryStatement", "ThrowStatement", "ReturnStatement",
+                    "BreakStatement", "ContinueStatement", "ExitStatement", "FunctionDefinition",
+                    "SwitchStatement", "TrapStatement", "UnsupportedStatement", "Pipeline",
+                    "Assignment", "StatementBlock"}
+_LIST_METHODS = {"contains", "indexof", "tostring", "gettype", "clone", "getvalue", "add",
+                 "equals", "gethashcode", "getenumerator", "copyto"}
+
+
+def _matches_table(m: Any) -> PSHashtable:
+    table = PSHashtable()
+    table[0] = m.group(0)
+    for i, g in enumerate(m.groups(), 1):
+        if g is not None:
+            table[i] = g
+    for name, g in m.groupdict().items():
+        if g is not None:
+            table[name] = g
+    return table
+
+
+# ==================================================================== stages
+
+class _Stage:
+    downstream: Callable[[Any], None]
+    errors_written = False
+
+    def begin(self) -> None:
+        pass
+
+    def accept(self, obj: Any) -> None:
+        raise NotImplementedError
+
+    def run_alone(self) -> None:
+        raise NotImplementedError
+
+    def end(self) -> None:
+        pass
+
+
+class _ExpressionStage(_Stage):
+    def __init__(self, ev: Evaluator, node: A.CommandExpression):
+        self.ev = ev
+        self.node = node
+
+    def run_alone(self) -> None:
+        value = self.ev.eval(self.node.expression)
+        if value is NO_OUTPUT:
+            return
+        if isinstance(value, (list, tuple)):
+            for v in value:
+                self.downstream(v)
+        else:
+            self.downstream(value)
+
+    def accept(self, obj: Any) -> None:  # pragma: no cover - expressions are first
+        self.run_alone()
+
+
+class _CmdletStage(_Stage):
+    def __init__(self, ev: Evaluator, cls: type, node: A.CommandCall, typed_name: str,
+                 position: int, expects_input: bool):
+        self.ev = ev
+        self.cls = cls
+        self.node = node
+        self.typed_name = typed_name
+        self.expects_input = expects_input
+        session = ev.session
+        self.source, self.file = ev.source, ev.file
+        params = cls.all_parameters(session.ps_version)
+        self.binder = Binder(params, cls.default_set, session.version_tag)
+        elements = ev._eval_args(node)
+        try:
+            self.binding = self.binder.bind_command_line(elements, expects_input)
+            missing = self.binder.missing_mandatory(self.binding, expects_input)
+            if missing:
+                self._prompt_mandatory(missing, position)
+                if self.binding.chosen_set is None and not expects_input:
+                    self.binding.chosen_set = self.binder._choose_set(
+                        self.binding.sets, self.binding.values, expects_input, strict=True)
+        except BindingError as e:
+            raise TerminatingError(self.binding_record(e))
+        values = self.binding.values
+        prefs = session.global_scope
+        def pref(param: str, variable: str, default: Any) -> Any:
+            if param in values:
+                return values[param]
+            v = ev._get_var(variable)
+            return default if v is None else v
+        error_action = to_string(pref("ErrorAction", "ErrorActionPreference", "Continue"))
+        verbose = bool(values.get("Verbose")) or to_string(ev._get_var("VerbosePreference")) == "Continue"
+        what_if = bool(values.get("WhatIf")) if "WhatIf" in values else \
+            (cls.supports_should_process and to_bool(ev._get_var("WhatIfPreference")))
+        confirm = values.get("Confirm") if "Confirm" in values else None
+        self.out_variable = values.get("OutVariable")
+        self.out_collected: List[Any] = []
+        inv = InvocationInfo(typed_name, ev.source, ev.file, node.span, node.name_span.end)
+        self.runtime = CommandRuntime(
+            session, inv, cls.name, self._write, error_action, what_if, confirm,
+            cls.confirm_impact, verbose,
+            remote_suspend=bool(getattr(session.app, "suspend_in_confirm", False)),
+            ps_version=session.ps_version,
+            warning_action=to_string(pref("WarningAction", "WarningPreference", "Continue")),
+            error_variable=values.get("ErrorVariable"))
+        self.cmdlet: Cmdlet = cls(self.runtime)
+        self.cmdlet.typed_name = typed_name  # type: ignore[attr-defined]
+
+    # The record for a binding failure: the command's own name, the marker after the
+    # parameter token (2.0) or under it (5.1).
+    def binding_record(self, e: BindingError) -> ErrorRecord:
+        node = self.node
+        if e.where in ("param", "arg") and e.span is not None:
+            span = e.span
+            marker = e.span.end
+        else:
+            span = node.span
+            marker = node.name_span.end
+        inv = InvocationInfo(self.cls.name, self.source, self.file, span, marker)
+        fq = self.cls.binding_fqid or self.cls.dotnet_class or self.cls.name
+        return ErrorRecord(e.message, e.error_id, e.category, exception_type=e.exception_type,
+                           target=e.target if e.error_id == "InputObjectNotBound" else None,
+                           activity=self.cls.name, fqid_command=fq, invocation=inv)
+
+    def _prompt_mandatory(self, missing: List[Parameter], position: int) -> None:
+        host = self.ev.session.host
+        if not host.interactive:
+            raise self.binder.missing_mandatory_error(missing)
+        try:
+            host.write_line("")
+            host.write_line("cmdlet %s at command pipeline position %d" % (self.cls.name, position))
+            host.write_line("Supply values for the following parameters:")
+            for p in missing:
+                if p.type.is_collection:
+                    items: List[str] = []
+                    while True:
+                        answer = host._ask("%s[%d]: " % (p.name, len(items)))
+                        if answer == "":
+                            break
+                        items.append(answer)
+                    raw: Any = items
+                else:
+                    raw = host._ask("%s: " % p.name)
+                value = Binder.convert(p, raw, None, "command")
+                Binder.check_value(p, value, None)
+                self.binding.values[p.name] = value
+        except HostUnavailable:
+            raise self.binder.missing_mandatory_error(missing)
+
+    def _write(self, obj: Any, enumerate_collection: bool) -> None:
+        if enumerate_collection and isinstance(obj, (list, tuple)):
+            for item in obj:
+                self._emit(item)
+        else:
+            self._emit(obj)
+
+    def _emit(self, obj: Any) -> None:
+        if self.out_variable:
+            self.out_collected.append(obj)
+        self.downstream(obj)
+
+    def begin(self) -> None:
+        self._call(self.cmdlet.begin)
+
+    def run_alone(self) -> None:
+        bound = self.binder.finish(self.binding)
+        self._call(self.cmdlet.process, bound)
+
+    def accept(self, obj: Any) -> None:
+        try:
+            bound = self.binder.bind_pipeline_object(self.binding, obj)
+        except BindingError as e:
+            record = self.binding_record(e)
+            self.runtime.write_error(record)
+            self.errors_written = True
+            return
+        self._call(self.cmdlet.process, bound)
+
+    def end(self) -> None:
+        self._call(self.cmdlet.end)
+        if self.out_variable:
+            collected = self.out_collected
+            self.ev._set_var(to_string(self.out_variable),
+                             collected[0] if len(collected) == 1 else list(collected))
+        ev_name = self.runtime.error_variable
+        if ev_name:
+            name = to_string(ev_name)
+            append = name.startswith("+")
+            name = name.lstrip("+")
+            errs = list(self.runtime.errors_written)
+            if append:
+                old = self.ev._get_var(name) or []
+                errs = (list(old) if isinstance(old, list) else [old]) + errs
+            self.ev._set_var(name, errs)
+
+    def _call(self, fn: Callable, *args: Any) -> None:
+        try:
+            fn(*args)
+        except HostUnavailable as e:
+            record = self.cmdlet.error_record(e.message, "HostPromptUnavailable", "InvalidOperation",
+                                              exception_type="System.Management.Automation.PSInvalidOperationException")
+            raise TerminatingError(record)
+        finally:
+            if self.runtime.errors_written:
+                self.errors_written = True
+
+
+class _BlockStage(_Stage):
+    """A function, filter or script block in a pipeline (``& { }``, ``MyFunc``)."""
+
+    def __init__(self, ev: Evaluator, block: ScriptBlock, node: A.CommandCall,
+                 args: List[ArgElement], function: Optional[FunctionInfo] = None, dot: bool = False):
+        self.ev = ev
+        self.block = block
+        self.node = node
+        self.function = function
+        self.dot = dot
+        self.args = args
+        self.inputs: List[Any] = []
+        self.streaming = bool(block.node.blocks and any(b.name.casefold() == "process"
+                                                        for b in block.node.blocks)) or block.IsFilter
+        self.name = function.Name if function else "<ScriptBlock>"
+        self.bound_values, self.rest = self._bind()
+        self.scope: Optional[Scope] = None
+
+    def _param_decls(self) -> List[A.ParameterDecl]:
+        pb = self.block.node.param_block
+        return list(pb.parameters) if pb is not None else []
+
+    def _bind(self) -> Tuple[Dict[str, Any], List[Any]]:
+        decls = self._param_decls()
+        from .conversion import ListOf, ObjectType, StringType
+        from .parameters import Parameter as P
+        params: List[Parameter] = []
+        for i, d in enumerate(decls):
+            mandatory = False
+            from_pipeline = from_name = False
+            position: Optional[int] = i
+            for attr in d.attributes:
+                if attr.name.casefold() in ("parameter", "system.management.automation.parameter"):
+                    for key, val in attr.named:
+                        k = key.casefold()
+                        flag = True if val is None else to_bool(self.ev._value(val))
+                        if k == "mandatory":
+                            mandatory = flag
+                        elif k == "valuefrompipeline":
+                            from_pipeline = flag
+                        elif k == "valuefrompipelinebypropertyname":
+                            from_name = flag
+                        elif k == "position":
+                            from .conversion import to_int
+                            position = to_int(self.ev._value(val))
+            ptype = _param_type_for(d.type_name)
+            if ptype.is_switch:
+                position = None
+            params.append(P(d.name, ptype, position=position, mandatory=mandatory,
+                            from_pipeline=from_pipeline, from_pipeline_by_name=from_name))
+        self.params = params
+        values: Dict[str, Any] = {}
+        rest: List[Any] = []
+        binder = Binder(params) if params else None
+        if binder is None:
+            for el in self.args:
+                rest.append(el.text if el.kind == "param" and el.value is NO_VALUE else
+                            (el.value if el.kind == "arg" else el.value))
+            return values, rest
+        elements = []
+        for el in self.args:
+            if el.kind == "param":
+                try:
+                    binder.resolve(el.name)
+                    elements.append(el)
+                except BindingError:
+                    rest.append(el.text)
+            else:
+                elements.append(el)
+        positional_params = [p for p in params if p.position is not None]
+        try:
+            extra: List[ArgElement] = []
+            named_only = [e for e in elements if e.kind == "param"]
+            # Bind named first; positional leftovers beyond the declared ones go to $args.
+            binding = binder.bind_command_line(elements[:0] + elements, expects_input=False) \
+                if sum(1 for e in elements if e.kind == "arg") <= len(positional_params) + \
+                sum(1 for e in named_only if not binder.resolve(e.name).is_switch and e.value is NO_VALUE) \
+                else None
+            if binding is None:
+                trimmed: List[ArgElement] = []
+                count = 0
+                limit = len(positional_params)
+                skip_next = False
+                for idx, e in enumerate(elements):
+                    if skip_next:
+                        trimmed.append(e)
+                        skip_next = False
+                        continue
+                    if e.kind == "param":
+                        trimmed.append(e)
+                        p = binder.resolve(e.name)
+                        if not p.is_switch and e.value is NO_VALUE:
+                            skip_next = True
+                        continue
+                    if count < limit:
+                        trimmed.append(e)
+                        count += 1
+                    else:
+                        rest.append(e.value)
+                binding = binder.bind_command_line(trimmed, expects_input=False)
+            values = dict(binding.values)
+            missing = [p for p in params if p.mandatory and p.name not in values
+                       and not (p.from_pipeline or p.from_pipeline_by_name)]
+            if missing:
+                host = self.ev.session.host
+                if not host.interactive:
+                    raise binder.missing_mandatory_error(missing)
+                host.write_line("")
+                host.write_line("cmdlet %s at command pipeline position 1" % self.name)
+                host.write_line("Supply values for the following parameters:")
+                for p in missing:
+                    try:
+                        raw = host._ask("%s: " % p.name)
+                    except HostUnavailable:
+                        raise binder.missing_mandatory_error(missing)
+                    values[p.name] = Binder.convert(p, raw, None, "command")
+                    Binder.check_value(p, values[p.name], None)
+        except BindingError as e:
+            span = e.span if e.span is not None else self.node.span
+            inv = InvocationInfo(self.name, self.ev.source, self.ev.file, span,
+                                 e.span.end if e.span is not None else self.node.name_span.end)
+            raise TerminatingError(ErrorRecord(e.message, e.error_id, e.category,
+                                               exception_type=e.exception_type, activity=self.name,
+                                               fqid_command=self.name, invocation=inv))
+        return values, rest
+
+    def _enter(self) -> None:
+        ev = self.ev
+        if not self.dot:
+            self.scope = Scope(ev.scope)
+        else:
+            self.scope = ev.scope
+        decls = self._param_decls()
+        for d, p in zip(decls, self.params):
+            if p.name in self.bound_values:
+                value = self.bound_values[p.name]
+            elif d.default is not None:
+                saved = ev.scope
+                ev.scope = self.scope
+                try:
+                    value = ev._value(d.default)
+                finally:
+                    ev.scope = saved
+            else:
+                value = False if p.is_switch else None
+            self.scope.set_local(d.name, value)
+        self.scope.set_local("args", list(self.rest))
+        self.scope.set_local("PSBoundParameters", PSHashtable(self.bound_values.items()))
+
+    def _run_named(self, names: Tuple[str, ...], dollar_under: Any = NO_VALUE,
+                   input_list: Optional[List[Any]] = None) -> None:
+        ev = self.ev
+        saved = (ev.scope, ev.source, ev.file)
+        ev.scope, ev.source, ev.file = self.scope, self.block.source, self.block.File
+        if dollar_under is not NO_VALUE:
+            ev.scope.set_local("_", dollar_under)
+        if input_list is not None:
+            ev.scope.set_local("input", input_list)
+        ev.depth += 1
+        try:
+            if ev.depth > MAX_DEPTH:
+                raise ev._runtime_error(
+                    "The script failed due to call depth overflow.  The call depth reached %d and the "
+                    "maximum is %d." % (MAX_DEPTH + 1, MAX_DEPTH), "CallDepthOverflow", self.node,
+                    "InvalidOperation", exception_type="System.Management.Automation.ScriptCallDepthException",
+                    script_terminating=True)
+            node = self.block.node
+            if node.blocks:
+                for named in node.blocks:
+                    if named.name.casefold() in names:
+                        ev.run_statements(named.statements, self.downstream)
+            elif "end" in names or (self.block.IsFilter and "process" in names):
+                ev.run_statements(node.statements, self.downstream)
+        except ReturnSignal:
+            pass
+        finally:
+            ev.depth -= 1
+            ev.scope, ev.source, ev.file = saved
+
+    def begin(self) -> None:
+        self._enter()
+        if self.block.node.blocks:
+            self._run_named(("begin",))
+
+    def accept(self, obj: Any) -> None:
+        if self.streaming:
+            for p in self.params:
+                if (p.from_pipeline or p.from_pipeline_by_name) and p.name not in self.bound_values:
+                    value = obj if p.from_pipeline else get_property(obj, p.name)
+                    if value is not NOT_FOUND:
+                        self.scope.set_local(p.name, value)
+            self._run_named(("process",), dollar_under=obj)
+        else:
+            self.inputs.append(obj)
+
+    def run_alone(self) -> None:
+        if self.streaming:
+            self._run_named(("process",))
+
+    def end(self) -> None:
+        if self.streaming:
+            if self.block.node.blocks:
+                self._run_named(("end",))
+            return
+        if not self.block.IsFilter:
+            for p in self.params:
+                if p.from_pipeline and p.name not in self.bound_values and self.inputs:
+                    self.scope.set_local(p.name, self.inputs[-1])
+            self._run_named(("end",), input_list=list(self.inputs))
+
+
+class _ScriptFileStage(_BlockStage):
+    def __init__(self, ev: Evaluator, script: A.Script, node: A.CommandCall, args: List[ArgElement]):
+        block_node = A.ScriptBlockExpr(script.span, script.statements, script.param_block, (), script.source)
+        block = ScriptBlock(block_node, script.source, script.file)
+        super().__init__(ev, block, node, args)
+        self.name = script.file or "script"
+
+
+def _param_type_for(type_name: Optional[str]):
+    from .conversion import (BOOL, INT, OBJECT, SWITCH, DateTimeType, ListOf, ScriptBlockType,
+                             StringType)
+    if not type_name:
+        return OBJECT
+    t = type_name.casefold()
+    if t in ("switch", "system.management.automation.switchparameter"):
+        return SWITCH
+    if t in ("string", "system.string"):
+        return StringType()
+    if t in ("int", "int32", "system.int32", "long", "int64"):
+        return INT
+    if t in ("bool", "boolean", "system.boolean"):
+        return BOOL
+    if t in ("datetime", "system.datetime"):
+        return DateTimeType()
+    if t in ("scriptblock",):
+        return ScriptBlockType()
+    if t.endswith("[]"):
+        return ListOf(_param_type_for(t[:-2]))
+    return OBJECT

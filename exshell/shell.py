@@ -1,0 +1,214 @@
+"""The Shell: one emulated Exchange Management Shell session.
+
+It wires the pieces together: the version profile and the Exchange organisation
+(``exshell.exchange``), the engine's session and evaluator, the command table
+(``exshell.cmdlets``) and the implicit formatter at the end of every run
+(``exshell.format``).  ``Shell.run(text)`` is the one entry point the command line,
+the REPL and the tests use; it never raises for anything a user can type.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import Any, Callable, List, Optional
+
+from .engine.errors import ErrorRecord, ExitSignal, InvocationInfo, ScriptTerminatingError, TerminatingError
+from .engine.evaluator import Evaluator
+from .engine.host import Host
+from .engine.session import ErrorStyle, Session
+from .lang.errors import IncompleteInput, ParseError
+
+__all__ = ["Shell", "RunResult", "EMS_PROMPT"]
+
+EMS_PROMPT = "[PS] %s>"
+
+
+@dataclass
+class RunResult:
+    """What one ``Shell.run`` did: the objects that reached Out-Default, the errors
+    shown, whether everything went well, and the exit code ``exit`` asked for."""
+
+    output: List[Any] = field(default_factory=list)
+    errors: List[ErrorRecord] = field(default_factory=list)
+    success: bool = True
+    exit_code: Optional[int] = None
+    incomplete: bool = False
+
+
+class Shell:
+    def __init__(self, version: str = "2010", *, host: Optional[Host] = None,
+                 clock: Any = None, key_source: Any = None, serials: Any = None,
+                 organization: Any = None):
+        from .exchange.versions import get_profile
+        from . import cmdlets  # noqa: F401  (registers every cmdlet)
+        self.profile = get_profile(version)
+        self.version = self.profile.version
+        if host is None:
+            from .host import ConsoleHost
+            host = ConsoleHost()
+        self.host = host
+        if clock is None:
+            from .exchange.clock import Clock
+            clock = Clock()
+        self.clock = clock
+        self._key_source = key_source
+        self._serials = serials
+        self._organization = organization
+        self.location = "C:\\Windows\\system32"
+        self.suspend_in_confirm = self.profile.error_style == "local"
+        style = ErrorStyle(self.profile.ps_version,
+                           remote=None if self.profile.error_style == "local" else
+                           ("2010" if self.profile.error_style == "remote2010" else "2013"),
+                           rpc_prefix=self.profile.rpc_prefix)
+        self.session = Session(host, ps_version=self.profile.ps_version, version_tag=self.version,
+                               now=self.clock.now, app=self, error_style=style,
+                               static_hooks={"System.DateTime": self._datetime_static,
+                                             "env": self._env, "pwd": lambda *a: self.location})
+        self.evaluator = Evaluator(self.session)
+        self.env = {"COMPUTERNAME": "EX01", "USERNAME": "Administrator", "USERDOMAIN": "CONTOSO",
+                    "SystemRoot": "C:\\Windows", "windir": "C:\\Windows", "TEMP": "C:\\Windows\\TEMP",
+                    "ExchangeInstallPath": "C:\\Program Files\\Microsoft\\Exchange Server\\V14\\"}
+
+    # -- lazily built organisation (keeps cryptography off the start-up path) ------------
+    @property
+    def organization(self):
+        if self._organization is None:
+            from .exchange.organization import default_organization
+            self._organization = default_organization(
+                self.version, clock=self.clock, key_source=self._key_source, serials=self._serials)
+            server = self._organization.local_server
+            self.env["COMPUTERNAME"] = server.name.upper()
+            self.session.error_style.computer_name = server.fqdn
+        return self._organization
+
+    def _datetime_static(self, full: str, name: str, args: Any) -> Any:
+        n = name.casefold()
+        if args is None and n == "now":
+            return self.clock.now()
+        if args is None and n == "today":
+            return self.clock.now().replace(hour=0, minute=0, second=0, microsecond=0)
+        if args is None and n == "utcnow":
+            return self.clock.now()
+        from .engine.dotnet import TypeInfo, static_member
+        hooks = dict(self.session.static_hooks)
+        hooks.pop("System.DateTime", None)
+        return static_member(TypeInfo(full), name, args, hooks)
+
+    def _env(self, action: str, name: str, value: Any) -> Any:
+        for key in list(self.env):
+            if key.casefold() == name.casefold():
+                if action == "set":
+                    self.env[key] = value
+                return self.env[key]
+        if action == "set":
+            self.env[name] = value
+        return None
+
+    # -- prompts ----------------------------------------------------------------------------
+    def prompt(self) -> str:
+        return EMS_PROMPT % self.location
+
+    # -- running ----------------------------------------------------------------------------
+    def parse(self, text: str, file: Optional[str] = None):
+        from .lang import parse
+        return parse(text, file=file)
+
+    def run(self, text: str, *, file: Optional[str] = None, args: Optional[List[Any]] = None,
+            out: Optional[Callable[[Any], None]] = None) -> RunResult:
+        """Run one input (a REPL entry, a ``-Command`` string or a whole script file).
+
+        Output goes through Out-Default to the host unless ``out`` collects it."""
+        result = RunResult()
+        session = self.session
+        errors_before = len(session.errors)
+        session.had_error = False
+        try:
+            script = self.parse(text, file)
+        except IncompleteInput as e:
+            result.incomplete = True
+            self._report_parse_error(e, text, file)
+            result.success = False
+            result.errors = session.errors[: len(session.errors) - errors_before]
+            return result
+        except ParseError as e:
+            self._report_parse_error(e, text, file)
+            result.success = False
+            result.errors = session.errors[: len(session.errors) - errors_before]
+            return result
+
+        formatter = None
+        if out is None:
+            from .format.out_default import OutDefault
+            formatter = OutDefault(self.host.width, self.profile.ps_version)
+
+            def sink(obj: Any) -> None:
+                result.output.append(obj)
+                lines = formatter.add(obj)
+                if lines:
+                    self.host.write_lines(lines)
+        else:
+            def sink(obj: Any) -> None:
+                result.output.append(obj)
+                out(obj)
+        try:
+            self.evaluator.run(script, sink, args=args or [], new_scope=file is not None)
+        except ScriptTerminatingError as e:
+            session.add_error(e.record) if e.record not in session.errors else None
+            session.last_success = False
+            self._flush(formatter)
+            formatter = None
+            session.display_error(e.record)
+        except ExitSignal as e:
+            result.exit_code = e.code
+            session.last_exit_code = e.code
+        except KeyboardInterrupt:
+            self._flush(formatter)
+            formatter = None
+            session.last_success = False
+            session.had_error = True
+            self.host.write_line("")
+        except RecursionError:
+            record = ErrorRecord("The script failed due to call depth overflow.", "CallDepthOverflow",
+                                 "InvalidOperation",
+                                 exception_type="System.Management.Automation.ScriptCallDepthException")
+            session.add_error(record)
+            self._flush(formatter)
+            formatter = None
+            session.display_error(record)
+        self._flush(formatter)
+        result.errors = session.errors[: len(session.errors) - errors_before]
+        result.success = not session.had_error
+        return result
+
+    def _flush(self, formatter: Any) -> None:
+        if formatter is not None:
+            lines = formatter.finish()
+            if lines:
+                self.host.write_lines(lines)
+
+    def _report_parse_error(self, error: ParseError, text: str, file: Optional[str]) -> None:
+        record = ErrorRecord(error.first.message, error.first.error_id, "ParserError",
+                             exception_type="System.Management.Automation.ParseException",
+                             invocation=InvocationInfo(None, text, file, error.first.span,
+                                                       error.first.span.start),
+                             parse_issues=error.issues)
+        self.session.add_error(record)
+        self.session.last_success = False
+        self.session.display_error(record)
+
+    def run_file(self, path: str, args: Optional[List[Any]] = None, display_name: Optional[str] = None) -> RunResult:
+        """Run a script file from the host's file system (``exshell -File``)."""
+        try:
+            with open(path, "r", encoding="utf-8-sig") as fh:
+                text = fh.read()
+        except OSError as e:
+            record = ErrorRecord(
+                "The term '%s' is not recognized as the name of a cmdlet, function, script file, or "
+                "operable program. Check the spelling of the name, or if a path was included, verify "
+                "that the path is correct and try again." % path, "CommandNotFoundException",
+                "ObjectNotFound", exception_type="System.Management.Automation.CommandNotFoundException",
+                target=path)
+            self.session.add_error(record)
+            self.session.display_error(record)
+            return RunResult(success=False, errors=[record])
+        return self.run(text, file=display_name or path, args=args)
