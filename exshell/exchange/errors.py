@@ -87,7 +87,7 @@ CATALOGUE: Dict[str, ErrorSpec] = {
     # ---- Enable-ExchangeCertificate
     "EnableCertificateServiceNotInstalled": ErrorSpec(
         "The certificate can't be enabled for {service} because the {role} role isn't "
-        "installed on server {server}.", "InvalidArgument", _IOE),
+        "installed on server {server_name}.", "InvalidArgument", _IOE),
     "EnableCertificateFederation": ErrorSpec(
         "Federation isn't a service a certificate can be enabled for with "
         "Enable-ExchangeCertificate. Use New-FederationTrust or Set-FederationTrust to "

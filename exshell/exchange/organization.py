@@ -48,6 +48,12 @@ _ROLE_LABELS = {"HubTransport": "Hub Transport", "ClientAccess": "Client Access"
                 "Mailbox": "Mailbox", "UnifiedMessaging": "Unified Messaging",
                 "Edge": "Edge Transport"}
 
+#: The role named when a version has no role at all for a service (UM on 2019).
+_SERVICE_ROLE = {AllowedServices.UM: "Unified Messaging",
+                 AllowedServices.UMCallRouter: "Unified Messaging Call Router",
+                 AllowedServices.IMAP: "Client Access", AllowedServices.POP: "Client Access",
+                 AllowedServices.SMTP: "Hub Transport"}
+
 #: Setup timing of the built-in organisation: its certificates expire this long
 #: after the emulated "now", so renewal is the first thing to practise.
 SETUP_EXPIRES_IN = _dt.timedelta(days=23)
@@ -440,9 +446,9 @@ class Server:
                  (AllowedServices.UMCallRouter, p.umcr_roles)]
         for flag, roles in needs:
             if services & flag and not self.has_role(roles):
-                role = _ROLE_LABELS.get(roles[0], roles[0]) if roles else "required"
+                role = _ROLE_LABELS.get(roles[0], roles[0]) if roles else _SERVICE_ROLE[flag]
                 raise self._error("EnableCertificateServiceNotInstalled", purpose,
-                                  service=str(flag), role=role, server=self.name)
+                                  service=str(flag), role=role, server_name=self.name)
 
     def _check_profile_services(self, services: AllowedServices, purpose: str) -> None:
         allowed = {n.casefold() for n in self.profile.allowed_services}
