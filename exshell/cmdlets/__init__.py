@@ -1,0 +1,7 @@
+"""The built-in commands, one module per noun family.
+
+Importing this package registers every cmdlet (``Cmdlet.__init_subclass__``) in the
+engine's command table, with its aliases.  A new cmdlet touches its family module and
+one transcript test.
+"""
+from . import exchange_certificate, formatting  # noqa: F401

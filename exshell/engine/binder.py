@@ -89,7 +89,11 @@ class CommandBinding:
 class Binder:
     def __init__(self, parameters: Sequence[Parameter], default_set: str = ALL_SETS,
                  version: Optional[str] = None):
-        self.parameters: List[Parameter] = [p for p in parameters if p.available(version)]
+        import dataclasses
+        from .conversion import PerVersion
+        self.parameters: List[Parameter] = [
+            dataclasses.replace(p, type=p.type.resolve(version)) if isinstance(p.type, PerVersion) else p
+            for p in parameters if p.available(version)]
         self.default_set = default_set
         names: List[str] = []
         for p in self.parameters:

@@ -28,7 +28,7 @@ __all__ = [
     "ConversionError", "to_string", "to_bool", "to_number", "to_int", "to_datetime",
     "format_invariant_datetime", "ParamType", "StringType", "IntType", "BoolType",
     "SwitchType", "EnumType", "ListOf", "ObjectType", "DotNetObjectType", "ScriptBlockType",
-    "DateTimeType", "BytesType", "ChoiceType", "SWITCH", "STRING", "INT", "BOOL", "OBJECT",
+    "DateTimeType", "BytesType", "ChoiceType", "PerVersion", "SWITCH", "STRING", "INT", "BOOL", "OBJECT",
 ]
 
 
@@ -489,6 +489,34 @@ class ChoiceType(StringType):
             'The argument "%s" does not belong to the set "%s" specified by the ValidateSet '
             'attribute. Supply an argument that is in the set and then try the command again.'
             % (text, ",".join(self.values)), "ParameterArgumentValidationError")
+
+
+class PerVersion(ParamType):
+    """A parameter type that depends on the emulated version (an enum whose names
+    differ between versions, say).  The binder resolves it with the session's
+    version tag before binding: ``PerVersion(lambda version: EnumType(...))``."""
+
+    def __init__(self, factory: Callable[[Optional[str]], ParamType]):
+        self.factory = factory
+        self._cache: dict = {}
+
+    def resolve(self, version: Optional[str]) -> ParamType:
+        if version not in self._cache:
+            self._cache[version] = self.factory(version)
+        return self._cache[version]
+
+    @property
+    def dotnet_name(self) -> str:  # type: ignore[override]
+        return self.resolve(None).dotnet_name
+
+    def convert(self, value: Any) -> Any:
+        return self.resolve(None).convert(value)
+
+    def is_exact(self, value: Any) -> bool:
+        return self.resolve(None).is_exact(value)
+
+    def choices(self) -> List[str]:
+        return self.resolve(None).choices()
 
 
 SWITCH = SwitchType()
