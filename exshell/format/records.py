@@ -303,7 +303,7 @@ def expand_input(obj: Any, expand: str = "EnumOnly") -> List[Any]:
     mode = (expand or "EnumOnly").casefold()
     if isinstance(obj, PSHashtable):
         elements: Optional[List[Any]] = [DictionaryEntry(k, v) for k, v in obj.items()]
-    elif isinstance(obj, (list, tuple)):
+    elif isinstance(obj, (list, tuple, bytes, bytearray)):
         elements = list(obj)
     else:
         return [obj]

@@ -127,3 +127,9 @@ register_table_view(DICTIONARY_ENTRY_TYPE, TableView([
     TableColumn("Name", "Name", 30),
     TableColumn("Value", "Value", None),
 ]))
+
+# TimeSpan's list view puts the components before the totals.
+register_list_view("System.TimeSpan", ListView([
+    "Days", "Hours", "Minutes", "Seconds", "Milliseconds", "Ticks", "TotalDays", "TotalHours",
+    "TotalMinutes", "TotalSeconds", "TotalMilliseconds",
+]))

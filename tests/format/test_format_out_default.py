@@ -418,3 +418,32 @@ def test_out_string_width_uses_the_whole_width():
     assert render(format_table([PSObject([("a", 1)])], [NARROW_NAME]), 20, console=False)[1] == "Name  "
     assert len(render([PSObject([("A", "x"), ("B", "y")])], 20, "2.0", console=False)[1]) == 20
     assert len(render([PSObject([("A", "x"), ("B", "y")])], 20, "2.0")[1]) == 19
+
+
+def test_timespan_uses_its_list_view_and_15_digit_doubles():
+    span = datetime.timedelta(days=1, hours=2, seconds=3, microseconds=4000)
+    assert_lines(render([span], 80), """
+        |
+        |
+        Days              : 1|
+        Hours             : 2|
+        Minutes           : 0|
+        Seconds           : 3|
+        Milliseconds      : 4|
+        Ticks             : 936030040000|
+        TotalDays         : 1.08336810185185|
+        TotalHours        : 26.0008344444444|
+        TotalMinutes      : 1560.05006666667|
+        TotalSeconds      : 93603.004|
+        TotalMilliseconds : 93603004|
+        |
+        |
+        |
+    """)
+
+
+def test_byte_arrays_and_nested_lists_are_unrolled():
+    # `1, (2, 3)` at the prompt: the pipeline unrolls the outer array, the
+    # formatter the inner one (one level, as -Expand EnumOnly).
+    assert render([b"\x01\x02", [3, 4]], 80) == ["1", "2", "3", "4"]
+    assert render([None, [None]], 80) == []
