@@ -1,0 +1,139 @@
+"""Golden transcripts: whole sessions replayed through ``Shell.run``.
+
+A transcript file looks like a console session::
+
+    # exshell transcript: the renewal procedure
+    # version: 2010
+    # width: 80
+    # clock: 2026-11-28T10:00:00
+    PS> Get-ExchangeCertificate
+    <expected output>
+    PS> Remove-ExchangeCertificate -Thumbprint 81C1...
+    #answer: y
+    <expected output, the prompt with the answer echoed>
+
+Lines starting with ``PS> `` are input (``>> `` continues the input on another line);
+``#answer:`` lines right after the input give the answers to its prompts, in order;
+``#`` header lines before the first input set the version, width and clock.
+Everything else up to the next input is the expected output, streams interleaved as
+the user sees them.  The shell is deterministic: fixed clock, the lab key pool
+(no fallback), counting serial numbers.
+
+``scripts/update_transcripts.py`` re-records files after an intended change.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import List, Optional, Tuple
+
+__all__ = ["Step", "Transcript", "parse_transcript", "replay", "render", "make_shell",
+           "DEFAULT_CLOCK"]
+
+DEFAULT_CLOCK = _dt.datetime(2026, 11, 28, 10, 0, 0)
+INPUT = "PS> "
+CONTINUATION = ">> "
+ANSWER = "#answer:"
+
+
+@dataclass
+class Step:
+    command: str
+    answers: List[str] = field(default_factory=list)
+    expected: str = ""
+
+
+@dataclass
+class Transcript:
+    header: List[str] = field(default_factory=list)
+    version: str = "2010"
+    width: int = 120
+    clock: _dt.datetime = DEFAULT_CLOCK
+    interactive: bool = True
+    steps: List[Step] = field(default_factory=list)
+
+
+def parse_transcript(text: str) -> Transcript:
+    t = Transcript()
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    i = 0
+    while i < len(lines) and lines[i].startswith("#"):
+        t.header.append(lines[i])
+        key, _, value = lines[i][1:].partition(":")
+        key, value = key.strip().casefold(), value.strip()
+        if key == "version":
+            t.version = value
+        elif key == "width":
+            t.width = int(value)
+        elif key == "clock":
+            t.clock = _dt.datetime.fromisoformat(value)
+        elif key == "interactive":
+            t.interactive = value.casefold() in ("yes", "true", "1")
+        i += 1
+    current: Optional[Step] = None
+    expected: List[str] = []
+    while i < len(lines):
+        line = lines[i]
+        if line.startswith(INPUT):
+            if current is not None:
+                current.expected = "\n".join(expected)
+                t.steps.append(current)
+            current = Step(line[len(INPUT):])
+            expected = []
+            i += 1
+            while i < len(lines) and lines[i].startswith(CONTINUATION):
+                current.command += "\n" + lines[i][len(CONTINUATION):]
+                i += 1
+            while i < len(lines) and lines[i].startswith(ANSWER):
+                current.answers.append(lines[i][len(ANSWER):].strip())
+                i += 1
+            continue
+        expected.append(line)
+        i += 1
+    if current is not None:
+        current.expected = "\n".join(expected)
+        t.steps.append(current)
+    return t
+
+
+def make_shell(version: str = "2010", *, width: int = 120, clock: _dt.datetime = DEFAULT_CLOCK,
+               answers: Optional[List[str]] = None, interactive: bool = True):
+    """A deterministic shell on a RecordingHost: (shell, host)."""
+    from .exchange.clock import FixedClock
+    from .exchange.keys import CountingSerials, PoolKeySource
+    from .host import RecordingHost
+    from .shell import Shell
+    host = RecordingHost(answers or [], width=width, interactive=interactive)
+    shell = Shell(version, host=host, clock=FixedClock(clock), key_source=PoolKeySource(),
+                  serials=CountingSerials(0x1000))
+    return shell, host
+
+
+def replay(t: Transcript) -> List[Tuple[Step, str]]:
+    """Run every step; return (step, actual output) pairs."""
+    shell, host = make_shell(t.version, width=t.width, clock=t.clock, interactive=t.interactive)
+    out = []
+    for step in t.steps:
+        host.clear()
+        host.answers = list(step.answers)
+        shell.run(step.command)
+        text = host.text
+        if text.endswith("\n"):
+            text = text[:-1]
+        out.append((step, text))
+    return out
+
+
+def render(t: Transcript, results: List[Tuple[Step, str]]) -> str:
+    """The transcript text with the actual outputs (for re-recording)."""
+    parts = list(t.header)
+    for step, actual in results:
+        lines = step.command.split("\n")
+        parts.append(INPUT + lines[0])
+        parts.extend(CONTINUATION + l for l in lines[1:])
+        parts.extend("%s %s" % (ANSWER, a) for a in step.answers)
+        if actual:
+            parts.append(actual)
+    return "\n".join(parts) + "\n"
