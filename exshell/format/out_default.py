@@ -77,13 +77,22 @@ __all__ = ["OutDefault", "render", "BLANK_LINES", "PROPERTY_COUNT_FOR_TABLE", "G
 #: Objects with at most this many properties (and no view) are shown as a table.
 PROPERTY_COUNT_FOR_TABLE = 4
 
-#: Blank lines written for each record kind (see the module docstring).
-BLANK_LINES: Dict[str, int] = {
-    "format_start": 1,
-    "group_start_list": 1,
-    "after_list_entry": 1,
-    "group_end": 1,
-    "format_end": 1,
+#: Blank lines written for each record, by (record, shape).  The counts follow the
+#: PowerShell source (see the module docstring); the reference's summary of captures
+#: ("one blank line before a list, two after") would be group_start/list = 0 and
+#: format_end/list = 0.  Kept as data so transcripts can settle it.
+BLANK_LINES: Dict[tuple, int] = {
+    ("format_start", "table"): 1,
+    ("format_start", "list"): 1,
+    ("format_start", "complex"): 1,
+    ("group_start", "list"): 1,
+    ("entry", "list"): 1,
+    ("group_end", "table"): 1,
+    ("group_end", "list"): 1,
+    ("group_end", "complex"): 1,
+    ("format_end", "table"): 1,
+    ("format_end", "list"): 1,
+    ("format_end", "complex"): 1,
 }
 
 #: The -GroupBy header template.
@@ -92,8 +101,8 @@ GROUP_HEADER = "   {label}: {value}"
 _RESET, _FORMATTING, _IN_GROUP = "reset", "formatting", "group"
 
 
-def _blank(kind: str) -> List[str]:
-    return [""] * BLANK_LINES.get(kind, 0)
+def _blank(event: str, shape: Optional[str]) -> List[str]:
+    return [""] * BLANK_LINES.get((event, shape), 0)
 
 
 class OutDefault:
@@ -233,7 +242,7 @@ class OutDefault:
             self._caching = record.shape == "table" and bool(columns) and (
                 record.autosizeInfo is not None
                 or (self.major >= 5 and not columns[0].width))
-            out.extend(_blank("format_start"))
+            out.extend(_blank("format_start", record.shape))
             return out
         if isinstance(record, GroupStartData):
             self._expect(_FORMATTING, record)
@@ -251,10 +260,11 @@ class OutDefault:
             return self._render(record)
         if isinstance(record, FormatEndData):
             self._expect(_FORMATTING, record)
+            lines = self._render(record)
             self._state = _RESET
             self._start = None
             self._caching = False
-            return self._render(record)
+            return lines
         return []
 
     def _cached_or_now(self, record: Any) -> List[str]:
@@ -303,7 +313,7 @@ class OutDefault:
                 aligns = [f.alignment for f in info.formatPropertyFieldList]
                 return self._layout.row_lines(info.values, aligns, info.multiLine)
             if isinstance(info, ListViewEntry):
-                return list_entry_lines(info.pairs, self.screen_width) + _blank("after_list_entry")
+                return list_entry_lines(info.pairs, self.screen_width) + _blank("entry", "list")
             if isinstance(info, ComplexViewEntry):
                 return list(info.formatValueList)
             return []
@@ -324,13 +334,13 @@ class OutDefault:
                 out.extend(self._layout.header_lines(
                     [c.label or c.propertyName for c in columns]))
             elif shape == "list":
-                out.extend(_blank("group_start_list"))
+                out.extend(_blank("group_start", "list"))
             return out
         if isinstance(record, GroupEndData):
             self._layout = None
-            return _blank("group_end")
+            return _blank("group_end", shape)
         if isinstance(record, FormatEndData):
-            return _blank("format_end")
+            return _blank("format_end", shape)
         return []
 
 

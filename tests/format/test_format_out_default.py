@@ -447,3 +447,14 @@ def test_byte_arrays_and_nested_lists_are_unrolled():
     # formatter the inner one (one level, as -Expand EnumOnly).
     assert render([b"\x01\x02", [3, 4]], 80) == ["1", "2", "3", "4"]
     assert render([None, [None]], 80) == []
+
+
+def test_blank_line_counts_are_data(monkeypatch):
+    from exshell.format import out_default
+    # The captures summarised in the reference: one blank line before a list, two after.
+    monkeypatch.setitem(out_default.BLANK_LINES, ("group_start", "list"), 0)
+    monkeypatch.setitem(out_default.BLANK_LINES, ("format_end", "list"), 0)
+    assert render(format_list(THREE[:1], ["Name"]), 40) == ["", "Name : EX01", "", ""]
+    # Tables are unaffected.
+    assert render(format_table(THREE[:1], ["Name"]), 12) == ["", "Name       ", "----       ",
+                                                             "EX01       ", "", ""]
