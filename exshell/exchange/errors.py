@@ -138,6 +138,8 @@ CATALOGUE: Dict[str, ErrorSpec] = {
     "ImportCertificateAlreadyExists": ErrorSpec(  # [C]
         "Cannot import certificate. A certificate with the thumbprint {thumbprint} "
         "already exists.", "WriteError", _IOE),
+    "ImportCertificateBase64DataInvalid": ErrorSpec(
+        "The certificate data isn't valid Base64-encoded data.", "ReadError", _IOE),
     "ImportCertificateUntrustedRoot": ErrorSpec(
         "The certificate chain couldn't be built to a trusted root authority.",
         "ReadError", _IOE),

@@ -25,7 +25,7 @@ from typing import List, Optional, Sequence, Tuple
 
 __all__ = ["issue_self_signed", "resign", "SIGNATURE_ALGORITHMS", "EXCHANGE_LAYOUT",
            "WMSVC_LAYOUT", "der_length", "der_tlv", "split_der_sequence", "der_bytes",
-           "public_key_pkcs1"]
+           "public_key_pkcs1", "issue_from_request", "issue_ca_root"]
 
 #: hash name -> DER AlgorithmIdentifier of <hash>WithRSAEncryption (NULL parameters).
 SIGNATURE_ALGORITHMS = {
@@ -182,3 +182,54 @@ def public_key_pkcs1(cert) -> bytes:
 def _der_encoding():
     from cryptography.hazmat.primitives.serialization import Encoding
     return Encoding.DER
+
+
+# ------------------------------------------------------------------ CA-issued certificates
+
+def issue_from_request(*, request, ca_cert, ca_key, serial: int, not_before: _dt.datetime,
+                       not_after: _dt.datetime, hash_name: str = "sha256"):
+    """A certificate for PKCS#10 ``request`` signed by ``ca_cert``/``ca_key``, with the
+    extensions a Windows "Web Server" template gives: the request's SAN, keyUsage
+    (critical digitalSignature + keyEncipherment), EKU serverAuth, and key
+    identifiers."""
+    from cryptography import x509
+    from cryptography.x509.oid import ExtendedKeyUsageOID
+
+    pub = request.public_key()
+    builder = (x509.CertificateBuilder()
+               .subject_name(request.subject).issuer_name(ca_cert.subject)
+               .public_key(pub).serial_number(int(serial))
+               .not_valid_before(_utc(not_before)).not_valid_after(_utc(not_after)))
+    try:
+        san = request.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
+        builder = builder.add_extension(san, critical=False)
+    except x509.ExtensionNotFound:
+        pass
+    builder = builder.add_extension(
+        x509.KeyUsage(digital_signature=True, content_commitment=False, key_encipherment=True,
+                      data_encipherment=False, key_agreement=False, key_cert_sign=False,
+                      crl_sign=False, encipher_only=False, decipher_only=False), critical=True)
+    builder = builder.add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), False)
+    builder = builder.add_extension(x509.SubjectKeyIdentifier.from_public_key(pub), False)
+    builder = builder.add_extension(
+        x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_cert.public_key()), False)
+    draft = builder.sign(_throwaway_signer(), None)
+    return x509.load_der_x509_certificate(resign(der_bytes(draft), ca_key, hash_name))
+
+
+def issue_ca_root(*, key, subject, serial: int, not_before: _dt.datetime,
+                  not_after: _dt.datetime, hash_name: str = "sha256"):
+    """A self-signed root CA certificate (basicConstraints CA, keyCertSign/cRLSign)."""
+    from cryptography import x509
+    builder = (x509.CertificateBuilder()
+               .subject_name(subject).issuer_name(subject)
+               .public_key(key.public_key()).serial_number(int(serial))
+               .not_valid_before(_utc(not_before)).not_valid_after(_utc(not_after))
+               .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=False,
+                                            key_encipherment=False, data_encipherment=False,
+                                            key_agreement=False, key_cert_sign=True, crl_sign=True,
+                                            encipher_only=False, decipher_only=False), critical=False)
+               .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+               .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), False))
+    draft = builder.sign(_throwaway_signer(), None)
+    return x509.load_der_x509_certificate(resign(der_bytes(draft), key, hash_name))

@@ -27,7 +27,7 @@ from .certificate import ExchangeCertificate, certificate_domains, view_class_fo
 from .clock import Clock
 from .dotnet import NETWORK_SERVICE, CryptoKeyAccessRule
 from .errors import ExchangeError, exchange_error
-from .issuance import EXCHANGE_LAYOUT, WMSVC_LAYOUT, issue_self_signed
+from .issuance import EXCHANGE_LAYOUT, WMSVC_LAYOUT, der_bytes, issue_self_signed
 from .keys import GeneratedKeySource, KeySource, PoolKeySource, RandomSerials, SerialSource
 from .names import DnSyntaxError, first_cn, format_dn, is_dns_name, is_valid_domain, \
     normalize_thumbprint, parse_dn, simple_name
@@ -37,7 +37,7 @@ from .texts import CONFIRM, DEFAULT_FRIENDLY_NAME
 from .versions import VersionProfile, get_profile
 
 __all__ = ["Organization", "Server", "default_organization", "NewCertificatePlan",
-           "PendingCertificate", "EnablePlan", "SmtpQuestion", "AcceptedDomain",
+           "PendingCertificate", "EnablePlan", "ImportPlan", "SmtpQuestion", "AcceptedDomain",
            "SendConnector", "AuthConfig", "IIS_SITE_NAMES"]
 
 #: IIS sites by id (reference §1.5).
@@ -64,6 +64,10 @@ WMSVC_BEFORE_SETUP = _dt.timedelta(days=2, hours=3, minutes=12)
 WMSVC_YEARS = 10
 AUTH_SUBJECT = "Microsoft Exchange Server Auth Certificate"
 WMSVC_FRIENDLY_NAME = "WMSVC"
+
+#: Validity of the placeholder certificate of a pending request (reference §9.10:
+#: undocumented; a short validity is our choice).
+REQUEST_PLACEHOLDER_LIFE = _dt.timedelta(days=365)
 
 #: Largest FriendlyName length New-ExchangeCertificate accepts (reference §2.2).
 MAX_FRIENDLY_NAME = 63
@@ -149,9 +153,10 @@ class NewCertificatePlan:
 class PendingCertificate:
     """A generated certificate not yet in any store (see Server.install_certificate)."""
     plan: NewCertificatePlan
-    cert: object                          # x509.Certificate
+    cert: object                          # x509.Certificate (the placeholder for a request)
     key: object                           # RSAPrivateKey
     thumbprint: str = ""
+    request: object = None                # x509.CertificateSigningRequest (-GenerateRequest)
 
     def __post_init__(self) -> None:
         if not self.thumbprint:
@@ -165,9 +170,23 @@ class PendingCertificate:
     def not_before(self) -> _dt.datetime:
         return self.cert.not_valid_before_utc.replace(tzinfo=None)
 
+    @property
+    def is_request(self) -> bool:
+        return self.request is not None
+
+    @property
+    def request_der(self) -> Optional[bytes]:
+        """The PKCS#10 DER (``-BinaryEncoded`` output's FileData); None for certificates."""
+        return None if self.request is None else der_bytes(self.request)
+
+    def request_text(self) -> Optional[str]:
+        """The ``-----BEGIN NEW CERTIFICATE REQUEST-----`` text New writes."""
+        from .codec import request_text
+        return None if self.request is None else request_text(self.request_der)
+
     def entry(self) -> StoreEntry:
         return StoreEntry(self.cert, key=self.key, friendly_name=self.plan.friendly_name,
-                          exportable=self.plan.private_key_exportable,
+                          exportable=self.plan.private_key_exportable, request=self.request,
                           access_rules=default_key_acl())
 
     def view(self) -> ExchangeCertificate:
@@ -189,6 +208,27 @@ class EnablePlan:
     def describe(self) -> str:
         return CONFIRM["enable"].format(thumbprint=self.typed_thumbprint,
                                         services=str(self.services))
+
+
+@dataclass
+class ImportPlan:
+    """A validated Import-ExchangeCertificate; nothing has changed yet."""
+    server: "Server"
+    certificate: object                  # the x509.Certificate to install (the leaf)
+    chain: List[object]                  # CA certificates that came with it
+    key: object                          # private key from a PFX, else None
+    request_thumbprint: Optional[str]    # the pending request it completes, if any
+    friendly_name: Optional[str]         # -FriendlyName
+    pfx_friendly_name: Optional[str]
+    private_key_exportable: bool
+    thumbprint: str
+
+    @property
+    def completes_request(self) -> bool:
+        return self.request_thumbprint is not None
+
+    def describe(self) -> str:
+        return CONFIRM["import"]
 
 
 # ---------------------------------------------------------------- server
@@ -248,6 +288,7 @@ class Server:
                          for e in store)
         org = self.organization
         return (entries(self.my), entries(self.requests), tuple(sorted(self.roots)),
+                tuple(sorted(self.intermediates)),
                 tuple(sorted(self.iis_bindings.items())), self.iis_require_ssl,
                 self.pop_x509_name, self.imap_x509_name, self.internal_transport_thumbprint,
                 self.um_thumbprint, self.umcr_thumbprint,
@@ -280,17 +321,20 @@ class Server:
         width_mask = (1 << self.profile.services_width) - 1
         return AllowedServices(result.value & width_mask)
 
-    def _chain_root(self, cert) -> Optional[RootEntry]:
+    def _chain_root(self, cert, extra: Sequence[object] = ()) -> Optional[RootEntry]:
         """The trusted root ``cert`` chains to (by names; signatures are not checked),
-        or None."""
+        or None.  ``extra`` adds untrusted intermediates (an import's chain)."""
         seen = set()
+        pools = [self.intermediates, self.roots]
+        if extra:
+            pools.insert(0, {r.thumbprint: r for r in (RootEntry(c, "Intermediate") for c in extra)})
         current = cert
         for _ in range(8):
             if current.subject == current.issuer:
                 t = StoreEntry(current).thumbprint
                 return self.roots.get(t)
             issuer = None
-            for pool in (self.intermediates, self.roots):
+            for pool in pools:
                 for cand in pool.values():
                     if cand.cert.subject == current.issuer and cand.thumbprint not in seen:
                         issuer = cand
@@ -581,11 +625,18 @@ class Server:
 
     def build_certificate(self, plan: NewCertificatePlan) -> PendingCertificate:
         """Generate the key and the signed certificate (not yet in any store)."""
-        if plan.generate_request:
-            raise NotImplementedError("certificate requests are not modelled yet")
         org = self.organization
         key = org.key_source.new_rsa_key(plan.key_size)
         now = _whole_seconds(self.clock.now())
+        if plan.generate_request:
+            from .codec import build_request
+            request = build_request(key=key, subject=plan.subject, domains=plan.domains,
+                                    hash_name=plan.hash_name)
+            # The placeholder Windows keeps in the REQUEST store: self-signed, short-lived.
+            placeholder = issue_self_signed(key=key, subject=plan.subject, domains=plan.domains,
+                                            not_before=now, not_after=now + REQUEST_PLACEHOLDER_LIFE,
+                                            serial=org.serials.next(), hash_name=plan.hash_name)
+            return PendingCertificate(plan=plan, cert=placeholder, key=key, request=request)
         cert = issue_self_signed(key=key, subject=plan.subject, domains=plan.domains,
                                  not_before=now, not_after=_add_years(now, plan.years),
                                  serial=org.serials.next(), hash_name=plan.hash_name,
@@ -624,6 +675,8 @@ class Server:
     def install_certificate(self, pending: PendingCertificate, *, make_default_smtp: bool) -> ExchangeCertificate:
         """Add a built certificate to My and enable its planned services; returns the
         object New-ExchangeCertificate writes."""
+        if pending.is_request:
+            return self.install_request(pending)
         if pending.thumbprint in self.my:
             raise self._error("ImportCertificateAlreadyExists", "new", thumbprint=pending.thumbprint)
         entry = pending.entry()
@@ -636,6 +689,15 @@ class Server:
                              make_default_smtp=make_default_smtp, require_ssl=True,
                              network_service_allowed=False)
         return self._view(entry, services=before)
+
+    def install_request(self, pending: PendingCertificate) -> ExchangeCertificate:
+        """Keep a generated request in the REQUEST store (Status PendingRequest); returns
+        its view.  The text New writes is ``pending.request_text()``."""
+        if not pending.is_request:
+            raise ValueError("not a request")
+        entry = pending.entry()
+        self.requests.add(entry)
+        return self._view(entry)
 
     # ------------------------------------------------------------ Enable
     def plan_enable(self, thumbprint: str, services, *, network_service_allowed: bool = False) -> EnablePlan:
@@ -724,6 +786,112 @@ class Server:
         self.check_removable(thumbprint)
         store, entry = self._find(thumbprint)
         store.remove(entry.thumbprint)
+
+    # ------------------------------------------------------------ Import
+    def plan_import(self, data, *, password: Optional[str] = None,
+                    friendly_name: Optional[str] = None,
+                    private_key_exportable: bool = False) -> "ImportPlan":
+        """Validate Import-ExchangeCertificate's data (reference §2.5); changes nothing.
+
+        ``data``: bytes (FileData), text or a list of strings (-Instance), as given.
+        A CA response matching a pending request completes it; otherwise the data is
+        a PFX (key + certificate) or a bare certificate (added without a key).
+        """
+        from .codec import ImportBase64Error, ImportDataError, load_import, public_key_der
+        purpose = "import"
+        if isinstance(data, (list, tuple)) and data and all(isinstance(x, str) for x in data):
+            data = "\n".join(data)
+        if data is None or (hasattr(data, "__len__") and len(data) == 0):
+            raise self._error("ImportCertificateDataInvalid", purpose)
+        try:
+            material = load_import(data, password)
+        except ImportBase64Error:
+            raise self._error("ImportCertificateBase64DataInvalid", purpose) from None
+        except ImportDataError:
+            raise self._error("ImportCertificateDataInvalid", purpose) from None
+        leaf = material.leaf
+        thumbprint = StoreEntry(leaf).thumbprint
+        if thumbprint in self.my:
+            raise self._error("ImportCertificateAlreadyExists", purpose, thumbprint=thumbprint)
+        request_entry = None
+        if material.key is None:
+            wanted = public_key_der(leaf)
+            for entry in self.requests:
+                if public_key_der(entry.request) == wanted:
+                    request_entry = entry
+                    break
+        chain = [c for c in material.certificates[1:]]
+        if request_entry is not None and leaf.subject != leaf.issuer:
+            if self._chain_root(leaf, extra=chain) is None:
+                raise self._error("ImportCertificateUntrustedRoot", purpose)
+        if friendly_name is not None and len(friendly_name) > MAX_FRIENDLY_NAME:
+            raise self._error("FriendlyNameTooLong", purpose)
+        return ImportPlan(server=self, certificate=leaf, chain=chain, key=material.key,
+                          request_thumbprint=request_entry.thumbprint if request_entry else None,
+                          friendly_name=friendly_name, pfx_friendly_name=material.friendly_name,
+                          private_key_exportable=bool(private_key_exportable),
+                          thumbprint=thumbprint)
+
+    def apply_import(self, plan: "ImportPlan") -> ExchangeCertificate:
+        """Carry out an import plan; returns the imported certificate's view."""
+        if plan.thumbprint in self.my:
+            raise self._error("ImportCertificateAlreadyExists", "import", thumbprint=plan.thumbprint)
+        for ca in plan.chain:
+            root = RootEntry(ca, kind="Intermediate")
+            if root.thumbprint not in self.roots:
+                self.intermediates.setdefault(root.thumbprint, root)
+        if plan.request_thumbprint is not None:
+            request = self.requests.remove(plan.request_thumbprint)
+            friendly = plan.friendly_name if plan.friendly_name is not None else request.friendly_name
+            entry = StoreEntry(plan.certificate, key=request.key, friendly_name=friendly,
+                               exportable=request.exportable, access_rules=default_key_acl())
+        else:
+            friendly = plan.friendly_name if plan.friendly_name is not None else \
+                (plan.pfx_friendly_name or "")
+            entry = StoreEntry(plan.certificate, key=plan.key, friendly_name=friendly,
+                               exportable=plan.private_key_exportable and plan.key is not None,
+                               access_rules=default_key_acl() if plan.key is not None else [])
+        self.my.add(entry)
+        return self._view(entry)
+
+    # ------------------------------------------------------------ Export
+    def check_exportable(self, thumbprint: str, *, password: Optional[str] = None) -> ExchangeCertificate:
+        """Validate Export-ExchangeCertificate (reference §2.6, checks in order)."""
+        purpose = "export"
+        entry = self._lookup(thumbprint, purpose)
+        if entry.is_pending:
+            return self._view(entry)
+        if entry.key is None:
+            raise self._error("ExportCertificateAs12WithoutKey", purpose, thumbprint=entry.thumbprint)
+        if not password:
+            raise self._error("ExportWithPrivateKeyRequiresPassword", purpose)
+        if not entry.exportable:
+            raise self._error("ExportCertificateKeyNotExportable", purpose)
+        return self._view(entry)
+
+    def export_certificate(self, thumbprint: str, *, password: Optional[str] = None,
+                           binary: bool = False):
+        """The exported data: a PFX (certificates) or the PKCS#10 request (pending
+        requests; the password is ignored).  ``binary`` gives bytes (FileData), else
+        text: base64 of the PFX, or the request's BEGIN/END text."""
+        import base64
+        from .codec import export_pfx, request_text
+        self.check_exportable(thumbprint, password=password)
+        entry = self._find(thumbprint)[1]
+        if entry.is_pending:
+            der = entry.request_der
+            return der if binary else request_text(der)
+        chain = []
+        root = None
+        issuer_subject = entry.cert.issuer
+        for pool in (self.intermediates, self.roots):
+            for cand in pool.values():
+                if cand.cert.subject == issuer_subject and entry.cert.subject != entry.cert.issuer:
+                    root = cand
+        if root is not None:
+            chain.append(root.cert)
+        pfx = export_pfx(entry.cert, entry.key, password, entry.friendly_name, chain)
+        return pfx if binary else base64.b64encode(pfx).decode("ascii")
 
     # ------------------------------------------------------------ setup
     def add_certificate(self, cert, key=None, *, friendly_name: str = "", exportable: bool = False,
@@ -823,6 +991,17 @@ class Organization:
         self.send_connectors: List[SendConnector] = []
         self.federation_thumbprints: set = set()
         self.auth_config = AuthConfig()
+        self._ca = None
+
+    @property
+    def certificate_authority(self):
+        """The lab enterprise CA (built on first use; every server trusts its root)."""
+        if self._ca is None:
+            from .authority import LabCertificateAuthority
+            self._ca = LabCertificateAuthority(self)
+            for server in self.servers:
+                self._ca.trust_on(server)
+        return self._ca
 
     def __repr__(self) -> str:
         return "<Organization %s Exchange %s, %d server(s)>" % (self.name, self.profile.version,
@@ -838,6 +1017,8 @@ class Organization:
             raise ValueError("server %s already exists" % name)
         server = Server(self, name, roles)
         self.servers.append(server)
+        if self._ca is not None:
+            self._ca.trust_on(server)
         if self.local_server is None:
             self.local_server = server
         if setup:

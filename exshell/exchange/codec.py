@@ -1,0 +1,207 @@
+"""Encodings at the edge of the model: PKCS#10 requests, PFX (PKCS#12), PEM/DER
+certificates and PKCS#7 chains, and the base64 text forms the cmdlets print.
+
+* :func:`build_request` makes the PKCS#10 request New-ExchangeCertificate
+  -GenerateRequest outputs (subject, SAN extension request; signed with the
+  profile's hash -- SHA-1 through :func:`issuance.resign`).
+* :func:`request_text` is the text form: ``-----BEGIN NEW CERTIFICATE REQUEST-----``,
+  base64 in 64-character lines, ``-----END NEW CERTIFICATE REQUEST-----``.
+* :func:`decode_import_data` / :func:`load_import` read what Import-ExchangeCertificate
+  is given (reference §2.5): raw bytes or text, PEM markers stripped, then a PFX,
+  a certificate or a PKCS#7 chain.
+* :func:`export_pfx` writes a password-protected PFX.
+
+One of the three modules allowed to import ``cryptography.hazmat`` (lazily).
+Raises ``ValueError`` subclasses; the server turns them into ExchangeErrors.
+"""
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+from dataclasses import dataclass, field
+from typing import List, Optional, Sequence, Union
+
+from .issuance import der_bytes, resign
+
+__all__ = ["build_request", "request_text", "load_request", "pkcs7_bytes", "REQUEST_BEGIN", "REQUEST_END", "REQUEST_NEWLINE",
+           "decode_import_data", "load_import", "ImportedMaterial", "ImportDataError",
+           "ImportBase64Error", "export_pfx", "public_key_der"]
+
+REQUEST_BEGIN = "-----BEGIN NEW CERTIFICATE REQUEST-----"
+REQUEST_END = "-----END NEW CERTIFICATE REQUEST-----"
+#: Line break inside the request text.  Windows' enrolment API uses CRLF; we use LF
+#: so the text survives our console and transcripts unchanged (a deliberate choice).
+REQUEST_NEWLINE = "\n"
+REQUEST_LINE = 64
+
+_MARKERS = re.compile(r"-----(BEGIN|END) (CERTIFICATE|PKCS7|NEW CERTIFICATE REQUEST|CERTIFICATE REQUEST)-----",
+                      re.I)
+
+
+class ImportDataError(ValueError):
+    """The data is no certificate, PFX or chain we can read (or the password is wrong)."""
+
+
+class ImportBase64Error(ImportDataError):
+    """Text that is not valid base64."""
+
+
+def public_key_der(obj) -> bytes:
+    """SubjectPublicKeyInfo DER of a certificate, request or key (for matching)."""
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+    key = obj.public_key() if hasattr(obj, "public_key") else obj
+    return key.public_bytes(Encoding.DER, PublicFormat.SubjectPublicKeyInfo)
+
+
+# ------------------------------------------------------------------ requests
+
+def build_request(*, key, subject, domains: Sequence[str], hash_name: str):
+    """A PKCS#10 request (``x509.CertificateSigningRequest``) for ``key``."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes
+
+    builder = x509.CertificateSigningRequestBuilder().subject_name(subject)
+    if domains:
+        builder = builder.add_extension(
+            x509.SubjectAlternativeName([x509.DNSName(d) for d in domains]), critical=False)
+    builder = builder.add_extension(
+        x509.KeyUsage(digital_signature=True, content_commitment=False, key_encipherment=True,
+                      data_encipherment=False, key_agreement=False, key_cert_sign=False,
+                      crl_sign=False, encipher_only=False, decipher_only=False), critical=True)
+    draft = builder.sign(key, hashes.SHA256())
+    if hash_name == "sha256":
+        return draft
+    der = resign(der_bytes(draft), key, hash_name, inner_algorithm=False)
+    return x509.load_der_x509_csr(der)
+
+
+def request_text(der: bytes) -> str:
+    """The base64 text form New-ExchangeCertificate -GenerateRequest writes."""
+    body = base64.b64encode(der).decode("ascii")
+    lines = [body[i:i + REQUEST_LINE] for i in range(0, len(body), REQUEST_LINE)]
+    return REQUEST_NEWLINE.join([REQUEST_BEGIN] + lines + [REQUEST_END]) + REQUEST_NEWLINE
+
+
+def load_request(data):
+    """A PKCS#10 request from text (with or without markers), DER bytes, or a request."""
+    from cryptography import x509
+    if hasattr(data, "public_key") and hasattr(data, "subject") and not hasattr(data, "issuer"):
+        return data
+    der = decode_import_data(data)
+    try:
+        return x509.load_der_x509_csr(der)
+    except ValueError:
+        raise ImportDataError("not a certificate request") from None
+
+
+# ------------------------------------------------------------------ import
+
+@dataclass
+class ImportedMaterial:
+    kind: str                                # "pfx" | "certificate" | "pkcs7"
+    certificates: List[object] = field(default_factory=list)   # x509.Certificate, leaf first
+    key: object = None                       # private key from a PFX
+    friendly_name: Optional[str] = None      # from the PFX bag
+
+    @property
+    def leaf(self):
+        return self.certificates[0] if self.certificates else None
+
+
+def decode_import_data(data: Union[bytes, str, Sequence[int]]) -> bytes:
+    """Binary data as the servicelet sees it: text is base64 (PEM markers stripped,
+    case-insensitive); binary stays as it is."""
+    if isinstance(data, str):
+        raw = data.encode("latin-1", "replace")
+    elif isinstance(data, (bytes, bytearray)):
+        raw = bytes(data)
+    else:
+        raw = bytes(int(b) & 0xFF for b in data)
+    if not raw:
+        raise ImportDataError("empty")
+    if raw[:1] == b"\x30":
+        return raw                           # DER: a SEQUENCE
+    try:
+        text = raw.decode("ascii")
+    except UnicodeDecodeError:
+        raise ImportDataError("not text") from None
+    text = _MARKERS.sub("", text)
+    text = re.sub(r"\s+", "", text)
+    if not text:
+        raise ImportDataError("empty")
+    try:
+        return base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError):
+        raise ImportBase64Error("bad base64") from None
+
+
+def _order_leaf_first(certs: list) -> list:
+    from cryptography import x509
+
+    def is_ca(c) -> bool:
+        try:
+            return c.extensions.get_extension_for_class(x509.BasicConstraints).value.ca
+        except x509.ExtensionNotFound:
+            return c.subject == c.issuer and len(certs) > 1
+    leaves = [c for c in certs if not is_ca(c)]
+    others = [c for c in certs if c not in leaves]
+    return leaves + others
+
+
+def load_import(data, password: Optional[str] = None) -> ImportedMaterial:
+    """Read certificate data: PFX (with ``password``), X.509 (DER/PEM) or PKCS#7."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives.serialization import pkcs7, pkcs12
+
+    der = decode_import_data(data)
+    try:
+        return ImportedMaterial("certificate", [x509.load_der_x509_certificate(der)])
+    except ValueError:
+        pass
+    try:
+        certs = pkcs7.load_der_pkcs7_certificates(der)
+        if certs:
+            return ImportedMaterial("pkcs7", _order_leaf_first(list(certs)))
+    except (ValueError, Exception):  # noqa: BLE001 - "not PKCS#7" comes in several types
+        pass
+    pw = password.encode("utf-8") if password else None
+    try:
+        bundle = pkcs12.load_pkcs12(der, pw)
+    except (ValueError, TypeError):
+        if pw is None:
+            try:
+                bundle = pkcs12.load_pkcs12(der, b"")
+            except (ValueError, TypeError):
+                raise ImportDataError("not a certificate, chain or PFX, or wrong password") from None
+        else:
+            raise ImportDataError("not a certificate, chain or PFX, or wrong password") from None
+    certs = []
+    friendly = None
+    if bundle.cert is not None:
+        certs.append(bundle.cert.certificate)
+        if bundle.cert.friendly_name:
+            friendly = bundle.cert.friendly_name.decode("utf-8", "replace")
+    certs.extend(c.certificate for c in bundle.additional_certs)
+    if not certs:
+        raise ImportDataError("PFX without certificates")
+    if bundle.cert is None:
+        certs = _order_leaf_first(certs)
+    return ImportedMaterial("pfx", certs, bundle.key, friendly)
+
+
+# ------------------------------------------------------------------ export
+
+def export_pfx(cert, key, password: str, friendly_name: Optional[str] = None,
+               chain: Sequence[object] = ()) -> bytes:
+    """A PFX protected with ``password`` (which must not be empty)."""
+    from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, pkcs12
+    name = friendly_name.encode("utf-8") if friendly_name else None
+    return pkcs12.serialize_key_and_certificates(name, key, cert, list(chain) or None,
+                                                 BestAvailableEncryption(password.encode("utf-8")))
+
+
+def pkcs7_bytes(certs: Sequence[object]) -> bytes:
+    """A DER PKCS#7 (certs-only) bundle, as a CA returns a response with its chain."""
+    from cryptography.hazmat.primitives.serialization import Encoding, pkcs7
+    return pkcs7.serialize_certificates(list(certs), Encoding.DER)
