@@ -22,6 +22,7 @@ Imports only ``exshell.engine.properties`` and sibling modules.
 from __future__ import annotations
 
 import datetime as _dt
+import enum
 import fnmatch
 from typing import Any, Callable, Iterable, List, Optional, Sequence
 
@@ -346,10 +347,13 @@ def _callable_getter(fn: Callable[[Any], Any]) -> Callable[[Any], Any]:
 
 
 def _callable_label(fn: Any) -> str:
-    # The engine hands script blocks over as callables; one carrying its source in
-    # ``text`` gets PowerShell's default label (the block's text).
-    text = getattr(fn, "text", None)
-    return text if isinstance(text, str) else ""
+    # The engine hands script blocks over as callables; one carrying the block's
+    # text in ``label`` (or ``text``) gets PowerShell's default label: that text.
+    for attr in ("label", "text"):
+        text = getattr(fn, attr, None)
+        if isinstance(text, str):
+            return text
+    return ""
 
 
 def _has_wildcard(name: str) -> bool:
@@ -551,10 +555,17 @@ class TableShaper(_Shaper):
         else:
             specs = self.properties if self.properties is not None else default_properties(obj)
             self._props = resolve_properties(obj, specs, allowed_keys=_TABLE_KEYS, major=self.major)
+            # Objects that came through remoting ("Deserialized." type names, as in
+            # the Exchange Management Shell) carry their enums as deserialized
+            # values, which PowerShell no longer recognises as enums: left-aligned.
+            remote = type_names(obj)[0].casefold().startswith("deserialized.")
             for p in self._props:
                 align = p.align
                 if align is None:
-                    align = "right" if is_right_aligned_type(p.getter(obj)) else "left"
+                    value = p.getter(obj)
+                    right = is_right_aligned_type(value) and not (
+                        remote and isinstance(value, enum.Enum))
+                    align = "right" if right else "left"
                 self.columns.append(TableColumnInfo(p.label, "" if p.is_calculated else p.label,
                                                     p.width, align))
         header = TableHeaderInfo(self.columns, self.hide_headers)

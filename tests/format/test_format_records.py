@@ -117,7 +117,7 @@ def test_property_resolution(props, labels):
 def test_callable_expression_label_and_failure():
     def expr(obj):
         return obj.get("Count") * 2
-    expr.text = "$_.Count * 2"
+    expr.label = "$_.Count * 2"            # what the engine sets on a wrapped script block
 
     def broken(obj):
         raise RuntimeError("boom")
@@ -193,3 +193,13 @@ def test_importing_format_does_not_import_tabulate():
             "exshell.format.render([exshell.format.format_table.__module__], 80); "
             "assert 'tabulate' not in sys.modules")
     subprocess.run([sys.executable, "-c", code], check=True, cwd=str(FORMAT_DIR.parents[1]))
+
+
+def test_enums_of_deserialized_objects_are_left_aligned():
+    from format_testkit import Services
+    local = PSObject([("Services", Services(24)), ("Size", 1)])
+    remote = PSObject([("Services", Services(24)), ("Size", 1)],
+                      type_names=["Deserialized.Contoso.Thing", "Deserialized.System.Object"])
+    aligns = lambda obj: [c.alignment for c in format_table([obj])[0].shapeInfo.tableColumnInfoList]
+    assert aligns(local) == ["right", "right"]
+    assert aligns(remote) == ["left", "right"]
