@@ -58,7 +58,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any, Dict, Iterable, List, Optional
 
-from exshell.engine.properties import PSHashtable, type_names
+from exshell.engine.properties import type_names
 
 from .cells import text_width
 from .errors import FormatError, message

@@ -21,7 +21,6 @@ Imports only ``exshell.engine.properties`` and sibling modules.
 """
 from __future__ import annotations
 
-import datetime as _dt
 import enum
 import fnmatch
 from typing import Any, Callable, Iterable, List, Optional, Sequence
@@ -656,6 +655,3 @@ def format_table(objects: Iterable[Any], properties: Optional[Sequence[Any]] = N
                          enumeration_limit=enumeration_limit)
     return _run(shaper, objects, expand)
 
-
-def is_datetime(obj: Any) -> bool:
-    return isinstance(obj, _dt.datetime)

@@ -30,7 +30,8 @@ from exshell.engine.properties import (
 __all__ = [
     "display_string", "to_string", "ellipsis_for", "is_scalar", "is_right_aligned_type",
     "format_double", "format_datetime", "format_datetime_invariant", "format_timespan",
-    "enum_to_string", "object_to_string", "ps_major", "DEFAULT_ENUMERATION_LIMIT",
+    "format_long_datetime", "enum_to_string", "object_to_string", "ps_major",
+    "DEFAULT_ENUMERATION_LIMIT",
 ]
 
 #: ``$FormatEnumerationLimit`` default.

@@ -15,7 +15,7 @@ Imports only ``exshell.engine.properties``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple, Union
 
 from exshell.engine.properties import type_names
 

@@ -9,8 +9,7 @@ import pytest
 from exshell.engine.properties import PSHashtable, PSObject, get_property, type_names
 from exshell.format import FormatError, format_list, format_table
 from exshell.format.records import (
-    FormatEndData, FormatEntryData, FormatStartData, GroupEndData, GroupStartData,
-    ListViewEntry, RawTextFormatEntry, TableRowEntry,
+    FormatEntryData, GroupStartData, ListViewEntry, RawTextFormatEntry,
 )
 
 from format_testkit import sample_certs
