@@ -458,3 +458,18 @@ def test_blank_line_counts_are_data(monkeypatch):
     # Tables are unaffected.
     assert render(format_table(THREE[:1], ["Name"]), 12) == ["", "Name       ", "----       ",
                                                              "EX01       ", "", ""]
+
+
+def test_list_labels_are_cut_on_a_narrow_screen():
+    obj = PSObject([("ABCDEFGHIJKLMNOP", "xy"), ("B", 1)])
+    # 15 usable columns: labels may take 15 - 3 - 1 = 11 cells, values 1 cell.
+    assert_lines(render(format_list([obj]), 16), """
+        |
+        |
+        ABCDEFGHIJK : x|
+                      y|
+        B           : 1|
+        |
+        |
+        |
+    """)
