@@ -52,6 +52,12 @@ CATALOGUE: Dict[str, ErrorSpec] = {
         "NotSpecified", "ManagementObjectAmbiguousException", rpc=False),
     "ErrorInvalidServerName": ErrorSpec(  # ours
         "'{name}' is not a valid server name.", "InvalidArgument", _ARG, rpc=False),
+    "ErrorSendConnectorNotFound": ErrorSpec(
+        "The operation couldn't be performed because object '{name}' couldn't be found "
+        "on '{dc}'.", "NotSpecified", "ManagementObjectNotFoundException", rpc=False),
+    "AuthConfigNoNextCertificate": ErrorSpec(  # ours
+        "There is no next certificate to publish. Use the NewCertificateThumbprint parameter "
+        "first.", "InvalidOperation", _IOE, rpc=False),
     # ---- New-ExchangeCertificate (texts ours unless marked)
     "FriendlyNameTooLong": ErrorSpec(
         "The friendly name is too long. It must be less than 64 characters.",

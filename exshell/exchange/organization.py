@@ -1038,6 +1038,51 @@ class Organization:
                              server=self.local_server.name if self.local_server else None,
                              purpose="server")
 
+    # ------------------------------------------------------------ connectors
+    def add_send_connector(self, name: str, tls_certificate_name: Optional[str] = None) -> SendConnector:
+        connector = SendConnector(name, tls_certificate_name)
+        self.send_connectors.append(connector)
+        return connector
+
+    def get_send_connector(self, name: str) -> SendConnector:
+        for connector in self.send_connectors:
+            if connector.name.casefold() == str(name).casefold():
+                return connector
+        raise exchange_error("ErrorSendConnectorNotFound", name=name, dc=self.dc_fqdn)
+
+    # ------------------------------------------------------------ Auth configuration (2013+)
+    def _auth_lookup(self, thumbprint: str, server=None) -> str:
+        target = self.get_server(server) if server is not None else self.local_server
+        return target._lookup(thumbprint, "authconfig", check_validity=False).thumbprint
+
+    def set_auth_certificate(self, thumbprint: str, *, server=None) -> None:
+        """Set-AuthConfig -CertificateThumbprint: the current certificate, at once."""
+        t = self._auth_lookup(thumbprint, server)
+        cfg = self.auth_config
+        if cfg.current_thumbprint and cfg.current_thumbprint != t:
+            cfg.previous_thumbprint = cfg.current_thumbprint
+        cfg.current_thumbprint = t
+
+    def stage_auth_certificate(self, thumbprint: str, effective_date: _dt.datetime, *, server=None) -> None:
+        """Set-AuthConfig -NewCertificateThumbprint -NewCertificateEffectiveDate."""
+        t = self._auth_lookup(thumbprint, server)
+        self.auth_config.next_thumbprint = t
+        self.auth_config.next_effective_date = effective_date
+
+    def publish_auth_certificate(self) -> None:
+        """Set-AuthConfig -PublishCertificate: next becomes current, current previous."""
+        cfg = self.auth_config
+        if not cfg.next_thumbprint:
+            raise exchange_error("AuthConfigNoNextCertificate")
+        cfg.previous_thumbprint = cfg.current_thumbprint
+        cfg.current_thumbprint = cfg.next_thumbprint
+        cfg.next_thumbprint = None
+        cfg.next_effective_date = None
+
+    def clear_previous_auth_certificate(self) -> None:
+        """Set-AuthConfig -ClearPreviousCertificate."""
+        self.auth_config.previous_thumbprint = None
+
     def send_connectors_for(self, issuer: str, subject: str) -> List[SendConnector]:
         """Send connectors whose TlsCertificateName names this issuer and subject."""
         wanted = ("<I>%s<S>%s" % (issuer, subject)).casefold()
