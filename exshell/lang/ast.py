@@ -1,6 +1,6 @@
 """The syntax tree exshell's parser produces.
 
-Every node is a frozen dataclass carrying a :class:`Span` into the source text.
+Every node is an immutable value (see :class:`Node`) carrying a :class:`Span` into the source text.
 The tree is plain data: nothing here executes.  The evaluator in
 ``exshell.engine.evaluator`` walks it with one method per node class (dispatch is by
 class name: ``visit_<ClassName>``), and the REPL's completer and highlighter can read
@@ -18,24 +18,8 @@ knows which argument belongs to which parameter (``-Path a*``).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Optional, Tuple, Union
+from typing import Any, Dict, Optional, Tuple, Union
 
-__all__ = [
-    "Span", "Node", "Script", "Pipeline", "CommandCall", "CommandParameter",
-    "CommandExpression", "Redirection", "Assignment", "StringConstant", "ExpandableString",
-    "NumberConstant", "VariableExpr", "MemberExpr", "InvokeMemberExpr", "IndexExpr",
-    "ArrayLiteral", "ArrayExpr", "SubExpr", "ParenExpr", "HashLiteral", "ScriptBlockExpr",
-    "BinaryExpr", "UnaryExpr", "ConvertExpr", "TypeLiteral", "UnsupportedStatement",
-    "IfStatement", "ForEachStatement", "ForStatement", "WhileStatement", "DoWhileStatement",
-    "TryStatement", "CatchClause", "ThrowStatement", "ReturnStatement", "BreakStatement",
-    "ContinueStatement", "ExitStatement", "FunctionDefinition", "ParamBlock",
-    "ParameterDecl", "Attribute", "SwitchStatement", "SwitchClause", "TrapStatement",
-    "NamedBlock", "StatementBlock",
-]
-
-
-@dataclass(frozen=True, slots=True)
 class Span:
     """Where a node sits in the source.
 
@@ -43,10 +27,26 @@ class Span:
     ``line``/``column`` are 1-based and describe ``start``.
     """
 
-    start: int
-    end: int
-    line: int
-    column: int
+    __slots__ = ("start", "end", "line", "column")
+
+    def __init__(self, start: int, end: int, line: int, column: int):
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "line", line)
+        object.__setattr__(self, "column", column)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("Span is immutable")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Span) and (self.start, self.end, self.line, self.column) == \
+            (other.start, other.end, other.line, other.column)
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end, self.line, self.column))
+
+    def __repr__(self) -> str:
+        return "Span(start=%d, end=%d, line=%d, column=%d)" % (self.start, self.end, self.line, self.column)
 
     @staticmethod
     def of(text: str, start: int, end: int) -> "Span":
@@ -55,38 +55,113 @@ class Span:
         return Span(start, end, line, column)
 
 
-@dataclass(frozen=True, slots=True)
+_MISSING: Any = object()
+
+
 class Node:
+    """Base of every node: immutable, fields declared as class annotations.
+
+    This is a small stand-in for ``@dataclass(frozen=True)``: the fields of a class
+    are its annotations (bases first), a class attribute gives a default, the
+    constructor takes them positionally or by name, and nodes compare and hash by
+    value.  It exists because dataclasses cost about a millisecond per class at
+    import, which is most of the parser's share of start-up.  Use :func:`replace`
+    and :func:`fields` instead of the ``dataclasses`` functions.
+    """
+
+    _fields: Tuple[str, ...] = ("span",)
+    _defaults: Dict[str, Any] = {}
+    #: Fields left out of comparisons and repr (the source text of a Script).
+    _hidden: Tuple[str, ...] = ()
+
     span: Span
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        names = []
+        defaults: Dict[str, Any] = {}
+        for klass in reversed(cls.__mro__):
+            for name in klass.__dict__.get("__annotations__", {}):
+                if name.startswith("_"):
+                    continue
+                if name not in names:
+                    names.append(name)
+                if name in klass.__dict__:
+                    defaults[name] = klass.__dict__[name]
+        cls._fields = tuple(names)
+        cls._defaults = defaults
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        fields_ = self._fields
+        if len(args) > len(fields_):
+            raise TypeError("%s takes at most %d arguments" % (type(self).__name__, len(fields_)))
+        set_ = object.__setattr__
+        for name, value in zip(fields_, args):
+            set_(self, name, value)
+        for name in fields_[len(args):]:
+            if name in kwargs:
+                set_(self, name, kwargs.pop(name))
+            elif name in self._defaults:
+                set_(self, name, self._defaults[name])
+            else:
+                raise TypeError("%s missing argument %r" % (type(self).__name__, name))
+        if kwargs:
+            raise TypeError("%s got unexpected arguments %s" % (type(self).__name__, sorted(kwargs)))
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("syntax tree nodes are immutable; use ast.replace()")
+
+    def _key(self) -> Tuple[Any, ...]:
+        return tuple(getattr(self, n) for n in self._fields if n not in self._hidden)
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and self._key() == other._key()  # type: ignore[union-attr]
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__,) + self._key())
+
+    def __repr__(self) -> str:
+        return "%s(%s)" % (type(self).__name__, ", ".join(
+            "%s=%r" % (n, getattr(self, n)) for n in self._fields if n not in self._hidden))
+
+
+def fields(node: Node) -> Tuple[str, ...]:
+    """The field names of a node, in constructor order."""
+    return type(node)._fields
+
+
+def replace(node: Node, **changes: Any) -> Node:
+    """A copy of ``node`` with some fields changed (``dataclasses.replace``)."""
+    values = {n: getattr(node, n) for n in type(node)._fields}
+    values.update(changes)
+    return type(node)(**values)
 
 
 # --------------------------------------------------------------------------- script
 
-@dataclass(frozen=True, slots=True)
 class Script(Node):
     """A whole input: the statements, plus the text they came from (for error display)."""
 
     statements: Tuple[Node, ...]
-    source: str = field(default="", compare=False, repr=False)
+    source: str = ""
     file: Optional[str] = None
     param_block: Optional["ParamBlock"] = None
 
+    _hidden = ("source",)
 
-@dataclass(frozen=True, slots=True)
+
 class StatementBlock(Node):
     """``{ statements }`` used as the body of if/foreach/try/... (not a script block value)."""
 
     statements: Tuple[Node, ...]
 
 
-@dataclass(frozen=True, slots=True)
 class Pipeline(Node):
     """``a | b | c``.  Elements are CommandCall or CommandExpression nodes."""
 
     elements: Tuple[Node, ...]
 
 
-@dataclass(frozen=True, slots=True)
 class Redirection(Node):
     """``2>&1``, ``> file``, ``*>$null``: ``stream`` is '1','2','*',...; ``target`` an
     expression, or None for merging (``merge_to`` then names the stream)."""
@@ -97,7 +172,6 @@ class Redirection(Node):
     merge_to: Optional[str] = None
 
 
-@dataclass(frozen=True, slots=True)
 class CommandCall(Node):
     """A command invocation in argument mode.
 
@@ -115,7 +189,6 @@ class CommandCall(Node):
     redirections: Tuple[Redirection, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
 class CommandParameter(Node):
     """``-Name``, ``-Name:value``.
 
@@ -131,7 +204,6 @@ class CommandParameter(Node):
     colon: bool = False
 
 
-@dataclass(frozen=True, slots=True)
 class CommandExpression(Node):
     """An expression used as a pipeline element (``$x | fl``, ``"a"``, ``1 + 2``)."""
 
@@ -139,7 +211,6 @@ class CommandExpression(Node):
     redirections: Tuple[Redirection, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
 class Assignment(Node):
     """``target op value``; op is '=', '+=', '-=', '*=', '/=', '%='.
     ``value`` is a statement (usually a Pipeline)."""
@@ -151,7 +222,6 @@ class Assignment(Node):
 
 # ---------------------------------------------------------------------- expressions
 
-@dataclass(frozen=True, slots=True)
 class StringConstant(Node):
     """A string with no expansion.
 
@@ -164,7 +234,6 @@ class StringConstant(Node):
     kind: str = "bare"
 
 
-@dataclass(frozen=True, slots=True)
 class ExpandableString(Node):
     """A double-quoted string, here-string or bare word containing ``$var``/``$(...)``.
 
@@ -176,7 +245,6 @@ class ExpandableString(Node):
     kind: str = "double"
 
 
-@dataclass(frozen=True, slots=True)
 class NumberConstant(Node):
     """``42``, ``0x1F``, ``1.5``, ``1kb``. ``value`` is int, float or Decimal; ``text``
     the literal as written (command-mode arguments keep it for display)."""
@@ -185,7 +253,6 @@ class NumberConstant(Node):
     text: str = ""
 
 
-@dataclass(frozen=True, slots=True)
 class VariableExpr(Node):
     """``$name``, ``$scope:name``, ``${any name}``; ``splat`` for ``@name``.
     ``name`` excludes the sigil and the scope; ``scope`` is lower-cased or None."""
@@ -195,7 +262,6 @@ class VariableExpr(Node):
     splat: bool = False
 
 
-@dataclass(frozen=True, slots=True)
 class MemberExpr(Node):
     """``obj.Name`` / ``obj::Name`` (static).  ``member`` is a str, or a node for
     ``$obj.$name`` and ``$obj.'odd name'``."""
@@ -205,7 +271,6 @@ class MemberExpr(Node):
     static: bool = False
 
 
-@dataclass(frozen=True, slots=True)
 class InvokeMemberExpr(Node):
     """``obj.Method(args)`` / ``[Type]::Method(args)``."""
 
@@ -215,7 +280,6 @@ class InvokeMemberExpr(Node):
     static: bool = False
 
 
-@dataclass(frozen=True, slots=True)
 class IndexExpr(Node):
     """``obj[index]``; the index may be an ArrayLiteral for slices."""
 
@@ -223,35 +287,30 @@ class IndexExpr(Node):
     index: Node
 
 
-@dataclass(frozen=True, slots=True)
 class ArrayLiteral(Node):
     """A comma list ``a, b, c`` (also the unary ``,a``, with one item)."""
 
     items: Tuple[Node, ...]
 
 
-@dataclass(frozen=True, slots=True)
 class ArrayExpr(Node):
     """``@( statements )``."""
 
     statements: Tuple[Node, ...]
 
 
-@dataclass(frozen=True, slots=True)
 class SubExpr(Node):
     """``$( statements )``."""
 
     statements: Tuple[Node, ...]
 
 
-@dataclass(frozen=True, slots=True)
 class ParenExpr(Node):
     """``( pipeline )``: the value of one pipeline or expression statement."""
 
     pipeline: Node
 
 
-@dataclass(frozen=True, slots=True)
 class HashLiteral(Node):
     """``@{ k = v; ... }``; ``ordered`` when written ``[ordered]@{...}``."""
 
@@ -259,7 +318,6 @@ class HashLiteral(Node):
     ordered: bool = False
 
 
-@dataclass(frozen=True, slots=True)
 class NamedBlock(Node):
     """``begin {}``, ``process {}``, ``end {}`` (and ``dynamicparam``) inside a script
     block or function body."""
@@ -268,7 +326,6 @@ class NamedBlock(Node):
     statements: Tuple[Node, ...]
 
 
-@dataclass(frozen=True, slots=True)
 class ScriptBlockExpr(Node):
     """``{ ... }`` as a value.  Either ``statements`` (an unnamed end block) or
     ``blocks`` (named begin/process/end) is set.  ``text`` is the source between the
@@ -280,7 +337,6 @@ class ScriptBlockExpr(Node):
     text: str = ""
 
 
-@dataclass(frozen=True, slots=True)
 class BinaryExpr(Node):
     """``left op right``.
 
@@ -295,7 +351,6 @@ class BinaryExpr(Node):
     right: Node
 
 
-@dataclass(frozen=True, slots=True)
 class UnaryExpr(Node):
     """``-not x``, ``!x``, ``-x``, ``+x``, ``-split x``, ``-join x``, ``++x``, ``x++``.
     ``operator`` normalised as in BinaryExpr (``not``, ``!``, ``-``, ``+``, ``split``,
@@ -306,7 +361,6 @@ class UnaryExpr(Node):
     postfix: bool = False
 
 
-@dataclass(frozen=True, slots=True)
 class TypeLiteral(Node):
     """``[datetime]``, ``[byte[]]``, ``[System.IO.File]`` used as a value.
     ``name`` is the text between the brackets, as written."""
@@ -314,7 +368,6 @@ class TypeLiteral(Node):
     name: str
 
 
-@dataclass(frozen=True, slots=True)
 class ConvertExpr(Node):
     """``[type] operand`` (a cast)."""
 
@@ -322,7 +375,6 @@ class ConvertExpr(Node):
     operand: Node
 
 
-@dataclass(frozen=True, slots=True)
 class Attribute(Node):
     """``[Parameter(Mandatory = $true)]``, ``[CmdletBinding()]``, ``[ValidateSet('a','b')]``.
     ``positional`` holds positional argument expressions, ``named`` (name, expr|None)."""
@@ -334,7 +386,6 @@ class Attribute(Node):
 
 # ----------------------------------------------------------------------- statements
 
-@dataclass(frozen=True, slots=True)
 class UnsupportedStatement(Node):
     """A construct the parser recognises but the runtime does not implement yet
     (``class``, ``enum``, ``using``, ...).  Running it raises an error that names
@@ -344,7 +395,6 @@ class UnsupportedStatement(Node):
     text: str = ""
 
 
-@dataclass(frozen=True, slots=True)
 class IfStatement(Node):
     """``if (c) {..} elseif (c) {..} else {..}``: clauses are (condition, block)."""
 
@@ -352,7 +402,6 @@ class IfStatement(Node):
     else_block: Optional[StatementBlock] = None
 
 
-@dataclass(frozen=True, slots=True)
 class ForEachStatement(Node):
     variable: VariableExpr
     iterable: Node
@@ -360,7 +409,6 @@ class ForEachStatement(Node):
     label: Optional[str] = None
 
 
-@dataclass(frozen=True, slots=True)
 class ForStatement(Node):
     init: Optional[Node]
     condition: Optional[Node]
@@ -369,14 +417,12 @@ class ForStatement(Node):
     label: Optional[str] = None
 
 
-@dataclass(frozen=True, slots=True)
 class WhileStatement(Node):
     condition: Node
     body: StatementBlock
     label: Optional[str] = None
 
 
-@dataclass(frozen=True, slots=True)
 class DoWhileStatement(Node):
     """``do {} while (c)`` (``until`` False) or ``do {} until (c)`` (``until`` True)."""
 
@@ -386,51 +432,42 @@ class DoWhileStatement(Node):
     label: Optional[str] = None
 
 
-@dataclass(frozen=True, slots=True)
 class CatchClause(Node):
     type_names: Tuple[str, ...]
     body: StatementBlock
 
 
-@dataclass(frozen=True, slots=True)
 class TryStatement(Node):
     body: StatementBlock
     catches: Tuple[CatchClause, ...] = ()
     finally_block: Optional[StatementBlock] = None
 
 
-@dataclass(frozen=True, slots=True)
 class TrapStatement(Node):
     type_name: Optional[str]
     body: StatementBlock
 
 
-@dataclass(frozen=True, slots=True)
 class ThrowStatement(Node):
     value: Optional[Node] = None
 
 
-@dataclass(frozen=True, slots=True)
 class ReturnStatement(Node):
     value: Optional[Node] = None
 
 
-@dataclass(frozen=True, slots=True)
 class BreakStatement(Node):
     label: Optional[str] = None
 
 
-@dataclass(frozen=True, slots=True)
 class ContinueStatement(Node):
     label: Optional[str] = None
 
 
-@dataclass(frozen=True, slots=True)
 class ExitStatement(Node):
     value: Optional[Node] = None
 
 
-@dataclass(frozen=True, slots=True)
 class ParameterDecl(Node):
     """One parameter in a ``param()`` block or ``function f($a, $b)``."""
 
@@ -440,13 +477,11 @@ class ParameterDecl(Node):
     attributes: Tuple[Attribute, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
 class ParamBlock(Node):
     parameters: Tuple[ParameterDecl, ...]
     attributes: Tuple[Attribute, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
 class FunctionDefinition(Node):
     """``function Name { ... }`` / ``filter Name { ... }``.  ``body`` is a
     ScriptBlockExpr (its param_block carries the parameters, whichever form was
@@ -457,7 +492,6 @@ class FunctionDefinition(Node):
     is_filter: bool = False
 
 
-@dataclass(frozen=True, slots=True)
 class SwitchClause(Node):
     """One ``condition { action }`` of a switch; ``condition`` is None for
     ``default``."""
@@ -466,7 +500,6 @@ class SwitchClause(Node):
     body: StatementBlock
 
 
-@dataclass(frozen=True, slots=True)
 class SwitchStatement(Node):
     """``switch -regex (value) { ... }``; options are lower-cased flag names
     (``regex``, ``wildcard``, ``exact``, ``casesensitive``, ``file``)."""
