@@ -319,15 +319,17 @@ def expand_input(obj: Any, expand: str = "EnumOnly") -> List[Any]:
 class _Prop:
     """One resolved column or line: its label and how to read the value."""
 
-    __slots__ = ("label", "getter", "width", "align", "is_calculated")
+    __slots__ = ("label", "getter", "width", "align", "is_calculated", "format")
 
     def __init__(self, label: str, getter: Callable[[Any], Any], width: int = 0,
-                 align: Optional[str] = None, is_calculated: bool = False):
+                 align: Optional[str] = None, is_calculated: bool = False,
+                 format: Optional[str] = None):
         self.label = label
         self.getter = getter
         self.width = width
         self.align = align
         self.is_calculated = is_calculated
+        self.format = format  # .NET format string (FormatString key)
 
 
 def _property_getter(name: str) -> Callable[[Any], Any]:
@@ -400,7 +402,9 @@ def _calculated(spec: Any, allowed: Sequence[str], major: int) -> _Prop:
         if len(found) != 1:
             raise FormatError("IllegalAlignment", message("IllegalAlignment", major))
         align = found[0]
-    return _Prop(label, getter, width, align, is_calculated=True)
+    fmt = entries.get("formatstring")
+    fmt = None if fmt is None else display_string(fmt)
+    return _Prop(label, getter, width, align, is_calculated=True, format=fmt)
 
 
 def resolve_properties(obj: Any, properties: Iterable[Any], *, allowed_keys: Sequence[str],
@@ -469,7 +473,10 @@ class _Shaper:
         self.group_open = False
 
     # -- helpers
-    def _text(self, value: Any) -> str:
+    def _text(self, value: Any, fmt: Optional[str] = None) -> str:
+        if fmt:
+            from .dotnet_format import apply_format_string
+            return apply_format_string(value, fmt, self._text)
         return display_string(value, ps_version=self.ps_version,
                               enumeration_limit=self.enumeration_limit)
 
@@ -572,7 +579,7 @@ class TableShaper(_Shaper):
         return [FormatStartData(header, autosize, self.command)]
 
     def _entry(self, obj: Any) -> FormatEntryData:
-        fields = [FormatPropertyField(self._text(p.getter(obj))) for p in self._props]
+        fields = [FormatPropertyField(self._text(p.getter(obj), p.format)) for p in self._props]
         return FormatEntryData(TableRowEntry(fields, self.wrap))
 
 
@@ -604,7 +611,7 @@ class ListShaper(_Shaper):
             else:
                 props = resolve_properties(obj, default_properties(obj), allowed_keys=_LIST_KEYS,
                                            major=self.major)
-        fields = [ListViewField(p.label, self._text(p.getter(obj))) for p in props]
+        fields = [ListViewField(p.label, self._text(p.getter(obj), p.format)) for p in props]
         return FormatEntryData(ListViewEntry(fields))
 
 
