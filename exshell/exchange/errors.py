@@ -84,6 +84,8 @@ CATALOGUE: Dict[str, ErrorSpec] = {
     "ServicesWithGenerateRequest": ErrorSpec(
         "The Services parameter can't be used when generating a certificate request.",
         "InvalidArgument", _ARG, rpc=False),
+    "InvalidInstance": ErrorSpec(  # ours
+        "The Instance parameter must be a certificate.", "InvalidArgument", _ARG, rpc=False),
     "CertificateRequestMissingForArgument": ErrorSpec(
         "The BinaryEncoded parameter can only be used with the GenerateRequest parameter.",
         "InvalidArgument", _ARG, rpc=False),

@@ -516,6 +516,8 @@ class Server:
         """Validate New-ExchangeCertificate's arguments (reference §2.2) into a plan."""
         purpose = "new"
         org = self.organization
+        if instance is not None and not isinstance(instance, ExchangeCertificate):
+            instance = self._as_certificate_view(instance, purpose)
         if generate_request and services is not None:
             raise self._error("ServicesWithGenerateRequest", purpose)
         if services is not None:
@@ -622,6 +624,20 @@ class Server:
             hash_name=self.profile.selfsigned_hash, years=self.profile.selfsigned_years,
             instance_thumbprint=instance.Thumbprint if instance is not None else None,
             warnings=warnings)
+
+    def _as_certificate_view(self, value, purpose: str) -> ExchangeCertificate:
+        """-Instance given something else than our view (an X509Certificate2-like
+        object with RawData, or DER bytes): read it as a certificate."""
+        from cryptography import x509
+        raw = value if isinstance(value, (bytes, bytearray)) else getattr(value, "RawData", None)
+        try:
+            cert = x509.load_der_x509_certificate(bytes(raw))
+        except (TypeError, ValueError):
+            raise self._error("InvalidInstance", purpose) from None
+        return view_class_for(self.profile.ps_version)(
+            cert, server_name=self.name, server_fqdn=self.fqdn,
+            friendly_name=str(getattr(value, "FriendlyName", "") or ""),
+            services_width=self.profile.services_width)
 
     def build_certificate(self, plan: NewCertificatePlan) -> PendingCertificate:
         """Generate the key and the signed certificate (not yet in any store)."""

@@ -363,3 +363,16 @@ def test_failed_lookup_changes_nothing(server):
         with pytest.raises(ExchangeError):
             call()
     assert server.state() == before
+
+
+def test_instance_may_be_any_object_with_raw_data(server):
+    class Selected:                        # e.g. what Select-Object leaves
+        RawData = server.get_certificate(SETUP).RawData
+        FriendlyName = "Picked"
+
+    plan = server.plan_new_certificate(instance=Selected())
+    assert (plan.subject_text, plan.domains, plan.friendly_name) == (
+        "CN=EX01", ["EX01", "EX01.contoso.com"], "Picked")
+    with pytest.raises(ExchangeError) as info:
+        server.plan_new_certificate(instance="CN=EX01")
+    assert (info.value.error_id, info.value.category) == ("InvalidInstance", "InvalidArgument")
