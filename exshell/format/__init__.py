@@ -9,6 +9,7 @@ Owns how values, lists and tables look (PowerShell 2.0 and 5.1 rules, chosen by 
 ``table``        the table writer (widths, dashes, truncation, wrapping; tabulate inside)
 ``listing``      the list writer (``Label : value``)
 ``out_default``  the implicit formatter at the end of a pipeline (OutDefault, render)
+``dotnet_format`` .NET format strings for the FormatString key (N2, yyyy-MM-dd, {0:N1})
 ``cells``        display width of text (wide characters count 2)
 ``errors``       FormatError
 
