@@ -319,7 +319,9 @@ class RemoveExchangeCertificate(ExchangeCmdlet):
         try:
             server = self.server(p)
             typed = self.thumbprint_of(p)
-            server.check_removable(typed)
+            # The real task asks first and only then calls the server, which looks the
+            # certificate up and refuses blocked removals: a wrong thumbprint is
+            # confirmed, then reported.
             if not self.should_process(CONFIRM["remove"].format(thumbprint=typed)):
                 return
             server.remove_certificate(typed)

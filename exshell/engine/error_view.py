@@ -140,7 +140,8 @@ def _render_parse(record: ErrorRecord, style, width: int) -> List[str]:
             lines.extend(issue.message.split("\n"))
     first = record.parse_issues[0]
     reason = "ParseException" if (inv and inv.file) else "ParentContainsErrorRecordException"
-    target = "(%s:TokenId)" % first.token_name if getattr(first, "token_name", None) else "(:)"
+    token = getattr(first, "token_name", None)
+    target = "(%s:TokenId)" % token if token and token.isidentifier() else "(:)"
     lines += _wrapped_info("CategoryInfo          ", "ParserError: %s [], %s" % (target, reason), width)
     lines += _wrapped_info("FullyQualifiedErrorId ", first.error_id, width)
     lines.append(" ")
