@@ -13,6 +13,9 @@ touch ``cryptography.hazmat``).  Modules:
 * ``issuance``   -- building certificates the way Exchange does
 * ``certificate``/``dotnet`` -- the ExchangeCertificate view and .NET stand-ins
 * ``store``      -- store entries
+* ``codec``      -- PKCS#10 requests, PFX, PEM/DER/PKCS#7 data of Import/Export
+* ``authority``  -- a lab enterprise CA (request -> CA -> import practice)
+* ``admin``      -- Get-ExchangeServer / AuthConfig / transport / POP-IMAP views
 * ``organization`` -- Organization, Server (plans and operations), default_organization
 """
 from .errors import ExchangeError
@@ -20,14 +23,14 @@ from .services import AllowedServices, CertificateAuthorityType, CertificateStat
 from .versions import PROFILES, VersionProfile, get_profile
 from .clock import Clock, FixedClock
 from .keys import (CountingSerials, GeneratedKeySource, KeySource, PoolKeySource, RandomSerials,
-                   SerialSource, load_lab_keys)
+                   SeededSerials, SerialSource, load_lab_keys)
 from .certificate import ExchangeCertificate, ExchangeCertificateV2
-from .organization import (EnablePlan, NewCertificatePlan, Organization, PendingCertificate, Server,
-                           SmtpQuestion, default_organization)
+from .organization import (EnablePlan, ImportPlan, NewCertificatePlan, Organization,
+                           PendingCertificate, Server, SmtpQuestion, default_organization)
 
 __all__ = ["ExchangeError", "AllowedServices", "CertificateAuthorityType", "CertificateStatus",
            "PROFILES", "VersionProfile", "get_profile", "Clock", "FixedClock",
            "CountingSerials", "GeneratedKeySource", "KeySource", "PoolKeySource", "RandomSerials",
-           "SerialSource", "load_lab_keys", "ExchangeCertificate", "ExchangeCertificateV2",
-           "EnablePlan", "NewCertificatePlan", "Organization", "PendingCertificate", "Server",
+           "SeededSerials", "SerialSource", "load_lab_keys", "ExchangeCertificate", "ExchangeCertificateV2",
+           "EnablePlan", "ImportPlan", "NewCertificatePlan", "Organization", "PendingCertificate", "Server",
            "SmtpQuestion", "default_organization"]

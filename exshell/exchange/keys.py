@@ -17,7 +17,7 @@ import re
 from typing import Dict, List, Optional, Sequence
 
 __all__ = ["KeySource", "GeneratedKeySource", "PoolKeySource", "load_lab_keys",
-           "SerialSource", "RandomSerials", "CountingSerials", "KeyPoolExhausted"]
+           "SerialSource", "RandomSerials", "CountingSerials", "SeededSerials", "KeyPoolExhausted"]
 
 _PEM_RE = re.compile(rb"-----BEGIN (?:RSA )?PRIVATE KEY-----.+?-----END (?:RSA )?PRIVATE KEY-----",
                      re.S)
@@ -146,6 +146,22 @@ class RandomSerials(SerialSource):
     def next(self) -> int:
         value = int.from_bytes(os.urandom(16), "big") & ((1 << 127) - 1)
         return value or 1
+
+
+class SeededSerials(SerialSource):
+    """Deterministic serials that look like Windows' (16 bytes, top bit clear):
+    SHA-256 of ``seed`` and a counter.  For transcripts that should look real."""
+
+    def __init__(self, seed: str = "exshell"):
+        self._seed = str(seed)
+        self._n = 0
+
+    def next(self) -> int:
+        import hashlib
+        self._n += 1
+        digest = hashlib.sha256(("%s:%d" % (self._seed, self._n)).encode("utf-8")).digest()
+        value = int.from_bytes(digest[:16], "big") & ((1 << 127) - 1)
+        return value | (1 << 120)      # keep 16 significant bytes (32 hex digits)
 
 
 class CountingSerials(SerialSource):

@@ -105,3 +105,13 @@ def test_rpc_prefix_only_when_asked():
     assert err.display_message() == ("A special Rpc error occurs on server EX01: The certificate "
                                      "with thumbprint AB was not found.")
     assert err.display_message(rpc_prefix=False) == "The certificate with thumbprint AB was not found."
+
+
+def test_seeded_serials_look_like_windows_ones():
+    from exshell.exchange import SeededSerials
+    from exshell.exchange.certificate import _serial_hex
+    a, b = SeededSerials("lab"), SeededSerials("lab")
+    first = [a.next() for _ in range(5)]
+    assert first == [b.next() for _ in range(5)] and len(set(first)) == 5
+    assert all(len(_serial_hex(n)) == 32 for n in first)
+    assert SeededSerials("other").next() != first[0]
