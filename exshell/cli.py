@@ -164,6 +164,26 @@ def _interactive(shell, opts: Options) -> int:
     return 0
 
 
+def _environment_overrides() -> dict:
+    """Reproducible runs for tests and lab authors: ``EXSHELL_CLOCK`` (an ISO date and
+    time) fixes the clock; ``EXSHELL_DETERMINISTIC=1`` takes every key from the lab key
+    pool and numbers certificates serially, so thumbprints repeat from run to run."""
+    overrides: dict = {}
+    clock = os.environ.get("EXSHELL_CLOCK")
+    if clock:
+        import datetime as _dt
+        from .exchange.clock import FixedClock
+        try:
+            overrides["clock"] = FixedClock(_dt.datetime.fromisoformat(clock))
+        except ValueError:
+            sys.stderr.write("exshell: ignoring EXSHELL_CLOCK=%r (not an ISO date and time)\n" % clock)
+    if os.environ.get("EXSHELL_DETERMINISTIC") == "1":
+        from .exchange.keys import CountingSerials, PoolKeySource
+        overrides["key_source"] = PoolKeySource()
+        overrides["serials"] = CountingSerials(0x1000)
+    return overrides
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     try:
@@ -178,7 +198,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     from .shell import Shell
     host = ConsoleHost(interactive=not opts.non_interactive)
     try:
-        shell = Shell(opts.version, host=host)
+        shell = Shell(opts.version, host=host, **_environment_overrides())
         if opts.command is not None:
             if opts.command.strip() == "-":
                 text = sys.stdin.read()

@@ -1,0 +1,122 @@
+"""The command line as a user runs it: a real process, real stdin/stdout, exit codes."""
+import os
+import subprocess
+import sys
+
+import pytest
+
+ENV = dict(os.environ, EXSHELL_CLOCK="2026-11-28T10:00:00", EXSHELL_DETERMINISTIC="1",
+           COLUMNS="120", NO_COLOR="1")
+OLD = "E6E14F2922CB2D186149C6406DF135F5DBA56BEE"
+NEW = "57B023917061DEA0646AFCAE893635254F3B56BD"
+
+
+def run(*args, stdin=None, cwd=None):
+    proc = subprocess.run([sys.executable, "-m", "exshell", *args], input=stdin, text=True,
+                          capture_output=True, env=ENV, cwd=cwd, timeout=120)
+    return proc
+
+
+def test_command_lists_the_setup_certificate():
+    p = run("-Command", "Get-ExchangeCertificate")
+    assert p.returncode == 0, p.stderr
+    assert "%s  IP.WS.     CN=EX01" % OLD in p.stdout
+    assert p.stderr == ""
+
+
+@pytest.mark.parametrize("option", ["-c", "-Command", "-command", "-COMM", "–Command"])
+def test_command_option_spellings(option):
+    p = run(option, "Get-ExchangeCertificate", "|", "ft", "Thumbprint")
+    assert p.returncode == 0, p.stderr
+    assert OLD in p.stdout
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("Get-Foo", "The term 'Get-Foo' is not recognized"),
+    ("Get-ExchangeCertificate -Bar 1", "A parameter cannot be found that matches parameter name 'Bar'."),
+    ("Get-ExchangeCertificate -Thumbprint NOTATHUMBPRINT", "was not found."),
+    ('Get-Foo -Bar "unterminated', "is missing the terminator"),
+    ("Enable-ExchangeCertificate %s -Services Web" % OLD, "due to invalid enumeration values"),
+    ("$x = (1", "Missing closing ')'"),
+])
+def test_errors_exit_1_without_traceback(text, fragment):
+    p = run("-NonInteractive", "-Command", text)
+    assert p.returncode == 1
+    assert "Traceback" not in p.stdout + p.stderr
+    assert fragment in p.stderr
+
+
+def test_bad_option_is_a_usage_error():
+    p = run("-Frobnicate")
+    assert p.returncode == 2
+    assert "unknown option '-Frobnicate'" in p.stderr
+    assert "Usage: exshell" in p.stderr
+
+
+def test_ambiguous_option():
+    p = run("-No", "x")
+    assert p.returncode == 2
+    assert "ambiguous" in p.stderr
+
+
+def test_noninteractive_prompt_fails_and_changes_nothing():
+    p = run("-NonInteractive", "-Command",
+            "Remove-ExchangeCertificate %s; Get-ExchangeCertificate | ft Thumbprint" % OLD)
+    assert p.returncode == 1
+    assert "NonInteractive mode" in p.stderr
+    assert OLD in p.stdout
+
+
+SCRIPT = """\
+# The article's procedure, as a script: the answers come from standard input.
+$old = Get-ExchangeCertificate -DomainName EX01.contoso.com
+$old | New-ExchangeCertificate
+$new = Get-ExchangeCertificate -Thumbprint %s
+Enable-ExchangeCertificate -Thumbprint $new.Thumbprint -Services IIS
+Remove-ExchangeCertificate -Thumbprint $old.Thumbprint
+Get-ExchangeCertificate | fl Thumbprint,Services
+""" % NEW
+
+
+@pytest.mark.parametrize("form", ["-File", "bare"])
+def test_script_file_fed_answers_on_stdin(tmp_path, form):
+    script = tmp_path / "renew.ps1"
+    script.write_text(SCRIPT, encoding="utf-8")
+    args = ["-File", str(script)] if form == "-File" else [str(script)]
+    p = run(*args, stdin="y\ny\n")
+    assert p.returncode == 0, p.stdout + p.stderr
+    assert "Overwrite existing default SMTP certificate," in p.stdout
+    assert 'Help (default is "Y"): y' in p.stdout
+    tail = p.stdout[p.stdout.rindex("Thumbprint :"):]
+    assert tail.split() == ["Thumbprint", ":", NEW, "Services", ":", "IMAP,", "POP,", "IIS,", "SMTP"]
+
+
+def test_script_answers_run_out_means_no_change(tmp_path):
+    script = tmp_path / "remove.ps1"
+    script.write_text("Remove-ExchangeCertificate %s\nGet-ExchangeCertificate | ft Thumbprint\n" % OLD)
+    p = run("-File", str(script), stdin="")
+    assert p.returncode == 1
+    assert OLD in p.stdout
+
+
+def test_exit_code_from_script(tmp_path):
+    script = tmp_path / "exit.ps1"
+    script.write_text("exit 7\n")
+    assert run("-File", str(script)).returncode == 7
+
+
+def test_missing_script_file():
+    p = run("-File", "no-such-script.ps1")
+    assert p.returncode == 1
+    assert "is not recognized" in p.stderr and "Traceback" not in p.stderr
+
+
+def test_piped_commands_run_as_a_script():
+    p = run(stdin="Get-ExchangeCertificate | ft Thumbprint\n")
+    assert p.returncode == 0
+    assert OLD in p.stdout
+
+
+def test_help():
+    p = run("-Help")
+    assert p.returncode == 0 and "Usage: exshell" in p.stdout
