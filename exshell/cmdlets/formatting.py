@@ -29,24 +29,30 @@ def callable_properties(cmdlet: Cmdlet, props: Optional[List[Any]]) -> Optional[
     """Wrap script blocks (bare, or as a calculated property's Expression) as callables."""
     if props is None:
         return None
+    return [_callable_property(cmdlet, prop) for prop in props]
+
+
+def _block_function(cmdlet: Cmdlet, block: Any) -> Any:
+    """A script block as ``obj -> value``, labelled with its text (PowerShell heads a
+    column computed by an unnamed block with the block's text)."""
     ev = cmdlet.session.evaluator
-    out: List[Any] = []
-    for prop in props:
-        if _is_block(prop):
-            block = prop
-            fn = (lambda b: (lambda obj: ev.call_block_value(b, obj)))(block)
-            fn.label = str(block).strip()  # type: ignore[attr-defined]
-            out.append(fn)
-        elif isinstance(prop, PSHashtable):
-            copy = prop.copy()
-            for key in list(copy.keys()):
-                if str(key).casefold() in ("expression", "e") and _is_block(copy[key]):
-                    block = copy[key]
-                    copy[key] = (lambda b: (lambda obj: ev.call_block_value(b, obj)))(block)
-            out.append(copy)
-        else:
-            out.append(prop)
-    return out
+
+    def fn(obj: Any) -> Any:
+        return ev.call_block_value(block, obj)
+    fn.label = str(block).strip()  # type: ignore[attr-defined]
+    return fn
+
+
+def _callable_property(cmdlet: Cmdlet, prop: Any) -> Any:
+    if _is_block(prop):
+        return _block_function(cmdlet, prop)
+    if isinstance(prop, PSHashtable):
+        copy = prop.copy()
+        for key in list(copy.keys()):
+            if str(key).casefold() in ("expression", "e") and _is_block(copy[key]):
+                copy[key] = _block_function(cmdlet, copy[key])
+        return copy
+    return prop
 
 
 class _FormatCmdlet(Cmdlet, register=False):
@@ -106,7 +112,8 @@ class FormatList(_FormatCmdlet):
     def make_shaper(self, p: Any) -> Any:
         from ..format.records import ListShaper
         limit = self.session.get_variable("FormatEnumerationLimit", 4)
-        return ListShaper(callable_properties(self, p.Property), group_by=p.GroupBy,
+        return ListShaper(callable_properties(self, p.Property),
+                          group_by=_callable_property(self, p.GroupBy),
                           ps_version=self.session.ps_version,
                           enumeration_limit=limit if isinstance(limit, int) else 4)
 
@@ -128,7 +135,8 @@ class FormatTable(_FormatCmdlet):
         from ..format.records import TableShaper
         limit = self.session.get_variable("FormatEnumerationLimit", 4)
         return TableShaper(callable_properties(self, p.Property), auto_size=p.AutoSize,
-                           wrap=p.Wrap, hide_headers=p.HideTableHeaders, group_by=p.GroupBy,
+                           wrap=p.Wrap, hide_headers=p.HideTableHeaders,
+                           group_by=_callable_property(self, p.GroupBy),
                            ps_version=self.session.ps_version,
                            enumeration_limit=limit if isinstance(limit, int) else 4)
 
@@ -181,6 +189,8 @@ class OutString(_OutCmdlet):
         super().begin()
 
     def width(self) -> int:
+        # Out-String lays out at the host's buffer width less one, as the console would;
+        # console=False means OutDefault does not take the column off a second time.
         return self.host.width - 1
 
     def process(self, p: Any) -> None:

@@ -192,15 +192,15 @@ def type_names(value: Any) -> List[str]:
         return list(declared)
     if isinstance(value, bool):
         return ["System.Boolean", "System.ValueType", "System.Object"]
+    if isinstance(value, enum.Enum):  # before int: IntFlag enums are ints too
+        full = getattr(type(value), "DOTNET_NAME", type(value).__name__)
+        return [full, "System.Enum", "System.ValueType", "System.Object"]
     if isinstance(value, int):
         if -2**31 <= value < 2**31:
             return ["System.Int32", "System.ValueType", "System.Object"]
         if -2**63 <= value < 2**63:
             return ["System.Int64", "System.ValueType", "System.Object"]
         return ["System.Decimal", "System.ValueType", "System.Object"]
-    if isinstance(value, enum.Enum):
-        full = getattr(type(value), "DOTNET_NAME", type(value).__name__)
-        return [full, "System.Enum", "System.ValueType", "System.Object"]
     for py, name in _PRIMITIVE_TYPES:
         if isinstance(value, py):
             if name in ("System.Object[]", "System.Byte[]"):
