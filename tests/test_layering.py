@@ -1,0 +1,69 @@
+"""Import directions between the layers (reference style-anchors.md):
+
+lang -> nothing in exshell; exchange -> nothing in exshell (cryptography + stdlib);
+engine -> lang; format -> engine.properties only; cmdlets -> engine, exchange, format;
+shell/cli/repl wire everything.  Checked on the source, so a lazy import inside a
+function counts too.
+"""
+import ast
+import pathlib
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parents[1] / "exshell"
+
+ALLOWED = {
+    "lang": {"exshell.lang"},
+    "exchange": {"exshell.exchange"},
+    "engine": {"exshell.engine", "exshell.lang"},
+    "format": {"exshell.format", "exshell.engine.properties"},
+    "cmdlets": {"exshell.cmdlets", "exshell.engine", "exshell.exchange", "exshell.format",
+                "exshell.lang"},
+}
+
+
+def _imports(path: pathlib.Path, package: str):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    module_parts = ["exshell"] + list(path.relative_to(ROOT).with_suffix("").parts)
+    if module_parts[-1] == "__init__":
+        module_parts.pop()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                yield alias.name
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = module_parts[: len(module_parts) - node.level + (1 if path.name == "__init__.py" else 0)]
+                name = ".".join(base + ([node.module] if node.module else []))
+                if node.module is None:
+                    for alias in node.names:
+                        yield name + "." + alias.name
+                    continue
+                yield name
+            else:
+                yield node.module or ""
+
+
+CASES = [(layer, p) for layer in ALLOWED for p in sorted((ROOT / layer).rglob("*.py"))]
+
+
+@pytest.mark.parametrize("layer, path", CASES, ids=[str(p.relative_to(ROOT)) for _, p in CASES])
+def test_layer_imports(layer, path):
+    for name in _imports(path, layer):
+        if not name.startswith("exshell"):
+            continue
+        assert any(name == a or name.startswith(a + ".") for a in ALLOWED[layer]), \
+            "%s imports %s, which layer %r may not use" % (path.relative_to(ROOT), name, layer)
+
+
+def test_exchange_uses_no_ui_libraries():
+    for path in (ROOT / "exchange").rglob("*.py"):
+        for name in _imports(path, "exchange"):
+            top = name.split(".")[0]
+            assert top not in ("pyparsing", "prompt_toolkit", "tabulate"), (path, name)
+
+
+def test_lang_needs_no_runtime():
+    for path in (ROOT / "lang").rglob("*.py"):
+        for name in _imports(path, "lang"):
+            assert name.split(".")[0] not in ("cryptography", "prompt_toolkit", "tabulate"), (path, name)
