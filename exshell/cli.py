@@ -178,9 +178,9 @@ def _environment_overrides() -> dict:
         except ValueError:
             sys.stderr.write("exshell: ignoring EXSHELL_CLOCK=%r (not an ISO date and time)\n" % clock)
     if os.environ.get("EXSHELL_DETERMINISTIC") == "1":
-        from .exchange.keys import CountingSerials, PoolKeySource
+        from .exchange.keys import PoolKeySource, SeededSerials
         overrides["key_source"] = PoolKeySource()
-        overrides["serials"] = CountingSerials(0x1000)
+        overrides["serials"] = SeededSerials("exshell")
     return overrides
 
 

@@ -17,7 +17,7 @@ Lines starting with ``PS> `` are input (``>> `` continues the input on another l
 ``#`` header lines before the first input set the version, width and clock.
 Everything else up to the next input is the expected output, streams interleaved as
 the user sees them.  The shell is deterministic: fixed clock, the lab key pool
-(no fallback), counting serial numbers.
+(no fallback), serial numbers from a seeded hash (they look like Windows' own).
 
 ``scripts/update_transcripts.py`` re-records files after an intended change.
 """
@@ -102,12 +102,12 @@ def make_shell(version: str = "2010", *, width: int = 120, clock: _dt.datetime =
                answers: Optional[List[str]] = None, interactive: bool = True):
     """A deterministic shell on a RecordingHost: (shell, host)."""
     from .exchange.clock import FixedClock
-    from .exchange.keys import CountingSerials, PoolKeySource
+    from .exchange.keys import PoolKeySource, SeededSerials
     from .host import RecordingHost
     from .shell import Shell
     host = RecordingHost(answers or [], width=width, interactive=interactive)
     shell = Shell(version, host=host, clock=FixedClock(clock), key_source=PoolKeySource(),
-                  serials=CountingSerials(0x1000))
+                  serials=SeededSerials("exshell"))
     return shell, host
 
 

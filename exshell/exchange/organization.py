@@ -942,7 +942,7 @@ class Server:
         not_after = _whole_seconds(expires_at)
         not_before = _add_years(not_after, -p.selfsigned_years)
 
-        key = org.key_source.new_rsa_key(2048)
+        key = org.setup_key_source.new_rsa_key(2048)
         cert = issue_self_signed(key=key, subject=simple_name(self.name),
                                  domains=[self.name, self.fqdn], not_before=not_before,
                                  not_after=not_after, serial=org.serials.next(),
@@ -959,7 +959,7 @@ class Server:
             self.internal_transport_thumbprint = entry.thumbprint
 
         if p.has_wmsvc_certificate:
-            wm_key = org.key_source.new_rsa_key(2048)
+            wm_key = org.setup_key_source.new_rsa_key(2048)
             wm_name = ("WMSvc-SHA2-%s" if p.wmsvc_sha2 else "WMSvc-%s") % self.name
             wm_from = not_before - WMSVC_BEFORE_SETUP
             wm_cert = issue_self_signed(key=wm_key, subject=simple_name(wm_name), domains=[],
@@ -971,7 +971,7 @@ class Server:
             self.add_certificate(wm_cert, wm_key, friendly_name=WMSVC_FRIENDLY_NAME,
                                  exportable=True, trusted_root="Registry")
         if p.has_auth_certificate and org.auth_config.current_thumbprint is None:
-            auth_key = org.key_source.new_rsa_key(2048)
+            auth_key = org.setup_key_source.new_rsa_key(2048)
             auth_from = not_before + AUTH_AFTER_SETUP
             auth_cert = issue_self_signed(key=auth_key, subject=simple_name(AUTH_SUBJECT),
                                           domains=[], not_before=auth_from,
@@ -995,7 +995,12 @@ class Organization:
                  dc_name: str = "DC01"):
         self.profile = get_profile(profile)
         self.clock = clock if clock is not None else Clock()
-        self.key_source = key_source if key_source is not None else \
+        # What setup made comes from the lab key pool, so building an organisation never
+        # waits for key generation; what the user asks for (New-ExchangeCertificate,
+        # requests) gets a freshly generated key.  A key source given by the caller (tests,
+        # reproducible runs) serves both.
+        self.key_source = key_source if key_source is not None else GeneratedKeySource()
+        self.setup_key_source = key_source if key_source is not None else \
             PoolKeySource(fallback=GeneratedKeySource())
         self.serials = serials if serials is not None else RandomSerials()
         self.domain = domain
