@@ -1,0 +1,1277 @@
+"""Everyday utility cmdlets: Write-*, dates and time spans, sleeping, reading from the
+host, variables, command discovery, Invoke-Command/Invoke-Expression, secure strings
+and credentials, Clear-Host.
+
+Each cmdlet declares its parameters as data, with PowerShell's names, positions and
+aliases.  The shell's clock is ``self.session.now()`` (Set-Date moves it through
+``self.session.app.clock``); variables live in ``self.session.evaluator`` scopes;
+prompts go through the host.  Texts PowerShell prints are module constants.
+
+Imports the engine, ``exshell.lang`` (Invoke-Expression parses) and ``exshell.format``.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import time
+from typing import Any, Dict, List, Optional, Sequence, Tuple
+
+from ..engine.cmdlet import Cmdlet
+from ..engine.conversion import (OBJECT, SWITCH, ChoiceType, ConversionError, DateTimeType,
+                                 EnumType, IntType, ListOf, ObjectType, ParamType,
+                                 ScriptBlockType, StringType, to_int, to_string)
+from ..engine.errors import ErrorRecord, InvocationInfo
+from ..engine.host import HostUnavailable
+from ..engine.operators import like
+from ..engine.parameters import ALL_SETS, Parameter
+from ..engine.properties import PSHashtable, PSObject, enumerate_value, is_enumerable
+from ..format.views import TableColumn, TableView, register_table_view
+from .data import PS3_UP
+
+__all__ = ["SecureString", "PSCredential", "PSVariable", "CommandInfo", "remaining",
+           "syntax_lines", "WriteHost", "WriteOutput", "WriteWarning", "WriteVerbose",
+           "WriteDebug", "WriteError", "GetDate", "SetDate", "NewTimeSpan", "StartSleep",
+           "ReadHost", "GetVariable", "SetVariable", "NewVariable", "RemoveVariable",
+           "ClearVariable", "GetCommand", "GetAlias", "InvokeCommand", "InvokeExpression",
+           "ConvertToSecureString", "GetCredential", "ClearHost"]
+
+_CMD = "Microsoft.PowerShell.Commands."
+_SMA = "System.Management.Automation."
+
+
+def remaining(name: str, type_: ParamType, first_position: int, count: int = 8,
+              **kwargs: Any) -> Tuple[Parameter, ...]:
+    """PowerShell's ValueFromRemainingArguments, as the engine's binder lacks it:
+    ``name`` at ``first_position`` plus hidden ``name#2``.. at the next positions
+    ('#' cannot be typed, and Get-Command -Syntax hides them).  Read the values back
+    with :func:`remaining_values`."""
+    params = [Parameter(name, type_, position=first_position, **kwargs)]
+    extra = {k: v for k, v in kwargs.items() if k in ("sets",)}
+    for i in range(2, count + 1):
+        params.append(Parameter("%s#%d" % (name, i), ObjectType(), position=first_position + i - 1,
+                                **extra))
+    return tuple(params)
+
+
+def remaining_values(p: Any, name: str, count: int = 8) -> List[Any]:
+    out: List[Any] = []
+    if p.bound(name):
+        out.append(p.get(name))
+    for i in range(2, count + 1):
+        key = "%s#%d" % (name, i)
+        if p.bound(key):
+            out.append(p.get(key))
+    return out
+
+
+# ============================================================================ Write-*
+
+class ConsoleColor(enum.IntEnum):
+    Black = 0
+    DarkBlue = 1
+    DarkGreen = 2
+    DarkCyan = 3
+    DarkRed = 4
+    DarkMagenta = 5
+    DarkYellow = 6
+    Gray = 7
+    DarkGray = 8
+    Blue = 9
+    Green = 10
+    Cyan = 11
+    Red = 12
+    Magenta = 13
+    Yellow = 14
+    White = 15
+
+    def __str__(self) -> str:
+        return self.name
+
+
+COLOR = EnumType(ConsoleColor, "System.ConsoleColor")
+
+
+def _host_text(value: Any, separator: str) -> str:
+    if is_enumerable(value):
+        return separator.join(_host_text(v, separator) for v in value)
+    return to_string(value)
+
+
+class WriteHost(Cmdlet):
+    """Write text straight to the host (nothing goes down the pipeline)."""
+
+    name = "Write-Host"
+    dotnet_class = _CMD + "WriteHostCommand"
+    synopsis = "Writes customized output to a host."
+    parameters = remaining("Object", OBJECT, 0, from_pipeline=True) + (
+        Parameter("NoNewline", SWITCH),
+        Parameter("Separator", OBJECT),
+        Parameter("ForegroundColor", COLOR),
+        Parameter("BackgroundColor", COLOR),
+    )
+
+    def process(self, p: Any) -> None:
+        sep = to_string(p.Separator) if p.Separator is not None else " "
+        values = remaining_values(p, "Object")
+        text = sep.join(_host_text(v, sep) for v in values)
+        fg = str(p.ForegroundColor) if p.ForegroundColor is not None else None
+        bg = str(p.BackgroundColor) if p.BackgroundColor is not None else None
+        self.host.write(text if p.NoNewline else text + "\n", "output", fg, bg)
+
+
+class WriteOutput(Cmdlet):
+    """Send objects down the pipeline (collections are enumerated)."""
+
+    name = "Write-Output"
+    aliases = ("echo", "write")
+    dotnet_class = _CMD + "WriteOutputCommand"
+    synopsis = "Sends the specified objects to the next command in the pipeline."
+    parameters = remaining("InputObject", OBJECT, 0, from_pipeline=True) + (
+        Parameter("NoEnumerate", SWITCH, versions=PS3_UP),
+    )
+
+    def process(self, p: Any) -> None:
+        values = remaining_values(p, "InputObject")
+        if not values:
+            return
+        value: Any = values[0] if len(values) == 1 else values
+        self.write_object(value, enumerate_collection=not p.NoEnumerate)
+
+
+class WriteWarning(Cmdlet):
+    name = "Write-Warning"
+    dotnet_class = _CMD + "WriteWarningCommand"
+    synopsis = "Writes a warning message."
+    parameters = (Parameter("Message", StringType(), position=0, mandatory=True,
+                            from_pipeline=True, aliases=("Msg",)),)
+
+    def process(self, p: Any) -> None:
+        self.write_warning(p.Message or "")
+
+
+class WriteVerbose(Cmdlet):
+    name = "Write-Verbose"
+    dotnet_class = _CMD + "WriteVerboseCommand"
+    synopsis = "Writes text to the verbose message stream."
+    parameters = (Parameter("Message", StringType(), position=0, mandatory=True,
+                            from_pipeline=True, aliases=("Msg",)),)
+
+    def process(self, p: Any) -> None:
+        self.write_verbose(p.Message or "")
+
+
+class WriteDebug(Cmdlet):
+    name = "Write-Debug"
+    dotnet_class = _CMD + "WriteDebugCommand"
+    synopsis = "Writes a debug message to the console."
+    parameters = (Parameter("Message", StringType(), position=0, mandatory=True,
+                            from_pipeline=True, aliases=("Msg",)),)
+
+    def process(self, p: Any) -> None:
+        # -Debug asks "Continue with this operation?" in real PowerShell (Inquire);
+        # exshell just shows the message.
+        pref = to_string(self.session.evaluator._get_var("DebugPreference"))
+        if p.Debug or pref.casefold() in ("continue", "inquire", "stop"):
+            self.host.write_debug(p.Message or "")
+
+
+#: ErrorCategory names, in enum order.
+ERROR_CATEGORIES = (
+    "NotSpecified", "OpenError", "CloseError", "DeviceError", "DeadlockDetected",
+    "InvalidArgument", "InvalidData", "InvalidOperation", "InvalidResult", "InvalidType",
+    "MetadataError", "NotImplemented", "NotInstalled", "ObjectNotFound", "OperationStopped",
+    "OperationTimeout", "SyntaxError", "ParserError", "PermissionDenied", "ResourceBusy",
+    "ResourceExists", "ResourceUnavailable", "ReadError", "WriteError", "FromStdErr",
+    "SecurityError", "ProtocolError", "ConnectionError", "AuthenticationError",
+    "LimitsExceeded", "QuotaExceeded", "NotEnabled")
+
+#: Write-Error's exception type and its FullyQualifiedErrorId without -ErrorId.
+WRITE_ERROR_EXCEPTION = _CMD + "WriteErrorException"
+
+
+class WriteError(Cmdlet):
+    """Write a non-terminating error record."""
+
+    name = "Write-Error"
+    dotnet_class = _CMD + "WriteErrorCommand"
+    synopsis = "Writes an object to the error stream."
+    default_set = "NoException"
+    parameters = (
+        Parameter("Message", StringType(), position=0, mandatory=True, from_pipeline=True,
+                  aliases=("Msg",), sets=("NoException", "WithException")),
+        Parameter("Exception", OBJECT, mandatory=True, sets=("WithException",)),
+        Parameter("ErrorRecord", OBJECT, mandatory=True, sets=("ErrorRecord",)),
+        Parameter("Category", ChoiceType(ERROR_CATEGORIES, _SMA + "ErrorCategory"),
+                  sets=("NoException", "WithException")),
+        Parameter("ErrorId", StringType(), sets=("NoException", "WithException")),
+        Parameter("TargetObject", OBJECT, sets=("NoException", "WithException")),
+        Parameter("RecommendedAction", StringType()),
+        Parameter("CategoryActivity", StringType(), aliases=("Activity",)),
+        Parameter("CategoryReason", StringType(), aliases=("Reason",)),
+        Parameter("CategoryTargetName", StringType(), aliases=("TargetName",)),
+        Parameter("CategoryTargetType", StringType(), aliases=("TargetType",)),
+    )
+
+    def process(self, p: Any) -> None:
+        if isinstance(p.ErrorRecord, ErrorRecord):
+            self.write_error(p.ErrorRecord)
+            return
+        message = p.Message
+        exception_type = WRITE_ERROR_EXCEPTION
+        if p.Exception is not None:
+            exc = p.Exception
+            message = message or to_string(getattr(exc, "Message", exc))
+            names = getattr(exc, "PS_TYPE_NAMES", None)
+            if names:
+                exception_type = names[0]
+        inv = self.runtime.invocation
+        # At the prompt the record's "command" is the statement itself, so the view
+        # starts with the command line and shows no position block (as 2.0/5.1 do).
+        text = inv.source[inv.span.start:inv.span.end] if inv.span is not None else self.name
+        record = ErrorRecord(
+            message=message or "", error_id=p.ErrorId or WRITE_ERROR_EXCEPTION,
+            category=p.Category or "NotSpecified", exception_type=exception_type,
+            target=p.TargetObject, activity=p.CategoryActivity or self.name,
+            fqid_command="", invocation=InvocationInfo(text, inv.source, inv.file, None))
+        if p.CategoryTargetName is not None or p.CategoryTargetType is not None:
+            record.target_display = (p.CategoryTargetName or "", p.CategoryTargetType or "")
+        self.write_error(record)
+
+
+# =============================================================================== dates
+
+def _timespan_text(text: str) -> _dt.timedelta:
+    """TimeSpan.Parse: ``[-][d.]hh:mm[:ss[.fffffff]]`` or a whole number of days."""
+    t = text.strip()
+    neg = t.startswith("-")
+    t = t.lstrip("-")
+    days = 0
+    if "." in t.split(":")[0]:
+        d, t = t.split(".", 1)
+        days = int(d)
+    parts = t.split(":")
+    if len(parts) == 1:
+        delta = _dt.timedelta(days=int(parts[0]))
+    else:
+        h, m = int(parts[0]), int(parts[1])
+        s = float(parts[2]) if len(parts) > 2 else 0.0
+        if not (0 <= h < 24 and 0 <= m < 60 and 0 <= s < 60):
+            raise ValueError(text)
+        delta = _dt.timedelta(days=days, hours=h, minutes=m, seconds=s)
+    return -delta if neg else delta
+
+
+class TimeSpanType(ParamType):
+    dotnet_name = "System.TimeSpan"
+
+    def is_exact(self, value: Any) -> bool:
+        return isinstance(value, _dt.timedelta)
+
+    def convert(self, value: Any) -> Any:
+        if value is None or isinstance(value, _dt.timedelta):
+            return value
+        if isinstance(value, (list, tuple)) and len(value) == 1:
+            return self.convert(value[0])
+        if isinstance(value, int) and not isinstance(value, bool):
+            return _dt.timedelta(microseconds=value / 10)  # ticks
+        if isinstance(value, str):
+            try:
+                return _timespan_text(value)
+            except (ValueError, IndexError):
+                raise ConversionError('Cannot convert value "%s" to type "System.TimeSpan". Error: '
+                                      '"String was not recognized as a valid TimeSpan."' % value)
+        raise ConversionError('Cannot convert the "%s" value of type "%s" to type "System.TimeSpan".'
+                              % (to_string(value), type(value).__name__))
+
+
+TIMESPAN = TimeSpanType()
+
+_UDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_UMONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+            "September", "October", "November", "December")
+
+
+def uformat(d: _dt.datetime, fmt: str) -> str:
+    """Get-Date -UFormat (Unix-style specifiers; the common ones)."""
+    table = {
+        "Y": lambda: "%04d" % d.year, "y": lambda: "%02d" % (d.year % 100),
+        "C": lambda: "%02d" % (d.year // 100),
+        "m": lambda: "%02d" % d.month, "B": lambda: _UMONTHS[d.month - 1],
+        "b": lambda: _UMONTHS[d.month - 1][:3], "h": lambda: _UMONTHS[d.month - 1][:3],
+        "d": lambda: "%02d" % d.day, "e": lambda: "%2d" % d.day,
+        "A": lambda: _UDAYS[d.weekday()], "a": lambda: _UDAYS[d.weekday()][:3],
+        "u": lambda: str(d.isoweekday()), "w": lambda: str(d.isoweekday() % 7),
+        "j": lambda: "%03d" % d.timetuple().tm_yday,
+        "H": lambda: "%02d" % d.hour, "k": lambda: "%2d" % d.hour,
+        "I": lambda: "%02d" % ((d.hour % 12) or 12), "l": lambda: "%2d" % ((d.hour % 12) or 12),
+        "M": lambda: "%02d" % d.minute, "S": lambda: "%02d" % d.second,
+        "p": lambda: "AM" if d.hour < 12 else "PM",
+        "Z": lambda: "+00", "s": lambda: str(int((d - _dt.datetime(1970, 1, 1)).total_seconds())),
+        "T": lambda: d.strftime("%H:%M:%S"), "R": lambda: d.strftime("%H:%M"),
+        "D": lambda: d.strftime("%m/%d/%y"), "x": lambda: d.strftime("%m/%d/%y"),
+        "X": lambda: d.strftime("%H:%M:%S"), "r": lambda: d.strftime("%I:%M:%S ") + ("AM" if d.hour < 12 else "PM"),
+        "c": lambda: "%s %s %2d %s %04d" % (_UDAYS[d.weekday()][:3], _UMONTHS[d.month - 1][:3],
+                                            d.day, d.strftime("%H:%M:%S"), d.year),
+        "V": lambda: "%02d" % d.isocalendar()[1], "G": lambda: "%04d" % d.isocalendar()[0],
+        "g": lambda: "%02d" % (d.isocalendar()[0] % 100),
+        "n": lambda: "\n", "t": lambda: "\t", "%": lambda: "%",
+    }
+    out: List[str] = []
+    i = 0
+    while i < len(fmt):
+        c = fmt[i]
+        if c == "%" and i + 1 < len(fmt):
+            fn = table.get(fmt[i + 1])
+            out.append(fn() if fn else fmt[i + 1])
+            i += 2
+            continue
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+class GetDate(Cmdlet):
+    """The shell's current date and time (or a given one), optionally as text."""
+
+    name = "Get-Date"
+    dotnet_class = _CMD + "GetDateCommand"
+    synopsis = "Gets the current date and time."
+    default_set = "net"
+    parameters = (
+        Parameter("Date", DateTimeType(), position=0, from_pipeline=True,
+                  from_pipeline_by_name=True, aliases=("LastWriteTime",)),
+        Parameter("Year", IntType()),
+        Parameter("Month", IntType()),
+        Parameter("Day", IntType()),
+        Parameter("Hour", IntType()),
+        Parameter("Minute", IntType()),
+        Parameter("Second", IntType()),
+        Parameter("Millisecond", IntType(), versions=PS3_UP),
+        Parameter("DisplayHint", ChoiceType(("Date", "Time", "DateTime"),
+                                            _CMD + "DisplayHintType")),
+        Parameter("Format", StringType(), sets=("net",)),
+        Parameter("UFormat", StringType(), sets=("UFormat",)),
+    )
+
+    #: Range checks of -Year..-Second (the message .NET gives for a bad component).
+    _RANGES = {"Year": (1, 9999), "Month": (1, 12), "Day": (1, 31), "Hour": (0, 23),
+               "Minute": (0, 59), "Second": (0, 59), "Millisecond": (0, 999)}
+
+    def process(self, p: Any) -> None:
+        d = p.Date if p.Date is not None else self.session.now()
+        for field, (lo, hi) in self._RANGES.items():
+            v = p.get(field)
+            if v is None:
+                continue
+            if not lo <= v <= hi:
+                self.throw_terminating(self.error_record(
+                    "Cannot validate argument on parameter '%s'. The %d argument is %s than the "
+                    "%s allowed range of %d. Supply an argument that is %s than or equal to %d "
+                    "and then try the command again." % (
+                        field, v, "greater" if v > hi else "less", "maximum" if v > hi else "minimum",
+                        hi if v > hi else lo, "less" if v > hi else "greater", hi if v > hi else lo),
+                    "ParameterArgumentValidationError", "InvalidData",
+                    exception_type=_SMA + "ParameterBindingValidationException"))
+            try:
+                if field == "Millisecond":
+                    d = d.replace(microsecond=v * 1000)
+                elif field == "Day":
+                    d = d.replace(day=v)
+                else:
+                    d = d.replace(**{field.lower(): v})
+            except ValueError:
+                import calendar
+                last = calendar.monthrange(d.year, d.month)[1]
+                d = d.replace(day=min(d.day, last), **({field.lower(): v} if field != "Day" else {}))
+        if p.Format is not None:
+            from ..engine.dotnet import format_date
+            self.write_object(format_date(d, p.Format))
+            return
+        if p.UFormat is not None:
+            self.write_object(uformat(d, p.UFormat))
+            return
+        self.write_object(d)
+
+
+class SetDate(Cmdlet):
+    """Move the shell's clock (the emulated machine's time, not the real one)."""
+
+    name = "Set-Date"
+    dotnet_class = _CMD + "SetDateCommand"
+    synopsis = "Changes the system time on the computer to a time that you specify."
+    default_set = "Date"
+    supports_should_process = True
+    confirm_impact = "Medium"
+    parameters = (
+        Parameter("Date", DateTimeType(), position=0, mandatory=True, from_pipeline=True,
+                  from_pipeline_by_name=True, sets=("Date",)),
+        Parameter("Adjust", TIMESPAN, position=0, mandatory=True, from_pipeline_by_name=True,
+                  sets=("Adjust",)),
+        Parameter("DisplayHint", ChoiceType(("Date", "Time", "DateTime"), _CMD + "DisplayHintType")),
+    )
+
+    def process(self, p: Any) -> None:
+        from ..engine.dotnet import format_date
+        if p.Adjust is not None:
+            target = self.session.now() + p.Adjust
+        else:
+            target = p.Date
+        if not self.should_process("", target=format_date(target, None), action="Set-Date"):
+            return
+        clock = getattr(self.session.app, "clock", None)
+        if clock is not None:
+            clock.set(target)
+        self.write_object(self.session.now() if clock is not None else target)
+
+
+class NewTimeSpan(Cmdlet):
+    name = "New-TimeSpan"
+    dotnet_class = _CMD + "NewTimeSpanCommand"
+    synopsis = "Creates a TimeSpan object."
+    default_set = "Date"
+    parameters = (
+        Parameter("Start", DateTimeType(), position=0, from_pipeline_by_name=True,
+                  aliases=("LastWriteTime",), sets=("Date",)),
+        Parameter("End", DateTimeType(), position=1, from_pipeline_by_name=True, sets=("Date",)),
+        Parameter("Days", IntType(), sets=("Time",)),
+        Parameter("Hours", IntType(), sets=("Time",)),
+        Parameter("Minutes", IntType(), sets=("Time",)),
+        Parameter("Seconds", IntType(), sets=("Time",)),
+    )
+
+    def process(self, p: Any) -> None:
+        if p.set_name == "Time" or any(p.bound(n) for n in ("Days", "Hours", "Minutes", "Seconds")):
+            self.write_object(_dt.timedelta(days=p.Days or 0, hours=p.Hours or 0,
+                                            minutes=p.Minutes or 0, seconds=p.Seconds or 0))
+            return
+        now = self.session.now()
+        start = p.Start if p.Start is not None else now
+        end = p.End if p.End is not None else now
+        self.write_object(end - start)
+
+
+#: Start-Sleep really waits at most this long per call: lessons script long sleeps
+#: (waiting for a certificate, say) and a learner should not sit through them.  The
+#: shell's clock is moved by the full duration instead, so Get-Date afterwards shows
+#: the time passed.
+MAX_REAL_SLEEP = 0.05
+
+
+class StartSleep(Cmdlet):
+    name = "Start-Sleep"
+    aliases = ("sleep",)
+    dotnet_class = _CMD + "StartSleepCommand"
+    synopsis = "Suspends the activity in a script or session for the specified period of time."
+    default_set = "Seconds"
+    parameters = (
+        Parameter("Seconds", IntType(), position=0, mandatory=True, from_pipeline=True,
+                  from_pipeline_by_name=True, sets=("Seconds",)),
+        Parameter("Milliseconds", IntType(), mandatory=True, from_pipeline_by_name=True,
+                  sets=("Milliseconds",)),
+    )
+
+    def process(self, p: Any) -> None:
+        seconds = (p.Seconds or 0) if p.Milliseconds is None else p.Milliseconds / 1000.0
+        if seconds < 0:
+            self.throw_terminating(self.error_record(
+                "Cannot validate argument on parameter '%s'. The %s argument is less than the "
+                "minimum allowed range of 0. Supply an argument that is greater than or equal to 0 "
+                "and then try the command again." % ("Seconds" if p.Milliseconds is None else
+                                                     "Milliseconds", to_string(p.Seconds if p.Milliseconds is None else p.Milliseconds)),
+                "ParameterArgumentValidationError", "InvalidData",
+                exception_type=_SMA + "ParameterBindingValidationException"))
+        time.sleep(min(seconds, MAX_REAL_SLEEP))
+        clock = getattr(self.session.app, "clock", None)
+        if clock is not None and hasattr(clock, "advance"):
+            clock.advance(_dt.timedelta(seconds=seconds))
+
+
+# ========================================================================== Read-Host
+
+class SecureString:
+    """System.Security.SecureString: the text is kept but never shown."""
+
+    PS_TYPE_NAMES = ("System.Security.SecureString", "System.Object")
+    PS_PROPERTIES = ("Length",)
+
+    def __init__(self, plain: str = ""):
+        self._plain = plain
+
+    @property
+    def Length(self) -> int:
+        return len(self._plain)
+
+    def plain_text(self) -> str:
+        """For exshell's own use (PSCredential.GetNetworkCredential())."""
+        return self._plain
+
+    def __str__(self) -> str:
+        return "System.Security.SecureString"
+
+
+def _read(cmdlet: Cmdlet, prompt: str, secure: bool = False) -> str:
+    answer = cmdlet.host.read_line(prompt, secure)
+    if answer is None:
+        raise HostUnavailable()
+    return answer
+
+
+class ReadHost(Cmdlet):
+    name = "Read-Host"
+    dotnet_class = _CMD + "ReadHostCommand"
+    synopsis = "Reads a line of input from the console."
+    parameters = remaining("Prompt", OBJECT, 0) + (Parameter("AsSecureString", SWITCH),)
+
+    def process(self, p: Any) -> None:
+        if not self.host.interactive:
+            raise HostUnavailable()
+        parts = remaining_values(p, "Prompt")
+        prompt = " ".join(to_string(v) for v in parts)
+        shown = prompt + ": " if parts else ""
+        answer = _read(self, shown, bool(p.AsSecureString))
+        self.write_object(SecureString(answer) if p.AsSecureString else answer)
+
+
+# ============================================================================ variables
+
+class PSVariable:
+    PS_TYPE_NAMES = (_SMA + "PSVariable", "System.Object")
+    PS_PROPERTIES = ("Name", "Description", "Value", "Visibility", "Module", "ModuleName",
+                     "Options", "Attributes")
+
+    def __init__(self, name: str, value: Any, description: str = "", options: str = "None"):
+        self.Name = name
+        self.Value = value
+        self.Description = description
+        self.Visibility = "Public"
+        self.Module = None
+        self.ModuleName = ""
+        self.Options = options
+        self.Attributes: List[Any] = []
+
+    def __str__(self) -> str:
+        return self.Name
+
+
+# PowerShell's view: Name 30 wide, Value the rest.
+register_table_view(_SMA + "PSVariable", TableView([
+    TableColumn("Name", "Name", 30), TableColumn("Value", "Value", None)]))
+
+#: Variables the evaluator answers itself (not stored in any scope).
+_COMPUTED = ("?", "true", "false", "null", "Error", "Host", "LASTEXITCODE", "PWD")
+VARIABLE_NOT_FOUND_20 = "Cannot find a variable with name '%s'."
+VARIABLE_NOT_FOUND_51 = "Cannot find a variable with the name '%s'."
+VARIABLE_EXISTS = "A variable with name '%s' already exists."
+VARIABLE_READONLY = "Cannot overwrite variable %s because it is read-only or constant."
+_READONLY = ("true", "false", "null", "?", "$", "^", "pid", "host", "home", "pshome",
+             "psversiontable", "shellid", "error")
+
+
+def _scope_param() -> Parameter:
+    return Parameter("Scope", StringType())
+
+
+class _VariableCmdlet(Cmdlet, register=False):
+    def _ev(self) -> Any:
+        return self.session.evaluator
+
+    def _scope(self, p: Any) -> Any:
+        ev = self._ev()
+        scope = p.get("Scope")
+        if scope is None:
+            return ev.scope
+        s = to_string(scope).casefold()
+        if s == "global":
+            return self.session.global_scope
+        if s == "script":
+            return self.session.script_scope
+        if s in ("local", "private"):
+            return ev.scope
+        try:
+            n = to_int(scope)
+        except ConversionError:
+            n = -1
+        target = ev.scope
+        for _ in range(max(n, 0)):
+            if target.parent is None:
+                n = -1
+                break
+            target = target.parent
+        if n < 0:
+            self.throw_terminating(self.error_record(
+                "The scope number '%s' exceeds the number of active scopes." % to_string(scope)
+                if n != -1 or s.isdigit() else
+                "The scope '%s' is not valid." % to_string(scope), "ArgumentOutOfRange",
+                "InvalidArgument", exception_type="System.ArgumentOutOfRangeException"))
+        return target
+
+    def _visible(self, scope: Any, walk: bool = True) -> Dict[str, Tuple[str, Any]]:
+        """Visible variables: name (folded) -> (name, value)."""
+        out: Dict[str, Tuple[str, Any]] = {}
+        s = scope
+        while s is not None:
+            for key, (name, value) in s.vars.items():
+                if key not in out:
+                    out[key] = (name, value)
+            if not walk:
+                break
+            s = s.parent
+        ev = self._ev()
+        for name in _COMPUTED:
+            if name.casefold() not in out:
+                out[name.casefold()] = (name, ev._get_var(name))
+        return out
+
+    def _not_found(self, name: str) -> None:
+        template = VARIABLE_NOT_FOUND_20 if self.session.ps_version == "2.0" else VARIABLE_NOT_FOUND_51
+        self.write_error(self.error_record(template % name, "VariableNotFound", "ObjectNotFound",
+                                           target=name,
+                                           exception_type=_SMA + "ItemNotFoundException"))
+
+    def _readonly(self, name: str) -> bool:
+        if name.casefold() in _READONLY:
+            self.write_error(self.error_record(VARIABLE_READONLY % name, "VariableNotWritable",
+                                               "WriteError", target=name,
+                                               exception_type=_SMA + "SessionStateUnauthorizedAccessException"))
+            return True
+        return False
+
+
+def _matches(name: str, patterns: Sequence[str]) -> bool:
+    return any(like(name, p) for p in patterns)
+
+
+class GetVariable(_VariableCmdlet):
+    name = "Get-Variable"
+    aliases = ("gv",)
+    dotnet_class = _CMD + "GetVariableCommand"
+    synopsis = "Gets the variables in the current console."
+    parameters = (
+        Parameter("Name", ListOf(StringType()), position=0, from_pipeline=True,
+                  from_pipeline_by_name=True),
+        Parameter("ValueOnly", SWITCH),
+        Parameter("Include", ListOf(StringType())),
+        Parameter("Exclude", ListOf(StringType())),
+        _scope_param(),
+    )
+
+    def process(self, p: Any) -> None:
+        visible = self._visible(self._scope(p), walk=p.Scope is None)
+        names = p.Name or ["*"]
+        found: List[Tuple[str, Any]] = []
+        for pattern in names:
+            hits = sorted((v for k, v in visible.items() if like(v[0], pattern)),
+                          key=lambda nv: nv[0].casefold())
+            if not hits and not any(c in pattern for c in "*?["):
+                self._not_found(pattern)
+                continue
+            for nv in hits:
+                if p.Include and not _matches(nv[0], p.Include):
+                    continue
+                if p.Exclude and _matches(nv[0], p.Exclude):
+                    continue
+                if nv not in found:
+                    found.append(nv)
+        for name, value in found:
+            if p.ValueOnly:
+                self.write_object(value)
+            else:
+                self.write_object(PSVariable(name, value))
+
+
+class SetVariable(_VariableCmdlet):
+    name = "Set-Variable"
+    aliases = ("sv", "set")
+    dotnet_class = _CMD + "SetVariableCommand"
+    synopsis = "Sets the value of a variable. Creates the variable if one with the requested name does not exist."
+    supports_should_process = True
+    parameters = (
+        Parameter("Name", ListOf(StringType()), position=0, mandatory=True,
+                  from_pipeline_by_name=True),
+        Parameter("Value", OBJECT, position=1, from_pipeline=True, from_pipeline_by_name=True),
+        Parameter("Include", ListOf(StringType())),
+        Parameter("Exclude", ListOf(StringType())),
+        Parameter("Description", StringType()),
+        Parameter("Option", StringType()),
+        Parameter("Force", SWITCH),
+        Parameter("Visibility", StringType()),
+        Parameter("PassThru", SWITCH),
+        _scope_param(),
+    )
+
+    def process(self, p: Any) -> None:
+        scope = self._scope(p)
+        for name in p.Name or []:
+            if self._readonly(name):
+                continue
+            if not self.should_process("", target="Name: %s Value: %s" % (name, to_string(p.Value)),
+                                       action="Set variable"):
+                continue
+            scope.set_local(name, p.Value)
+            if p.PassThru:
+                self.write_object(PSVariable(name, p.Value, p.Description or ""))
+
+
+class NewVariable(_VariableCmdlet):
+    name = "New-Variable"
+    aliases = ("nv",)
+    dotnet_class = _CMD + "NewVariableCommand"
+    synopsis = "Creates a new variable."
+    supports_should_process = True
+    parameters = (
+        Parameter("Name", StringType(), position=0, mandatory=True, from_pipeline_by_name=True),
+        Parameter("Value", OBJECT, position=1, from_pipeline=True, from_pipeline_by_name=True),
+        Parameter("Description", StringType()),
+        Parameter("Option", StringType()),
+        Parameter("Visibility", StringType()),
+        Parameter("Force", SWITCH),
+        Parameter("PassThru", SWITCH),
+        _scope_param(),
+    )
+
+    def process(self, p: Any) -> None:
+        scope = self._scope(p)
+        name = p.Name
+        if name.casefold() in scope.vars and not p.Force:
+            self.write_error(self.error_record(VARIABLE_EXISTS % name, "VariableAlreadyExists",
+                                               "ResourceExists", target=name,
+                                               exception_type=_SMA + "SessionStateException"))
+            return
+        if not self.should_process("", target="Name: %s Value: %s" % (name, to_string(p.Value)),
+                                   action="New variable"):
+            return
+        scope.set_local(name, p.Value)
+        if p.PassThru:
+            self.write_object(PSVariable(name, p.Value, p.Description or ""))
+
+
+class RemoveVariable(_VariableCmdlet):
+    name = "Remove-Variable"
+    aliases = ("rv",)
+    dotnet_class = _CMD + "RemoveVariableCommand"
+    synopsis = "Deletes a variable and its value."
+    supports_should_process = True
+    parameters = (
+        Parameter("Name", ListOf(StringType()), position=0, mandatory=True,
+                  from_pipeline_by_name=True),
+        Parameter("Include", ListOf(StringType())),
+        Parameter("Exclude", ListOf(StringType())),
+        Parameter("Force", SWITCH),
+        _scope_param(),
+    )
+
+    def process(self, p: Any) -> None:
+        start = self._scope(p)
+        for pattern in p.Name or []:
+            removed = False
+            s = start
+            while s is not None:
+                keys = [k for k, (n, _) in s.vars.items() if like(n, pattern)]
+                for key in keys:
+                    name = s.vars[key][0]
+                    if self._readonly(name):
+                        removed = True
+                        continue
+                    if self.should_process("", target="Name: %s" % name, action="Remove variable"):
+                        s.remove(key)
+                    removed = True
+                if keys or p.Scope is not None:
+                    break
+                s = s.parent
+            if not removed and not any(c in pattern for c in "*?["):
+                self._not_found(pattern)
+
+
+class ClearVariable(_VariableCmdlet):
+    name = "Clear-Variable"
+    aliases = ("clv",)
+    dotnet_class = _CMD + "ClearVariableCommand"
+    synopsis = "Deletes the value of a variable."
+    supports_should_process = True
+    parameters = (
+        Parameter("Name", ListOf(StringType()), position=0, mandatory=True,
+                  from_pipeline_by_name=True),
+        Parameter("Include", ListOf(StringType())),
+        Parameter("Exclude", ListOf(StringType())),
+        Parameter("Force", SWITCH),
+        Parameter("PassThru", SWITCH),
+        _scope_param(),
+    )
+
+    def process(self, p: Any) -> None:
+        start = self._scope(p)
+        for pattern in p.Name or []:
+            found = False
+            s = start
+            while s is not None:
+                for key, entry in list(s.vars.items()):
+                    if like(entry[0], pattern):
+                        found = True
+                        if self._readonly(entry[0]):
+                            continue
+                        if self.should_process("", target="Name: %s" % entry[0], action="Clear variable"):
+                            entry[1] = None
+                            if p.PassThru:
+                                self.write_object(PSVariable(entry[0], None))
+                if found or p.Scope is not None:
+                    break
+                s = s.parent
+            if not found and not any(c in pattern for c in "*?["):
+                self._not_found(pattern)
+
+
+# ====================================================================== Get-Command
+
+#: 2.0 wrote .NET type names in syntax; 5.1 writes C# keywords for the common ones.
+_SYNTAX_TYPES_51 = {"System.String": "string", "System.Int32": "int", "System.Int64": "long",
+                    "System.Boolean": "bool", "System.Object": "Object",
+                    "System.DateTime": "datetime", "System.Double": "double",
+                    "System.Management.Automation.ScriptBlock": "scriptblock",
+                    "System.Management.Automation.PSObject": "psobject",
+                    "System.Object[]": "Object[]", "System.TimeSpan": "timespan",
+                    "System.Char": "char", "System.Byte[]": "byte[]"}
+
+
+def _syntax_type(param: Parameter, ps_version: str) -> str:
+    name = param.type.dotnet_name
+    if ps_version != "2.0":
+        if name in _SYNTAX_TYPES_51:
+            return _SYNTAX_TYPES_51[name]
+        if name.endswith("[]") and name[:-2] in _SYNTAX_TYPES_51:
+            return _SYNTAX_TYPES_51[name[:-2]] + "[]"
+    short = name.rsplit(".", 1)[-1] if "`" not in name else name
+    return short
+
+
+def syntax_lines(cls: Any, version_tag: Optional[str], ps_version: str) -> List[str]:
+    """One syntax line per parameter set, generated from the declarations."""
+    params = [p for p in cls.all_parameters(ps_version)
+              if p.available(version_tag) and "#" not in p.name]
+    own = [p for p in params if not p.common]
+    sets: List[str] = []
+    for p in own:
+        for s in p.sets:
+            if s != ALL_SETS and s not in sets:
+                sets.append(s)
+    if not sets:
+        sets = [ALL_SETS]
+    elif cls.default_set in sets:
+        sets.remove(cls.default_set)
+        sets.insert(0, cls.default_set)
+    lines = []
+    for s in sets:
+        members = [p for p in own if p.in_set(s)]
+        positional = sorted((p for p in members if p.position is not None), key=lambda p: p.position)
+        named = [p for p in members if p.position is None]
+        named = [p for p in named if p.mandatory] + [p for p in named if not p.mandatory] \
+            if ps_version == "2.0" else named
+        pieces = [cls.name]
+        for p in positional + named:
+            if p.is_switch:
+                piece = "-%s" % p.name
+                pieces.append(piece if p.mandatory else "[%s]" % piece)
+                continue
+            typ = "<%s>" % _syntax_type(p, ps_version)
+            if p.position is not None:
+                piece = "[-%s] %s" % (p.name, typ)
+            else:
+                piece = "-%s %s" % (p.name, typ)
+            pieces.append(piece if p.mandatory else "[%s]" % piece)
+        if cls.supports_should_process:
+            pieces += ["[-WhatIf]", "[-Confirm]"]
+        pieces.append("[<CommonParameters>]")
+        lines.append(" ".join(pieces))
+    return lines
+
+
+class CommandInfo:
+    """CmdletInfo, AliasInfo and FunctionInfo, as Get-Command/Get-Alias show them."""
+
+    PS_PROPERTIES = ("CommandType", "Name", "Definition", "ModuleName", "Version", "Source",
+                     "ResolvedCommand", "DisplayName")
+
+    def __init__(self, command_type: str, name: str, definition: str, ps_version: str,
+                 resolved: Optional[str] = None, syntax: str = ""):
+        self.CommandType = command_type
+        self.Name = name
+        self.Definition = definition
+        self.ModuleName = "" if command_type != "Cmdlet" else "Microsoft.PowerShell.Core"
+        self.Version = None
+        self.Source = ""
+        self.ResolvedCommand = resolved
+        self.syntax = syntax
+        self.ps_version = ps_version
+        self.DisplayName = ("%s -> %s" % (name, resolved)) if command_type == "Alias" and \
+            ps_version != "2.0" else name
+
+    @property
+    def PS_TYPE_NAMES(self) -> Tuple[str, ...]:
+        return (_SMA + self.CommandType + "Info", _SMA + "CommandInfo", "System.Object")
+
+    def __str__(self) -> str:
+        return self.Name
+
+
+# Layout of Get-Command/Get-Alias tables.  5.1: CommandType 15, Name 50, Version 10,
+# Source the rest, with "alias -> target" names.  2.0: CommandType 15, Name 50 and
+# Definition the rest (widths not verified for 2.0; kept here to change in one place).
+def _command_view(context: Any) -> TableView:
+    ps = (context or {}).get("ps_version", "2.0")
+    if ps == "2.0":
+        return TableView([TableColumn("CommandType", "CommandType", 15),
+                          TableColumn("Name", "Name", 50),
+                          TableColumn("Definition", "Definition", None)])
+    return TableView([TableColumn("CommandType", "CommandType", 15),
+                      TableColumn("Name", "DisplayName", 50),
+                      TableColumn("Version", "Version", 10),
+                      TableColumn("Source", "Source", None)])
+
+
+for _kind in ("Cmdlet", "Alias", "Function", "Filter"):
+    register_table_view(_SMA + _kind + "Info", _command_view)
+
+COMMAND_NOT_FOUND = ("The term '%s' is not recognized as the name of a cmdlet, function, script "
+                     "file, or operable program. Check the spelling of the name, or if a path was "
+                     "included, verify that the path is correct and try again.")
+ALIAS_NOT_FOUND = ("This command cannot find a matching alias because an alias with the name "
+                   "'%s' does not exist.")
+COMMAND_TYPES = ("Alias", "Function", "Filter", "Cmdlet", "ExternalScript", "Application",
+                 "Script", "Workflow", "Configuration", "All")
+
+
+def _available(session: Any, cls: Any) -> bool:
+    tag = session.version_tag
+    return cls.versions is None or tag is None or tag in cls.versions
+
+
+def _all_commands(session: Any) -> List[CommandInfo]:
+    ps = session.ps_version
+    out: List[CommandInfo] = []
+    for cls in session.commands.cmdlets.values():
+        if not _available(session, cls):
+            continue
+        lines = syntax_lines(cls, session.version_tag, ps)
+        out.append(CommandInfo("Cmdlet", cls.name, "\n".join(lines) if ps == "2.0" else
+                               "\n" + "\n\n".join(lines) + "\n", ps,
+                               syntax="\n".join(lines)))
+    for alias, target in session.commands.aliases.items():
+        cls = session.commands.lookup(target)
+        if cls is not None and not _available(session, cls):
+            continue
+        out.append(CommandInfo("Alias", alias, target, ps, resolved=target))
+    for key, fn in session.functions.items():
+        kind = "Filter" if getattr(fn, "is_filter", False) else "Function"
+        out.append(CommandInfo(kind, fn.Name, fn.Definition, ps))
+    return out
+
+
+_TYPE_ORDER = {"Alias": 0, "Function": 1, "Filter": 2, "Cmdlet": 3}
+
+
+class GetCommand(Cmdlet):
+    name = "Get-Command"
+    aliases = ("gcm",)
+    dotnet_class = _CMD + "GetCommandCommand"
+    synopsis = "Gets all commands."
+    default_set = "CmdletSet"
+    parameters = (
+        Parameter("Name", ListOf(StringType()), position=0, from_pipeline=True,
+                  from_pipeline_by_name=True, sets=("AllCommandSet",)),
+        Parameter("Verb", ListOf(StringType()), sets=("CmdletSet",)),
+        Parameter("Noun", ListOf(StringType()), sets=("CmdletSet",)),
+        Parameter("Module", ListOf(StringType()), aliases=("PSSnapin",)),
+        Parameter("CommandType", ListOf(ChoiceType(COMMAND_TYPES, _SMA + "CommandTypes")),
+                  aliases=("Type",), sets=("AllCommandSet",)),
+        Parameter("TotalCount", IntType()),
+        Parameter("Syntax", SWITCH),
+        Parameter("ArgumentList", ListOf(ObjectType(), "System.Object[]"), position=1,
+                  aliases=("Args",)),
+    )
+
+    def process(self, p: Any) -> None:
+        commands = _all_commands(self.session)
+        names = p.Name
+        types = [t.casefold() for t in (p.CommandType or [])]
+        if names is None and not types:
+            # Without -Name, Get-Command lists cmdlets (2.0) / everything but aliases'
+            # duplicates; we list cmdlets and functions, as both versions do by default.
+            commands = [c for c in commands if c.CommandType in ("Cmdlet", "Function", "Filter")
+                        or p.Verb or p.Noun]
+        result: List[CommandInfo] = []
+        for pattern in (names or ["*"]):
+            hits = [c for c in commands if like(c.Name, pattern)]
+            if p.Verb:
+                hits = [c for c in hits if c.CommandType != "Alias" and "-" in c.Name and
+                        _matches(c.Name.split("-", 1)[0], p.Verb)]
+            if p.Noun:
+                hits = [c for c in hits if c.CommandType != "Alias" and "-" in c.Name and
+                        _matches(c.Name.split("-", 1)[1], p.Noun)]
+            if types and "all" not in types:
+                hits = [c for c in hits if c.CommandType.casefold() in types]
+            if not hits and not any(ch in pattern for ch in "*?["):
+                self.write_error(self.error_record(
+                    COMMAND_NOT_FOUND % pattern, "CommandNotFoundException", "ObjectNotFound",
+                    target=pattern, exception_type=_SMA + "CommandNotFoundException"))
+                continue
+            hits.sort(key=lambda c: (_TYPE_ORDER.get(c.CommandType, 9), c.Name.casefold())
+                      if self.session.ps_version != "2.0" else
+                      (c.Name.casefold(), _TYPE_ORDER.get(c.CommandType, 9)))
+            for c in hits:
+                if c not in result:
+                    result.append(c)
+        if p.TotalCount is not None:
+            result = result[:max(p.TotalCount, 0)]
+        for c in result:
+            if p.Syntax:
+                if c.CommandType == "Alias":
+                    self.write_object(c.Definition)
+                elif c.CommandType == "Cmdlet":
+                    self.write_object(c.Definition if self.session.ps_version == "2.0"
+                                      else c.Definition)
+                else:
+                    self.write_object(c.Name)
+            else:
+                self.write_object(c)
+
+
+class GetAlias(Cmdlet):
+    name = "Get-Alias"
+    aliases = ("gal",)
+    dotnet_class = _CMD + "GetAliasCommand"
+    synopsis = "Gets the aliases for the current session."
+    default_set = "Default"
+    parameters = (
+        Parameter("Name", ListOf(StringType()), position=0, from_pipeline=True,
+                  from_pipeline_by_name=True, sets=("Default",)),
+        Parameter("Definition", ListOf(StringType()), sets=("Definition",)),
+        Parameter("Exclude", ListOf(StringType())),
+        Parameter("Scope", StringType()),
+    )
+
+    def process(self, p: Any) -> None:
+        aliases = [c for c in _all_commands(self.session) if c.CommandType == "Alias"]
+        aliases.sort(key=lambda c: c.Name.casefold())
+        if p.Definition:
+            hits = [c for c in aliases if _matches(c.Definition, p.Definition)]
+            for c in hits:
+                if not (p.Exclude and _matches(c.Name, p.Exclude)):
+                    self.write_object(c)
+            return
+        for pattern in p.Name or ["*"]:
+            hits = [c for c in aliases if like(c.Name, pattern)
+                    and not (p.Exclude and _matches(c.Name, p.Exclude))]
+            if not hits and not any(ch in pattern for ch in "*?["):
+                self.write_error(self.error_record(
+                    ALIAS_NOT_FOUND % pattern, "ItemNotFoundException", "ObjectNotFound",
+                    target=pattern, exception_type=_SMA + "ItemNotFoundException"))
+                continue
+            for c in hits:
+                self.write_object(c)
+
+
+# ================================================================== Invoke-Command/-Expression
+
+def run_block_with_args(cmdlet: Cmdlet, block: Any, args: Sequence[Any], sink: Any,
+                        input_objects: Optional[List[Any]] = None) -> None:
+    """Run ``block`` in a child scope, binding ``param()`` by position from ``args``
+    (the rest in ``$args``), with ``$input`` when given."""
+    from ..engine.session import Scope
+    ev = cmdlet.session.evaluator
+    scope = Scope(ev.scope)
+    decls = list(block.node.param_block.parameters) if block.node.param_block is not None else []
+    rest = list(args)
+    saved = ev.scope
+    ev.scope = scope
+    try:
+        for d in decls:
+            if rest:
+                scope.set_local(d.name, rest.pop(0))
+            elif d.default is not None:
+                scope.set_local(d.name, ev._value(d.default))
+            else:
+                scope.set_local(d.name, None)
+        scope.set_local("args", rest)
+        if input_objects is not None:
+            scope.set_local("input", list(input_objects))
+        ev.invoke_block(block, sink)
+    finally:
+        ev.scope = saved
+
+
+#: -ComputerName and friends need remoting, which exshell does not emulate.
+NO_REMOTING = "exshell runs Invoke-Command locally only; -%s is not supported."
+
+
+class InvokeCommand(Cmdlet):
+    name = "Invoke-Command"
+    aliases = ("icm",)
+    dotnet_class = _CMD + "InvokeCommandCommand"
+    synopsis = "Runs commands on local and remote computers."
+    parameters = (
+        Parameter("ScriptBlock", ScriptBlockType(), position=0, mandatory=True,
+                  aliases=("Command",)),
+        Parameter("ArgumentList", ListOf(ObjectType(), "System.Object[]"), aliases=("Args",)),
+        Parameter("InputObject", OBJECT, from_pipeline=True),
+        Parameter("NoNewScope", SWITCH),
+        Parameter("ComputerName", ListOf(StringType()), aliases=("Cn",)),
+        Parameter("Session", OBJECT),
+        Parameter("Credential", OBJECT),
+    )
+
+    def begin(self) -> None:
+        self.inputs: List[Any] = []
+        self.params: Any = None
+
+    def process(self, p: Any) -> None:
+        if self.params is None:
+            self.params = p
+            for remote in ("ComputerName", "Session", "Credential"):
+                if p.get(remote) is not None:
+                    self.throw_terminating(self.error_record(
+                        NO_REMOTING % remote, "RemotingNotSupported", "NotImplemented",
+                        exception_type="System.NotSupportedException"))
+        if p.bound("InputObject"):
+            self.inputs.append(p.InputObject)
+
+    def end(self) -> None:
+        p = self.params
+        if p is None:
+            return
+        sink = self.write_object
+        if p.NoNewScope:
+            self.session.evaluator.invoke_block(p.ScriptBlock, sink)
+            return
+        run_block_with_args(self, p.ScriptBlock, list(p.ArgumentList or []), sink,
+                            input_objects=self.inputs)
+
+
+class InvokeExpression(Cmdlet):
+    name = "Invoke-Expression"
+    aliases = ("iex",)
+    dotnet_class = _CMD + "InvokeExpressionCommand"
+    synopsis = "Runs commands or expressions on the local computer."
+    parameters = (Parameter("Command", StringType(), position=0, mandatory=True,
+                            from_pipeline=True),)
+
+    def process(self, p: Any) -> None:
+        from ..lang import ParseError, parse
+        text = p.Command or ""
+        try:
+            script = parse(text)
+        except ParseError as error:
+            first = error.first
+            record = ErrorRecord(first.message, first.error_id, "ParserError",
+                                 exception_type=_SMA + "ParseException",
+                                 invocation=InvocationInfo(None, text, None, first.span,
+                                                           first.span.start),
+                                 parse_issues=error.issues)
+            self.throw_terminating(record)
+            return
+        self.session.evaluator.run(script, self.write_object)
+
+
+# ===================================================================== secure strings
+
+FORCE_REQUIRED = ("The system cannot protect plain text input. To suppress this warning and "
+                  "convert the plain text to a SecureString, reissue the command specifying the "
+                  "Force parameter. For more information ,type: get-help ConvertTo-SecureString.")
+NOT_ENCRYPTED = "Input string was not in a correct format."
+
+
+class ConvertToSecureString(Cmdlet):
+    name = "ConvertTo-SecureString"
+    dotnet_class = _CMD + "ConvertToSecureStringCommand"
+    synopsis = "Converts plain text or encrypted strings to secure strings."
+    default_set = "Secure"
+    parameters = (
+        Parameter("String", StringType(), position=0, mandatory=True, from_pipeline=True),
+        Parameter("AsPlainText", SWITCH, position=1, sets=("PlainText",)),
+        Parameter("Force", SWITCH, position=2, sets=("PlainText",)),
+        Parameter("SecureKey", OBJECT, sets=("Secure",)),
+        Parameter("Key", ListOf(IntType("System.Byte")), sets=("Open",)),
+    )
+
+    def process(self, p: Any) -> None:
+        if p.AsPlainText:
+            if not p.Force:
+                self.throw_terminating(self.error_record(
+                    FORCE_REQUIRED, "ImportSecureString_ForceRequired", "InvalidArgument",
+                    exception_type="System.ArgumentException"))
+            self.write_object(SecureString(p.String or ""))
+            return
+        # An "encrypted standard string": exshell's own ConvertFrom-SecureString form is
+        # not emulated, so anything given here is refused as .NET refuses bad input.
+        self.write_error(self.error_record(NOT_ENCRYPTED, "ImportSecureString_InvalidArgument",
+                                           "InvalidArgument", target=p.String,
+                                           exception_type="System.FormatException"))
+
+
+class PSCredential:
+    PS_TYPE_NAMES = (_SMA + "PSCredential", "System.Object")
+    PS_PROPERTIES = ("UserName", "Password")
+
+    def __init__(self, user: str, password: SecureString):
+        self.UserName = user
+        self.Password = password
+
+    def ps_method_getnetworkcredential(self) -> PSObject:
+        user = self.UserName
+        domain = ""
+        if "\\" in user:
+            domain, user = user.split("\\", 1)
+        return PSObject([("UserName", user), ("Password", self.Password.plain_text()),
+                         ("SecurePassword", self.Password), ("Domain", domain)],
+                        ("System.Net.NetworkCredential", "System.Object"))
+
+    def __str__(self) -> str:
+        return _SMA + "PSCredential"
+
+
+#: The console credential prompt (ConsolePrompting layout; the GUI dialog is not emulated).
+CREDENTIAL_CAPTION = "Windows PowerShell credential request."
+CREDENTIAL_MESSAGE = "Enter your credentials."
+
+
+class GetCredential(Cmdlet):
+    name = "Get-Credential"
+    dotnet_class = _CMD + "GetCredentialCommand"
+    synopsis = "Gets a credential object based on a user name and password."
+    parameters = (
+        Parameter("Credential", OBJECT, position=0),
+        Parameter("Message", StringType(), versions=PS3_UP),
+        Parameter("UserName", StringType(), versions=PS3_UP),
+    )
+
+    def process(self, p: Any) -> None:
+        if isinstance(p.Credential, PSCredential):
+            self.write_object(p.Credential)
+            return
+        if not self.host.interactive:
+            raise HostUnavailable()
+        user = p.UserName or (to_string(p.Credential) if p.Credential is not None else None)
+        self.host.write_line(CREDENTIAL_CAPTION)
+        self.host.write_line(p.Message or CREDENTIAL_MESSAGE)
+        if not user:
+            user = _read(self, "User: ")
+        password = _read(self, "Password for user %s: " % user, secure=True)
+        self.write_object(PSCredential(user, SecureString(password)))
+
+
+class ClearHost(Cmdlet):
+    name = "Clear-Host"
+    aliases = ("cls", "clear")
+    dotnet_class = ""
+    synopsis = "Clears the display in the host program."
+
+    def process(self, p: Any) -> None:
+        clear = getattr(self.host, "clear_screen", None)
+        if callable(clear):
+            clear()
+            return
+        out = getattr(self.host, "stdout", None)
+        try:
+            if out is not None and out.isatty():
+                out.write("\x1b[2J\x1b[H")
+                out.flush()
+        except (AttributeError, ValueError, OSError):
+            pass
