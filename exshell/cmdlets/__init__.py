@@ -5,3 +5,4 @@ engine's command table, with its aliases.  A new cmdlet touches its family modul
 one transcript test.
 """
 from . import exchange_certificate, formatting  # noqa: F401
+from . import data, objects, utility  # noqa: F401
