@@ -91,7 +91,7 @@ from typing import Optional
 from . import ast as A
 from .errors import IncompleteInput, ParseError, ParseIssue
 
-__all__ = ["parse", "MESSAGES"]
+__all__ = ["parse", "build_grammar", "MESSAGES"]
 
 # ----------------------------------------------------------------- character classes
 
@@ -151,6 +151,30 @@ _NAMED_BINOPS = sorted((k for k in _PRECEDENCE if k[0].isalpha()), key=len, reve
 _KEYWORDS = ("if elseif else foreach for while do until switch try catch finally trap "
              "function filter break continue return exit throw param begin process end "
              "dynamicparam class enum using configuration workflow data in").split()
+
+
+# Fast paths: the most common arguments and operands as one regex each (same nodes as
+# the general rules; anything unusual falls through to them).
+_FAST_ARG_CORE = (
+    rf"(?P<fp>{_D}(?P<pn>(?:[^\W\d]|[_?])[^\s(){{}};,|&.\[:{SQ}{DQ}]*+)){_ARG_END}"
+    rf"|(?P<fn>{_D}?{_NUMBER}){_ARG_END}"
+    rf"|(?P<fv>\${_VARNAME}(?P<fm>(?:\.\w+)*+)){_ARG_END}"
+    rf"|{_SQ}(?P<fs>(?:[^{SQ}]|{_SQ}{{2}})*+){_SQ}{_ARG_END}"
+    rf"|{_DQ}(?P<fd>(?:[^$`{DQ}]|{_DQ}{_DQ})*+){_DQ}{_ARG_END}"
+    rf"|(?P<fw>(?![{DASH}]{{2}}{_CMD_DELIM})(?!{_D}(?:[^\W\d]|[_?])|[@<>#]|[1-6*]?>)"
+    rf"(?:[^\s(),;{{}}|&$`{SQ}{DQ}]|\$(?!{_VARSTART}))++){_ARG_END}")
+_FAST_OPERAND_CORE = (
+    rf"(?P<fv>\${_VARNAME}(?P<fm>(?:\.\w+)*+))(?![.\[(\w:]|\+\+|{_D}{_D})"
+    rf"|(?P<fn>{_NUMBER}){_EXPR_DELIM}(?![.\[]|\+\+|{_D}{_D})"
+    rf"|{_SQ}(?P<fs>(?:[^{SQ}]|{_SQ}{{2}})*+){_SQ}(?![.\[])"
+    rf"|{_DQ}(?P<fd>(?:[^$`{DQ}]|{_DQ}{_DQ})*+){_DQ}(?![.\[])")
+# A command name the fast statement path accepts: a plain word that is not a keyword
+# and cannot start an expression.
+_FAST_NAME_CORE = (
+    rf"(?!(?i:{'|'.join(_KEYWORDS)})(?=[\s(){{}};|]|\Z))"
+    rf"(?![{DASH}@<>#=\[(.$:!,+]|{re.sub(r'[(][?]P<[a-z]+>', '(?:', _NUMBER)}{_EXPR_DELIM})"
+    rf"(?:[^\s(),;{{}}|&$`{SQ}{DQ}]|\$(?!{_VARSTART}))++(?=[\s;|)}}]|\Z)")
+_STMT_END = rf"(?={TRIVIA}(?:[;\r\n)}}]|\Z))"
 
 # ------------------------------------------------------------------ error messages
 
@@ -470,8 +494,12 @@ def _end(node) -> int:
 
 
 def _fast_value(s, loc, toks):
-    """Build the node for a FAST_ARG / FAST_OPERAND match (see _build)."""
-    m = toks[0]
+    """Parse action for FAST_ARG / FAST_OPERAND (see _build)."""
+    return _fast_match(toks[0])
+
+
+def _fast_match(m, whole=1):
+    """Build the node for a match of one of the fast-path patterns."""
     g = m.group
     if g("fv") is not None:
         start = m.start("fv")
@@ -490,12 +518,12 @@ def _fast_value(s, loc, toks):
         value = g("fs")
         if any(c in value for c in SQ):
             value = _SQ_UNESCAPE.sub(r"\1", value)
-        return A.StringConstant(_C.span(m.start(1), m.end(1)), value, "single")
+        return A.StringConstant(_C.span(m.start(whole), m.end(whole)), value, "single")
     if g("fd") is not None:
-        return A.StringConstant(_C.span(m.start(1), m.end(1)), _dq_unescape(g("fd")), "double")
+        return A.StringConstant(_C.span(m.start(whole), m.end(whole)), _dq_unescape(g("fd")), "double")
     if g("fp") is not None:
-        return A.CommandParameter(_C.span(m.start(1), m.end(1)), g("pn"), g("fp"), None, False)
-    return A.StringConstant(_C.span(m.start(1), m.end(1)), g("fw"), "bare")
+        return A.CommandParameter(_C.span(m.start(whole), m.end(whole)), g("pn"), g("fp"), None, False)
+    return A.StringConstant(_C.span(m.start(whole), m.end(whole)), g("fw"), "bare")
 
 
 def _closed(items, closer, open_index=0):
@@ -517,7 +545,7 @@ def _closed(items, closer, open_index=0):
 # ------------------------------------------------------------------ grammar
 
 
-def _build():
+def _build(fast: bool = True):
     import pyparsing as pp
 
     Regex, Forward, ZeroOrMore, OneOrMore, Opt, Empty = (
@@ -886,11 +914,7 @@ def _build():
 
     # Fast path for the most common operands: `$x`, `$x.A.B`, numbers, simple strings,
     # when nothing glued follows.  Same nodes as the general path, one regex.
-    FAST_OPERAND = act(tok(
-        rf"(?P<fv>\${_VARNAME}(?P<fm>(?:\.\w+)*+))(?![.\[(\w:]|\+\+|{_D}{_D})"
-        rf"|(?P<fn>{_NUMBER}){_EXPR_DELIM}(?![.\[]|\+\+|{_D}{_D})"
-        rf"|{_SQ}(?P<fs>(?:[^{SQ}]|{_SQ}{{2}})*+){_SQ}(?![.\[])"
-        rf"|{_DQ}(?P<fd>(?:[^$`{DQ}]|{_DQ}{_DQ})*+){_DQ}(?![.\[])"), _fast_value)
+    FAST_OPERAND = act(tok(_FAST_OPERAND_CORE), _fast_value)
 
     # ---- unary
     UNARY_OP = token(rf"{_D}(?:not|bnot|split|join)(?![\w?])|!|\+\+|{_D}{_D}|{_D}(?![=]|[^\W\d])"
@@ -1055,14 +1079,7 @@ def _build():
                                                      t[0].end(1)))
     # Fast path first (plain words, -Name, numbers, $x.Prop, simple strings, each ending
     # at a delimiter); the guard stops the slow alternatives at the end of a command.
-    FAST_ARG = act(tok(
-        rf"(?P<fp>{_D}(?P<pn>(?:[^\W\d]|[_?])[^\s(){{}};,|&.\[:{SQ}{DQ}]*+)){_ARG_END}"
-        rf"|(?P<fn>{_D}?{_NUMBER}){_ARG_END}"
-        rf"|(?P<fv>\${_VARNAME}(?P<fm>(?:\.\w+)*+)){_ARG_END}"
-        rf"|{_SQ}(?P<fs>(?:[^{SQ}]|{_SQ}{{2}})*+){_SQ}{_ARG_END}"
-        rf"|{_DQ}(?P<fd>(?:[^$`{DQ}]|{_DQ}{_DQ})*+){_DQ}{_ARG_END}"
-        rf"|(?P<fw>(?![{DASH}]{{2}}{_CMD_DELIM})(?!{_D}(?:[^\W\d]|[_?])|[@<>#]|[1-6*]?>)"
-        rf"(?:[^\s(),;{{}}|&$`{SQ}{DQ}]|\$(?!{_VARSTART}))++){_ARG_END}"), _fast_value)
+    FAST_ARG = act(tok(_FAST_ARG_CORE), _fast_value)
     ELEM_GUARD = Regex(TRIVIA + r"(?![;\r\n|)}]|\Z)").set_parse_action(_drop)
     cmd_element = FAST_ARG | ELEM_GUARD + (PARAM | REDIRECTION | arg_value | DASHDASH | COMMA_BAD)
 
@@ -1110,7 +1127,7 @@ def _build():
     def cmd_name_action(s, l, t):
         m = t[0]
         return _Piece((_bare_unescape(m.group(1)),), m.start(1), m.end(1))
-    CMD_NAME = act(tok(rf"(?![{DASH}]?\d)(?![@<>#=]){_PLAIN}"), cmd_name_action)
+    CMD_NAME = act(tok(rf"(?![@<>#=]){_PLAIN}"), cmd_name_action)
     INVOKE = act(tok(r"&(?!&)|\.(?=[\s{$(" + SQ + DQ + r"])"),
                  lambda s, l, t: _Tok(t[0].group(1), t[0].start(1), t[0].end(1), "invoke"))
     invoke_target = (var_arg | STRING | group_arg | CMD_NAME)
@@ -1472,7 +1489,49 @@ def _build():
     # moves it into Script.param_block.
     keyword_statement = KW_GUARD + (if_stmt | loop_stmt | try_stmt | function_stmt | flow_stmt
                                     | trap_stmt | unsupported_stmt | labelled | param_block)
-    statement <<= keyword_statement | pipeline
+    # Fast statement path: a whole pipeline of simple commands (`Get-Foo -A b | fl`) or
+    # a lone simple operand (`$_.Name`) as one regex; nodes are then built by re-scanning
+    # the match with the fast argument regex.  Identical trees to the general rules
+    # (tests/lang/test_fast_path.py checks this).
+    unnamed = re.sub(r"\(\?P<\w+>", "(?:", _FAST_ARG_CORE)
+    cmd_re = rf"{_FAST_NAME_CORE}(?:{TRIVIA}(?:{unnamed}))*+"
+    FAST_STMT = Regex(rf"{TRIVIA}(?:(?P<fcmd>{cmd_re}(?:{TRIVIA}\|(?!\|){NL_TRIVIA}{cmd_re})*+)"
+                      rf"|(?P<fop>(?:{_FAST_OPERAND_CORE}))){_STMT_END}", as_match=True)
+    name_scan = re.compile(rf"{TRIVIA}({_FAST_NAME_CORE})")
+    arg_scan = FAST_ARG.re
+    pipe_scan = re.compile(rf"{TRIVIA}\|{NL_TRIVIA}")
+
+    def fast_stmt_action(s, l, t):
+        m = t[0]
+        text = _C.text
+        if m.group("fop") is not None:
+            node = _fast_match(m, "fop")
+            el = A.CommandExpression(node.span, node)
+            return A.Pipeline(node.span, (el,))
+        pos, end = m.span("fcmd")
+        elements = []
+        while True:
+            nm = name_scan.match(text, pos)
+            ns, ne = nm.span(1)
+            pos = nm.end()
+            args = []
+            while True:
+                am = arg_scan.match(text, pos)
+                if am is None or am.end() > end:
+                    break
+                args.append(_fast_match(am))
+                pos = am.end()
+            last = args[-1].span.end if args else ne
+            name_span = _C.span(ns, ne)
+            elements.append(A.CommandCall(_C.span(ns, last), _bare_unescape(text[ns:ne]),
+                                          name_span, tuple(args)))
+            pm = pipe_scan.match(text, pos)
+            if pm is None or pm.end() > end:
+                break
+            pos = pm.end()
+        return A.Pipeline(_C.span(elements[0].span.start, elements[-1].span.end), tuple(elements))
+    FAST_STMT.set_parse_action(fast_stmt_action)
+    statement <<= (FAST_STMT | keyword_statement | pipeline) if fast else (keyword_statement | pipeline)
     statement_with_end = statement + (END | act(Empty(), _fail_unexpected))
     STMT_GUARD = Regex(TRIVIA + r"(?![)}]|\Z)").set_parse_action(_drop)
     statements <<= Opt(SEPS) + ZeroOrMore(STMT_GUARD + statement_with_end + Opt(SEPS))
@@ -1527,12 +1586,27 @@ def parse(text: str, file: Optional[str] = None) -> A.Script:
     Raises :class:`ParseError` (or its subclass :class:`IncompleteInput` when more input
     could complete the text) carrying PowerShell's error id and a 1-based position.
     """
-    global _GRAMMAR, _C
+    global _GRAMMAR
     if not isinstance(text, str):
         raise TypeError("parse() needs a str")
     with _LOCK:
         if _GRAMMAR is None:
             _GRAMMAR = _build()
+        return _parse_with(_GRAMMAR, text, file)
+
+
+def build_grammar() -> None:
+    """Build the grammar now (it is otherwise built on the first parse).  A REPL may call
+    this in a background thread while it draws the first prompt."""
+    global _GRAMMAR
+    with _LOCK:
+        if _GRAMMAR is None:
+            _GRAMMAR = _build()
+
+
+def _parse_with(grammar, text: str, file: Optional[str]) -> A.Script:
+    global _C
+    with _LOCK:
         import pyparsing as pp
         _C = _Context(text)
         old_limit = sys.getrecursionlimit()
@@ -1540,7 +1614,7 @@ def parse(text: str, file: Optional[str] = None) -> A.Script:
             sys.setrecursionlimit(20000)
         try:
             try:
-                loc, toks = _GRAMMAR._parse(text, 0)
+                loc, toks = grammar._parse(text, 0)
             except _Abort as a:
                 cls = IncompleteInput if a.issue.incomplete else ParseError
                 raise cls([a.issue], text, file) from None

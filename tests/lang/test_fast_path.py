@@ -1,0 +1,36 @@
+"""The fast regex paths must build exactly the trees (spans included) that the general
+grammar rules build.  Compares a grammar built with and without them."""
+import pytest
+
+from exshell.lang import ParseError, grammar
+
+from .test_grammar import SHAPES
+from .test_properties import CORPUS
+
+EXTRA = [
+    "Get-ExchangeCertificate -Thumbprint 5113ae0233a72fccb75b1d0198628675333d010e | fl *",
+    "  Get-Foo   -A   'x''y'  \u201cq\u201d $v.A.B 42 -7 1kb a`b | Select-Object -First 5 # c",
+    "Get-Foo |\n  fl\n$x\n'str'; 5; $a.b",
+    "foo a#b <# c #> d",
+    "{ Get-Foo -x } ; (Get-Bar 1)",
+    "7z x archive.7z",
+    "$_.Thumbprint",
+    "return 5", "else", "in x", "Get-Foo -- -x", "Get-Foo 2>&1", "Get-Foo $a[0] $b.c() ,",
+]
+
+
+@pytest.fixture(scope="module")
+def slow():
+    return grammar._build(fast=False)
+
+
+@pytest.mark.parametrize("text", [t for t, _ in SHAPES] + CORPUS + EXTRA)
+def test_fast_and_general_paths_agree(text, slow):
+    try:
+        fast_tree = grammar.parse(text)
+    except ParseError as e:
+        with pytest.raises(ParseError) as info:
+            grammar._parse_with(slow, text, None)
+        assert info.value.first == e.first
+        return
+    assert grammar._parse_with(slow, text, None) == fast_tree
