@@ -65,6 +65,8 @@ class Shell:
                                static_hooks={"System.DateTime": self._datetime_static,
                                              "env": self._env, "pwd": lambda *a: self.location})
         self.evaluator = Evaluator(self.session)
+        #: Python exceptions the safety net in run() caught (tests assert it stays empty).
+        self.internal_errors: List[BaseException] = []
         self.env = {"COMPUTERNAME": "EX01", "USERNAME": "Administrator", "USERDOMAIN": "CONTOSO",
                     "SystemRoot": "C:\\Windows", "windir": "C:\\Windows", "TEMP": "C:\\Windows\\TEMP",
                     "ExchangeInstallPath": "C:\\Program Files\\Microsoft\\Exchange Server\\V14\\"}
@@ -123,7 +125,7 @@ class Shell:
         errors_before = len(session.errors)
         session.had_error = False
         try:
-            script = self.parse(text, file)
+            script = self._parse_safely(text, file)
         except IncompleteInput as e:
             result.incomplete = True
             self._report_parse_error(e, text, file)
@@ -138,12 +140,20 @@ class Shell:
 
         formatter = None
         if out is None:
+            from .format.errors import FormatError
             from .format.out_default import OutDefault
             formatter = OutDefault(self.host.width, self.profile.ps_version)
 
             def sink(obj: Any) -> None:
                 result.output.append(obj)
-                lines = formatter.add(obj)
+                try:
+                    lines = formatter.add(obj)
+                except FormatError as e:
+                    raise TerminatingError(ErrorRecord(
+                        e.message, e.error_id, e.category,
+                        exception_type="System.InvalidOperationException",
+                        activity="Out-Default",
+                        fqid_command="Microsoft.PowerShell.Commands.OutLineOutputCommand"))
                 if lines:
                     self.host.write_lines(lines)
         else:
@@ -175,10 +185,39 @@ class Shell:
             self._flush(formatter)
             formatter = None
             session.display_error(record)
+        except Exception as e:  # the last safety net: never a Python traceback
+            self.internal_errors.append(e)
+            record = ErrorRecord("exshell could not run this command because of an internal error "
+                                 "(%s: %s). Please report it." % (type(e).__name__, e),
+                                 "ExshellInternalError", "NotSpecified",
+                                 exception_type="System.InvalidOperationException")
+            session.add_error(record)
+            try:
+                self._flush(formatter)
+            except Exception:
+                pass
+            formatter = None
+            session.display_error(record)
         self._flush(formatter)
         result.errors = session.errors[: len(session.errors) - errors_before]
         result.success = not session.had_error
         return result
+
+    def _parse_safely(self, text: str, file: Optional[str]):
+        """Parse; a bug in the parser becomes a ParseError naming it, never a traceback."""
+        try:
+            return self.parse(text, file)
+        except ParseError:
+            raise
+        except Exception as e:
+            from .lang.ast import Span
+            from .lang.errors import ParseIssue
+            self.internal_errors.append(e)
+            issue = ParseIssue("ExshellInternalError",
+                               "exshell could not parse this input because of an internal error "
+                               "(%s: %s). Please report it." % (type(e).__name__, e),
+                               Span(0, 0, 1, 1))
+            raise ParseError([issue], text, file) from None
 
     def _flush(self, formatter: Any) -> None:
         if formatter is not None:

@@ -371,7 +371,7 @@ def _join(left: Any, right: Any) -> str:
 
 def _range(left: Any, right: Any) -> List[int]:
     a, b = int(to_number(left)), int(to_number(right))
-    if abs(b - a) > 50_000_000:
+    if abs(b - a) > 10_000_000:  # a guard for the emulator, not a PowerShell limit
         raise OperatorError("The range is too large.")
     return list(range(a, b + 1)) if a <= b else list(range(a, b - 1, -1))
 

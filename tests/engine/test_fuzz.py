@@ -1,0 +1,78 @@
+"""Property tests: whatever text reaches Shell.run, no Python exception escapes and
+the safety net is never needed.
+
+Scripts are built from a vocabulary of real tokens (commands, parameters, operators,
+quotes of every family, brackets) and from mutations of the article's lines, so the
+parser *and* the evaluator see near-miss input of every kind.
+"""
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from exshell.testing import make_shell
+
+OLD = "26AB4ED1EFF22AB001479E854A8DE78434C6364E"
+ARTICLE = [
+    "Get-ExchangeCertificate -Domain | fl",
+    "Get-ExchangeCertificate -thumbprint “%s” | New-ExchangeCertificate" % OLD,
+    "Enable-ExchangeCertificate -thumbprint “%s” -services IIS" % OLD,
+    "Remove-ExchangeCertificate -thumbprint “%s”" % OLD,
+    "$c = Get-ExchangeCertificate; $c.Thumbprint; $c.NotAfter.AddDays(-30)",
+    "Get-ExchangeCertificate | Format-Table Thumbprint,Services -AutoSize",
+    "Get-ExchangeCertificate | fl * ",
+]
+TOKENS = [
+    "Get-ExchangeCertificate", "New-ExchangeCertificate", "Enable-ExchangeCertificate",
+    "Remove-ExchangeCertificate", "fl", "ft", "Format-List", "Out-String", "Out-Null",
+    "-Thumbprint", "-thumb", "-Services", "-Server", "-DomainName", "-Force", "-WhatIf",
+    "-Confirm:$false", "-Confirm", "-KeySize", "-PrivateKeyExportable", "-Foo", "–Services",
+    "IIS", "SMTP", "IIS,SMTP", "'IMAP, POP'", "None", "24", "0x1F", "2kb", "1.5", "-1",
+    OLD, "EX01", "$x", "$null", "$true", "$false", "$_", "$x.Thumbprint", "$x[0]", "$x = ",
+    "|", ";", "\n", "(", ")", "{", "}", "[", "]", "@(", "$(", "@{", "=", ",", ".", "::",
+    "'", '"', "“", "”", "‘", "’", "`", "#", "<#", "#>", "-eq", "-like", "-match", "-not",
+    "+", "-", "*", "/", "%", "..", "-f", "-and", "-or", "&", "[int]", "[datetime]",
+    "[System.IO.File]", "if", "else", "foreach", "function", "throw", "return", "exit",
+    "try", "catch", "finally", "'text'", '"exp $x"', "@'\nhere\n'@", "2>&1", ">", "<",
+]
+
+
+def _shell():
+    shell, host = make_shell(answers=["n"] * 50, interactive=True)
+    return shell, host
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(TOKENS), min_size=1, max_size=14), st.sampled_from([" ", "", "  "]))
+def test_token_soup_never_crashes(tokens, sep):
+    shell, host = _shell()
+    shell.run("$x = Get-ExchangeCertificate")
+    shell.run(sep.join(tokens))
+    assert shell.internal_errors == [], shell.internal_errors
+    assert "Traceback" not in host.text
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(ARTICLE), st.data())
+def test_mutated_article_lines_never_crash(line, data):
+    chars = list(line)
+    for _ in range(data.draw(st.integers(1, 4))):
+        op = data.draw(st.sampled_from(["delete", "insert", "replace"]))
+        pos = data.draw(st.integers(0, max(len(chars) - 1, 0)))
+        ch = data.draw(st.sampled_from(list("\"'“”‘’`$|;(){}[]@-–—,.=#<>&!?*") + [" ", "\n", "x"]))
+        if op == "delete" and chars:
+            del chars[pos]
+        elif op == "insert":
+            chars.insert(pos, ch)
+        elif chars:
+            chars[pos] = ch
+    shell, host = _shell()
+    shell.run("".join(chars))
+    assert shell.internal_errors == [], shell.internal_errors
+    assert "Traceback" not in host.text
+
+
+def test_infinite_recursion_is_an_error():
+    shell, host = _shell()
+    result = shell.run("function f { f }; f")
+    assert not result.success
+    assert "call depth" in host.text
+    assert shell.internal_errors == []
