@@ -218,6 +218,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             # Commands piped in: run them as one script, like "pwsh -Command -".
             result = shell.run(sys.stdin.read())
             return result.exit_code if result.exit_code is not None else (0 if result.success else 1)
+        if sys.stdin.isatty() and sys.stdout.isatty():
+            from .repl import run_repl  # prompt_toolkit is imported only here
+            return run_repl(shell, None if opts.no_logo else _banner(shell))
         return _interactive(shell, opts)
     except KeyboardInterrupt:
         sys.stderr.write("\n")
