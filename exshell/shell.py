@@ -38,7 +38,8 @@ class RunResult:
 class Shell:
     def __init__(self, version: str = "2010", *, host: Optional[Host] = None,
                  clock: Any = None, key_source: Any = None, serials: Any = None,
-                 organization: Any = None):
+                 organization: Any = None, request_ids: Any = None,
+                 organization_file: Optional[str] = None, state_file: Optional[str] = None):
         from .exchange.versions import get_profile
         from . import cmdlets  # noqa: F401  (registers every cmdlet)
         self.profile = get_profile(version)
@@ -54,6 +55,14 @@ class Shell:
         self._key_source = key_source
         self._serials = serials
         self._organization = organization
+        #: RequestId GUIDs of the 2013+ error stamp (tests pass a SeededRequestIds).
+        self._request_ids = request_ids
+        #: -Organization FILE (a TOML definition) and -State FILE (saved world).
+        self.organization_file = organization_file
+        self.state_file = state_file
+        self._state = None
+        if organization_file is not None or state_file is not None:
+            self._open_world(version)
         self.location = "C:\\Windows\\system32"
         self.suspend_in_confirm = self.profile.error_style == "local"
         style = ErrorStyle(self.profile.ps_version,
@@ -63,6 +72,7 @@ class Shell:
         self.session = Session(host, ps_version=self.profile.ps_version, version_tag=self.version,
                                now=self.clock.now, app=self, error_style=style,
                                static_hooks={"System.DateTime": self._datetime_static,
+                                             "System.IO.File": self._file_static,
                                              "env": self._env, "pwd": lambda *a: self.location})
         self.evaluator = Evaluator(self.session)
         #: Python exceptions the safety net in run() caught (tests assert it stays empty).
@@ -70,6 +80,8 @@ class Shell:
         self.env = {"COMPUTERNAME": "EX01", "USERNAME": "Administrator", "USERDOMAIN": "CONTOSO",
                     "SystemRoot": "C:\\Windows", "windir": "C:\\Windows", "TEMP": "C:\\Windows\\TEMP",
                     "ExchangeInstallPath": "C:\\Program Files\\Microsoft\\Exchange Server\\V14\\"}
+        if self._organization is not None and self._organization.local_server is not None:
+            self._adopt_organization()
 
     # -- lazily built organisation (keeps cryptography off the start-up path) ------------
     @property
@@ -78,10 +90,70 @@ class Shell:
             from .exchange.organization import default_organization
             self._organization = default_organization(
                 self.version, clock=self.clock, key_source=self._key_source, serials=self._serials)
-            server = self._organization.local_server
-            self.env["COMPUTERNAME"] = server.name.upper()
-            self.session.error_style.computer_name = server.fqdn
+            self._adopt_organization()
         return self._organization
+
+    def _adopt_organization(self) -> None:
+        server = self._organization.local_server
+        self.env["COMPUTERNAME"] = server.name.upper()
+        self.session.error_style.computer_name = server.fqdn
+
+    def _open_world(self, version: Any) -> None:
+        """Build the organisation from -Organization / -State (raises
+        ``exshell.exchange.errors.WorldFileError`` with a user-facing message)."""
+        from .exchange.state import open_world
+        world = open_world(definition=self.organization_file, state=self.state_file,
+                           version=version,
+                           clock=self.clock, key_source=self._key_source, serials=self._serials)
+        self._organization = world.organization
+        self._state = world.state
+        self.clock = world.organization.clock
+        self.profile = world.organization.profile
+        self.version = self.profile.version
+
+    def save_state(self) -> None:
+        """Write the -State file if the world changed (atomically; see exchange.state)."""
+        if self._state is not None and self._organization is not None:
+            self._state.save_if_changed(self._organization)
+
+    def server_stamp(self, server: Optional[str], reason: str) -> str:
+        """The 2013+ ``[Server=...,RequestId=...,TimeStamp=...] [FailureCategory=...]``
+        prefix of a remote error's FQID."""
+        from .exchange.stamps import RandomRequestIds, server_stamp
+        if self._request_ids is None:
+            self._request_ids = RandomRequestIds()
+        name = server or (self.organization.local_server.name if self.organization.local_server
+                          else "EX01")
+        return server_stamp(name, self._request_ids.next(), self.clock.now(), reason)
+
+    # -- the emulated file system (issue 4; exshell/drive.py) ---------------------------------
+    _drive = None
+    _drive_root: Optional[str] = None
+
+    @property
+    def drive_root(self) -> str:
+        """The real folder behind C:\\ (``-DriveRoot``; default: a per-user folder)."""
+        if self._drive_root is None:
+            from .drive import default_root
+            self._drive_root = default_root()
+        return self._drive_root
+
+    @drive_root.setter
+    def drive_root(self, value: Optional[str]) -> None:
+        self._drive_root = value
+        self._drive = None
+
+    @property
+    def drive(self):
+        """The :class:`exshell.drive.Drive` (built on first use)."""
+        if self._drive is None:
+            from .drive import Drive
+            self._drive = Drive(self.drive_root)
+        return self._drive
+
+    def _file_static(self, full: str, name: str, args: Any) -> Any:
+        from .cmdlets.filesystem import file_static
+        return file_static(self, name, args)
 
     def _datetime_static(self, full: str, name: str, args: Any) -> Any:
         n = name.casefold()
@@ -199,6 +271,7 @@ class Shell:
             formatter = None
             session.display_error(record)
         self._flush(formatter)
+        self.save_state()
         result.errors = session.errors[: len(session.errors) - errors_before]
         result.success = not session.had_error
         return result

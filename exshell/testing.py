@@ -50,6 +50,7 @@ class Transcript:
     width: int = 120
     clock: _dt.datetime = DEFAULT_CLOCK
     interactive: bool = True
+    organization: Optional[str] = None   # "# organization: <file>" (relative to tests/transcripts)
     steps: List[Step] = field(default_factory=list)
 
 
@@ -71,6 +72,8 @@ def parse_transcript(text: str) -> Transcript:
             t.clock = _dt.datetime.fromisoformat(value)
         elif key == "interactive":
             t.interactive = value.casefold() in ("yes", "true", "1")
+        elif key == "organization":
+            t.organization = value
         i += 1
     current: Optional[Step] = None
     expected: List[str] = []
@@ -98,22 +101,33 @@ def parse_transcript(text: str) -> Transcript:
     return t
 
 
+#: Where "# organization:" files of transcripts are looked up.
+TRANSCRIPT_DIR = __import__("pathlib").Path(__file__).resolve().parents[1] / "tests" / "transcripts"
+
+
 def make_shell(version: str = "2010", *, width: int = 120, clock: _dt.datetime = DEFAULT_CLOCK,
-               answers: Optional[List[str]] = None, interactive: bool = True):
-    """A deterministic shell on a RecordingHost: (shell, host)."""
+               answers: Optional[List[str]] = None, interactive: bool = True,
+               organization: Optional[str] = None, state: Optional[str] = None):
+    """A deterministic shell on a RecordingHost: (shell, host).  ``organization`` is
+    a definition file (relative paths: to tests/transcripts); its clock is replaced
+    by the fixed ``clock`` only when the file sets none."""
     from .exchange.clock import FixedClock
     from .exchange.keys import PoolKeySource, SeededSerials
+    from .exchange.stamps import SeededRequestIds
     from .host import RecordingHost
     from .shell import Shell
     host = RecordingHost(answers or [], width=width, interactive=interactive)
     shell = Shell(version, host=host, clock=FixedClock(clock), key_source=PoolKeySource(),
-                  serials=SeededSerials("exshell"))
+                  serials=SeededSerials("exshell"), request_ids=SeededRequestIds("exshell"),
+                  organization_file=None if organization is None else str(TRANSCRIPT_DIR / organization),
+                  state_file=state)
     return shell, host
 
 
 def replay(t: Transcript) -> List[Tuple[Step, str]]:
     """Run every step; return (step, actual output) pairs."""
-    shell, host = make_shell(t.version, width=t.width, clock=t.clock, interactive=t.interactive)
+    shell, host = make_shell(t.version, width=t.width, clock=t.clock, interactive=t.interactive,
+                             organization=t.organization)
     out = []
     for step in t.steps:
         host.clear()
