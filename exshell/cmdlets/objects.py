@@ -45,6 +45,25 @@ def _block_value(cmdlet: Cmdlet, block: Any, obj: Any) -> Any:
     return cmdlet.session.evaluator.call_block_value(block, obj)
 
 
+def command_line_parameters(cmdlet: Cmdlet) -> Any:
+    """The parameters bound from the command line, available in ``begin()``.
+
+    The engine hands parameters to ``process()`` only, which never runs when the
+    upstream command writes nothing; yet ``ForEach-Object -Begin/-End`` and
+    ``Measure-Object`` must still act then.  Until the engine offers a hook, the
+    binding is read from the pipeline stage that owns this command's runtime (its
+    write callback is a bound method of that stage).  Returns None if unavailable.
+    """
+    stage = getattr(getattr(cmdlet.runtime, "_write_object", None), "__self__", None)
+    binder, binding = getattr(stage, "binder", None), getattr(stage, "binding", None)
+    if binder is None or binding is None:
+        return None
+    try:
+        return binder.finish(binding)
+    except Exception:  # pragma: no cover - defensive: engine internals changed
+        return None
+
+
 # =========================================================================== Where-Object
 
 #: The simplified-syntax operator switches (3.0+): parameter name -> operator name
@@ -230,6 +249,9 @@ class ForEachObject(Cmdlet):
         self.end_block: Any = None
         self.process_blocks: List[Any] = []
         self.member: Optional[str] = None
+        p = command_line_parameters(self)
+        if p is not None:
+            self._setup(p)
 
     def _setup(self, p: Any) -> None:
         """Arrange the blocks: -Begin/-End plus the positional ones (PowerShell's rules:
@@ -601,6 +623,12 @@ def _compare(a: Any, b: Any, case_sensitive: bool) -> int:
     if isinstance(a, (PSObject,)) or isinstance(b, PSObject) or \
             getattr(a, "PS_PROPERTIES", None) is not None:
         a, b = to_string(a), to_string(b)
+    if case_sensitive and isinstance(a, str) and isinstance(b, str):
+        # Culture-aware like .NET's: letters first, then lower case before upper case
+        # ("a" < "b" < "C"; "a" < "A").
+        ka = (a.casefold(), [c.isupper() for c in a])
+        kb = (b.casefold(), [c.isupper() for c in b])
+        return (ka > kb) - (ka < kb)
     try:
         return compare_values(a, b, case_sensitive)
     except (ConversionError, OperatorError, TypeError):
@@ -877,16 +905,22 @@ class MeasureObject(Cmdlet):
     def begin(self) -> None:
         self.params: Any = None
         self.stats: Dict[str, Dict[str, Any]] = {}
+        p = command_line_parameters(self)
+        if p is not None:
+            self._setup(p)
+
+    def _setup(self, p: Any) -> None:
+        self.params = p
+        for name in (p.Property or [None]):
+            self.stats[name or ""] = {"count": 0, "sum": 0.0, "max": None, "min": None,
+                                      "lines": 0, "words": 0, "chars": 0, "name": name}
 
     def _text_mode(self, p: Any) -> bool:
         return bool(p.Line or p.Word or p.Character)
 
     def process(self, p: Any) -> None:
         if self.params is None:
-            self.params = p
-            for name in (p.Property or [None]):
-                self.stats[name or ""] = {"count": 0, "sum": 0.0, "max": None, "min": None,
-                                          "lines": 0, "words": 0, "chars": 0, "name": name}
+            self._setup(p)
         if not p.bound("InputObject"):
             return
         obj = p.InputObject

@@ -27,6 +27,8 @@ from ..engine.parameters import ALL_SETS, Parameter
 from ..engine.properties import PSHashtable, PSObject, enumerate_value, is_enumerable
 from ..format.views import TableColumn, TableView, register_table_view
 from .data import PS3_UP
+# SecureString/PSCredential are shared with other cmdlet families (types.py).
+from .types import PSCredential, SecureString
 
 __all__ = ["SecureString", "PSCredential", "PSVariable", "CommandInfo", "remaining",
            "syntax_lines", "WriteHost", "WriteOutput", "WriteWarning", "WriteVerbose",
@@ -488,27 +490,6 @@ class StartSleep(Cmdlet):
 
 # ========================================================================== Read-Host
 
-class SecureString:
-    """System.Security.SecureString: the text is kept but never shown."""
-
-    PS_TYPE_NAMES = ("System.Security.SecureString", "System.Object")
-    PS_PROPERTIES = ("Length",)
-
-    def __init__(self, plain: str = ""):
-        self._plain = plain
-
-    @property
-    def Length(self) -> int:
-        return len(self._plain)
-
-    def plain_text(self) -> str:
-        """For exshell's own use (PSCredential.GetNetworkCredential())."""
-        return self._plain
-
-    def __str__(self) -> str:
-        return "System.Security.SecureString"
-
-
 def _read(cmdlet: Cmdlet, prompt: str, secure: bool = False) -> str:
     answer = cmdlet.host.read_line(prompt, secure)
     if answer is None:
@@ -877,11 +858,36 @@ def syntax_lines(cls: Any, version_tag: Optional[str], ps_version: str) -> List[
             else:
                 piece = "-%s %s" % (p.name, typ)
             pieces.append(piece if p.mandatory else "[%s]" % piece)
+        if ps_version == "2.0":
+            # 2.0 spelled the common parameters out; 3.0+ abbreviates them.
+            for p in params:
+                if p.common:
+                    pieces.append("[-%s]" % p.name if p.is_switch else
+                                  "[-%s <%s>]" % (p.name, _syntax_type(p, ps_version)))
+            lines.append(" ".join(pieces))
+            continue
         if cls.supports_should_process:
             pieces += ["[-WhatIf]", "[-Confirm]"]
         pieces.append("[<CommonParameters>]")
         lines.append(" ".join(pieces))
     return lines
+
+
+#: Module (2.0: snap-in) and 5.1 version of the built-in cmdlets, for Get-Command.
+_CORE, _UTIL, _SEC = (("Microsoft.PowerShell.Core", "3.0.0.0"),
+                      ("Microsoft.PowerShell.Utility", "3.1.0.0"),
+                      ("Microsoft.PowerShell.Security", "3.0.0.0"))
+MODULES = {n.casefold(): m for names, m in (
+    (("ForEach-Object", "Where-Object", "Get-Command", "Invoke-Command", "Out-Default",
+      "Out-Host", "Out-Null"), _CORE),
+    (("ConvertTo-SecureString", "Get-Credential"), _SEC),
+    (("Select-Object", "Sort-Object", "Group-Object", "Measure-Object", "Get-Member",
+      "Tee-Object", "Write-Host", "Write-Output", "Write-Warning", "Write-Verbose",
+      "Write-Debug", "Write-Error", "Get-Date", "Set-Date", "New-TimeSpan", "Start-Sleep",
+      "Read-Host", "Get-Variable", "Set-Variable", "New-Variable", "Remove-Variable",
+      "Clear-Variable", "Get-Alias", "Invoke-Expression", "ConvertTo-Csv", "ConvertFrom-Csv",
+      "Export-Csv", "Import-Csv", "ConvertTo-Json", "ConvertFrom-Json", "Format-List",
+      "Format-Table", "Out-String"), _UTIL)) for n in names}
 
 
 class CommandInfo:
@@ -895,9 +901,11 @@ class CommandInfo:
         self.CommandType = command_type
         self.Name = name
         self.Definition = definition
-        self.ModuleName = "" if command_type != "Cmdlet" else "Microsoft.PowerShell.Core"
-        self.Version = None
-        self.Source = ""
+        module, version = MODULES.get(name.casefold(), ("", None)) if command_type == "Cmdlet" \
+            else ("", None)
+        self.ModuleName = module
+        self.Version = version if ps_version != "2.0" else None
+        self.Source = module
         self.ResolvedCommand = resolved
         self.syntax = syntax
         self.ps_version = ps_version
@@ -1204,27 +1212,6 @@ class ConvertToSecureString(Cmdlet):
         self.write_error(self.error_record(NOT_ENCRYPTED, "ImportSecureString_InvalidArgument",
                                            "InvalidArgument", target=p.String,
                                            exception_type="System.FormatException"))
-
-
-class PSCredential:
-    PS_TYPE_NAMES = (_SMA + "PSCredential", "System.Object")
-    PS_PROPERTIES = ("UserName", "Password")
-
-    def __init__(self, user: str, password: SecureString):
-        self.UserName = user
-        self.Password = password
-
-    def ps_method_getnetworkcredential(self) -> PSObject:
-        user = self.UserName
-        domain = ""
-        if "\\" in user:
-            domain, user = user.split("\\", 1)
-        return PSObject([("UserName", user), ("Password", self.Password.plain_text()),
-                         ("SecurePassword", self.Password), ("Domain", domain)],
-                        ("System.Net.NetworkCredential", "System.Object"))
-
-    def __str__(self) -> str:
-        return _SMA + "PSCredential"
 
 
 #: The console credential prompt (ConsolePrompting layout; the GUI dialog is not emulated).
