@@ -1,0 +1,869 @@
+"""File-system cmdlets over the emulated drive (``exshell.drive``): Get-Content,
+Set-Content, Add-Content, Out-File, Test-Path, Get-ChildItem, New-Item, Remove-Item,
+Copy-Item, Set-Location, Get-Location, Get-PSDrive, and the ``[System.IO.File]``
+static methods (ReadAllBytes, WriteAllBytes, ReadAllText, WriteAllText, ReadAllLines,
+WriteAllLines, AppendAllText, Exists) through the session's static hook.
+
+Every failure becomes a PowerShell error record (the texts of the real provider);
+nothing here lets a Python exception through.  :func:`resolve` and :func:`read_file`
+/ :func:`write_file` are the helpers other cmdlet families use for their file
+parameters (Import-/Export-ExchangeCertificate, certreq, CSV).
+
+Imports the engine and ``exshell.format`` only: the drive is reached through
+``session.app.drive`` (the Shell wires it), and its errors are OSErrors with a ``kind``.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any, List, Optional
+
+from ..engine.cmdlet import Cmdlet
+from ..engine.conversion import (OBJECT, SWITCH, ChoiceType, ConversionError, IntType, ListOf,
+                                 StringType, to_int, to_string)
+from ..engine.dotnet import MethodError
+from ..engine.errors import ErrorRecord
+from ..engine.parameters import Parameter
+from ..engine.properties import PSObject
+
+class DriveError(OSError):
+    """A failure found here (same shape as exshell.drive.DriveError: kind, path)."""
+
+    def __init__(self, kind: str, path: str, detail: str = ""):
+        super().__init__("%s: %s" % (kind, path))
+        self.kind = kind
+        self.path = path
+        self.detail = detail
+
+
+DrivePath = Any   # exshell.drive.DrivePath (text, real, drive, exists, is_file, ...)
+
+__all__ = ["resolve", "read_file", "write_file", "file_static", "drive_error_record",
+           "decode_text", "ENCODINGS", "DOTNET_CURRENT_DIRECTORY", "FileSystemItem"]
+
+_CMD = "Microsoft.PowerShell.Commands."
+PATHS = ListOf(StringType(), "System.String[]")
+
+#: -Encoding values of the FileSystem provider (Windows PowerShell) -> Python codec.
+#: "Default" is the ANSI code page of an en-US Windows; "Unicode" is UTF-16 LE with
+#: a BOM, "UTF8" UTF-8 with a BOM, as .NET writes them.
+ENCODINGS = {"Unknown": "utf-16", "String": "utf-16", "Unicode": "utf-16",
+             "BigEndianUnicode": "utf-16-be", "UTF8": "utf-8-sig", "UTF7": "utf-7",
+             "UTF32": "utf-32", "Ascii": "ascii", "Default": "cp1252", "Oem": "cp437",
+             "Byte": None}
+ENCODING = ChoiceType(list(ENCODINGS), "Microsoft.PowerShell.Commands.FileSystemCmdletProviderEncoding")
+
+#: .NET resolves relative paths against the process's current directory, which
+#: Set-Location does not change (a classic trap): PowerShell started here.
+DOTNET_CURRENT_DIRECTORY = "C:\\Windows\\system32"
+
+
+# ============================================================================ helpers
+
+def _shell(cmdlet_or_shell: Any) -> Any:
+    return cmdlet_or_shell.session.app if hasattr(cmdlet_or_shell, "session") else cmdlet_or_shell
+
+
+def drive_error_record(cmdlet: Cmdlet, error: DriveError, shown: Optional[str] = None) -> ErrorRecord:
+    """A DriveError as the FileSystem provider reports it."""
+    path = shown or getattr(error, "path", None) or str(getattr(error, "filename", "") or "")
+    kind = getattr(error, "kind", "IOError")
+    if kind == "PathNotFound":
+        return cmdlet.error_record("Cannot find path '%s' because it does not exist." % path,
+                                   "PathNotFound", "ObjectNotFound", target=path,
+                                   exception_type="System.Management.Automation.ItemNotFoundException")
+    if kind == "DriveNotFound":
+        return cmdlet.error_record("Cannot find drive. A drive with the name '%s' does not exist."
+                                   % error.path, "DriveNotFound", "ObjectNotFound", target=error.path,
+                                   exception_type="System.Management.Automation.DriveNotFoundException")
+    if kind == "ParentNotFound":
+        return cmdlet.error_record("Could not find a part of the path '%s'." % path,
+                                   "DirectoryNotFoundException", "ObjectNotFound", target=path,
+                                   exception_type="System.IO.DirectoryNotFoundException")
+    if kind in ("AccessDenied", "IsFolder"):
+        return cmdlet.error_record("Access to the path '%s' is denied." % path,
+                                   "UnauthorizedAccessException", "PermissionDenied", target=path,
+                                   exception_type="System.UnauthorizedAccessException")
+    if kind == "Exists":
+        return cmdlet.error_record("The file '%s' already exists." % path, "NewItemIOError",
+                                   "WriteError", target=path, exception_type="System.IO.IOException")
+    return cmdlet.error_record(getattr(error, "detail", "") or error.strerror or ("The file system reported an error for '%s'." % path),
+                               "IOException", "WriteError" if kind != "PathNotFound" else "ReadError",
+                               target=path, exception_type="System.IO.IOException")
+
+
+def resolve(cmdlet: Cmdlet, path: Any, *, report: bool = True) -> Optional[DrivePath]:
+    """Resolve ``path`` on the session's drive; on failure write the error (when
+    ``report``) and return None."""
+    shell = _shell(cmdlet)
+    try:
+        drive = shell.drive
+        drive.ensure()
+        return drive.resolve(to_string(path), shell.location)
+    except OSError as e:
+        if report:
+            kind = getattr(e, "kind", "")
+        cmdlet.write_error(drive_error_record(cmdlet, e, None if kind == "DriveNotFound" else str(path)))
+        return None
+
+
+def read_file(cmdlet: Cmdlet, path: Any) -> Optional[bytes]:
+    """The bytes of a file, or None after writing the provider's error."""
+    p = resolve(cmdlet, path)
+    if p is None:
+        return None
+    try:
+        return _shell(cmdlet).drive.read_bytes(p)
+    except OSError as e:
+        kind = getattr(e, "kind", "")
+        cmdlet.write_error(drive_error_record(cmdlet, e, p.text if kind != "PathNotFound" else str(path)))
+        return None
+
+
+def write_file(cmdlet: Cmdlet, path: Any, data: bytes, *, append: bool = False,
+               p: Optional[DrivePath] = None) -> Optional[DrivePath]:
+    """Write bytes to a file (created or replaced); None after writing the error."""
+    if p is None:
+        p = resolve(cmdlet, path)
+    if p is None:
+        return None
+    drive = _shell(cmdlet).drive
+    try:
+        drive.ensure_parent(p)
+        drive.write_bytes(p, data, append=append)
+        return p
+    except OSError as e:
+        cmdlet.write_error(drive_error_record(cmdlet, e, p.text))
+        return None
+
+
+def decode_text(data: bytes, encoding: Optional[str] = None) -> str:
+    """Text of file bytes: a BOM wins, else ``encoding`` (an -Encoding name), else
+    the ANSI code page (Windows PowerShell's reading default)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", "replace")
+    if data.startswith(b"\xff\xfe"):
+        return data[2:].decode("utf-16-le", "replace")
+    if data.startswith(b"\xfe\xff"):
+        return data[2:].decode("utf-16-be", "replace")
+    codec = ENCODINGS.get(encoding or "Default") or "cp1252"
+    if codec == "utf-16":
+        codec = "utf-16-le"
+    if codec == "utf-8-sig":
+        codec = "utf-8"
+    return data.decode(codec, "replace")
+
+
+def encode_text(text: str, encoding: str) -> bytes:
+    codec = ENCODINGS.get(encoding) or "cp1252"
+    return text.encode(codec, "replace")
+
+
+def _lines(text: str) -> List[str]:
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def _as_bytes(value: Any) -> bytes:
+    """A Byte[] from bytes, ints or a list of them (Set-Content -Encoding Byte)."""
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value)
+    items = value if isinstance(value, (list, tuple)) else [value]
+    out = bytearray()
+    for item in items:
+        if isinstance(item, (bytes, bytearray)):
+            out += item
+            continue
+        n = to_int(item, "System.Byte")
+        if not 0 <= n <= 255:
+            raise ConversionError('Cannot convert value "%s" to type "System.Byte". Error: "Value '
+                                  'was either too large or too small for an unsigned byte."' % item)
+        out.append(n)
+    return bytes(out)
+
+
+# ============================================================================ items
+
+class FileSystemItem:
+    """What Get-ChildItem / New-Item write: a FileInfo or DirectoryInfo look-alike."""
+
+    PS_PROPERTIES = ("Mode", "Name", "Length", "LastWriteTime", "FullName", "Extension",
+                     "DirectoryName", "PSIsContainer")
+
+    def __init__(self, p: DrivePath, ps_version: str = "2.0"):
+        import os
+        self._path = p
+        self.PSIsContainer = p.is_folder
+        self.Name = p.name
+        self.FullName = p.text
+        st = os.stat(p.real, follow_symlinks=False)
+        self.LastWriteTime = _dt.datetime.fromtimestamp(int(st.st_mtime))
+        wide = ps_version != "2.0"
+        self.Mode = ("d-----" if wide else "d----") if self.PSIsContainer else \
+            ("-a----" if wide else "-a---")
+        self.Length = None if self.PSIsContainer else st.st_size
+        self.Extension = "" if "." not in self.Name else "." + self.Name.rsplit(".", 1)[1]
+        self.DirectoryName = p.parent_text
+        self.PS_TYPE_NAMES = ("System.IO.DirectoryInfo" if self.PSIsContainer else "System.IO.FileInfo",
+                              "System.IO.FileSystemInfo", "System.MarshalByRefObject", "System.Object")
+
+    def __str__(self) -> str:
+        return self.Name if self.PSIsContainer or True else self.FullName
+
+
+def _mode_time(item: Any) -> str:
+    t = getattr(item, "LastWriteTime", None)
+    if not isinstance(t, _dt.datetime):
+        return ""
+    hour = t.hour % 12 or 12
+    return "%s %2d:%02d %s" % (t.strftime("%m/%d/%Y"), hour, t.minute, "AM" if t.hour < 12 else "PM")
+
+
+def _register_views() -> None:
+    from ..format.views import TableColumn, TableView, register_table_view
+    view = TableView([
+        TableColumn("Mode", "Mode", 10),
+        TableColumn("LastWriteTime", _mode_time, 20, "right"),
+        TableColumn("Length", lambda i: "" if i.Length is None else str(i.Length), 14, "right"),
+        TableColumn("Name", "Name", None),
+    ])
+    register_table_view("System.IO.FileInfo", view)
+    register_table_view("System.IO.DirectoryInfo", view)
+
+
+_register_views()
+
+
+# ============================================================================ cmdlets
+
+class _FsCmdlet(Cmdlet, register=False):
+    @property
+    def shell(self) -> Any:
+        return self.session.app
+
+    def fail(self, error: DriveError, shown: Optional[str] = None) -> None:
+        self.write_error(drive_error_record(self, error, shown))
+
+
+class GetContent(_FsCmdlet):
+    """Read a file: lines, the raw text (-Raw) or bytes (-Encoding Byte / -AsByteStream)."""
+
+    name = "Get-Content"
+    aliases = ("gc", "cat", "type")
+    dotnet_class = _CMD + "GetContentCommand"
+    synopsis = "Gets the content of a file on the emulated drive."
+    parameters = (
+        Parameter("Path", PATHS, position=0, mandatory=True, from_pipeline_by_name=True,
+                  aliases=("PSPath", "FullName")),
+        Parameter("Encoding", ENCODING),
+        Parameter("ReadCount", IntType("System.Int64")),
+        Parameter("TotalCount", IntType("System.Int64"), aliases=("First", "Head")),
+        Parameter("Raw", SWITCH, versions=("2013", "2016", "2019")),
+        # Windows PowerShell 5.1 has no -AsByteStream (pwsh 6+ does); offered on the
+        # 5.1-based versions because admins often run the Exchange module from pwsh.
+        Parameter("AsByteStream", SWITCH, versions=("2016", "2019")),
+    )
+
+    def process(self, p: Any) -> None:
+        for path in p.Path:
+            data = read_file(self, path)
+            if data is None:
+                continue
+            count = p.ReadCount if p.ReadCount is not None else 1
+            if p.Encoding == "Byte" or p.AsByteStream:
+                if p.TotalCount is not None and p.TotalCount >= 0:
+                    data = data[:p.TotalCount]
+                if count <= 0:
+                    self.write_object(data)
+                elif count == 1:
+                    for b in data:
+                        self.write_object(b)
+                else:
+                    for i in range(0, len(data), count):
+                        self.write_object(data[i:i + count])
+                continue
+            text = decode_text(data, p.Encoding)
+            if p.Raw:
+                self.write_object(text)
+                continue
+            lines = _lines(text)
+            if p.TotalCount is not None and p.TotalCount >= 0:
+                lines = lines[:p.TotalCount]
+            if count <= 0:
+                self.write_object(lines)
+            elif count == 1:
+                for line in lines:
+                    self.write_object(line)
+            else:
+                for i in range(0, len(lines), count):
+                    self.write_object(lines[i:i + count])
+
+
+class SetContent(_FsCmdlet):
+    """Write values to a file (replacing it); -Encoding Byte writes raw bytes."""
+
+    name = "Set-Content"
+    aliases = ("sc",)
+    dotnet_class = _CMD + "SetContentCommand"
+    supports_should_process = True
+    synopsis = "Writes text or bytes to a file on the emulated drive."
+    append = False
+    parameters = (
+        Parameter("Path", PATHS, position=0, mandatory=True, from_pipeline_by_name=True,
+                  aliases=("PSPath",)),
+        Parameter("Value", OBJECT, position=1, mandatory=True, from_pipeline=True,
+                  from_pipeline_by_name=True),
+        Parameter("Encoding", ENCODING),
+        Parameter("NoNewline", SWITCH, versions=("2016", "2019")),
+        Parameter("Force", SWITCH),
+    )
+
+    def begin(self) -> None:
+        self.values: List[Any] = []
+        self.params: Any = None
+
+    def process(self, p: Any) -> None:
+        self.params = p
+        value = p.Value
+        if isinstance(value, (list, tuple)):
+            self.values.extend(value)
+        else:
+            self.values.append(value)
+
+    def end(self) -> None:
+        p = self.params
+        if p is None:
+            return
+        encoding = p.Encoding or ("Default" if not self.append else "Default")
+        try:
+            if encoding == "Byte":
+                data = _as_bytes(self.values)
+            else:
+                sep = "" if p.NoNewline else "\r\n"
+                text = "".join(to_string(v) + sep for v in self.values if v is not None)
+                data = encode_text(text, encoding)
+        except ConversionError as e:
+            self.write_error(self.error_record(e.message, "InvalidArgument", "InvalidArgument",
+                                               exception_type="System.Management.Automation."
+                                                              "PSInvalidCastException"))
+            return
+        for path in p.Path:
+            target = resolve(self, path)
+            if target is None:
+                continue
+            verb = "Add Content" if self.append else "Set Content"
+            if not self.should_process("", target="Path: %s" % target.text, action=verb):
+                continue
+            if not self.append and not target.exists and not self.shell.drive.resolve(
+                    target.parent_text, "C:\\").is_folder:
+                self.fail(DriveError("ParentNotFound", target.text))
+                continue
+            write_file(self, path, data, append=self.append, p=target)
+
+
+class AddContent(SetContent):
+    """Append values to a file."""
+
+    name = "Add-Content"
+    aliases = ("ac",)
+    dotnet_class = _CMD + "AddContentCommand"
+    synopsis = "Appends text or bytes to a file on the emulated drive."
+    append = True
+
+
+class OutFile(_FsCmdlet):
+    """Write formatted output to a file (UTF-16 with a BOM by default, as in Windows
+    PowerShell)."""
+
+    name = "Out-File"
+    dotnet_class = _CMD + "OutFileCommand"
+    supports_should_process = True
+    synopsis = "Sends formatted output to a file on the emulated drive."
+    parameters = (
+        Parameter("FilePath", StringType(), position=0, mandatory=True, aliases=("Path",)),
+        Parameter("Encoding", ChoiceType([e for e in ENCODINGS if e != "Byte"], "System.String"),
+                  position=1),
+        Parameter("Append", SWITCH),
+        Parameter("Force", SWITCH),
+        Parameter("NoClobber", SWITCH, aliases=("NoOverwrite",)),
+        Parameter("Width", IntType()),
+        Parameter("InputObject", OBJECT, from_pipeline=True),
+    )
+
+    def begin(self) -> None:
+        self.items: List[Any] = []
+        self.params: Any = None
+
+    def process(self, p: Any) -> None:
+        self.params = p
+        if p.bound("InputObject") and p.InputObject is not None:
+            self.items.append(p.InputObject)
+
+    def end(self) -> None:
+        p = self.params
+        if p is None:
+            return
+        target = resolve(self, p.FilePath)
+        if target is None:
+            return
+        if p.NoClobber and target.exists:
+            self.write_error(self.error_record(
+                "The file '%s' already exists." % target.text, "NoClobber", "ResourceExists",
+                target=target.text, exception_type="System.IO.IOException"))
+            return
+        if not self.should_process("", target=target.text, action="Output to File"):
+            return
+        from ..format.out_default import OutDefault
+        formatter = OutDefault(p.Width or 80, self.session.ps_version, console=False)
+        lines: List[str] = []
+        for obj in self.items:
+            lines.extend(formatter.add(obj))
+        lines.extend(formatter.finish())
+        text = "".join(line + "\r\n" for line in lines)
+        encoding = p.Encoding or "Unicode"
+        data = encode_text(text, encoding)
+        if p.Append and target.exists and encoding in ("Unicode", "UTF8", "UTF32", "Unknown", "String"):
+            data = text.encode({"UTF8": "utf-8", "UTF32": "utf-32-le"}.get(encoding, "utf-16-le"))
+        write_file(self, p.FilePath, data, append=bool(p.Append), p=target)
+
+
+class TestPath(_FsCmdlet):
+    """True when the path exists (-PathType Leaf: a file; Container: a folder)."""
+
+    name = "Test-Path"
+    dotnet_class = _CMD + "TestPathCommand"
+    synopsis = "Tells whether a path exists on the emulated drive."
+    parameters = (
+        Parameter("Path", PATHS, position=0, mandatory=True, from_pipeline=True,
+                  from_pipeline_by_name=True, aliases=("PSPath",)),
+        Parameter("PathType", ChoiceType(["Any", "Container", "Leaf"],
+                                         "Microsoft.PowerShell.Commands.TestPathType")),
+        Parameter("IsValid", SWITCH),
+    )
+
+    def process(self, p: Any) -> None:
+        for path in p.Path:
+            target = resolve(self, path, report=False)
+            if p.IsValid:
+                self.write_object(target is not None)
+                continue
+            if target is None or not target.exists:
+                self.write_object(False)
+            elif p.PathType == "Container":
+                self.write_object(target.is_folder)
+            elif p.PathType == "Leaf":
+                self.write_object(target.is_file)
+            else:
+                self.write_object(target.is_folder or target.is_file)
+
+
+def _wildcard(pattern: str):
+    import fnmatch
+    import re
+    return re.compile(fnmatch.translate(pattern), re.I)
+
+
+class GetChildItem(_FsCmdlet):
+    """List a folder (or the files matching a wildcard)."""
+
+    name = "Get-ChildItem"
+    aliases = ("dir", "ls", "gci")
+    dotnet_class = _CMD + "GetChildItemCommand"
+    synopsis = "Lists the files and folders of a folder on the emulated drive."
+    parameters = (
+        Parameter("Path", PATHS, position=0, from_pipeline=True, from_pipeline_by_name=True,
+                  aliases=("PSPath",)),
+        Parameter("Filter", StringType(), position=1),
+        Parameter("Include", PATHS),
+        Parameter("Recurse", SWITCH, aliases=("s",)),
+        Parameter("Name", SWITCH),
+        Parameter("Force", SWITCH),
+        Parameter("File", SWITCH, versions=("2013", "2016", "2019")),
+        Parameter("Directory", SWITCH, aliases=("ad",), versions=("2013", "2016", "2019")),
+    )
+
+    def process(self, p: Any) -> None:
+        for path in (p.Path or ["."]):
+            text = to_string(path)
+            pattern = p.Filter
+            leaf = text.replace("/", "\\").rstrip("\\").rsplit("\\", 1)[-1]
+            if any(c in leaf for c in "*?"):
+                pattern = leaf
+                text = text.replace("/", "\\").rstrip("\\")[: -len(leaf)] or "."
+            target = resolve(self, text)
+            if target is None:
+                continue
+            if not target.exists:
+                self.fail(DriveError("PathNotFound", text), text)
+                continue
+            if target.is_file:
+                self._emit(target, p, target)
+                continue
+            self._list(target, p, pattern)
+
+    def _list(self, folder: DrivePath, p: Any, pattern: Optional[str]) -> None:
+        rx = _wildcard(pattern) if pattern else None
+        include = [_wildcard(i) for i in (p.Include or [])]
+        try:
+            children = self.shell.drive.children(folder)
+        except OSError as e:
+            self.fail(e)
+            return
+        for child in children:
+            ok = (rx is None or rx.match(child.name)) and \
+                 (not include or any(r.match(child.name) for r in include))
+            if ok and not (p.File and child.is_folder) and not (p.Directory and child.is_file):
+                self._emit(child, p, folder)
+        if p.Recurse:
+            for child in children:
+                if child.is_folder:
+                    self._list(child, p, pattern)
+
+    def _emit(self, item: DrivePath, p: Any, base: DrivePath) -> None:
+        if p.Name:
+            rel = item.text[len(base.text.rstrip("\\")) + 1:] if item.text != base.text else item.name
+            self.write_object(rel)
+        else:
+            self.write_object(FileSystemItem(item, self.session.ps_version))
+
+
+class NewItem(_FsCmdlet):
+    """Create a file (optionally with -Value) or a folder (-ItemType Directory)."""
+
+    name = "New-Item"
+    aliases = ("ni",)
+    dotnet_class = _CMD + "NewItemCommand"
+    supports_should_process = True
+    synopsis = "Creates a file or folder on the emulated drive."
+    parameters = (
+        Parameter("Path", PATHS, position=0, from_pipeline_by_name=True, aliases=("PSPath",)),
+        Parameter("Name", StringType(), from_pipeline_by_name=True),
+        Parameter("ItemType", StringType(), aliases=("Type",)),
+        Parameter("Value", OBJECT, from_pipeline=True, from_pipeline_by_name=True),
+        Parameter("Force", SWITCH),
+    )
+
+    def process(self, p: Any) -> None:
+        kind = (p.ItemType or "File").casefold()
+        if kind in ("directory", "folder", "container"):
+            folder = True
+        elif kind == "file":
+            folder = False
+        else:
+            self.write_error(self.error_record(
+                "The type is not a known type for the file system. Only \"file\" and \"directory\" "
+                "can be created.", "Argument", "InvalidArgument", target=p.ItemType,
+                exception_type="System.Management.Automation.PSArgumentException"))
+            return
+        for path in (p.Path or ["."]):
+            text = to_string(path)
+            if p.Name:
+                text = text.rstrip("\\/") + "\\" + p.Name
+            target = resolve(self, text)
+            if target is None:
+                continue
+            action = "Create Directory" if folder else "Create File"
+            if not self.should_process("", target="Destination: %s" % target.text, action=action):
+                continue
+            drive = self.shell.drive
+            try:
+                if folder:
+                    if target.is_folder and p.Force:
+                        pass
+                    elif target.exists:
+                        self.write_error(self.error_record(
+                            "An item with the specified name %s already exists." % target.text,
+                            "DirectoryExist", "ResourceExists", target=target.text,
+                            exception_type="System.IO.IOException"))
+                        continue
+                    else:
+                        drive.make_folder(target)
+                else:
+                    if target.exists and not p.Force:
+                        raise DriveError("Exists", target.text)
+                    data = b"" if p.Value is None else encode_text(to_string(p.Value), "Default")
+                    if p.Force:
+                        drive.ensure_parent(target)
+                        import os
+                        os.makedirs(os.path.dirname(target.real), exist_ok=True)
+                    drive.write_bytes(target, data)
+            except OSError as e:
+                self.fail(e, target.text)
+                continue
+            self.write_object(FileSystemItem(drive.resolve(target.text, "C:\\"), self.session.ps_version))
+
+
+class RemoveItem(_FsCmdlet):
+    """Delete files and folders (a folder with content needs -Recurse or a Yes)."""
+
+    name = "Remove-Item"
+    aliases = ("del", "erase", "rd", "ri", "rm", "rmdir")
+    dotnet_class = _CMD + "RemoveItemCommand"
+    supports_should_process = True
+    synopsis = "Deletes files and folders on the emulated drive."
+    parameters = (
+        Parameter("Path", PATHS, position=0, mandatory=True, from_pipeline=True,
+                  from_pipeline_by_name=True, aliases=("PSPath", "FullName")),
+        Parameter("Recurse", SWITCH),
+        Parameter("Force", SWITCH),
+    )
+
+    def process(self, p: Any) -> None:
+        for path in p.Path:
+            target = resolve(self, path)
+            if target is None:
+                continue
+            if not target.exists:
+                self.fail(DriveError("PathNotFound", to_string(path)), to_string(path))
+                continue
+            action = "Remove Directory" if target.is_folder else "Remove File"
+            if not self.should_process("", target=target.text, action=action):
+                continue
+            drive = self.shell.drive
+            recurse = bool(p.Recurse)
+            if target.is_folder and not recurse and drive.children(target):
+                query = ("The item at %s has children and the Recurse parameter was not specified. "
+                         "If you continue, all children will be removed with the item. Are you sure "
+                         "you want to continue?" % target.text)
+                if not self.should_continue(query, "Confirm"):
+                    continue
+                recurse = True
+            try:
+                drive.remove(target, recurse=recurse)
+            except OSError as e:
+                self.fail(e, target.text)
+
+
+class CopyItem(_FsCmdlet):
+    """Copy a file (or a folder with -Recurse)."""
+
+    name = "Copy-Item"
+    aliases = ("copy", "cp", "cpi")
+    dotnet_class = _CMD + "CopyItemCommand"
+    supports_should_process = True
+    synopsis = "Copies files and folders on the emulated drive."
+    parameters = (
+        Parameter("Path", PATHS, position=0, mandatory=True, from_pipeline=True,
+                  from_pipeline_by_name=True, aliases=("PSPath", "FullName")),
+        Parameter("Destination", StringType(), position=1),
+        Parameter("Recurse", SWITCH),
+        Parameter("Force", SWITCH),
+        Parameter("PassThru", SWITCH),
+    )
+
+    def process(self, p: Any) -> None:
+        for path in p.Path:
+            source = resolve(self, path)
+            if source is None:
+                continue
+            if not source.exists:
+                self.fail(DriveError("PathNotFound", to_string(path)), to_string(path))
+                continue
+            dest = resolve(self, p.Destination if p.Destination is not None else ".")
+            if dest is None:
+                continue
+            if not self.should_process("", target="Item: %s Destination: %s" % (source.text, dest.text),
+                                       action="Copy File" if source.is_file else "Copy Directory"):
+                continue
+            try:
+                self.shell.drive.ensure_parent(dest)
+                done = self.shell.drive.copy(source, dest, recurse=bool(p.Recurse))
+            except OSError as e:
+                self.fail(e, e.path)
+                continue
+            if p.PassThru:
+                self.write_object(FileSystemItem(done, self.session.ps_version))
+
+
+class SetLocation(_FsCmdlet):
+    """Change the current folder (the prompt follows)."""
+
+    name = "Set-Location"
+    aliases = ("cd", "chdir", "sl")
+    dotnet_class = _CMD + "SetLocationCommand"
+    synopsis = "Changes the current folder on the emulated drive."
+    parameters = (
+        Parameter("Path", StringType(), position=0, from_pipeline=True, from_pipeline_by_name=True,
+                  aliases=("PSPath",)),
+        Parameter("PassThru", SWITCH),
+    )
+
+    def process(self, p: Any) -> None:
+        path = p.Path if p.Path is not None else "C:\\Users\\Administrator"
+        target = resolve(self, path)
+        if target is None:
+            return
+        if not target.is_folder:
+            self.fail(DriveError("PathNotFound", to_string(path)), to_string(path))
+            return
+        self.shell.location = target.text
+        if p.PassThru:
+            self.write_object(_path_info(target.text))
+
+
+def _path_info(text: str) -> PSObject:
+    return PSObject([("Path", text)], ("System.Management.Automation.PathInfo", "System.Object"))
+
+
+class GetLocation(_FsCmdlet):
+    """The current folder, as a PathInfo (Path column)."""
+
+    name = "Get-Location"
+    aliases = ("gl",)
+    dotnet_class = _CMD + "GetLocationCommand"
+    synopsis = "Shows the current folder."
+    parameters = ()
+
+    def process(self, p: Any) -> None:
+        self.write_object(_path_info(self.shell.location))
+
+
+class GetPSDrive(_FsCmdlet):
+    """The drives: the file-system drives of the emulated disk (with the real folder
+    behind each in Description) and PowerShell's other providers' drives."""
+
+    name = "Get-PSDrive"
+    aliases = ("gdr",)
+    dotnet_class = _CMD + "GetPSDriveCommand"
+    synopsis = "Lists the drives; Description shows the real folder behind C:\\."
+    parameters = (
+        Parameter("Name", PATHS, position=0),
+        Parameter("PSProvider", PATHS),
+    )
+
+    _OTHER = (("Alias", "Alias", ""), ("Cert", "Certificate", "\\"), ("Env", "Environment", ""),
+              ("Function", "Function", ""), ("HKCU", "Registry", "HKEY_CURRENT_USER"),
+              ("HKLM", "Registry", "HKEY_LOCAL_MACHINE"), ("Variable", "Variable", ""))
+
+    def process(self, p: Any) -> None:
+        import os
+        shell = self.shell
+        try:
+            letters = shell.drive.drive_letters()
+        except OSError as e:
+            self.fail(e)
+            return
+        rows = []
+        loc_drive = shell.location[:1].upper()
+        for letter in letters:
+            current = shell.location[3:] if letter == loc_drive else ""
+            rows.append((letter, "FileSystem", letter + ":\\", current,
+                         os.path.join(shell.drive.root, letter)))
+        rows.extend((n, prov, root, "", "") for n, prov, root in self._OTHER)
+        rows.sort(key=lambda r: r[0].casefold())
+        names = [n.casefold() for n in (p.Name or [])]
+        provs = [n.casefold() for n in (p.PSProvider or [])]
+        found = False
+        for name, prov, root, current, real in rows:
+            if names and name.casefold() not in names:
+                continue
+            if provs and prov.casefold() not in provs:
+                continue
+            found = True
+            self.write_object(PSObject(
+                [("Name", name), ("Provider", prov), ("Root", root), ("CurrentLocation", current),
+                 ("Description", real)],
+                ("System.Management.Automation.PSDriveInfo", "System.Object")))
+        if names and not found:
+            for n in p.Name:
+                self.write_error(self.error_record(
+                    "Cannot find drive. A drive with the name '%s' does not exist." % n,
+                    "GetDriveNoMatchingDrive", "ObjectNotFound", target=n,
+                    exception_type="System.Management.Automation.DriveNotFoundException"))
+
+
+def _register_drive_view() -> None:
+    from ..format.views import TableColumn, TableView, register_table_view
+    register_table_view("System.Management.Automation.PSDriveInfo", TableView([
+        TableColumn("Name", "Name", 10), TableColumn("Provider", "Provider", 12),
+        TableColumn("Root", "Root", 24), TableColumn("CurrentLocation", "CurrentLocation", None,
+                                                      "right")]))
+
+
+_register_drive_view()
+
+
+# ============================================================================ [System.IO.File]
+
+_FILE_METHODS = ("readallbytes", "writeallbytes", "readalltext", "writealltext", "readalllines",
+                 "writealllines", "appendalltext", "exists")
+
+
+def _method_error(name: str, args: List[Any], message: str, exc: str) -> MethodError:
+    return MethodError('Exception calling "%s" with "%d" argument(s): "%s"' % (name, len(args), message),
+                       exc, "NotSpecified")
+
+
+def file_static(shell: Any, name: str, args: Optional[List[Any]]) -> Any:
+    """``[System.IO.File]::Method(args)`` on the emulated drive.  Relative paths are
+    taken from .NET's current directory (DOTNET_CURRENT_DIRECTORY), not from
+    Set-Location, as in real PowerShell."""
+    n = name.casefold()
+    if args is None or n not in _FILE_METHODS:
+        if args is None:
+            raise MethodError("The property '%s' cannot be found on type [System.IO.File]." % name)
+        raise MethodError("Method invocation failed because [System.IO.File] doesn't contain a method "
+                          "named '%s'." % name)
+    if not args or args[0] is None or to_string(args[0]) == "":
+        if n == "exists":
+            return False
+        raise _method_error(name, args, "The path is not of a legal form." if args and args[0] is not None
+                            else "Value cannot be null.\r\nParameter name: path",
+                            "ArgumentException")
+    shown = to_string(args[0])
+    drive = shell.drive
+    try:
+        drive.ensure()
+        p = drive.resolve(shown, DOTNET_CURRENT_DIRECTORY)
+    except OSError as e:
+        if n == "exists":
+            return False
+        if getattr(e, "kind", "") == "DriveNotFound":
+            raise _method_error(name, args, "Could not find a part of the path '%s'." % shown,
+                                "DirectoryNotFoundException") from None
+        raise _method_error(name, args, "Access to the path '%s' is denied." % shown,
+                            "UnauthorizedAccessException") from None
+    if n == "exists":
+        return p.is_file
+    try:
+        if n.startswith("read"):
+            if not p.exists and not p.is_folder:
+                import os
+                if not os.path.isdir(os.path.dirname(p.real)):
+                    raise _method_error(name, args, "Could not find a part of the path '%s'." % p.text,
+                                        "DirectoryNotFoundException")
+                raise _method_error(name, args, "Could not find file '%s'." % p.text,
+                                    "FileNotFoundException")
+            data = drive.read_bytes(p)
+            if n == "readallbytes":
+                return data
+            text = decode_text(data, "UTF8")   # .NET's File.Read* default: UTF-8
+            return text if n == "readalltext" else _lines(text)
+        if len(args) < 2:
+            raise _method_error(name, args, "Value cannot be null.", "ArgumentNullException")
+        value = args[1]
+        if n == "writeallbytes":
+            try:
+                data = _as_bytes(value)
+            except ConversionError as e:
+                raise MethodError('Cannot convert argument "bytes", with value: "%s", for "WriteAllBytes" '
+                                  'to type "System.Byte[]": "%s"' % (to_string(value), e.message),
+                                  "MethodArgumentConversionInvalidCastArgument") from None
+        elif n == "writealllines":
+            items = value if isinstance(value, (list, tuple)) else [value]
+            data = "".join(to_string(v) + "\r\n" for v in items).encode("utf-8")
+        else:
+            data = to_string(value).encode("utf-8")   # .NET writes UTF-8 without a BOM
+        drive.ensure_parent(p)
+        drive.write_bytes(p, data, append=(n == "appendalltext"))
+        return None
+    except OSError as e:
+        if getattr(e, "kind", "") == "ParentNotFound":
+            raise _method_error(name, args, "Could not find a part of the path '%s'." % p.text,
+                                "DirectoryNotFoundException") from None
+        if getattr(e, "kind", "") == "PathNotFound":
+            raise _method_error(name, args, "Could not find file '%s'." % p.text,
+                                "FileNotFoundException") from None
+        raise _method_error(name, args, "Access to the path '%s' is denied." % p.text,
+                            "UnauthorizedAccessException") from None
