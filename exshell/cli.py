@@ -3,6 +3,7 @@
     exshell                                 interactive shell
     exshell -Command "<text>" | -c "<text>" run commands (``-Command -`` reads stdin)
     exshell -File script.ps1 [args] | exshell script.ps1 [args]
+    exshell -CheckSyntax FILE...             parse only; report every parse error
     options: -NonInteractive -NoLogo -NoProfile -ExchangeVersion 2010 -Help
 
 Option names are case-insensitive and may be shortened to any unique prefix, as
@@ -17,14 +18,15 @@ from typing import List, Optional, Sequence, Tuple
 
 __all__ = ["main", "parse_args", "Options", "UsageError"]
 
-USAGE = ("Usage: exshell [-Command <text> | -File <script.ps1> [args] | <script.ps1> [args]]\n"
+USAGE = ("Usage: exshell [-Command <text> | -File <script.ps1> [args] | <script.ps1> [args]\n"
+         "               | -CheckSyntax <file>...]\n"
          "               [-ExchangeVersion 2010] [-NonInteractive] [-NoLogo] [-NoProfile] [-Help]")
 
 #: (canonical name, takes a value); order decides nothing — prefixes must be unique.
 OPTIONS: Tuple[Tuple[str, bool], ...] = (
     ("Command", True), ("File", True), ("NonInteractive", False), ("NoLogo", False),
     ("NoProfile", False), ("ExchangeVersion", True), ("Help", False), ("ExecutionPolicy", True),
-    ("InputFormat", True), ("OutputFormat", True), ("NoExit", False),
+    ("InputFormat", True), ("OutputFormat", True), ("NoExit", False), ("CheckSyntax", True),
 )
 #: Short forms pwsh defines explicitly (they win over prefix matching).
 SHORT = {"c": "Command", "f": "File", "?": "Help", "h": "Help", "ep": "ExecutionPolicy",
@@ -46,6 +48,7 @@ class Options:
         self.no_logo = False
         self.version = "2010"
         self.help = False
+        self.check_syntax: List[str] = []
 
 
 def _resolve(word: str) -> Tuple[str, bool]:
@@ -85,6 +88,10 @@ def parse_args(argv: Sequence[str]) -> Options:
                 if name == "File":
                     opts.file = value
                     opts.args = argv[i:]
+                    return opts
+                if name == "CheckSyntax":
+                    # Every following argument is a file to check.
+                    opts.check_syntax = [value] + argv[i:]
                     return opts
                 if name == "ExchangeVersion":
                     if value not in VERSIONS:
@@ -184,6 +191,38 @@ def _environment_overrides() -> dict:
     return overrides
 
 
+def check_syntax(files: Sequence[str], version: str = "2010") -> int:
+    """Parse each file and print every parse error as PowerShell shows it (the file,
+    line and column, the line with its marker, the message).  0 when all parse."""
+    from .engine.error_view import position_lines
+    from .engine.errors import InvocationInfo
+    from .exchange.versions import get_profile
+    from .lang import ParseError, parse
+    ps_version = get_profile(version).ps_version
+    failed = 0
+    for name in files:
+        try:
+            with open(name, "r", encoding="utf-8-sig") as fh:
+                text = fh.read()
+        except OSError as e:
+            sys.stderr.write("%s: cannot read the file: %s\n" % (name, e.strerror or e))
+            failed += 1
+            continue
+        try:
+            parse(text, file=name)
+        except ParseError as e:
+            failed += 1
+            for issue in e.issues:
+                pos = position_lines(InvocationInfo(None, text, name, issue.span, issue.span.start),
+                                     ps_version)
+                lines = ([issue.message] + pos) if ps_version == "2.0" else (pos + [issue.message])
+                sys.stdout.write("\n".join(lines) + "\n\n")
+        except Exception as e:  # a parser bug: report it, never a traceback
+            failed += 1
+            sys.stdout.write("%s: internal parser error (%s: %s)\n\n" % (name, type(e).__name__, e))
+    return 0 if failed == 0 else 1
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     try:
@@ -194,6 +233,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if opts.help:
         sys.stdout.write(USAGE + "\n\n" + __doc__.split("\n\n", 1)[1] + "\n")
         return 0
+    if opts.check_syntax:
+        return check_syntax(opts.check_syntax, opts.version)
     from .host import ConsoleHost
     from .shell import Shell
     host = ConsoleHost(interactive=not opts.non_interactive)

@@ -120,3 +120,18 @@ def test_piped_commands_run_as_a_script():
 def test_help():
     p = run("-Help")
     assert p.returncode == 0 and "Usage: exshell" in p.stdout
+
+
+def test_check_syntax(tmp_path):
+    good = tmp_path / "good.ps1"
+    good.write_text("Get-ExchangeCertificate | ? { $_.Status -eq 'Valid' }\n")
+    bad = tmp_path / "bad.ps1"
+    bad.write_text("$x = 1\n$y = (2 +\nGet-Foo -Bar \"open\n")
+    p = run("-CheckSyntax", str(good))
+    assert p.returncode == 0 and p.stdout == ""
+    p = run("-CheckSyntax", str(good), str(bad))
+    assert p.returncode == 1
+    assert str(bad) in p.stdout and "char:" in p.stdout and "<<<<" in p.stdout
+    assert "Traceback" not in p.stdout + p.stderr
+    p = run("-CheckSyntax", str(tmp_path / "missing.ps1"))
+    assert p.returncode == 1 and "cannot read" in p.stderr
