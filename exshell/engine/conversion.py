@@ -471,9 +471,13 @@ class ChoiceType(StringType):
     """A string restricted to a set (``ValidateSet``), matched case-insensitively; the
     canonical spelling is returned."""
 
-    def __init__(self, values: Iterable[str], dotnet_name: str = "System.String"):
+    def __init__(self, values: Iterable[str], dotnet_name: str = "System.String",
+                 canonical: bool = True):
         super().__init__(dotnet_name)
         self.values = list(values)
+        #: Return the set's spelling (enum-like parameters) or the text as given
+        #: (``[ValidateSet()]`` in scripts keeps what the caller typed).
+        self.canonical = canonical
 
     def choices(self) -> List[str]:
         return list(self.values)
@@ -484,7 +488,7 @@ class ChoiceType(StringType):
             return None
         for v in self.values:
             if v.casefold() == text.casefold():
-                return v
+                return v if self.canonical else text
         raise ConversionError(
             'The argument "%s" does not belong to the set "%s" specified by the ValidateSet '
             'attribute. Supply an argument that is in the set and then try the command again.'

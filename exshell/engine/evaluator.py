@@ -1220,17 +1220,23 @@ class _BlockStage(_Stage):
         pb = self.block.node.param_block
         return list(pb.parameters) if pb is not None else []
 
-    def _bind(self) -> Tuple[Dict[str, Any], List[Any]]:
-        decls = self._param_decls()
-        from .conversion import ListOf, ObjectType, StringType
+    def _declared_parameters(self) -> Tuple[List[Parameter], bool]:
+        """Parameter declarations from the ``param()`` block, and whether the function
+        is advanced (``[CmdletBinding()]`` or any ``[Parameter()]``)."""
         from .parameters import Parameter as P
+        pb = self.block.node.param_block
+        advanced = bool(pb is not None and any(a.name.casefold() == "cmdletbinding"
+                                               for a in pb.attributes))
         params: List[Parameter] = []
-        for i, d in enumerate(decls):
-            mandatory = False
-            from_pipeline = from_name = False
-            position: Optional[int] = i
+        position = 0
+        for d in self._param_decls():
+            mandatory = from_pipeline = from_name = False
+            explicit_position: Optional[int] = None
+            validate_set: Optional[List[str]] = None
             for attr in d.attributes:
-                if attr.name.casefold() in ("parameter", "system.management.automation.parameter"):
+                name = attr.name.casefold()
+                if name in ("parameter", "system.management.automation.parameter"):
+                    advanced = True
                     for key, val in attr.named:
                         k = key.casefold()
                         flag = True if val is None else to_bool(self.ev._value(val))
@@ -1240,89 +1246,101 @@ class _BlockStage(_Stage):
                             from_pipeline = flag
                         elif k == "valuefrompipelinebypropertyname":
                             from_name = flag
-                        elif k == "position":
+                        elif k == "position" and val is not None:
                             from .conversion import to_int
-                            position = to_int(self.ev._value(val))
+                            explicit_position = to_int(self.ev._value(val))
+                elif name == "validateset":
+                    validate_set = [to_string(self.ev._value(v)) for v in attr.positional]
             ptype = _param_type_for(d.type_name)
-            if ptype.is_switch:
-                position = None
-            params.append(P(d.name, ptype, position=position, mandatory=mandatory,
+            if validate_set is not None:
+                from .conversion import ChoiceType
+                ptype = ChoiceType(validate_set, canonical=False)
+            pos: Optional[int] = None
+            if not ptype.is_switch:
+                pos = explicit_position if explicit_position is not None else position
+                position += 1
+            params.append(P(d.name, ptype, position=pos, mandatory=mandatory,
                             from_pipeline=from_pipeline, from_pipeline_by_name=from_name))
+        return params, advanced
+
+    def _bind(self) -> Tuple[Dict[str, Any], List[Any]]:
+        """Bind the call's arguments to the declared parameters.  Arguments no parameter
+        takes go to ``$args`` for simple functions; advanced functions refuse them."""
+        from .parameters import common_parameters
+        params, advanced = self._declared_parameters()
         self.params = params
+        all_params = params + (list(common_parameters(False, self.ev.session.ps_version))
+                               if advanced else [])
+        binder = Binder(all_params)
         values: Dict[str, Any] = {}
-        rest: List[Any] = []
-        binder = Binder(params) if params else None
-        if binder is None:
-            for el in self.args:
-                rest.append(el.text if el.kind == "param" and el.value is NO_VALUE else
-                            (el.value if el.kind == "arg" else el.value))
-            return values, rest
-        elements = []
-        for el in self.args:
-            if el.kind == "param":
-                try:
-                    binder.resolve(el.name)
-                    elements.append(el)
-                except BindingError:
-                    rest.append(el.text)
-            else:
-                elements.append(el)
-        positional_params = [p for p in params if p.position is not None]
+        rest: List[Tuple[int, Any]] = []  # (position in the call, value) for $args
         try:
-            extra: List[ArgElement] = []
-            named_only = [e for e in elements if e.kind == "param"]
-            # Bind named first; positional leftovers beyond the declared ones go to $args.
-            binding = binder.bind_command_line(elements[:0] + elements, expects_input=False) \
-                if sum(1 for e in elements if e.kind == "arg") <= len(positional_params) + \
-                sum(1 for e in named_only if not binder.resolve(e.name).is_switch and e.value is NO_VALUE) \
-                else None
-            if binding is None:
-                trimmed: List[ArgElement] = []
-                count = 0
-                limit = len(positional_params)
-                skip_next = False
-                for idx, e in enumerate(elements):
-                    if skip_next:
-                        trimmed.append(e)
-                        skip_next = False
+            named: List[ArgElement] = []
+            positional: List[ArgElement] = []
+            i = 0
+            while i < len(self.args):
+                el = self.args[i]
+                if el.kind == "param":
+                    try:
+                        p = binder.resolve(el.name, el.span)
+                    except BindingError as e:
+                        if advanced or e.error_id == "AmbiguousParameter":
+                            raise
+                        rest.append((i, el.text if el.value is NO_VALUE else el.value))
+                        i += 1
                         continue
-                    if e.kind == "param":
-                        trimmed.append(e)
-                        p = binder.resolve(e.name)
-                        if not p.is_switch and e.value is NO_VALUE:
-                            skip_next = True
+                    named.append(el)
+                    if not p.is_switch and el.value is NO_VALUE and i + 1 < len(self.args) \
+                            and self.args[i + 1].kind == "arg":
+                        named.append(self.args[i + 1])
+                        i += 2
                         continue
-                    if count < limit:
-                        trimmed.append(e)
-                        count += 1
-                    else:
-                        rest.append(e.value)
-                binding = binder.bind_command_line(trimmed, expects_input=False)
-            values = dict(binding.values)
+                else:
+                    positional.append((i, el))
+                i += 1
+            values = dict(binder.bind_command_line(named, expects_input=False).values)
+            for index, el in positional:
+                open_params = sorted((p for p in params if p.position is not None and p.name not in values),
+                                     key=lambda p: p.position)  # type: ignore[arg-type, return-value]
+                if not open_params:
+                    if advanced:
+                        raise BindingError("PositionalParameterNotFound",
+                                           "A positional parameter cannot be found that accepts "
+                                           "argument '%s'." % to_string(el.value), el.span, "command")
+                    rest.append((index, el.value))
+                    continue
+                target = open_params[0]
+                values[target.name] = Binder.convert(target, el.value, el.span)
+                Binder.check_value(target, values[target.name], el.span)
             missing = [p for p in params if p.mandatory and p.name not in values
                        and not (p.from_pipeline or p.from_pipeline_by_name)]
             if missing:
-                host = self.ev.session.host
-                if not host.interactive:
-                    raise binder.missing_mandatory_error(missing)
-                host.write_line("")
-                host.write_line("cmdlet %s at command pipeline position 1" % self.name)
-                host.write_line("Supply values for the following parameters:")
-                for p in missing:
-                    try:
-                        raw = host._ask("%s: " % p.name)
-                    except HostUnavailable:
-                        raise binder.missing_mandatory_error(missing)
-                    values[p.name] = Binder.convert(p, raw, None, "command")
-                    Binder.check_value(p, values[p.name], None)
+                self._prompt_missing(binder, missing, values)
         except BindingError as e:
-            span = e.span if e.span is not None else self.node.span
-            inv = InvocationInfo(self.name, self.ev.source, self.ev.file, span,
-                                 e.span.end if e.span is not None else self.node.name_span.end)
+            if e.span is not None and e.where != "command":
+                span, marker = e.span, e.span.end
+            else:
+                span, marker = self.node.span, self.node.name_span.end
+            inv = InvocationInfo(self.name, self.ev.source, self.ev.file, span, marker)
             raise TerminatingError(ErrorRecord(e.message, e.error_id, e.category,
                                                exception_type=e.exception_type, activity=self.name,
                                                fqid_command=self.name, invocation=inv))
-        return values, rest
+        return values, [v for _, v in sorted(rest, key=lambda pair: pair[0])]
+
+    def _prompt_missing(self, binder: Binder, missing: List[Parameter], values: Dict[str, Any]) -> None:
+        host = self.ev.session.host
+        if not host.interactive:
+            raise binder.missing_mandatory_error(missing)
+        host.write_line("")
+        host.write_line("cmdlet %s at command pipeline position 1" % self.name)
+        host.write_line("Supply values for the following parameters:")
+        for p in missing:
+            try:
+                raw = host._ask("%s: " % p.name)
+            except HostUnavailable:
+                raise binder.missing_mandatory_error(missing)
+            values[p.name] = Binder.convert(p, raw, None, "command")
+            Binder.check_value(p, values[p.name], None)
 
     def _enter(self) -> None:
         ev = self.ev
