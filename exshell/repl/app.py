@@ -13,7 +13,7 @@ prompt comes back.
 from __future__ import annotations
 
 import os
-from typing import Any, Mapping, Optional
+from typing import IO, Any, Mapping, Optional
 
 __all__ = ["run_repl", "history_path", "install_host", "CONTINUATION_PROMPT",
            "INTERNAL_ERROR"]
@@ -75,16 +75,17 @@ def _continuation(width: int, line_number: int, is_soft_wrap: bool) -> str:
 
 
 def run_repl(shell: Any, banner: Optional[str] = None, *, history: Optional[str] = "",
-             pt_input: Any = None, pt_output: Any = None) -> int:
+             pt_input: Any = None, pt_output: Any = None, stdout: Optional[IO[str]] = None) -> int:
     """Run the interactive shell until ``exit`` or Ctrl-D; returns the exit code.
 
     ``banner`` is printed first (None: no banner, ``-NoLogo``).  ``history`` is the
     history file ("" means :func:`history_path`, None keeps it in memory).
+    ``pt_input``/``pt_output``/``stdout`` replace the terminal (tests).
     """
     from .host import ReplHost
 
     old = shell.host
-    host = ReplHost(interactive=getattr(old, "interactive", True))
+    host = ReplHost(interactive=getattr(old, "interactive", True), stdout=stdout)
     install_host(shell, host)
     if banner:
         host.write_line(banner)

@@ -254,6 +254,9 @@ class _CommandState:
         self.after_comma = False
 
 
+_UNKNOWN = _Param("")  # marks "the value of a parameter the command does not have"
+
+
 def _walk_command(toks: Tokens, index: int, stop: int, params: Sequence[_Param]) -> _CommandState:
     """Read the command whose name is token ``index``, up to token ``stop``."""
     st = _CommandState()
@@ -266,7 +269,8 @@ def _walk_command(toks: Tokens, index: int, stop: int, params: Sequence[_Param])
             p = _find_param(params, name)
             st.after_comma = False
             if p is None:
-                st.pending = None
+                # An unknown parameter may take a value: the next word is nobody's.
+                st.pending = _UNKNOWN
                 continue
             st.named[p.name.casefold()] = ""
             st.pending = p if (not p.is_switch or tok.text.endswith(":")) else None
@@ -283,7 +287,9 @@ def _walk_command(toks: Tokens, index: int, stop: int, params: Sequence[_Param])
             if st.current is not None and st.current.name.casefold() in st.named:
                 st.named[st.current.name.casefold()] += "," + tok.text
             continue
-        if st.pending is not None:
+        if st.pending is _UNKNOWN:
+            st.current = st.pending = None
+        elif st.pending is not None:
             st.current = st.pending
             st.named[st.pending.name.casefold()] = tok.text
             st.pending = None
@@ -485,6 +491,8 @@ def _complete(shell: Any, text: str, cache: ThumbprintCache) -> List[Candidate]:
     # A value: for the parameter before it, the one before the comma, or positional.
     if last is not None and last.kind == "operator" and last.text == ",":
         param = state.current
+    elif state.pending is _UNKNOWN:
+        return []
     elif state.pending is not None:
         param = state.pending
     elif state.after_comma:

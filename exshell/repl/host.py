@@ -80,7 +80,9 @@ class ReplHost(ConsoleHost):
             self.stdout.flush()
             # The colour stops before the newline, as the console paints only the text.
             body, nl = (text[:-1], "\n") if text.endswith("\n") else (text, "")
-            print_formatted_text(FormattedText([(style, body)]), end=nl, output=self._pt_output)
+            print_formatted_text(FormattedText([(style, body)]), end="", output=self._pt_output)
+            self.stdout.write(nl)
+            self.stdout.flush()
         except (BrokenPipeError, ValueError, OSError):
             pass
 

@@ -1,0 +1,171 @@
+"""Tab completion on the live shell: names, parameters, values, variables, members.
+
+Table-driven on the text left of the cursor; the prompt_toolkit face is checked on
+``Document`` objects (cursor in the middle of a line included)."""
+from __future__ import annotations
+
+import pytest
+from prompt_toolkit.completion import CompleteEvent
+from prompt_toolkit.document import Document
+
+from exshell.repl.completion import ThumbprintCache, complete, make_completer
+
+
+def texts(shell, text):
+    return [c.text for c in complete(shell, text)]
+
+
+def thumbprints(shell):
+    return [c.Thumbprint for c in shell.organization.local_server.certificates()]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Get-Exch", ["Get-ExchangeCertificate"]),
+    ("get-exch", ["Get-ExchangeCertificate"]),
+    ("Remove-Ex", ["Remove-ExchangeCertificate"]),
+    ("*-ExchangeCert", ["Enable-ExchangeCertificate", "Get-ExchangeCertificate",
+                        "New-ExchangeCertificate", "Remove-ExchangeCertificate"]),
+    ("Get-ExchangeCertificate | Format-L", ["Format-List"]),
+    ("$x = Get-ExchangeCertificate; Enable-Exch", ["Enable-ExchangeCertificate"]),
+    ("Get-ExchangeCertificate -Th", ["-Thumbprint"]),
+    ("Get-ExchangeCertificate \u2013Th", ["\u2013Thumbprint"]),
+    ("Enable-ExchangeCertificate -Se", ["-Services", "-Server"]),
+    ("Get-ExchangeCertificate -Err", ["-ErrorAction", "-ErrorVariable"]),
+    ("Remove-ExchangeCertificate -Con", ["-Confirm"]),
+    ("Get-ExchangeCertificate -Con", []),             # not a ShouldProcess cmdlet
+    ("Enable-ExchangeCertificate -Services I", ["IMAP", "IIS"]),
+    ("Enable-ExchangeCertificate -Services IIS,SM", ["SMTP"]),
+    ("Enable-ExchangeCertificate -Services:P", ["POP"]),
+    ("New-ExchangeCertificate -PrivateKeyExportable ", ["$true", "$false"]),
+    ("Get-ExchangeCertificate -ErrorAction Si", ["SilentlyContinue"]),
+    ("fl -Expand B", ["Both"]),
+    ("Get-ExchangeCertificate -Server ", ["EX01"]),
+    ("Get-ExchangeCertificate -Force ", []),           # unknown parameter: no guess
+    ("New-ExchangeCertificate -Force ", []),           # a switch takes no value
+    ("Get-NoSuchThing -", []),
+    ("$Error", ["$Error", "$ErrorActionPreference", "$ErrorView"]),
+    ("$tr", ["$true"]),
+    ("$env:COMPUTER", ["$env:COMPUTERNAME"]),
+])
+def test_completions(shell, text, expected):
+    assert texts(shell, text) == expected
+
+
+def test_parameters_already_given_are_not_offered_again(shell):
+    offered = texts(shell, "Enable-ExchangeCertificate -Services IIS -")
+    assert "-Services" not in offered
+    assert offered[:2] == ["-Thumbprint", "-DoNotRequireSsl"]
+    assert "-WhatIf" in offered and "-Verbose" in offered
+
+
+def test_version_decides_parameters_and_enum_values(shell, shell2013):
+    assert "-Identity" not in texts(shell, "Get-ExchangeCertificate -")
+    assert "-Identity" in texts(shell2013, "Get-ExchangeCertificate -")
+    assert "UMCallRouter" not in texts(shell, "Enable-ExchangeCertificate -Services ")
+    assert "UMCallRouter" in texts(shell2013, "Enable-ExchangeCertificate -Services ")
+
+
+@pytest.mark.parametrize("template", [
+    "Get-ExchangeCertificate -Thumbprint {p}",
+    "Get-ExchangeCertificate {p}",                      # position 0 is -Thumbprint
+    "Enable-ExchangeCertificate -Services IIS -Thumbprint {p}",
+    "Remove-ExchangeCertificate -Server EX01 -Thumbprint {p}",
+    "Get-ExchangeCertificate -Thumb:{p}",
+])
+def test_thumbprints_complete_from_the_server(shell, template):
+    thumb = thumbprints(shell)[0]
+    found = complete(shell, template.format(p=thumb[:3]))
+    assert [c.text for c in found] == [thumb]
+    assert found[0].replace == 3
+    # The menu shows the services code and the subject beside the thumbprint.
+    assert found[0].display == thumb + "  IP.WS."
+    assert found[0].meta == "CN=EX01"
+
+
+def test_thumbprint_in_quotes_keeps_the_quotes(shell):
+    thumb = thumbprints(shell)[0]
+    assert texts(shell, 'Get-ExchangeCertificate -Thumbprint "') == ['"%s"' % thumb]
+    assert texts(shell, "Get-ExchangeCertificate -Thumbprint \u201c" + thumb[:2]) == \
+        ["\u201c%s\u201d" % thumb]
+
+
+def test_thumbprints_follow_the_store(shell):
+    cache = ThumbprintCache()
+    before = [c.text for c in complete(shell, "Remove-ExchangeCertificate ", cache)]
+    assert len(before) == 1
+    shell.host.answers = ["n"]
+    shell.run("Get-ExchangeCertificate | New-ExchangeCertificate")
+    cache.invalidate()  # the REPL does this after every command
+    after = complete(shell, "Remove-ExchangeCertificate ", cache)
+    assert len(after) == 2 and before[0] in [c.text for c in after]
+    new = [c for c in after if c.text != before[0]][0]
+    assert new.meta == "CN=EX01"
+
+
+def test_unknown_server_offers_no_thumbprints(shell):
+    assert texts(shell, "Get-ExchangeCertificate -Server NOPE -Thumbprint ") == []
+
+
+def test_variables_and_their_properties(shell):
+    shell.run("$cert = Get-ExchangeCertificate; $certs = @(Get-ExchangeCertificate); $n = 5")
+    assert texts(shell, "$ce") == ["$cert", "$certs"]
+    assert texts(shell, "$cert.Not") == ["NotAfter", "NotBefore"]
+    assert texts(shell, "Write-Host $cert.Thu") == ["Thumbprint"]
+    assert texts(shell, "$cert.NotAfter.Da") == ["Date", "Day", "DayOfWeek", "DayOfYear"]
+    assert texts(shell, "$certs.Cou") == ["Count"]
+    assert texts(shell, "$nothing.") == []
+    # Reading the value changes nothing.
+    assert shell.session.get_variable("cert").Thumbprint == thumbprints(shell)[0]
+
+
+def test_member_enumeration_offers_element_properties_from_3_0(shell, shell2013):
+    for sh in (shell, shell2013):
+        sh.run("$all = @(Get-ExchangeCertificate)")
+    assert "Thumbprint" not in texts(shell, "$all.")
+    assert "Thumbprint" in texts(shell2013, "$all.")
+
+
+def test_functions_complete_by_name_and_parameters(shell):
+    shell.run("function Renew-Cert { param($Thumbprint, [switch]$Force) $Thumbprint }")
+    assert texts(shell, "Renew-C") == ["Renew-Cert"]
+    assert texts(shell, "Renew-Cert -") == ["-Thumbprint", "-Force"]
+
+
+@pytest.mark.parametrize("text", [
+    "", "'", '"unfinished', "@'\n", "Get-ExchangeCertificate -Thumbprint (", "$(", "{{{{",
+    "Get-ExchangeCertificate -Services:", "& $x -", "-", "$", "@",
+])
+def test_odd_input_never_raises(shell, text):
+    assert isinstance(complete(shell, text), list)
+
+
+# -- the prompt_toolkit face -----------------------------------------------------------
+
+def doc_completions(shell, text, cursor=None):
+    completer = make_completer(shell)
+    doc = Document(text, len(text) if cursor is None else cursor)
+    return list(completer.get_completions(doc, CompleteEvent(completion_requested=True)))
+
+
+def test_completer_on_documents(shell):
+    found = doc_completions(shell, "Enable-ExchangeCertificate -Services I")
+    assert [(c.text, c.start_position) for c in found] == [("IMAP", -1), ("IIS", -1)]
+
+
+def test_completer_uses_only_the_text_left_of_the_cursor(shell):
+    text = "Get-ExchangeCertificate -Th | fl"
+    found = doc_completions(shell, text, cursor=len("Get-ExchangeCertificate -Th"))
+    assert [(c.text, c.start_position) for c in found] == [("-Thumbprint", -3)]
+
+
+def test_completer_on_a_continuation_line(shell):
+    found = doc_completions(shell, "Get-ExchangeCertificate |\nNew-Exchange")
+    assert [c.text for c in found] == ["New-ExchangeCertificate"]
+
+
+def test_completer_display_meta(shell):
+    thumb = thumbprints(shell)[0]
+    found = doc_completions(shell, "Get-ExchangeCertificate -Thumbprint ")
+    assert [c.text for c in found] == [thumb]
+    assert found[0].display_meta_text == "CN=EX01"
+    assert found[0].display_text == thumb + "  IP.WS."
