@@ -6,3 +6,4 @@ one transcript test.
 """
 from . import exchange_certificate, formatting  # noqa: F401
 from . import data, objects, utility  # noqa: F401
+from . import exchange_config  # noqa: F401

@@ -16,7 +16,8 @@ from typing import Optional
 
 __all__ = ["ServerVersion", "ExchangeServerView", "AuthConfigView", "TransportServiceView",
            "ProtocolSettingsView", "TransportServerView", "server_view", "auth_config_view", "transport_view",
-           "pop_settings_view", "imap_settings_view", "SITE", "EDITION"]
+           "pop_settings_view", "imap_settings_view", "SITE", "EDITION", "SendConnectorView",
+           "ReceiveConnectorView"]
 
 #: The AD site every lab server sits in, as ``Site`` shows it.
 SITE = "{domain}/Configuration/Sites/Default-First-Site-Name"
@@ -130,7 +131,11 @@ class ProtocolSettingsView:
 
     PS_TYPE_NAMES = ("Microsoft.Exchange.Data.Directory.SystemConfiguration.PopImapAdConfiguration",
                      "System.Object")
-    PS_PROPERTIES = ("Name", "Server", "X509CertificateName", "Identity")
+    PS_PROPERTIES = ("UnencryptedOrTLSBindings", "SSLBindings", "LoginType", "X509CertificateName",
+                     "Name", "Server", "Identity")
+
+    #: Ports of the protocol's plain/STARTTLS and SSL bindings (the defaults).
+    PORTS = {"POP3": (110, 995), "IMAP4": (143, 993)}
 
     def __init__(self, server, protocol: str):
         self.Name = "1"
@@ -139,6 +144,10 @@ class ProtocolSettingsView:
         self.X509CertificateName = name or ""
         self.Identity = "%s\\1" % server.name
         self.Protocol = protocol
+        plain, ssl = self.PORTS[protocol]
+        self.UnencryptedOrTLSBindings = ["[::]:%d" % plain, "0.0.0.0:%d" % plain]
+        self.SSLBindings = ["[::]:%d" % ssl, "0.0.0.0:%d" % ssl]
+        self.LoginType = "SecureLogin"
 
     def __str__(self) -> str:
         return self.Identity
@@ -164,3 +173,47 @@ def pop_settings_view(server) -> ProtocolSettingsView:
 
 def imap_settings_view(server) -> ProtocolSettingsView:
     return ProtocolSettingsView(server, "IMAP4")
+
+
+class SendConnectorView:
+    """Get-SendConnector (default table: Identity, AddressSpaces, Enabled)."""
+
+    PS_TYPE_NAMES = ("Microsoft.Exchange.Data.Directory.SystemConfiguration.SmtpSendConnectorConfig",
+                     "System.Object")
+    PS_PROPERTIES = ("Identity", "AddressSpaces", "Enabled", "Name", "TlsCertificateName",
+                     "SourceTransportServers", "Fqdn", "RequireTLS", "Usage")
+
+    def __init__(self, connector):
+        self.Name = connector.name
+        self.Identity = connector.name
+        self.AddressSpaces = ["SMTP:%s;1" % a for a in connector.address_spaces]
+        self.Enabled = connector.enabled
+        self.TlsCertificateName = connector.tls_certificate_name
+        self.SourceTransportServers = list(connector.source_servers)
+        self.Fqdn = connector.fqdn
+        self.RequireTLS = connector.require_tls
+        self.Usage = connector.usage
+
+    def __str__(self) -> str:
+        return self.Name
+
+
+class ReceiveConnectorView:
+    """Get-ReceiveConnector (default table: Identity, Bindings, Enabled)."""
+
+    PS_TYPE_NAMES = ("Microsoft.Exchange.Data.Directory.SystemConfiguration.ReceiveConnector",
+                     "System.Object")
+    PS_PROPERTIES = ("Identity", "Bindings", "Enabled", "Name", "Server", "TlsCertificateName",
+                     "Fqdn")
+
+    def __init__(self, connector):
+        self.Identity = connector.identity
+        self.Name = connector.name
+        self.Server = connector.server
+        self.Bindings = list(connector.bindings)
+        self.Enabled = connector.enabled
+        self.TlsCertificateName = connector.tls_certificate_name
+        self.Fqdn = connector.fqdn
+
+    def __str__(self) -> str:
+        return self.Identity

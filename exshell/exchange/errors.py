@@ -55,6 +55,18 @@ CATALOGUE: Dict[str, ErrorSpec] = {
     "ErrorSendConnectorNotFound": ErrorSpec(
         "The operation couldn't be performed because object '{name}' couldn't be found "
         "on '{dc}'.", "NotSpecified", "ManagementObjectNotFoundException", rpc=False),
+    "ErrorSendConnectorExists": ErrorSpec(  # ours (the AD "already exists" wording)
+        "The operation couldn't be performed because object '{name}' already exists.",
+        "InvalidArgument", _ARG, rpc=False),
+    "ErrorTlsCertificateNameInvalid": ErrorSpec(  # ours
+        "'{name}' isn't a valid TLS certificate name. Use the form "
+        "<I>issuer distinguished name<S>subject distinguished name.", "InvalidArgument", _ARG,
+        rpc=False),
+    "ErrorX509CertificateNameInvalid": ErrorSpec(  # ours
+        "'{name}' isn't a valid fully qualified domain name.", "InvalidArgument", _ARG, rpc=False),
+    "ErrorAuthCertificateNotFoundAnywhere": ErrorSpec(  # ours
+        "The certificate with thumbprint {thumbprint} was not found on any Exchange server.",
+        "ObjectNotFound", "ManagementObjectNotFoundException", rpc=False),
     "AuthConfigNoNextCertificate": ErrorSpec(  # ours
         "There is no next certificate to publish. Use the NewCertificateThumbprint parameter "
         "first.", "InvalidOperation", _IOE, rpc=False),

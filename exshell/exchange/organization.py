@@ -38,7 +38,7 @@ from .versions import VersionProfile, get_profile
 
 __all__ = ["Organization", "Server", "default_organization", "NewCertificatePlan",
            "PendingCertificate", "EnablePlan", "ImportPlan", "SmtpQuestion", "AcceptedDomain",
-           "SendConnector", "AuthConfig", "IIS_SITE_NAMES"]
+           "SendConnector", "ReceiveConnector", "AuthConfig", "IIS_SITE_NAMES"]
 
 #: IIS sites by id (reference §1.5).
 IIS_SITE_NAMES = {1: "Default Web Site", 2: "Exchange Back End"}
@@ -98,6 +98,38 @@ class SendConnector:
     name: str
     tls_certificate_name: Optional[str] = None   # "<I>issuer<S>subject"
     address_spaces: Tuple[str, ...] = ("*",)
+    source_servers: Tuple[str, ...] = ()         # SourceTransportServers (server names)
+    fqdn: Optional[str] = None
+    usage: str = "Custom"
+    enabled: bool = True
+    require_tls: bool = False
+
+
+@dataclass
+class ReceiveConnector:
+    """A server's Receive connector (Identity ``SERVER\\Name``)."""
+    server: str
+    name: str
+    bindings: Tuple[str, ...] = ("0.0.0.0:25",)
+    tls_certificate_name: Optional[str] = None
+    fqdn: Optional[str] = None
+    enabled: bool = True
+
+    @property
+    def identity(self) -> str:
+        return "%s\\%s" % (self.server, self.name)
+
+
+#: The Receive connectors setup creates, per generation (name pattern, bindings).
+#: 2007/2010 Hub: "Default" (25) and "Client" (587); 2013+ Mailbox: the five of the
+#: front-end and back-end transport services.
+_RECEIVE_CONNECTORS_LEGACY = (("Default {s}", ("0.0.0.0:25",)), ("Client {s}", ("0.0.0.0:587",)))
+_RECEIVE_CONNECTORS_15 = (("Default {s}", ("0.0.0.0:2525", "[::]:2525")),
+                          ("Client Proxy {s}", ("0.0.0.0:465", "[::]:465")),
+                          ("Default Frontend {s}", ("0.0.0.0:25", "[::]:25")),
+                          ("Outbound Proxy Frontend {s}", ("0.0.0.0:717", "[::]:717")),
+                          ("Client Frontend {s}", ("0.0.0.0:587", "[::]:587")))
+_RECEIVE_CONNECTORS_EDGE = (("Default internal receive connector {s}", ("0.0.0.0:25", "[::]:25")),)
 
 
 @dataclass
@@ -252,6 +284,17 @@ class Server:
         self.internal_transport_thumbprint: Optional[str] = None
         self.um_thumbprint: Optional[str] = None
         self.umcr_thumbprint: Optional[str] = None
+        self.receive_connectors: List[ReceiveConnector] = []
+        if self.is_transport:
+            if "Edge" in self.roles:
+                table = _RECEIVE_CONNECTORS_EDGE
+            elif self.profile.major_version >= 15:
+                table = _RECEIVE_CONNECTORS_15
+            else:
+                table = _RECEIVE_CONNECTORS_LEGACY
+            for pattern, bindings in table:
+                self.receive_connectors.append(
+                    ReceiveConnector(self.name, pattern.format(s=self.name), bindings, fqdn=self.fqdn))
 
     def __repr__(self) -> str:
         return "<Server %s %s>" % (self.fqdn, ",".join(self.roles))
@@ -981,6 +1024,11 @@ class Server:
             auth = self.add_certificate(auth_cert, auth_key, friendly_name=AUTH_SUBJECT,
                                         exportable=True, access_rules=auth_acl)
             org.auth_config.current_thumbprint = auth.thumbprint
+        elif p.has_auth_certificate and self is not org.local_server \
+                and org.local_server is not None and org.auth_config.current_thumbprint in org.local_server.my:
+            # A later server receives the organisation's Auth certificate (the Auth
+            # servicelet copies it), it does not get one of its own.
+            org.deploy_auth_certificate(org.auth_config.current_thumbprint)
         return entry
 
 
@@ -1060,10 +1108,31 @@ class Organization:
                              purpose="server")
 
     # ------------------------------------------------------------ connectors
-    def add_send_connector(self, name: str, tls_certificate_name: Optional[str] = None) -> SendConnector:
-        connector = SendConnector(name, tls_certificate_name)
+    def add_send_connector(self, name: str, tls_certificate_name: Optional[str] = None,
+                           **fields) -> SendConnector:
+        if any(c.name.casefold() == str(name).casefold() for c in self.send_connectors):
+            raise exchange_error("ErrorSendConnectorExists", name=name)
+        connector = SendConnector(name, tls_certificate_name, **fields)
+        if not connector.source_servers:
+            connector.source_servers = tuple(s.name for s in self.servers
+                                             if s.is_transport and "Edge" not in s.roles)[:1]
         self.send_connectors.append(connector)
         return connector
+
+    def receive_connectors(self) -> List[ReceiveConnector]:
+        return [c for s in self.servers for c in s.receive_connectors]
+
+    def get_receive_connector(self, identity: str) -> ReceiveConnector:
+        """By ``SERVER\\Name`` or by a name unique in the organisation."""
+        text = str(identity).strip()
+        folded = text.casefold()
+        found = [c for c in self.receive_connectors()
+                 if folded in (c.identity.casefold(), c.name.casefold())]
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            raise exchange_error("ErrorServerNotUnique", name=text)
+        raise exchange_error("ErrorSendConnectorNotFound", name=text, dc=self.dc_fqdn)
 
     def get_send_connector(self, name: str) -> SendConnector:
         for connector in self.send_connectors:
@@ -1103,6 +1172,31 @@ class Organization:
     def clear_previous_auth_certificate(self) -> None:
         """Set-AuthConfig -ClearPreviousCertificate."""
         self.auth_config.previous_thumbprint = None
+
+    def deploy_auth_certificate(self, thumbprint: str, *, source=None) -> List[str]:
+        """Copy the Auth certificate (with its key) to every other server that lacks
+        it, as the Auth servicelet does; returns the names of the servers it reached."""
+        origin = self.get_server(source) if source is not None else self.local_server
+        entry = origin._lookup(thumbprint, "authconfig", check_validity=False)
+        reached = []
+        for server in self.servers:
+            if server is origin or "Edge" in server.roles or entry.thumbprint in server.my:
+                continue
+            server.my.add(StoreEntry(entry.cert, key=entry.key, friendly_name=entry.friendly_name,
+                                     exportable=entry.exportable,
+                                     access_rules=list(entry.access_rules)))
+            reached.append(server.name)
+        return reached
+
+    def roll_auth_certificate(self) -> bool:
+        """Make the staged next Auth certificate current once its effective date has
+        passed (the servicelet's periodic check).  True when something changed."""
+        cfg = self.auth_config
+        if cfg.next_thumbprint and cfg.next_effective_date is not None \
+                and cfg.next_effective_date <= self.clock.now():
+            self.publish_auth_certificate()
+            return True
+        return False
 
     def send_connectors_for(self, issuer: str, subject: str) -> List[SendConnector]:
         """Send connectors whose TlsCertificateName names this issuer and subject."""
