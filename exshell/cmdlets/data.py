@@ -50,14 +50,33 @@ FILE_NOT_FOUND = "Could not find file '%s'."
 
 
 def resolve_path(cmdlet: Cmdlet, path: str) -> Optional[str]:
-    """Map a Windows-style path to a real path under the shell's ``drive_root``.
+    """Map a Windows-style path to the real host path behind it.
 
-    ``C:\\temp\\certs.csv`` and ``\\temp\\certs.csv`` become ``<root>/temp/certs.csv``;
-    a relative path is taken from the shell's location.  Other drive letters map to
-    ``<root>/<letter>/...``.  Writes a terminating error and returns None when there
-    is no drive root.  Issue 4 replaces this function with the emulated drive.
+    With the shell's emulated drive (``session.app.drive``, issue 4) the drive
+    resolves it (``C:\\x.csv`` is ``<root>/C/x.csv``; relative paths start at the shell's
+    location).  Without a drive, ``drive_root`` is used directly: ``C:\\temp\\a.csv``
+    becomes ``<root>/temp/a.csv``, another letter ``<root>/<letter>/...``.  With
+    neither, a terminating error is raised.  This is the one place the CSV cmdlets
+    (and Tee-Object) turn paths into files.
     """
     app = cmdlet.session.app
+    drive = getattr(app, "drive", None)
+    if drive is not None and hasattr(drive, "resolve"):
+        try:
+            drive.ensure()
+            return drive.resolve(to_string(path), getattr(app, "location", "C:\\")).real
+        except OSError as e:
+            message = PATH_NOT_FOUND % path
+            if getattr(e, "kind", "") == "DriveNotFound":
+                cmdlet.throw_terminating(cmdlet.error_record(
+                    "Cannot find drive. A drive with the name '%s' does not exist."
+                    % getattr(e, "path", path), "DriveNotFound", "ObjectNotFound",
+                    target=getattr(e, "path", path),
+                    exception_type="System.Management.Automation.DriveNotFoundException"))
+            cmdlet.throw_terminating(cmdlet.error_record(
+                message, "DirectoryNotFoundException", "OpenError", target=path,
+                exception_type="System.IO.DirectoryNotFoundException"))
+            return None
     root = getattr(app, "drive_root", None)
     if root is None:
         cmdlet.throw_terminating(cmdlet.error_record(
@@ -65,13 +84,13 @@ def resolve_path(cmdlet: Cmdlet, path: str) -> Optional[str]:
             exception_type="System.NotSupportedException"))
         return None
     text = str(path).replace("/", "\\")
-    drive = "C"
+    drive_letter = "C"
     if len(text) >= 2 and text[1] == ":":
-        drive, text = text[0].upper(), text[2:]
+        drive_letter, text = text[0].upper(), text[2:]
     if not text.startswith("\\"):
         location = getattr(app, "location", "C:\\")
         if len(location) >= 2 and location[1] == ":":
-            drive, location = location[0].upper(), location[2:]
+            drive_letter, location = location[0].upper(), location[2:]
         text = location.rstrip("\\") + "\\" + text
     parts: List[str] = []
     for part in text.split("\\"):
@@ -82,7 +101,7 @@ def resolve_path(cmdlet: Cmdlet, path: str) -> Optional[str]:
                 parts.pop()
             continue
         parts.append(part)
-    base = root if drive == "C" else os.path.join(root, drive)
+    base = root if drive_letter == "C" else os.path.join(root, drive_letter)
     return os.path.join(base, *parts)
 
 

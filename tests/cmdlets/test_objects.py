@@ -306,4 +306,4 @@ def test_tee_object_file(tmp_path):
     shell, host = make_shell(PS20, drive_root=str(tmp_path))
     shell.run("'hello' | tee C:\\out.txt")
     assert "hello" in host.text
-    assert (tmp_path / "out.txt").read_text(encoding="utf-16").splitlines() == ["hello"]
+    assert (tmp_path / "C" / "out.txt").read_text(encoding="utf-16").splitlines() == ["hello"]
