@@ -1,4 +1,5 @@
-"""Get-, New-, Enable- and Remove-ExchangeCertificate.
+"""Get-, New- (with -GenerateRequest), Enable-, Remove-, Import- and
+Export-ExchangeCertificate.
 
 Each cmdlet declares its parameters per version (reference §2) and acts on the
 Exchange model through ``self.session.app`` (the Shell): check, build, ask, mutate.
@@ -10,15 +11,17 @@ from __future__ import annotations
 from typing import Any, List, Optional
 
 from ..engine.cmdlet import Cmdlet
-from ..engine.conversion import (BOOL, SWITCH, DotNetObjectType, EnumType, IntType, ListOf,
-                                 PerVersion, StringType)
+from ..engine.conversion import (BOOL, SWITCH, BytesType, DotNetObjectType, EnumType, IntType,
+                                 ListOf, PerVersion, StringType)
 from ..engine.errors import ErrorRecord
 from ..engine.parameters import Parameter
 from ..exchange.errors import ExchangeError
 from ..exchange.services import AllowedServices
+from .types import SECURE_STRING
 
 __all__ = ["ExchangeCmdlet", "GetExchangeCertificate", "NewExchangeCertificate",
-           "EnableExchangeCertificate", "RemoveExchangeCertificate"]
+           "EnableExchangeCertificate", "RemoveExchangeCertificate", "ImportExchangeCertificate",
+           "ExportExchangeCertificate", "LIFECYCLE_ERRORS", "file_data_object"]
 
 NAMESPACE = "Microsoft.Exchange.Management.SystemConfigurationTasks."
 V2010_UP = ("2010", "2013", "2016", "2019")
@@ -209,8 +212,13 @@ class NewExchangeCertificate(ExchangeCmdlet):
     def process(self, p: Any) -> None:
         try:
             server = self.server(p)
+            request_file = p.RequestFile if p.RequestFile is not None else p.Path
+            if p.BinaryEncoded and not p.GenerateRequest:
+                raise lifecycle_error("CertificateRequestMissingForArgument", server.name, "new")
+            if request_file is not None and not p.GenerateRequest:
+                raise lifecycle_error("CertificateRequestMissingGenerateRequest", server.name, "new")
             if p.GenerateRequest:
-                self.report(_not_yet("GenerateRequest", server.name))
+                self.generate_request(p, server, request_file)
                 return
             plan = server.plan_new_certificate(
                 instance=p.Instance, subject_name=p.SubjectName, domain_names=p.DomainName,
@@ -238,6 +246,42 @@ class NewExchangeCertificate(ExchangeCmdlet):
     def ask_smtp(self, question: Any) -> bool:
         return ask_smtp_question(self, question)
 
+    def generate_request(self, p: Any, server: Any, request_file: Optional[str]) -> None:
+        """-GenerateRequest: a key and a PKCS#10 request kept in the REQUEST store; the
+        output is the request text (or, -BinaryEncoded, an object with FileData)."""
+        plan = server.plan_new_certificate(
+            instance=p.Instance, subject_name=p.SubjectName, domain_names=p.DomainName,
+            friendly_name=p.FriendlyName, key_size=p.KeySize,
+            private_key_exportable=bool(p.PrivateKeyExportable), services=None,
+            include_accepted_domains=p.IncludeAcceptedDomains,
+            include_autodiscover=p.IncludeAutoDiscover,
+            include_server_fqdn=p.IncludeServerFQDN,
+            include_server_netbios_name=p.IncludeServerNetBIOSName,
+            generate_request=True, subject_key_identifier=p.SubjectKeyIdentifier)
+        target = None
+        if request_file is not None:
+            # Checked before anything is generated: an existing file is refused.
+            target = check_new_file(self, server, request_file, ".req", "CertificateInvalidRequestFile")
+            if target is None:
+                return
+        for warning in plan.warnings:
+            self.write_warning(warning)
+        if not self.should_process(plan.describe()):
+            return
+        pending = server.build_certificate(plan)
+        server.install_certificate(pending, make_default_smtp=False)
+        if p.BinaryEncoded:
+            data: Any = pending.request_der
+            output: Any = file_data_object(data)
+        else:
+            output = data = pending.request_text()
+        if target is not None:
+            from .filesystem import write_file
+            raw = data if isinstance(data, bytes) else data.encode("ascii")
+            if write_file(self, request_file, raw, p=target) is None:
+                return
+        self.write_object(output)
+
 
 def ask_smtp_question(cmdlet: ExchangeCmdlet, question: Any) -> bool:
     """The "overwrite the default SMTP certificate?" question, in the version's form."""
@@ -248,12 +292,6 @@ def ask_smtp_question(cmdlet: ExchangeCmdlet, question: Any) -> bool:
                                  question.new.NotAfter)
     return cmdlet.runtime.should_continue("\n".join(lines), caption, True,
                                           suspend=profile.smtp_prompt_style == "2010")
-
-
-def _not_yet(feature: str, server: str) -> ExchangeError:
-    return ExchangeError("NotImplementedInExshell",
-                         "exshell does not emulate -%s yet." % feature, category="NotImplemented",
-                         exception_type="NotSupportedException", server=server, rpc=False)
 
 
 class EnableExchangeCertificate(ExchangeCmdlet):
@@ -325,5 +363,195 @@ class RemoveExchangeCertificate(ExchangeCmdlet):
             if not self.should_process(CONFIRM["remove"].format(thumbprint=typed)):
                 return
             server.remove_certificate(typed)
+        except ExchangeError as e:
+            self.report(e)
+
+
+# ============================================================================ lifecycle (issue 4)
+# Import-/Export-ExchangeCertificate and the file parameters of New/Import/Export.
+
+#: Errors of the file parameters and argument checks that the model does not raise.
+#: Only the resource keys are known (reference §6.2); the texts are ours.
+LIFECYCLE_ERRORS = {
+    "CertificateRequestMissingForArgument": (
+        "The BinaryEncoded parameter can only be used with the GenerateRequest parameter.",
+        "InvalidArgument", "ArgumentException", False),
+    "CertificateRequestMissingGenerateRequest": (
+        "The RequestFile parameter can only be used with the GenerateRequest parameter.",
+        "InvalidArgument", "ArgumentException", False),
+    "CertificateInvalidRequestFile": (
+        "The request file '{path}' already exists or can't be created. Specify a new file name.",
+        "InvalidArgument", "ArgumentException", True),
+    "CertificateInvalidFileName": (
+        "The file '{path}' already exists or can't be created. Specify a new file name.",
+        "InvalidArgument", "ArgumentException", True),
+    "ImportCertificateFileInvalid": (
+        "The certificate file couldn't be read on server {server}: {detail}",
+        "InvalidOperation", "InvalidOperationException", True),
+    "ImportCertificateDataIsNull": (
+        "Specify the certificate data with the FileData, FileName or Instance parameter.",
+        "InvalidArgument", "ArgumentException", False),
+}
+
+#: Extensions New (-RequestFile) and Export (-FileName) accept as they are; any other
+#: name gets ".req" / ".pfx" appended, as the 2013 tasks do.
+CERTIFICATE_EXTENSIONS = (".req", ".csr", ".txt", ".pfx", ".p12", ".cer", ".crt", ".der",
+                          ".p7b", ".p7c", ".pem")
+
+FILE_DATA_TYPE = "Microsoft.Exchange.Data.BinaryFileDataObject"
+
+
+def lifecycle_error(error_id: str, server: Optional[str], purpose: str, **fields: Any) -> ExchangeError:
+    text, category, exc, rpc = LIFECYCLE_ERRORS[error_id]
+    return ExchangeError(error_id, text.format(server=server, **fields), category=category,
+                         exception_type=exc, server=server, rpc=rpc, purpose=purpose)
+
+
+def file_data_object(data: bytes) -> Any:
+    """What -BinaryEncoded writes: an object whose FileData is the Byte[]."""
+    from ..engine.properties import PSObject
+    return PSObject([("FileData", data)], (FILE_DATA_TYPE, "System.Object"))
+
+
+def check_new_file(cmdlet: "ExchangeCmdlet", server: Any, path: str, default_ext: str,
+                   error_id: str) -> Any:
+    """Resolve a file the task is going to create (appending ``default_ext`` to a name
+    without a certificate extension); an existing file, or a missing folder, fails
+    with ``error_id`` before anything is done.  Returns the drive path, or None after
+    the drive reported a bad path."""
+    from .filesystem import resolve
+    text = str(path)
+    if not text.casefold().endswith(CERTIFICATE_EXTENSIONS):
+        text += default_ext
+    target = resolve(cmdlet, text)
+    if target is None:
+        return None
+    drive = cmdlet.shell.drive
+    unc = target.drive.startswith("\\\\")     # lab shares appear on demand
+    if target.exists or (not unc and not drive.resolve(target.parent_text, "C:\\").is_folder):
+        raise lifecycle_error(error_id, server.name, "new" if error_id.endswith("RequestFile")
+                              else "export", path=target.text)
+    return target
+
+
+def _secure_text(value: Any) -> Optional[str]:
+    if value is None:
+        return None
+    plain = getattr(value, "plain_text", None)
+    return plain() if callable(plain) else str(value)
+
+
+class ImportExchangeCertificate(ExchangeCmdlet):
+    """Install a certificate: complete a pending request with the CA's response, or
+    import a PFX (with its key and chain), a .cer or a PKCS#7 chain."""
+
+    name = "Import-ExchangeCertificate"
+    dotnet_class = NAMESPACE + "ImportExchangeCertificate"
+    default_set = "FileData"
+    supports_should_process = True
+    confirm_impact = "Medium"
+    synopsis = "Imports a certificate or completes a pending request with the CA's response."
+    parameters = (
+        Parameter("FileData", BytesType(), mandatory=True, sets=("FileData",), versions=V2010_UP),
+        Parameter("FileName", StringType(), mandatory=True, sets=("FileName",), versions=("2013",)),
+        Parameter("Path", StringType(), position=0, mandatory=True, sets=("Path",), versions=("2007",)),
+        Parameter("Instance", ListOf(StringType(), "System.String[]"), mandatory=True,
+                  sets=("Instance",), from_pipeline=True),
+        Parameter("Password", SECURE_STRING),
+        Parameter("PrivateKeyExportable", BOOL, versions=V2010_UP),
+        Parameter("FriendlyName", StringType()),
+        Parameter("Server", SERVER, from_pipeline=True, versions=V2010_UP),
+        Parameter("DomainController", FQDN),
+    )
+
+    def process(self, p: Any) -> None:
+        try:
+            server = self.server(p)
+            data: Any = None
+            if p.FileData is not None:
+                data = p.FileData
+            elif p.Instance is not None:
+                data = list(p.Instance)
+            else:
+                path = p.FileName if p.FileName is not None else p.Path
+                if path is None:
+                    raise lifecycle_error("ImportCertificateDataIsNull", server.name, "import")
+                data = self._read(server, path)
+                if data is None:
+                    return
+            plan = server.plan_import(data, password=_secure_text(p.Password),
+                                      friendly_name=p.FriendlyName,
+                                      private_key_exportable=bool(p.PrivateKeyExportable))
+            if not self.should_process(plan.describe()):
+                return
+            self.write_object(server.apply_import(plan))
+        except ExchangeError as e:
+            self.report(e)
+
+    def _read(self, server: Any, path: str) -> Optional[bytes]:
+        from .filesystem import resolve
+        target = resolve(self, path, report=False)
+        if target is None or not target.is_file:
+            shown = target.text if target is not None else str(path)
+            reason = ("Could not find file '%s'." % shown) if target is None or not target.exists \
+                else ("Access to the path '%s' is denied." % shown)
+            raise lifecycle_error("ImportCertificateFileInvalid", server.name, "import", detail=reason)
+        try:
+            return self.shell.drive.read_bytes(target)
+        except OSError as e:
+            raise lifecycle_error("ImportCertificateFileInvalid", server.name, "import",
+                                  detail=str(getattr(e, "detail", "") or e)) from None
+
+
+class ExportExchangeCertificate(ExchangeCmdlet):
+    """Export a certificate with its private key (PFX), or a pending request (PKCS#10)."""
+
+    name = "Export-ExchangeCertificate"
+    dotnet_class = NAMESPACE + "ExportExchangeCertificate"
+    default_set = "Thumbprint"
+    supports_should_process = True
+    confirm_impact = "Medium"
+    synopsis = "Exports a certificate and its key as a PFX, or a pending request."
+    parameters = (
+        Parameter("Thumbprint", THUMBPRINT, position=0, mandatory=True, sets=("Thumbprint",),
+                  from_pipeline=True, from_pipeline_by_name=True),
+        Parameter("Identity", IDENTITY, position=0, sets=("Identity",), versions=V2013_UP),
+        Parameter("BinaryEncoded", SWITCH),
+        Parameter("Password", SECURE_STRING),
+        Parameter("FileName", StringType(), versions=("2013",)),
+        Parameter("Path", StringType(), versions=("2007",)),
+        Parameter("Force", SWITCH, versions=("2007",)),
+        Parameter("Server", SERVER, sets=("Thumbprint",), versions=V2010_UP),
+        Parameter("DomainController", FQDN),
+    )
+
+    def process(self, p: Any) -> None:
+        from ..exchange.texts import CONFIRM
+        try:
+            server = self.server(p)
+            thumbprint = self.thumbprint_of(p)
+            path = p.FileName if p.FileName is not None else p.Path
+            target = None
+            if path is not None:
+                if p.Force and p.Path is not None:
+                    from .filesystem import resolve
+                    target = resolve(self, path if str(path).casefold().endswith(CERTIFICATE_EXTENSIONS)
+                                     else str(path) + ".pfx")
+                else:
+                    target = check_new_file(self, server, path, ".pfx", "CertificateInvalidFileName")
+                if target is None:
+                    return
+            password = _secure_text(p.Password)
+            server.check_exportable(thumbprint, password=password)
+            if not self.should_process(CONFIRM["export"].format(thumbprint=thumbprint)):
+                return
+            data = server.export_certificate(thumbprint, password=password,
+                                             binary=bool(p.BinaryEncoded))
+            if target is not None:
+                from .filesystem import write_file
+                raw = data if isinstance(data, bytes) else data.encode("ascii")
+                if write_file(self, path, raw, p=target) is None:
+                    return
+            self.write_object(file_data_object(data) if p.BinaryEncoded else data)
         except ExchangeError as e:
             self.report(e)

@@ -19,7 +19,8 @@ from .codec import load_request, pkcs7_bytes
 from .issuance import der_bytes, issue_ca_root, issue_from_request
 from .names import parse_dn
 
-__all__ = ["LabCertificateAuthority", "CA_ROOT_KIND"]
+__all__ = ["LabCertificateAuthority", "CA_ROOT_KIND", "LabPublicCertificateAuthority",
+           "public_authority", "PUBLIC_ROOT_KIND"]
 
 #: The physical root store the lab CA's root sits in on every server.
 CA_ROOT_KIND = "Enterprise"
@@ -73,3 +74,99 @@ class LabCertificateAuthority:
         if with_chain:
             return pkcs7_bytes([cert, self.cert])
         return der_bytes(cert)
+
+
+# ---------------------------------------------------------------- a public CA (lab only)
+
+#: Names of the simulated public CA.  Obviously a lab: no real CA is named like this.
+PUBLIC_ROOT_SUBJECT = "CN=exshell Lab Public Root CA, O=exshell Lab Trust Services (NOT REAL), C=US"
+PUBLIC_ISSUING_SUBJECT = "CN=exshell Lab Public Issuing CA 1, O=exshell Lab Trust Services (NOT REAL), C=US"
+#: Windows ships the roots of public CAs in the third-party root store.
+PUBLIC_ROOT_KIND = "ThirdParty"
+#: Public TLS certificates: 397 days at most (CA/Browser Forum, since 2020).
+PUBLIC_VALIDITY = _dt.timedelta(days=397)
+
+
+def _issue_intermediate(*, subject, public_key, issuer_cert, issuer_key, serial: int,
+                        not_before: _dt.datetime, not_after: _dt.datetime):
+    """A subordinate CA certificate (pathlen 0, keyCertSign/cRLSign, key identifiers)."""
+    from cryptography import x509
+    from .issuance import _throwaway_signer, _utc, resign
+    builder = (x509.CertificateBuilder()
+               .subject_name(subject).issuer_name(issuer_cert.subject)
+               .public_key(public_key).serial_number(int(serial))
+               .not_valid_before(_utc(not_before)).not_valid_after(_utc(not_after))
+               .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=False,
+                                            key_encipherment=False, data_encipherment=False,
+                                            key_agreement=False, key_cert_sign=True, crl_sign=True,
+                                            encipher_only=False, decipher_only=False), critical=True)
+               .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+               .add_extension(x509.SubjectKeyIdentifier.from_public_key(public_key), False)
+               .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(
+                   issuer_cert.public_key()), False))
+    draft = builder.sign(_throwaway_signer(), None)
+    return x509.load_der_x509_certificate(resign(der_bytes(draft), issuer_key, "sha256"))
+
+
+class LabPublicCertificateAuthority:
+    """A simulated public CA: a root every client trusts (ThirdParty root store) and an
+    issuing CA that signs requests.  Its responses carry the issuing CA, as public CAs
+    deliver the "intermediate" with the certificate."""
+
+    def __init__(self, organization):
+        self.organization = organization
+        clock = organization.clock
+        keys = organization.key_source
+        serials = organization.serials
+        start = (clock.now() - CA_INSTALLED_AGO).replace(microsecond=0)
+        self.root_key = keys.new_rsa_key(2048)
+        self.cert = issue_ca_root(key=self.root_key, subject=parse_dn(PUBLIC_ROOT_SUBJECT),
+                                  serial=serials.next(), not_before=start,
+                                  not_after=start.replace(year=start.year + CA_YEARS))
+        self.key = keys.new_rsa_key(2048)
+        self.issuing_cert = _issue_intermediate(
+            subject=parse_dn(PUBLIC_ISSUING_SUBJECT), public_key=self.key.public_key(),
+            issuer_cert=self.cert, issuer_key=self.root_key, serial=serials.next(),
+            not_before=start, not_after=start.replace(year=start.year + CA_YEARS - 5))
+        self.issued: List[object] = []
+
+    @property
+    def name(self) -> str:
+        return PUBLIC_ISSUING_SUBJECT
+
+    def trust_on(self, server) -> None:
+        if _thumbprint(self.cert) not in server.roots:
+            server.add_trusted_root(self.cert, PUBLIC_ROOT_KIND)
+
+    def issue(self, request_data, *, validity: _dt.timedelta = PUBLIC_VALIDITY):
+        request = load_request(request_data)
+        now = self.organization.clock.now().replace(microsecond=0)
+        cert = issue_from_request(request=request, ca_cert=self.issuing_cert, ca_key=self.key,
+                                  serial=self.organization.serials.next(),
+                                  not_before=now - _dt.timedelta(minutes=10),
+                                  not_after=now + validity)
+        self.issued.append(cert)
+        return cert
+
+    def response(self, cert, *, with_chain: bool = True) -> bytes:
+        if with_chain:
+            return pkcs7_bytes([cert, self.issuing_cert])
+        return der_bytes(cert)
+
+
+def _thumbprint(cert) -> str:
+    from .store import StoreEntry
+    return StoreEntry(cert).thumbprint
+
+
+def public_authority(organization) -> LabPublicCertificateAuthority:
+    """The organisation's simulated public CA (built on first use); its root is made
+    trusted on every server each time it is asked for, so servers added later trust
+    it too."""
+    ca = getattr(organization, "_public_ca", None)
+    if ca is None:
+        ca = LabPublicCertificateAuthority(organization)
+        organization._public_ca = ca
+    for server in organization.servers:
+        ca.trust_on(server)
+    return ca

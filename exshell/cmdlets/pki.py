@@ -1,0 +1,302 @@
+"""Lab PKI commands: the certification authorities around the Exchange servers.
+
+* ``certreq`` -- the Windows tool, as far as the Exchange procedures use it:
+  ``certreq -submit -config "DC01.contoso.com\\contoso-DC01-CA" -attrib
+  "CertificateTemplate:WebServer" req.req cert.cer [chain.p7b]`` sends a request to
+  the lab enterprise CA and writes the issued certificate (base64, like certreq);
+  ``certreq -accept cert.cer`` installs a response on the local server.  It prints
+  what certreq prints and sets ``$LASTEXITCODE``; failures are certreq's own texts
+  (a native program writes no PowerShell error records).
+* ``Request-LabPublicCertificate`` -- obviously lab-only: "orders" a certificate from
+  the simulated public CA whose root every client trusts.  A ``.p7b`` out-file gets
+  the issuing CA too; a ``.cer`` only the certificate (importing that alone fails
+  with an untrusted chain -- the classic missing-intermediate trap).
+* ``Export-LabCARoot`` -- writes a CA root (PEM) to the drive, for ``openssl verify``.
+
+Imports the engine, the Exchange model and the sibling file-system helpers.
+"""
+from __future__ import annotations
+
+import base64
+from typing import Any, List, Optional
+
+from ..engine.cmdlet import Cmdlet
+from ..engine.conversion import SWITCH, ChoiceType, StringType
+from ..engine.parameters import Parameter
+from ..exchange.errors import ExchangeError
+
+__all__ = ["CertReq", "RequestLabPublicCertificate", "ExportLabCARoot", "pem_certificate",
+           "CERTREQ_MESSAGES", "TEMPLATES"]
+
+#: certreq's messages (the Windows texts, with their HRESULTs).
+CERTREQ_MESSAGES = {
+    "not_found": "Certificate Request Processor: The system cannot find the file specified. "
+                 "0x80070002 (WIN32: 2 ERROR_FILE_NOT_FOUND)",
+    "exists": "Certificate Request Processor: The file exists. 0x80070050 (WIN32: 80 ERROR_FILE_EXISTS)",
+    "bad_request": "Certificate Request Processor: ASN1 bad tag value met. 0x8009310b "
+                   "(ASN: 267 CRYPT_E_ASN1_BADTAG)",
+    "no_template": "Certificate Request Processor: The request contains no certificate template "
+                   "information. 0x80094801 (-2146875391 CERTSRV_E_NO_CERT_TYPE)",
+    "bad_template": "Certificate Request Processor: The requested certificate template is not "
+                    "supported by this CA. 0x80094800 (-2146875392 CERTSRV_E_UNSUPPORTED_CERT_TYPE)",
+    "bad_config": "Certificate Request Processor: The RPC server is unavailable. 0x800706ba "
+                  "(WIN32: 1722 RPC_S_SERVER_UNAVAILABLE)",
+    "no_key": "Certificate Request Processor: Cannot find object or property. 0x80092004 "
+              "(-2146885628 CRYPT_E_NOT_FOUND)",
+    "usage": "Expected no more than 4 arguments, not %d. 0x80070057 (WIN32: 87 ERROR_INVALID_PARAMETER)",
+    "verb": "certreq: choose -submit or -accept (exshell emulates these two verbs).",
+}
+#: Templates the lab enterprise CA publishes (name -> display name).
+TEMPLATES = {"webserver": "WebServer"}
+
+
+def pem_certificate(der: bytes, newline: str = "\r\n") -> str:
+    """A certificate in base64 with BEGIN/END lines, as certreq and certutil write it."""
+    body = base64.b64encode(der).decode("ascii")
+    lines = [body[i:i + 64] for i in range(0, len(body), 64)]
+    return newline.join(["-----BEGIN CERTIFICATE-----"] + lines + ["-----END CERTIFICATE-----"]) + newline
+
+
+def _der(cert: Any) -> bytes:
+    from ..exchange.issuance import der_bytes
+    return der_bytes(cert)
+
+
+class _PkiCmdlet(Cmdlet, register=False):
+    @property
+    def shell(self) -> Any:
+        return self.session.app
+
+    def read(self, path: str) -> Optional[bytes]:
+        from .filesystem import resolve
+        target = resolve(self, path, report=False)
+        if target is None or not target.is_file:
+            return None
+        return self.shell.drive.read_bytes(target)
+
+
+class CertReq(_PkiCmdlet):
+    """certreq.exe -submit / -accept against the lab CA (see module docstring)."""
+
+    name = "certreq"
+    aliases = ("certreq.exe",)
+    synopsis = "Submits a request to the lab enterprise CA, or accepts a CA response (certreq.exe)."
+    parameters = (
+        Parameter("submit", SWITCH),
+        Parameter("accept", SWITCH),
+        Parameter("config", StringType()),
+        Parameter("attrib", StringType()),
+        Parameter("f", SWITCH),
+        Parameter("q", SWITCH),
+        Parameter("RequestFileIn", StringType(), position=0),
+        Parameter("CertFileOut", StringType(), position=1),
+        Parameter("CertChainFileOut", StringType(), position=2),
+        Parameter("FullResponseFileOut", StringType(), position=3),
+    )
+
+    def say(self, *lines: str) -> None:
+        for line in lines:
+            self.write_object(line)
+
+    def done(self, code: int) -> None:
+        self.session.last_exit_code = code
+        try:
+            self.session.set_global("LASTEXITCODE", code)
+        except Exception:  # noqa: BLE001 - the variable is informative only
+            pass
+
+    def fail(self, key: str, *args: Any) -> None:
+        text = CERTREQ_MESSAGES[key] % args if args else CERTREQ_MESSAGES[key]
+        self.say(text)
+        self.done(int(text.rsplit("0x", 1)[1][:8], 16) - (1 << 32) if "0x" in text else 1)
+
+    def process(self, p: Any) -> None:
+        if p.accept:
+            self.accept(p)
+        elif p.submit:
+            self.submit(p)
+        else:
+            self.fail("verb")
+
+    # ------------------------------------------------------------ -submit
+    def _authority(self, config: Optional[str]) -> Any:
+        org = self.shell.organization
+        ca = org.certificate_authority
+        if config is None:
+            return ca     # the real tool asks in a dialog; the lab has one enterprise CA
+        host, _, ca_name = str(config).partition("\\")
+        dc = org.dc_fqdn
+        hosts = {dc.casefold(), dc.split(".")[0].casefold()}
+        cn = ca.subject_text.split(",")[0].split("=", 1)[1]
+        # Accept the CA's real name and "<Organisation>-CA" (the form many how-tos show).
+        names = {cn.casefold(), ("%s-CA" % org.name).casefold()}
+        if host.casefold() not in hosts or ca_name.casefold() not in names:
+            return None
+        return ca
+
+    def submit(self, p: Any) -> None:
+        from ..exchange.codec import ImportDataError
+        ca = self._authority(p.config)
+        if ca is None:
+            self.fail("bad_config")
+            return
+        if p.RequestFileIn is None or p.CertFileOut is None:
+            self.fail("usage", 0 if p.RequestFileIn is None else 1)
+            return
+        data = self.read(p.RequestFileIn)
+        if data is None:
+            self.fail("not_found")
+            return
+        template = None
+        for part in (p.attrib or "").replace("\\n", "\n").split("\n"):
+            key, _, value = part.partition(":")
+            if key.strip().casefold() == "certificatetemplate":
+                template = value.strip()
+        if not template:
+            self.fail("no_template")
+            return
+        if template.replace(" ", "").casefold() not in TEMPLATES:
+            self.fail("bad_template")
+            return
+        from .filesystem import resolve, write_file
+        out = resolve(self, p.CertFileOut)
+        if out is None:
+            self.done(1)
+            return
+        if out.exists and not p.f:
+            self.fail("exists")
+            return
+        try:
+            cert = ca.issue(data)
+        except (ImportDataError, ValueError):
+            self.fail("bad_request")
+            return
+        request_id = getattr(ca, "next_request_id", 2)
+        ca.next_request_id = request_id + 1
+        if write_file(self, p.CertFileOut, pem_certificate(_der(cert)).encode("ascii"), p=out) is None:
+            self.done(1)
+            return
+        if p.CertChainFileOut:
+            chain = base64.b64encode(ca.response(cert, with_chain=True)).decode("ascii")
+            text = "\r\n".join(chain[i:i + 64] for i in range(0, len(chain), 64)) + "\r\n"
+            write_file(self, p.CertChainFileOut, text.encode("ascii"))
+        self.say("RequestId: %d" % request_id, 'RequestId: "%d"' % request_id,
+                 "Certificate retrieved(Issued) Issued")
+        self.done(0)
+
+    # ------------------------------------------------------------ -accept
+    def accept(self, p: Any) -> None:
+        if p.RequestFileIn is None:
+            self.fail("usage", 0)
+            return
+        data = self.read(p.RequestFileIn)
+        if data is None:
+            self.fail("not_found")
+            return
+        server = self.shell.organization.local_server
+        try:
+            plan = server.plan_import(data)
+            if not plan.completes_request:
+                self.fail("no_key")
+                return
+            view = server.apply_import(plan)
+        except ExchangeError:
+            self.fail("bad_request")
+            return
+        self.say("Installed Certificate:", "  Serial Number: %s" % view.SerialNumber,
+                 "  Subject: %s" % view.Subject, "  NotBefore: %s" % _short(view.NotBefore),
+                 "  NotAfter: %s" % _short(view.NotAfter), "  Thumbprint: %s" % view.Thumbprint.lower())
+        self.done(0)
+
+
+def _short(dt: Any) -> str:
+    hour = dt.hour % 12 or 12
+    return "%d/%d/%d %d:%02d %s" % (dt.month, dt.day, dt.year, hour, dt.minute,
+                                    "AM" if dt.hour < 12 else "PM")
+
+
+class RequestLabPublicCertificate(_PkiCmdlet):
+    """Order a certificate from the simulated public CA (lab only)."""
+
+    name = "Request-LabPublicCertificate"
+    dotnet_class = "exshell.Lab.RequestLabPublicCertificateCommand"
+    synopsis = ("LAB ONLY: signs a request with the simulated public CA (its root is trusted "
+                "everywhere). A .p7b out-file includes the issuing CA.")
+    parameters = (
+        Parameter("RequestFile", StringType(), position=0, mandatory=True),
+        Parameter("OutFile", StringType(), position=1, mandatory=True),
+        Parameter("Force", SWITCH),
+    )
+
+    def process(self, p: Any) -> None:
+        from ..exchange.authority import public_authority
+        from ..exchange.codec import ImportDataError
+        from .filesystem import read_file, resolve, write_file
+        data = read_file(self, p.RequestFile)
+        if data is None:
+            return
+        out = resolve(self, p.OutFile)
+        if out is None:
+            return
+        if out.exists and not p.Force:
+            self.write_error(self.error_record(
+                "The file '%s' already exists. Use -Force to replace it." % out.text, "OutFileExists",
+                "ResourceExists", target=out.text, exception_type="System.IO.IOException"))
+            return
+        ca = public_authority(self.shell.organization)
+        try:
+            cert = ca.issue(data)
+        except (ImportDataError, ValueError):
+            self.write_error(self.error_record(
+                "The file '%s' does not contain a certificate request (PKCS#10)." % p.RequestFile,
+                "InvalidRequest", "InvalidData", target=p.RequestFile,
+                exception_type="System.Security.Cryptography.CryptographicException"))
+            return
+        if out.name.casefold().endswith((".p7b", ".p7c")):
+            payload = ca.response(cert, with_chain=True)
+        else:
+            payload = pem_certificate(_der(cert)).encode("ascii")
+        if write_file(self, p.OutFile, payload, p=out) is None:
+            return
+        from ..engine.properties import PSObject
+        from ..exchange.store import StoreEntry
+        self.write_object(PSObject([
+            ("Subject", _name(cert.subject)), ("Issuer", _name(cert.issuer)),
+            ("NotAfter", cert.not_valid_after_utc.replace(tzinfo=None)),
+            ("Thumbprint", StoreEntry(cert).thumbprint), ("OutFile", out.text)],
+            ("exshell.Lab.IssuedCertificate", "System.Object")))
+
+
+def _name(name: Any) -> str:
+    from ..exchange.names import format_dn
+    return format_dn(name)
+
+
+class ExportLabCARoot(_PkiCmdlet):
+    """Write a lab CA certificate (PEM) to the drive, e.g. for ``openssl verify``."""
+
+    name = "Export-LabCARoot"
+    dotnet_class = "exshell.Lab.ExportLabCARootCommand"
+    synopsis = "LAB ONLY: writes the enterprise (or public) CA root, PEM, to a file."
+    parameters = (
+        Parameter("Path", StringType(), position=0, mandatory=True),
+        Parameter("Authority", ChoiceType(["Enterprise", "Public"]), position=1),
+        Parameter("IncludeIssuingCA", SWITCH),
+    )
+
+    def process(self, p: Any) -> None:
+        from .filesystem import write_file
+        org = self.shell.organization
+        certs: List[Any]
+        if (p.Authority or "Enterprise") == "Public":
+            from ..exchange.authority import public_authority
+            ca = public_authority(org)
+            certs = [ca.cert] + ([ca.issuing_cert] if p.IncludeIssuingCA else [])
+        else:
+            certs = [org.certificate_authority.cert]
+        text = "".join(pem_certificate(_der(c)) for c in certs)
+        target = write_file(self, p.Path, text.encode("ascii"))
+        if target is not None:
+            from .filesystem import FileSystemItem
+            self.write_object(FileSystemItem(self.shell.drive.resolve(target.text, "C:\\"),
+                                             self.session.ps_version))
