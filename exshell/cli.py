@@ -5,6 +5,7 @@
     exshell -File script.ps1 [args] | exshell script.ps1 [args]
     exshell -CheckSyntax FILE...             parse only; report every parse error
     options: -NonInteractive -NoLogo -NoProfile -ExchangeVersion 2010 -Help
+             -DriveRoot DIR   the real folder behind drive C: (default ~/.local/share/exshell/drive)
 
 Option names are case-insensitive and may be shortened to any unique prefix, as
 pwsh takes them.  Exit code: 0 when all went well, 1 when an error was written or a
@@ -20,13 +21,15 @@ __all__ = ["main", "parse_args", "Options", "UsageError"]
 
 USAGE = ("Usage: exshell [-Command <text> | -File <script.ps1> [args] | <script.ps1> [args]\n"
          "               | -CheckSyntax <file>...]\n"
-         "               [-ExchangeVersion 2010] [-NonInteractive] [-NoLogo] [-NoProfile] [-Help]")
+         "               [-ExchangeVersion 2010] [-DriveRoot <folder>] [-NonInteractive] [-NoLogo]\n"
+         "               [-NoProfile] [-Help]")
 
 #: (canonical name, takes a value); order decides nothing — prefixes must be unique.
 OPTIONS: Tuple[Tuple[str, bool], ...] = (
     ("Command", True), ("File", True), ("NonInteractive", False), ("NoLogo", False),
     ("NoProfile", False), ("ExchangeVersion", True), ("Help", False), ("ExecutionPolicy", True),
     ("InputFormat", True), ("OutputFormat", True), ("NoExit", False), ("CheckSyntax", True),
+    ("DriveRoot", True),
 )
 #: Short forms pwsh defines explicitly (they win over prefix matching).
 SHORT = {"c": "Command", "f": "File", "?": "Help", "h": "Help", "ep": "ExecutionPolicy",
@@ -49,6 +52,7 @@ class Options:
         self.version = "2010"
         self.help = False
         self.check_syntax: List[str] = []
+        self.drive_root: Optional[str] = None
 
 
 def _resolve(word: str) -> Tuple[str, bool]:
@@ -93,6 +97,8 @@ def parse_args(argv: Sequence[str]) -> Options:
                     # Every following argument is a file to check.
                     opts.check_syntax = [value] + argv[i:]
                     return opts
+                if name == "DriveRoot":
+                    opts.drive_root = value
                 if name == "ExchangeVersion":
                     if value not in VERSIONS:
                         raise UsageError("exshell: -ExchangeVersion must be one of %s, not '%s'."
@@ -240,6 +246,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     host = ConsoleHost(interactive=not opts.non_interactive)
     try:
         shell = Shell(opts.version, host=host, **_environment_overrides())
+        if opts.drive_root:
+            shell.drive_root = os.path.abspath(opts.drive_root)
         if opts.command is not None:
             if opts.command.strip() == "-":
                 text = sys.stdin.read()
