@@ -23,7 +23,8 @@ import os
 import shutil
 import stat
 from dataclasses import dataclass
-from typing import List, Optional, Tuple
+import datetime as _dt
+from typing import Callable, List, Optional, Tuple
 
 __all__ = ["Drive", "DrivePath", "DriveError", "default_root", "INITIAL_FOLDERS"]
 
@@ -93,9 +94,22 @@ def _split(text: str) -> List[str]:
 class Drive:
     """The emulated file system over the real folder ``root``."""
 
-    def __init__(self, root: str):
+    def __init__(self, root: str, now: Optional[Callable[[], _dt.datetime]] = None):
         self.root = os.path.abspath(root)
         self._ready = False
+        #: The emulated clock (naive UTC): what we write gets its time, so listings
+        #: follow Set-Date and transcripts stay reproducible.  None: the host's time.
+        self.now = now
+
+    def touch(self, real: str) -> None:
+        if self.now is None:
+            return
+        import calendar
+        stamp = calendar.timegm(self.now().timetuple())
+        try:
+            os.utime(real, (stamp, stamp), follow_symlinks=False)
+        except (OSError, NotImplementedError):
+            pass
 
     # ------------------------------------------------------------ set-up
     def ensure(self) -> None:
@@ -106,7 +120,12 @@ class Drive:
             os.makedirs(os.path.join(self.root, "C"), exist_ok=True)
             for folder in INITIAL_FOLDERS:
                 path = self.resolve(folder, "C:\\")
-                os.makedirs(path.real, exist_ok=True)
+                if not os.path.isdir(path.real):
+                    os.makedirs(path.real)
+                    real = path.real
+                    while os.path.commonpath([real, self.root]) == self.root and real != self.root:
+                        self.touch(real)
+                        real = os.path.dirname(real)
         except OSError as e:
             raise DriveError("IOError", self.root, str(e)) from None
         self._ready = True
@@ -223,6 +242,8 @@ class Drive:
         try:
             with open(p.real, "ab" if append else "wb") as fh:
                 fh.write(data)
+            self.touch(p.real)
+            self.touch(os.path.dirname(p.real))
         except OSError as e:
             raise DriveError("IOError", p.text, e.strerror or str(e)) from None
 
@@ -234,6 +255,8 @@ class Drive:
                 os.makedirs(p.real)
             else:
                 os.mkdir(p.real)
+            self.touch(p.real)
+            self.touch(os.path.dirname(p.real))
         except FileNotFoundError:
             raise DriveError("ParentNotFound", p.text) from None
         except OSError as e:
@@ -276,6 +299,7 @@ class Drive:
                     shutil.copytree(source.real, target.real, symlinks=True, dirs_exist_ok=True)
             else:
                 shutil.copyfile(source.real, target.real, follow_symlinks=False)
+            self.touch(target.real)
         except OSError as e:
             raise DriveError("IOError", target.text, e.strerror or str(e)) from None
         return target

@@ -91,12 +91,18 @@ def drive_error_record(cmdlet: Cmdlet, error: DriveError, shown: Optional[str] =
                                target=path, exception_type="System.IO.IOException")
 
 
+def _clock(shell: Any, drive: Any) -> None:
+    if getattr(drive, "now", None) is None and getattr(shell, "clock", None) is not None:
+        drive.now = shell.clock.now
+
+
 def resolve(cmdlet: Cmdlet, path: Any, *, report: bool = True) -> Optional[DrivePath]:
     """Resolve ``path`` on the session's drive; on failure write the error (when
     ``report``) and return None."""
     shell = _shell(cmdlet)
     try:
         drive = shell.drive
+        _clock(shell, drive)
         drive.ensure()
         return drive.resolve(to_string(path), shell.location)
     except OSError as e:
@@ -198,7 +204,8 @@ class FileSystemItem:
         self.Name = p.name
         self.FullName = p.text
         st = os.stat(p.real, follow_symlinks=False)
-        self.LastWriteTime = _dt.datetime.fromtimestamp(int(st.st_mtime))
+        # The emulated machine's clock is UTC (drive.touch stamps writes with it).
+        self.LastWriteTime = _dt.datetime.fromtimestamp(int(st.st_mtime), _dt.timezone.utc).replace(tzinfo=None)
         wide = ps_version != "2.0"
         self.Mode = ("d-----" if wide else "d----") if self.PSIsContainer else \
             ("-a----" if wide else "-a---")
@@ -813,6 +820,7 @@ def file_static(shell: Any, name: str, args: Optional[List[Any]]) -> Any:
                             "ArgumentException")
     shown = to_string(args[0])
     drive = shell.drive
+    _clock(shell, drive)
     try:
         drive.ensure()
         p = drive.resolve(shown, DOTNET_CURRENT_DIRECTORY)
