@@ -184,6 +184,13 @@ class Evaluator:
             sink(v)
 
     def stmt_Pipeline(self, node: A.Pipeline, sink: Callable[[Any], None]) -> None:
+        if len(node.elements) == 1 and isinstance(node.elements[0], A.CommandExpression):
+            expr = node.elements[0].expression
+            if isinstance(expr, A.UnaryExpr) and expr.operator in ("++", "--"):
+                # $i++ as a statement is an assignment: it writes nothing.
+                self.eval(expr)
+                self.session.last_success = True
+                return
         self.run_pipeline(node, sink)
 
     def stmt_Assignment(self, node: A.Assignment, sink) -> None:
@@ -729,7 +736,7 @@ class Evaluator:
                 if v is not NOT_FOUND:
                     results.extend(v if isinstance(v, (list, tuple)) else [v])
             if not results:
-                return None
+                return NO_OUTPUT  # nothing to enumerate: no value at all, not a $null
             return results[0] if len(results) == 1 else results
         if self.session.ps_version != "2.0" and name.casefold() in ("count", "length"):
             return 1
