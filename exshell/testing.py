@@ -121,6 +121,12 @@ def make_shell(version: str = "2010", *, width: int = 120, clock: _dt.datetime =
                   serials=SeededSerials("exshell"), request_ids=SeededRequestIds("exshell"),
                   organization_file=None if organization is None else str(TRANSCRIPT_DIR / organization),
                   state_file=state)
+    # A fresh, empty emulated drive per shell (never the user's own), removed with it.
+    import shutil
+    import tempfile
+    import weakref
+    shell.drive_root = tempfile.mkdtemp(prefix="exshell-drive-")
+    weakref.finalize(shell, shutil.rmtree, shell.drive_root, True)
     return shell, host
 
 
