@@ -186,8 +186,10 @@ class Drive:
                 continue
             clean.append(part.rstrip(" ."))   # Windows drops trailing dots and spaces
         if drive_key.startswith("\\\\"):
-            server_share = _split(drive_key)
-            base = os.path.join(self.root, "UNC", *server_share)
+            base = os.path.join(self.root, "UNC")
+            for part in _split(drive_key):          # server and share: any case, too
+                base = os.path.join(base, self._real_child(base, part))
+            drive_key = "\\\\" + "\\".join(base.split(os.sep)[-2:])
             head = drive_key
         else:
             letter = drive_key[0].upper()

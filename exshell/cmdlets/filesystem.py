@@ -108,7 +108,7 @@ def resolve(cmdlet: Cmdlet, path: Any, *, report: bool = True) -> Optional[Drive
     except OSError as e:
         if report:
             kind = getattr(e, "kind", "")
-        cmdlet.write_error(drive_error_record(cmdlet, e, None if kind == "DriveNotFound" else str(path)))
+            cmdlet.write_error(drive_error_record(cmdlet, e, None if kind == "DriveNotFound" else str(path)))
         return None
 
 

@@ -1,0 +1,108 @@
+"""File-system cmdlets and [System.IO.File] on the emulated drive, through Shell.run."""
+import os
+
+import pytest
+
+from exshell.testing import make_shell
+
+
+@pytest.fixture
+def sh():
+    shell, host = make_shell()
+    yield shell, host
+    assert shell.internal_errors == []
+
+
+def run(sh, text):
+    shell, host = sh
+    host.clear()
+    result = shell.run(text)
+    return result, host.text
+
+
+def real(shell, *parts):
+    return os.path.join(shell.drive_root, "C", *parts)
+
+
+def test_bytes_round_trip_set_content_get_content(sh):
+    shell, _ = sh
+    r, _ = run(sh, "Set-Content -Path C:\\b.bin -Value (0,1,2,255) -Encoding Byte")
+    assert r.success
+    with open(real(shell, "b.bin"), "rb") as fh:
+        assert fh.read() == b"\x00\x01\x02\xff"
+    r, text = run(sh, "$b = Get-Content C:\\B.BIN -Encoding Byte -ReadCount 0; $b.GetType().FullName; $b.Length")
+    assert text.split() == ["System.Byte[]", "4"]
+    r, text = run(sh, "(Get-Content C:\\b.bin -Encoding Byte | Measure-Object).Count")
+    assert text.strip() == "4"
+
+
+def test_text_lines_and_location(sh):
+    shell, _ = sh
+    run(sh, "New-Item -ItemType Directory C:\\certreq | Out-Null")
+    r, _ = run(sh, "cd C:\\CERTREQ")
+    assert r.success and shell.location == "C:\\certreq"
+    assert shell.prompt() == "[PS] C:\\certreq>"
+    run(sh, "Set-Content notes.txt -Value one,two")
+    with open(real(shell, "certreq", "notes.txt"), "rb") as fh:
+        assert fh.read() == b"one\r\ntwo\r\n"
+    r, text = run(sh, "Get-Content .\\notes.txt")
+    assert text.split("\n")[:2] == ["one", "two"]
+    r, text = run(sh, "Test-Path notes.txt; Test-Path C:\\certreq -PathType Leaf; Test-Path Q:\\x")
+    assert text.split() == ["True", "False", "False"]
+
+
+@pytest.mark.parametrize("command, fragment, fqid", [
+    ("Get-Content C:\\nope.txt", "Cannot find path 'C:\\nope.txt' because it does not exist.",
+     "PathNotFound,Microsoft.PowerShell.Commands.GetContentCommand"),
+    ("cd Q:\\", "Cannot find drive. A drive with the name 'Q' does not exist.",
+     "DriveNotFound,Microsoft.PowerShell.Commands.SetLocationCommand"),
+    ("Set-Content C:\\no\\such\\f.txt -Value x", "Could not find a part of the path",
+     "Microsoft.PowerShell.Commands.SetContentCommand"),
+    ("Remove-Item C:\\nope.txt", "Cannot find path 'C:\\nope.txt' because it does not exist.",
+     "PathNotFound,Microsoft.PowerShell.Commands.RemoveItemCommand"),
+    ("[System.IO.File]::ReadAllBytes('C:\\nope.bin')",
+     "Exception calling \"ReadAllBytes\" with \"1\" argument(s): \"Could not find file 'C:\\nope.bin'.\"",
+     "FileNotFoundException"),
+])
+def test_errors_are_powershell_errors(sh, command, fragment, fqid):
+    r, text = run(sh, command)
+    assert not r.success
+    assert fragment in text
+    assert fqid in text
+    assert "Traceback" not in text
+
+
+def test_dotnet_relative_paths_ignore_set_location(sh):
+    shell, _ = sh
+    run(sh, "cd C:\\Users")
+    run(sh, "[System.IO.File]::WriteAllText('x.txt', 'hi')")
+    assert os.path.exists(real(shell, "Windows", "system32", "x.txt"))
+    r, text = run(sh, "[System.IO.File]::Exists('C:\\Windows\\System32\\X.TXT'); [System.IO.File]::ReadAllText('C:\\Windows\\system32\\x.txt')")
+    assert text.split() == ["True", "hi"]
+
+
+def test_copy_remove_and_listing(sh):
+    shell, _ = sh
+    run(sh, "Set-Content C:\\a.txt -Value x")
+    r, _ = run(sh, "Copy-Item C:\\a.txt C:\\Users")
+    assert os.path.exists(real(shell, "Users", "a.txt"))
+    r, text = run(sh, "Get-ChildItem C:\\ -Name")
+    assert text.split("\n")[:5] == ["Program Files", "Users", "Windows", "a.txt", ""][:5]
+    run(sh, "Remove-Item C:\\a.txt")
+    assert not os.path.exists(real(shell, "a.txt"))
+
+
+def test_nothing_escapes_the_root(sh, tmp_path):
+    shell, _ = sh
+    run(sh, "Set-Content ..\\..\\..\\..\\..\\..\\escape.txt -Value x")
+    run(sh, "[System.IO.File]::WriteAllText('/tmp/escape2.txt', 'x')")
+    assert os.path.exists(real(shell, "escape.txt"))
+    assert os.path.exists(real(shell, "tmp", "escape2.txt")) is False  # no C:\tmp folder: refused
+    r, text = run(sh, "Test-Path C:\\tmp")
+    assert text.strip() == "False"
+
+
+def test_get_psdrive_shows_the_real_folder(sh):
+    shell, _ = sh
+    r, text = run(sh, "(Get-PSDrive C).Description")
+    assert text.strip() == os.path.join(shell.drive_root, "C")
