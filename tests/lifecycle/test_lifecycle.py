@@ -1,0 +1,241 @@
+"""The certificate lifecycle end to end: requests, the lab CAs, import, export, with
+real tools (openssl) checking what lands on the drive."""
+import os
+import shutil
+import subprocess
+
+import pytest
+
+from exshell.testing import make_shell
+
+OPENSSL = shutil.which("openssl")
+needs_openssl = pytest.mark.skipif(OPENSSL is None, reason="openssl not installed")
+PW = '(ConvertTo-SecureString "Lab!Pass1" -AsPlainText -Force)'
+REQUEST = ('$req = New-ExchangeCertificate -GenerateRequest -SubjectName "C=US,O=Contoso,CN=mail.contoso.com" '
+           '-DomainName mail.contoso.com,autodiscover.contoso.com -FriendlyName "Contoso 2026" '
+           '-PrivateKeyExportable $true')
+SUBMIT = ('certreq -submit -config "DC01.contoso.com\\Contoso-CA" -attrib "CertificateTemplate:WebServer" '
+          'C:\\certreq\\contoso.req C:\\certreq\\contoso.cer')
+
+
+@pytest.fixture
+def sh():
+    shell, host = make_shell()
+    yield shell, host
+    assert shell.internal_errors == []
+
+
+def run(sh, text, ok=True):
+    shell, host = sh
+    host.clear()
+    result = shell.run(text)
+    assert "Traceback" not in host.text
+    if ok is not None:
+        assert result.success is ok, host.text
+    return host.text
+
+
+def real(shell, *parts):
+    return os.path.join(shell.drive_root, "C", *parts)
+
+
+def openssl(*args, stdin=None):
+    return subprocess.run([OPENSSL, *args], capture_output=True, text=True, input=stdin, timeout=60)
+
+
+def request_and_issue(sh):
+    run(sh, "New-Item -ItemType Directory C:\\certreq | Out-Null")
+    run(sh, REQUEST)
+    run(sh, "Set-Content -Path C:\\certreq\\contoso.req -Value $req")
+    return run(sh, SUBMIT)
+
+
+def pending(shell, server=None):
+    server = server or shell.organization.local_server
+    return [c for c in server.certificates() if str(c.Status) == "PendingRequest"]
+
+
+def test_request_is_pending_and_keeps_its_key(sh):
+    shell, _ = sh
+    text = run(sh, REQUEST + "; $req")
+    assert text.startswith("-----BEGIN NEW CERTIFICATE REQUEST-----\n")
+    assert text.rstrip().endswith("-----END NEW CERTIFICATE REQUEST-----")
+    [p] = pending(shell)
+    assert p.Subject == "C=US, O=Contoso, CN=mail.contoso.com"
+    entry = shell.organization.local_server.requests.get(p.Thumbprint)
+    assert entry.key is not None and entry.exportable
+
+
+def test_binary_encoded_request_has_file_data(sh):
+    text = run(sh, "$r = New-ExchangeCertificate -GenerateRequest -BinaryEncoded -DomainName mail.contoso.com; "
+                   "$r.FileData.GetType().FullName; $r.FileData[0]")
+    assert text.split() == ["System.Byte[]", "48"]
+
+
+@needs_openssl
+def test_openssl_verifies_request_and_issued_certificate(sh):
+    shell, _ = sh
+    out = request_and_issue(sh)
+    assert "Certificate retrieved(Issued) Issued" in out
+    p = openssl("req", "-in", real(shell, "certreq", "contoso.req"), "-verify", "-noout")
+    assert p.returncode == 0, p.stderr
+    run(sh, "Export-LabCARoot C:\\certreq\\root.cer | Out-Null")
+    p = openssl("verify", "-CAfile", real(shell, "certreq", "root.cer"), real(shell, "certreq", "contoso.cer"))
+    assert p.returncode == 0 and ": OK" in p.stdout, p.stdout + p.stderr
+    p = openssl("x509", "-in", real(shell, "certreq", "contoso.cer"), "-noout", "-ext", "subjectAltName,extendedKeyUsage")
+    assert "DNS:mail.contoso.com, DNS:autodiscover.contoso.com" in p.stdout
+    assert "TLS Web Server Authentication" in p.stdout
+
+
+def test_replace_self_signed_with_ca_certificate(sh):
+    shell, _ = sh
+    server = shell.organization.local_server
+    old = server.certificates()[0].Thumbprint
+    request_and_issue(sh)
+    out = run(sh, "$c = Import-ExchangeCertificate -FileData ([System.IO.File]::ReadAllBytes('C:\\certreq\\contoso.cer')); $c.Thumbprint")
+    new = out.strip()
+    assert pending(shell) == []
+    view = server.get_certificate(new)
+    assert (str(view.Status), str(view.RootCAType), view.HasPrivateKey) == ("Valid", "Enterprise", True)
+    run(sh, "Enable-ExchangeCertificate -Thumbprint %s -Services IIS,SMTP -Force" % new)
+    run(sh, "Remove-ExchangeCertificate -Thumbprint %s -Confirm:$false" % old)
+    assert [c.Thumbprint for c in server.certificates()] == [new]
+    assert "W" in server.get_certificate(new).ServicesStringForm
+
+
+def test_ca_response_on_another_server_has_no_key(sh):
+    shell, _ = sh
+    ex02 = shell.organization.add_server("EX02")
+    request_and_issue(sh)
+    run(sh, "Import-ExchangeCertificate -Server EX02 -FileData ([System.IO.File]::ReadAllBytes('C:\\certreq\\contoso.cer')) | Out-Null")
+    assert len(pending(shell)) == 1                       # EX01's request is untouched
+    [entry] = [e for e in ex02.my if "CN=mail.contoso.com" in e.cert.subject.rfc4514_string()]
+    assert entry.key is None
+    text = run(sh, "Enable-ExchangeCertificate -Server EX02 -Thumbprint %s -Services IIS" % entry.thumbprint, ok=False)
+    assert "PrivateKeyMissing" in text
+
+
+@needs_openssl
+def test_move_certificate_to_second_server(sh):
+    shell, _ = sh
+    ex02 = shell.organization.add_server("EX02")
+    request_and_issue(sh)
+    t = run(sh, "(Import-ExchangeCertificate -FileData ([System.IO.File]::ReadAllBytes('C:\\certreq\\contoso.cer'))).Thumbprint").strip()
+    run(sh, "$pfx = Export-ExchangeCertificate -Thumbprint %s -BinaryEncoded -Password %s" % (t, PW))
+    run(sh, "[System.IO.File]::WriteAllBytes('\\\\fs01\\share\\mail.pfx', $pfx.FileData)")
+    path = os.path.join(shell.drive_root, "UNC", "fs01", "share", "mail.pfx")
+    p = subprocess.run([OPENSSL, "pkcs12", "-in", path, "-passin", "pass:Lab!Pass1", "-nodes", "-info"],
+                       capture_output=True, text=True)
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.count("BEGIN CERTIFICATE") == 2        # the certificate and the CA root
+    assert "PRIVATE KEY" in p.stdout
+    wrong = run(sh, "Import-ExchangeCertificate -Server EX02 -FileData ([System.IO.File]::ReadAllBytes('\\\\fs01\\share\\mail.pfx')) "
+                    "-Password (ConvertTo-SecureString 'nope' -AsPlainText -Force)", ok=False)
+    assert "The source data cannot be imported or the wrong password was specified." in wrong
+    assert t not in ex02.my
+    run(sh, "Import-ExchangeCertificate -Server EX02 -FileData ([System.IO.File]::ReadAllBytes('\\\\fs01\\share\\mail.pfx')) -Password %s | Out-Null" % PW)
+    assert ex02.get_certificate(t).HasPrivateKey
+    dup = run(sh, "Import-ExchangeCertificate -Server EX02 -FileData ([System.IO.File]::ReadAllBytes('\\\\fs01\\share\\mail.pfx')) -Password %s" % PW, ok=False)
+    assert "A certificate with the thumbprint %s already exists." % t in dup
+    # Imported without -PrivateKeyExportable: the key cannot leave EX02 again.
+    trap = run(sh, "Export-ExchangeCertificate -Server EX02 -Thumbprint %s -BinaryEncoded -Password %s" % (t, PW), ok=False)
+    assert "The private key couldn't be exported as PKCS-12." in trap
+
+
+def test_setup_certificate_is_not_exportable(sh):
+    shell, _ = sh
+    old = shell.organization.local_server.certificates()[0].Thumbprint
+    text = run(sh, "Export-ExchangeCertificate -Thumbprint %s -BinaryEncoded -Password %s" % (old, PW), ok=False)
+    assert "It either couldn't be accessed or isn't exportable." in text
+
+
+@pytest.mark.parametrize("data, fragment", [
+    ("([System.IO.File]::ReadAllBytes('C:\\certreq\\truncated.cer'))",
+     "The certificate data isn't valid Base64-encoded data."),
+    ("([System.IO.File]::ReadAllBytes('C:\\certreq\\truncated.der'))",
+     "The source data cannot be imported or the wrong password was specified."),
+    ("([System.IO.File]::ReadAllBytes('C:\\certreq\\missing.cer'))", "Could not find file"),
+    ("([System.IO.File]::ReadAllBytes('Q:\\x.cer'))", "Could not find a part of the path"),
+])
+def test_bad_import_changes_nothing(sh, data, fragment):
+    shell, _ = sh
+    request_and_issue(sh)
+    with open(real(shell, "certreq", "contoso.cer"), "rb") as fh:
+        raw = fh.read()
+    with open(real(shell, "certreq", "truncated.cer"), "wb") as fh:
+        fh.write(raw[: len(raw) // 2])
+    import base64
+    der = base64.b64decode(b"".join(l for l in raw.splitlines() if not l.startswith(b"-----")))
+    with open(real(shell, "certreq", "truncated.der"), "wb") as fh:
+        fh.write(der[:-40])
+    before = shell.organization.local_server.state() if hasattr(shell.organization.local_server, "state") else None
+    text = run(sh, "Import-ExchangeCertificate -FileData %s" % data, ok=False)
+    assert fragment in text
+    assert len(pending(shell)) == 1
+    if before is not None:
+        assert shell.organization.local_server.state() == before
+
+
+def test_public_ca_needs_its_issuing_ca(sh):
+    shell, _ = sh
+    run(sh, "New-Item -ItemType Directory C:\\certreq | Out-Null")
+    run(sh, REQUEST + "; Set-Content C:\\certreq\\p.req -Value $req")
+    run(sh, "Request-LabPublicCertificate -RequestFile C:\\certreq\\p.req -OutFile C:\\certreq\\p.cer | Out-Null")
+    text = run(sh, "Import-ExchangeCertificate -FileData ([System.IO.File]::ReadAllBytes('C:\\certreq\\p.cer'))", ok=False)
+    assert "trusted root" in text
+    assert len(pending(shell)) == 1
+    run(sh, "Request-LabPublicCertificate -RequestFile C:\\certreq\\p.req -OutFile C:\\certreq\\p.p7b | Out-Null")
+    t = run(sh, "(Import-ExchangeCertificate -FileData ([System.IO.File]::ReadAllBytes('C:\\certreq\\p.p7b'))).Thumbprint").strip()
+    view = shell.organization.local_server.get_certificate(t)
+    assert (str(view.Status), str(view.RootCAType)) == ("Valid", "ThirdParty")
+
+
+@needs_openssl
+@pytest.mark.parametrize("with_chain", [False, True])
+def test_openssl_pfx_imports_with_openssls_thumbprint(sh, tmp_path, with_chain):
+    shell, _ = sh
+    shell.drive.ensure()
+    key, crt = str(tmp_path / "k.pem"), str(tmp_path / "c.pem")
+    p = openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", crt, "-days", "30",
+                "-subj", "/CN=owa.contoso.com", "-addext", "subjectAltName=DNS:owa.contoso.com",
+                "-addext", "extendedKeyUsage=serverAuth")
+    assert p.returncode == 0, p.stderr
+    args = ["pkcs12", "-export", "-inkey", key, "-in", crt, "-out", real(shell, "Users", "o.pfx"),
+            "-passout", "pass:Lab!Pass1"]
+    if with_chain:
+        run(sh, "Export-LabCARoot C:\\Users\\root.pem | Out-Null")
+        args += ["-certfile", real(shell, "Users", "root.pem")]
+    p = openssl(*args)
+    assert p.returncode == 0, p.stderr
+    fp = openssl("x509", "-in", crt, "-noout", "-fingerprint", "-sha1").stdout.strip()
+    expected = fp.split("=", 1)[1].replace(":", "")
+    t = run(sh, "(Import-ExchangeCertificate -FileData ([System.IO.File]::ReadAllBytes('C:\\Users\\o.pfx')) -Password %s).Thumbprint" % PW).strip()
+    assert t == expected
+    assert shell.organization.local_server.get_certificate(t).HasPrivateKey
+
+
+def test_export_pending_request_returns_the_request(sh):
+    shell, _ = sh
+    run(sh, REQUEST)
+    [p] = pending(shell)
+    text = run(sh, "Export-ExchangeCertificate -Thumbprint %s" % p.Thumbprint)
+    assert text.startswith("-----BEGIN NEW CERTIFICATE REQUEST-----")
+
+
+@pytest.mark.parametrize("command, fragment", [
+    ('certreq -submit -config "DC01.contoso.com\\Other-CA" -attrib "CertificateTemplate:WebServer" C:\\certreq\\contoso.req C:\\certreq\\x.cer',
+     "RPC_S_SERVER_UNAVAILABLE"),
+    ('certreq -submit -config "DC01.contoso.com\\Contoso-CA" C:\\certreq\\contoso.req C:\\certreq\\x.cer',
+     "CERTSRV_E_NO_CERT_TYPE"),
+    ('certreq -submit -config "DC01.contoso.com\\Contoso-CA" -attrib "CertificateTemplate:User" C:\\certreq\\contoso.req C:\\certreq\\x.cer',
+     "CERTSRV_E_UNSUPPORTED_CERT_TYPE"),
+    ('certreq -submit -config "DC01.contoso.com\\Contoso-CA" -attrib "CertificateTemplate:WebServer" C:\\certreq\\none.req C:\\certreq\\x.cer',
+     "ERROR_FILE_NOT_FOUND"),
+])
+def test_certreq_failures(sh, command, fragment):
+    shell, _ = sh
+    request_and_issue(sh)
+    text = run(sh, command + "; $LASTEXITCODE")
+    assert fragment in text
+    assert not os.path.exists(real(shell, "certreq", "x.cer"))
+    assert int(text.strip().split("\n")[-1]) != 0
