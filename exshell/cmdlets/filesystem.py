@@ -362,7 +362,8 @@ class SetContent(_FsCmdlet):
             verb = "Add Content" if self.append else "Set Content"
             if not self.should_process("", target="Path: %s" % target.text, action=verb):
                 continue
-            if not self.append and not target.exists and not self.shell.drive.resolve(
+            self.shell.drive.ensure_parent(target)
+            if not target.exists and not self.shell.drive.resolve(
                     target.parent_text, "C:\\").is_folder:
                 self.fail(DriveError("ParentNotFound", target.text))
                 continue
