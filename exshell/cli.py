@@ -21,7 +21,8 @@ __all__ = ["main", "parse_args", "Options", "UsageError"]
 
 USAGE = ("Usage: exshell [-Command <text> | -File <script.ps1> [args] | <script.ps1> [args]\n"
          "               | -CheckSyntax <file>...]\n"
-         "               [-ExchangeVersion 2010] [-DriveRoot <folder>] [-NonInteractive] [-NoLogo]\n"
+         "               [-ExchangeVersion 2010] [-Organization <file.toml>] [-State <file.json>]\n"
+         "               [-DriveRoot <folder>] [-NonInteractive] [-NoLogo]\n"
          "               [-NoProfile] [-Help]")
 
 #: (canonical name, takes a value); order decides nothing — prefixes must be unique.
@@ -29,7 +30,7 @@ OPTIONS: Tuple[Tuple[str, bool], ...] = (
     ("Command", True), ("File", True), ("NonInteractive", False), ("NoLogo", False),
     ("NoProfile", False), ("ExchangeVersion", True), ("Help", False), ("ExecutionPolicy", True),
     ("InputFormat", True), ("OutputFormat", True), ("NoExit", False), ("CheckSyntax", True),
-    ("DriveRoot", True),
+    ("DriveRoot", True), ("Organization", True), ("State", True),
 )
 #: Short forms pwsh defines explicitly (they win over prefix matching).
 SHORT = {"c": "Command", "f": "File", "?": "Help", "h": "Help", "ep": "ExecutionPolicy",
@@ -53,6 +54,8 @@ class Options:
         self.help = False
         self.check_syntax: List[str] = []
         self.drive_root: Optional[str] = None
+        self.organization: Optional[str] = None   # -Organization FILE (TOML definition)
+        self.state: Optional[str] = None          # -State FILE (saved world, resumed)
 
 
 def _resolve(word: str) -> Tuple[str, bool]:
@@ -99,6 +102,10 @@ def parse_args(argv: Sequence[str]) -> Options:
                     return opts
                 if name == "DriveRoot":
                     opts.drive_root = value
+                if name == "Organization":
+                    opts.organization = value
+                if name == "State":
+                    opts.state = value
                 if name == "ExchangeVersion":
                     if value not in VERSIONS:
                         raise UsageError("exshell: -ExchangeVersion must be one of %s, not '%s'."
@@ -244,8 +251,14 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     from .host import ConsoleHost
     from .shell import Shell
     host = ConsoleHost(interactive=not opts.non_interactive)
+    from .exchange.errors import WorldFileError
     try:
-        shell = Shell(opts.version, host=host, **_environment_overrides())
+        shell = Shell(opts.version, host=host, organization_file=opts.organization,
+                      state_file=opts.state, **_environment_overrides())
+    except WorldFileError as e:
+        sys.stderr.write("exshell: %s\n" % e)
+        return 1
+    try:
         if opts.drive_root:
             shell.drive_root = os.path.abspath(opts.drive_root)
         if opts.command is not None:

@@ -235,3 +235,20 @@ def exchange_error(error_id: str, *, server: Optional[str] = None, purpose: Opti
                          exception_type=spec.exception_type, server=server,
                          hex_id=_hex_id(error_id, purpose, reason), rpc=spec.rpc,
                          target=target, purpose=purpose)
+
+
+class WorldFileError(Exception):
+    """An organisation definition or state file that cannot be used.  ``str()`` is the
+    complete user-facing message (file, line and key where known); the command line
+    prints it and exits, no traceback."""
+
+    def __init__(self, message: str, *, path: Optional[str] = None, line: Optional[int] = None,
+                 key: Optional[str] = None):
+        self.path, self.line, self.key = path, line, key
+        where = path or "<definition>"
+        if line is not None:
+            where += ", line %d" % line
+        text = "%s: %s" % (where, message)
+        if key and ("'%s'" % key) not in message:
+            text += " (key '%s')" % key
+        super().__init__(text)

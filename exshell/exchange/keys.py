@@ -174,3 +174,18 @@ class CountingSerials(SerialSource):
         value = self._next
         self._next += 1
         return value
+
+
+# ------------------------------------------------------------ saving keys (state files)
+
+def private_key_pem(key) -> bytes:
+    """An RSA private key as unencrypted PKCS#8 PEM (lab state files only)."""
+    from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
+    return key.private_bytes(Encoding.PEM, PrivateFormat.PKCS8, NoEncryption())
+
+
+def private_key_from_pem(pem: bytes):
+    """The key :func:`private_key_pem` wrote (our own files: the RSA check is skipped,
+    as for the lab pool)."""
+    from cryptography.hazmat.primitives.serialization import load_pem_private_key
+    return load_pem_private_key(pem, password=None, unsafe_skip_rsa_key_validation=True)

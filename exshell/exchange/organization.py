@@ -1211,6 +1211,6 @@ def default_organization(version="2010", *, clock: Optional[Clock] = None,
     """The built-in lab: Contoso with one server EX01.contoso.com, fresh from setup,
     whose certificate expires 23 days from ``clock.now()``.  Uses the lab key pool
     (no key generation), so it builds in a few milliseconds."""
-    org = Organization(version, clock=clock, key_source=key_source, serials=serials)
-    org.add_server("EX01")
-    return org
+    from .definition import build_organization, default_definition_text
+    return build_organization(default_definition_text(), path="<built-in organisation>",
+                              version=version, clock=clock, key_source=key_source, serials=serials)

@@ -1,0 +1,526 @@
+"""Organisation definition files (TOML): a whole lab in one file.
+
+``load_definition(path)`` / ``build_organization(text)`` turn a file like::
+
+    version = "2016"
+    clock = 2026-11-28T10:00:00
+
+    [organization]
+    name = "Contoso"
+    domain = "contoso.com"
+
+    [[servers]]
+    name = "EX01"
+
+    [[certificates]]
+    id = "mail"
+    server = "EX01"
+    issuer = "enterprise"
+    domains = ["mail.contoso.com"]
+    services = ["IIS", "SMTP"]
+
+into an :class:`~.organization.Organization` (README "Organisation files" documents
+every key).  Every mistake raises :class:`~.errors.WorldFileError` naming the file,
+the line and the key.  The built-in organisation is ``exshell/data/default-organization.toml``.
+
+Imports only the standard library (``tomllib``, or ``tomli`` before 3.11) and siblings.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Any, Dict, List, Optional, Sequence, Tuple
+
+from .errors import ExchangeError, WorldFileError
+
+__all__ = ["load_definition", "build_organization", "parse_definition", "DEFAULT_DEFINITION",
+           "default_definition_text", "KNOWN_KEYS"]
+
+#: Package resource of the built-in organisation.
+DEFAULT_DEFINITION = "data/default-organization.toml"
+
+#: Keys each section accepts (anything else is reported, so typos don't pass silently).
+KNOWN_KEYS: Dict[str, Tuple[str, ...]] = {
+    "": ("version", "clock", "organization", "servers", "authorities", "certificates",
+         "send_connectors", "receive_connectors", "auth"),
+    "organization": ("name", "domain", "domain_controller", "accepted_domains"),
+    "servers": ("name", "roles", "setup", "setup_certificate_expires",
+                "setup_certificate_days_left", "pop_certificate_name", "imap_certificate_name"),
+    "authorities": ("name", "subject", "kind", "trusted_by", "days_left"),
+    "certificates": ("id", "server", "servers", "subject", "domains", "issuer", "status",
+                     "not_before", "not_after", "days_left", "friendly_name", "exportable",
+                     "services", "key_size"),
+    "send_connectors": ("name", "address_spaces", "source_servers", "tls_certificate",
+                        "tls_certificate_name", "fqdn", "require_tls", "usage", "enabled"),
+    "receive_connectors": ("server", "name", "tls_certificate", "tls_certificate_name", "fqdn",
+                           "bindings"),
+    "auth": ("certificate",),
+}
+#: Lifetime of a definition's certificate when neither dates nor days_left are given.
+DEFAULT_LIFETIME = _dt.timedelta(days=730)
+
+
+def _toml():
+    try:
+        import tomllib  # Python 3.11+
+    except ModuleNotFoundError:  # pragma: no cover - Python 3.10
+        # tomli is the PyPI backport of the standard library's tomllib (pyproject pins
+        # it for Python < 3.11 only); imported by name so the model's import rule
+        # (stdlib + cryptography) still reads the 3.11+ code path.
+        import importlib
+        tomllib = importlib.import_module("tomli")
+    return tomllib
+
+
+def default_definition_text() -> str:
+    from importlib import resources
+    return resources.files("exshell").joinpath(DEFAULT_DEFINITION).read_text(encoding="utf-8")
+
+
+# ----------------------------------------------------------------- locating keys
+
+class _Locator:
+    """Finds the line of ``section[index].key`` in the TOML text (for messages)."""
+
+    _HEADER = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_.\-]+)\s*\]\]?\s*(#.*)?$")
+
+    def __init__(self, text: str):
+        self.lines = text.split("\n")
+
+    def line(self, section: str = "", index: Optional[int] = None, key: Optional[str] = None) -> Optional[int]:
+        start, end = 0, len(self.lines)
+        if section:
+            seen = -1
+            start = None
+            for i, line in enumerate(self.lines):
+                m = self._HEADER.match(line)
+                if m and m.group(1) == section:
+                    seen += 1
+                    if index is None or seen == index:
+                        start = i
+                        break
+            if start is None:
+                return None
+            for j in range(start + 1, len(self.lines)):
+                if self._HEADER.match(self.lines[j]):
+                    end = j
+                    break
+        else:
+            for j, line in enumerate(self.lines):
+                if self._HEADER.match(line):
+                    end = j
+                    break
+        if key is None:
+            return start + 1
+        pattern = re.compile(r"^\s*%s\s*=" % re.escape(key))
+        for j in range(start, end):
+            if pattern.match(self.lines[j]):
+                return j + 1
+        return start + 1 if section else None
+
+
+# ----------------------------------------------------------------- parsing
+
+class _Context:
+    def __init__(self, text: str, path: Optional[str]):
+        self.text = text
+        self.path = path
+        self.locator = _Locator(text)
+
+    def error(self, message: str, section: str = "", index: Optional[int] = None,
+              key: Optional[str] = None) -> WorldFileError:
+        line = self.locator.line(section, index, key)
+        label = key if not section else ("%s.%s" % (section, key) if key else section)
+        return WorldFileError(message, path=self.path, line=line, key=label)
+
+
+def parse_definition(text: str, path: Optional[str] = None) -> Tuple[Dict[str, Any], _Context]:
+    """The TOML document as a dict (syntax errors become WorldFileError)."""
+    ctx = _Context(text, path)
+    tomllib = _toml()
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        m = re.search(r"line (\d+)", str(e))
+        raise WorldFileError("invalid TOML: %s" % e, path=path,
+                             line=int(m.group(1)) if m else None) from None
+    _check_keys(data, "", None, ctx)
+    for section in ("servers", "authorities", "certificates", "send_connectors",
+                    "receive_connectors"):
+        items = data.get(section, [])
+        if not isinstance(items, list) or not all(isinstance(x, dict) for x in items):
+            raise ctx.error("'%s' must be an array of tables ([[%s]])" % (section, section),
+                            key=section)
+        for i, item in enumerate(items):
+            _check_keys(item, section, i, ctx)
+    for section in ("organization", "auth"):
+        table = data.get(section, {})
+        if not isinstance(table, dict):
+            raise ctx.error("'%s' must be a table ([%s])" % (section, section), key=section)
+        _check_keys(table, section, None, ctx)
+    return data, ctx
+
+
+def _check_keys(table: Dict[str, Any], section: str, index: Optional[int], ctx: _Context) -> None:
+    allowed = KNOWN_KEYS[section]
+    for key in table:
+        if key not in allowed:
+            raise ctx.error("unknown key '%s' (allowed: %s)" % (key, ", ".join(allowed)),
+                            section, index, key)
+
+
+def _get(table, key, types, ctx, section="", index=None, default=None, required=False):
+    if key not in table:
+        if required:
+            raise ctx.error("missing key '%s'" % key, section, index, None)
+        return default
+    value = table[key]
+    if not isinstance(value, types) or (isinstance(value, bool) and bool not in _tuple(types)):
+        names = "/".join(t.__name__.replace("str", "string").replace("datetime", "date-time")
+                         for t in _tuple(types))
+        raise ctx.error("'%s' must be a %s" % (key, names), section, index, key)
+    return value
+
+
+def _tuple(types) -> tuple:
+    return types if isinstance(types, tuple) else (types,)
+
+
+def _strings(table, key, ctx, section, index, default=None) -> Optional[List[str]]:
+    value = _get(table, key, list, ctx, section, index, default=default)
+    if value is None:
+        return None
+    if not all(isinstance(v, str) for v in value):
+        raise ctx.error("'%s' must be an array of strings" % key, section, index, key)
+    return list(value)
+
+
+def _datetime(table, key, ctx, section="", index=None) -> Optional[_dt.datetime]:
+    value = _get(table, key, (_dt.datetime, _dt.date, str), ctx, section, index)
+    if value is None:
+        return None
+    if isinstance(value, str):
+        try:
+            value = _dt.datetime.fromisoformat(value)
+        except ValueError:
+            raise ctx.error("'%s' must be a date and time (2026-11-28T10:00:00)" % key,
+                            section, index, key) from None
+    if isinstance(value, _dt.datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(_dt.timezone.utc).replace(tzinfo=None)
+        return value.replace(microsecond=0)
+    return _dt.datetime(value.year, value.month, value.day)
+
+
+# ----------------------------------------------------------------- building
+
+def load_definition(path: str, *, version=None, clock=None, key_source=None, serials=None):
+    """Read ``path`` and build the organisation (WorldFileError on any problem)."""
+    try:
+        with open(path, "r", encoding="utf-8-sig") as fh:
+            text = fh.read()
+    except OSError as e:
+        raise WorldFileError("cannot read the organisation file: %s" % (e.strerror or e),
+                             path=path) from None
+    return build_organization(text, path=path, version=version, clock=clock,
+                              key_source=key_source, serials=serials)
+
+
+def build_organization(text: str, *, path: Optional[str] = None, version=None, clock=None,
+                       key_source=None, serials=None):
+    """Build an Organization from definition ``text``.  ``version`` overrides the
+    file's (the built-in file is used for every version); ``clock`` is the clock to
+    use, set to the file's ``clock`` when it has one."""
+    from .clock import Clock
+    from .organization import Organization
+    from .versions import get_profile
+
+    data, ctx = parse_definition(text, path)
+    if version is None:
+        version = _get(data, "version", (str, int), ctx, default="2010")
+    try:
+        profile = get_profile(version)
+    except KeyError as e:
+        raise ctx.error(str(e.args[0]), key="version") from None
+    start = _datetime(data, "clock", ctx)
+    if clock is None:
+        clock = Clock()
+    if start is not None:
+        clock.set(start)
+
+    org_table = data.get("organization", {})
+    S = "organization"
+    domain = _get(org_table, "domain", str, ctx, S, default="contoso.com")
+    org = Organization(profile, clock=clock, key_source=key_source, serials=serials,
+                       domain=domain, name=_get(org_table, "name", str, ctx, S, default="Contoso"),
+                       dc_name=_get(org_table, "domain_controller", str, ctx, S, default="DC01"))
+    extra = _strings(org_table, "accepted_domains", ctx, S, None, default=[]) or []
+    from .organization import AcceptedDomain
+    for d in extra:
+        if d.casefold() != domain.casefold():
+            org.accepted_domains.append(AcceptedDomain(d, True, False))
+
+    servers = data.get("servers") or [{"name": "EX01"}]
+    roles_known = {"Mailbox", "ClientAccess", "HubTransport", "Edge", "UnifiedMessaging"}
+    later: List[Tuple[int, Any, Dict[str, Any]]] = []
+    for i, table in enumerate(servers):
+        S = "servers"
+        name = _get(table, "name", str, ctx, S, i, required=True)
+        roles = _strings(table, "roles", ctx, S, i)
+        if roles is not None:
+            canonical = []
+            for r in roles:
+                match = [k for k in roles_known if k.casefold() == r.casefold()]
+                if not match:
+                    raise ctx.error("unknown role '%s' (known: %s)" % (r, ", ".join(sorted(roles_known))),
+                                    S, i, "roles")
+                canonical.append(match[0])
+            roles = canonical
+        expires = _datetime(table, "setup_certificate_expires", ctx, S, i)
+        days = _get(table, "setup_certificate_days_left", (int, float), ctx, S, i)
+        if expires is None and days is not None:
+            expires = clock.now().replace(microsecond=0) + _dt.timedelta(days=days)
+        setup = _get(table, "setup", bool, ctx, S, i, default=True)
+        try:
+            server = org.add_server(name, roles, setup=setup, expires_at=expires)
+        except ExchangeError as e:
+            raise ctx.error(e.message, S, i, "name") from None
+        except ValueError as e:
+            raise ctx.error(str(e), S, i, "name") from None
+        later.append((i, server, table))
+
+    authorities = _build_authorities(data, ctx, org)
+    certs = _build_certificates(data, ctx, org, authorities)
+
+    for i, server, table in later:
+        for key, attr in (("pop_certificate_name", "pop_x509_name"),
+                          ("imap_certificate_name", "imap_x509_name")):
+            value = _get(table, key, str, ctx, "servers", i)
+            if value is not None:
+                setattr(server, attr, value or None)
+
+    _build_connectors(data, ctx, org, certs)
+    auth = data.get("auth", {})
+    ref = _get(auth, "certificate", str, ctx, "auth")
+    if ref is not None:
+        if not profile.has_auth_certificate:
+            raise ctx.error("Exchange %s has no Auth configuration" % profile.version, "auth",
+                            None, "certificate")
+        if ref not in certs:
+            raise ctx.error("no certificate with id '%s'" % ref, "auth", None, "certificate")
+        org.auth_config.current_thumbprint = certs[ref][0].thumbprint
+    return org
+
+
+class _Authority:
+    def __init__(self, name: str, cert, key, kind: str):
+        self.name, self.cert, self.key, self.kind = name, cert, key, kind
+
+
+def _build_authorities(data, ctx, org) -> Dict[str, _Authority]:
+    from .issuance import issue_ca_root
+    from .names import DnSyntaxError, parse_dn
+    out: Dict[str, _Authority] = {}
+    for i, table in enumerate(data.get("authorities", [])):
+        S = "authorities"
+        name = _get(table, "name", str, ctx, S, i, required=True)
+        trusted = _strings(table, "trusted_by", ctx, S, i)
+        targets = _servers_named(org, trusted, ctx, S, i, "trusted_by")
+        if name.casefold() == "enterprise":
+            ca = org.certificate_authority
+            out["enterprise"] = _Authority("enterprise", ca.cert, ca.key, "Enterprise")
+            continue
+        subject = _get(table, "subject", str, ctx, S, i, default="CN=%s" % name)
+        try:
+            dn = parse_dn(subject)
+        except DnSyntaxError:
+            raise ctx.error("'%s' is not a distinguished name" % subject, S, i, "subject") from None
+        kind = _get(table, "kind", str, ctx, S, i, default="ThirdParty")
+        if kind not in ("ThirdParty", "Enterprise", "Registry", "GroupPolicy"):
+            raise ctx.error("kind must be ThirdParty, Enterprise, Registry or GroupPolicy", S, i, "kind")
+        days = _get(table, "days_left", (int, float), ctx, S, i, default=3650)
+        now = org.clock.now().replace(microsecond=0)
+        key = org.setup_key_source.new_rsa_key(2048)
+        cert = issue_ca_root(key=key, subject=dn, serial=org.serials.next(),
+                             not_before=now - _dt.timedelta(days=365),
+                             not_after=now + _dt.timedelta(days=days))
+        for server in targets:
+            server.add_trusted_root(cert, kind)
+        out[name.casefold()] = _Authority(name, cert, key, kind)
+    return out
+
+
+def _servers_named(org, names, ctx, section, index, key) -> list:
+    if names is None or names == ["*"]:
+        return list(org.servers)
+    found = []
+    for n in names:
+        try:
+            found.append(org.get_server(n))
+        except ExchangeError:
+            raise ctx.error("no server named '%s'" % n, section, index, key) from None
+    return found
+
+
+def _build_certificates(data, ctx, org, authorities) -> Dict[str, Tuple[Any, Any]]:
+    """Returns {id: (StoreEntry, cert)} of the certificates that have an id."""
+    from .issuance import issue_from_request, issue_self_signed
+    from .names import DnSyntaxError, parse_dn, simple_name, is_valid_domain
+    from .services import AllowedServices
+    from .store import StoreEntry, default_key_acl
+    from .texts import DEFAULT_FRIENDLY_NAME
+    out: Dict[str, Tuple[Any, Any]] = {}
+    now = org.clock.now().replace(microsecond=0)
+    for i, table in enumerate(data.get("certificates", [])):
+        S = "certificates"
+        names = _strings(table, "servers", ctx, S, i)
+        one = _get(table, "server", str, ctx, S, i)
+        if names is None:
+            names = [one] if one else [org.local_server.name if org.local_server else "EX01"]
+        targets = _servers_named(org, names, ctx, S, i, "servers" if one is None else "server")
+        domains = _strings(table, "domains", ctx, S, i, default=[]) or []
+        for d in domains:
+            if not is_valid_domain(d):
+                raise ctx.error("'%s' is not a valid domain name" % d, S, i, "domains")
+        subject_text = _get(table, "subject", str, ctx, S, i)
+        if subject_text is None and not domains:
+            raise ctx.error("a certificate needs 'subject' or 'domains'", S, i, None)
+        try:
+            subject = parse_dn(subject_text) if subject_text else simple_name(domains[0])
+        except DnSyntaxError:
+            raise ctx.error("'%s' is not a distinguished name" % subject_text, S, i, "subject") from None
+        issuer = _get(table, "issuer", str, ctx, S, i, default="self")
+        status = _get(table, "status", str, ctx, S, i, default="issued").casefold()
+        if status not in ("issued", "valid", "expired", "pending"):
+            raise ctx.error("status must be issued, expired or pending", S, i, "status")
+        not_before = _datetime(table, "not_before", ctx, S, i)
+        not_after = _datetime(table, "not_after", ctx, S, i)
+        days = _get(table, "days_left", (int, float), ctx, S, i)
+        if not_after is None:
+            if days is not None:
+                not_after = now + _dt.timedelta(days=days)
+            elif status == "expired":
+                not_after = now - _dt.timedelta(days=30)
+            else:
+                not_after = now + DEFAULT_LIFETIME
+        if not_before is None:
+            # Issued DEFAULT_LIFETIME before it expires, but never in the future.
+            not_before = min(now, not_after - DEFAULT_LIFETIME)
+        if not_before >= not_after:
+            raise ctx.error("not_before must be earlier than not_after", S, i, "not_before")
+        key_size = _get(table, "key_size", int, ctx, S, i, default=2048)
+        if key_size not in (1024, 2048, 3072, 4096):
+            raise ctx.error("key_size must be 1024, 2048, 3072 or 4096", S, i, "key_size")
+        friendly = _get(table, "friendly_name", str, ctx, S, i, default=DEFAULT_FRIENDLY_NAME)
+        exportable = _get(table, "exportable", bool, ctx, S, i, default=False)
+        services_names = _strings(table, "services", ctx, S, i, default=[]) or []
+        try:
+            services = AllowedServices.parse(",".join(services_names)) if services_names \
+                else AllowedServices.None_
+        except Exception:
+            raise ctx.error("unknown service in %s" % services_names, S, i, "services") from None
+
+        key = org.setup_key_source.new_rsa_key(key_size)
+        request = None
+        if status == "pending":
+            from .codec import build_request
+            request = build_request(key=key, subject=subject, domains=domains, hash_name="sha256")
+            cert = issue_self_signed(key=key, subject=subject, domains=domains, not_before=now,
+                                     not_after=now + _dt.timedelta(days=365),
+                                     serial=org.serials.next(), hash_name="sha256")
+        elif issuer.casefold() == "self":
+            cert = issue_self_signed(key=key, subject=subject, domains=domains, not_before=not_before,
+                                     not_after=not_after, serial=org.serials.next(),
+                                     hash_name=org.profile.selfsigned_hash)
+        else:
+            ca = authorities.get(issuer.casefold())
+            if ca is None and issuer.casefold() == "enterprise":
+                lab = org.certificate_authority
+                ca = authorities["enterprise"] = _Authority("enterprise", lab.cert, lab.key, "Enterprise")
+            if ca is None:
+                raise ctx.error("unknown issuer '%s' (use \"self\", \"enterprise\" or the name of "
+                                "an [[authorities]] entry)" % issuer, S, i, "issuer")
+            from .codec import build_request
+            csr = build_request(key=key, subject=subject, domains=domains, hash_name="sha256")
+            cert = issue_from_request(request=csr, ca_cert=ca.cert, ca_key=ca.key,
+                                      serial=org.serials.next(), not_before=not_before,
+                                      not_after=not_after)
+        first_entry = None
+        for server in targets:
+            entry = StoreEntry(cert, key=key, friendly_name=friendly, exportable=exportable,
+                               request=request, access_rules=default_key_acl())
+            if request is not None:
+                server.requests.add(entry)
+            else:
+                if entry.thumbprint in server.my:
+                    raise ctx.error("this certificate is already on %s" % server.name, S, i, None)
+                server.my.add(entry)
+                if services != AllowedServices.None_:
+                    try:
+                        plan = server.plan_enable(entry.thumbprint, services,
+                                                  network_service_allowed=False)
+                        server.apply_enable(plan, make_default_smtp=True)
+                    except ExchangeError as e:
+                        raise ctx.error(e.message, S, i, "services") from None
+            first_entry = first_entry or entry
+        ident = _get(table, "id", str, ctx, S, i)
+        if ident is not None:
+            if ident in out:
+                raise ctx.error("duplicate certificate id '%s'" % ident, S, i, "id")
+            out[ident] = (first_entry, cert)
+    return out
+
+
+def _tls_name_of(table, ctx, section, index, certs) -> Optional[str]:
+    ref = _get(table, "tls_certificate", str, ctx, section, index)
+    literal = _get(table, "tls_certificate_name", str, ctx, section, index)
+    if ref is not None:
+        if ref not in certs:
+            raise ctx.error("no certificate with id '%s'" % ref, section, index, "tls_certificate")
+        from .names import format_dn
+        cert = certs[ref][1]
+        return "<I>%s<S>%s" % (format_dn(cert.issuer), format_dn(cert.subject))
+    if literal is not None and not re.match(r"^<I>.+<S>.+$", literal, re.I | re.S):
+        raise ctx.error("tls_certificate_name must look like <I>issuer<S>subject", section, index,
+                        "tls_certificate_name")
+    return literal
+
+
+def _build_connectors(data, ctx, org, certs) -> None:
+    for i, table in enumerate(data.get("send_connectors", [])):
+        S = "send_connectors"
+        name = _get(table, "name", str, ctx, S, i, required=True)
+        sources = _strings(table, "source_servers", ctx, S, i)
+        servers = _servers_named(org, sources, ctx, S, i, "source_servers") if sources else []
+        try:
+            org.add_send_connector(
+                name, _tls_name_of(table, ctx, S, i, certs),
+                address_spaces=tuple(_strings(table, "address_spaces", ctx, S, i, default=["*"])),
+                source_servers=tuple(s.name for s in servers),
+                fqdn=_get(table, "fqdn", str, ctx, S, i),
+                require_tls=_get(table, "require_tls", bool, ctx, S, i, default=False),
+                usage=_get(table, "usage", str, ctx, S, i, default="Custom"),
+                enabled=_get(table, "enabled", bool, ctx, S, i, default=True))
+        except ExchangeError as e:
+            raise ctx.error(e.message, S, i, "name") from None
+    for i, table in enumerate(data.get("receive_connectors", [])):
+        S = "receive_connectors"
+        server_name = _get(table, "server", str, ctx, S, i, required=True)
+        name = _get(table, "name", str, ctx, S, i, required=True)
+        server = _servers_named(org, [server_name], ctx, S, i, "server")[0]
+        from .organization import ReceiveConnector
+        found = [c for c in server.receive_connectors if c.name.casefold() == name.casefold()]
+        if found:
+            connector = found[0]
+        else:
+            connector = ReceiveConnector(server.name, name, fqdn=server.fqdn)
+            server.receive_connectors.append(connector)
+        bindings = _strings(table, "bindings", ctx, S, i)
+        if bindings:
+            connector.bindings = tuple(bindings)
+        fqdn = _get(table, "fqdn", str, ctx, S, i)
+        if fqdn:
+            connector.fqdn = fqdn
+        tls = _tls_name_of(table, ctx, S, i, certs)
+        if tls is not None:
+            connector.tls_certificate_name = tls

@@ -1,0 +1,367 @@
+"""Saved state (``exshell -State FILE``): the whole world in one JSON file.
+
+* :func:`dump_world` / :func:`load_world` turn an Organization into plain data and
+  back: version, names, the clock's "now", every server's stores (certificates as
+  DER, private keys as PKCS#8 PEM, friendly names, ACLs, pending requests), trust
+  stores, IIS/POP/IMAP/transport/UM settings, connectors, federation, the Auth
+  configuration, the lab CA, and the serial/key-pool counters of deterministic runs.
+* :class:`StateFile` owns one file: an exclusive lock for the shell's lifetime (a
+  second shell gets a clear :class:`~.errors.WorldFileError`), and atomic saves
+  (temp file in the same folder, fsync, rename, fsync of the folder), so a crash at
+  any instant leaves either the old or the new file.
+* :func:`open_world` is what Shell uses for ``-Organization`` / ``-State``.
+
+Keys are stored unencrypted: this is a lab; the README says so.
+Imports only the standard library and siblings (keys are serialised by ``keys``).
+"""
+from __future__ import annotations
+
+import base64
+import datetime as _dt
+import json
+import os
+from typing import Any, Dict, NamedTuple, Optional
+
+from .errors import WorldFileError
+
+__all__ = ["StateFile", "World", "open_world", "dump_world", "load_world", "FORMAT", "write_atomic"]
+
+#: Format tag of state files (bump when the layout changes incompatibly).
+FORMAT = "exshell-state/1"
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.b64decode(text.encode("ascii"))
+
+
+# ----------------------------------------------------------------- dump
+
+class _KeyCache:
+    """PEM of each key object, computed once (saves run after every command)."""
+
+    def __init__(self) -> None:
+        self._pem: Dict[int, tuple] = {}
+
+    def pem(self, key) -> Optional[str]:
+        if key is None:
+            return None
+        hit = self._pem.get(id(key))
+        if hit is None or hit[0] is not key:
+            from .keys import private_key_pem
+            hit = (key, private_key_pem(key).decode("ascii"))
+            self._pem[id(key)] = hit
+        return hit[1]
+
+
+_KEYS = _KeyCache()
+
+
+def _entry(e) -> Dict[str, Any]:
+    return {"cert": _b64(e.der), "key": _KEYS.pem(e.key), "friendly_name": e.friendly_name,
+            "exportable": e.exportable, "archived": e.archived, "revoked": e.revoked,
+            "request": _b64(e.request_der) if e.request is not None else None,
+            "acl": [[r.IdentityReference.Value, r.CryptoKeyRights, r.AccessControlType]
+                    for r in e.access_rules]}
+
+
+def _root(r) -> Dict[str, Any]:
+    from .issuance import der_bytes
+    return {"cert": _b64(der_bytes(r.cert)), "kind": r.kind}
+
+
+def _when(dt: Optional[_dt.datetime]) -> Optional[str]:
+    return None if dt is None else dt.isoformat()
+
+
+def dump_world(org) -> Dict[str, Any]:
+    from .issuance import der_bytes
+    data: Dict[str, Any] = {
+        "format": FORMAT, "version": org.profile.version, "name": org.name, "domain": org.domain,
+        "dc": org.dc_fqdn.split(".")[0], "now": org.clock.now().replace(microsecond=0).isoformat(),
+        "accepted_domains": [[d.domain, d.authoritative, d.default] for d in org.accepted_domains],
+        "send_connectors": [{"name": c.name, "tls": c.tls_certificate_name,
+                             "address_spaces": list(c.address_spaces),
+                             "source_servers": list(c.source_servers), "fqdn": c.fqdn,
+                             "usage": c.usage, "enabled": c.enabled, "require_tls": c.require_tls}
+                            for c in org.send_connectors],
+        "federation": sorted(org.federation_thumbprints),
+        "auth": {"current": org.auth_config.current_thumbprint,
+                 "previous": org.auth_config.previous_thumbprint,
+                 "next": org.auth_config.next_thumbprint,
+                 "next_date": _when(org.auth_config.next_effective_date),
+                 "realm": org.auth_config.realm, "service_name": org.auth_config.service_name},
+        "local_server": org.local_server.name if org.local_server else None,
+        "servers": [], "counters": _counters(org),
+    }
+    ca = getattr(org, "_ca", None)
+    if ca is not None:
+        data["ca"] = {"cert": _b64(der_bytes(ca.cert)), "key": _KEYS.pem(ca.key),
+                      "subject": ca.subject_text}
+    for s in org.servers:
+        data["servers"].append({
+            "name": s.name, "roles": list(s.roles),
+            "my": [_entry(e) for e in s.my], "requests": [_entry(e) for e in s.requests],
+            "roots": [_root(r) for r in s.roots.values()],
+            "intermediates": [_root(r) for r in s.intermediates.values()],
+            "iis": {str(k): v for k, v in sorted(s.iis_bindings.items())},
+            "iis_require_ssl": s.iis_require_ssl, "pop": s.pop_x509_name, "imap": s.imap_x509_name,
+            "transport": s.internal_transport_thumbprint, "um": s.um_thumbprint,
+            "umcr": s.umcr_thumbprint,
+            "receive_connectors": [{"name": c.name, "bindings": list(c.bindings),
+                                    "tls": c.tls_certificate_name, "fqdn": c.fqdn,
+                                    "enabled": c.enabled} for c in s.receive_connectors],
+        })
+    return data
+
+
+def _counters(org) -> Dict[str, Any]:
+    """Where deterministic sources stand, so a resumed run continues the sequence."""
+    out: Dict[str, Any] = {}
+    serial_n = getattr(org.serials, "_n", None)
+    if isinstance(serial_n, int):
+        out["serials"] = serial_n
+    for name, source in (("keys", org.key_source), ("setup_keys", org.setup_key_source)):
+        used = getattr(source, "_used", None)
+        if isinstance(used, set):
+            out[name] = sorted(used)
+    return out
+
+
+# ----------------------------------------------------------------- load
+
+def load_world(data: Dict[str, Any], *, clock=None, key_source=None, serials=None, path=None):
+    """Rebuild the Organization :func:`dump_world` described."""
+    from cryptography import x509
+    from .clock import Clock
+    from .dotnet import CryptoKeyAccessRule
+    from .keys import private_key_from_pem
+    from .organization import AcceptedDomain, Organization, ReceiveConnector, SendConnector, Server
+    from .store import RootEntry, StoreEntry
+
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise WorldFileError("not an exshell state file (format %r expected)" % FORMAT, path=path)
+    try:
+        if clock is None:
+            clock = Clock()
+        clock.set(_dt.datetime.fromisoformat(data["now"]))
+        org = Organization(data["version"], clock=clock, key_source=key_source, serials=serials,
+                           domain=data["domain"], name=data["name"], dc_name=data["dc"])
+        org.accepted_domains = [AcceptedDomain(d, a, df) for d, a, df in data["accepted_domains"]]
+        org.send_connectors = [SendConnector(c["name"], c["tls"], tuple(c["address_spaces"]),
+                                             tuple(c["source_servers"]), c["fqdn"], c["usage"],
+                                             c["enabled"], c["require_tls"])
+                               for c in data["send_connectors"]]
+        org.federation_thumbprints = set(data["federation"])
+        a = data["auth"]
+        cfg = org.auth_config
+        cfg.current_thumbprint, cfg.previous_thumbprint, cfg.next_thumbprint = \
+            a["current"], a["previous"], a["next"]
+        cfg.next_effective_date = _dt.datetime.fromisoformat(a["next_date"]) if a["next_date"] else None
+        cfg.realm, cfg.service_name = a["realm"], a["service_name"]
+
+        def entry(d) -> StoreEntry:
+            der = _unb64(d["cert"])
+            request = x509.load_der_x509_csr(_unb64(d["request"])) if d["request"] else None
+            e = StoreEntry(x509.load_der_x509_certificate(der),
+                           key=private_key_from_pem(d["key"].encode("ascii")) if d["key"] else None,
+                           friendly_name=d["friendly_name"], exportable=d["exportable"],
+                           request=request, archived=d["archived"], revoked=d["revoked"], der=der,
+                           access_rules=[CryptoKeyAccessRule(i, r, t == "Allow") for i, r, t in d["acl"]])
+            return e
+
+        def root(d) -> RootEntry:
+            return RootEntry(x509.load_der_x509_certificate(_unb64(d["cert"])), d["kind"])
+
+        for sd in data["servers"]:
+            s = Server(org, sd["name"], sd["roles"])
+            org.servers.append(s)
+            for d in sd["my"]:
+                s.my.add(entry(d))
+            for d in sd["requests"]:
+                s.requests.add(entry(d))
+            s.roots = {r.thumbprint: r for r in map(root, sd["roots"])}
+            s.intermediates = {r.thumbprint: r for r in map(root, sd["intermediates"])}
+            s.iis_bindings = {int(k): v for k, v in sd["iis"].items()}
+            s.iis_require_ssl = sd["iis_require_ssl"]
+            s.pop_x509_name, s.imap_x509_name = sd["pop"], sd["imap"]
+            s.internal_transport_thumbprint = sd["transport"]
+            s.um_thumbprint, s.umcr_thumbprint = sd["um"], sd["umcr"]
+            s.receive_connectors = [ReceiveConnector(s.name, c["name"], tuple(c["bindings"]),
+                                                     c["tls"], c["fqdn"], c["enabled"])
+                                    for c in sd["receive_connectors"]]
+        if data.get("local_server"):
+            org.local_server = org.get_server(data["local_server"])
+        elif org.servers:
+            org.local_server = org.servers[0]
+        if data.get("ca"):
+            from .authority import LabCertificateAuthority
+            ca = LabCertificateAuthority.__new__(LabCertificateAuthority)
+            ca.organization = org
+            ca.subject_text = data["ca"]["subject"]
+            ca.cert = x509.load_der_x509_certificate(_unb64(data["ca"]["cert"]))
+            ca.key = private_key_from_pem(data["ca"]["key"].encode("ascii"))
+            ca.issued = []
+            org._ca = ca
+        counters = data.get("counters", {})
+        if "serials" in counters and hasattr(org.serials, "_n"):
+            org.serials._n = int(counters["serials"])
+        for name, source in (("keys", org.key_source), ("setup_keys", org.setup_key_source)):
+            if name in counters and isinstance(getattr(source, "_used", None), set):
+                source._used = set(counters[name])
+    except WorldFileError:
+        raise
+    except (KeyError, TypeError, ValueError, AttributeError) as e:
+        raise WorldFileError("the state file is damaged or from another exshell version (%s: %s)"
+                             % (type(e).__name__, e), path=path) from None
+    return org
+
+
+# ----------------------------------------------------------------- the file
+
+def write_atomic(path: str, data: bytes) -> None:
+    """Replace ``path`` with ``data`` so that a crash leaves the old or the new file."""
+    folder = os.path.dirname(os.path.abspath(path))
+    tmp = os.path.join(folder, ".%s.%d.tmp" % (os.path.basename(path), os.getpid()))
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        view = memoryview(data)
+        while view:
+            n = os.write(fd, view)
+            view = view[n:]
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(tmp, path)
+    try:
+        dfd = os.open(folder, os.O_RDONLY)
+    except OSError:  # pragma: no cover - platforms without directory handles
+        return
+    try:
+        os.fsync(dfd)
+    except OSError:  # pragma: no cover
+        pass
+    finally:
+        os.close(dfd)
+
+
+class StateFile:
+    """One state file, locked for as long as this object lives (or until close())."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self._lock_fd: Optional[int] = None
+        self._last: Optional[bytes] = None
+
+    @property
+    def lock_path(self) -> str:
+        return self.path + ".lock"
+
+    def lock(self) -> None:
+        """Take the exclusive lock, or raise WorldFileError naming the holder."""
+        fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - Windows: no advisory locks
+            self._lock_fd = fd
+            return
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            try:
+                holder = os.read(fd, 64).decode("ascii", "replace").strip()
+            except OSError:
+                holder = ""
+            os.close(fd)
+            raise WorldFileError("the state file is in use by another exshell%s; close that "
+                                 "shell first (or use another -State file)"
+                                 % (" (process %s)" % holder if holder else ""),
+                                 path=self.path) from None
+        os.ftruncate(fd, 0)
+        os.write(fd, str(os.getpid()).encode("ascii"))
+        self._lock_fd = fd
+
+    def close(self) -> None:
+        if self._lock_fd is not None:
+            os.close(self._lock_fd)   # closing releases the flock
+            self._lock_fd = None
+
+    def __del__(self) -> None:  # pragma: no cover - interpreter shutdown
+        try:
+            self.close()
+        except Exception:
+            pass
+
+    def exists(self) -> bool:
+        return os.path.exists(self.path)
+
+    def read(self, **sources):
+        try:
+            with open(self.path, "rb") as fh:
+                raw = fh.read()
+        except OSError as e:
+            raise WorldFileError("cannot read the state file: %s" % (e.strerror or e),
+                                 path=self.path) from None
+        try:
+            data = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError) as e:
+            raise WorldFileError("the state file is not valid JSON (%s)" % e, path=self.path) from None
+        org = load_world(data, path=self.path, **sources)
+        self._last = raw
+        return org
+
+    def encode(self, org) -> bytes:
+        return json.dumps(dump_world(org), indent=1, sort_keys=True).encode("utf-8")
+
+    def save(self, org) -> None:
+        raw = self.encode(org)
+        write_atomic(self.path, raw)
+        self._last = raw
+
+    def save_if_changed(self, org) -> bool:
+        raw = self.encode(org)
+        if raw == self._last:
+            return False
+        write_atomic(self.path, raw)
+        self._last = raw
+        return True
+
+
+class World(NamedTuple):
+    organization: Any
+    state: Optional[StateFile]
+
+
+def open_world(*, definition: Optional[str] = None, state: Optional[str] = None, version=None,
+               clock=None, key_source=None, serials=None) -> World:
+    """The organisation a shell starts from: the state file when it exists (resume),
+    else the definition file, else the built-in organisation of ``version``; with a
+    state file, it is locked and written at once."""
+    sources = dict(clock=clock, key_source=key_source, serials=serials)
+    sf = None
+    if state is not None:
+        sf = StateFile(state)
+        sf.lock()
+        try:
+            if sf.exists():
+                return World(sf.read(**sources), sf)
+        except BaseException:
+            sf.close()
+            raise
+    try:
+        if definition is not None:
+            from .definition import load_definition
+            org = load_definition(definition, **sources)
+        else:
+            from .organization import default_organization
+            org = default_organization(version or "2010", **sources)
+        if sf is not None:
+            sf.save(org)
+    except BaseException:
+        if sf is not None:
+            sf.close()
+        raise
+    return World(org, sf)
