@@ -241,10 +241,9 @@ def test_get_command_hides_internal_parameters():
 @pytest.mark.parametrize("version, text, expected", [
     (PS20, "Get-Command *-Variable | % { $_.Name }",
      ["Clear-Variable", "Get-Variable", "New-Variable", "Remove-Variable", "Set-Variable"]),
-    (PS20, "gcm -Verb Export | % { $_.Name }", ["Export-Csv"]),
-    (PS20, "gcm -Noun ExchangeCertificate | % { $_.Name }",
-     ["Enable-ExchangeCertificate", "Get-ExchangeCertificate", "New-ExchangeCertificate",
-      "Remove-ExchangeCertificate"]),
+    (PS20, "gcm -Verb Export -Noun Csv | % { $_.Name }", ["Export-Csv"]),
+    (PS20, "gcm -Verb Get,Remove -Noun ExchangeCertificate | % { $_.Name }",
+     ["Get-ExchangeCertificate", "Remove-ExchangeCertificate"]),
     (PS20, "gcm % | % { $_.Definition }", ["ForEach-Object"]),
     (PS20, "gcm ConvertTo-Json -ErrorAction SilentlyContinue | % { $_.Name }", []),
     (PS51, "gcm ConvertTo-Json | % { $_.Name }", ["ConvertTo-Json"]),
