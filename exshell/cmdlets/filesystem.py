@@ -220,21 +220,33 @@ class FileSystemItem:
 
 
 def _mode_time(item: Any) -> str:
+    """LastWriteTime as FileSystem.format.ps1xml shows it: ``{0,10}  {1,8}`` of the
+    short date and short time (en-US)."""
     t = getattr(item, "LastWriteTime", None)
     if not isinstance(t, _dt.datetime):
         return ""
     hour = t.hour % 12 or 12
-    return "%s %2d:%02d %s" % (t.strftime("%m/%d/%Y"), hour, t.minute, "AM" if t.hour < 12 else "PM")
+    date = "%d/%d/%d" % (t.month, t.day, t.year)
+    time = "%d:%02d %s" % (hour, t.minute, "AM" if t.hour < 12 else "PM")
+    return "%10s  %8s" % (date, time)
 
 
 def _register_views() -> None:
+    # The FileSystem provider's table: Mode 7, LastWriteTime 25 (right), Length 14
+    # (10 in PowerShell 2.0), Name.  Folders and files are one table in PowerShell
+    # (one view for both types, grouped by directory); exshell's formatter starts a
+    # new block when the type changes, and the "Directory:" group header is not shown.
     from ..format.views import TableColumn, TableView, register_table_view
-    view = TableView([
-        TableColumn("Mode", "Mode", 10),
-        TableColumn("LastWriteTime", _mode_time, 20, "right"),
-        TableColumn("Length", lambda i: "" if i.Length is None else str(i.Length), 14, "right"),
-        TableColumn("Name", "Name", None),
-    ])
+
+    def view(context: Any) -> TableView:
+        ps2 = (context or {}).get("ps_version", "2.0") == "2.0"
+        return TableView([
+            TableColumn("Mode", "Mode", 7),
+            TableColumn("LastWriteTime", _mode_time, 25, "right"),
+            TableColumn("Length", lambda i: "" if i.Length is None else str(i.Length),
+                        10 if ps2 else 14, "right"),
+            TableColumn("Name", "Name", None),
+        ])
     register_table_view("System.IO.FileInfo", view)
     register_table_view("System.IO.DirectoryInfo", view)
 
