@@ -816,20 +816,28 @@ class GroupObject(Cmdlet):
             self.write_object(table)
             return
         for g in self.groups:
-            if p.NoElement:
-                g.Group = _CountOnly(len(g.Group))  # type: ignore[assignment]
-            self.write_object(g)
+            self.write_object(GroupInfoNoElement(g) if p.NoElement else g)
 
 
-class _CountOnly(list):
-    """-NoElement: the group's members are dropped but its Count stays."""
+class GroupInfoNoElement(GroupInfo):
+    """-NoElement's output: the count without the members (own view: Count, Name)."""
 
-    def __init__(self, n: int):
-        super().__init__()
-        self.n = n
+    PS_TYPE_NAMES = (_CMD + "GroupInfoNoElement", _CMD + "GroupInfo", "System.Object")
+    PS_PROPERTIES = ("Values", "Count", "Group", "Name")
 
-    def __len__(self) -> int:
-        return self.n
+    def __init__(self, group: GroupInfo):
+        super().__init__(group.Name, group.Values)
+        self._count = len(group.Group)
+
+    @property
+    def Count(self) -> int:  # type: ignore[override]
+        return self._count
+
+
+register_table_view(_CMD + "GroupInfoNoElement", TableView([
+    TableColumn("Count", "Count", 5, "right"),
+    TableColumn("Name", "Name", None),
+]))
 
 
 # ======================================================================== Measure-Object

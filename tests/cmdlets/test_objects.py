@@ -223,6 +223,13 @@ def test_group_object_table():
     ]
 
 
+def test_group_object_no_element_table():
+    _, text = run("'b','a','b' | group -NoElement")
+    assert lines(text) == ["Count Name", "----- ----", "    2 b", "    1 a"]
+    out = values("'b','a','b' | group -NoElement")
+    assert (out[0].Count, out[0].Group) == (2, [])
+
+
 def test_group_object_properties_and_hashtable():
     out = values("'aa','b','cc' | group Length")
     assert [(g.Name, g.Count, g.Group) for g in out] == [("2", 2, ["aa", "cc"]), ("1", 1, ["b"])]
