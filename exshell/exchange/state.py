@@ -283,6 +283,22 @@ class StateFile:
         os.ftruncate(fd, 0)
         os.write(fd, str(os.getpid()).encode("ascii"))
         self._lock_fd = fd
+        self._remove_stale_temporaries()
+
+    def _remove_stale_temporaries(self) -> None:
+        """Temp files of a shell killed while saving (we hold the lock: none is live)."""
+        folder = os.path.dirname(os.path.abspath(self.path))
+        prefix = ".%s." % os.path.basename(self.path)
+        try:
+            names = os.listdir(folder)
+        except OSError:  # pragma: no cover
+            return
+        for name in names:
+            if name.startswith(prefix) and name.endswith(".tmp"):
+                try:
+                    os.remove(os.path.join(folder, name))
+                except OSError:  # pragma: no cover
+                    pass
 
     def close(self) -> None:
         if self._lock_fd is not None:

@@ -1,0 +1,121 @@
+"""-State files: round trip, resume through Shell, the lock, and atomic saves under
+SIGKILL (hundreds of kills at random moments; the file always loads and holds a
+prefix of the commands run)."""
+import datetime as _dt
+import json
+import os
+import random
+import signal
+import sys
+import time
+
+import pytest
+
+from exshell.exchange.clock import FixedClock
+from exshell.exchange.definition import load_definition
+from exshell.exchange.errors import WorldFileError
+from exshell.exchange.keys import PoolKeySource, SeededSerials
+from exshell.exchange.state import StateFile, dump_world, load_world, open_world, write_atomic
+from exshell.host import RecordingHost
+from exshell.shell import Shell
+
+from org_paths import THREE
+
+CLOCK = _dt.datetime(2026, 11, 28, 10, 0, 0)
+
+
+def _shell(state, **kw):
+    return Shell("2016", host=RecordingHost([], width=120), clock=FixedClock(CLOCK),
+                 key_source=PoolKeySource(), serials=SeededSerials("t"), state_file=str(state), **kw)
+
+
+def test_round_trip_keeps_everything():
+    org = load_definition(THREE, clock=FixedClock(CLOCK), key_source=PoolKeySource(),
+                          serials=SeededSerials("t"))
+    data = json.loads(json.dumps(dump_world(org)))
+    again = load_world(data, clock=FixedClock(CLOCK), key_source=PoolKeySource(),
+                       serials=SeededSerials("t"))
+    assert dump_world(again) == data
+    for a, b in zip(org.servers, again.servers):
+        assert a.state() == b.state()
+        assert [c.Thumbprint for c in a.certificates()] == [c.Thumbprint for c in b.certificates()]
+        assert [str(c.Services) for c in a.certificates()] == [str(c.Services) for c in b.certificates()]
+
+
+def test_shell_resumes_changes_and_clock(tmp_path):
+    state = tmp_path / "lab.json"
+    sh = _shell(state)
+    sh.run("New-SendConnector Outbound -AddressSpaces *")
+    sh.run("$c = New-ExchangeCertificate -DomainName mail.contoso.com -Services IIS -Force")
+    thumb = [e.thumbprint for e in sh.organization.local_server.my][-1]
+    sh.clock.advance(_dt.timedelta(days=3))
+    sh.run("Get-Date")   # a command that changes nothing still saves the moved clock
+    sh._state.close()
+    again = _shell(state)
+    org = again.organization
+    assert [c.name for c in org.send_connectors] == ["Outbound"]
+    assert org.local_server.iis_bindings[1] == thumb
+    assert again.clock.now() == CLOCK + _dt.timedelta(days=3)
+
+
+def test_second_shell_is_refused_until_the_first_closes(tmp_path):
+    state = tmp_path / "lab.json"
+    first = _shell(state)
+    with pytest.raises(WorldFileError) as info:
+        _shell(state)
+    assert "in use by another exshell" in str(info.value) and str(state) in str(info.value)
+    first._state.close()
+    _shell(state)._state.close()
+
+
+@pytest.mark.parametrize("content, words", [
+    (b"{not json", "not valid JSON"),
+    (b'{"format": "something-else"}', "not an exshell state file"),
+    (b'{"format": "exshell-state/1"}', "damaged"),
+])
+def test_bad_state_files_are_reported(tmp_path, content, words):
+    state = tmp_path / "lab.json"
+    state.write_bytes(content)
+    with pytest.raises(WorldFileError) as info:
+        open_world(state=str(state))
+    assert words in str(info.value)
+
+
+def test_write_atomic_replaces_and_leaves_no_temporary(tmp_path):
+    target = tmp_path / "f.json"
+    write_atomic(str(target), b"one")
+    write_atomic(str(target), b"two")
+    assert target.read_bytes() == b"two"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["f.json"]
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+def test_sigkill_while_saving_never_breaks_the_state_file(tmp_path):
+    state = tmp_path / "lab.json"
+    sh = _shell(state)
+    sh._state.close()
+    rng = random.Random(5)
+    kills, last = 0, 0
+    deadline = time.monotonic() + 40
+    while kills < 300 and time.monotonic() < deadline:
+        pid = os.fork()
+        if pid == 0:  # child: resume, then add connectors C<n+1>, C<n+2>... until killed
+            try:
+                child = _shell(state)
+                n = len(child.organization.send_connectors)
+                while True:
+                    n += 1
+                    child.run("New-SendConnector C%d -AddressSpaces *" % n)
+            finally:
+                os._exit(0)
+        time.sleep(rng.uniform(0.0, 0.04))
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        kills += 1
+        org = StateFile(str(state)).read()           # always loads
+        names = [c.name for c in org.send_connectors]
+        assert names == ["C%d" % k for k in range(1, len(names) + 1)]   # a prefix: before/after
+        assert len(names) >= last                    # a finished save is never lost
+        last = len(names)
+    assert kills >= 100
+    assert last > 0
