@@ -239,3 +239,70 @@ def test_certreq_failures(sh, command, fragment):
     assert fragment in text
     assert not os.path.exists(real(shell, "certreq", "x.cer"))
     assert int(text.strip().split("\n")[-1]) != 0
+
+
+def test_status_follows_the_clock(sh):
+    shell, _ = sh
+    request_and_issue(sh)
+    t = run(sh, "(Import-ExchangeCertificate -FileData ([System.IO.File]::ReadAllBytes('C:\\certreq\\contoso.cer'))).Thumbprint").strip()
+    assert run(sh, "(Get-ExchangeCertificate -Thumbprint %s).Status" % t).strip() == "Valid"
+    run(sh, "Set-Date -Date (Get-Date).AddYears(3) | Out-Null")
+    assert run(sh, "(Get-ExchangeCertificate -Thumbprint %s).Status" % t).strip() == "DateInvalid"
+
+
+@needs_openssl
+def test_certificate_from_an_unknown_ca_is_untrusted(tmp_path):
+    import datetime as _dt
+    # openssl dates its certificates from the real clock: run the shell an hour later.
+    now = _dt.datetime.now(_dt.timezone.utc).replace(tzinfo=None) + _dt.timedelta(hours=1)
+    shell, host = make_shell(clock=now)
+    sh = (shell, host)
+    shell.drive.ensure()
+    ca_key, ca_crt = str(tmp_path / "ca.key"), str(tmp_path / "ca.crt")
+    key, csr, crt = str(tmp_path / "l.key"), str(tmp_path / "l.csr"), str(tmp_path / "l.crt")
+    assert openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", ca_key, "-out", ca_crt,
+                   "-days", "30", "-subj", "/CN=Unknown Root").returncode == 0
+    assert openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", csr,
+                   "-subj", "/CN=mail.contoso.com").returncode == 0
+    assert openssl("x509", "-req", "-in", csr, "-CA", ca_crt, "-CAkey", ca_key, "-CAcreateserial",
+                   "-out", crt, "-days", "20").returncode == 0
+    assert openssl("pkcs12", "-export", "-inkey", key, "-in", crt, "-out", real(shell, "Users", "u.pfx"),
+                   "-passout", "pass:Lab!Pass1").returncode == 0
+    t = run(sh, "(Import-ExchangeCertificate -FileData ([System.IO.File]::ReadAllBytes('C:\\Users\\u.pfx')) -Password %s).Thumbprint" % PW).strip()
+    view = shell.organization.local_server.get_certificate(t)
+    assert (str(view.Status), str(view.RootCAType)) == ("Untrusted", "Unknown")
+
+
+@pytest.mark.parametrize("version, new, imp, exp", [
+    ("2007", "-Path C:\\certreq\\r.req", "C:\\certreq\\r.cer", "-Path C:\\certreq\\r.pfx"),
+    ("2013", "-RequestFile C:\\certreq\\r", "-FileName C:\\certreq\\r.cer", "-FileName C:\\certreq\\r"),
+])
+def test_file_parameters_per_version(version, new, imp, exp):
+    shell, host = make_shell(version)
+    sh = (shell, host)
+    run(sh, "New-Item -ItemType Directory C:\\certreq | Out-Null")
+    run(sh, "New-ExchangeCertificate -GenerateRequest %s -DomainName mail.contoso.com -PrivateKeyExportable $true | Out-Null" % new)
+    assert os.path.isfile(real(shell, "certreq", "r.req"))
+    run(sh, 'certreq -submit -config "DC01.contoso.com\\contoso-DC01-CA" -attrib "CertificateTemplate:WebServer" C:\\certreq\\r.req C:\\certreq\\r.cer')
+    run(sh, "Import-ExchangeCertificate %s | Out-Null" % imp)
+    t = run(sh, "(Get-ExchangeCertificate -DomainName mail.contoso.com).Thumbprint").strip()
+    run(sh, "Export-ExchangeCertificate -Thumbprint %s %s -BinaryEncoded -Password %s | Out-Null" % (t, exp, PW))
+    with open(real(shell, "certreq", "r.pfx"), "rb") as fh:
+        assert fh.read(1) == b"\x30"                     # a DER PFX
+    again = run(sh, "Export-ExchangeCertificate -Thumbprint %s %s -BinaryEncoded -Password %s" % (t, exp, PW), ok=False)
+    assert "already exists" in again
+    assert shell.internal_errors == []
+
+
+@pytest.mark.parametrize("version, param", [("2010", "-RequestFile"), ("2016", "-RequestFile"),
+                                            ("2010", "-FileName"), ("2019", "-Path")])
+def test_file_parameters_missing_in_other_versions(version, param):
+    shell, host = make_shell(version)
+    text = run((shell, host), "New-ExchangeCertificate -GenerateRequest %s C:\\x.req" % param, ok=False)
+    assert "A parameter cannot be found that matches parameter name" in text
+
+
+def test_binary_encoded_without_generate_request(sh):
+    text = run(sh, "New-ExchangeCertificate -BinaryEncoded -DomainName x.contoso.com", ok=False)
+    assert "BinaryEncoded" in text
+    assert pending(sh[0]) == []
