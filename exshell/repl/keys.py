@@ -67,12 +67,16 @@ def paste_action(shell: Any, text: str) -> str:
 
 def make_key_bindings(shell: Any):
     """The REPL's prompt_toolkit key bindings (imports prompt_toolkit)."""
+    from prompt_toolkit.enums import DEFAULT_BUFFER
+    from prompt_toolkit.filters import has_focus
     from prompt_toolkit.key_binding import KeyBindings
     from prompt_toolkit.keys import Keys
 
     kb = KeyBindings()
+    # Only the input line: Ctrl-R's search field keeps prompt_toolkit's own keys.
+    on_input = has_focus(DEFAULT_BUFFER)
 
-    @kb.add("enter")
+    @kb.add("enter", filter=on_input)
     def _enter(event) -> None:
         buf = event.current_buffer
         state = buf.complete_state
@@ -86,11 +90,11 @@ def make_key_bindings(shell: Any):
             buf.cursor_position = len(buf.text)
             buf.insert_text("\n")
 
-    @kb.add("escape", "enter")
+    @kb.add("escape", "enter", filter=on_input)
     def _newline(event) -> None:
         event.current_buffer.insert_text("\n")
 
-    @kb.add(Keys.BracketedPaste)
+    @kb.add(Keys.BracketedPaste, filter=on_input)
     def _paste(event) -> None:
         buf = event.current_buffer
         buf.insert_text(normalize_paste(event.data))

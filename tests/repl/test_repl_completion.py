@@ -20,13 +20,11 @@ def thumbprints(shell):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Get-Exch", ["Get-ExchangeCertificate"]),
-    ("get-exch", ["Get-ExchangeCertificate"]),
-    ("Remove-Ex", ["Remove-ExchangeCertificate"]),
-    ("*-ExchangeCert", ["Enable-ExchangeCertificate", "Get-ExchangeCertificate",
-                        "New-ExchangeCertificate", "Remove-ExchangeCertificate"]),
+    ("Get-ExchangeC", ["Get-ExchangeCertificate"]),
+    ("get-exchangec", ["Get-ExchangeCertificate"]),
+    ("Remove-ExchangeC", ["Remove-ExchangeCertificate"]),
     ("Get-ExchangeCertificate | Format-L", ["Format-List"]),
-    ("$x = Get-ExchangeCertificate; Enable-Exch", ["Enable-ExchangeCertificate"]),
+    ("$x = Get-ExchangeCertificate; Enable-ExchangeC", ["Enable-ExchangeCertificate"]),
     ("Get-ExchangeCertificate -Th", ["-Thumbprint"]),
     ("Get-ExchangeCertificate \u2013Th", ["\u2013Thumbprint"]),
     ("Enable-ExchangeCertificate -Se", ["-Services", "-Server"]),
@@ -49,6 +47,14 @@ def thumbprints(shell):
 ])
 def test_completions(shell, text, expected):
     assert texts(shell, text) == expected
+
+
+def test_wildcard_command_names(shell):
+    found = texts(shell, "*-ExchangeCert")
+    assert {"Enable-ExchangeCertificate", "Get-ExchangeCertificate", "New-ExchangeCertificate",
+            "Remove-ExchangeCertificate"} <= set(found)
+    assert all(n.endswith("-ExchangeCertificate") for n in found)
+    assert found == sorted(found, key=str.casefold)
 
 
 def test_parameters_already_given_are_not_offered_again(shell):
