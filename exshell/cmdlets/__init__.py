@@ -8,3 +8,4 @@ from . import exchange_certificate, formatting  # noqa: F401
 from . import data, objects, utility  # noqa: F401
 from . import filesystem, pki  # noqa: F401  (issue 4: files, lab CAs)
 from . import exchange_config  # noqa: F401
+from . import connectivity  # noqa: F401

@@ -45,7 +45,8 @@ KNOWN_KEYS: Dict[str, Tuple[str, ...]] = {
          "send_connectors", "receive_connectors", "auth"),
     "organization": ("name", "domain", "domain_controller", "accepted_domains"),
     "servers": ("name", "roles", "setup", "setup_certificate_expires",
-                "setup_certificate_days_left", "pop_certificate_name", "imap_certificate_name"),
+                "setup_certificate_days_left", "pop_certificate_name", "imap_certificate_name",
+                "host_names"),
     "authorities": ("name", "subject", "kind", "trusted_by", "days_left"),
     "certificates": ("id", "server", "servers", "subject", "domains", "issuer", "status",
                      "not_before", "not_after", "days_left", "friendly_name", "exportable",
@@ -287,6 +288,8 @@ def build_organization(text: str, *, path: Optional[str] = None, version=None, c
             raise ctx.error(e.message, S, i, "name") from None
         except ValueError as e:
             raise ctx.error(str(e), S, i, "name") from None
+        # Extra DNS names that reach this server (mail.contoso.com...): the lab's DNS.
+        server.host_names = tuple(_strings(table, "host_names", ctx, S, i, default=[]) or [])
         later.append((i, server, table))
 
     authorities = _build_authorities(data, ctx, org)

@@ -285,6 +285,8 @@ class Server:
         self.um_thumbprint: Optional[str] = None
         self.umcr_thumbprint: Optional[str] = None
         self.receive_connectors: List[ReceiveConnector] = []
+        #: Further DNS names that reach this server (the lab's DNS; see exchange.tls).
+        self.host_names: Tuple[str, ...] = ()
         if self.is_transport:
             if "Edge" in self.roles:
                 table = _RECEIVE_CONNECTORS_EDGE

@@ -103,7 +103,7 @@ def dump_world(org) -> Dict[str, Any]:
                       "subject": ca.subject_text}
     for s in org.servers:
         data["servers"].append({
-            "name": s.name, "roles": list(s.roles),
+            "name": s.name, "roles": list(s.roles), "host_names": list(getattr(s, "host_names", ())),
             "my": [_entry(e) for e in s.my], "requests": [_entry(e) for e in s.requests],
             "roots": [_root(r) for r in s.roots.values()],
             "intermediates": [_root(r) for r in s.intermediates.values()],
@@ -179,6 +179,7 @@ def load_world(data: Dict[str, Any], *, clock=None, key_source=None, serials=Non
         for sd in data["servers"]:
             s = Server(org, sd["name"], sd["roles"])
             org.servers.append(s)
+            s.host_names = tuple(sd.get("host_names", ()))
             for d in sd["my"]:
                 s.my.add(entry(d))
             for d in sd["requests"]:

@@ -1,0 +1,246 @@
+"""What a user sees when clients connect: Invoke-WebRequest (PowerShell 3.0+, so the
+2013+ profiles), Test-PopConnectivity, Test-ImapConnectivity, Test-SmtpConnectivity.
+
+Each performs a REAL TLS handshake over 127.0.0.1 with the certificate the model
+says the service presents (``exchange.tls``), and reports the outcome in the words
+.NET uses.  No network beyond loopback; every step has a timeout.
+
+Imports the engine, the Exchange model and ``format.views``.
+"""
+from __future__ import annotations
+
+import time
+from typing import Any, List, Optional
+from urllib.parse import urlsplit
+
+from ..engine.cmdlet import Cmdlet
+from ..engine.conversion import SWITCH, IntType, StringType
+from ..engine.errors import ErrorRecord
+from ..engine.parameters import Parameter
+from ..format.views import TableColumn, TableView, register_table_view
+from .exchange_certificate import SERVER, V2013_UP, ExchangeCmdlet
+
+__all__ = ["InvokeWebRequest", "TestPopConnectivity", "TestImapConnectivity", "TestSmtpConnectivity",
+           "WebResponseObject", "ConnectivityResult", "SmtpConnectivityResult", "WEB_ERRORS"]
+
+#: .NET WebException texts by handshake outcome (HttpWebRequest, .NET Framework 4.x [C]).
+WEB_ERRORS = {
+    "trust": "The underlying connection was closed: Could not establish trust relationship for "
+             "the SSL/TLS secure channel.",
+    "name": "The underlying connection was closed: Could not establish trust relationship for "
+            "the SSL/TLS secure channel.",
+    "date": "The underlying connection was closed: Could not establish trust relationship for "
+            "the SSL/TLS secure channel.",
+    "no-certificate": "The underlying connection was closed: An unexpected error occurred on a send.",
+    "network": "The underlying connection was closed: An unexpected error occurred on a send.",
+    "resolve": "The remote name could not be resolved: '{host}'",
+    "forbidden": "The remote server returned an error: (403) Forbidden.",
+    "uri": "Invalid URI: The hostname could not be parsed.",
+}
+#: SslStream's AuthenticationException texts (what the Test-*Connectivity tasks report).
+SSL_STREAM_ERRORS = {
+    "trust": "The remote certificate is invalid according to the validation procedure.",
+    "name": "The remote certificate is invalid according to the validation procedure.",
+    "date": "The remote certificate is invalid according to the validation procedure.",
+    "no-certificate": "Authentication failed because the remote party has closed the transport stream.",
+    "network": "Authentication failed because the remote party has closed the transport stream.",
+}
+_SCENARIO = {"pop": "Test POP3 Connectivity", "imap": "Test IMAP4 Connectivity"}
+
+
+class WebResponseObject:
+    """Invoke-WebRequest's result (HtmlWebResponseObject; Basic... with -UseBasicParsing)."""
+
+    PS_TYPE_NAMES = ("Microsoft.PowerShell.Commands.HtmlWebResponseObject",
+                     "Microsoft.PowerShell.Commands.WebResponseObject", "System.Object")
+    PS_PROPERTIES = ("StatusCode", "StatusDescription", "Content", "RawContent", "Forms", "Headers",
+                     "Images", "InputFields", "Links", "ParsedHtml", "RawContentLength")
+
+    def __init__(self, outcome, basic: bool):
+        self.StatusCode = outcome.status_code
+        self.StatusDescription = "OK" if outcome.status_code == 200 else ""
+        self.Content = outcome.body
+        self.Headers = ["[%s, %s]" % (k, v) for k, v in outcome.headers]
+        raw_head = "HTTP/1.1 %d %s\r\n" % (outcome.status_code, self.StatusDescription)
+        raw_head += "".join("%s: %s\r\n" % (k, v) for k, v in outcome.headers)
+        self.RawContent = raw_head + "\r\n" + outcome.body
+        self.RawContentLength = len(outcome.body.encode("utf-8"))
+        self.Images: List[Any] = []
+        self.Links: List[Any] = []
+        self.InputFields = ["@{name=username; type=text}", "@{name=password; type=password}"]
+        self.Forms = ["logonForm"]
+        self.ParsedHtml = "mshtml.HTMLDocumentClass"
+        if basic:
+            self.PS_TYPE_NAMES = ("Microsoft.PowerShell.Commands.BasicHtmlWebResponseObject",
+                                  "Microsoft.PowerShell.Commands.WebResponseObject", "System.Object")
+            self.PS_PROPERTIES = tuple(p for p in WebResponseObject.PS_PROPERTIES
+                                       if p not in ("Forms", "ParsedHtml"))
+        #: Which certificate the server presented (not a .NET property; for tests/labs).
+        self.thumbprint = outcome.thumbprint
+
+    def __str__(self) -> str:
+        return self.Content
+
+
+class InvokeWebRequest(Cmdlet):
+    """Fetch a page from a lab server over HTTPS (a real TLS handshake on loopback)."""
+
+    name = "Invoke-WebRequest"
+    aliases = ("iwr", "curl", "wget")
+    dotnet_class = "Microsoft.PowerShell.Commands.InvokeWebRequestCommand"
+    versions = V2013_UP                      # PowerShell 3.0+: not in the 2.0 shells
+    synopsis = "Requests a web page; shows the certificate trouble a browser would have."
+    parameters = (
+        Parameter("Uri", StringType("System.Uri"), position=0, mandatory=True),
+        Parameter("UseBasicParsing", SWITCH),
+        Parameter("Method", StringType("Microsoft.PowerShell.Commands.WebRequestMethod")),
+        Parameter("UseDefaultCredentials", SWITCH),
+        Parameter("TimeoutSec", IntType()),
+    )
+
+    def _fail(self, key: str, **fields: Any) -> None:
+        self.write_error(self.error_record(
+            WEB_ERRORS[key].format(**fields), "WebCmdletWebResponseException", "InvalidOperation",
+            exception_type="System.Net.WebException",
+            target_display=("System.Net.HttpWebRequest", "HttpWebRequest")))
+
+    def process(self, p: Any) -> None:
+        from ..exchange.tls import connect, resolve_host
+        text = str(p.Uri)
+        if "://" not in text:
+            text = "http://" + text
+        parts = urlsplit(text)
+        host = parts.hostname
+        if not host:
+            self._fail("uri")
+            return
+        org = self.session.app.organization
+        server = resolve_host(org, host)
+        if server is None:
+            self._fail("resolve", host=host)
+            return
+        if parts.scheme.casefold() != "https":
+            if server.iis_require_ssl:
+                self._fail("forbidden")
+                return
+        outcome = connect(org, server, "https", host, path=parts.path or "/")
+        if not outcome.ok:
+            self._fail(outcome.reason or "network")
+            return
+        self.write_object(WebResponseObject(outcome, bool(p.UseBasicParsing)))
+
+
+class ConnectivityResult:
+    """Test-PopConnectivity / Test-ImapConnectivity: one row per server tested."""
+
+    PS_TYPE_NAMES = ("Microsoft.Exchange.Monitoring.PopImapConnectivityOutcome", "System.Object")
+    PS_PROPERTIES = ("ClientAccessServer", "Scenario", "Result", "Latency", "Error", "Port",
+                     "SecureAccess", "CertificateThumbprint")
+
+    def __init__(self, server, service: str, outcome, latency_ms: float):
+        self.ClientAccessServer = server.fqdn
+        self.Scenario = _SCENARIO[service]
+        self.Result = "Success" if outcome.ok else "Failure"
+        self.Latency = "%.2f" % latency_ms if outcome.ok else "-1.00"
+        self.Error = "" if outcome.ok else SSL_STREAM_ERRORS.get(outcome.reason or "network", "")
+        self.Port = 995 if service == "pop" else 993
+        self.SecureAccess = True
+        self.CertificateThumbprint = outcome.thumbprint
+
+
+class _TestProtocol(ExchangeCmdlet, register=False):
+    service = "pop"
+    parameters = (
+        Parameter("ClientAccessServer", SERVER, position=0, from_pipeline=True),
+        Parameter("ConnectionType", StringType("Microsoft.Exchange.Monitoring.ProtocolConnectionType")),
+        Parameter("TrustAnySSLCertificate", SWITCH),
+        Parameter("MailboxCredential", StringType("System.Management.Automation.PSCredential")),
+        Parameter("LightMode", SWITCH),
+        Parameter("Timeout", IntType()),
+    )
+
+    def process(self, p: Any) -> None:
+        from ..exchange.errors import ExchangeError
+        from ..exchange.tls import connect
+        org = self.shell.organization
+        try:
+            servers = [org.get_server(p.ClientAccessServer)] if p.ClientAccessServer else \
+                [s for s in org.servers if s.is_client_access]
+        except ExchangeError as e:
+            self.report(e)
+            return
+        for server in servers:
+            started = time.perf_counter()
+            name = server.pop_x509_name if self.service == "pop" else server.imap_x509_name
+            outcome = connect(org, server, self.service, name or server.fqdn)
+            if not outcome.ok and p.TrustAnySSLCertificate and outcome.reason in ("trust", "name", "date"):
+                outcome.ok, outcome.reason = True, None
+            self.write_object(ConnectivityResult(server, self.service, outcome,
+                                                 (time.perf_counter() - started) * 1000))
+
+
+class TestPopConnectivity(_TestProtocol):
+    """Connect to POP3 over SSL (995) like a client; shows certificate trouble."""
+    name = "Test-PopConnectivity"
+    dotnet_class = "Microsoft.Exchange.Monitoring.TestPopConnectivity"
+    synopsis = "Tests POP3 over SSL with a real TLS handshake."
+    service = "pop"
+
+
+class TestImapConnectivity(_TestProtocol):
+    """Connect to IMAP4 over SSL (993) like a client; shows certificate trouble."""
+    name = "Test-ImapConnectivity"
+    dotnet_class = "Microsoft.Exchange.Monitoring.TestImapConnectivity"
+    synopsis = "Tests IMAP4 over SSL with a real TLS handshake."
+    service = "imap"
+
+
+class SmtpConnectivityResult:
+    PS_TYPE_NAMES = ("Microsoft.Exchange.Monitoring.SmtpConnectivityStatus", "System.Object")
+    PS_PROPERTIES = ("Server", "ReceiveConnector", "Binding", "EndPoint", "StatusCode", "Details",
+                     "CertificateThumbprint")
+
+    def __init__(self, server, connector, binding: str, outcome):
+        self.Server = server.name
+        self.ReceiveConnector = connector.name
+        self.Binding = binding
+        self.EndPoint = binding
+        self.StatusCode = "Success" if outcome.ok else "TlsNegotiationFailed"
+        self.Details = "" if outcome.ok else SSL_STREAM_ERRORS.get(outcome.reason or "network", "")
+        self.CertificateThumbprint = outcome.thumbprint
+
+
+class TestSmtpConnectivity(ExchangeCmdlet):
+    """Connect to each Receive connector with STARTTLS, as a sending server would."""
+    name = "Test-SmtpConnectivity"
+    dotnet_class = "Microsoft.Exchange.Monitoring.TestSmtpConnectivity"
+    synopsis = "Tests STARTTLS on a server's Receive connectors with a real TLS handshake."
+    parameters = (Parameter("Identity", SERVER, position=0, from_pipeline=True),
+                  Parameter("DomainController", StringType("Microsoft.Exchange.Data.Fqdn")))
+
+    def process(self, p: Any) -> None:
+        from ..exchange.errors import ExchangeError
+        from ..exchange.tls import connect
+        org = self.shell.organization
+        try:
+            servers = [org.get_server(p.Identity)] if p.Identity else \
+                [s for s in org.servers if s.is_transport]
+        except ExchangeError as e:
+            self.report(e)
+            return
+        for server in servers:
+            for connector in server.receive_connectors:
+                if not connector.enabled:
+                    continue
+                outcome = connect(org, server, "smtp", connector.fqdn or server.fqdn,
+                                  connector=connector)
+                self.write_object(SmtpConnectivityResult(server, connector, connector.bindings[0],
+                                                         outcome))
+
+
+register_table_view("Microsoft.Exchange.Monitoring.PopImapConnectivityOutcome", TableView([
+    TableColumn("ClientAccessServer", "ClientAccessServer"), TableColumn("Scenario", "Scenario"),
+    TableColumn("Result", "Result"), TableColumn("Latency(MS)", "Latency"),
+    TableColumn("Error", "Error")]))
+register_table_view("Microsoft.Exchange.Monitoring.SmtpConnectivityStatus", TableView([
+    TableColumn(n, n) for n in ("Server", "ReceiveConnector", "Binding", "StatusCode", "Details")]))
