@@ -112,12 +112,14 @@ def make_shell(version: str = "2010", *, width: int = 120, clock: _dt.datetime =
     a definition file (relative paths: to tests/transcripts); its clock is replaced
     by the fixed ``clock`` only when the file sets none."""
     from .exchange.clock import FixedClock
-    from .exchange.keys import PoolKeySource, SeededSerials
+    from .exchange.keys import PoolKeySource, SeededSerials, extra_lab_keys_source
     from .exchange.stamps import SeededRequestIds
     from .host import RecordingHost
     from .shell import Shell
     host = RecordingHost(answers or [], width=width, interactive=interactive)
-    shell = Shell(version, host=host, clock=FixedClock(clock), key_source=PoolKeySource(),
+    # The lab pool first, then the extra pool: deterministic even for multi-server labs.
+    shell = Shell(version, host=host, clock=FixedClock(clock),
+                  key_source=PoolKeySource(fallback=extra_lab_keys_source()),
                   serials=SeededSerials("exshell"), request_ids=SeededRequestIds("exshell"),
                   organization_file=None if organization is None else str(TRANSCRIPT_DIR / organization),
                   state_file=state)

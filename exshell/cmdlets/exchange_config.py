@@ -424,9 +424,7 @@ class SetAuthConfig(_ConfigCmdlet):
                     org.deploy_auth_certificate(org.auth_config.current_thumbprint, source=p.Server)
                 return
             if p.bound("NewCertificateThumbprint") or p.bound("NewCertificateEffectiveDate"):
-                if not p.NewCertificateThumbprint:
-                    raise exchange_error("AuthConfigNoNextCertificate")
-                org._auth_lookup(p.NewCertificateThumbprint, p.Server)
+                org._auth_lookup(p.NewCertificateThumbprint or "", p.Server)
                 when = p.NewCertificateEffectiveDate or self.shell.clock.now()
                 if not self.should_process('Modifying Auth configuration "Auth Configuration".'):
                     return

@@ -16,7 +16,7 @@ import os
 import re
 from typing import Dict, List, Optional, Sequence
 
-__all__ = ["KeySource", "GeneratedKeySource", "PoolKeySource", "load_lab_keys",
+__all__ = ["KeySource", "GeneratedKeySource", "PoolKeySource", "load_lab_keys", "extra_lab_keys_source",
            "SerialSource", "RandomSerials", "CountingSerials", "SeededSerials", "KeyPoolExhausted"]
 
 _PEM_RE = re.compile(rb"-----BEGIN (?:RSA )?PRIVATE KEY-----.+?-----END (?:RSA )?PRIVATE KEY-----",
@@ -91,6 +91,13 @@ def load_lab_keys() -> List[_LazyKey]:
         data = resources.files("exshell").joinpath("data/lab-keys.pem").read_bytes()
         _LAB_KEYS = _parse_pool(data)
     return _LAB_KEYS
+
+
+def extra_lab_keys_source() -> "PoolKeySource":
+    """The second lab pool (``data/lab-keys-extra.pem``), for deterministic runs that
+    need more keys than the first pool holds (multi-server labs)."""
+    from importlib import resources
+    return PoolKeySource(resources.files("exshell").joinpath("data/lab-keys-extra.pem").read_bytes())
 
 
 class PoolKeySource(KeySource):
