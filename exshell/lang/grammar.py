@@ -153,10 +153,17 @@ _KEYWORDS = ("if elseif else foreach for while do until switch try catch finally
              "dynamicparam class enum using configuration workflow data in").split()
 
 
+_NUMBER_UNNAMED = re.sub(r"[(][?]P<[a-z]+>", "(?:", _NUMBER)
+# A simple value glued to `-Name:` ($false, $x, Stop) and a plain word in a comma list.
+_FAST_PV = r"\$[^\W\d]\w*(?![\w:?.\[])|[^\W\d][\w.\-]*+"
+_FAST_WORD = (rf"(?![{DASH}]|{_NUMBER_UNNAMED}{_CMD_DELIM}|[@<>#]|[1-6*]?>)"
+              rf"(?:[^\s(),;{{}}|&$`{SQ}{DQ}])++")
 # Fast paths: the most common arguments and operands as one regex each (same nodes as
 # the general rules; anything unusual falls through to them).
 _FAST_ARG_CORE = (
-    rf"(?P<fp>{_D}(?P<pn>(?:[^\W\d]|[_?])[^\s(){{}};,|&.\[:{SQ}{DQ}]*+)){_ARG_END}"
+    rf"(?P<fp>{_D}(?P<pn>(?:[^\W\d]|[_?])[^\s(){{}};,|&.\[:{SQ}{DQ}]*+)(?P<pc>:(?={_FAST_PV}))?)"
+    rf"(?P<pv>{_FAST_PV})?{_ARG_END}"
+    rf"|(?P<fl>{_FAST_WORD}(?:{TRIVIA},{NL_TRIVIA}{_FAST_WORD})++){_ARG_END}"
     rf"|(?P<fn>{_D}?{_NUMBER}){_ARG_END}"
     rf"|(?P<fv>\${_VARNAME}(?P<fm>(?:\.\w+)*+)){_ARG_END}"
     rf"|{_SQ}(?P<fs>(?:[^{SQ}]|{_SQ}{{2}})*+){_SQ}{_ARG_END}"
@@ -498,6 +505,9 @@ def _fast_value(s, loc, toks):
     return _fast_match(toks[0])
 
 
+_WORDS = re.compile(r"[^\s,]+")
+
+
 def _fast_match(m, whole=1):
     """Build the node for a match of one of the fast-path patterns."""
     g = m.group
@@ -522,7 +532,21 @@ def _fast_match(m, whole=1):
     if g("fd") is not None:
         return A.StringConstant(_C.span(m.start(whole), m.end(whole)), _dq_unescape(g("fd")), "double")
     if g("fp") is not None:
-        return A.CommandParameter(_C.span(m.start(whole), m.end(whole)), g("pn"), g("fp"), None, False)
+        pv = g("pv")
+        if pv is None:
+            return A.CommandParameter(_C.span(m.start(whole), m.end(whole)), g("pn"), g("fp"),
+                                      None, False)
+        vs, ve = m.span("pv")
+        if pv[0] == "$":
+            arg = A.VariableExpr(_C.span(vs, ve), pv[1:], None, False)
+        else:
+            arg = A.StringConstant(_C.span(vs, ve), pv, "bare")
+        return A.CommandParameter(_C.span(m.start("fp"), ve), g("pn"), g("fp"), arg, True)
+    if g("fl") is not None:
+        base = m.start("fl")
+        items = tuple(A.StringConstant(_C.span(base + w.start(), base + w.end()), w.group(), "bare")
+                      for w in _WORDS.finditer(g("fl")))
+        return A.ArrayLiteral(_C.span(items[0].span.start, items[-1].span.end), items)
     return A.StringConstant(_C.span(m.start(whole), m.end(whole)), g("fw"), "bare")
 
 
@@ -1495,14 +1519,27 @@ def _build(fast: bool = True):
     # (tests/lang/test_fast_path.py checks this).
     unnamed = re.sub(r"\(\?P<\w+>", "(?:", _FAST_ARG_CORE)
     cmd_re = rf"{_FAST_NAME_CORE}(?:{TRIVIA}(?:{unnamed}))*+"
-    FAST_STMT = Regex(rf"{TRIVIA}(?:(?P<fcmd>{cmd_re}(?:{TRIVIA}\|(?!\|){NL_TRIVIA}{cmd_re})*+)"
+    var_unnamed = re.sub(r"\(\?P<\w+>", "(?:", _VARNAME)
+    FAST_STMT = Regex(rf"{TRIVIA}(?:(?P<asg>\${var_unnamed}(?:\.\w+)*+)(?![.\[(\w:]){TRIVIA}"
+                      rf"(?P<aop>=(?!=)|\+=|{_D}=|\*=|/=|%=){NL_TRIVIA})?"
+                      rf"(?:(?P<fcmd>{cmd_re}(?:{TRIVIA}\|(?!\|){NL_TRIVIA}{cmd_re})*+)"
                       rf"|(?P<fop>(?:{_FAST_OPERAND_CORE}))){_STMT_END}", as_match=True)
     name_scan = re.compile(rf"{TRIVIA}({_FAST_NAME_CORE})")
     arg_scan = FAST_ARG.re
     pipe_scan = re.compile(rf"{TRIVIA}\|{NL_TRIVIA}")
 
+    op_scan = FAST_OPERAND.re
+
     def fast_stmt_action(s, l, t):
         m = t[0]
+        value = fast_value(m)
+        if m.group("asg") is None:
+            return value
+        target = _fast_match(op_scan.match(_C.text, m.start("asg")))
+        return A.Assignment(_C.span(target.span.start, value.span.end), target,
+                            _norm_assign(m.group("aop")), value)
+
+    def fast_value(m):
         text = _C.text
         if m.group("fop") is not None:
             node = _fast_match(m, "fop")
@@ -1548,7 +1585,7 @@ def _build(fast: bool = True):
     # No element skips whitespace: trivia is explicit in the token regexes.
     _no_whitespace(script)
     script.streamline()
-    _no_whitespace(script)
+    _no_whitespace(script, resolve_forwards=True)
     return script
 
 
@@ -1558,7 +1595,19 @@ def _norm_assign(text: str) -> str:
     return text
 
 
-def _no_whitespace(root):
+def _no_whitespace(root, resolve_forwards=False):
+    """Walk the grammar: switch off pyparsing's whitespace skipping (trivia is explicit)
+    and, once it is streamlined, short-circuit Forward elements (each one is an extra
+    call per use).  Names are computed first: pyparsing's Forward is what stops name
+    generation from looping over the (cyclic) grammar."""
+    import pyparsing as pp
+
+    def resolve(e):
+        while isinstance(e, pp.Forward) and e.expr is not None and not e.parseAction \
+                and not e.resultsName:
+            e = e.expr
+        return e
+
     seen = set()
     stack = [root]
     while stack:
@@ -1569,9 +1618,35 @@ def _no_whitespace(root):
         e.skipWhitespace = False
         e.whiteChars = set()
         e.callPreparse = False
+        if resolve_forwards:
+            _ = e.name  # computed now, while the Forwards still guard recursion
         sub = getattr(e, "exprs", None)
         if sub:
             stack.extend(sub)
+        one = getattr(e, "expr", None)
+        if one is not None:
+            stack.append(one)
+    if not resolve_forwards:
+        return
+    for e in list(_all_elements(root)):
+        sub = getattr(e, "exprs", None)
+        if sub:
+            sub[:] = [resolve(x) for x in sub]
+        one = getattr(e, "expr", None)
+        if one is not None and not isinstance(e, pp.Forward):
+            e.expr = resolve(one)
+
+
+def _all_elements(root):
+    seen = set()
+    stack = [root]
+    while stack:
+        e = stack.pop()
+        if id(e) in seen:
+            continue
+        seen.add(id(e))
+        yield e
+        stack.extend(getattr(e, "exprs", None) or ())
         one = getattr(e, "expr", None)
         if one is not None:
             stack.append(one)

@@ -15,6 +15,10 @@ EXTRA = [
     "{ Get-Foo -x } ; (Get-Bar 1)",
     "7z x archive.7z",
     "$_.Thumbprint",
+    "Enable-ExchangeCertificate -Services IIS,SMTP -Confirm:$false -ErrorAction:Stop -X:$y",
+    "fl Thumbprint, Services ,NotAfter , x", "Get-Foo a,5 b,-c -N:5 -N:$x.y -N:$a:b -N: x",
+    "$x = Get-Foo -A b | fl", "$x.y += 'a'", "$x = $y = 3", "$x = 5", "$a.b = $c.d", "$x=1",
+    "$x =\n  Get-Foo", "$env:x = 'y'", "${a b} = 1",
     "return 5", "else", "in x", "Get-Foo -- -x", "Get-Foo 2>&1", "Get-Foo $a[0] $b.c() ,",
 ]
 
