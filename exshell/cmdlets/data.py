@@ -20,6 +20,7 @@ from typing import Any, Dict, List, Optional, Tuple
 from ..engine.cmdlet import Cmdlet
 from ..engine.conversion import (OBJECT, SWITCH, ChoiceType, IntType, ListOf, StringType,
                                  to_string)
+from .objects import STRINGS
 from ..engine.parameters import Parameter
 from ..engine.properties import (NOT_FOUND, PSHashtable, PSObject, get_property,
                                  property_names, type_names)
@@ -388,11 +389,11 @@ class ImportCsv(Cmdlet):
     synopsis = "Creates table-like custom objects from the items in a CSV file."
     default_set = "Delimiter"
     parameters = (
-        Parameter("Path", ListOf(StringType()), position=0, mandatory=True,
+        Parameter("Path", STRINGS, position=0, mandatory=True,
                   from_pipeline=True, aliases=("PSPath",)),
         Parameter("Delimiter", StringType("System.Char"), position=1, sets=("Delimiter",)),
         Parameter("UseCulture", SWITCH, sets=("UseCulture",)),
-        Parameter("Header", ListOf(StringType())),
+        Parameter("Header", STRINGS),
         Parameter("Encoding", ChoiceType(tuple(ENCODINGS)), versions=PS3_UP),
     )
 
@@ -422,7 +423,7 @@ class ConvertFromCsv(Cmdlet):
                   position=0, mandatory=True, from_pipeline=True),
         Parameter("Delimiter", StringType("System.Char"), position=1, sets=("Delimiter",)),
         Parameter("UseCulture", SWITCH, sets=("UseCulture",)),
-        Parameter("Header", ListOf(StringType())),
+        Parameter("Header", STRINGS),
     )
 
     def begin(self) -> None:

@@ -31,10 +31,26 @@ from ..format.views import TableColumn, TableView, register_table_view
 
 __all__ = ["WhereObject", "ForEachObject", "SelectObject", "SortObject", "GroupObject",
            "MeasureObject", "GetMember", "TeeObject", "GroupInfo", "GenericMeasureInfo",
-           "TextMeasureInfo", "MemberDefinition", "is_script_block", "calculated_property"]
+           "TextMeasureInfo", "MemberDefinition", "STRINGS", "is_script_block", "calculated_property"]
 
 _CMD = "Microsoft.PowerShell.Commands."
 SCRIPT_BLOCK_TYPE = "System.Management.Automation.ScriptBlock"
+
+
+class _Strings(ListOf):
+    """``System.String[]`` for names and patterns: ``$null`` elements are dropped (a
+    name list never holds a null, and every use below iterates names)."""
+
+    def __init__(self) -> None:
+        super().__init__(StringType())
+
+    def convert(self, value: Any) -> Any:
+        items = super().convert(value)
+        return None if items is None else [v for v in items if v is not None]
+
+
+#: String-array parameters (names, patterns) shared by the everyday cmdlets.
+STRINGS = _Strings()
 
 
 def is_script_block(value: Any) -> bool:
@@ -447,7 +463,7 @@ class SelectObject(Cmdlet):
     parameters = (
         Parameter("InputObject", OBJECT, from_pipeline=True),
         Parameter("Property", ListOf(ObjectType(), "System.Object[]"), position=0),
-        Parameter("ExcludeProperty", ListOf(StringType())),
+        Parameter("ExcludeProperty", STRINGS),
         Parameter("ExpandProperty", StringType()),
         Parameter("Unique", SWITCH),
         Parameter("Last", IntType()),
@@ -899,7 +915,7 @@ class MeasureObject(Cmdlet):
     default_set = "GenericMeasure"
     parameters = (
         Parameter("InputObject", OBJECT, from_pipeline=True),
-        Parameter("Property", ListOf(StringType()), position=0),
+        Parameter("Property", STRINGS, position=0),
         Parameter("Sum", SWITCH, sets=("GenericMeasure",)),
         Parameter("Average", SWITCH, sets=("GenericMeasure",)),
         Parameter("Maximum", SWITCH, sets=("GenericMeasure",)),
@@ -1139,8 +1155,8 @@ class GetMember(Cmdlet):
     synopsis = "Gets the properties and methods of objects."
     parameters = (
         Parameter("InputObject", OBJECT, from_pipeline=True),
-        Parameter("Name", ListOf(StringType()), position=0),
-        Parameter("MemberType", ListOf(StringType()), aliases=("Type",)),
+        Parameter("Name", STRINGS, position=0),
+        Parameter("MemberType", STRINGS, aliases=("Type",)),
         Parameter("View", StringType()),
         Parameter("Static", SWITCH),
         Parameter("Force", SWITCH),

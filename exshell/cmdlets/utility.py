@@ -23,6 +23,7 @@ from ..engine.conversion import (OBJECT, SWITCH, ChoiceType, ConversionError, Da
 from ..engine.errors import ErrorRecord, InvocationInfo
 from ..engine.host import HostUnavailable
 from ..engine.operators import like
+from .objects import STRINGS
 from ..engine.parameters import ALL_SETS, Parameter
 from ..engine.properties import PSHashtable, PSObject, enumerate_value, is_enumerable
 from ..format.views import TableColumn, TableView, register_table_view
@@ -628,11 +629,11 @@ class GetVariable(_VariableCmdlet):
     dotnet_class = _CMD + "GetVariableCommand"
     synopsis = "Gets the variables in the current console."
     parameters = (
-        Parameter("Name", ListOf(StringType()), position=0, from_pipeline=True,
+        Parameter("Name", STRINGS, position=0, from_pipeline=True,
                   from_pipeline_by_name=True),
         Parameter("ValueOnly", SWITCH),
-        Parameter("Include", ListOf(StringType())),
-        Parameter("Exclude", ListOf(StringType())),
+        Parameter("Include", STRINGS),
+        Parameter("Exclude", STRINGS),
         _scope_param(),
     )
 
@@ -667,11 +668,11 @@ class SetVariable(_VariableCmdlet):
     synopsis = "Sets the value of a variable. Creates the variable if one with the requested name does not exist."
     supports_should_process = True
     parameters = (
-        Parameter("Name", ListOf(StringType()), position=0, mandatory=True,
+        Parameter("Name", STRINGS, position=0, mandatory=True,
                   from_pipeline_by_name=True),
         Parameter("Value", OBJECT, position=1, from_pipeline=True, from_pipeline_by_name=True),
-        Parameter("Include", ListOf(StringType())),
-        Parameter("Exclude", ListOf(StringType())),
+        Parameter("Include", STRINGS),
+        Parameter("Exclude", STRINGS),
         Parameter("Description", StringType()),
         Parameter("Option", StringType()),
         Parameter("Force", SWITCH),
@@ -733,10 +734,10 @@ class RemoveVariable(_VariableCmdlet):
     synopsis = "Deletes a variable and its value."
     supports_should_process = True
     parameters = (
-        Parameter("Name", ListOf(StringType()), position=0, mandatory=True,
+        Parameter("Name", STRINGS, position=0, mandatory=True,
                   from_pipeline_by_name=True),
-        Parameter("Include", ListOf(StringType())),
-        Parameter("Exclude", ListOf(StringType())),
+        Parameter("Include", STRINGS),
+        Parameter("Exclude", STRINGS),
         Parameter("Force", SWITCH),
         _scope_param(),
     )
@@ -770,10 +771,10 @@ class ClearVariable(_VariableCmdlet):
     synopsis = "Deletes the value of a variable."
     supports_should_process = True
     parameters = (
-        Parameter("Name", ListOf(StringType()), position=0, mandatory=True,
+        Parameter("Name", STRINGS, position=0, mandatory=True,
                   from_pipeline_by_name=True),
-        Parameter("Include", ListOf(StringType())),
-        Parameter("Exclude", ListOf(StringType())),
+        Parameter("Include", STRINGS),
+        Parameter("Exclude", STRINGS),
         Parameter("Force", SWITCH),
         Parameter("PassThru", SWITCH),
         _scope_param(),
@@ -983,11 +984,11 @@ class GetCommand(Cmdlet):
     synopsis = "Gets all commands."
     default_set = "CmdletSet"
     parameters = (
-        Parameter("Name", ListOf(StringType()), position=0, from_pipeline=True,
+        Parameter("Name", STRINGS, position=0, from_pipeline=True,
                   from_pipeline_by_name=True, sets=("AllCommandSet",)),
-        Parameter("Verb", ListOf(StringType()), sets=("CmdletSet",)),
-        Parameter("Noun", ListOf(StringType()), sets=("CmdletSet",)),
-        Parameter("Module", ListOf(StringType()), aliases=("PSSnapin",)),
+        Parameter("Verb", STRINGS, sets=("CmdletSet",)),
+        Parameter("Noun", STRINGS, sets=("CmdletSet",)),
+        Parameter("Module", STRINGS, aliases=("PSSnapin",)),
         Parameter("CommandType", ListOf(ChoiceType(COMMAND_TYPES, _SMA + "CommandTypes")),
                   aliases=("Type",), sets=("AllCommandSet",)),
         Parameter("TotalCount", IntType()),
@@ -1049,10 +1050,10 @@ class GetAlias(Cmdlet):
     synopsis = "Gets the aliases for the current session."
     default_set = "Default"
     parameters = (
-        Parameter("Name", ListOf(StringType()), position=0, from_pipeline=True,
+        Parameter("Name", STRINGS, position=0, from_pipeline=True,
                   from_pipeline_by_name=True, sets=("Default",)),
-        Parameter("Definition", ListOf(StringType()), sets=("Definition",)),
-        Parameter("Exclude", ListOf(StringType())),
+        Parameter("Definition", STRINGS, sets=("Definition",)),
+        Parameter("Exclude", STRINGS),
         Parameter("Scope", StringType()),
     )
 
@@ -1121,7 +1122,7 @@ class InvokeCommand(Cmdlet):
         Parameter("ArgumentList", ListOf(ObjectType(), "System.Object[]"), aliases=("Args",)),
         Parameter("InputObject", OBJECT, from_pipeline=True),
         Parameter("NoNewScope", SWITCH),
-        Parameter("ComputerName", ListOf(StringType()), aliases=("Cn",)),
+        Parameter("ComputerName", STRINGS, aliases=("Cn",)),
         Parameter("Session", OBJECT),
         Parameter("Credential", OBJECT),
     )

@@ -189,6 +189,8 @@ def test_read_host_non_interactive():
     ("function f { Set-Variable g 7 -Scope Global }; f; $g", [7]),
     ("function f { $l = 1; Set-Variable l 9; $l }; f", [9]),
     ("$a = 1; function f { Get-Variable a -ValueOnly }; f", [1]),
+    ("$x = 3; Get-Variable 'x', $null -ValueOnly", [3]),
+    ("Set-Variable 'v', $null 2; $v", [2]),
 ])
 def test_variable_cmdlets(text, expected):
     assert values(text) == expected
