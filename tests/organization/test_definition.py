@@ -90,3 +90,18 @@ def test_custom_authority_trusted_only_where_said():
     statuses = [[c.Status for c in s.certificates() if c.Subject == "CN=mail.contoso.com"]
                 for s in org.servers]
     assert statuses == [[CertificateStatus.Valid], [CertificateStatus.Untrusted]]
+
+
+def test_readme_example_builds():
+    """The README documents every key with one example: it must stay loadable."""
+    import pathlib
+    import re
+    readme = (pathlib.Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```toml\n(.*?)```", readme, re.S).group(1)
+    org = _build(block)
+    assert [s.name for s in org.servers] == ["EX01"]
+    assert org.send_connectors[0].tls_certificate_name.startswith("<I>CN=contoso-DC01-CA")
+    from exshell.exchange.definition import KNOWN_KEYS
+    documented = set(re.findall(r"\b(\w+) =", block))
+    sections = set(KNOWN_KEYS[""]) - {"version", "clock"}
+    assert documented >= {k for keys in KNOWN_KEYS.values() for k in keys} - sections
