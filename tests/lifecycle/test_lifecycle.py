@@ -306,3 +306,70 @@ def test_binary_encoded_without_generate_request(sh):
     text = run(sh, "New-ExchangeCertificate -BinaryEncoded -DomainName x.contoso.com", ok=False)
     assert "BinaryEncoded" in text
     assert pending(sh[0]) == []
+
+
+def test_certreq_accept_completes_the_request(sh):
+    shell, _ = sh
+    request_and_issue(sh)
+    text = run(sh, "certreq -accept C:\\certreq\\contoso.cer")
+    assert text.startswith("Installed Certificate:")
+    assert pending(shell) == []
+    thumb = text.split("Thumbprint: ")[1].split()[0]
+    assert shell.organization.local_server.get_certificate(thumb).HasPrivateKey
+
+
+@needs_openssl
+def test_public_ca_chain_verifies_with_openssl(sh):
+    shell, _ = sh
+    run(sh, "New-Item -ItemType Directory C:\\certreq | Out-Null")
+    run(sh, REQUEST + "; Set-Content C:\\certreq\\p.req -Value $req")
+    run(sh, "Request-LabPublicCertificate C:\\certreq\\p.req C:\\certreq\\p.cer | Out-Null")
+    run(sh, "Export-LabCARoot C:\\certreq\\public-root.cer -Authority Public | Out-Null")
+    run(sh, "Export-LabCARoot C:\\certreq\\public-chain.cer -Authority Public -IncludeIssuingCA | Out-Null")
+    d = real(shell, "certreq")
+    alone = openssl("verify", "-CAfile", os.path.join(d, "public-root.cer"), os.path.join(d, "p.cer"))
+    assert alone.returncode != 0                               # the intermediate is missing
+    full = openssl("verify", "-CAfile", os.path.join(d, "public-root.cer"),
+                   "-untrusted", os.path.join(d, "public-chain.cer"), os.path.join(d, "p.cer"))
+    assert full.returncode == 0, full.stdout + full.stderr
+
+
+@pytest.mark.parametrize("command", [
+    "New-ExchangeCertificate -GenerateRequest -DomainName mail.contoso.com -WhatIf",
+    "Import-ExchangeCertificate -FileData ([System.IO.File]::ReadAllBytes('C:\\certreq\\contoso.cer')) -WhatIf",
+])
+def test_whatif_changes_nothing(sh, command):
+    shell, _ = sh
+    request_and_issue(sh)
+    server = shell.organization.local_server
+    before = sorted(c.Thumbprint for c in server.certificates())
+    text = run(sh, command)
+    assert text.startswith("What if: ")
+    assert sorted(c.Thumbprint for c in server.certificates()) == before
+
+
+def test_whatif_export_writes_no_file():
+    shell, host = make_shell("2013")
+    sh = (shell, host)
+    run(sh, "$c = New-ExchangeCertificate -DomainName x.contoso.com -PrivateKeyExportable $true -Services IIS -Force")
+    text = run(sh, "Export-ExchangeCertificate -Thumbprint $c.Thumbprint -FileName C:\\x.pfx -Password %s -WhatIf" % PW)
+    assert text.startswith("What if: ")
+    assert not os.path.exists(real(shell, "x.pfx"))
+
+
+def test_out_file_and_add_content(sh):
+    shell, _ = sh
+    run(sh, "Get-ExchangeCertificate | Out-File C:\\certs.txt")
+    with open(real(shell, "certs.txt"), "rb") as fh:
+        data = fh.read()
+    assert data.startswith(b"\xff\xfe")                        # UTF-16 with a BOM, as PowerShell 2.0
+    assert "CN=EX01" in data.decode("utf-16")
+    run(sh, "Set-Content C:\\log.txt -Value a; Add-Content C:\\log.txt -Value b")
+    assert run(sh, "Get-Content C:\\log.txt").split() == ["a", "b"]
+
+
+def test_as_byte_stream_on_2016():
+    shell, host = make_shell("2016")
+    sh = (shell, host)
+    run(sh, "Set-Content C:\\b.bin -Value (1,2,3) -Encoding Byte")
+    assert run(sh, "(Get-Content C:\\b.bin -AsByteStream -ReadCount 0).Length").strip() == "3"
