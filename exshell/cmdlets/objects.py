@@ -882,6 +882,14 @@ class TextMeasureInfo:
         self.Property: Any = None
 
 
+# Text measurement's view: three narrow right-aligned number columns, then Property.
+register_table_view(_CMD + "TextMeasureInfo", TableView([
+    TableColumn("Lines", "Lines", 5, "right"),
+    TableColumn("Words", "Words", 5, "right"),
+    TableColumn("Characters", "Characters", 10, "right"),
+    TableColumn("Property", "Property", None),
+]))
+
 #: Measure-Object messages.
 MEASURE_NOT_FOUND = 'The property "%s" cannot be found in the input for any objects.'
 NOT_NUMERIC = 'Input object "%s" is not numeric.'

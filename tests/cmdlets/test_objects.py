@@ -262,6 +262,12 @@ def test_measure_object_property_and_errors():
     assert 'Input object "x" is not numeric.' in text
 
 
+def test_measure_text_table():
+    _, text = run("'one two', 'three' | measure -Word -Line")
+    assert lines(text) == ["Lines Words Characters Property", "----- ----- ---------- --------",
+                           "    2     3"]
+
+
 def test_measure_text():
     out = values("'one two', 'three' | measure -Line -Word -Character")
     assert (out[0].Lines, out[0].Words, out[0].Characters) == (2, 3, 12)
@@ -307,6 +313,12 @@ def test_get_member_without_input():
 
 def test_tee_object_variable():
     assert values("1,2 | Tee-Object -Variable t | % { $_ * 10 }; $t") == [10, 20, 1, 2]
+
+
+def test_tee_object_append(tmp_path):
+    shell, host = make_shell(PS51, drive_root=str(tmp_path))
+    shell.run("'one' | Tee-Object C:\\t.txt | Out-Null; 'two' | Tee-Object C:\\t.txt -Append")
+    assert (tmp_path / "C" / "t.txt").read_text(encoding="utf-16").splitlines() == ["one", "two"]
 
 
 def test_tee_object_file(tmp_path):

@@ -109,6 +109,17 @@ def test_get_date_display():
     assert lines(run("Get-Date")[1]) == ["Saturday, November 28, 2026 10:00:00 AM"]
 
 
+def test_get_date_millisecond_is_3_0_plus():
+    assert values("(Get-Date -Millisecond 250).Millisecond", PS51) == [250]
+    result, _ = run("Get-Date -Millisecond 250", PS20)
+    assert result.errors[0].error_id == "NamedParameterNotFound"
+
+
+def test_write_error_category_must_be_an_error_category():
+    result, text = run("Write-Error 'x' -Category Bogus")
+    assert result.errors[0].error_id == "ParameterArgumentValidationError"
+
+
 def test_get_date_rejects_out_of_range_month():
     result, text = run("Get-Date -Month 13")
     assert result.errors[0].error_id == "ParameterArgumentValidationError"
@@ -247,6 +258,8 @@ def test_get_command_hides_internal_parameters():
     (PS20, "gcm -Verb Get,Remove -Noun ExchangeCertificate | % { $_.Name }",
      ["Get-ExchangeCertificate", "Remove-ExchangeCertificate"]),
     (PS20, "gcm % | % { $_.Definition }", ["ForEach-Object"]),
+    (PS20, "gcm ft, Get-Date -CommandType Alias | % { $_.Name }", ["ft"]),
+    (PS20, "gcm Get-D* -CommandType Cmdlet -TotalCount 1 | % { $_.Name }", ["Get-Date"]),
     (PS20, "gcm ConvertTo-Json -ErrorAction SilentlyContinue | % { $_.Name }", []),
     (PS51, "gcm ConvertTo-Json | % { $_.Name }", ["ConvertTo-Json"]),
     (PS20, "function Test-Cert { 1 }; gcm Test-Cert | % { $_.CommandType }", ["Function"]),
