@@ -196,8 +196,8 @@ class GetTransportServer(_ConfigCmdlet):
 
     def process(self, p: Any) -> None:
         from ..exchange.admin import transport_view
-        if self.name == "Get-TransportServer" and self.profile.major_version >= 15:
-            self.write_warning(DEPRECATED_WARNING.format(old=self.name, new="Get-TransportService"))
+        if self.name != self.profile.transport_cmdlet:
+            self.write_warning(DEPRECATED_WARNING.format(old=self.name, new=self.profile.transport_cmdlet))
         try:
             named = bool(p.Identity)
             for server in self.servers_of(p, "Identity"):

@@ -162,7 +162,7 @@ def auth_config_view(organization) -> AuthConfigView:
 
 
 def transport_view(server) -> TransportServiceView:
-    if server.organization.profile.major_version >= 15:
+    if server.organization.profile.transport_cmdlet == "Get-TransportService":
         return TransportServiceView(server)
     return TransportServerView(server)
 

@@ -56,6 +56,8 @@ class VersionProfile:
     has_wmsvc_certificate: bool = False  # a WMSvc certificate sits in the store (Windows 2012+)
     wmsvc_sha2: bool = False             # its subject is CN=WMSvc-SHA2-<server>
     key_sizes: tuple = (1024, 2048, 4096)  # accepted -KeySize values (docs list these three)
+    transport_cmdlet: str = "Get-TransportServer"  # the current name; 2013+ keeps the old one
+                                                   # with a deprecation warning
 
     @property
     def services_names(self) -> tuple:
@@ -98,6 +100,7 @@ PROFILES: Dict[str, VersionProfile] = {
         transport_roles=(MAILBOX, CLIENT_ACCESS, EDGE_TRANSPORT),
         cas_roles=(CLIENT_ACCESS,), um_roles=(MAILBOX,), umcr_roles=(CLIENT_ACCESS,),
         iis_setup_sites=(1, 2), has_auth_certificate=True, has_wmsvc_certificate=True,
+        transport_cmdlet="Get-TransportService",
     ),
     # 2016 CU23 (after the 2022 H1 CU: no file parameters).  The setup certificate is
     # SHA-1 because we model a server installed before CU22 (like the real captures).
@@ -110,6 +113,7 @@ PROFILES: Dict[str, VersionProfile] = {
         transport_roles=(MAILBOX, EDGE_TRANSPORT), cas_roles=(MAILBOX,),
         um_roles=(MAILBOX,), umcr_roles=(MAILBOX,),
         iis_setup_sites=(1, 2), has_auth_certificate=True, has_wmsvc_certificate=True,
+        transport_cmdlet="Get-TransportService",
         wmsvc_sha2=True,
     ),
     # 2019 CU14: SHA-256 for the setup certificate too (from CU11); UM is gone.
@@ -122,6 +126,7 @@ PROFILES: Dict[str, VersionProfile] = {
         transport_roles=(MAILBOX, EDGE_TRANSPORT), cas_roles=(MAILBOX,),
         um_roles=(), umcr_roles=(),
         iis_setup_sites=(1, 2), has_auth_certificate=True, has_wmsvc_certificate=True,
+        transport_cmdlet="Get-TransportService",
         wmsvc_sha2=True,
     ),
 }

@@ -101,6 +101,7 @@ def test_transport_cmdlets_per_version():
     shell, host = make_shell("2010", width=200)
     _, out = run(shell, host, "Get-TransportServer | Format-List Name,InternalTransportCertificateThumbprint")
     assert shell.organization.local_server.internal_transport_thumbprint in out
+    assert "WARNING" not in out
     result, out = run(shell, host, "Get-TransportService")
     assert not result.success and "is not recognized" in out
     shell, host = make_shell("2016", width=200)
@@ -108,6 +109,8 @@ def test_transport_cmdlets_per_version():
     assert shell.organization.local_server.internal_transport_thumbprint in out
     result, out = run(shell, host, "Get-AuthConfig")
     assert result.success
+    _, out = run(shell, host, "Get-TransportServer")
+    assert "WARNING: The Get-TransportServer cmdlet will be removed" in out
     shell, host = make_shell("2010")
     result, out = run(shell, host, "Get-AuthConfig")
     assert not result.success and "is not recognized" in out
