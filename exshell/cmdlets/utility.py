@@ -601,7 +601,11 @@ class _VariableCmdlet(Cmdlet, register=False):
         ev = self._ev()
         for name in _COMPUTED:
             if name.casefold() not in out:
-                out[name.casefold()] = (name, ev._get_var(name))
+                value = ev._get_var(name)
+                # $LASTEXITCODE exists only after a native program ran; $Host only
+                # when the shell provides it.
+                if value is not None or name == "null":
+                    out[name.casefold()] = (name, value)
         return out
 
     def _not_found(self, name: str) -> None:
