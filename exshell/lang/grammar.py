@@ -634,7 +634,6 @@ def _build(fast: bool = True):
     SEPS = act(Regex(r"(?:" + TRIVIA + r"[;\r\n])++" + TRIVIA), _drop)
     NLS = act(Regex(NL_TRIVIA), _drop)
     END = look(r"[;\r\n)}]|\Z")
-    END_OR_PIPE = look(r"[;\r\n)}|]|\Z")
 
     # ---- variables
     def var_action(s, l, t):
@@ -682,15 +681,14 @@ def _build(fast: bool = True):
 
     def _here_missing(start, term):
         text = _C.text
-        m = re.compile(rf"{_NEWLINE}{_WS}+[{term[0] == '@' and DQ or (SQ if term[0] == chr(39) else DQ)}]@")
-        if m.search(text, start):
-            w = m.search(text, start)
-            _abort("WhitespaceBeforeHereStringFooter", w.start() + 1, w.end())
+        family = SQ if term[0] in SQ else DQ
+        w = re.compile(rf"{_NEWLINE}({_WS}+)[{family}]@").search(text, start)
+        if w:
+            _abort("WhitespaceBeforeHereStringFooter", w.start(1), w.end(1))
         _abort("TerminatorExpectedAtEndOfString", start, start + 2, token=term,
                incomplete=True)
 
     # double-quoted: open, pieces, close
-    dq_stmts = Forward()
 
     def dq_text_action(s, l, t):
         m = t[0]
@@ -1174,8 +1172,6 @@ def _build(fast: bool = True):
         return t
     ASSIGN_OP.add_parse_action(assign_track)
     PIPE = token(r"\|(?!\|)", nl_after=True)
-    LT = act(tok("<(?!#)"), lambda s, l, t: _abort("RedirectionNotSupported", t[0].start(1),
-                                                   t[0].end(1)))
     EXPR_START = Regex(TRIVIA + (
         rf"(?=[$(\[{{{SQ}{DQ}!,]|@[({{{SQ}{DQ}]|{_NUMBER}{_EXPR_DELIM}"
         rf"|{_D}(?:not|bnot|split|join)(?![\w?])|(?:\+|{_D}){{1,2}}[\d.$(@\[{SQ}{DQ}])"),
@@ -1212,7 +1208,6 @@ def _build(fast: bool = True):
 
     # ---- statements (keywords come in phase 2: see _keyword_statements)
     # ---- phase 2: control flow, definitions, param blocks
-    _NONE = _Tok("", 0, 0, "none")
 
     def kw(words, extra=""):
         return token(rf"(?:{words})(?=[\s(){{}};|]|\Z){extra}", kind="kw", flags=CI)
@@ -1477,12 +1472,6 @@ def _build(fast: bool = True):
                      + r"(?:[^\W\d]\w*)?" + TRIVIA, flags=CI)
     USING = tok(r"(?P<uu>using)" + TRIVIA + r"(?i:namespace|module|assembly)\b[^\r\n;]*", flags=CI)
 
-    def unsupported_action(s, l, t):
-        m = t[0]
-        feature = (m.group("uf") or m.group("ud") or "").lower()
-        end = l
-        # the statement ends where the whole match ended
-        return ("unsup", feature, m.start(1))
     def unsup_wrap(s, l, t):
         items = list(t)
         m = items[0]
@@ -1493,8 +1482,6 @@ def _build(fast: bool = True):
         return A.UnsupportedStatement(_C.span(start, end), feature, _C.text[start:end])
     _unsup_end = [0]
 
-    def mark_end(s, l, t):
-        return []
     END_MARK = Empty().set_parse_action(lambda s, l, t: _unsup_end.__setitem__(0, l) or [])
     unsupported_stmt = act(UNSUP_HEAD + (balanced | fail("MissingEndCurlyBrace")).set_parse_action(lambda s, l, t: []) + END_MARK
                            | USING + END_MARK, unsup_wrap)
@@ -1679,29 +1666,54 @@ def build_grammar() -> None:
             _GRAMMAR = _build()
 
 
+_RESUME = re.compile(r"(?:\r\n|\n|\r)(?=([^\s#}\])]))")
+_MAX_ISSUES = 20
+
+
+def _parse_from(grammar, text: str, start: int):
+    """Statements parsed from ``start`` to the end, or the first ParseIssue."""
+    import pyparsing as pp
+    try:
+        loc, toks = grammar._parse(text, start)
+    except _Abort as a:
+        return a.issue
+    except pp.ParseBaseException as e:
+        return _diagnose(e.loc)
+    if loc < len(text):
+        return _diagnose(loc)
+    return tuple(toks)
+
+
 def _parse_with(grammar, text: str, file: Optional[str]) -> A.Script:
     global _C
     with _LOCK:
-        import pyparsing as pp
         _C = _Context(text)
         old_limit = sys.getrecursionlimit()
         if old_limit < 20000:
             sys.setrecursionlimit(20000)
         try:
-            try:
-                loc, toks = grammar._parse(text, 0)
-            except _Abort as a:
-                cls = IncompleteInput if a.issue.incomplete else ParseError
-                raise cls([a.issue], text, file) from None
-            except pp.ParseBaseException as e:
-                issue = _diagnose(e.loc)
-                cls = IncompleteInput if issue.incomplete else ParseError
-                raise cls([issue], text, file) from None
-            if loc < len(text):
-                issue = _diagnose(loc)
-                cls = IncompleteInput if issue.incomplete else ParseError
-                raise cls([issue], text, file) from None
-            statements = tuple(toks)
+            issues = []
+            statements = ()
+            start = 0
+            while True:
+                issue = _parse_from(grammar, text, start)
+                if isinstance(issue, ParseIssue):
+                    issues.append(issue)
+                    # Report every error of a script, as PowerShell does: resume at the
+                    # next line that starts in column 1 (likely a new top-level
+                    # statement).  Incomplete input runs to the end, so it is last.
+                    nxt = _RESUME.search(text, issue.span.end)
+                    if issue.incomplete or nxt is None or len(issues) >= _MAX_ISSUES:
+                        break
+                    start = nxt.start(1)
+                    continue
+                if not issues:
+                    statements = issue
+                break
+            if issues:
+                incomplete = all(i.incomplete for i in issues)
+                cls = IncompleteInput if incomplete else ParseError
+                raise cls(issues, text, file) from None
         except RecursionError:
             raise ParseError([_issue("ParserRecursionLimit", 0, 0)], text, file) from None
         except ParseError:

@@ -136,3 +136,21 @@ def test_deep_nesting_is_a_parse_error_not_a_crash():
         parse(text)
     except ParseError as e:
         assert e.first.error_id == "ParserRecursionLimit"
+
+
+def test_every_error_of_a_script_is_reported():
+    text = "Get-Foo -Name:\n$ok = 1\n1 2\nif ($x) {\n  a )\n}\nGet-Bar &&"
+    with pytest.raises(ParseError) as info:
+        parse(text)
+    err = info.value
+    assert not isinstance(err, IncompleteInput)
+    got = [(i.error_id, i.span.line) for i in err.issues]
+    assert got[:2] == [("ParameterRequiresArgument", 1), ("UnexpectedToken", 3)]
+    assert ("InvalidEndOfLine", 7) in got
+
+
+def test_real_error_then_incomplete_tail_is_an_error():
+    with pytest.raises(ParseError) as info:
+        parse("1 2\nWrite-Host 'abc")
+    assert not isinstance(info.value, IncompleteInput)
+    assert [i.error_id for i in info.value.issues] == ["UnexpectedToken", "TerminatorExpectedAtEndOfString"]
