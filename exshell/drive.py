@@ -35,6 +35,10 @@ INITIAL_FOLDERS = ("C:\\Windows\\system32", "C:\\Windows\\TEMP", "C:\\Users\\Adm
 _PROVIDER_PREFIXES = ("microsoft.powershell.core\\filesystem::", "filesystem::")
 
 
+#: Characters no Windows path may contain (wildcards are matched by the cmdlets).
+_ILLEGAL = frozenset('<>"|\x00') | frozenset(chr(i) for i in range(1, 32))
+
+
 def default_root() -> str:
     """The per-user default: ``$XDG_DATA_HOME/exshell/drive`` (else
     ``~/.local/share/exshell/drive``)."""
@@ -47,7 +51,7 @@ class DriveError(OSError):
     import this module, catches it as ``OSError`` and reads ``kind``); ``path`` is the Windows path the user gave
     (or its resolved form).  Kinds: ``PathNotFound`` (an item), ``ParentNotFound`` (a
     folder on the way), ``DriveNotFound``, ``AccessDenied``, ``IsFolder``,
-    ``NotAFolder``, ``Exists``, ``NotEmpty``, ``IOError``."""
+    ``NotAFolder``, ``Exists``, ``NotEmpty``, ``InvalidPath``, ``IOError``."""
 
     def __init__(self, kind: str, path: str, detail: str = ""):
         super().__init__("%s: %s" % (kind, path))
@@ -166,6 +170,8 @@ class Drive:
                 text = text[len(prefix):]
                 break
         text = text.replace("/", "\\")
+        if any(c in _ILLEGAL for c in text) or ":" in text[2:].lstrip("\\"):
+            raise DriveError("InvalidPath", text)
         drive_key, rest = self._split_drive(text)
         if drive_key is None:
             loc_drive, loc_rest = self._split_drive(location)

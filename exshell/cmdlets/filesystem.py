@@ -83,6 +83,10 @@ def drive_error_record(cmdlet: Cmdlet, error: DriveError, shown: Optional[str] =
         return cmdlet.error_record("Access to the path '%s' is denied." % path,
                                    "UnauthorizedAccessException", "PermissionDenied", target=path,
                                    exception_type="System.UnauthorizedAccessException")
+    if kind == "InvalidPath":
+        return cmdlet.error_record("Illegal characters in path.", "ArgumentException",
+                                   "InvalidArgument", target=path,
+                                   exception_type="System.ArgumentException")
     if kind == "Exists":
         return cmdlet.error_record("The file '%s' already exists." % path, "NewItemIOError",
                                    "WriteError", target=path, exception_type="System.IO.IOException")
@@ -464,6 +468,11 @@ class TestPath(_FsCmdlet):
 
     def process(self, p: Any) -> None:
         for path in p.Path:
+            text = to_string(path)
+            leaf = text.replace("/", "\\").rstrip("\\").rsplit("\\", 1)[-1]
+            if any(c in leaf for c in "*?[") and not p.IsValid:
+                self.write_object(self._wildcard_exists(text, leaf, p.PathType))
+                continue
             target = resolve(self, path, report=False)
             if p.IsValid:
                 self.write_object(target is not None)
@@ -476,6 +485,18 @@ class TestPath(_FsCmdlet):
                 self.write_object(target.is_file)
             else:
                 self.write_object(target.is_folder or target.is_file)
+
+
+    def _wildcard_exists(self, text: str, leaf: str, path_type: Optional[str]) -> bool:
+        folder = resolve(self, text.replace("/", "\\").rstrip("\\")[: -len(leaf)] or ".", report=False)
+        if folder is None or not folder.is_folder:
+            return False
+        rx = _wildcard(leaf)
+        for child in self.shell.drive.children(folder):
+            if rx.match(child.name) and (path_type != "Container" or child.is_folder) and \
+                    (path_type != "Leaf" or child.is_file):
+                return True
+        return False
 
 
 def _wildcard(pattern: str):
@@ -730,7 +751,7 @@ class GetLocation(_FsCmdlet):
     """The current folder, as a PathInfo (Path column)."""
 
     name = "Get-Location"
-    aliases = ("gl",)
+    aliases = ("gl", "pwd")
     dotnet_class = _CMD + "GetLocationCommand"
     synopsis = "Shows the current folder."
     parameters = ()
@@ -843,6 +864,8 @@ def file_static(shell: Any, name: str, args: Optional[List[Any]]) -> Any:
         if getattr(e, "kind", "") == "DriveNotFound":
             raise _method_error(name, args, "Could not find a part of the path '%s'." % shown,
                                 "DirectoryNotFoundException") from None
+        if getattr(e, "kind", "") == "InvalidPath":
+            raise _method_error(name, args, "Illegal characters in path.", "ArgumentException") from None
         raise _method_error(name, args, "Access to the path '%s' is denied." % shown,
                             "UnauthorizedAccessException") from None
     if n == "exists":

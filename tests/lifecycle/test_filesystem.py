@@ -106,3 +106,20 @@ def test_get_psdrive_shows_the_real_folder(sh):
     shell, _ = sh
     r, text = run(sh, "(Get-PSDrive C).Description")
     assert text.strip() == os.path.join(shell.drive_root, "C")
+
+
+@pytest.mark.parametrize("command, fragment", [
+    ('Get-Content "C:\\a|b.txt"', "Illegal characters in path."),
+    ("[System.IO.File]::ReadAllBytes('C:\\a<b')", "Illegal characters in path."),
+])
+def test_illegal_paths(sh, command, fragment):
+    r, text = run(sh, command)
+    assert not r.success and fragment in text
+
+
+def test_test_path_wildcards_and_pwd(sh):
+    run(sh, "New-Item -ItemType Directory C:\\certreq | Out-Null; Set-Content C:\\certreq\\a.cer -Value x")
+    r, text = run(sh, "Test-Path C:\\certreq\\*.cer; Test-Path C:\\certreq\\*.pfx; Test-Path C:\\*req -PathType Container")
+    assert text.split() == ["True", "False", "True"]
+    r, text = run(sh, "cd C:\\certreq; (pwd).Path")
+    assert text.strip() == "C:\\certreq"
