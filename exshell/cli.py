@@ -198,8 +198,8 @@ def _environment_overrides() -> dict:
         except ValueError:
             sys.stderr.write("exshell: ignoring EXSHELL_CLOCK=%r (not an ISO date and time)\n" % clock)
     if os.environ.get("EXSHELL_DETERMINISTIC") == "1":
-        from .exchange.keys import PoolKeySource, SeededSerials
-        overrides["key_source"] = PoolKeySource()
+        from .exchange.keys import PoolKeySource, SeededSerials, extra_lab_keys_source
+        overrides["key_source"] = PoolKeySource(fallback=extra_lab_keys_source())
         overrides["serials"] = SeededSerials("exshell")
     return overrides
 
