@@ -16,12 +16,19 @@ How it is built, and why:
   (``$x.Name``, ``$a[0]``, pieces of a bare word) are built without that prefix.
   Tokens after which PowerShell lets a line break (``(``, ``{``, ``,``, ``|``, binary
   operators, ``=``) swallow trailing newlines in the same regex.
-* Binary operators are parsed flat (``operand (op operand)*``) and grouped by
-  precedence in a parse action: one regex per operator slot instead of sixteen nested
-  grammar levels.  This is where most of the speed comes from.
-* The grammar never backtracks over a statement: the first token decides between
-  expression mode and argument (command) mode, and assignment is recognised after the
-  left-hand expression.  Packrat is therefore off.
+* Binary operators (and the comma, which binds tighter than all of them) are parsed
+  flat (``operand (op operand)*``) and grouped by precedence in a parse action: one
+  regex per operator slot instead of sixteen nested grammar levels.
+* The grammar never backtracks over a statement: a lookahead regex decides between
+  keyword statement, expression mode and argument (command) mode, and assignment is
+  recognised after the left-hand expression.  Packrat is therefore off.
+* Fast paths: the commonest shapes (a pipeline of commands whose arguments are plain
+  words, ``-Name``, ``-Name:$false``, ``IIS,SMTP``, numbers, ``$x.Prop`` and quoted
+  strings without ``$``; ``$x = <that>``; a lone simple operand) are each one ``Regex``
+  element whose action re-scans the match.  They build exactly the trees the general
+  rules build (``tests/lang/test_fast_path.py`` compares the two grammars), and
+  anything else falls through to the general rules.  Forward elements are
+  short-circuited after streamlining (one call fewer per use).
 * Errors are raised eagerly by "expected X" alternatives (``_fail`` elements) so the
   position is exact; when the text ends where more was expected the error becomes
   :class:`IncompleteInput` (the REPL then asks for another line).
@@ -29,13 +36,17 @@ How it is built, and why:
 
 Grammar (BNF; ``~`` = no trivia allowed before the item, ``NL`` = newlines allowed)::
 
-    script         ::= seps? (statement end seps?)* EOF
+    script         ::= seps? param_block? (statement end seps?)* EOF
     seps           ::= (';' | NEWLINE)+
-    statement      ::= label? loop_statement | if_statement | switch_statement
-                     | try_statement | trap_statement | function_definition
-                     | flow_statement | unsupported_statement | pipeline
-    pipeline       ::= assignment | element ('|' NL element)*
-    assignment     ::= expression assign_op NL statement
+    end            ::= lookahead(';' | NEWLINE | ')' | '}' | EOF)
+    statement      ::= fast_statement | keyword_statement | pipeline
+    keyword_statement ::= if_statement | ':'label NL loop_statement | loop_statement
+                     | try_statement | function_definition | flow_statement
+                     | trap_statement | unsupported_statement | param_block
+    loop_statement ::= foreach_statement | for_statement | while_statement
+                     | do_statement | switch_statement
+    pipeline       ::= expression (assign_op NL statement | redirection* ('|' NL element)*)
+                     | command ('|' NL element)*
     assign_op      ::= '=' | '+=' | '-=' | '*=' | '/=' | '%='
     element        ::= expression redirection* | command
     command        ::= ('&' | '.') command_name_expr command_element*
@@ -48,9 +59,11 @@ Grammar (BNF; ``~`` = no trivia allowed before the item, ``NL`` = newlines allow
     bare_word      ::= plain ~word_piece*
     word_piece     ::= plain | variable | '$(' statements ')' | string
     redirection    ::= ('1'..'6' | '*')? ('>' | '>>') ('&' ('1'..'6') | argument)
-    expression     ::= array_literal (binary_op NL array_literal)*
-    array_literal  ::= unary (',' NL unary)*
-    unary          ::= unary_op NL? unary | '[' type ']' unary | postfix_expr ('++' | '--')?
+    expression     ::= unary ((binary_op | ',') NL unary)*    -- grouped by precedence:
+                         ',' > '..' > '-f' > '* / %' > '+ -' > comparison/-replace/-split/
+                         -join/-is/-as > -band/-bor/-bxor/-shl/-shr > -and/-or/-xor
+    expr_no_comma  ::= unary (binary_op NL unary)*
+    unary          ::= fast_operand | postfix_expr ('++' | '--')? | unary_op NL unary
     unary_op       ::= '-not' | '!' | '-bnot' | '-split' | '-join' | '-' | '+'
                      | '++' | '--' | ','
     postfix_expr   ::= primary (~'.' member ~call? | ~'::' member ~call? | ~'[' NL expression NL ']')*
@@ -58,26 +71,31 @@ Grammar (BNF; ``~`` = no trivia allowed before the item, ``NL`` = newlines allow
     call           ::= '(' NL (expr_no_comma (',' NL expr_no_comma)*)? NL ')'
     primary        ::= variable | number | string | here_string | '(' NL pipeline NL ')'
                      | '$(' statements ')' | '@(' statements ')' | hash_literal
-                     | script_block | '[' type ']'
+                     | script_block | '[' type ']' unary?      -- a cast when an operand follows
     hash_literal   ::= '@{' (seps | key '=' NL statement)* '}'
     script_block   ::= '{' param_block? (named_block* | statements) '}'
     named_block    ::= ('begin' | 'process' | 'end' | 'dynamicparam') '{' statements '}'
     param_block    ::= attribute* 'param' '(' NL (parameter_decl (',' NL parameter_decl)*)? NL ')'
-    parameter_decl ::= (attribute | '[' type ']')* variable ('=' NL expression)?
+    parameter_decl ::= (attribute | '[' type ']')* variable ('=' NL expr_no_comma)?
     attribute      ::= '[' name '(' (attr_arg (',' attr_arg)*)? ')' ']'
     string         ::= single_quoted | '"' (text | variable | '$(' statements ')')* '"'
+                     | here_single | '@"' NEWLINE (text | variable | '$(' statements ')')* NEWLINE '"@'
     if_statement   ::= 'if' '(' pipeline ')' block ('elseif' '(' pipeline ')' block)* ('else' block)?
-    loop_statement ::= 'foreach' '(' variable 'in' pipeline ')' block
-                     | 'for' '(' pipeline? ';' pipeline? ';' pipeline? ')' block
-                     | 'while' '(' pipeline ')' block
-                     | 'do' block ('while' | 'until') '(' pipeline ')'
+    foreach_statement ::= 'foreach' '(' variable 'in' pipeline ')' block
+    for_statement  ::= 'for' '(' pipeline? (';' | NEWLINE)? pipeline? (';' | NEWLINE)? pipeline? ')' block
+    while_statement ::= 'while' '(' pipeline ')' block
+    do_statement   ::= 'do' block ('while' | 'until') '(' pipeline ')'
+    block          ::= '{' statements '}'
     switch_statement ::= 'switch' switch_option* '(' pipeline ')' '{' (('default' | arg_primary) block)* '}'
     try_statement  ::= 'try' block ('catch' ('[' type ']' (',' '[' type ']')*)? block)* ('finally' block)?
     trap_statement ::= 'trap' ('[' type ']')? block
     function_definition ::= ('function' | 'filter') name ('(' parameter_decl,* ')')? script_block
     flow_statement ::= ('break' | 'continue') label? | ('return' | 'exit' | 'throw') pipeline?
-    unsupported_statement ::= ('class' | 'enum' | 'using' | 'configuration' | 'workflow'
-                              | 'data' ) ... balanced braces
+    unsupported_statement ::= ('class' | 'enum' | 'configuration' | 'workflow') header
+                              balanced_braces | 'data' name? balanced_braces
+                            | 'using' ('namespace' | 'module' | 'assembly') rest_of_line
+    fast_statement ::= (simple_var assign_op NL)? (simple_command ('|' NL simple_command)*
+                                                   | fast_operand) end
 """
 from __future__ import annotations
 
