@@ -373,3 +373,16 @@ def test_as_byte_stream_on_2016():
     sh = (shell, host)
     run(sh, "Set-Content C:\\b.bin -Value (1,2,3) -Encoding Byte")
     assert run(sh, "(Get-Content C:\\b.bin -AsByteStream -ReadCount 0).Length").strip() == "3"
+
+
+def test_public_certificate_moves_to_a_server_added_later(sh):
+    shell, _ = sh
+    run(sh, "New-Item -ItemType Directory C:\\certreq | Out-Null")
+    run(sh, REQUEST + "; Set-Content C:\\certreq\\p.req -Value $req")
+    run(sh, "Request-LabPublicCertificate C:\\certreq\\p.req C:\\certreq\\p.p7b | Out-Null")
+    t = run(sh, "(Import-ExchangeCertificate -FileData ([System.IO.File]::ReadAllBytes('C:\\certreq\\p.p7b'))).Thumbprint").strip()
+    ex03 = shell.organization.add_server("EX03")
+    run(sh, "$pfx = Export-ExchangeCertificate -Thumbprint %s -BinaryEncoded -Password %s" % (t, PW))
+    run(sh, "Import-ExchangeCertificate -Server EX03 -FileData $pfx.FileData -Password %s | Out-Null" % PW)
+    view = ex03.get_certificate(t)
+    assert (str(view.Status), str(view.RootCAType)) == ("Valid", "ThirdParty")
