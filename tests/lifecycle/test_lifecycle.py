@@ -386,3 +386,22 @@ def test_public_certificate_moves_to_a_server_added_later(sh):
     run(sh, "Import-ExchangeCertificate -Server EX03 -FileData $pfx.FileData -Password %s | Out-Null" % PW)
     view = ex03.get_certificate(t)
     assert (str(view.Status), str(view.RootCAType)) == ("Valid", "ThirdParty")
+
+
+@needs_openssl
+@pytest.mark.parametrize("version", ["2007", "2010", "2013", "2016", "2019"])
+@pytest.mark.parametrize("binary", [False, True])
+def test_openssl_accepts_every_request(version, binary):
+    shell, host = make_shell(version)
+    sh = (shell, host)
+    if binary:
+        run(sh, "$r = New-ExchangeCertificate -GenerateRequest -BinaryEncoded -SubjectName 'CN=mail.contoso.com, O=Contoso' -DomainName mail.contoso.com,owa.contoso.com")
+        run(sh, "[System.IO.File]::WriteAllBytes('C:\\r.der', $r.FileData)")
+        args = ["-inform", "DER"]
+    else:
+        run(sh, "$r = New-ExchangeCertificate -GenerateRequest -SubjectName 'CN=mail.contoso.com, O=Contoso' -DomainName mail.contoso.com,owa.contoso.com")
+        run(sh, "[System.IO.File]::WriteAllText('C:\\r.der', $r)")
+        args = []
+    p = openssl("req", *args, "-in", real(shell, "r.der"), "-verify", "-noout", "-text")
+    assert p.returncode == 0, p.stderr
+    assert "DNS:mail.contoso.com, DNS:owa.contoso.com" in p.stdout
