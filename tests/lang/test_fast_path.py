@@ -19,6 +19,9 @@ EXTRA = [
     "fl Thumbprint, Services ,NotAfter , x", "Get-Foo a,5 b,-c -N:5 -N:$x.y -N:$a:b -N: x",
     "$x = Get-Foo -A b | fl", "$x.y += 'a'", "$x = $y = 3", "$x = 5", "$a.b = $c.d", "$x=1",
     "$x =\n  Get-Foo", "$env:x = 'y'", "${a b} = 1",
+    "$_.NotAfter -lt $cutoff -and $_.IsSelfSigned", "$i -lt 10", "$x.Count -gt 0 -or 1 -band 2",
+    "if ($a -eq 'x' -and\n  $b -ne \"y\") { }", "(1 + 2 * 3 - 4 / 5 % 6)", "$a..$b", "'{0}' -f $x",
+    "$x = $a -replace 'b', 'c'", "$x = 1 -eq 1 -eq $true", "while ($i -lt 5) { $i++ }", "$a -eq",
     "return 5", "else", "in x", "Get-Foo -- -x", "Get-Foo 2>&1", "Get-Foo $a[0] $b.c() ,",
 ]
 
