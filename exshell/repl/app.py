@@ -137,6 +137,16 @@ def run_repl(shell: Any, banner: Optional[str] = None, *, history: Optional[str]
             continue
         if result.exit_code is not None:
             return result.exit_code
+        _warm(shell, cache)
+
+
+def _warm(shell: Any, cache: Any) -> None:
+    """Prepare the thumbprint candidates while the user types the next command --
+    only when the organisation exists already (building it is the commands' job)."""
+    org = shell.__dict__.get("_organization")
+    server = getattr(org, "local_server", None)
+    if server is not None:
+        cache.warm(server)
 
 
 def _report(host: Any, error: BaseException) -> None:

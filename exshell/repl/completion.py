@@ -26,8 +26,7 @@ from __future__ import annotations
 
 import fnmatch
 import re
-from dataclasses import dataclass
-from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, Iterable, List, NamedTuple, Optional, Sequence, Tuple
 
 from .tokens import DASHES, Token, Tokens, tokenize
 
@@ -35,9 +34,9 @@ __all__ = ["Candidate", "complete", "VALUE_SOURCES", "AUTOMATIC_VARIABLES", "Thu
            "make_completer"]
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """One completion: ``text`` replaces the ``replace`` characters left of the cursor."""
+class Candidate(NamedTuple):
+    """One completion: ``text`` replaces the ``replace`` characters left of the cursor.
+    (A NamedTuple: a thousand thumbprints are built per Tab, so it must be cheap.)"""
 
     text: str
     replace: int
@@ -62,16 +61,24 @@ _MEMBER_RE = re.compile(r"\$(\{[^}]*\}|[\w:]+)((?:\.\w+)*)\.(\w*)$", re.UNICODE)
 class ThumbprintCache:
     """Thumbprint candidates per server, rebuilt only after a command has run.
 
-    Building the list reads every store entry (services are derived from the
-    server's configuration, reference §1.5), which costs ~20 ms for 1,000
-    certificates; typing Tab again without running a command reuses it.  The
-    subject text of a certificate never changes, so it is kept across rebuilds.
+    Building the list reads every store entry and derives its services from the
+    server's configuration (reference §1.5): ~100-150 ms for 1,000 certificates.
+    So the list is kept until the next command runs (:meth:`invalidate`), and the
+    REPL rebuilds it in the background while the user types (:meth:`warm`): the
+    first Tab after a command finds it ready.  The subject text of a certificate
+    never changes, so it is kept across rebuilds.
+
+    Only the Python objects of the model are read, never changed; a background build
+    that overlaps a command (the user pressed Enter quickly) is thrown away.
     """
 
     def __init__(self) -> None:
+        import threading
         self.generation = 0
         self._lists: Dict[int, Tuple[int, List[Tuple[str, str, str]]]] = {}
         self._subjects: Dict[str, str] = {}
+        self._lock = threading.Lock()
+        self._thread: Any = None
 
     def invalidate(self) -> None:
         """A command ran: the stores or the services may have changed."""
@@ -80,10 +87,17 @@ class ThumbprintCache:
     def entries(self, server: Any) -> List[Tuple[str, str, str]]:
         """(thumbprint, services code, subject) for every certificate and pending
         request of ``server``, newest first as Get-ExchangeCertificate lists them."""
-        key = id(server)
-        cached = self._lists.get(key)
-        if cached is not None and cached[0] == self.generation:
-            return cached[1]
+        with self._lock:  # waits for a background build of the same list
+            generation = self.generation
+            cached = self._lists.get(id(server))
+            if cached is not None and cached[0] == generation:
+                return cached[1]
+            result = self._build(server)
+            if generation == self.generation:
+                self._lists[id(server)] = (generation, result)
+            return result
+
+    def _build(self, server: Any) -> List[Tuple[str, str, str]]:
         from ..exchange.names import format_dn
         width = server.profile.services_width
         rows = []
@@ -95,9 +109,27 @@ class ThumbprintCache:
             code = server.services_of(entry).string_form(width)
             rows.append((entry.cert.not_valid_before_utc, thumb, code, subject))
         rows.sort(key=lambda r: r[0], reverse=True)
-        result = [(t, c, s) for _, t, c, s in rows]
-        self._lists[key] = (self.generation, result)
-        return result
+        return [(t, c, s) for _, t, c, s in rows]
+
+    def warm(self, server: Any) -> None:
+        """Build ``server``'s list in a background thread (no-op if one is running)."""
+        import threading
+        if server is None or (self._thread is not None and self._thread.is_alive()):
+            return
+
+        def build() -> None:
+            try:
+                self.entries(server)
+            except Exception:  # the model changed under us: the next Tab rebuilds
+                pass
+
+        self._thread = threading.Thread(target=build, name="exshell-complete-warm", daemon=True)
+        self._thread.start()
+
+    def wait(self, timeout: Optional[float] = None) -> None:
+        """Wait for a background build (tests and the benchmark)."""
+        if self._thread is not None:
+            self._thread.join(timeout)
 
 
 def _target_server(shell: Any, given: Dict[str, str]) -> Any:
@@ -111,21 +143,27 @@ def _target_server(shell: Any, given: Dict[str, str]) -> Any:
     return org.local_server
 
 
-def _thumbprints(shell: Any, given: Dict[str, str], cache: ThumbprintCache) -> List[Candidate]:
+def _thumbprints(shell: Any, given: Dict[str, str], cache: ThumbprintCache,
+                 prefix: str) -> List[Candidate]:
     server = _target_server(shell, given)
     if server is None:
         return []
-    return [Candidate(t, 0, "%s  %s" % (t, code), subject)
-            for t, code, subject in cache.entries(server)]
+    # Filter the cached tuples first: only the matches become candidates.
+    return [Candidate(t, 0, t + "  " + code, subject)
+            for t, code, subject in cache.entries(server) if t.startswith(prefix)]
 
 
-def _servers(shell: Any, given: Dict[str, str], cache: ThumbprintCache) -> List[Candidate]:
-    return [Candidate(s.name, 0, s.name, s.fqdn) for s in shell.organization.servers]
+def _servers(shell: Any, given: Dict[str, str], cache: ThumbprintCache,
+             prefix: str) -> List[Candidate]:
+    return [Candidate(s.name, 0, s.name, s.fqdn) for s in shell.organization.servers
+            if s.name.upper().startswith(prefix)]
 
 
-#: Parameter name (case-folded) -> where its values come from.  Enum and Boolean
-#: values come from the parameter's type and need no entry here.
-VALUE_SOURCES: Dict[str, Callable[[Any, Dict[str, str], ThumbprintCache], List[Candidate]]] = {
+#: Parameter name (case-folded) -> where its values come from: a function of the
+#: shell, the parameters given so far (folded name -> text), the thumbprint cache and
+#: the upper-cased prefix typed.  Enum and Boolean values come from the parameter's
+#: type and need no entry here.
+VALUE_SOURCES: Dict[str, Callable[[Any, Dict[str, str], ThumbprintCache, str], List[Candidate]]] = {
     "thumbprint": _thumbprints,
     "identity": _thumbprints,
     "server": _servers,
@@ -319,10 +357,8 @@ def _value_candidates(shell: Any, param: _Param, given: Dict[str, str], word: st
                       cache: ThumbprintCache) -> List[Candidate]:
     source = VALUE_SOURCES.get(param.name.casefold())
     if source is not None:
-        found = source(shell, given, cache)
-        plain = word.strip(_QUOTES)
-        return [Candidate(c.text, len(word), c.display, c.meta)
-                for c in found if c.text.casefold().startswith(plain.casefold())]
+        found = source(shell, given, cache, word.strip(_QUOTES).upper())
+        return [c._replace(replace=len(word)) for c in found]
     ptype = param.type
     if ptype is None:
         return []

@@ -175,3 +175,36 @@ def test_completer_display_meta(shell):
     assert [c.text for c in found] == [thumb]
     assert found[0].display_meta_text == "CN=EX01"
     assert found[0].display_text == thumb + "  IP.WS."
+
+
+def test_background_build_serves_the_next_tab(shell, monkeypatch):
+    server = shell.organization.local_server
+    cache = ThumbprintCache()
+    cache.warm(server)
+    cache.wait(10)
+    calls = []
+    monkeypatch.setattr(cache, "_build", lambda srv: calls.append(srv) or [])
+    assert texts_with(shell, cache) == thumbprints(shell)   # served from the warm list
+    assert calls == []
+    cache.invalidate()
+    assert texts_with(shell, cache) == []                    # rebuilt (by the stub)
+    assert calls == [server]
+
+
+def test_a_build_overlapping_a_command_is_thrown_away(shell):
+    server = shell.organization.local_server
+    cache = ThumbprintCache()
+    real = cache._build
+
+    def slow(srv):
+        result = real(srv)
+        cache.invalidate()  # a command ran meanwhile
+        return result
+
+    cache._build = slow
+    cache.entries(server)
+    assert cache._lists == {}
+
+
+def texts_with(shell, cache):
+    return [c.text for c in complete(shell, "Get-ExchangeCertificate -Thumbprint ", cache)]
