@@ -1098,7 +1098,14 @@ def run_block_with_args(cmdlet: Cmdlet, block: Any, args: Sequence[Any], sink: A
     try:
         for d in decls:
             if rest:
-                scope.set_local(d.name, rest.pop(0))
+                value = rest.pop(0)
+                if d.type_name:
+                    # [int]$Days: convert as a cast would (None when it cannot).
+                    try:
+                        value = ev._as_type(value, d.type_name)
+                    except Exception:  # noqa: BLE001 - unknown type: keep the value
+                        pass
+                scope.set_local(d.name, value)
             elif d.default is not None:
                 scope.set_local(d.name, ev._value(d.default))
             else:

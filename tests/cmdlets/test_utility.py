@@ -306,6 +306,7 @@ def test_get_alias_not_found():
     ("Invoke-Command { 1 + 1 }", [2]),
     ("icm -ScriptBlock { param($a, $b) $a * $b } -ArgumentList 6, 7", [42]),
     ("icm { $args[1] } -ArgumentList 'x', 'y'", ["y"]),
+    ("icm { param([int]$d) $d + 1 } -ArgumentList '41'", [42]),
     ("$v = 1; icm { $v = 2 }; $v", [1]),
     ("$v = 1; icm { $v = 2 } -NoNewScope; $v", [2]),
     ("1,2 | icm { $input | % { $_ * 3 } }", [3, 6]),
