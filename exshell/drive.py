@@ -118,7 +118,7 @@ class Drive:
     # ------------------------------------------------------------ set-up
     def ensure(self) -> None:
         """Create the root and the initial folders (once; cheap afterwards)."""
-        if self._ready:
+        if self._ready and os.path.isdir(os.path.join(self.root, "C")):
             return
         try:
             os.makedirs(os.path.join(self.root, "C"), exist_ok=True)
@@ -277,6 +277,8 @@ class Drive:
             os.makedirs(share, exist_ok=True)
 
     def remove(self, p: DrivePath, *, recurse: bool = False) -> None:
+        if p.text.rstrip("\\") in (p.drive + ":", p.drive) or p.text.endswith(":\\"):
+            raise DriveError("AccessDenied", p.text)     # never a drive (or share) root
         if not p.exists:
             raise DriveError("PathNotFound", p.text)
         try:

@@ -83,3 +83,13 @@ def test_missing_file_and_folder_errors(drive):
     with pytest.raises(DriveError) as e:
         drive.write_bytes(drive.resolve("C:\\no\\such\\x.txt", "C:\\"), b"")
     assert e.value.kind == "ParentNotFound"
+
+
+@pytest.mark.parametrize("root", ["C:\\", "c:", "\\\\fs01\\share"])
+def test_a_drive_root_cannot_be_removed(drive, root):
+    p = drive.resolve(root, "C:\\")
+    drive.ensure_parent(p) if root.startswith("\\\\") else None
+    with pytest.raises(DriveError) as e:
+        drive.remove(p, recurse=True)
+    assert e.value.kind == "AccessDenied"
+    assert os.path.isdir(p.real)

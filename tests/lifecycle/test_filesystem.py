@@ -123,3 +123,10 @@ def test_test_path_wildcards_and_pwd(sh):
     assert text.split() == ["True", "False", "True"]
     r, text = run(sh, "cd C:\\certreq; (pwd).Path")
     assert text.strip() == "C:\\certreq"
+
+
+def test_remove_item_refuses_the_drive_root(sh):
+    shell, _ = sh
+    r, text = run(sh, "Remove-Item C:\\ -Recurse -Confirm:$false")
+    assert not r.success and "Access to the path 'C:\\' is denied." in text
+    assert os.path.isdir(real(shell, "Windows", "system32"))
