@@ -51,7 +51,8 @@ class DriveError(OSError):
     import this module, catches it as ``OSError`` and reads ``kind``); ``path`` is the Windows path the user gave
     (or its resolved form).  Kinds: ``PathNotFound`` (an item), ``ParentNotFound`` (a
     folder on the way), ``DriveNotFound``, ``AccessDenied``, ``IsFolder``,
-    ``NotAFolder``, ``Exists``, ``NotEmpty``, ``InvalidPath``, ``IOError``."""
+    ``NotAFolder``, ``Exists``, ``NotEmpty``, ``InvalidPath``, ``SameItem``,
+    ``IntoItself``, ``IOError``."""
 
     def __init__(self, kind: str, path: str, detail: str = ""):
         super().__init__("%s: %s" % (kind, path))
@@ -89,6 +90,12 @@ class DrivePath:
     def parent_text(self) -> str:
         head = self.text.rstrip("\\").rsplit("\\", 1)[0]
         return head + "\\" if head.endswith(":") else head
+
+
+def _why(error: OSError) -> str:
+    """The reason of a host error, without host paths (they must not leak into the
+    emulated Windows)."""
+    return error.strerror or "The operation could not be completed."
 
 
 def _split(text: str) -> List[str]:
@@ -131,7 +138,7 @@ class Drive:
                         self.touch(real)
                         real = os.path.dirname(real)
         except OSError as e:
-            raise DriveError("IOError", self.root, str(e)) from None
+            raise DriveError("IOError", self.root, _why(e)) from None
         self._ready = True
 
     def drive_letters(self) -> List[str]:
@@ -239,7 +246,7 @@ class Drive:
             with open(p.real, "rb") as fh:
                 return fh.read()
         except OSError as e:
-            raise DriveError("IOError", p.text, e.strerror or str(e)) from None
+            raise DriveError("IOError", p.text, _why(e)) from None
 
     def write_bytes(self, p: DrivePath, data: bytes, *, append: bool = False) -> None:
         if p.is_folder:
@@ -253,7 +260,7 @@ class Drive:
             self.touch(p.real)
             self.touch(os.path.dirname(p.real))
         except OSError as e:
-            raise DriveError("IOError", p.text, e.strerror or str(e)) from None
+            raise DriveError("IOError", p.text, _why(e)) from None
 
     def make_folder(self, p: DrivePath, *, parents: bool = True) -> None:
         if p.exists:
@@ -268,7 +275,7 @@ class Drive:
         except FileNotFoundError:
             raise DriveError("ParentNotFound", p.text) from None
         except OSError as e:
-            raise DriveError("IOError", p.text, e.strerror or str(e)) from None
+            raise DriveError("IOError", p.text, _why(e)) from None
 
     def ensure_parent(self, p: DrivePath) -> None:
         """UNC shares appear on demand (any \\\\server\\share is reachable in the lab)."""
@@ -289,7 +296,7 @@ class Drive:
             else:
                 os.remove(p.real)
         except OSError as e:
-            raise DriveError("IOError", p.text, e.strerror or str(e)) from None
+            raise DriveError("IOError", p.text, _why(e)) from None
 
     def copy(self, source: DrivePath, target: DrivePath, *, recurse: bool = False) -> DrivePath:
         """Copy a file (or, with ``recurse``, a folder); a folder target receives the
@@ -301,6 +308,11 @@ class Drive:
                                os.path.join(target.real, os.path.basename(source.real)), target.drive)
         if not os.path.isdir(os.path.dirname(target.real)):
             raise DriveError("ParentNotFound", target.text)
+        src, dst = os.path.realpath(source.real), os.path.realpath(target.real)
+        if src == dst:
+            raise DriveError("SameItem", source.text)
+        if source.is_folder and os.path.commonpath([src, dst]) == src:
+            raise DriveError("IntoItself", target.text)
         try:
             if source.is_folder:
                 if not recurse:
@@ -311,7 +323,7 @@ class Drive:
                 shutil.copyfile(source.real, target.real, follow_symlinks=False)
             self.touch(target.real)
         except OSError as e:
-            raise DriveError("IOError", target.text, e.strerror or str(e)) from None
+            raise DriveError("IOError", target.text, _why(e)) from None
         return target
 
     def children(self, p: DrivePath) -> List[DrivePath]:

@@ -83,6 +83,14 @@ def drive_error_record(cmdlet: Cmdlet, error: DriveError, shown: Optional[str] =
         return cmdlet.error_record("Access to the path '%s' is denied." % path,
                                    "UnauthorizedAccessException", "PermissionDenied", target=path,
                                    exception_type="System.UnauthorizedAccessException")
+    if kind == "SameItem":
+        return cmdlet.error_record("Cannot overwrite the item %s with itself." % path,
+                                   "CopyError", "WriteError", target=path,
+                                   exception_type="System.IO.IOException")
+    if kind == "IntoItself":    # our wording: the real text is not known
+        return cmdlet.error_record("Cannot copy a folder into itself or one of its subfolders: '%s'."
+                                   % path, "CopyError", "WriteError", target=path,
+                                   exception_type="System.IO.IOException")
     if kind == "InvalidPath":
         return cmdlet.error_record("Illegal characters in path.", "ArgumentException",
                                    "InvalidArgument", target=path,

@@ -130,3 +130,16 @@ def test_remove_item_refuses_the_drive_root(sh):
     r, text = run(sh, "Remove-Item C:\\ -Recurse -Confirm:$false")
     assert not r.success and "Access to the path 'C:\\' is denied." in text
     assert os.path.isdir(real(shell, "Windows", "system32"))
+
+
+@pytest.mark.parametrize("command, fragment", [
+    ("Copy-Item C:\\Users C:\\Users\\Administrator -Recurse", "Cannot copy a folder into itself"),
+    ("Copy-Item C:\\Users\\a.txt C:\\USERS\\A.TXT", "Cannot overwrite the item C:\\Users\\a.txt with itself."),
+])
+def test_copy_refuses_itself_and_leaks_no_host_path(sh, command, fragment):
+    shell, _ = sh
+    run(sh, "Set-Content C:\\Users\\a.txt -Value x")
+    r, text = run(sh, command)
+    assert not r.success and fragment in text
+    assert shell.drive_root not in text
+    assert not os.path.exists(real(shell, "Users", "Administrator", "Users"))
