@@ -498,7 +498,8 @@ class SelectObject(Cmdlet):
             elif any(i < 0 for i in p.Index):
                 self.buffer.append(obj)
             return
-        if p.Skip and index < p.Skip:
+        # With -Last, -Skip counts from the end (PowerShell's documented rule).
+        if p.Skip and index < p.Skip and p.Last is None:
             return
         if p.Last is not None or p.Unique:
             self.buffer.append(obj)
@@ -541,6 +542,8 @@ class SelectObject(Cmdlet):
                 self.write_object(out)
             return
         if p.Last is not None:
+            if p.Skip:
+                items = items[:max(len(items) - p.Skip, 0)]
             tail = items[len(items) - p.Last:] if p.Last > 0 else []
             for obj in tail:
                 self._emit(obj)

@@ -123,6 +123,7 @@ def test_select_object_on_certificates_table():
     ("1..10 | select -Last 2", [9, 10]),
     ("1..10 | select -Skip 8", [9, 10]),
     ("1..10 | select -Skip 2 -First 2", [3, 4]),
+    ("1..10 | select -Skip 2 -Last 3", [6, 7, 8]),
     ("1..10 | select -Index 0,4", [1, 5]),
     ("1..5 | select -Index 1,-1", [2, 5]),
     ("1,1,2,1 | select -Unique", [1, 2]),
