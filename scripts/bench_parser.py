@@ -51,9 +51,9 @@ def make_script(lines: int, seed: int = 7) -> str:
 
 
 def startup_cost() -> tuple[float, float]:
-    code = ("import time; t=time.perf_counter(); import pyparsing; t1=time.perf_counter();"
+    code = ("import time; t=time.process_time(); import pyparsing; t1=time.process_time();"
             "import exshell.lang as L; L.parse('Get-ExchangeCertificate -Domain | fl');"
-            "t2=time.perf_counter(); print(t1-t, t2-t1)")
+            "t2=time.process_time(); print(t1-t, t2-t1)")
     env = dict(os.environ, PYTHONPATH=os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     a, b = res.stdout.split()
@@ -67,13 +67,17 @@ def main() -> None:
     text = make_script(lines)
     n = text.count("\n")
     parse("Get-ExchangeCertificate | fl")  # build the grammar outside the timing
-    t = time.perf_counter()
-    script = parse(text)
-    dt = time.perf_counter() - t
-    print(f"parsed {n} lines ({len(script.statements)} top-level statements) in {dt:.3f}s: "
-          f"{n / dt:,.0f} lines/s")
+    best_wall = best_cpu = float("inf")
+    for _ in range(3):  # best of three: the machine may be shared
+        t, c = time.perf_counter(), time.process_time()
+        script = parse(text)
+        best_wall = min(best_wall, time.perf_counter() - t)
+        best_cpu = min(best_cpu, time.process_time() - c)
+    print(f"parsed {n} lines ({len(script.statements)} top-level statements): "
+          f"{n / best_wall:,.0f} lines/s wall, {n / best_cpu:,.0f} lines/s CPU (best of 3)")
     imp, first = startup_cost()
-    print(f"import pyparsing: {imp:.1f} ms; import exshell.lang + build + first parse: {first:.1f} ms")
+    print(f"CPU time: import pyparsing {imp:.1f} ms; then import exshell.lang + build grammar "
+          f"+ first one-line parse {first:.1f} ms")
 
 
 if __name__ == "__main__":

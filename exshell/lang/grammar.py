@@ -185,6 +185,8 @@ _FAST_ARG_CORE = (
     rf"(?P<fp>{_D}(?P<pn>(?:[^\W\d]|[_?])[^\s(){{}};,|&.\[:{SQ}{DQ}]*+)(?P<pc>:(?={_FAST_PV}))?)"
     rf"(?P<pv>{_FAST_PV})?{_ARG_END}"
     rf"|(?P<fl>{_FAST_WORD}(?:{TRIVIA},{NL_TRIVIA}{_FAST_WORD})++){_ARG_END}"
+    rf"|(?P<fsp>@(?:\w|\?)++){_ARG_END}"
+    rf"|(?P<frd>(?P<frs>[1-6*])?(?P<fra>>>?)(?:&(?P<frm>[1-6])|(?P<frn>\$null))){_ARG_END}"
     rf"|(?P<fn>{_D}?{_NUMBER}){_ARG_END}"
     rf"|(?P<fv>\${_VARNAME}(?P<fm>(?:\.\w+)*+)){_ARG_END}"
     rf"|{_SQ}(?P<fs>(?:[^{SQ}]|{_SQ}{{2}})*+){_SQ}{_ARG_END}"
@@ -563,6 +565,15 @@ def _fast_match(m, whole=1):
         else:
             arg = A.StringConstant(_C.span(vs, ve), pv, "bare")
         return A.CommandParameter(_C.span(m.start("fp"), ve), g("pn"), g("fp"), arg, True)
+    if g("fsp") is not None:
+        return A.VariableExpr(_C.span(m.start("fsp"), m.end("fsp")), g("fsp")[1:], None, True)
+    if g("frd") is not None:
+        rs, re_ = m.span("frd")
+        stream, append = g("frs") or "1", g("fra") == ">>"
+        if g("frm"):
+            return A.Redirection(_C.span(rs, re_), stream, append, None, g("frm"))
+        target = A.VariableExpr(_C.span(m.start("frn"), re_), "null", None, False)
+        return A.Redirection(_C.span(rs, re_), stream, append, target)
     if g("fl") is not None:
         base = m.start("fl")
         items = tuple(A.StringConstant(_C.span(base + w.start(), base + w.end()), w.group(), "bare")
@@ -947,8 +958,10 @@ def _build(fast: bool = True):
                        ).set_parse_action(_drop)
     type_or_cast = act(TYPE + Opt(NOT_STATIC + unary), type_or_cast_action)
 
-    primary = (VARIABLE | STRING | NUMBER_EXPR | PAREN | SUBEXPR | ARRAYEXPR | HASH
-               | script_block | HERE | type_or_cast)
+    # Ordered by how often each starts an operand in admin scripts (each failed
+    # alternative costs a call).
+    primary = (VARIABLE | PAREN | STRING | type_or_cast | NUMBER_EXPR | SUBEXPR | HASH
+               | ARRAYEXPR | script_block | HERE)
 
     INCDEC_POST = act(glued(rf"\+\+|{_D}{_D}(?![\w$])"),
                       lambda s, l, t: _Post("incdec", "++" if t[0].group(1) == "++" else "--",
@@ -1241,7 +1254,10 @@ def _build(fast: bool = True):
 
     KW_GUARD = Regex(TRIVIA + r"(?=(?i:if|foreach|for|while|do|switch|try|trap|function|filter"
                      r"|break|continue|return|exit|throw|class|enum|using|configuration"
-                     r"|workflow|data|param)(?=[\s(){};|]|\Z)|:\w|\[)").set_parse_action(_drop)
+                     r"|workflow|data)(?=[\s(){};|]|\Z)|:\w)").set_parse_action(_drop)
+    # A param block at the top of a script or block: `param(` or `[Attr(...)]`.
+    PARAM_GUARD = Regex(TRIVIA + r"(?=(?i:param)" + NL_TRIVIA + r"\(|\[" + TRIVIA + _TYPE0 + TRIVIA
+                        + r"\()").set_parse_action(_drop)
     COND_OPEN = LPAREN
     IN_KW = kw("in")
 
@@ -1522,8 +1538,10 @@ def _build(fast: bool = True):
 
     # A param block written as a statement (top of a script) is accepted here; parse()
     # moves it into Script.param_block.
-    keyword_statement = KW_GUARD + (if_stmt | loop_stmt | try_stmt | function_stmt | flow_stmt
-                                    | trap_stmt | unsupported_stmt | labelled | param_block)
+    keyword_statement = (KW_GUARD + (if_stmt | foreach_stmt | function_stmt | flow_stmt | try_stmt
+                                     | while_stmt | for_stmt | do_stmt | switch_stmt | trap_stmt
+                                     | unsupported_stmt | labelled)
+                         | PARAM_GUARD + param_block)
     # Fast statement path: a whole pipeline of simple commands (`Get-Foo -A b | fl`) or
     # a lone simple operand (`$_.Name`) as one regex; nodes are then built by re-scanning
     # the match with the fast argument regex.  Identical trees to the general rules
@@ -1583,16 +1601,19 @@ def _build(fast: bool = True):
             ns, ne = nm.span(1)
             pos = nm.end()
             args = []
+            redirs = []
+            last = ne
             while True:
                 am = arg_scan.match(text, pos)
                 if am is None or am.end() > end:
                     break
-                args.append(_fast_match(am))
+                node = _fast_match(am)
+                (redirs if isinstance(node, A.Redirection) else args).append(node)
+                last = node.span.end
                 pos = am.end()
-            last = args[-1].span.end if args else ne
             name_span = _C.span(ns, ne)
             elements.append(A.CommandCall(_C.span(ns, last), _bare_unescape(text[ns:ne]),
-                                          name_span, tuple(args)))
+                                          name_span, tuple(args), "", tuple(redirs)))
             pm = pipe_scan.match(text, pos)
             if pm is None or pm.end() > end:
                 break

@@ -22,6 +22,9 @@ EXTRA = [
     "$_.NotAfter -lt $cutoff -and $_.IsSelfSigned", "$i -lt 10", "$x.Count -gt 0 -or 1 -band 2",
     "if ($a -eq 'x' -and\n  $b -ne \"y\") { }", "(1 + 2 * 3 - 4 / 5 % 6)", "$a..$b", "'{0}' -f $x",
     "$x = $a -replace 'b', 'c'", "$x = 1 -eq 1 -eq $true", "while ($i -lt 5) { $i++ }", "$a -eq",
+    "Enable-ExchangeCertificate @params 2>&1 | Out-Null", "Get-Foo 2>$null *>$null >>$null 1>&2 -x",
+    "Get-Foo > out.txt", "Get-Foo @a.b", "[System.IO.File]::ReadAllBytes('x')", "[int]$x = 5",
+    "[CmdletBinding()] param($a)", "param($a)\n$a", "[Foo()]", "[x]",
     "return 5", "else", "in x", "Get-Foo -- -x", "Get-Foo 2>&1", "Get-Foo $a[0] $b.c() ,",
 ]
 
