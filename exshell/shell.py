@@ -114,7 +114,14 @@ class Shell:
     def save_state(self) -> None:
         """Write the -State file if the world changed (atomically; see exchange.state)."""
         if self._state is not None and self._organization is not None:
-            self._state.save_if_changed(self._organization)
+            try:
+                self._state.save_if_changed(self._organization)
+            except OSError as e:   # disk full, folder gone...: say so, keep the session
+                record = ErrorRecord("exshell could not save the state file '%s': %s"
+                                     % (self._state.path, e.strerror or e), "StateFileSaveFailed",
+                                     "WriteError", exception_type="System.IO.IOException")
+                self.session.add_error(record)
+                self.session.display_error(record)
 
     def server_stamp(self, server: Optional[str], reason: str) -> str:
         """The 2013+ ``[Server=...,RequestId=...,TimeStamp=...] [FailureCategory=...]``

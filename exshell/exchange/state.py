@@ -11,7 +11,11 @@
   any instant leaves either the old or the new file.
 * :func:`open_world` is what Shell uses for ``-Organization`` / ``-State``.
 
-Keys are stored unencrypted: this is a lab; the README says so.
+The clock is saved as the emulated "now": a resumed session continues from the
+moment the last one saved (lab time does not pass while no shell runs).  The lock
+is ``FILE.lock`` (it stays on disk; the lock itself dies with the process, so a
+killed shell never blocks the next one).  Keys are stored unencrypted: this is a
+lab; the README says so.
 Imports only the standard library and siblings (keys are serialised by ``keys``).
 """
 from __future__ import annotations

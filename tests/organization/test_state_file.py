@@ -119,3 +119,16 @@ def test_sigkill_while_saving_never_breaks_the_state_file(tmp_path):
         last = len(names)
     assert kills >= 100
     assert last > 0
+
+
+def test_a_failed_save_is_reported_not_raised(tmp_path, monkeypatch):
+    import exshell.exchange.state as state_module
+    sh = _shell(tmp_path / "lab.json")
+
+    def disk_full(path, data):
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(state_module, "write_atomic", disk_full)
+    sh.run("New-SendConnector X -AddressSpaces *")
+    assert "could not save the state file" in sh.host.text
+    assert "No space left on device" in sh.host.text
+    assert sh.internal_errors == []
