@@ -144,29 +144,56 @@ def _target_server(shell: Any, given: Dict[str, str]) -> Any:
 
 
 def _thumbprints(shell: Any, given: Dict[str, str], cache: ThumbprintCache,
-                 prefix: str) -> List[Candidate]:
+                 typed: str) -> List[Candidate]:
     server = _target_server(shell, given)
     if server is None:
         return []
+    prefix = typed.upper()
     # Filter the cached tuples first: only the matches become candidates.
     return [Candidate(t, 0, t + "  " + code, subject)
             for t, code, subject in cache.entries(server) if t.startswith(prefix)]
 
 
 def _servers(shell: Any, given: Dict[str, str], cache: ThumbprintCache,
-             prefix: str) -> List[Candidate]:
+             typed: str) -> List[Candidate]:
+    prefix = typed.upper()
     return [Candidate(s.name, 0, s.name, s.fqdn) for s in shell.organization.servers
             if s.name.upper().startswith(prefix)]
 
 
+def _paths(shell: Any, given: Dict[str, str], cache: ThumbprintCache,
+           typed: str) -> List[Candidate]:
+    """Files and folders of the emulated drive (read only: a drive never set up
+    offers nothing).  ``fi`` completes to ``.\\file.txt`` as PowerShell does; folders
+    come first."""
+    cut = max(typed.rfind("\\"), typed.rfind("/"))
+    folder, prefix = typed[:cut + 1], typed[cut + 1:]
+    try:
+        drive = shell.drive
+        where = drive.resolve(folder or ".", shell.location)
+        children = drive.children(where)
+    except (OSError, AttributeError, ValueError):
+        return []
+    folded = prefix.casefold()
+    lead = folder if folder else ".\\"
+    return [Candidate(lead + c.name, 0, c.name, "Folder" if c.is_folder else "File")
+            for c in children if c.name.casefold().startswith(folded)]
+
+
 #: Parameter name (case-folded) -> where its values come from: a function of the
 #: shell, the parameters given so far (folded name -> text), the thumbprint cache and
-#: the upper-cased prefix typed.  Enum and Boolean values come from the parameter's
-#: type and need no entry here.
+#: the text typed (quotes removed).  Enum and Boolean values come from the
+#: parameter's type and need no entry here.
 VALUE_SOURCES: Dict[str, Callable[[Any, Dict[str, str], ThumbprintCache, str], List[Candidate]]] = {
     "thumbprint": _thumbprints,
     "identity": _thumbprints,
     "server": _servers,
+    "path": _paths,
+    "literalpath": _paths,
+    "filepath": _paths,
+    "filename": _paths,
+    "requestfile": _paths,
+    "destination": _paths,
 }
 
 
@@ -357,7 +384,7 @@ def _value_candidates(shell: Any, param: _Param, given: Dict[str, str], word: st
                       cache: ThumbprintCache) -> List[Candidate]:
     source = VALUE_SOURCES.get(param.name.casefold())
     if source is not None:
-        found = source(shell, given, cache, word.strip(_QUOTES).upper())
+        found = source(shell, given, cache, word.strip(_QUOTES))
         return [c._replace(replace=len(word)) for c in found]
     ptype = param.type
     if ptype is None:
@@ -540,7 +567,11 @@ def _complete(shell: Any, text: str, cache: ThumbprintCache) -> List[Candidate]:
     found = _value_candidates(shell, param, state.named, word, cache)
     if quote:
         close = quote if quote in "'\"" else ("\u2019" if quote in _SINGLE_QUOTES else "\u201d")
-        found = [Candidate(quote + c.text + close, c.replace, c.display, c.meta) for c in found]
+        found = [c._replace(text=quote + c.text + close) for c in found]
+    else:
+        # A value with a blank (a path) is quoted, as PowerShell's completion does.
+        found = [c._replace(text="'%s'" % c.text.replace("'", "''")) if " " in c.text else c
+                 for c in found]
     return found
 
 

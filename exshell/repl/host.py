@@ -67,6 +67,18 @@ class ReplHost(ConsoleHost):
         self._answers = None
 
     # -- output -------------------------------------------------------------------
+    def clear_screen(self) -> None:
+        """Clear-Host / cls: erase the terminal and put the cursor home."""
+        if self._pt_output is None:
+            return
+        try:
+            self.stdout.flush()
+            self._pt_output.erase_screen()
+            self._pt_output.cursor_goto(0, 0)
+            self._pt_output.flush()
+        except (OSError, ValueError):
+            pass
+
     def write(self, text: str, stream: str = "output", fg: Optional[str] = None,
               bg: Optional[str] = None) -> None:
         style = color_style(fg, bg) if (fg or bg) else ""

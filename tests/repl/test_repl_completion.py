@@ -208,3 +208,30 @@ def test_a_build_overlapping_a_command_is_thrown_away(shell):
 
 def texts_with(shell, cache):
     return [c.text for c in complete(shell, "Get-ExchangeCertificate -Thumbprint ", cache)]
+
+
+@pytest.fixture
+def drive_shell(shell, tmp_path):
+    shell.drive_root = str(tmp_path / "drive")
+    shell.drive.ensure()
+    shell.run("Set-Content -Path C:\\Users\\Administrator\\cert.txt -Value x; "
+              "New-Item -ItemType Directory -Path 'C:\\Users\\Administrator\\My Certs'")
+    return shell
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Get-Content C:\\Us", ["C:\\Users"]),
+    ("Get-Content -Path C:\\users\\administrator\\c", ["C:\\users\\administrator\\cert.txt"]),
+    ("Get-Content -Path C:\\Users\\Administrator\\", ["'C:\\Users\\Administrator\\My Certs'",
+                                                     "C:\\Users\\Administrator\\cert.txt"]),
+    ("Get-Content 'C:\\Users\\Administrator\\My", ["'C:\\Users\\Administrator\\My Certs'"]),
+    ("Get-Content C:\\Nowhere\\", []),
+])
+def test_paths_complete_from_the_emulated_drive(drive_shell, text, expected):
+    assert texts(drive_shell, text) == expected
+
+
+def test_relative_paths_complete_from_the_location(drive_shell):
+    drive_shell.run("Set-Location C:\\Users\\Administrator")
+    assert texts(drive_shell, "Get-Content ce") == [".\\cert.txt"]
+    assert texts(drive_shell, "Set-Location ..\\Adm") == ["..\\Administrator"]

@@ -94,3 +94,11 @@ def test_secure_answers_are_not_echoed():
         host, buf = make_host(inp)
         assert host.read_line("Password: ", secure=True) == "s3cret"
     assert "s3cret" not in buf.getvalue()
+
+
+def test_clear_screen_erases_and_homes_the_cursor():
+    host, buf = make_host()
+    host.write_line("old output")
+    host.clear_screen()
+    text = buf.getvalue()
+    assert text.index("old output") < text.index("\x1b[2J") < text.index("\x1b[0;0H")
