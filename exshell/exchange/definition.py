@@ -232,6 +232,18 @@ def build_organization(text: str, *, path: Optional[str] = None, version=None, c
     """Build an Organization from definition ``text``.  ``version`` overrides the
     file's (the built-in file is used for every version); ``clock`` is the clock to
     use, set to the file's ``clock`` when it has one."""
+    try:
+        return _build(text, path=path, version=version, clock=clock, key_source=key_source,
+                      serials=serials)
+    except WorldFileError:
+        raise
+    except (ArithmeticError, ValueError, TypeError, LookupError) as e:
+        # Out-of-range dates, absurd sizes...: still a message, never a traceback.
+        raise WorldFileError("cannot build the organisation (%s: %s)" % (type(e).__name__, e),
+                             path=path) from None
+
+
+def _build(text: str, *, path, version, clock, key_source, serials):
     from .clock import Clock
     from .organization import Organization
     from .versions import get_profile

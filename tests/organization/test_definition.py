@@ -67,6 +67,8 @@ def test_three_server_file():
     ('[[send_connectors]]\nname = "X"\ntls_certificate_name = "CN=x"\n', 3, "<I>issuer<S>subject"),
     ('[organization]\ndomain = "contoso.com"\nforest = "x"\n', 3, "unknown key 'forest'"),
     ('[[servers]]\nroles = ["Mailbox"]\n', 1, "missing key 'name'"),
+    ('[[certificates]]\ndomains = ["a.contoso.com"]\nkey_size = 1000\n', 3, "key_size must be"),
+    ('[[certificates]]\ndomains = ["a.contoso.com"]\nstatus = "revoked"\n', 3, "status must be"),
 ])
 def test_errors_name_line_and_key(text, line, words):
     with pytest.raises(WorldFileError) as info:
@@ -105,3 +107,9 @@ def test_readme_example_builds():
     documented = set(re.findall(r"\b(\w+) =", block))
     sections = set(KNOWN_KEYS[""]) - {"version", "clock"}
     assert documented >= {k for keys in KNOWN_KEYS.values() for k in keys} - sections
+
+
+def test_absurd_values_still_give_a_message():
+    with pytest.raises(WorldFileError) as info:
+        _build('[[certificates]]\ndomains = ["a.contoso.com"]\ndays_left = 1e12\n')
+    assert str(info.value).startswith("lab.toml: cannot build the organisation")
