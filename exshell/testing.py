@@ -14,7 +14,9 @@ A transcript file looks like a console session::
 
 Lines starting with ``PS> `` are input (``>> `` continues the input on another line);
 ``#answer:`` lines right after the input give the answers to its prompts, in order;
-``#`` header lines before the first input set the version, width and clock.
+``#`` header lines before the first input set the version, width and clock, and
+``# organization: orgs/lab.toml`` starts from a definition file (relative to
+tests/transcripts).
 Everything else up to the next input is the expected output, streams interleaved as
 the user sees them.  The shell is deterministic: fixed clock, the lab key pool
 (no fallback), serial numbers from a seeded hash (they look like Windows' own).
