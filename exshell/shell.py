@@ -123,6 +123,11 @@ class Shell:
                 self.session.add_error(record)
                 self.session.display_error(record)
 
+    def close(self) -> None:
+        """Release the -State file's lock (the process ending does it too)."""
+        if self._state is not None:
+            self._state.close()
+
     def server_stamp(self, server: Optional[str], reason: str) -> str:
         """The 2013+ ``[Server=...,RequestId=...,TimeStamp=...] [FailureCategory=...]``
         prefix of a remote error's FQID."""

@@ -50,7 +50,7 @@ def test_shell_resumes_changes_and_clock(tmp_path):
     thumb = [e.thumbprint for e in sh.organization.local_server.my][-1]
     sh.clock.advance(_dt.timedelta(days=3))
     sh.run("Get-Date")   # a command that changes nothing still saves the moved clock
-    sh._state.close()
+    sh.close()
     again = _shell(state)
     org = again.organization
     assert [c.name for c in org.send_connectors] == ["Outbound"]
@@ -64,8 +64,8 @@ def test_second_shell_is_refused_until_the_first_closes(tmp_path):
     with pytest.raises(WorldFileError) as info:
         _shell(state)
     assert "in use by another exshell" in str(info.value) and str(state) in str(info.value)
-    first._state.close()
-    _shell(state)._state.close()
+    first.close()
+    _shell(state).close()
 
 
 @pytest.mark.parametrize("content, words", [
@@ -93,7 +93,7 @@ def test_write_atomic_replaces_and_leaves_no_temporary(tmp_path):
 def test_sigkill_while_saving_never_breaks_the_state_file(tmp_path):
     state = tmp_path / "lab.json"
     sh = _shell(state)
-    sh._state.close()
+    sh.close()
     rng = random.Random(5)
     kills, last = 0, 0
     deadline = time.monotonic() + 40
@@ -132,3 +132,27 @@ def test_a_failed_save_is_reported_not_raised(tmp_path, monkeypatch):
     assert "could not save the state file" in sh.host.text
     assert "No space left on device" in sh.host.text
     assert sh.internal_errors == []
+
+
+COMMANDS = [
+    "New-ExchangeCertificate -Server EX02 -DomainName web.contoso.com -Services IIS -Force",
+    "Set-ImapSettings -Server EX02 -X509CertificateName web.contoso.com",
+    "New-SendConnector Partner -AddressSpaces fabrikam.com -RequireTLS $true",
+    "Set-ReceiveConnector 'EX03\\Default Frontend EX03' -TlsCertificateName '<I>CN=a<S>CN=b' -Fqdn smtp.contoso.com",
+    "$a = New-ExchangeCertificate -SubjectName 'cn=Microsoft Exchange Server Auth Certificate' -DomainName @() -Services None;"
+    " Set-AuthConfig -NewCertificateThumbprint $a.Thumbprint -NewCertificateEffectiveDate '12/5/2026 10:00:00 AM' -Force",
+    "Get-ExchangeCertificate -Server EX03 | Where-Object {$_.Subject -eq 'CN=EX03'} | New-ExchangeCertificate -Server EX03 -Force",
+]
+
+
+def test_resume_is_exact_after_a_session_of_changes(tmp_path):
+    from exshell.testing import make_shell
+    state = tmp_path / "lab.json"
+    shell, host = make_shell("2016", organization=THREE, state=str(state))
+    for command in COMMANDS:
+        assert shell.run(command).success, (command, host.text)
+    expected = dump_world(shell.organization)
+    shell.close()
+    again, _ = make_shell("2016", organization=THREE, state=str(state))   # the state file wins
+    assert dump_world(again.organization) == expected
+    assert json.loads(state.read_text())["send_connectors"][1]["name"] == "Partner"
