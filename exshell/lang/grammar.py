@@ -608,17 +608,26 @@ def _build(fast: bool = True):
         pp.Regex, pp.Forward, pp.ZeroOrMore, pp.OneOrMore, pp.Opt, pp.Empty)
     CI = re.IGNORECASE
 
+    def LRegex(empty, pattern, flags=0, as_match=False):
+        """A Regex compiled on first use (most of the grammar's build time is regex
+        compilation, and a one-line command touches only a fraction of the tokens).
+        ``empty`` says whether it can match the empty string, which pyparsing would
+        otherwise compile the pattern to find out."""
+        r = Regex(pattern, flags=flags, as_match=as_match)
+        r.mayReturnEmpty = empty
+        return r
+
     def tok(p, flags=0, nl_after=False):
         tail = NL_TRIVIA if nl_after else ""
-        return Regex(TRIVIA + "(" + p + ")" + tail, flags=flags, as_match=True)
+        return LRegex(False, TRIVIA + "(" + p + ")" + tail, flags=flags, as_match=True)
 
     def tok_nl(p, flags=0, nl_after=False):
         tail = NL_TRIVIA if nl_after else ""
-        return Regex(NL_TRIVIA + "(" + p + ")" + tail, flags=flags, as_match=True)
+        return LRegex(False, NL_TRIVIA + "(" + p + ")" + tail, flags=flags, as_match=True)
 
     def glued(p, flags=0, nl_after=False):
         tail = NL_TRIVIA if nl_after else ""
-        return Regex("(" + p + ")" + tail, flags=flags, as_match=True)
+        return LRegex(False, "(" + p + ")" + tail, flags=flags, as_match=True)
 
     def fail(error_id, **kw):
         return Empty().set_parse_action(_fail_with(error_id, **kw))
@@ -629,7 +638,7 @@ def _build(fast: bool = True):
 
     def look(p):
         """A zero-width check (consumes only trivia)."""
-        return Regex(TRIVIA + "(?=" + p + ")").set_parse_action(_drop)
+        return LRegex(True, TRIVIA + "(?=" + p + ")").set_parse_action(_drop)
 
     def _drop(s, l, t):
         return []
@@ -664,8 +673,8 @@ def _build(fast: bool = True):
     LBRACE = token(r"\{")
     RBRACE_NL = token(r"\}", nl_before=True)
     COMMA_NL = token(",", nl_after=True)
-    SEPS = act(Regex(r"(?:" + TRIVIA + r"[;\r\n])++" + TRIVIA), _drop)
-    NLS = act(Regex(NL_TRIVIA), _drop)
+    SEPS = act(LRegex(False, r"(?:" + TRIVIA + r"[;\r\n])++" + TRIVIA), _drop)
+    NLS = act(LRegex(True, NL_TRIVIA), _drop)
     END = look(r"[;\r\n)}]|\Z")
 
     # ---- variables
@@ -827,7 +836,7 @@ def _build(fast: bool = True):
         return _Post("member", member, static, end=_end(items[-1]))
     dyn_member = VARIABLE_G | STRING_G
     MEMBER = act((MEMBER_NAME | (MEMBER_OP_DYN + dyn_member)) + Opt(CALL), member_post_action)
-    MEMBER_MISSING = Regex(r"\.(?!\.)|::").set_parse_action(
+    MEMBER_MISSING = LRegex(False, r"\.(?!\.)|::").set_parse_action(
         lambda s, l, t: _abort("MissingPropertyName", l + len(t[0]), l + len(t[0]),
                                incomplete=_at_end(l + len(t[0]))))
 
@@ -840,7 +849,7 @@ def _build(fast: bool = True):
     INDEX = act(INDEX_OPEN + (expression | fail("MissingArrayIndexExpression")) + INDEX_CLOSE,
                 index_action)
     POSTFIX = MEMBER | INDEX | MEMBER_MISSING
-    POSTFIX_GUARD = Regex(r"(?=[.:\[])").set_parse_action(_drop)
+    POSTFIX_GUARD = LRegex(True, r"(?=[.:\[])").set_parse_action(_drop)
 
     def postfix_action(s, l, t):
         items = list(t)
@@ -954,7 +963,7 @@ def _build(fast: bool = True):
         if ty.name.lower() == "ordered" and isinstance(operand, A.HashLiteral):
             return A.HashLiteral(_C.span(ty.span.start, operand.span.end), operand.pairs, True)
         return A.ConvertExpr(_C.span(ty.span.start, operand.span.end), ty.name, operand)
-    NOT_STATIC = Regex(r"(?!\.|::|\[)" + TRIVIA + rf"(?![)\]}};,|\r\n=]|\Z|{_D}[^\W\d])"
+    NOT_STATIC = LRegex(True, r"(?!\.|::|\[)" + TRIVIA + rf"(?![)\]}};,|\r\n=]|\Z|{_D}[^\W\d])"
                        ).set_parse_action(_drop)
     type_or_cast = act(TYPE + Opt(NOT_STATIC + unary), type_or_cast_action)
 
@@ -1062,7 +1071,7 @@ def _build(fast: bool = True):
         target = items[1]
         return A.Redirection(_C.span(m.start(1), target.span.end), stream, append, target)
     REDIR_TOK = tok(r"(?P<st>[1-6*])?(?P<ap>>>?)(?:&(?P<mg>[1-6]))?")
-    REDIRECTION = act(REDIR_TOK + Opt(Regex(r"(?<=&[1-6])").set_parse_action(_drop) |
+    REDIRECTION = act(REDIR_TOK + Opt(LRegex(True, r"(?<=&[1-6])").set_parse_action(_drop) |
                                       arg_value | fail("MissingFileSpecification",
                                                        incomplete_at_end=False)),
                       redir_action)
@@ -1130,7 +1139,7 @@ def _build(fast: bool = True):
         end = arg.span.end if arg is not None else m.end(1)
         return A.CommandParameter(_C.span(m.start(1), end), name, text, arg, colon)
     PARAM_TOK = tok(rf"{_D}(?P<pn>(?:[^\W\d]|[_?])[^\s(){{}};,|&.\[:{SQ}{DQ}]*+)(?P<pc>:)?")
-    PARAM_ARG = Regex(r"(?<=:)").set_parse_action(_drop) + Opt(~END + arg_value)
+    PARAM_ARG = LRegex(True, r"(?<=:)").set_parse_action(_drop) + Opt(~END + arg_value)
     PARAM = act(PARAM_TOK + Opt(PARAM_ARG), param_action)
     DASHDASH = act(tok(rf"{_D}{_D}{_CMD_DELIM}"), lambda s, l, t: _Tok("--", t[0].start(1),
                                                                        t[0].end(1), "--"))
@@ -1139,7 +1148,7 @@ def _build(fast: bool = True):
     # Fast path first (plain words, -Name, numbers, $x.Prop, simple strings, each ending
     # at a delimiter); the guard stops the slow alternatives at the end of a command.
     FAST_ARG = act(tok(_FAST_ARG_CORE), _fast_value)
-    ELEM_GUARD = Regex(TRIVIA + r"(?![;\r\n|)}]|\Z)").set_parse_action(_drop)
+    ELEM_GUARD = LRegex(True, TRIVIA + r"(?![;\r\n|)}]|\Z)").set_parse_action(_drop)
     cmd_element = FAST_ARG | ELEM_GUARD + (PARAM | REDIRECTION | arg_value | DASHDASH | COMMA_BAD)
 
     def command_action(s, l, t):
@@ -1209,7 +1218,7 @@ def _build(fast: bool = True):
         return t
     ASSIGN_OP.add_parse_action(assign_track)
     PIPE = token(r"\|(?!\|)", nl_after=True)
-    EXPR_START = Regex(TRIVIA + (
+    EXPR_START = LRegex(True, TRIVIA + (
         rf"(?=[$(\[{{{SQ}{DQ}!,]|@[({{{SQ}{DQ}]|{_NUMBER}{_EXPR_DELIM}"
         rf"|{_D}(?:not|bnot|split|join)(?![\w?])|(?:\+|{_D}){{1,2}}[\d.$(@\[{SQ}{DQ}])"),
         flags=CI).set_parse_action(_drop)
@@ -1252,11 +1261,11 @@ def _build(fast: bool = True):
     def none_marker():
         return act(Empty(), lambda s, l, t: _Tok("", l, l, "none"))
 
-    KW_GUARD = Regex(TRIVIA + r"(?=(?i:if|foreach|for|while|do|switch|try|trap|function|filter"
+    KW_GUARD = LRegex(True, TRIVIA + r"(?=(?i:if|foreach|for|while|do|switch|try|trap|function|filter"
                      r"|break|continue|return|exit|throw|class|enum|using|configuration"
                      r"|workflow|data)(?=[\s(){};|]|\Z)|:\w)").set_parse_action(_drop)
     # A param block at the top of a script or block: `param(` or `[Attr(...)]`.
-    PARAM_GUARD = Regex(TRIVIA + r"(?=(?i:param)" + NL_TRIVIA + r"\(|\[" + TRIVIA + _TYPE0 + TRIVIA
+    PARAM_GUARD = LRegex(True, TRIVIA + r"(?=(?i:param)" + NL_TRIVIA + r"\(|\[" + TRIVIA + _TYPE0 + TRIVIA
                         + r"\()").set_parse_action(_drop)
     COND_OPEN = LPAREN
     IN_KW = kw("in")
@@ -1315,7 +1324,7 @@ def _build(fast: bool = True):
                        + (RPAREN | fail("MissingEndParenthesisAfterForeach"))
                        + body("foreach"), foreach_action)
 
-    FOR_SEP = act(Regex(TRIVIA + r"(?:;|\r\n|\n|\r)" + NL_TRIVIA), _drop)
+    FOR_SEP = act(LRegex(False, TRIVIA + r"(?:;|\r\n|\n|\r)" + NL_TRIVIA), _drop)
 
     def for_action(s, l, t):
         items = strip_parens(list(t))
@@ -1413,7 +1422,7 @@ def _build(fast: bool = True):
 
     # break / continue / return / exit / throw
     LABEL_WORD = act(tok(r"[^\W\d]\w*|\d+(?=[\s;)}]|\Z)"), as_tok("label"))
-    NOT_END = Regex(TRIVIA + r"(?![;\r\n)}|]|\Z)").set_parse_action(_drop)
+    NOT_END = LRegex(True, TRIVIA + r"(?![;\r\n)}|]|\Z)").set_parse_action(_drop)
 
     def flow_action(s, l, t):
         kwt = t[0]
@@ -1503,10 +1512,10 @@ def _build(fast: bool = True):
                         + NLS + (script_block | fail("MissingFunctionBody")), function_action)
 
     # recognised but not run: balanced braces
-    BAL_TEXT = Regex(rf"(?:[^{{}}{SQ}{DQ}#<]|{_SQ}(?:[^{SQ}]|{_SQ}{{2}})*{_SQ}"
+    BAL_TEXT = LRegex(False, rf"(?:[^{{}}{SQ}{DQ}#<]|{_SQ}(?:[^{SQ}]|{_SQ}{{2}})*{_SQ}"
                      rf"|{_DQ}(?:[^`{DQ}]|`[\s\S]|{_DQ}{{2}})*{_DQ}|<#[\s\S]*?#>|#[^\r\n]*|<)+")
     balanced = Forward()
-    balanced <<= Regex(r"\{") + ZeroOrMore(BAL_TEXT | balanced) + (Regex(r"\}") | fail("MissingEndCurlyBrace"))
+    balanced <<= LRegex(False, r"\{") + ZeroOrMore(BAL_TEXT | balanced) + (LRegex(False, r"\}") | fail("MissingEndCurlyBrace"))
     UNSUP_HEAD = tok(r"(?P<uf>class|enum|configuration|workflow)" + TRIVIA + r"[^{\r\n]*(?=\{)"
                      r"|(?P<ud>data)(?=" + TRIVIA + r"(?:[^\W\d]\w*" + TRIVIA + r")?\{)" + TRIVIA
                      + r"(?:[^\W\d]\w*)?" + TRIVIA, flags=CI)
@@ -1551,27 +1560,23 @@ def _build(fast: bool = True):
     var_unnamed = re.sub(r"\(\?P<\w+>", "(?:", _VARNAME)
     op_unnamed = "(?:" + re.sub(r"\(\?P<\w+>", "(?:", _FAST_OPERAND_CORE) + ")"
     binop_unnamed = _binops
-    FAST_STMT = Regex(rf"{TRIVIA}(?:(?P<asg>\${var_unnamed}(?:\.\w+)*+)(?![.\[(\w:]){TRIVIA}"
+    FAST_STMT = LRegex(False, rf"{TRIVIA}(?:(?P<asg>\${var_unnamed}(?:\.\w+)*+)(?![.\[(\w:]){TRIVIA}"
                       rf"(?P<aop>=(?!=)|\+=|{_D}=|\*=|/=|%=){NL_TRIVIA})?"
                       rf"(?:(?P<fcmd>{cmd_re}(?:{TRIVIA}\|(?!\|){NL_TRIVIA}{cmd_re})*+)"
                       rf"|(?P<fex>{op_unnamed}(?:{TRIVIA}(?:{binop_unnamed}){NL_TRIVIA}{op_unnamed})++)"
                       rf"|(?P<fop>(?:{_FAST_OPERAND_CORE}))){_STMT_END}", as_match=True)
-    name_scan = re.compile(rf"{TRIVIA}({_FAST_NAME_CORE})")
-    arg_scan = FAST_ARG.re
-    pipe_scan = re.compile(rf"{TRIVIA}\|{NL_TRIVIA}")
-
-    op_scan = FAST_OPERAND.re
+    # Scanners used by the fast actions; compiled on first use like the tokens.
+    name_scan = LRegex(False, rf"{TRIVIA}({_FAST_NAME_CORE})")
+    pipe_scan = LRegex(False, rf"{TRIVIA}\|{NL_TRIVIA}")
 
     def fast_stmt_action(s, l, t):
         m = t[0]
         value = fast_value(m)
         if m.group("asg") is None:
             return value
-        target = _fast_match(op_scan.match(_C.text, m.start("asg")))
+        target = _fast_match(FAST_OPERAND.re.match(_C.text, m.start("asg")))
         return A.Assignment(_C.span(target.span.start, value.span.end), target,
                             _norm_assign(m.group("aop")), value)
-
-    binop_scan = BINOP.re
 
     def fast_value(m):
         text = _C.text
@@ -1579,10 +1584,10 @@ def _build(fast: bool = True):
             pos, end = m.span("fex")
             items = []
             while True:
-                om = op_scan.match(text, pos)
+                om = FAST_OPERAND.re.match(text, pos)
                 items.append(_fast_match(om))
                 pos = om.end()
-                bm = binop_scan.match(text, pos)
+                bm = BINOP.re.match(text, pos)
                 if bm is None or bm.end() > end:
                     break
                 items.append(_Tok(bm.group(1), bm.start(1), bm.end(1)))
@@ -1597,14 +1602,14 @@ def _build(fast: bool = True):
         pos, end = m.span("fcmd")
         elements = []
         while True:
-            nm = name_scan.match(text, pos)
+            nm = name_scan.re.match(text, pos)
             ns, ne = nm.span(1)
             pos = nm.end()
             args = []
             redirs = []
             last = ne
             while True:
-                am = arg_scan.match(text, pos)
+                am = FAST_ARG.re.match(text, pos)
                 if am is None or am.end() > end:
                     break
                 node = _fast_match(am)
@@ -1614,7 +1619,7 @@ def _build(fast: bool = True):
             name_span = _C.span(ns, ne)
             elements.append(A.CommandCall(_C.span(ns, last), _bare_unescape(text[ns:ne]),
                                           name_span, tuple(args), "", tuple(redirs)))
-            pm = pipe_scan.match(text, pos)
+            pm = pipe_scan.re.match(text, pos)
             if pm is None or pm.end() > end:
                 break
             pos = pm.end()
@@ -1623,7 +1628,7 @@ def _build(fast: bool = True):
     statement <<= (FAST_STMT | keyword_statement | pipeline) if fast else (keyword_statement | pipeline)
     fast_pipeline <<= (FAST_STMT | pipeline) if fast else pipeline
     statement_with_end = statement + (END | act(Empty(), _fail_unexpected))
-    STMT_GUARD = Regex(TRIVIA + r"(?![)}]|\Z)").set_parse_action(_drop)
+    STMT_GUARD = LRegex(True, TRIVIA + r"(?![)}]|\Z)").set_parse_action(_drop)
     statements <<= Opt(SEPS) + ZeroOrMore(STMT_GUARD + statement_with_end + Opt(SEPS))
 
     def block_action(s, l, t):
