@@ -129,10 +129,23 @@ def _counters(org) -> Dict[str, Any]:
     if isinstance(serial_n, int):
         out["serials"] = serial_n
     for name, source in (("keys", org.key_source), ("setup_keys", org.setup_key_source)):
-        used = getattr(source, "_used", None)
-        if isinstance(used, set):
-            out[name] = sorted(used)
+        chain = []
+        while isinstance(getattr(source, "_used", None), set):   # a pool and its fallbacks
+            chain.append(sorted(source._used))
+            source = getattr(source, "fallback", None)
+        if chain:
+            out[name] = chain
     return out
+
+
+def _restore_pool(source, chain) -> None:
+    if chain and not isinstance(chain[0], list):     # a single pool's list
+        chain = [chain]
+    for used in chain:
+        if not isinstance(getattr(source, "_used", None), set):
+            break
+        source._used = set(used)
+        source = getattr(source, "fallback", None)
 
 
 # ----------------------------------------------------------------- load
@@ -215,8 +228,8 @@ def load_world(data: Dict[str, Any], *, clock=None, key_source=None, serials=Non
         if "serials" in counters and hasattr(org.serials, "_n"):
             org.serials._n = int(counters["serials"])
         for name, source in (("keys", org.key_source), ("setup_keys", org.setup_key_source)):
-            if name in counters and isinstance(getattr(source, "_used", None), set):
-                source._used = set(counters[name])
+            if name in counters:
+                _restore_pool(source, counters[name])
     except WorldFileError:
         raise
     except (KeyError, TypeError, ValueError, AttributeError) as e:

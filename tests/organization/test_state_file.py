@@ -156,3 +156,24 @@ def test_resume_is_exact_after_a_session_of_changes(tmp_path):
     again, _ = make_shell("2016", organization=THREE, state=str(state))   # the state file wins
     assert dump_world(again.organization) == expected
     assert json.loads(state.read_text())["send_connectors"][1]["name"] == "Partner"
+
+
+def test_deterministic_counters_continue_after_resume(tmp_path):
+    """Keys and serial numbers of a resumed deterministic run are not handed out twice."""
+    from exshell.testing import make_shell
+    state = tmp_path / "lab.json"
+    shell, _ = make_shell("2016", organization=THREE, state=str(state))
+    for name in ("a1", "a2", "a3", "a4"):            # runs past the first pool into the extra one
+        shell.run("New-ExchangeCertificate -DomainName %s.contoso.com -Services None -Force" % name)
+    shell.close()
+    again, _ = make_shell("2016", organization=THREE, state=str(state))
+    for name in ("b1", "b2"):
+        again.run("New-ExchangeCertificate -DomainName %s.contoso.com -Services None -Force" % name)
+    entries = [e for s in again.organization.servers for e in s.my]
+    moduli = {}
+    for e in entries:
+        moduli.setdefault(e.cert.public_key().public_numbers().n, set()).add(e.cert.subject)
+    assert all(len(subjects) == 1 for subjects in moduli.values())
+    serials = [e.cert.serial_number for s in again.organization.servers for e in s.my
+               if e.cert.subject.rfc4514_string()[3:5] in ("a1", "a2", "a3", "a4", "b1", "b2")]
+    assert len(serials) == len(set(serials)) == 6
