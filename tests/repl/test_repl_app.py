@@ -131,3 +131,62 @@ def test_importing_the_repl_does_not_import_prompt_toolkit():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          cwd=os.path.dirname(os.path.dirname(os.path.dirname(__file__))))
     assert out.stdout.strip() == "False", out.stderr
+
+
+def test_mandatory_parameters_are_prompted_in_the_repl(shell):
+    thumb = shell.organization.local_server.certificates()[0].Thumbprint
+    code, text = drive(shell, "Enable-ExchangeCertificate -Services IIS\r%s\r"
+                              "Read-Host 'Your name'\rAdministrator\r" % thumb)
+    assert "cmdlet Enable-ExchangeCertificate at command pipeline position 1" in text
+    assert "Supply values for the following parameters:" in text
+    assert "Thumbprint: " in text
+    assert "Your name: " in text
+    assert "\nAdministrator\n" in text
+
+
+def test_ctrl_c_at_a_mandatory_prompt_stops_the_command(shell):
+    code, text = drive(shell, "Remove-ExchangeCertificate\r\x03@(Get-ExchangeCertificate).Count\r")
+    assert "Thumbprint: " in text
+    assert "\n1\n" in text  # nothing was removed, and the shell went on
+
+
+def test_the_prompt_follows_the_location(shell, tmp_path):
+    shell.drive_root = str(tmp_path / "drive")
+    code, text = drive(shell, "Set-Location C:\\Users\r")
+    assert "[PS] C:\\Users>" in text
+
+
+# Fragments of what a learner types, good and bad; sequences of them must never end
+# the loop (no exit among them, no endless loop).
+FRAGMENTS = ["Get-ExchangeCertificate", "| fl", "| ft Thumbprint", "-Thumbprint", "ABC", "'",
+             '"', "{", "}", "(", ")", "$x", "=", "@(", "`", "|", ";", "-Services IIS", ",",
+             "New-ExchangeCertificate -Force", "Remove-ExchangeCertificate -Confirm:$false",
+             "foreach ($c in $x) {", "throw", "break", "return", "\x03", "[int]", "$null.X()",
+             "<#", "#>", "@'", "'@", "-WhatIf", "Get-Nothing", "n", "y", "\t", "\x1b[A", "1..3"]
+
+
+def _sequences():
+    from hypothesis import strategies as st
+    line = st.lists(st.sampled_from(FRAGMENTS), max_size=6).map(" ".join)
+    return st.lists(line, min_size=1, max_size=6)
+
+
+def test_no_sequence_of_inputs_ends_the_shell():
+    from hypothesis import HealthCheck, given, settings
+
+    from exshell.testing import make_shell
+
+    @settings(max_examples=25, deadline=None, database=None,
+              suppress_health_check=list(HealthCheck))
+    @given(_sequences())
+    def check(lines):
+        sh, _ = make_shell("2010")
+        # Ctrl-C and an empty line reset whatever state the input left (open
+        # string, prompt, continuation), then the marker must still run.
+        keys = "\r".join(lines) + "\r\x03\r\x03'marker'\r"
+        code, text = drive(sh, keys)
+        assert code == 0
+        assert "Traceback" not in text
+        assert "\nmarker\n" in text
+
+    check()
