@@ -178,3 +178,15 @@ def test_stamp_names_the_server_that_ran_the_task(lab):
     _, out = run(shell, host, "Get-ExchangeCertificate -Server EX02 -Thumbprint 00")
     assert "[Server=EX02,RequestId=" in out
     assert "PSComputerName        : ex01.contoso.com" in out
+
+
+@pytest.mark.parametrize("answer, staged", [("y", True), ("n", False)])
+def test_auth_date_under_48_hours_asks_first(lab, answer, staged):
+    shell, host = lab
+    org = shell.organization
+    run(shell, host, "$a = New-ExchangeCertificate -SubjectName 'cn=Microsoft Exchange Server Auth Certificate' "
+                     "-DomainName @() -Services None")
+    _, out = run(shell, host, "Set-AuthConfig -NewCertificateThumbprint $a.Thumbprint "
+                              "-NewCertificateEffectiveDate (Get-Date).AddHours(1)", [answer])
+    assert "less than 48 hours away" in out
+    assert (org.auth_config.next_thumbprint is not None) == staged

@@ -141,3 +141,23 @@ def test_invoke_webrequest_is_not_in_powershell_2():
     shell, host = make_shell("2010")
     result, out = run(shell, host, "Invoke-WebRequest https://ex01.contoso.com/owa")
     assert not result.success and "is not recognized" in out
+
+
+def test_only_loopback_is_used(lab, monkeypatch):
+    import socket
+    shell, _ = lab
+    seen = []
+    real_bind, real_connect = socket.socket.bind, socket.create_connection
+
+    def bind(self, address):
+        seen.append(("bind", address[0]))
+        return real_bind(self, address)
+
+    def create_connection(address, *args, **kwargs):
+        seen.append(("connect", address[0]))
+        return real_connect(address, *args, **kwargs)
+    monkeypatch.setattr(socket.socket, "bind", bind)
+    monkeypatch.setattr(socket, "create_connection", create_connection)
+    owa(shell, "https://mail.contoso.com/owa")
+    run(shell, shell.host, "Test-SmtpConnectivity EX02")
+    assert seen and {addr for _, addr in seen} == {"127.0.0.1"}
