@@ -942,15 +942,19 @@ class Server:
         if entry.is_pending:
             der = entry.request_der
             return der if binary else request_text(der)
+        # The chain as far as this server knows it: issuing CAs up to the root.
         chain = []
-        root = None
-        issuer_subject = entry.cert.issuer
-        for pool in (self.intermediates, self.roots):
-            for cand in pool.values():
-                if cand.cert.subject == issuer_subject and entry.cert.subject != entry.cert.issuer:
-                    root = cand
-        if root is not None:
-            chain.append(root.cert)
+        current = entry.cert
+        while current.subject != current.issuer and len(chain) < 8:
+            issuer = None
+            for pool in (self.intermediates, self.roots):
+                for cand in pool.values():
+                    if cand.cert.subject == current.issuer:
+                        issuer = cand
+            if issuer is None or any(c == issuer.cert for c in chain):
+                break
+            chain.append(issuer.cert)
+            current = issuer.cert
         pfx = export_pfx(entry.cert, entry.key, password, entry.friendly_name, chain)
         return pfx if binary else base64.b64encode(pfx).decode("ascii")
 
@@ -1090,6 +1094,8 @@ class Organization:
         self.servers.append(server)
         if self._ca is not None:
             self._ca.trust_on(server)
+        if getattr(self, "_public_ca", None) is not None:   # authority.public_authority
+            self._public_ca.trust_on(server)
         if self.local_server is None:
             self.local_server = server
         if setup:

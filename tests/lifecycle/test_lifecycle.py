@@ -405,3 +405,17 @@ def test_openssl_accepts_every_request(version, binary):
     p = openssl("req", *args, "-in", real(shell, "r.der"), "-verify", "-noout", "-text")
     assert p.returncode == 0, p.stderr
     assert "DNS:mail.contoso.com, DNS:owa.contoso.com" in p.stdout
+
+
+@needs_openssl
+def test_exported_pfx_carries_the_whole_public_chain(sh):
+    shell, _ = sh
+    run(sh, "New-Item -ItemType Directory C:\\certreq | Out-Null")
+    run(sh, REQUEST + "; Set-Content C:\\certreq\\p.req -Value $req")
+    run(sh, "Request-LabPublicCertificate C:\\certreq\\p.req C:\\certreq\\p.p7b | Out-Null")
+    t = run(sh, "(Import-ExchangeCertificate -FileData ([System.IO.File]::ReadAllBytes('C:\\certreq\\p.p7b'))).Thumbprint").strip()
+    run(sh, "$pfx = Export-ExchangeCertificate -Thumbprint %s -BinaryEncoded -Password %s" % (t, PW))
+    run(sh, "[System.IO.File]::WriteAllBytes('C:\\certreq\\p.pfx', $pfx.FileData)")
+    p = openssl("pkcs12", "-in", real(shell, "certreq", "p.pfx"), "-passin", "pass:Lab!Pass1", "-nokeys", "-cacerts")
+    assert p.returncode == 0, p.stderr
+    assert "Lab Public Issuing CA 1" in p.stdout and "Lab Public Root CA" in p.stdout
