@@ -17,6 +17,10 @@ touch ``cryptography.hazmat``).  Modules:
 * ``authority``  -- a lab enterprise CA (request -> CA -> import practice)
 * ``admin``      -- Get-ExchangeServer / AuthConfig / transport / POP-IMAP views
 * ``organization`` -- Organization, Server (plans and operations), default_organization
+* ``definition`` -- organisation definition files (TOML); the built-in organisation
+* ``state``      -- -State files: the whole world as JSON, atomic saves, the lock
+* ``stamps``     -- the 2013+ ``[Server=...,RequestId=...]`` error stamp
+* ``tls``        -- real TLS handshakes on loopback with what a service presents
 """
 from .errors import ExchangeError
 from .services import AllowedServices, CertificateAuthorityType, CertificateStatus
