@@ -1656,8 +1656,8 @@ def _norm_assign(text: str) -> str:
 def _no_whitespace(root, resolve_forwards=False):
     """Walk the grammar: switch off pyparsing's whitespace skipping (trivia is explicit)
     and, once it is streamlined, short-circuit Forward elements (each one is an extra
-    call per use).  Names are computed first: pyparsing's Forward is what stops name
-    generation from looping over the (cyclic) grammar."""
+    call per use).  Elements get short fixed names first: pyparsing's Forward is what
+    stops default-name generation from looping over the (cyclic) grammar."""
     import pyparsing as pp
 
     def resolve(e):
@@ -1676,8 +1676,10 @@ def _no_whitespace(root, resolve_forwards=False):
         e.skipWhitespace = False
         e.whiteChars = set()
         e.callPreparse = False
-        if resolve_forwards:
-            _ = e.name  # computed now, while the Forwards still guard recursion
+        if e.customName is None:
+            # pyparsing's default names describe the whole sub-grammar (slow to build
+            # and, once Forwards are bypassed, recursive); our errors never show them.
+            e.customName = type(e).__name__
         sub = getattr(e, "exprs", None)
         if sub:
             stack.extend(sub)
