@@ -1,5 +1,5 @@
 """File-system cmdlets over the emulated drive (``exshell.drive``): Get-Content,
-Set-Content, Add-Content, Out-File, Test-Path, Get-ChildItem, New-Item, Remove-Item,
+Set-Content, Add-Content, Out-File, Test-Path, Get-ChildItem, New-Item (and mkdir), Remove-Item,
 Copy-Item, Set-Location, Get-Location, Get-PSDrive, and the ``[System.IO.File]``
 static methods (ReadAllBytes, WriteAllBytes, ReadAllText, WriteAllText, ReadAllLines,
 WriteAllLines, AppendAllText, Exists) through the session's static hook.
@@ -593,8 +593,10 @@ class NewItem(_FsCmdlet):
         Parameter("Force", SWITCH),
     )
 
+    default_type = "File"
+
     def process(self, p: Any) -> None:
-        kind = (p.ItemType or "File").casefold()
+        kind = (p.ItemType or self.default_type).casefold()
         if kind in ("directory", "folder", "container"):
             folder = True
         elif kind == "file":
@@ -641,6 +643,15 @@ class NewItem(_FsCmdlet):
                 self.fail(e, target.text)
                 continue
             self.write_object(FileSystemItem(drive.resolve(target.text, "C:\\"), self.session.ps_version))
+
+
+class MkDir(NewItem):
+    """``mkdir``/``md``: in PowerShell a function around New-Item -ItemType Directory."""
+
+    name = "mkdir"
+    aliases = ("md",)
+    synopsis = "Creates a folder on the emulated drive (New-Item -ItemType Directory)."
+    default_type = "Directory"
 
 
 class RemoveItem(_FsCmdlet):
