@@ -92,6 +92,14 @@ class DrivePath:
         return head + "\\" if head.endswith(":") else head
 
 
+def _strip_provider(text: str) -> str:
+    lowered = text.casefold()
+    for prefix in _PROVIDER_PREFIXES:
+        if lowered.startswith(prefix):
+            return text[len(prefix):]
+    return text
+
+
 def _why(error: OSError) -> str:
     """The reason of a host error, without host paths (they must not leak into the
     emulated Windows)."""
@@ -170,18 +178,12 @@ class Drive:
 
         Raises DriveError("DriveNotFound") for a drive letter without a folder and
         ("AccessDenied") when a symbolic link lies on the way."""
-        text = str(path).strip()
-        lowered = text.casefold()
-        for prefix in _PROVIDER_PREFIXES:
-            if lowered.startswith(prefix):
-                text = text[len(prefix):]
-                break
-        text = text.replace("/", "\\")
+        text = _strip_provider(str(path).strip()).replace("/", "\\")
         if any(c in _ILLEGAL for c in text) or ":" in text[2:].lstrip("\\"):
             raise DriveError("InvalidPath", text)
         drive_key, rest = self._split_drive(text)
         if drive_key is None:
-            loc_drive, loc_rest = self._split_drive(location)
+            loc_drive, loc_rest = self._split_drive(_strip_provider(location))
             drive_key = loc_drive or "C"
             if rest.startswith("\\"):
                 parts = _split(rest)          # rooted on the current drive
@@ -222,7 +224,7 @@ class Drive:
         root_real = os.path.realpath(self.root)
         if os.path.commonpath([root_real, os.path.realpath(real)]) != root_real:
             raise DriveError("AccessDenied", head + "\\" + "\\".join(shown))
-        win = head + "\\" + "\\".join(shown)
+        win = head + "\\" + "\\".join(shown) if shown or not head.startswith("\\\\") else head
         return DrivePath(win, real, drive_key if drive_key.startswith("\\\\") else head[0])
 
     @staticmethod

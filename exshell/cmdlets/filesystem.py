@@ -52,6 +52,9 @@ ENCODINGS = {"Unknown": "utf-16", "String": "utf-16", "Unicode": "utf-16",
              "Byte": None}
 ENCODING = ChoiceType(list(ENCODINGS), "Microsoft.PowerShell.Commands.FileSystemCmdletProviderEncoding")
 
+#: How PowerShell shows a location on a UNC path.
+UNC_LOCATION_PREFIX = "Microsoft.PowerShell.Core\\FileSystem::"
+
 #: .NET resolves relative paths against the process's current directory, which
 #: Set-Location does not change (a classic trap): PowerShell started here.
 DOTNET_CURRENT_DIRECTORY = "C:\\Windows\\system32"
@@ -750,14 +753,18 @@ class SetLocation(_FsCmdlet):
     )
 
     def process(self, p: Any) -> None:
-        path = p.Path if p.Path is not None else "C:\\Users\\Administrator"
+        if p.Path is None:
+            return          # Windows PowerShell's Set-Location without a path stays put
+        path = p.Path
         target = resolve(self, path)
         if target is None:
             return
         if not target.is_folder:
             self.fail(DriveError("PathNotFound", to_string(path)), to_string(path))
             return
-        self.shell.location = target.text
+        # On a UNC path PowerShell shows the provider-qualified form (also in the prompt).
+        self.shell.location = (UNC_LOCATION_PREFIX + target.text if target.text.startswith("\\\\")
+                               else target.text)
         if p.PassThru:
             self.write_object(_path_info(target.text))
 

@@ -143,3 +143,13 @@ def test_copy_refuses_itself_and_leaks_no_host_path(sh, command, fragment):
     assert not r.success and fragment in text
     assert shell.drive_root not in text
     assert not os.path.exists(real(shell, "Users", "Administrator", "Users"))
+
+
+def test_unc_location_is_provider_qualified(sh):
+    shell, _ = sh
+    run(sh, "[System.IO.File]::WriteAllText('\\\\fs01\\share\\x.txt', 'hi')")
+    r, _ = run(sh, "cd \\\\FS01\\share")
+    assert r.success
+    assert shell.prompt() == "[PS] Microsoft.PowerShell.Core\\FileSystem::\\\\fs01\\share>"
+    r, text = run(sh, "Get-Content x.txt; cd C:\\; cd")
+    assert text.strip() == "hi" and shell.location == "C:\\"
