@@ -410,3 +410,21 @@ def test_crlf_line_endings():
     script = parse("Get-Foo |\r\n  fl\r\n$x = 1\r\n")
     assert len(script.statements) == 2
     assert script.statements[1].span.line == 3
+
+
+def test_build_grammar_is_idempotent_and_parse_still_works():
+    from exshell import lang
+    lang.build_grammar()
+    lang.build_grammar()
+    assert shape(lang.parse("Get-ExchangeCertificate -Domain | fl")) == \
+        "pipe(cmd(Get-ExchangeCertificate, -Domain), cmd(fl))"
+
+
+def test_grammar_module_does_not_import_pyparsing_at_import_time():
+    import subprocess
+    import sys
+    code = ("import sys, exshell.lang.grammar; "
+            "print('pyparsing' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=__file__.rsplit("/tests/", 1)[0])
+    assert out.stdout.strip() == "False", out.stderr
