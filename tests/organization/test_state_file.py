@@ -93,11 +93,13 @@ def test_write_atomic_replaces_and_leaves_no_temporary(tmp_path):
 def test_sigkill_while_saving_never_breaks_the_state_file(tmp_path):
     state = tmp_path / "lab.json"
     sh = _shell(state)
+    sh.run("Get-SendConnector")          # children inherit the built grammar and imports
     sh.close()
+    StateFile(str(state)).read()
     rng = random.Random(5)
     kills, last = 0, 0
-    deadline = time.monotonic() + 40
-    while kills < 300 and time.monotonic() < deadline:
+    deadline = time.monotonic() + 45
+    while kills < 250 and time.monotonic() < deadline:
         pid = os.fork()
         if pid == 0:  # child: resume, then add connectors C<n+1>, C<n+2>... until killed
             try:
@@ -108,7 +110,7 @@ def test_sigkill_while_saving_never_breaks_the_state_file(tmp_path):
                     child.run("New-SendConnector C%d -AddressSpaces *" % n)
             finally:
                 os._exit(0)
-        time.sleep(rng.uniform(0.0, 0.04))
+        time.sleep(rng.uniform(0.0, 0.12))   # start-up, then several commands and saves
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         kills += 1
@@ -118,7 +120,7 @@ def test_sigkill_while_saving_never_breaks_the_state_file(tmp_path):
         assert len(names) >= last                    # a finished save is never lost
         last = len(names)
     assert kills >= 100
-    assert last > 0
+    assert last >= 20                              # the kills did land between and during saves
 
 
 def test_a_failed_save_is_reported_not_raised(tmp_path, monkeypatch):
