@@ -73,6 +73,7 @@ class Shell:
                                now=self.clock.now, app=self, error_style=style,
                                static_hooks={"System.DateTime": self._datetime_static,
                                              "System.IO.File": self._file_static,
+                                             "System.Text.Encoding": self._file_static,
                                              "env": self._env, "pwd": lambda *a: self.location})
         self.evaluator = Evaluator(self.session)
         #: Python exceptions the safety net in run() caught (tests assert it stays empty).
@@ -164,7 +165,9 @@ class Shell:
         return self._drive
 
     def _file_static(self, full: str, name: str, args: Any) -> Any:
-        from .cmdlets.filesystem import file_static
+        from .cmdlets.filesystem import encoding_static, file_static
+        if full == "System.Text.Encoding":
+            return encoding_static(name, args)
         return file_static(self, name, args)
 
     def _datetime_static(self, full: str, name: str, args: Any) -> Any:

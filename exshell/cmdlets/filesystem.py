@@ -37,7 +37,7 @@ class DriveError(OSError):
 
 DrivePath = Any   # exshell.drive.DrivePath (text, real, drive, exists, is_file, ...)
 
-__all__ = ["resolve", "read_file", "write_file", "file_static", "drive_error_record",
+__all__ = ["encoding_static", "DotNetEncoding", "resolve", "read_file", "write_file", "file_static", "drive_error_record",
            "decode_text", "ENCODINGS", "DOTNET_CURRENT_DIRECTORY", "FileSystemItem"]
 
 _CMD = "Microsoft.PowerShell.Commands."
@@ -937,3 +937,67 @@ def file_static(shell: Any, name: str, args: Optional[List[Any]]) -> Any:
                                 "FileNotFoundException") from None
         raise _method_error(name, args, "Access to the path '%s' is denied." % p.text,
                             "UnauthorizedAccessException") from None
+
+
+# ============================================================================ [System.Text.Encoding]
+
+#: The encodings scripts name (``[System.Text.Encoding]::Unicode.GetBytes($req)``):
+#: property -> (Python codec, .NET EncodingName, the BOM GetPreamble() gives).
+_DOTNET_ENCODINGS = {
+    "unicode": ("utf-16-le", "Unicode", b"\xff\xfe"),
+    "bigendianunicode": ("utf-16-be", "Unicode (Big-Endian)", b"\xfe\xff"),
+    "utf8": ("utf-8", "Unicode (UTF-8)", b"\xef\xbb\xbf"),
+    "utf32": ("utf-32-le", "Unicode (UTF-32)", b"\xff\xfe\x00\x00"),
+    "ascii": ("ascii", "US-ASCII", b""),
+    "default": ("cp1252", "Western European (Windows)", b""),
+    "utf7": ("utf-7", "Unicode (UTF-7)", b""),
+}
+
+
+class DotNetEncoding:
+    """A System.Text.Encoding: GetBytes / GetString / GetPreamble."""
+
+    PS_PROPERTIES = ("EncodingName", "WebName", "CodePage")
+
+    def __init__(self, key: str):
+        self._codec, self.EncodingName, self._bom = _DOTNET_ENCODINGS[key]
+        self.WebName = {"utf-16-le": "utf-16", "utf-16-be": "utf-16BE", "cp1252": "Windows-1252",
+                        "utf-32-le": "utf-32", "ascii": "us-ascii"}.get(self._codec, self._codec)
+        self.CodePage = {"utf-16-le": 1200, "utf-16-be": 1201, "utf-8": 65001, "utf-32-le": 12000,
+                         "ascii": 20127, "cp1252": 1252, "utf-7": 65000}[self._codec]
+        self.PS_TYPE_NAMES = ("System.Text.%sEncoding" % {"utf-16-le": "Unicode", "utf-16-be": "Unicode",
+                                                          "utf-8": "UTF8", "utf-32-le": "UTF32",
+                                                          "ascii": "ASCII", "utf-7": "UTF7"}.get(
+                                  self._codec, ""), "System.Text.Encoding", "System.Object")
+
+    def ps_method_GetBytes(self, text: Any) -> bytes:
+        return to_string(text).encode(self._codec, "replace")
+
+    def ps_method_GetString(self, data: Any) -> str:
+        return _as_bytes(data).decode(self._codec, "replace")
+
+    def ps_method_GetPreamble(self) -> bytes:
+        return self._bom
+
+    def __str__(self) -> str:
+        return self.PS_TYPE_NAMES[0]
+
+
+def encoding_static(name: str, args: Optional[List[Any]]) -> Any:
+    """``[System.Text.Encoding]::Unicode`` (and ASCII, UTF8, ...), ``::GetEncoding(name)``."""
+    n = name.casefold()
+    if args is None and n in _DOTNET_ENCODINGS:
+        return DotNetEncoding(n)
+    if args is not None and n == "getencoding" and args:
+        wanted = to_string(args[0]).casefold().replace("-", "")
+        aliases = {"utf16": "unicode", "unicodefffe": "bigendianunicode", "usascii": "ascii",
+                   "windows1252": "default", "1252": "default", "65001": "utf8", "1200": "unicode"}
+        key = aliases.get(wanted, wanted)
+        if key in _DOTNET_ENCODINGS:
+            return DotNetEncoding(key)
+        raise _method_error(name, args, "'%s' is not a supported encoding name." % to_string(args[0]),
+                            "ArgumentException")
+    if args is None:
+        raise MethodError("The property '%s' cannot be found on type [System.Text.Encoding]." % name)
+    raise MethodError("Method invocation failed because [System.Text.Encoding] doesn't contain a method "
+                      "named '%s'." % name)

@@ -57,6 +57,17 @@ def pem_certificate(der: bytes, newline: str = "\r\n") -> str:
     return newline.join(["-----BEGIN CERTIFICATE-----"] + lines + ["-----END CERTIFICATE-----"]) + newline
 
 
+def _request_input(data: bytes) -> Any:
+    """A request file as certreq reads it: a BOM (the UTF-16 file that
+    ``[Text.Encoding]::Unicode.GetBytes($req)`` makes) means text."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[:3] == b"\xef\xbb\xbf":
+        from .filesystem import decode_text
+        return decode_text(data)
+    if len(data) > 1 and data[1:2] == b"\x00" and data[:1] == b"-":
+        return data.decode("utf-16-le", "replace")      # UTF-16 without a BOM
+    return data
+
+
 def _der(cert: Any) -> bytes:
     from ..exchange.issuance import der_bytes
     return der_bytes(cert)
@@ -167,7 +178,7 @@ class CertReq(_PkiCmdlet):
             self.fail("exists")
             return
         try:
-            cert = ca.issue(data)
+            cert = ca.issue(_request_input(data))
         except (ImportDataError, ValueError):
             self.fail("bad_request")
             return
@@ -245,7 +256,7 @@ class RequestLabPublicCertificate(_PkiCmdlet):
             return
         ca = public_authority(self.shell.organization)
         try:
-            cert = ca.issue(data)
+            cert = ca.issue(_request_input(data))
         except (ImportDataError, ValueError):
             self.write_error(self.error_record(
                 "The file '%s' does not contain a certificate request (PKCS#10)." % p.RequestFile,

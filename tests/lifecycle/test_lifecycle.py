@@ -419,3 +419,26 @@ def test_exported_pfx_carries_the_whole_public_chain(sh):
     p = openssl("pkcs12", "-in", real(shell, "certreq", "p.pfx"), "-passin", "pass:Lab!Pass1", "-nokeys", "-cacerts")
     assert p.returncode == 0, p.stderr
     assert "Lab Public Issuing CA 1" in p.stdout and "Lab Public Root CA" in p.stdout
+
+
+def test_one_liner_7_unicode_request_file(sh):
+    """Reference §8 one-liner 7: the request saved as UTF-16 with WriteAllBytes."""
+    shell, _ = sh
+    run(sh, "New-Item -ItemType Directory C:\\certreq | Out-Null")
+    run(sh, REQUEST)
+    run(sh, "[System.IO.File]::WriteAllBytes('C:\\certreq\\contoso.req', [System.Text.Encoding]::Unicode.GetBytes($req))")
+    with open(real(shell, "certreq", "contoso.req"), "rb") as fh:
+        assert fh.read(4) == "--".encode("utf-16-le")
+    out = run(sh, SUBMIT)
+    assert "Certificate retrieved(Issued) Issued" in out
+    run(sh, "Import-ExchangeCertificate -FileData ([System.IO.File]::ReadAllBytes('C:\\certreq\\contoso.cer')) | Out-Null")
+    assert pending(shell) == []
+
+
+@pytest.mark.parametrize("expr, expected", [
+    ("[System.Text.Encoding]::Unicode.GetBytes('ab').Length", "4"),
+    ("[System.Text.Encoding]::UTF8.GetString([System.Text.Encoding]::UTF8.GetBytes('hé'))", "hé"),
+    ("[Text.Encoding]::GetEncoding('us-ascii').CodePage", "20127"),
+])
+def test_text_encoding(sh, expr, expected):
+    assert run(sh, expr).strip() == expected
