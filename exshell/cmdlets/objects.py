@@ -64,20 +64,11 @@ def _block_value(cmdlet: Cmdlet, block: Any, obj: Any) -> Any:
 def command_line_parameters(cmdlet: Cmdlet) -> Any:
     """The parameters bound from the command line, available in ``begin()``.
 
-    The engine hands parameters to ``process()`` only, which never runs when the
-    upstream command writes nothing; yet ``ForEach-Object -Begin/-End`` and
-    ``Measure-Object`` must still act then.  Until the engine offers a hook, the
-    binding is read from the pipeline stage that owns this command's runtime (its
-    write callback is a bound method of that stage).  Returns None if unavailable.
+    ``process()`` never runs when the upstream command writes nothing, yet
+    ``ForEach-Object -Begin/-End`` and ``Measure-Object`` must still act then: the
+    runtime keeps what the command line bound.  None outside a pipeline.
     """
-    stage = getattr(getattr(cmdlet.runtime, "_write_object", None), "__self__", None)
-    binder, binding = getattr(stage, "binder", None), getattr(stage, "binding", None)
-    if binder is None or binding is None:
-        return None
-    try:
-        return binder.finish(binding)
-    except Exception:  # pragma: no cover - defensive: engine internals changed
-        return None
+    return getattr(cmdlet.runtime, "bound_parameters", None)
 
 
 # =========================================================================== Where-Object
@@ -217,11 +208,6 @@ class WhereObject(Cmdlet):
 
 # ========================================================================= ForEach-Object
 
-#: ForEach-Object takes any number of script blocks by position; the engine's binder
-#: has no ValueFromRemainingArguments, so positions 1..8 are declared one by one.
-#: The "#" makes them impossible to type; Get-Command -Syntax hides them.
-_REMAINING = tuple("RemainingScripts" if i == 1 else "RemainingScripts#%d" % i for i in range(1, 9))
-
 #: Text of the 3.0+ error for a -MemberName that is neither property nor method.
 MEMBER_NOT_FOUND = 'Input name "%s" cannot be resolved to a method.'
 
@@ -246,9 +232,9 @@ class ForEachObject(Cmdlet):
             Parameter("Process", blocks, position=0, mandatory=True, sets=("ScriptBlockSet",)),
             Parameter("End", ScriptBlockType(), sets=("ScriptBlockSet",)),
         ]
-        for i, name in enumerate(_REMAINING, 1):
-            params.append(Parameter(name, ListOf(ScriptBlockType()) if i == 1 else ScriptBlockType(),
-                                    position=i, sets=("ScriptBlockSet",)))
+        # Any further script blocks given by position (ValueFromRemainingArguments).
+        params.append(Parameter("RemainingScripts", ListOf(ScriptBlockType()), position=1,
+                                remaining=True, sets=("ScriptBlockSet",)))
         if not v2:
             params += [
                 Parameter("MemberName", StringType(), position=0, mandatory=True,
@@ -285,10 +271,8 @@ class ForEachObject(Cmdlet):
             return
         positional = list(process or [])
         extra = p.get("RemainingScripts") or []
-        positional += list(extra)
-        for name in _REMAINING[1:]:
-            if p.get(name) is not None:
-                positional.append(p.get(name))
+        for item in extra:
+            positional.extend(item if isinstance(item, list) else [item])
         begin, end = p.Begin, p.End
         if len(positional) == 2 and (p.bound("RemainingScripts")) and begin is None:
             begin, positional = positional[0], positional[1:]

@@ -42,29 +42,20 @@ _CMD = "Microsoft.PowerShell.Commands."
 _SMA = "System.Management.Automation."
 
 
-def remaining(name: str, type_: ParamType, first_position: int, count: int = 8,
-              **kwargs: Any) -> Tuple[Parameter, ...]:
-    """PowerShell's ValueFromRemainingArguments, as the engine's binder lacks it:
-    ``name`` at ``first_position`` plus hidden ``name#2``.. at the next positions
-    ('#' cannot be typed, and Get-Command -Syntax hides them).  Read the values back
+def remaining(name: str, type_: ParamType, first_position: int, **kwargs: Any) -> Tuple[Parameter, ...]:
+    """A parameter at ``first_position`` that also takes every argument no other
+    parameter took (PowerShell's ValueFromRemainingArguments).  Read the values back
     with :func:`remaining_values`."""
-    params = [Parameter(name, type_, position=first_position, **kwargs)]
-    extra = {k: v for k, v in kwargs.items() if k in ("sets",)}
-    for i in range(2, count + 1):
-        params.append(Parameter("%s#%d" % (name, i), ObjectType(), position=first_position + i - 1,
-                                **extra))
-    return tuple(params)
+    return (Parameter(name, type_, position=first_position, remaining=True, **kwargs),)
 
 
-def remaining_values(p: Any, name: str, count: int = 8) -> List[Any]:
-    out: List[Any] = []
-    if p.bound(name):
-        out.append(p.get(name))
-    for i in range(2, count + 1):
-        key = "%s#%d" % (name, i)
-        if p.bound(key):
-            out.append(p.get(key))
-    return out
+def remaining_values(p: Any, name: str) -> List[Any]:
+    """The values of a remaining-arguments parameter as a list (one value, several
+    values, or none)."""
+    if not p.bound(name):
+        return []
+    value = p.get(name)
+    return list(value) if isinstance(value, list) else [value]
 
 
 # ============================================================================ Write-*

@@ -215,17 +215,30 @@ class Binder:
             raise BindingError("AmbiguousParameterSet",
                                "Parameter set cannot be resolved using the specified named parameters.")
 
-        # Positional arguments, in position order.
+        # Positional arguments, in position order; what is left goes to a
+        # ValueFromRemainingArguments parameter, if the command has one.
+        leftovers: List[ArgElement] = []
         for el in positional:
             value = el.value if el.kind == "arg" else el.text
             target = self._next_positional(values, sets)
             if target is None:
-                raise BindingError("PositionalParameterNotFound",
-                                   "A positional parameter cannot be found that accepts argument '%s'."
-                                   % to_string(value), el.span, "command")
+                leftovers.append(el)
+                continue
             converted = self.convert(target, value, el.span, "arg")
             self.check_value(target, converted, el.span)
             values[target.name] = converted
+            sets = self._candidate_sets(values.keys())
+        if leftovers:
+            rest = next((p for p in self.parameters if p.remaining and any(p.in_set(s) for s in sets)), None)
+            if rest is None:
+                el = leftovers[0]
+                raise BindingError("PositionalParameterNotFound",
+                                   "A positional parameter cannot be found that accepts argument '%s'."
+                                   % to_string(el.value if el.kind == "arg" else el.text), el.span, "command")
+            collected = [values[rest.name]] if rest.name in values else []
+            for el in leftovers:
+                collected.append(self.convert(rest, el.value if el.kind == "arg" else el.text, el.span, "arg"))
+            values[rest.name] = collected
             sets = self._candidate_sets(values.keys())
 
         binding = CommandBinding(values=values, sets=sets)

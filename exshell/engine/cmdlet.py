@@ -173,6 +173,8 @@ class CommandRuntime:
         self.ps_version = ps_version
         self.error_variable = error_variable
         self.errors_written: List[ErrorRecord] = []
+        #: What the command line bound (available from begin(), before any input).
+        self.bound_parameters: Optional[BoundParameters] = None
         self.yes_to_all = False
         self.no_to_all = False
         self.continue_yes_to_all = False

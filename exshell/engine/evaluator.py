@@ -1103,6 +1103,7 @@ class _CmdletStage(_Stage):
             ps_version=session.ps_version,
             warning_action=to_string(pref("WarningAction", "WarningPreference", "Continue")),
             error_variable=values.get("ErrorVariable"))
+        self.runtime.bound_parameters = self.binder.finish(self.binding)
         self.cmdlet: Cmdlet = cls(self.runtime)
         self.cmdlet.typed_name = typed_name  # type: ignore[attr-defined]
 

@@ -41,6 +41,8 @@ class Parameter:
     common: bool = False
     #: What the value means when the parameter is left out (for help text).
     default: Any = None
+    #: ValueFromRemainingArguments: takes every argument no other parameter took.
+    remaining: bool = False
 
     @property
     def is_switch(self) -> bool:
