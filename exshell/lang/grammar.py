@@ -935,7 +935,13 @@ def _build(fast: bool = True):
     def named_block_action(s, l, t):
         items = list(t)
         kw, o, c = items[0], items[1], _closed(items, "}", 1)
-        return A.NamedBlock(_C.span(kw.start, c.end), kw.text.lower(), tuple(items[2:-1]))
+        name = kw.text.lower()
+        span = _C.span(kw.start, c.end)
+        if name == "dynamicparam":
+            # Parsed (so the braces balance and errors inside are reported) but not run.
+            unsupported = A.UnsupportedStatement(span, "dynamicparam", _C.text[kw.start:c.end])
+            return A.NamedBlock(span, name, (unsupported,))
+        return A.NamedBlock(span, name, tuple(items[2:-1]))
     NAMED_KW = token(r"(?:begin|process|end|dynamicparam)(?=" + NL_TRIVIA + r"\{)", flags=CI,
                      nl_before=True)
     named_block = act(NAMED_KW + NLS + LBRACE + statements + Opt(RBRACE_NL), named_block_action)

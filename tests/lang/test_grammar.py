@@ -428,3 +428,13 @@ def test_grammar_module_does_not_import_pyparsing_at_import_time():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          cwd=__file__.rsplit("/tests/", 1)[0])
     assert out.stdout.strip() == "False", out.stderr
+
+
+def test_dynamicparam_is_recognised_but_unsupported():
+    (f,) = parse("function f { dynamicparam { $x } process { $_ } }").statements
+    dyn, proc = f.body.blocks
+    assert dyn.name == "dynamicparam"
+    (st,) = dyn.statements
+    assert isinstance(st, A.UnsupportedStatement) and st.feature == "dynamicparam"
+    assert st.text == "dynamicparam { $x }"
+    assert proc.name == "process"
