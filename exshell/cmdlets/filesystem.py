@@ -253,15 +253,21 @@ def _register_views() -> None:
     # new block when the type changes, and the "Directory:" group header is not shown.
     from ..format.views import TableColumn, TableView, register_table_view
 
+    views: dict = {}
+
     def view(context: Any) -> TableView:
+        # One instance per layout, so a formatter can tell both types share it.
         ps2 = (context or {}).get("ps_version", "2.0") == "2.0"
-        return TableView([
+        if ps2 in views:
+            return views[ps2]
+        views[ps2] = TableView([
             TableColumn("Mode", "Mode", 7),
             TableColumn("LastWriteTime", _mode_time, 25, "right"),
             TableColumn("Length", lambda i: "" if i.Length is None else str(i.Length),
                         10 if ps2 else 14, "right"),
             TableColumn("Name", "Name", None),
         ])
+        return views[ps2]
     register_table_view("System.IO.FileInfo", view)
     register_table_view("System.IO.DirectoryInfo", view)
 
