@@ -179,12 +179,23 @@ _NUMBER_UNNAMED = re.sub(r"[(][?]P<[a-z]+>", "(?:", _NUMBER)
 _FAST_PV = r"\$[^\W\d]\w*(?![\w:?.\[])|[^\W\d][\w.\-]*+"
 _FAST_WORD = (rf"(?![{DASH}]|{_NUMBER_UNNAMED}{_CMD_DELIM}|[@<>#]|[1-6*]?>)"
               rf"(?:[^\s(),;{{}}|&$`{SQ}{DQ}])++")
+# Binary operator tokens (expression mode), named ones in any case.
+_BINOPS = (rf"{_D}(?i:{'|'.join(_NAMED_BINOPS)})(?![\w?])|\.\.|\*(?!=)|/(?!=)|%(?!=)|\+(?![+=])"
+           rf"|{_D}(?![{DASH}=]|[^\W\d])")
 # Fast paths: the most common arguments and operands as one regex each (same nodes as
 # the general rules; anything unusual falls through to them).
+_FAST_OPERAND_CORE = (
+    rf"(?P<fv>\${_VARNAME}(?P<fm>(?:\.\w+)*+))(?![.\[(\w:]|\+\+|{_D}{_D})"
+    rf"|(?P<fn>{_NUMBER}){_EXPR_DELIM}(?![.\[]|\+\+|{_D}{_D})"
+    rf"|{_SQ}(?P<fs>(?:[^{SQ}]|{_SQ}{{2}})*+){_SQ}(?![.\[])"
+    rf"|{_DQ}(?P<fd>(?:[^$`{DQ}]|{_DQ}{_DQ})*+){_DQ}(?![.\[])")
+_FAST_OPERAND_UNNAMED = "(?:" + re.sub(r"[(][?]P<[a-z]+>", "(?:", _FAST_OPERAND_CORE) + ")"
 _FAST_ARG_CORE = (
     rf"(?P<fp>{_D}(?P<pn>(?:[^\W\d]|[_?])[^\s(){{}};,|&.\[:{SQ}{DQ}]*+)(?P<pc>:(?={_FAST_PV}))?)"
     rf"(?P<pv>{_FAST_PV})?{_ARG_END}"
     rf"|(?P<fl>{_FAST_WORD}(?:{TRIVIA},{NL_TRIVIA}{_FAST_WORD})++){_ARG_END}"
+    rf"|(?P<fsb>\{{{TRIVIA}(?P<fsbx>{_FAST_OPERAND_UNNAMED}(?:{TRIVIA}(?:{_BINOPS}){NL_TRIVIA}"
+    rf"{_FAST_OPERAND_UNNAMED})*+){TRIVIA}\}}){_ARG_END}"
     rf"|(?P<fsp>@(?:\w|\?)++){_ARG_END}"
     rf"|(?P<frd>(?P<frs>[1-6*])?(?P<fra>>>?)(?:&(?P<frm>[1-6])|(?P<frn>\$null))){_ARG_END}"
     rf"|(?P<fn>{_D}?{_NUMBER}){_ARG_END}"
@@ -193,11 +204,6 @@ _FAST_ARG_CORE = (
     rf"|{_DQ}(?P<fd>(?:[^$`{DQ}]|{_DQ}{_DQ})*+){_DQ}{_ARG_END}"
     rf"|(?P<fw>(?![{DASH}]{{2}}{_CMD_DELIM})(?!{_D}(?:[^\W\d]|[_?])|[@<>#]|[1-6*]?>)"
     rf"(?:[^\s(),;{{}}|&$`{SQ}{DQ}]|\$(?!{_VARSTART}))++){_ARG_END}")
-_FAST_OPERAND_CORE = (
-    rf"(?P<fv>\${_VARNAME}(?P<fm>(?:\.\w+)*+))(?![.\[(\w:]|\+\+|{_D}{_D})"
-    rf"|(?P<fn>{_NUMBER}){_EXPR_DELIM}(?![.\[]|\+\+|{_D}{_D})"
-    rf"|{_SQ}(?P<fs>(?:[^{SQ}]|{_SQ}{{2}})*+){_SQ}(?![.\[])"
-    rf"|{_DQ}(?P<fd>(?:[^$`{DQ}]|{_DQ}{_DQ})*+){_DQ}(?![.\[])")
 # A command name the fast statement path accepts: a plain word that is not a keyword
 # and cannot start an expression.
 _FAST_NAME_CORE = (
@@ -529,6 +535,25 @@ def _fast_value(s, loc, toks):
 
 
 _WORDS = re.compile(r"[^\s,]+")
+#: Token elements the fast actions re-scan with (set by _build; compiled on first use).
+_SCAN: dict = {}
+
+
+def _fast_expression(text, pos, end):
+    """Build ``operand (op operand)*`` from ``pos`` (a fast-path match ending at ``end``)."""
+    items = []
+    operand = _SCAN["operand"].re.match
+    binop = _SCAN["binop"].re.match
+    while True:
+        om = operand(text, pos)
+        items.append(_fast_match(om))
+        pos = om.end()
+        bm = binop(text, pos)
+        if bm is None or bm.end() > end:
+            break
+        items.append(_Tok(bm.group(1), bm.start(1), bm.end(1)))
+        pos = bm.end()
+    return _climb(items)
 
 
 def _fast_match(m, whole=1):
@@ -565,6 +590,11 @@ def _fast_match(m, whole=1):
         else:
             arg = A.StringConstant(_C.span(vs, ve), pv, "bare")
         return A.CommandParameter(_C.span(m.start("fp"), ve), g("pn"), g("fp"), arg, True)
+    if g("fsb") is not None:
+        node = _fast_expression(_C.text, m.start("fsbx"), m.end("fsbx"))
+        pipe = A.Pipeline(node.span, (A.CommandExpression(node.span, node),))
+        start, end = m.span("fsb")
+        return A.ScriptBlockExpr(_C.span(start, end), (pipe,), None, (), _C.text[start + 1:end - 1])
     if g("fsp") is not None:
         return A.VariableExpr(_C.span(m.start("fsp"), m.end("fsp")), g("fsp")[1:], None, True)
     if g("frd") is not None:
@@ -580,6 +610,43 @@ def _fast_match(m, whole=1):
                       for w in _WORDS.finditer(g("fl")))
         return A.ArrayLiteral(_C.span(items[0].span.start, items[-1].span.end), items)
     return A.StringConstant(_C.span(m.start(whole), m.end(whole)), g("fw"), "bare")
+
+
+def _climb(items):
+    """Group ``operand (op operand)*`` by PowerShell precedence (all left-associative);
+    ``op`` items are _Tok.  Comma lists flatten into one ArrayLiteral."""
+    if len(items) == 1:
+        return items[0]
+    operands = [items[0]]
+    ops = []
+    built_lists = set()
+
+    def reduce():
+        name = ops.pop()[0]
+        right = operands.pop()
+        left = operands.pop()
+        span = _C.span(left.span.start, right.span.end)
+        if name == ",":
+            if id(left) in built_lists:
+                node = A.ArrayLiteral(span, left.items + (right,))
+            else:
+                node = A.ArrayLiteral(span, (left, right))
+            built_lists.add(id(node))
+            keep.append(node)
+        else:
+            node = A.BinaryExpr(span, name, left, right)
+        operands.append(node)
+    keep = []  # keeps ids in built_lists valid
+    for i in range(1, len(items), 2):
+        name = _norm_op(items[i].text)
+        prec = _PRECEDENCE[name]
+        while ops and ops[-1][1] >= prec:
+            reduce()
+        ops.append((name, prec))
+        operands.append(items[i + 1])
+    while ops:
+        reduce()
+    return operands[0]
 
 
 def _closed(items, closer, open_index=0):
@@ -1012,9 +1079,7 @@ def _build(fast: bool = True):
                | act(UNARY_OP + (unary | fail("MissingExpressionAfterOperator")), unary_action))
 
     # ---- binary operators (and the comma, which binds tighter than all of them)
-    named = "|".join(_NAMED_BINOPS)
-    _binops = (rf"{_D}(?:{named})(?![\w?])|\.\.|\*(?!=)|/(?!=)|%(?!=)|\+(?![+=])"
-               rf"|{_D}(?![{DASH}=]|[^\W\d])")
+    _binops = _BINOPS
     BINOP = token(_binops, flags=CI, nl_after=True)
     BINOP_OR_COMMA = token(_binops + "|,", flags=CI, nl_after=True)
 
@@ -1027,39 +1092,6 @@ def _build(fast: bool = True):
     def binary_action(s, l, t):
         return _climb(list(t))
 
-    def _climb(items):
-        if len(items) == 1:
-            return items[0]
-        operands = [items[0]]
-        ops = []
-        built_lists = set()
-
-        def reduce():
-            name = ops.pop()[0]
-            right = operands.pop()
-            left = operands.pop()
-            span = _C.span(left.span.start, right.span.end)
-            if name == ",":
-                if id(left) in built_lists:
-                    node = A.ArrayLiteral(span, left.items + (right,))
-                else:
-                    node = A.ArrayLiteral(span, (left, right))
-                built_lists.add(id(node))
-                keep.append(node)
-            else:
-                node = A.BinaryExpr(span, name, left, right)
-            operands.append(node)
-        keep = []  # keeps ids in built_lists valid
-        for i in range(1, len(items), 2):
-            name = _norm_op(items[i].text)
-            prec = _PRECEDENCE[name]
-            while ops and ops[-1][1] >= prec:
-                reduce()
-            ops.append((name, prec))
-            operands.append(items[i + 1])
-        while ops:
-            reduce()
-        return operands[0]
     expression <<= act(unary + ZeroOrMore(BINOP_OR_COMMA + (unary | fail("ExpectedValueExpression"))),
                        binary_action)
     expr_nc <<= act(unary + ZeroOrMore(BINOP + (unary | fail("ExpectedValueExpression"))),
@@ -1571,6 +1603,7 @@ def _build(fast: bool = True):
                       rf"(?:(?P<fcmd>{cmd_re}(?:{TRIVIA}\|(?!\|){NL_TRIVIA}{cmd_re})*+)"
                       rf"|(?P<fex>{op_unnamed}(?:{TRIVIA}(?:{binop_unnamed}){NL_TRIVIA}{op_unnamed})++)"
                       rf"|(?P<fop>(?:{_FAST_OPERAND_CORE}))){_STMT_END}", as_match=True)
+    _SCAN["operand"], _SCAN["binop"] = FAST_OPERAND, BINOP
     # Scanners used by the fast actions; compiled on first use like the tokens.
     name_scan = LRegex(False, rf"{TRIVIA}({_FAST_NAME_CORE})")
     pipe_scan = LRegex(False, rf"{TRIVIA}\|{NL_TRIVIA}")
@@ -1587,18 +1620,7 @@ def _build(fast: bool = True):
     def fast_value(m):
         text = _C.text
         if m.group("fex") is not None:
-            pos, end = m.span("fex")
-            items = []
-            while True:
-                om = FAST_OPERAND.re.match(text, pos)
-                items.append(_fast_match(om))
-                pos = om.end()
-                bm = BINOP.re.match(text, pos)
-                if bm is None or bm.end() > end:
-                    break
-                items.append(_Tok(bm.group(1), bm.start(1), bm.end(1)))
-                pos = bm.end()
-            node = _climb(items)
+            node = _fast_expression(text, *m.span("fex"))
             el = A.CommandExpression(node.span, node)
             return A.Pipeline(node.span, (el,))
         if m.group("fop") is not None:

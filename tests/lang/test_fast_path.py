@@ -25,6 +25,9 @@ EXTRA = [
     "Enable-ExchangeCertificate @params 2>&1 | Out-Null", "Get-Foo 2>$null *>$null >>$null 1>&2 -x",
     "Get-Foo > out.txt", "Get-Foo @a.b", "[System.IO.File]::ReadAllBytes('x')", "[int]$x = 5",
     "[CmdletBinding()] param($a)", "param($a)\n$a", "[Foo()]", "[x]",
+    "gci | ? { $_.NotAfter -lt $d -and $_.IsSelfSigned } | % { $_ } | ? {$_.X -EQ 'a'}",
+    "Where-Object { $_ }{ 1 }", "foo { $x # c }\n}", "foo {$a+1} {}", "foo { $a -f }",
+    "$x = $a -CEQ $b",
     "return 5", "else", "in x", "Get-Foo -- -x", "Get-Foo 2>&1", "Get-Foo $a[0] $b.c() ,",
 ]
 
