@@ -127,6 +127,24 @@ def resolve(cmdlet: Cmdlet, path: Any, *, report: bool = True) -> Optional[Drive
         return None
 
 
+def expand_paths(cmdlet: Cmdlet, paths: Any) -> List[str]:
+    """Paths with wildcards (``*``, ``?``, ``[...]``) in their last part become the
+    matching items (none: nothing, as in PowerShell); other paths stay as given."""
+    out: List[str] = []
+    for path in paths or []:
+        text = to_string(path)
+        leaf = text.replace("/", "\\").rstrip("\\").rsplit("\\", 1)[-1]
+        if not any(c in leaf for c in "*?["):
+            out.append(text)
+            continue
+        folder = resolve(cmdlet, text.replace("/", "\\").rstrip("\\")[: -len(leaf)] or ".", report=False)
+        if folder is None or not folder.is_folder:
+            continue
+        rx = _wildcard(leaf)
+        out.extend(c.text for c in _shell(cmdlet).drive.children(folder) if rx.match(c.name))
+    return out
+
+
 def read_file(cmdlet: Cmdlet, path: Any) -> Optional[bytes]:
     """The bytes of a file, or None after writing the provider's error."""
     p = resolve(cmdlet, path)
@@ -306,7 +324,7 @@ class GetContent(_FsCmdlet):
     )
 
     def process(self, p: Any) -> None:
-        for path in p.Path:
+        for path in expand_paths(self, p.Path):
             data = read_file(self, path)
             if data is None:
                 continue
@@ -679,7 +697,7 @@ class RemoveItem(_FsCmdlet):
     )
 
     def process(self, p: Any) -> None:
-        for path in p.Path:
+        for path in expand_paths(self, p.Path):
             target = resolve(self, path)
             if target is None:
                 continue
@@ -722,7 +740,7 @@ class CopyItem(_FsCmdlet):
     )
 
     def process(self, p: Any) -> None:
-        for path in p.Path:
+        for path in expand_paths(self, p.Path):
             source = resolve(self, path)
             if source is None:
                 continue

@@ -153,3 +153,16 @@ def test_unc_location_is_provider_qualified(sh):
     assert shell.prompt() == "[PS] Microsoft.PowerShell.Core\\FileSystem::\\\\fs01\\share>"
     r, text = run(sh, "Get-Content x.txt; cd C:\\; cd")
     assert text.strip() == "hi" and shell.location == "C:\\"
+
+
+def test_wildcards_in_content_copy_and_remove(sh):
+    shell, _ = sh
+    run(sh, "mkdir C:\\w | Out-Null; Set-Content C:\\w\\a.cer -Value A; Set-Content C:\\w\\b.cer -Value B; Set-Content C:\\w\\c.req -Value C")
+    r, text = run(sh, "Get-Content C:\\w\\*.cer")
+    assert text.split() == ["A", "B"]
+    run(sh, "mkdir C:\\copy | Out-Null; Copy-Item C:\\w\\*.cer C:\\copy")
+    assert sorted(os.listdir(real(shell, "copy"))) == ["a.cer", "b.cer"]
+    r, _ = run(sh, "Remove-Item C:\\w\\*.cer")
+    assert r.success and os.listdir(real(shell, "w")) == ["c.req"]
+    r, text = run(sh, "Remove-Item C:\\w\\*.pfx")
+    assert r.success and text == ""
