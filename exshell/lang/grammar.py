@@ -980,7 +980,8 @@ def _build(fast: bool = True):
                            token=str(k.value))
                 seen[key] = True
         return A.HashLiteral(_C.span(o.start, c.end), pairs)
-    HASH = act(token(r"@\{") + Opt(SEPS) + ZeroOrMore(SEPS | hash_entry + HASH_END) +
+    HASH_GUARD = LRegex(True, TRIVIA + r"(?![}]|\Z)").set_parse_action(_drop)
+    HASH = act(token(r"@\{") + Opt(SEPS) + ZeroOrMore(SEPS | HASH_GUARD + hash_entry + HASH_END) +
                (RBRACE_NL | fail("IncompleteHashLiteral")), hash_action)
 
     # script blocks: '{' param_block? (named blocks | statements) '}'
@@ -1013,7 +1014,9 @@ def _build(fast: bool = True):
                      nl_before=True)
     named_block = act(NAMED_KW + NLS + LBRACE + statements + Opt(RBRACE_NL), named_block_action)
     named_blocks = OneOrMore(named_block + Opt(SEPS)) + NLS
-    sb_body = Opt(SEPS) + Opt(param_block + Opt(SEPS)) + (named_blocks | statements)
+    SB_PARAM_GUARD = LRegex(True, TRIVIA + r"(?=(?i:param)" + NL_TRIVIA + r"\(|\[" + TRIVIA + _TYPE0
+                            + TRIVIA + r"\()").set_parse_action(_drop)
+    sb_body = Opt(SEPS) + Opt(SB_PARAM_GUARD + param_block + Opt(SEPS)) + (named_blocks | statements)
     script_block <<= act(LBRACE + sb_body + Opt(RBRACE_NL), sb_action)
 
     # type literal / cast
@@ -1049,7 +1052,9 @@ def _build(fast: bool = True):
                       lambda s, l, t: _Post("incdec", "++" if t[0].group(1) == "++" else "--",
                                             end=t[0].end(1)))
     POSTFIX_ANY = POSTFIX_GUARD + POSTFIX
-    postfix_expr = act(primary + ZeroOrMore(POSTFIX_ANY) + Opt(INCDEC_POST), postfix_action)
+    POSTFIX_OR_INC = LRegex(True, rf"(?=[.:\[]|\+\+|{_D}{_D})").set_parse_action(_drop)
+    postfix_expr = act(primary + Opt(POSTFIX_OR_INC + ZeroOrMore(POSTFIX_ANY) + Opt(INCDEC_POST)),
+                       postfix_action)
 
     # Fast path for the most common operands: `$x`, `$x.A.B`, numbers, simple strings,
     # when nothing glued follows.  Same nodes as the general path, one regex.
@@ -1285,8 +1290,10 @@ def _build(fast: bool = True):
         items = [x for x in t if not isinstance(x, _Tok)]
         return A.Pipeline(_C.span(_start(items[0]), _end(items[-1])), tuple(items))
     pipe_tail = ZeroOrMore(PIPE + (element | fail("EmptyPipeElement")))
+    # At a statement end (the usual case) one lookahead replaces four failed attempts.
     expr_statement = act(EXPR_START + expression + (
-        ASSIGN_OP + (statement | fail("ExpectedValueExpression"))
+        END
+        | ASSIGN_OP + (statement | fail("ExpectedValueExpression"))
         | ZeroOrMore(REDIRECTION) + pipe_tail), expr_statement_action)
     pipeline <<= expr_statement | act(command + pipe_tail, command_pipeline_action)
 
