@@ -190,3 +190,23 @@ def test_auth_date_under_48_hours_asks_first(lab, answer, staged):
                               "-NewCertificateEffectiveDate (Get-Date).AddHours(1)", [answer])
     assert "less than 48 hours away" in out
     assert (org.auth_config.next_thumbprint is not None) == staged
+
+
+@pytest.mark.parametrize("command", [
+    "Get-ExchangeCertificate -Server EX09",
+    "Get-ExchangeCertificate -Identity EX09\\0123456789ABCDEF0123456789ABCDEF01234567",
+    "New-ExchangeCertificate -Server EX09 -DomainName a.contoso.com -Force",
+    "Enable-ExchangeCertificate -Server EX09 -Thumbprint 0123456789ABCDEF0123456789ABCDEF01234567 -Services IIS",
+    "Remove-ExchangeCertificate -Server EX09 -Thumbprint 0123456789ABCDEF0123456789ABCDEF01234567 -Confirm:$false",
+    "Get-PopSettings -Server EX09",
+    "Set-ImapSettings -Server EX09 -X509CertificateName a.contoso.com",
+    "Get-ReceiveConnector -Server EX09",
+    "Test-PopConnectivity -ClientAccessServer EX09",
+])
+def test_unknown_server_is_reported_and_changes_nothing(lab, command):
+    shell, host = lab
+    before = [s.state() for s in shell.organization.servers]
+    result, out = run(shell, host, command)
+    assert not result.success
+    assert "object 'EX09' couldn't be found on 'DC01.contoso.com'" in out
+    assert [s.state() for s in shell.organization.servers] == before
