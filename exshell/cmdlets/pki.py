@@ -254,9 +254,16 @@ class RequestLabPublicCertificate(_PkiCmdlet):
                 "The file '%s' already exists. Use -Force to replace it." % out.text, "OutFileExists",
                 "ResourceExists", target=out.text, exception_type="System.IO.IOException"))
             return
+        from ..exchange.authority import NoSubjectAltNamesError
         ca = public_authority(self.shell.organization)
         try:
             cert = ca.issue(_request_input(data))
+        except NoSubjectAltNamesError:
+            self.write_error(self.error_record(
+                "The public CA refused the request: it names no domains (subject alternative names). "
+                "Create the request with -DomainName.", "RequestWithoutNames", "InvalidData",
+                target=p.RequestFile, exception_type="System.InvalidOperationException"))
+            return
         except (ImportDataError, ValueError):
             self.write_error(self.error_record(
                 "The file '%s' does not contain a certificate request (PKCS#10)." % p.RequestFile,

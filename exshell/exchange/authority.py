@@ -20,7 +20,7 @@ from .issuance import der_bytes, issue_ca_root, issue_from_request
 from .names import parse_dn
 
 __all__ = ["LabCertificateAuthority", "CA_ROOT_KIND", "LabPublicCertificateAuthority",
-           "public_authority", "PUBLIC_ROOT_KIND"]
+           "public_authority", "PUBLIC_ROOT_KIND", "NoSubjectAltNamesError"]
 
 #: The physical root store the lab CA's root sits in on every server.
 CA_ROOT_KIND = "Enterprise"
@@ -108,6 +108,59 @@ def _issue_intermediate(*, subject, public_key, issuer_cert, issuer_key, serial:
     return x509.load_der_x509_certificate(resign(der_bytes(draft), issuer_key, "sha256"))
 
 
+#: Where the simulated public CA says its CRL, CA certificate and OCSP responder are
+#: (the reserved .invalid domain: nothing can ever answer).
+PUBLIC_CRL_URL = "http://crl.exshell-lab-pki.invalid/issuing-ca-1.crl"
+PUBLIC_CA_ISSUERS_URL = "http://certs.exshell-lab-pki.invalid/issuing-ca-1.crt"
+PUBLIC_OCSP_URL = "http://ocsp.exshell-lab-pki.invalid"
+#: CA/Browser Forum "organization validated" policy.
+OV_POLICY = "2.23.140.1.2.2"
+
+
+class NoSubjectAltNamesError(ValueError):
+    """The request has no subjectAltName extension (public CAs refuse it)."""
+
+
+def _issue_public_leaf(*, request, ca_cert, ca_key, serial: int, not_before: _dt.datetime,
+                       not_after: _dt.datetime):
+    """What a public CA issues for a TLS request: the request's subject and SAN
+    (a public CA requires one), keyUsage, EKU serverAuth and clientAuth, key
+    identifiers, the CRL and AIA/OCSP locations and the OV certificate policy."""
+    from cryptography import x509
+    from cryptography.x509.oid import AuthorityInformationAccessOID, ExtendedKeyUsageOID
+    from .issuance import _throwaway_signer, _utc, resign
+    pub = request.public_key()
+    builder = (x509.CertificateBuilder()
+               .subject_name(request.subject).issuer_name(ca_cert.subject)
+               .public_key(pub).serial_number(int(serial))
+               .not_valid_before(_utc(not_before)).not_valid_after(_utc(not_after)))
+    try:
+        san = request.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
+        builder = builder.add_extension(san, critical=False)
+    except x509.ExtensionNotFound:
+        raise NoSubjectAltNamesError("a public CA needs subject alternative names") from None
+    builder = (builder
+               .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=False,
+                                            key_encipherment=True, data_encipherment=False,
+                                            key_agreement=False, key_cert_sign=False, crl_sign=False,
+                                            encipher_only=False, decipher_only=False), critical=True)
+               .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH,
+                                                     ExtendedKeyUsageOID.CLIENT_AUTH]), False)
+               .add_extension(x509.SubjectKeyIdentifier.from_public_key(pub), False)
+               .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_cert.public_key()), False)
+               .add_extension(x509.CRLDistributionPoints([x509.DistributionPoint(
+                   [x509.UniformResourceIdentifier(PUBLIC_CRL_URL)], None, None, None)]), False)
+               .add_extension(x509.AuthorityInformationAccess([
+                   x509.AccessDescription(AuthorityInformationAccessOID.OCSP,
+                                          x509.UniformResourceIdentifier(PUBLIC_OCSP_URL)),
+                   x509.AccessDescription(AuthorityInformationAccessOID.CA_ISSUERS,
+                                          x509.UniformResourceIdentifier(PUBLIC_CA_ISSUERS_URL))]), False)
+               .add_extension(x509.CertificatePolicies([x509.PolicyInformation(
+                   x509.ObjectIdentifier(OV_POLICY), None)]), False))
+    draft = builder.sign(_throwaway_signer(), None)
+    return x509.load_der_x509_certificate(resign(der_bytes(draft), ca_key, "sha256"))
+
+
 class LabPublicCertificateAuthority:
     """A simulated public CA: a root every client trusts (ThirdParty root store) and an
     issuing CA that signs requests.  Its responses carry the issuing CA, as public CAs
@@ -141,7 +194,7 @@ class LabPublicCertificateAuthority:
     def issue(self, request_data, *, validity: _dt.timedelta = PUBLIC_VALIDITY):
         request = load_request(request_data)
         now = self.organization.clock.now().replace(microsecond=0)
-        cert = issue_from_request(request=request, ca_cert=self.issuing_cert, ca_key=self.key,
+        cert = _issue_public_leaf(request=request, ca_cert=self.issuing_cert, ca_key=self.key,
                                   serial=self.organization.serials.next(),
                                   not_before=now - _dt.timedelta(minutes=10),
                                   not_after=now + validity)

@@ -442,3 +442,25 @@ def test_one_liner_7_unicode_request_file(sh):
 ])
 def test_text_encoding(sh, expr, expected):
     assert run(sh, expr).strip() == expected
+
+
+@needs_openssl
+def test_public_certificate_looks_like_one(sh):
+    shell, _ = sh
+    run(sh, "New-Item -ItemType Directory C:\\certreq | Out-Null")
+    run(sh, REQUEST + "; Set-Content C:\\certreq\\p.req -Value $req")
+    run(sh, "Request-LabPublicCertificate C:\\certreq\\p.req C:\\certreq\\p.cer | Out-Null")
+    p = openssl("x509", "-in", real(shell, "certreq", "p.cer"), "-noout", "-text")
+    for fragment in ("TLS Web Server Authentication", "DNS:mail.contoso.com", "CRL Distribution Points",
+                     "OCSP - URI:http://ocsp.exshell-lab-pki.invalid", "2.23.140.1.2.2",
+                     "Digital Signature, Key Encipherment"):
+        assert fragment in p.stdout, fragment
+
+
+def test_public_ca_refuses_a_request_without_names(sh):
+    shell, _ = sh
+    run(sh, "$r = New-ExchangeCertificate -GenerateRequest -SubjectName 'CN=Only Subject' -DomainName @()")
+    run(sh, "Set-Content C:\\n.req -Value $r")
+    text = run(sh, "Request-LabPublicCertificate C:\\n.req C:\\n.cer", ok=False)
+    assert "it names no domains (subject alternative names)" in text
+    assert not os.path.exists(real(shell, "n.cer"))
