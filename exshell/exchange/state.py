@@ -232,7 +232,7 @@ def load_world(data: Dict[str, Any], *, clock=None, key_source=None, serials=Non
                 _restore_pool(source, counters[name])
     except WorldFileError:
         raise
-    except (KeyError, TypeError, ValueError, AttributeError) as e:
+    except Exception as e:  # any damage (wrong types, bad DER, unknown names...) is one message
         raise WorldFileError("the state file is damaged or from another exshell version (%s: %s)"
                              % (type(e).__name__, e), path=path) from None
     return org

@@ -179,3 +179,36 @@ def test_deterministic_counters_continue_after_resume(tmp_path):
     serials = [e.cert.serial_number for s in again.organization.servers for e in s.my
                if e.cert.subject.rfc4514_string()[3:5] in ("a1", "a2", "a3", "a4", "b1", "b2")]
     assert len(serials) == len(set(serials)) == 6
+
+
+def test_damaged_fields_give_a_world_file_error(tmp_path):
+    """Change one field of a good state file at a time: loading still never raises
+    anything but WorldFileError."""
+    org = load_definition(THREE, clock=FixedClock(CLOCK), key_source=PoolKeySource(),
+                          serials=SeededSerials("t"))
+    good = json.loads(json.dumps(dump_world(org)))
+
+    def paths(node, prefix=()):
+        if isinstance(node, dict):
+            for k, v in node.items():
+                yield from paths(v, prefix + (k,))
+        elif isinstance(node, list) and node:
+            yield from paths(node[0], prefix + (0,))
+        yield prefix
+
+    broken = 0
+    for path in list(paths(good))[:400]:
+        if not path:
+            continue
+        for bad in (None, "x", 7, [], {"a": 1}):
+            data = json.loads(json.dumps(good))
+            node = data
+            for k in path[:-1]:
+                node = node[k]
+            node[path[-1]] = bad
+            try:
+                load_world(data, path="lab.json")
+            except WorldFileError as e:
+                broken += 1
+                assert str(e).startswith("lab.json")
+    assert broken > 100
