@@ -15,7 +15,8 @@ A transcript file looks like a console session::
 Lines starting with ``PS> `` are input (``>> `` continues the input on another line);
 ``#answer:`` lines right after the input give the answers to its prompts, in order;
 ``#`` header lines before the first input set the version, width and clock, and
-``# organization: orgs/lab.toml`` starts from a definition file (relative to
+``# organization: orgs/lab.toml`` starts from a definition file and
+``# state: states/lab.json`` resumes a saved world (a copy; both relative to
 tests/transcripts).
 Everything else up to the next input is the expected output, streams interleaved as
 the user sees them.  The shell is deterministic: fixed clock, the lab key pool
@@ -53,6 +54,7 @@ class Transcript:
     clock: _dt.datetime = DEFAULT_CLOCK
     interactive: bool = True
     organization: Optional[str] = None   # "# organization: <file>" (relative to tests/transcripts)
+    state: Optional[str] = None          # "# state: <file>": resume a saved world (a copy of it)
     steps: List[Step] = field(default_factory=list)
 
 
@@ -76,6 +78,8 @@ def parse_transcript(text: str) -> Transcript:
             t.interactive = value.casefold() in ("yes", "true", "1")
         elif key == "organization":
             t.organization = value
+        elif key == "state":
+            t.state = value
         i += 1
     current: Optional[Step] = None
     expected: List[str] = []
@@ -136,8 +140,15 @@ def make_shell(version: str = "2010", *, width: int = 120, clock: _dt.datetime =
 
 def replay(t: Transcript) -> List[Tuple[Step, str]]:
     """Run every step; return (step, actual output) pairs."""
+    state = None
+    if t.state is not None:
+        # Replay on a private copy: the golden state file must not change.
+        import shutil
+        import tempfile
+        state = str(__import__("pathlib").Path(tempfile.mkdtemp(prefix="exshell-transcript-")) / "state.json")
+        shutil.copyfile(str(TRANSCRIPT_DIR / t.state), state)
     shell, host = make_shell(t.version, width=t.width, clock=t.clock, interactive=t.interactive,
-                             organization=t.organization)
+                             organization=t.organization, state=state)
     out = []
     for step in t.steps:
         host.clear()
@@ -147,6 +158,10 @@ def replay(t: Transcript) -> List[Tuple[Step, str]]:
         if text.endswith("\n"):
             text = text[:-1]
         out.append((step, text))
+    shell.close()
+    if state is not None:
+        import shutil
+        shutil.rmtree(str(__import__("pathlib").Path(state).parent), ignore_errors=True)
     return out
 
 
