@@ -326,9 +326,12 @@ def _issue(error_id: str, start: int, end: Optional[int] = None, *, token: str =
            incomplete: bool = False) -> ParseIssue:
     if end is None:
         end = start
-    msg = MESSAGES[error_id].format(token=token)
-    return ParseIssue(error_id, msg, _C.span(start, end), token_name=token or None,
-                      incomplete=incomplete)
+    template = MESSAGES[error_id]
+    # Only messages that name a token carry one (the caller may pass a stale operator).
+    if "{token}" not in template:
+        token = ""
+    return ParseIssue(error_id, template.format(token=token), _C.span(start, end),
+                      token_name=token or None, incomplete=incomplete)
 
 
 def _abort(error_id, start, end=None, *, token="", incomplete=False):

@@ -47,3 +47,34 @@ def test_fast_and_general_paths_agree(text, slow):
         assert info.value.first == e.first
         return
     assert grammar._parse_with(slow, text, None) == fast_tree
+
+
+# --- differential: random statements built from the tokens the fast paths accept -------
+
+hypothesis = pytest.importorskip("hypothesis")
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+PIECES = ["Get-Foo", "fl", "%", "?", "-Name", "-A:$false", "-B:Stop", "IIS,SMTP", "a , b",
+          "42", "-7", "0x1F", "1kb", "7z", "$x", "$x.Y", "$_.Z.W", "'s''q'", '"d"', "\u201cc\u201d",
+          "@p", "2>&1", "*>$null", "{ $_ }", "{ $_.A -eq 'x' }", "|", "=", "+=", "-eq", "-AND",
+          "+", "..", "-f", "--", "-", "$", "#c", "`", ";", "\n", "(", ")", "{", "}", ",", ".",
+          "if", "return", "else", "@{", "[int]", "a.b", "C:\\x", "\u2013Name"]
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=7),
+       st.lists(st.sampled_from([" ", "", "  "]), min_size=7, max_size=7))
+def test_fast_and_general_paths_agree_on_random_statements(pieces, gaps):
+    text = "".join(p + g for p, g in zip(pieces, gaps))
+    slow = _SLOW[0] if _SLOW else _SLOW.append(grammar._build(fast=False)) or _SLOW[0]
+    try:
+        fast_tree = grammar.parse(text)
+    except ParseError as e:
+        with pytest.raises(ParseError) as info:
+            grammar._parse_with(slow, text, None)
+        assert info.value.issues == e.issues
+        return
+    assert grammar._parse_with(slow, text, None) == fast_tree
+
+
+_SLOW: list = []
