@@ -43,7 +43,10 @@ CERTREQ_MESSAGES = {
                   "(WIN32: 1722 RPC_S_SERVER_UNAVAILABLE)",
     "no_key": "Certificate Request Processor: Cannot find object or property. 0x80092004 "
               "(-2146885628 CRYPT_E_NOT_FOUND)",
-    "usage": "Expected no more than 4 arguments, not %d. 0x80070057 (WIN32: 87 ERROR_INVALID_PARAMETER)",
+    # ours: the real tool opens a file dialog when a file name is missing.
+    "missing_files": "certreq: name the files: certreq -submit [-config CA] [-attrib ...] "
+                     "RequestFileIn CertFileOut (exshell cannot show certreq's file dialog). "
+                     "0x80070057 (WIN32: 87 ERROR_INVALID_PARAMETER)",
     "verb": "certreq: choose -submit or -accept (exshell emulates these two verbs).",
 }
 #: Templates the lab enterprise CA publishes (name -> display name).
@@ -116,8 +119,8 @@ class CertReq(_PkiCmdlet):
         except Exception:  # noqa: BLE001 - the variable is informative only
             pass
 
-    def fail(self, key: str, *args: Any) -> None:
-        text = CERTREQ_MESSAGES[key] % args if args else CERTREQ_MESSAGES[key]
+    def fail(self, key: str) -> None:
+        text = CERTREQ_MESSAGES[key]
         self.say(text)
         self.done(int(text.rsplit("0x", 1)[1][:8], 16) - (1 << 32) if "0x" in text else 1)
 
@@ -152,7 +155,7 @@ class CertReq(_PkiCmdlet):
             self.fail("bad_config")
             return
         if p.RequestFileIn is None or p.CertFileOut is None:
-            self.fail("usage", 0 if p.RequestFileIn is None else 1)
+            self.fail("missing_files")
             return
         data = self.read(p.RequestFileIn)
         if data is None:
@@ -198,7 +201,7 @@ class CertReq(_PkiCmdlet):
     # ------------------------------------------------------------ -accept
     def accept(self, p: Any) -> None:
         if p.RequestFileIn is None:
-            self.fail("usage", 0)
+            self.fail("missing_files")
             return
         data = self.read(p.RequestFileIn)
         if data is None:

@@ -464,3 +464,14 @@ def test_public_ca_refuses_a_request_without_names(sh):
     text = run(sh, "Request-LabPublicCertificate C:\\n.req C:\\n.cer", ok=False)
     assert "it names no domains (subject alternative names)" in text
     assert not os.path.exists(real(shell, "n.cer"))
+
+
+@pytest.mark.parametrize("command, fragment", [
+    ("certreq -submit", "ERROR_INVALID_PARAMETER"),
+    ("certreq -accept", "ERROR_INVALID_PARAMETER"),
+    ("certreq", "choose -submit or -accept"),
+])
+def test_certreq_usage(sh, command, fragment):
+    text = run(sh, command + "; $LASTEXITCODE")
+    assert fragment in text
+    assert int(text.strip().split("\n")[-1]) != 0
