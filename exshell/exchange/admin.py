@@ -68,8 +68,9 @@ class ExchangeServerView:
         self.AdminDisplayVersion = ServerVersion(org.profile.display_version)
         self.IsHubTransportServer = "HubTransport" in roles or (
             org.profile.major_version >= 15 and "Mailbox" in roles)
+        # 2016+ Mailbox servers run the Client Access services (profile.cas_roles).
         self.IsClientAccessServer = "ClientAccess" in roles or (
-            org.profile.major_version >= 15 and org.profile.version != "2013" and "Mailbox" in roles)
+            "Mailbox" in org.profile.cas_roles and "Mailbox" in roles)
         self.IsMailboxServer = "Mailbox" in roles
         self.IsEdgeServer = "Edge" in roles
         self.IsUnifiedMessagingServer = "UnifiedMessaging" in roles
