@@ -1,6 +1,7 @@
 """Lab PKI commands: the certification authorities around the Exchange servers.
 
-* ``certreq`` -- the Windows tool, as far as the Exchange procedures use it:
+* ``certreq`` -- the Windows tool, as far as the Exchange procedures use it (options
+  as ``-name`` or ``/name``, sorted out by its own small parser, :class:`_CertReqArgs`):
   ``certreq -submit -config "DC01.contoso.com\\contoso-DC01-CA" -attrib
   "CertificateTemplate:WebServer" req.req cert.cer [chain.p7b]`` sends a request to
   the lab enterprise CA and writes the issued certificate (base64, like certreq);
@@ -106,6 +107,9 @@ class CertReq(_PkiCmdlet):
         Parameter("CertFileOut", StringType(), position=1),
         Parameter("CertChainFileOut", StringType(), position=2),
         Parameter("FullResponseFileOut", StringType(), position=3),
+        # certreq also takes "/submit /config X": those words arrive as plain
+        # arguments and are sorted out by _parse_slash_options.
+        Parameter("Arguments", StringType(), remaining=True),
     )
 
     def say(self, *lines: str) -> None:
@@ -125,6 +129,7 @@ class CertReq(_PkiCmdlet):
         self.done(int(text.rsplit("0x", 1)[1][:8], 16) - (1 << 32) if "0x" in text else 1)
 
     def process(self, p: Any) -> None:
+        p = _parse_slash_options(p)
         if p.accept:
             self.accept(p)
         elif p.submit:
@@ -221,6 +226,42 @@ class CertReq(_PkiCmdlet):
                  "  Subject: %s" % view.Subject, "  NotBefore: %s" % _short(view.NotBefore),
                  "  NotAfter: %s" % _short(view.NotAfter), "  Thumbprint: %s" % view.Thumbprint.lower())
         self.done(0)
+
+
+class _CertReqArgs:
+    """certreq's arguments after its own small parser: options may be written
+    ``-name`` (bound by PowerShell) or ``/name`` (plain words sorted out here)."""
+
+    FILES = ("RequestFileIn", "CertFileOut", "CertChainFileOut", "FullResponseFileOut")
+    SWITCHES = ("submit", "accept", "f", "q")
+    VALUED = ("config", "attrib")
+
+    def __init__(self, p: Any):
+        self.values = {name: p.get(name) for name in self.SWITCHES + self.VALUED}
+        words = [p.get(name) for name in self.FILES if p.get(name) is not None]
+        words += list(p.get("Arguments") or [])
+        files: List[str] = []
+        i = 0
+        while i < len(words):
+            word = str(words[i])
+            key = word[1:].casefold() if word.startswith("/") else None
+            if key in self.SWITCHES:
+                self.values[key] = True
+            elif key in self.VALUED and i + 1 < len(words):
+                self.values[key] = str(words[i + 1])
+                i += 1
+            else:
+                files.append(word)
+            i += 1
+        for name, value in zip(self.FILES, files):
+            self.values[name] = value
+
+    def __getattr__(self, name: str) -> Any:
+        return self.__dict__["values"].get(name)
+
+
+def _parse_slash_options(p: Any) -> _CertReqArgs:
+    return _CertReqArgs(p)
 
 
 def _short(dt: Any) -> str:

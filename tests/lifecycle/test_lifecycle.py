@@ -475,3 +475,14 @@ def test_certreq_usage(sh, command, fragment):
     text = run(sh, command + "; $LASTEXITCODE")
     assert fragment in text
     assert int(text.strip().split("\n")[-1]) != 0
+
+
+def test_certreq_slash_options(sh):
+    shell, _ = sh
+    request_and_issue(sh)
+    out = run(sh, 'certreq /submit /config "DC01\\contoso-DC01-CA" /attrib "CertificateTemplate:WebServer" '
+                  'C:\\certreq\\contoso.req C:\\certreq\\slash.cer C:\\certreq\\slash.p7b')
+    assert "Certificate retrieved(Issued) Issued" in out
+    assert os.path.isfile(real(shell, "certreq", "slash.cer")) and os.path.isfile(real(shell, "certreq", "slash.p7b"))
+    out = run(sh, "certreq /accept C:\\certreq\\slash.cer")
+    assert out.startswith("Installed Certificate:")
