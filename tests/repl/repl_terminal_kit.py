@@ -113,31 +113,46 @@ class Terminal:
             time.sleep(0.05)
         raise AssertionError("waited %.0fs for %r; the screen:\n%s" % (timeout, what, screen))
 
-    def mark(self) -> int:
-        """How many prompts the session has shown so far (scrollback included)."""
-        text = self._tmux("capture-pane", "-p", "-t", "t", "-S", "-")
-        return sum(1 for l in text.split("\n") if l.startswith(PROMPT))
+    def wait_done(self, command: str, timeout: float = TIMEOUT) -> str:
+        """Wait until the command whose input line starts with ``command`` has run: its
+        line is on the screen and below it an empty prompt is the last line.  (Counting
+        prompts is not reliable: a terminal may push a redrawn screen to its history.)"""
+        head = PROMPT + command
 
-    def wait_prompt(self, since: int = 0, timeout: float = TIMEOUT) -> str:
-        """Wait for a prompt newer than mark ``since`` that is empty and last on the
-        screen (the command typed after the mark is done); returns the screen."""
-        deadline = time.monotonic() + timeout
-        screen = ""
-        while time.monotonic() < deadline:
-            screen = self.screen()
+        def done(screen: str) -> bool:
+            lines = self._unwrap(screen)
+            filled = [i for i, l in enumerate(lines) if l.strip()]
+            starts = [i for i, l in enumerate(lines) if l.startswith(head)]
+            return bool(filled and starts) and lines[filled[-1]] == PROMPT and filled[-1] > starts[-1]
+        return self.wait_for(done, timeout)
+
+    def _unwrap(self, screen: str) -> List[str]:
+        """Screen lines with full-width rows joined to the next: prompt_toolkit draws a
+        long input line row by row, so tmux cannot join it (-J) itself.  Output never
+        fills a row (the formatter writes width - 1 columns)."""
+        out: List[str] = []
+        carry = ""
+        for raw in screen.split("\n"):
+            if len(raw) >= self.width:
+                carry += raw
+                continue
+            out.append((carry + raw).rstrip())
+            carry = ""
+        if carry:
+            out.append(carry.rstrip())
+        return out
+
+    def wait_prompt(self, timeout: float = TIMEOUT) -> str:
+        """Wait until an empty prompt is the last line on the screen (start-up)."""
+        def ready(screen: str) -> bool:
             filled = [l.rstrip() for l in screen.split("\n") if l.strip()]
-            if filled and filled[-1] == PROMPT and self.mark() > since:
-                return screen
-            if self.dead():
-                break
-            time.sleep(0.05)
-        raise AssertionError("no new prompt after %.0fs; the screen:\n%s" % (timeout, screen))
+            return bool(filled) and filled[-1] == PROMPT
+        return self.wait_for(ready, timeout)
 
     def run(self, text: str) -> str:
         """Type a command, Enter, and wait until it is done; returns the screen."""
-        since = self.mark()
         self.line(text)
-        return self.wait_prompt(since)
+        return self.wait_done(text.split("\n")[0])
 
     def clear(self) -> None:
         """Ctrl-L at an empty prompt: prompt_toolkit clears the screen."""

@@ -41,14 +41,13 @@ def test_renewal_procedure_with_tab_completion(term):
     old = re.search(r"-Thumbprint ([0-9A-F]{40})", screen).group(1)
 
     # 2. Renew it: the SMTP prompt in the 2010 layout, answered Y as the article does.
-    since = term.mark()
     term.type(" | New-ExchangeCertificate")
     term.key("Enter")
     screen = term.wait_for('(default is "Y"):')
     assert "Overwrite existing default SMTP certificate," in screen
     assert "'%s'" % old in screen
     term.line("y")
-    screen = term.wait_prompt(since)
+    screen = term.wait_done("Get-ExchangeCertificate -Thumbprint %s | New" % old)
     new = [t for t in table_thumbprints(screen) if t != old]
     assert len(new) == 1
     new = new[0]
@@ -62,10 +61,9 @@ def test_renewal_procedure_with_tab_completion(term):
     term.key("Tab")
     screen = term.wait_for(re.compile(r"^\s+IIS\s*$", re.M))   # the menu: IMAP, IIS
     assert re.search(r"^\s+IMAP\s*$", screen, re.M)
-    since = term.mark()
     term.type("IS")
     term.key("Enter")
-    screen = term.wait_prompt(since)
+    screen = term.wait_done("Enable-ExchangeCertificate -Thumbprint %s -Services IIS" % new)
     assert "Services IIS" in screen and "error" not in screen.lower()
 
     # 4. Remove the old one (confirmation prompt), then look.
@@ -78,12 +76,11 @@ def test_renewal_procedure_with_tab_completion(term):
     term.type(old[:5])
     term.key("Tab")
     term.wait_for("-Thumbprint " + old)
-    since = term.mark()
     term.key("Enter")
     screen = term.wait_for('(default is "Y"):')
     assert "Are you sure you want to perform this action?" in screen
     term.line("y")
-    term.wait_prompt(since)
+    term.wait_done("Remove-ExchangeCertificate -Thumbprint " + old)
     term.clear()
     screen = term.run("Get-ExchangeCertificate")
     assert table_thumbprints(screen) == [new]
@@ -95,19 +92,17 @@ def test_paste_a_script_and_continue_lines(term):
               "    'T=' + $c.Thumbprint\n"
               "}\n"
               "'pasted'\n")
-    since = term.mark()
     term.paste(script)
-    screen = term.wait_prompt(since)
+    screen = term.wait_done("foreach ($c in Get-ExchangeCertificate) {")
     assert re.search(r"^T=[0-9A-F]{40}$", screen, re.M)
     assert ">>     'T=' + $c.Thumbprint" in screen  # shown as one multi-line input
     assert screen.count(PROMPT) == 2                # ran once, one new prompt
 
     term.clear()
-    since = term.mark()
     term.line("Get-ExchangeCertificate |")
     term.wait_for(re.compile(r"^>>\s*$", re.M))
     term.line("Format-List Subject")
-    screen = term.wait_prompt(since)
+    screen = term.wait_done("Get-ExchangeCertificate |")
     assert "Subject : CN=EX01" in screen
 
 
@@ -123,21 +118,19 @@ def test_ctrl_c_clears_the_line_cancels_a_prompt_and_stops_a_pipeline(term):
     term.key("Tab")
     screen = term.wait_for(THUMB)
     thumb = THUMB.search(screen).group(0)
-    since = term.mark()
     term.key("Enter")
     term.wait_for('(default is "Y"):')
     term.key("C-c")
-    term.wait_prompt(since)
+    term.wait_done("Remove-ExchangeCertificate -Thumbprint " + thumb)
     term.clear()
     assert table_thumbprints(term.run("Get-ExchangeCertificate")) == [thumb]
 
     # During a long pipeline.
     term.clear()
-    since = term.mark()
     term.line("'started'; while ($true) { $n = 1 }")
     term.wait_for(re.compile(r"^started$", re.M))
     term.key("C-c")
-    term.wait_prompt(since)
+    term.wait_done("'started'")
     screen = term.run("'still here'")
     assert re.search(r"^still here$", screen, re.M)
 
@@ -177,11 +170,10 @@ def test_history_errors_in_red_and_exit(tmp_path):
         term.key("C-r")
         term.type("beta")
         term.wait_for("'beta two'")
-        since = term.mark()
         term.key("Enter")        # leave the search with the entry on the line
         term.wait_for(lambda s: "search" not in s)
         term.key("Enter")        # run it
-        screen = term.wait_prompt(since)
+        screen = term.wait_done("'beta two'")
         assert re.search(r"^beta two$", screen, re.M)
 
         # Errors are red (bright red, SGR 91).
