@@ -564,6 +564,11 @@ def _complete(shell: Any, text: str, cache: ThumbprintCache) -> List[Candidate]:
         param = _positional(params, state.named)
     if param is None or param.is_switch:
         return []
+    if param.name.casefold() == "property":
+        # fl Th<Tab>: properties of what the pipeline brings (ListOf(Object) offers none).
+        names = _upstream_properties(shell, toks, index)
+        return [Candidate(n, len(word), n, "Property")
+                for n, _ in _matches(word, [(n, None) for n in names])]
     found = _value_candidates(shell, param, state.named, word, cache)
     if quote:
         close = quote if quote in "'\"" else ("\u2019" if quote in _SINGLE_QUOTES else "\u201d")
@@ -573,6 +578,51 @@ def _complete(shell: Any, text: str, cache: ThumbprintCache) -> List[Candidate]:
         found = [c._replace(text="'%s'" % c.text.replace("'", "''")) if " " in c.text else c
                  for c in found]
     return found
+
+
+def _certificate_properties(shell: Any) -> List[str]:
+    from ..exchange.certificate import view_class_for
+    return list(view_class_for(shell.session.ps_version).PS_PROPERTIES)
+
+
+#: What a command writes, as property names, known without running it:
+#: canonical command name (folded) -> function of the shell.
+OUTPUT_PROPERTIES: Dict[str, Callable[[Any], List[str]]] = {
+    "get-exchangecertificate": _certificate_properties,
+    "new-exchangecertificate": _certificate_properties,
+    "import-exchangecertificate": _certificate_properties,
+}
+#: Commands that pass their input objects on as they are.
+PASS_THROUGH = frozenset(("where-object", "sort-object", "tee-object"))
+
+
+def _upstream_properties(shell: Any, toks: Tokens, index: int, depth: int = 0) -> List[str]:
+    """Property names of the objects piped into the command named by token ``index``:
+    from a known command's output (through Where-/Sort-/Tee-Object), or from the
+    current value of a variable at the head of the pipeline.  Nothing is run."""
+    from ..engine.properties import property_names
+    k = index - 1
+    while k >= 0 and toks[k].kind == "whitespace":
+        k -= 1
+    if k < 0 or toks[k].text != "|" or depth > 20:
+        return []
+    pipe = toks[k]
+    if pipe.command_index is not None:
+        cls = shell.session.commands.lookup(pipe.command or "")
+        name = (cls.name if cls is not None else (pipe.command or "")).casefold()
+        if name in PASS_THROUGH:
+            return _upstream_properties(shell, toks, pipe.command_index, depth + 1)
+        source = OUTPUT_PROPERTIES.get(name)
+        return source(shell) if source is not None else []
+    k -= 1
+    while k >= 0 and toks[k].kind == "whitespace":
+        k -= 1
+    if k < 0 or toks[k].kind != "variable" or toks[k].text.startswith("@"):
+        return []
+    value = _read_variable(shell, toks[k].text[1:])
+    if isinstance(value, (list, tuple)):
+        value = value[0] if value else None
+    return list(property_names(value))
 
 
 def _type_label(p: _Param) -> str:

@@ -235,3 +235,22 @@ def test_relative_paths_complete_from_the_location(drive_shell):
     drive_shell.run("Set-Location C:\\Users\\Administrator")
     assert texts(drive_shell, "Get-Content ce") == [".\\cert.txt"]
     assert texts(drive_shell, "Set-Location ..\\Adm") == ["..\\Administrator"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Get-ExchangeCertificate | fl Th", ["Thumbprint"]),
+    ("Get-ExchangeCertificate | Format-Table Thumbprint,Servi", ["Services", "ServicesStringForm"]),
+    ("Get-ExchangeCertificate | ? { $_.IsSelfSigned } | sort -Property NotA", ["NotAfter"]),
+    ("$cert | select Thu", ["Thumbprint"]),
+    ("$when | fl Da", ["Date", "Day", "DayOfWeek", "DayOfYear"]),
+    ("Get-Unknown | fl Th", []),
+    ("fl Th", []),
+])
+def test_property_names_from_the_pipeline(shell, text, expected):
+    shell.run("$cert = Get-ExchangeCertificate; $when = Get-Date")
+    assert texts(shell, text) == expected
+
+
+def test_property_names_follow_the_powershell_version(shell, shell2013):
+    assert "DnsNameList" not in texts(shell, "Get-ExchangeCertificate | fl D")
+    assert "DnsNameList" in texts(shell2013, "Get-ExchangeCertificate | fl D")
