@@ -14,13 +14,17 @@ second list):
   already given left out;
 * a parameter's value: enum values (``-Services I``), ``$true``/``$false`` for
   Boolean parameters, thumbprints (``-Thumbprint``: the server's certificates with
-  their services code and subject beside them), server names (``-Server``) --
-  see :data:`VALUE_SOURCES`; positional arguments count as their parameter;
+  their services code and subject beside them), server names (``-Server``), paths
+  of the emulated drive (``-Path``, ``-FileName``...) -- see :data:`VALUE_SOURCES`;
+  positional arguments count as their parameter;
+* ``-Property`` values (``fl Th``): properties of what the pipeline brings, from
+  :data:`OUTPUT_PROPERTIES` or a variable at the head of the pipeline;
 * ``$name``: variables; ``$cert.Na``: properties of the variable's current value
   (read through the session; nothing is evaluated or changed).
 
-Imports prompt_toolkit only inside :class:`ShellCompleter` users (the module itself
-is light so start-up stays fast).
+prompt_toolkit is imported only by :func:`make_completer`, the Exchange model and
+the engine's property helpers only when a completion needs them, so importing this
+module costs nothing at start-up.
 """
 from __future__ import annotations
 
@@ -315,7 +319,6 @@ class _CommandState:
         self.positional = 0
         self.pending: Optional[_Param] = None   # a named parameter still waiting for its value
         self.current: Optional[_Param] = None   # the parameter the last value went to
-        self.current_positional = False
         self.after_comma = False
 
 
@@ -458,7 +461,7 @@ def _members(shell: Any, var: str, chain: str, partial: str) -> List[Candidate]:
     from ..engine.properties import NOT_FOUND, get_property, property_names
     value = _read_variable(shell, var)
     for name in [n for n in chain.split(".") if n]:
-        if isinstance(value, (list, tuple)) and session_ps3(shell):
+        if isinstance(value, (list, tuple)) and _member_enumeration(shell):
             items = [get_property(v, name) for v in value]
             value = [v for v in items if v is not NOT_FOUND]
         else:
@@ -466,7 +469,7 @@ def _members(shell: Any, var: str, chain: str, partial: str) -> List[Candidate]:
         if value is NOT_FOUND or value is None:
             return []
     names = list(property_names(value))
-    if isinstance(value, (list, tuple)) and value and session_ps3(shell):
+    if isinstance(value, (list, tuple)) and value and _member_enumeration(shell):
         # Member enumeration (3.0+): the elements' properties are offered too.
         for n in property_names(value[0]):
             if n not in names:
@@ -475,7 +478,8 @@ def _members(shell: Any, var: str, chain: str, partial: str) -> List[Candidate]:
     return [Candidate(n, len(partial), n, "Property") for n, _ in found]
 
 
-def session_ps3(shell: Any) -> bool:
+def _member_enumeration(shell: Any) -> bool:
+    """PowerShell 3.0+ reads a property of a collection from its elements."""
     return getattr(shell.session, "ps_version", "2.0") != "2.0"
 
 

@@ -253,7 +253,7 @@ def tokenize(text: str) -> Tokens:
             i += 1
             end_statement()
             continue
-        if c == "|" :
+        if c == "|":
             j = i + 2 if text.startswith("||", i) else i + 1
             add("operator", i, j)
             i = j
