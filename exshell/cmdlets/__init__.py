@@ -1,11 +1,48 @@
 """The built-in commands, one module per noun family.
 
-Importing this package registers every cmdlet (``Cmdlet.__init_subclass__``) in the
-engine's command table, with its aliases.  A new cmdlet touches its family module and
-one transcript test.
+Importing a family module registers its cmdlets (``Cmdlet.__init_subclass__``) in the
+engine's command table, with their aliases.  The certificate cmdlets and the
+formatters are imported with this package; the other families are imported the
+first time one of their names is looked up, so start-up pays only for what the
+first command uses.  :data:`LAZY_FAMILIES` says which names each lazy family
+defines; ``tests/cmdlets/test_registry.py`` checks it against what the modules
+really register, so it cannot drift.  A new cmdlet touches its family module (and
+this index, if the family is lazy) and one transcript test.
 """
+from ..engine.cmdlet import REGISTRY
 from . import exchange_certificate, formatting  # noqa: F401
-from . import data, objects, utility  # noqa: F401
-from . import filesystem, pki  # noqa: F401  (issue 4: files, lab CAs)
-from . import exchange_config  # noqa: F401
-from . import connectivity  # noqa: F401
+
+#: module -> the command names and aliases it registers.
+LAZY_FAMILIES = {
+    "objects": (
+        "%", "?", "foreach", "ForEach-Object", "Get-Member", "gm", "group", "Group-Object",
+        "measure", "Measure-Object", "select", "Select-Object", "sort", "Sort-Object", "tee",
+        "Tee-Object", "where", "Where-Object"),
+    "utility": (
+        "clear", "Clear-Host", "Clear-Variable", "cls", "clv", "ConvertTo-SecureString", "echo",
+        "gal", "gcm", "Get-Alias", "Get-Command", "Get-Credential", "Get-Date", "Get-Variable",
+        "gv", "icm", "iex", "Invoke-Command", "Invoke-Expression", "New-TimeSpan", "New-Variable",
+        "nv", "Read-Host", "Remove-Variable", "rv", "set", "Set-Date", "Set-Variable", "sleep",
+        "Start-Sleep", "sv", "write", "Write-Debug", "Write-Error", "Write-Host", "Write-Output",
+        "Write-Verbose", "Write-Warning"),
+    "data": (
+        "ConvertFrom-Csv", "ConvertFrom-Json", "ConvertTo-Csv", "ConvertTo-Json", "epcsv",
+        "Export-Csv", "Import-Csv", "ipcsv"),
+    "filesystem": (
+        "ac", "Add-Content", "cat", "cd", "chdir", "copy", "Copy-Item", "cp", "cpi", "del", "dir",
+        "erase", "gc", "gci", "gdr", "Get-ChildItem", "Get-Content", "Get-Location", "Get-PSDrive",
+        "gl", "ls", "md", "mkdir", "New-Item", "ni", "Out-File", "pwd", "rd", "Remove-Item", "ri",
+        "rm", "rmdir", "sc", "Set-Content", "Set-Location", "sl", "Test-Path", "type"),
+    "pki": ("certreq", "certreq.exe", "Export-LabCARoot", "Request-LabPublicCertificate"),
+    "exchange_config": (
+        "Get-AuthConfig", "Get-ExchangeServer", "Get-ImapSettings", "Get-PopSettings",
+        "Get-ReceiveConnector", "Get-SendConnector", "Get-TransportServer",
+        "Get-TransportService", "New-SendConnector", "Set-AuthConfig", "Set-ImapSettings",
+        "Set-PopSettings", "Set-ReceiveConnector", "Set-SendConnector"),
+    "connectivity": (
+        "curl", "Invoke-WebRequest", "iwr", "Test-ImapConnectivity", "Test-PopConnectivity",
+        "Test-SmtpConnectivity", "wget"),
+}
+
+for _module, _names in LAZY_FAMILIES.items():
+    REGISTRY.add_lazy(__name__ + "." + _module, _names)

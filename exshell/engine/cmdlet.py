@@ -26,7 +26,7 @@ Depends on the rest of ``exshell.engine`` only.
 """
 from __future__ import annotations
 
-from typing import Any, Callable, ClassVar, Dict, List, Optional, Tuple, Type
+from typing import Any, Callable, ClassVar, Dict, Iterable, List, Optional, Tuple, Type
 
 from .errors import ErrorRecord, InvocationInfo, ScriptTerminatingError, TerminatingError
 from .host import Choice, SUSPEND_CHOICE, YES_NO_CHOICES
@@ -38,26 +38,87 @@ CONFIRM_IMPACTS = ("None", "Low", "Medium", "High")
 
 
 class CommandTable:
-    """Cmdlets and aliases by case-insensitive name."""
+    """Cmdlets and aliases by case-insensitive name.
 
-    def __init__(self) -> None:
-        self.cmdlets: Dict[str, Type["Cmdlet"]] = {}
-        self.aliases: Dict[str, str] = {}
+    A table may have a ``parent`` (a session's table sits on the built-in
+    :data:`REGISTRY`; its own aliases stay its own) and *lazy modules*: command
+    families that are imported only when one of their names is first looked up
+    (start-up imports only what the first command needs).  Reading ``cmdlets`` or
+    ``aliases`` as a whole imports every lazy module first.
+    """
 
+    def __init__(self, parent: Optional["CommandTable"] = None) -> None:
+        self._cmdlets: Dict[str, Type["Cmdlet"]] = {}
+        self._aliases: Dict[str, str] = {}
+        self.parent = parent
+        #: folded command or alias name -> module that defines it, not yet imported.
+        self._lazy: Dict[str, str] = {}
+
+    # -- registration ---------------------------------------------------------------
     def add(self, cls: Type["Cmdlet"]) -> None:
-        self.cmdlets[cls.name.casefold()] = cls
+        self._cmdlets[cls.name.casefold()] = cls
         for alias in cls.aliases:
-            self.aliases[alias.casefold()] = cls.name
+            self._aliases[alias.casefold()] = cls.name
 
     def add_alias(self, alias: str, target: str) -> None:
-        self.aliases[alias.casefold()] = target
+        self._aliases[alias.casefold()] = target
+
+    def add_lazy(self, module: str, names: Iterable[str]) -> None:
+        """Declare that importing ``module`` registers ``names`` (commands and aliases)."""
+        for name in names:
+            self._lazy[name.casefold()] = module
+
+    def _load(self, module: str) -> None:
+        import importlib
+        for key in [k for k, m in self._lazy.items() if m == module]:
+            del self._lazy[key]
+        importlib.import_module(module)
+
+    def load_all(self) -> None:
+        for module in sorted(set(self._lazy.values())):
+            self._load(module)
+        if self.parent is not None:
+            self.parent.load_all()
+
+    # -- reading --------------------------------------------------------------------
+    @property
+    def cmdlets(self) -> Dict[str, Type["Cmdlet"]]:
+        self.load_all()
+        merged = dict(self.parent.cmdlets) if self.parent is not None else {}
+        merged.update(self._cmdlets)
+        return merged
+
+    @property
+    def aliases(self) -> Dict[str, str]:
+        self.load_all()
+        merged = dict(self.parent.aliases) if self.parent is not None else {}
+        merged.update(self._aliases)
+        return merged
+
+    def _find(self, folded: str) -> Optional[Type["Cmdlet"]]:
+        found = self._cmdlets.get(folded)
+        if found is None and folded in self._lazy:
+            self._load(self._lazy[folded])
+            found = self._cmdlets.get(folded)
+        if found is None and self.parent is not None:
+            found = self.parent._find(folded)
+        return found
+
+    def _alias_target(self, folded: str) -> Optional[str]:
+        target = self._aliases.get(folded)
+        if target is None and folded in self._lazy:
+            self._load(self._lazy[folded])
+            target = self._aliases.get(folded)
+        if target is None and self.parent is not None:
+            target = self.parent._alias_target(folded)
+        return target
 
     def lookup(self, name: str) -> Optional[Type["Cmdlet"]]:
         folded = name.casefold()
-        target = self.aliases.get(folded)
+        target = self._alias_target(folded)
         if target is not None:
             folded = target.casefold()
-        return self.cmdlets.get(folded)
+        return self._find(folded)
 
     def names(self) -> List[str]:
         return sorted(c.name for c in self.cmdlets.values())

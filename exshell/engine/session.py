@@ -81,9 +81,7 @@ class Session:
         self.app = app
         self.error_style = error_style or ErrorStyle(ps_version)
         self.static_hooks: Dict[str, Callable] = dict(static_hooks or {})
-        self.commands = CommandTable()
-        self.commands.cmdlets.update(REGISTRY.cmdlets)
-        self.commands.aliases.update(REGISTRY.aliases)
+        self.commands = CommandTable(parent=REGISTRY)
         self.functions: Dict[str, Any] = {}
         self.global_scope = Scope(kind="global")
         self.script_scope: Scope = self.global_scope
