@@ -1,0 +1,369 @@
+"""Evaluating a task's checks against the END STATE of a lab's world.
+
+:func:`evaluate` takes a :class:`~exshell.labs.model.Check`, the shell whose
+organisation (and emulated drive) is judged, and the :class:`StartSnapshot` of the
+lab's starting organisation (which certificates existed, the Auth certificate), and
+returns a :class:`CheckResult`: passed or not, a one-line description of what is
+checked, and when it fails, what is still wrong in words a learner can act on.
+
+Every learner-facing text is built here (kept together so wording changes are easy).
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional, Set
+
+from .model import Check
+
+__all__ = ["CheckResult", "StartSnapshot", "evaluate", "describe", "snapshot"]
+
+
+@dataclass
+class CheckResult:
+    passed: bool
+    description: str
+    detail: str = ""          # what is still wrong (empty when passed)
+
+    def as_dict(self) -> Dict[str, Any]:
+        return {"passed": self.passed, "description": self.description, "detail": self.detail}
+
+    def line(self) -> str:
+        if self.passed:
+            return "[PASS] %s" % self.description
+        return "[FAIL] %s\n       %s" % (self.description, self.detail)
+
+
+@dataclass
+class StartSnapshot:
+    """What the starting organisation had: certificate thumbprints per server
+    (casefolded name) and the Auth certificate's thumbprint."""
+    thumbprints: Dict[str, Set[str]] = field(default_factory=dict)
+    auth_thumbprint: Optional[str] = None
+
+    def as_dict(self) -> Dict[str, Any]:
+        return {"thumbprints": {k: sorted(v) for k, v in self.thumbprints.items()},
+                "auth_thumbprint": self.auth_thumbprint}
+
+    @classmethod
+    def from_dict(cls, data: Dict[str, Any]) -> "StartSnapshot":
+        return cls({k: set(v) for k, v in data.get("thumbprints", {}).items()},
+                   data.get("auth_thumbprint"))
+
+
+def snapshot(org) -> StartSnapshot:
+    snap = StartSnapshot()
+    for server in org.servers:
+        snap.thumbprints[server.name.casefold()] = {e.thumbprint for e in server.my}
+    auth = getattr(org, "auth_config", None)
+    snap.auth_thumbprint = getattr(auth, "current_thumbprint", None) if auth else None
+    return snap
+
+
+# ----------------------------------------------------------------- descriptions
+
+def _join(items) -> str:
+    return ", ".join(items)
+
+
+def describe(check: Check, default_server: str = "") -> str:
+    """What the check wants, in one line (the check's own description wins)."""
+    if check.description:
+        return check.description
+    p = check.params
+    server = p.get("server") or default_server
+    if check.kind in ("certificate", "no_certificate"):
+        what = []
+        if p.get("new"):
+            what.append("new")
+        if p.get("from_start"):
+            what.append("original")
+        issuer = {"self": "self-signed", "ca": "CA-issued", "enterprise": "enterprise-CA",
+                  "public": "public-CA"}.get(p.get("issuer", ""), "")
+        if issuer:
+            what.append(issuer)
+        text = " ".join(what + ["certificate"])
+        if p.get("domains"):
+            text += " for " + _join(p["domains"])
+        if p.get("services"):
+            text += " serving " + _join(p["services"])
+        if p.get("status"):
+            text += " with status " + p["status"]
+        if "min_days_left" in p:
+            text += " valid for at least %d more days" % p["min_days_left"]
+        if p.get("exportable") is not None:
+            text += " with an exportable key" if p["exportable"] else " with a non-exportable key"
+        if check.kind == "certificate":
+            return "A %s exists on %s" % (text, server)
+        return "No %s remains on %s" % (text, server)
+    if check.kind == "tls":
+        return "A client trusts the certificate %s presents for %s" % (
+            {"https": "IIS (HTTPS)", "pop": "POP3", "imap": "IMAP4", "smtp": "SMTP (STARTTLS)"}[p["service"]],
+            p["host"])
+    if check.kind == "pfx":
+        return "%s is a PFX file%s" % (p["path"], " that opens with the agreed password"
+                                       if p.get("password") is not None else "")
+    if check.kind == "auth_certificate":
+        return "The Auth certificate has been renewed" if p.get("renewed", True) else \
+            "The Auth certificate is valid"
+    if check.kind == "file":
+        return "%s exists" % p["path"]
+    return "The expression returns $true"
+
+
+# ----------------------------------------------------------------- evaluation
+
+def evaluate(check: Check, shell: Any, start: StartSnapshot) -> CheckResult:
+    """Evaluate one check; never raises (a problem becomes a failed check)."""
+    org = shell.organization
+    local = org.local_server.name if org.local_server is not None else ""
+    text = describe(check, local)
+    try:
+        detail = _EVALUATORS[check.kind](check.params, shell, start)
+    except Exception as e:  # a broken world or check must not crash the grader
+        detail = "the check could not be evaluated (%s: %s)" % (type(e).__name__, e)
+    if detail and check.message:
+        detail = "%s -- %s" % (detail, check.message)
+    return CheckResult(not detail, text, detail or "")
+
+
+def _server(params, org):
+    name = params.get("server")
+    if not name:
+        return org.local_server
+    for s in org.servers:
+        if s.name.casefold() == name.casefold():
+            return s
+    raise LookupError("there is no server '%s' in the organisation" % name)
+
+
+def _services_of(view) -> List[str]:
+    text = str(view.Services)
+    return [s.strip() for s in text.split(",") if s.strip() and s.strip() != "None"]
+
+
+def _short(view) -> str:
+    return "%s (%s)" % (view.Thumbprint, view.Subject)
+
+
+def _days_left(view, now: _dt.datetime) -> int:
+    return (view.NotAfter - now).days
+
+
+def _filter(params, shell, start) -> tuple:
+    """(matching views, the reason the closest candidates were rejected)."""
+    org = shell.organization
+    server = _server(params, org)
+    views = list(server.certificates())
+    now = org.clock.now()
+    at_start = start.thumbprints.get(server.name.casefold(), set())
+    reason = ""
+    steps = []
+    if params.get("new"):
+        steps.append((lambda v: v.Thumbprint not in at_start,
+                      lambda vs: "every certificate on %s was already there at the start" % server.name))
+    if params.get("from_start"):
+        steps.append((lambda v: v.Thumbprint in at_start,
+                      lambda vs: "none of the original certificates is left on %s" % server.name))
+    if params.get("domains"):
+        wanted = [d.casefold() for d in params["domains"]]
+
+        def has_names(v):
+            names = [n.casefold() for n in v.CertificateDomains]
+            return all(w in names for w in wanted)
+        steps.append((has_names, lambda vs: "no %scertificate on %s has the names %s (found: %s)" % (
+            "new " if params.get("new") else "", server.name, _join(params["domains"]),
+            "; ".join("%s: %s" % (v.Thumbprint, _join(v.CertificateDomains) or "no names")
+                      for v in vs) or "no certificates")))
+    issuer = params.get("issuer")
+    if issuer:
+        def issuer_ok(v):
+            root = str(v.RootCAType)
+            return {"self": bool(v.IsSelfSigned), "ca": not v.IsSelfSigned,
+                    "enterprise": not v.IsSelfSigned and root in ("Enterprise", "GroupPolicy"),
+                    "public": not v.IsSelfSigned and root == "ThirdParty"}[issuer]
+        steps.append((issuer_ok, lambda vs: "%s %s, not %s" % (
+            _join(_short(v) for v in vs), "is" if len(vs) == 1 else "are",
+            {"self": "self-signed", "ca": "issued by a CA", "enterprise": "issued by the enterprise CA",
+             "public": "issued by a public CA"}[issuer]) + (
+            " (%s)" % _join("%s: %s" % (v.Thumbprint[:8], "self-signed" if v.IsSelfSigned else
+                                        "root %s" % v.RootCAType) for v in vs))))
+    if params.get("status"):
+        steps.append((lambda v: str(v.Status).casefold() == params["status"].casefold(),
+                      lambda vs: _join("%s has status %s" % (v.Thumbprint, v.Status) for v in vs)
+                      + ", not " + params["status"]))
+    if "min_days_left" in params:
+        steps.append((lambda v: _days_left(v, now) >= params["min_days_left"],
+                      lambda vs: _join("%s expires in %d days" % (v.Thumbprint, _days_left(v, now))
+                                       for v in vs)
+                      + " (at least %d wanted)" % params["min_days_left"]))
+    if params.get("exportable") is not None:
+        steps.append((lambda v: bool(v.PrivateKeyExportable) == params["exportable"],
+                      lambda vs: _join(v.Thumbprint for v in vs) + (
+                          " cannot export its private key" if params["exportable"]
+                          else " has an exportable private key")))
+    if params.get("services"):
+        wanted_s = [s.casefold() for s in params["services"]]
+
+        def serves(v):
+            have = [s.casefold() for s in _services_of(v)]
+            return all(w in have for w in wanted_s)
+
+        def why(vs):
+            parts = []
+            for v in vs:
+                have = _services_of(v)
+                missing = [s for s in params["services"] if s.casefold() not in
+                           [h.casefold() for h in have]]
+                parts.append("%s serves %s but not %s" % (v.Thumbprint, _join(have) or "nothing",
+                                                          _join(missing)))
+            return "; ".join(parts)
+        steps.append((serves, why))
+    current = views
+    for test, explain in steps:
+        kept = [v for v in current if test(v)]
+        if not kept and not reason:
+            reason = explain(current)
+        current = kept
+        if not current:
+            break
+    return current, reason
+
+
+def _certificate(params, shell, start) -> str:
+    matches, reason = _filter(params, shell, start)
+    if matches:
+        return ""
+    return reason or "no matching certificate on %s" % _server(params, shell.organization).name
+
+
+def _no_certificate(params, shell, start) -> str:
+    matches, _ = _filter(params, shell, start)
+    if not matches:
+        return ""
+    server = _server(params, shell.organization)
+    return "still on %s: %s" % (server.name, _join(
+        "%s (%s, serves %s)" % (v.Thumbprint, v.Subject, _join(_services_of(v)) or "nothing")
+        for v in matches))
+
+
+# Why a handshake failed, in a learner's words.
+TLS_REASONS = {
+    "trust": "the client does not trust the certificate presented (self-signed or an unknown CA)",
+    "name": "the certificate presented does not carry the name %s",
+    "date": "the certificate presented has expired (or is not yet valid)",
+    "no-certificate": "the service presents no usable certificate",
+    "network": "the connection failed",
+}
+
+
+def _tls(params, shell, start) -> str:
+    from ..exchange.tls import connect, resolve_host
+    org = shell.organization
+    server = _server(params, org) if params.get("server") else resolve_host(org, params["host"])
+    if server is None:
+        return "no server answers to %s" % params["host"]
+    connector = None
+    outcome = connect(org, server, params["service"], params["host"], connector=connector)
+    if outcome.ok:
+        return ""
+    text = TLS_REASONS.get(outcome.reason or "network", "the handshake failed")
+    if "%s" in text:
+        text = text % params["host"]
+    if outcome.thumbprint:
+        text += " (%s presents %s)" % (server.name, outcome.thumbprint)
+    return text
+
+
+def _pfx(params, shell, start) -> str:
+    from cryptography.hazmat.primitives.serialization import pkcs12
+    from ..exchange.certificate import certificate_domains
+    try:
+        real = shell.drive.resolve(params["path"], shell.location)
+        if not real.exists:
+            return "there is no file %s" % params["path"]
+        data = shell.drive.read_bytes(real)
+    except OSError as e:
+        return "%s cannot be read (%s)" % (params["path"], e)
+    password = params.get("password")
+    try:
+        bundle = pkcs12.load_pkcs12(data, password.encode("utf-8") if password is not None else None)
+    except (ValueError, TypeError):
+        return "%s is not a PFX file that opens with %s" % (
+            params["path"], "the password '%s'" % password if password is not None else "no password")
+    if bundle.cert is None:
+        return "%s holds no certificate" % params["path"]
+    if params.get("has_key", True) and bundle.key is None:
+        return "%s holds no private key" % params["path"]
+    if params.get("domains"):
+        names = [n.casefold() for n in certificate_domains(bundle.cert.certificate)]
+        missing = [d for d in params["domains"] if d.casefold() not in names]
+        if missing:
+            return "the certificate in %s lacks %s" % (params["path"], _join(missing))
+    return ""
+
+
+def _auth(params, shell, start) -> str:
+    org = shell.organization
+    auth = getattr(org, "auth_config", None)
+    if auth is None or not org.profile.has_auth_certificate:
+        return "Exchange %s has no Auth configuration" % org.profile.version
+    current = auth.current_thumbprint
+    if not current:
+        return "no Auth certificate is configured (Get-AuthConfig shows none)"
+    if params.get("renewed", True) and current == start.auth_thumbprint:
+        return "the Auth configuration still uses the old certificate %s" % current
+    now = org.clock.now()
+    for server in org.servers:
+        view = server.view_of(current)
+        if view is None:
+            if server.has_role(("Mailbox",)) if hasattr(server, "has_role") else True:
+                return "the Auth certificate %s is not on %s" % (current, server.name)
+            continue
+        left = _days_left(view, now)
+        if left < 0:
+            return "the Auth certificate %s has expired" % current
+        if "min_days_left" in params and left < params["min_days_left"]:
+            return "the Auth certificate %s expires in %d days (at least %d wanted)" % (
+                current, left, params["min_days_left"])
+    return ""
+
+
+def _file(params, shell, start) -> str:
+    try:
+        real = shell.drive.resolve(params["path"], shell.location)
+        if not real.exists:
+            return "there is no file %s" % params["path"]
+        raw = shell.drive.read_bytes(real)
+    except OSError as e:
+        return "%s cannot be read (%s)" % (params["path"], e)
+    for encoding in ("utf-8-sig", "utf-16"):
+        try:
+            text = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        text = raw.decode("latin-1")
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        text = raw.decode("utf-16")
+    folded = text.casefold()
+    missing = [s for s in params.get("contains", []) if s.casefold() not in folded]
+    if missing:
+        return "%s does not mention %s" % (params["path"], _join(missing))
+    extra = [s for s in params.get("not_contains", []) if s.casefold() in folded]
+    if extra:
+        return "%s should not mention %s" % (params["path"], _join(extra))
+    return ""
+
+
+def _expression(params, shell, start) -> str:
+    from .runner import evaluate_expression
+    ok, shown = evaluate_expression(shell, params["script"])
+    if ok:
+        return ""
+    return "the expression returned %s, not $true" % shown
+
+
+_EVALUATORS = {"certificate": _certificate, "no_certificate": _no_certificate, "tls": _tls,
+               "pfx": _pfx, "auth_certificate": _auth, "file": _file, "expression": _expression}

@@ -1,0 +1,190 @@
+"""Building a lab's world and shells, running reference solutions, checking tasks.
+
+A lab's starting organisation is always built the same way (the lab key pool, serial
+numbers from a seeded hash, a fixed clock), so its thumbprints are the same on every
+machine and run: the grader can rebuild the start to know which certificates are
+"the old ones" without any record from the learner's session.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import os
+from dataclasses import dataclass, field
+from typing import Any, List, Optional, Tuple
+
+from .checks import CheckResult, StartSnapshot, evaluate, snapshot
+from .model import Lab, LabFileError, LabIssue, Task
+
+__all__ = ["DEFAULT_LAB_CLOCK", "build_start", "make_shell", "open_shell", "run_solution",
+           "evaluate_expression", "TaskResult", "check_task", "check_lab", "start_snapshot"]
+
+#: The emulated "now" of a lab that sets no clock (same as the test transcripts').
+DEFAULT_LAB_CLOCK = _dt.datetime(2026, 11, 28, 10, 0, 0)
+
+
+def _sources():
+    from ..exchange.keys import PoolKeySource, SeededSerials, extra_lab_keys_source
+    return PoolKeySource(fallback=extra_lab_keys_source()), SeededSerials("exshell")
+
+
+def _clock(lab: Lab):
+    from ..exchange.clock import FixedClock
+    return FixedClock(lab.clock or DEFAULT_LAB_CLOCK)
+
+
+def build_start(lab: Lab):
+    """The lab's starting Organization (LabFileError when its organisation is wrong,
+    with the line in the LAB file for an inline organisation)."""
+    from ..exchange.definition import build_organization, default_definition_text, load_definition
+    from ..exchange.errors import WorldFileError
+    key_source, serials = _sources()
+    clock = _clock(lab)
+    try:
+        if lab.organization_file:
+            org = load_definition(lab.organization_file, clock=clock, key_source=key_source,
+                                  serials=serials)
+            if org.profile.version != lab.version:
+                org = build_organization(open(lab.organization_file, encoding="utf-8-sig").read(),
+                                         path=lab.organization_file, version=lab.version,
+                                         clock=_clock(lab), key_source=_sources()[0],
+                                         serials=_sources()[1])
+        elif lab.organization is not None:
+            org = build_organization(lab.organization, path=lab.path, version=lab.version,
+                                     clock=clock, key_source=key_source, serials=serials)
+        else:
+            org = build_organization(default_definition_text(), version=lab.version, clock=clock,
+                                     key_source=key_source, serials=serials)
+    except WorldFileError as e:
+        line = e.line
+        if line is not None and lab.organization is not None and not lab.organization_file:
+            line += lab.organization_line - 1
+        message = str(e).split(": ", 1)[-1] if e.path is None else str(e)[len(e.path):].lstrip(":, ")
+        # Drop the "line N: " part the WorldFileError put in (we give our own line).
+        if message.startswith("line "):
+            message = message.split(": ", 1)[-1]
+        key = "organization.%s" % e.key if e.key else ("organization_file" if lab.organization_file
+                                                       else "organization")
+        raise LabFileError([LabIssue("the starting organisation is wrong: %s" % message,
+                                     lab.path if not lab.organization_file else lab.organization_file,
+                                     line, key)]) from None
+    if lab.clock is not None:
+        org.clock.set(lab.clock)
+    return org
+
+
+def start_snapshot(lab: Lab) -> StartSnapshot:
+    return snapshot(build_start(lab))
+
+
+def make_shell(lab: Lab, *, organization=None, host=None, answers: Optional[List[str]] = None,
+               drive_root: Optional[str] = None, interactive: bool = True):
+    """A shell on ``organization`` (default: a fresh start of the lab) with a
+    RecordingHost unless ``host`` is given, and its own drive folder."""
+    from ..host import RecordingHost
+    from ..shell import Shell
+    org = organization if organization is not None else build_start(lab)
+    if host is None:
+        host = RecordingHost(answers or [], interactive=interactive)
+    shell = Shell(org.profile.version, host=host, clock=org.clock, organization=org)
+    if drive_root is None:
+        import shutil
+        import tempfile
+        import weakref
+        drive_root = tempfile.mkdtemp(prefix="exshell-lab-drive-")
+        weakref.finalize(shell, shutil.rmtree, drive_root, True)
+    shell.drive_root = drive_root
+    return shell
+
+
+def open_shell(lab: Lab, state_file: str, *, host=None, drive_root: Optional[str] = None,
+               fresh: bool = False):
+    """A shell on the learner's saved world ``state_file`` (created from the lab's
+    start when it does not exist, or when ``fresh``)."""
+    from ..exchange.state import StateFile
+    from ..shell import Shell
+    if fresh or not os.path.exists(state_file):
+        os.makedirs(os.path.dirname(os.path.abspath(state_file)), exist_ok=True)
+        sf = StateFile(state_file)
+        sf.lock()
+        try:
+            sf.save(build_start(lab))
+        finally:
+            sf.close()
+    key_source, serials = _sources()
+    if host is None:
+        from ..host import RecordingHost
+        host = RecordingHost([], interactive=False)
+    shell = Shell(lab.version, host=host, clock=_clock(lab), key_source=key_source,
+                  serials=serials, state_file=state_file)
+    if drive_root is not None:
+        shell.drive_root = drive_root
+    return shell
+
+
+def run_solution(shell, task: Task):
+    """Run the task's reference solution with its answers; the RunResult."""
+    host = shell.host
+    if hasattr(host, "answers"):
+        host.answers = list(task.answers)
+    return shell.run(task.solution, file=None)
+
+
+def _shown(values: List[Any]) -> str:
+    if not values:
+        return "nothing"
+    if len(values) > 1:
+        return "%d objects" % len(values)
+    v = values[0]
+    if v is True:
+        return "$true"
+    if v is False:
+        return "$false"
+    if v is None:
+        return "$null"
+    return repr(str(v)) if isinstance(v, str) else "a %s" % type(v).__name__
+
+
+def evaluate_expression(shell, script: str) -> Tuple[bool, str]:
+    """Run ``script`` against ``shell``'s world in a separate, silent shell (the
+    learner's session and its variables are untouched); True when it returns
+    exactly $true and writes no error."""
+    from ..host import RecordingHost
+    from ..shell import Shell
+    org = shell.organization
+    probe = Shell(org.profile.version, host=RecordingHost([], interactive=False), clock=org.clock,
+                  organization=org)
+    probe.drive_root = shell.drive_root
+    probe.location = shell.location
+    values: List[Any] = []
+    result = probe.run(script, out=values.append)
+    if result.errors:
+        return False, "an error (%s)" % result.errors[0].message
+    return (len(values) == 1 and values[0] is True), _shown(values)
+
+
+@dataclass
+class TaskResult:
+    task: Task
+    checks: List[CheckResult] = field(default_factory=list)
+
+    @property
+    def passed(self) -> bool:
+        return all(c.passed for c in self.checks)
+
+    def as_dict(self) -> dict:
+        return {"id": self.task.id, "title": self.task.title, "passed": self.passed,
+                "checks": [c.as_dict() for c in self.checks]}
+
+    def lines(self) -> List[str]:
+        head = "Task %s: %s -- %s" % (self.task.id, self.task.title,
+                                      "PASSED" if self.passed else "NOT YET")
+        return [head] + [c.line() for c in self.checks]
+
+
+def check_task(task: Task, shell, start: StartSnapshot) -> TaskResult:
+    return TaskResult(task, [evaluate(c, shell, start) for c in task.checks])
+
+
+def check_lab(lab: Lab, shell, start: Optional[StartSnapshot] = None) -> List[TaskResult]:
+    start = start if start is not None else start_snapshot(lab)
+    return [check_task(t, shell, start) for t in lab.tasks]

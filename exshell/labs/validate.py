@@ -1,0 +1,65 @@
+"""The author's validator (``exshell lab validate FILE``).
+
+A lab is valid when its file is well formed (every structural issue is reported with
+its line and key), its starting organisation builds, and for each task in order:
+the world before the task FAILS at least one of its checks (else the task teaches
+nothing), the reference solution runs without an error, and afterwards every check
+passes.  Tasks build on each other: task 2 starts where task 1's solution left off.
+"""
+from __future__ import annotations
+
+from typing import List, Optional
+
+from .checks import snapshot
+from .model import LabFileError, LabIssue, parse_lab
+
+__all__ = ["validate_text", "validate_file"]
+
+
+def validate_text(text: str, path: Optional[str] = None) -> List[LabIssue]:
+    lab, issues = parse_lab(text, path)
+    if lab is None or issues:
+        return issues
+    from .runner import build_start, check_task, make_shell, run_solution
+    try:
+        org = build_start(lab)
+    except LabFileError as e:
+        return e.issues
+    start = snapshot(org)
+    shell = make_shell(lab, organization=org)
+    for i, task in enumerate(lab.tasks):
+        before = check_task(task, shell, start)
+        if before.passed:
+            issues.append(LabIssue("task '%s': the world before the task already passes every "
+                                   "check (the checks test nothing the task asks for)" % task.id,
+                                   path, task.line, "tasks[%d].checks" % i))
+        result = run_solution(shell, task)
+        if result.errors:
+            issues.append(LabIssue("task '%s': the reference solution wrote an error: %s"
+                                   % (task.id, result.errors[0].message), path,
+                                   task.solution_line, "tasks[%d].solution" % i))
+        if shell.internal_errors:
+            issues.append(LabIssue("task '%s': the reference solution hit an internal error: %s"
+                                   % (task.id, shell.internal_errors[-1]), path,
+                                   task.solution_line, "tasks[%d].solution" % i))
+        if shell.host.answers:
+            issues.append(LabIssue("task '%s': %d answer(s) were not used by the reference "
+                                   "solution" % (task.id, len(shell.host.answers)), path,
+                                   task.solution_line, "tasks[%d].answers" % i))
+        after = check_task(task, shell, start)
+        for check, res in zip(task.checks, after.checks):
+            if not res.passed:
+                issues.append(LabIssue("task '%s': the reference solution does not pass the check "
+                                       "'%s': %s" % (task.id, res.description, res.detail),
+                                       path, check.line, check.key))
+    shell.close()
+    return issues
+
+
+def validate_file(path: str) -> List[LabIssue]:
+    try:
+        with open(path, "r", encoding="utf-8-sig") as fh:
+            text = fh.read()
+    except OSError as e:
+        return [LabIssue("cannot read the lab file: %s" % (e.strerror or e), path)]
+    return validate_text(text, path)
