@@ -190,3 +190,11 @@ def test_no_sequence_of_inputs_ends_the_shell():
         assert "\nmarker\n" in text
 
     check()
+
+
+def test_thumbprints_are_prepared_after_each_command(shell, monkeypatch):
+    from exshell.repl.completion import ThumbprintCache
+    warmed = []
+    monkeypatch.setattr(ThumbprintCache, "warm", lambda self, server: warmed.append(server))
+    drive(shell, "Get-ExchangeCertificate\r")
+    assert warmed and warmed[-1] is shell.organization.local_server
