@@ -238,6 +238,9 @@ def check_syntax(files: Sequence[str], version: str = "2010") -> int:
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
+    if argv and argv[0] == "lab":   # issue 7: exshell lab list|start|check|validate|report
+        from .labs.cli import main as lab_main
+        return lab_main(argv[1:])
     try:
         opts = parse_args(argv)
     except UsageError as e:

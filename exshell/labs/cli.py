@@ -1,0 +1,299 @@
+"""``exshell lab ...``: list, start, check, validate and report on labs.
+
+    exshell lab list
+    exshell lab start NAME [-Fresh] [-NoLogo]
+    exshell lab check NAME -State FILE [-DriveRoot DIR] [-Task ID]
+    exshell lab validate FILE [FILE...]
+    exshell lab report NAME [-Format text|json|html] [-Out FILE]
+
+NAME is a shipped lab's id (``exshell lab list``) or a lab file's path.  Option
+names are case-insensitive and may be shortened, as exshell's own.
+Exit codes: 0 success (check: every check passed; validate: no issue), 1 failure
+(a check failed, an issue was found), 2 a usage error or a lab that cannot be used.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from typing import Dict, List, Optional, Sequence, Tuple
+
+from .model import Lab, LabFileError, load_lab
+
+__all__ = ["main", "shipped_labs", "find_lab", "LAB_ORDER"]
+
+USAGE = __doc__.split("\n\n")[1]
+
+#: The shipped labs in teaching order (files in exshell/data/labs; others follow, sorted).
+LAB_ORDER = ("renew-2010", "renew-expired-2007", "enterprise-ca", "public-ca-2016",
+             "move-pfx", "wrong-iis", "send-connector", "auth-certificate", "expiry-report")
+
+
+class UsageError(Exception):
+    pass
+
+
+def _data_dir() -> str:
+    return os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data", "labs")
+
+
+def shipped_labs() -> List[str]:
+    """Paths of the shipped lab files, in teaching order."""
+    folder = _data_dir()
+    try:
+        names = [n[:-5] for n in os.listdir(folder) if n.endswith(".toml")]
+    except OSError:
+        return []
+    ordered = [n for n in LAB_ORDER if n in names] + sorted(n for n in names if n not in LAB_ORDER)
+    return [os.path.join(folder, n + ".toml") for n in ordered]
+
+
+def find_lab(name: str) -> Lab:
+    """A lab by shipped id (or its number in the list) or by file path."""
+    if os.path.isfile(name):
+        return load_lab(name)
+    labs = shipped_labs()
+    for i, path in enumerate(labs, 1):
+        stem = os.path.splitext(os.path.basename(path))[0]
+        if stem.casefold() == name.casefold() or str(i) == name:
+            return load_lab(path)
+    raise UsageError("exshell lab: no lab '%s' (exshell lab list shows them)" % name)
+
+
+def _options(argv: Sequence[str], valued: Tuple[str, ...], switches: Tuple[str, ...]
+             ) -> Tuple[Dict[str, object], List[str]]:
+    opts: Dict[str, object] = {}
+    rest: List[str] = []
+    names = valued + switches
+    i = 0
+    while i < len(argv):
+        word = argv[i]
+        if word.startswith("-") and len(word) > 1 and not word[1:2].isdigit():
+            typed = word.lstrip("-")
+            matches = [n for n in names if n.casefold().startswith(typed.casefold())]
+            exact = [n for n in matches if n.casefold() == typed.casefold()]
+            if exact:
+                matches = exact
+            if len(matches) != 1:
+                raise UsageError("exshell lab: %s option '%s'" % (
+                    "ambiguous" if matches else "unknown", word))
+            name = matches[0]
+            if name in valued:
+                if i + 1 >= len(argv):
+                    raise UsageError("exshell lab: option -%s needs a value" % name)
+                opts[name] = argv[i + 1]
+                i += 2
+                continue
+            opts[name] = True
+            i += 1
+            continue
+        rest.append(word)
+        i += 1
+    return opts, rest
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    """``argv`` without the leading "lab"."""
+    argv = list(sys.argv[2:] if argv is None else argv)
+    if argv and argv[0].casefold() == "lab":
+        argv = argv[1:]
+    try:
+        if not argv or argv[0] in ("-h", "-Help", "--help", "help"):
+            sys.stdout.write(__doc__.split("\n\n", 1)[1])
+            return 0 if argv else 2
+        command, args = argv[0].casefold(), argv[1:]
+        if command == "list":
+            return cmd_list(args)
+        if command == "start":
+            return cmd_start(args)
+        if command == "check":
+            return cmd_check(args)
+        if command == "validate":
+            return cmd_validate(args)
+        if command == "report":
+            return cmd_report(args)
+        raise UsageError("exshell lab: unknown command '%s'" % argv[0])
+    except UsageError as e:
+        sys.stderr.write("%s\n%s\n" % (e, USAGE))
+        return 2
+    except LabFileError as e:
+        sys.stderr.write("%s\n" % e)
+        return 2
+    except KeyboardInterrupt:
+        sys.stderr.write("\n")
+        return 1
+
+
+# ----------------------------------------------------------------- list
+
+def cmd_list(args: Sequence[str]) -> int:
+    _options(args, (), ())
+    from .progress import Progress, PROGRESS_FILE, lab_folder
+    rows = []
+    for i, path in enumerate(shipped_labs(), 1):
+        try:
+            lab = load_lab(path)
+        except LabFileError as e:
+            rows.append((str(i), os.path.basename(path), "?", "?", "(broken: %s)" % e.issues[0]))
+            continue
+        progress = Progress.load(lab.id, os.path.join(lab_folder(lab.id), PROGRESS_FILE))
+        done = "%d/%d" % (len([t for t in lab.tasks if t.id in progress.passed]), len(lab.tasks))
+        rows.append((str(i), lab.id, lab.version, done, lab.title))
+    header = ("#", "Id", "Exchange", "Done", "Title")
+    widths = [max(len(r[k]) for r in rows + [header]) for k in range(4)]
+    for row in [header, tuple("-" * len(h) for h in header)] + rows:
+        sys.stdout.write("  ".join(row[k].ljust(widths[k]) for k in range(4)) + "  " + row[4] + "\n")
+    sys.stdout.write("\nStart one with: exshell lab start <Id>\n")
+    return 0
+
+
+# ----------------------------------------------------------------- start
+
+def open_session(lab: Lab, *, host=None, root: Optional[str] = None, fresh: bool = False):
+    """The learner's LabSession on their saved world (created on first start)."""
+    from .checks import snapshot
+    from .progress import DRIVE_FOLDER, PROGRESS_FILE, STATE_FILE, Progress, lab_folder
+    from .runner import build_start, open_shell
+    from .session import LabSession
+    folder = lab_folder(lab.id, root)
+    state = os.path.join(folder, STATE_FILE)
+    drive = os.path.join(folder, DRIVE_FOLDER)
+    os.makedirs(drive, exist_ok=True)
+    progress_path = os.path.join(folder, PROGRESS_FILE)
+    if fresh:
+        for p in (progress_path,):
+            if os.path.exists(p):
+                os.remove(p)
+    shell = open_shell(lab, state, host=host, drive_root=drive, fresh=fresh)
+    progress = Progress.load(lab.id, progress_path)
+    progress.resume_clock()
+    ls = LabSession(lab, shell, progress, snapshot(build_start(lab)), own_drive=True).attach()
+    progress.save()
+    return ls
+
+
+def cmd_start(args: Sequence[str]) -> int:
+    opts, rest = _options(args, ("Root",), ("Fresh", "NoLogo", "NonInteractive"))
+    if len(rest) != 1:
+        raise UsageError("exshell lab start: give one lab (exshell lab start NAME)")
+    lab = find_lab(rest[0])
+    from ..exchange.errors import WorldFileError
+    from ..host import ConsoleHost
+    host = ConsoleHost(interactive=not opts.get("NonInteractive"))
+    try:
+        ls = open_session(lab, host=host, root=opts.get("Root"), fresh=bool(opts.get("Fresh")))
+    except WorldFileError as e:
+        sys.stderr.write("exshell: %s\n" % e)
+        return 1
+    shell = ls.shell
+    banner = None if opts.get("NoLogo") else ls.banner()
+    try:
+        if sys.stdin.isatty() and sys.stdout.isatty():
+            from ..repl import run_repl
+            return run_repl(shell, banner)
+        from ..cli import Options, _interactive
+        if banner:
+            host.write_line(banner)
+        options = Options()
+        options.no_logo = True
+        return _interactive(shell, options)
+    finally:
+        ls.progress.save()
+        shell.close()
+
+
+# ----------------------------------------------------------------- check
+
+def check_state(lab: Lab, state_file: str, *, drive_root: Optional[str] = None,
+                task: Optional[str] = None) -> dict:
+    """Grade a saved world: the JSON-ready result (a copy of the state file is
+    opened, so a learner's running session is not disturbed)."""
+    import shutil
+    import tempfile
+    from .runner import check_lab, check_task, open_shell, start_snapshot
+    if not os.path.isfile(state_file):
+        raise UsageError("exshell lab check: no state file '%s'" % state_file)
+    tmp = tempfile.mkdtemp(prefix="exshell-lab-check-")
+    try:
+        copy = os.path.join(tmp, "state.json")
+        shutil.copyfile(state_file, copy)
+        if drive_root is None:
+            sibling = os.path.join(os.path.dirname(os.path.abspath(state_file)), "drive")
+            drive_root = sibling if os.path.isdir(sibling) else os.path.join(tmp, "drive")
+        shell = open_shell(lab, copy, drive_root=drive_root)
+        try:
+            start = start_snapshot(lab)
+            if task is not None:
+                t = lab.task(task)
+                if t is None:
+                    raise UsageError("exshell lab check: lab '%s' has no task '%s'" % (lab.id, task))
+                results = [check_task(t, shell, start)]
+            else:
+                results = check_lab(lab, shell, start)
+        finally:
+            shell.close()
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return {"lab": lab.id, "title": lab.title, "state": os.path.abspath(state_file),
+            "passed": all(r.passed for r in results),
+            "tasks": [r.as_dict() for r in results]}
+
+
+def cmd_check(args: Sequence[str]) -> int:
+    opts, rest = _options(args, ("State", "DriveRoot", "Task"), ())
+    if len(rest) != 1 or "State" not in opts:
+        raise UsageError("exshell lab check: give a lab and -State FILE")
+    lab = find_lab(rest[0])
+    from ..exchange.errors import WorldFileError
+    try:
+        result = check_state(lab, str(opts["State"]), drive_root=opts.get("DriveRoot"),
+                             task=opts.get("Task"))
+    except WorldFileError as e:
+        sys.stderr.write("exshell: %s\n" % e)
+        return 2
+    sys.stdout.write(json.dumps(result, indent=2) + "\n")
+    return 0 if result["passed"] else 1
+
+
+# ----------------------------------------------------------------- validate
+
+def cmd_validate(args: Sequence[str]) -> int:
+    opts, rest = _options(args, (), ("Json",))
+    if not rest:
+        raise UsageError("exshell lab validate: give one or more lab files")
+    from .validate import validate_file
+    failed = 0
+    report = []
+    for path in rest:
+        issues = validate_file(path)
+        report.append({"file": path, "valid": not issues, "issues": [i.as_dict() for i in issues]})
+        if issues:
+            failed += 1
+        if not opts.get("Json"):
+            for issue in issues:
+                sys.stdout.write("%s\n" % issue)
+            sys.stdout.write("%s: %s\n" % (path, "valid" if not issues else
+                                           "%d issue(s)" % len(issues)))
+    if opts.get("Json"):
+        sys.stdout.write(json.dumps(report, indent=2) + "\n")
+    return 0 if not failed else 1
+
+
+# ----------------------------------------------------------------- report
+
+def cmd_report(args: Sequence[str]) -> int:
+    opts, rest = _options(args, ("Format", "Out", "Root"), ())
+    if len(rest) != 1:
+        raise UsageError("exshell lab report: give one lab")
+    fmt = str(opts.get("Format", "text")).casefold()
+    if fmt not in ("text", "json", "html"):
+        raise UsageError("exshell lab report: -Format must be text, json or html")
+    lab = find_lab(rest[0])
+    from .report import learner_report
+    text = learner_report(lab, fmt, root=opts.get("Root"))
+    if opts.get("Out"):
+        with open(str(opts["Out"]), "w", encoding="utf-8") as fh:
+            fh.write(text)
+    else:
+        sys.stdout.write(text)
+    return 0

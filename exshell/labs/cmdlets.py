@@ -1,0 +1,139 @@
+"""The lab cmdlets: Get-LabTask, Test-LabTask, Get-LabHint, Show-LabSolution, Reset-Lab.
+
+They are declared with ``register=False`` (never in the global command table) and
+added to one shell's table by :meth:`exshell.labs.session.LabSession.attach`; they
+reach the lab through ``session.app.lab``.  They write plain text lines (strings),
+which Out-Default prints as they are.
+"""
+from __future__ import annotations
+
+from ..engine.cmdlet import Cmdlet
+from ..engine.conversion import STRING
+from ..engine.parameters import Parameter
+
+__all__ = ["LAB_CMDLETS"]
+
+#: Texts of the lab cmdlets (our own words; kept here to be easy to change).
+NO_LAB = "No lab is running."
+ALL_DONE = "Every task of this lab is done. Reset-Lab starts it over."
+NO_SUCH_TASK = "This lab has no task '%s' (tasks: %s)."
+NO_MORE_HINTS = "No more hints for task '%s' (%d given). Show-LabSolution shows the reference solution."
+SOLUTION_QUERY = ("Show the reference solution of task '%s'? Trying first teaches more; "
+                  "it will be noted in your progress.")
+RESET_TEXT = "Reset the lab '%s' to its starting organisation? Your changes to the world are lost."
+PASSED_NEXT = "Well done. Next: task %d, %s (Get-LabTask)."
+PASSED_LAST = "Well done: every task of this lab is done."
+
+
+class _LabCmdlet(Cmdlet, register=False):
+    parameters = (Parameter("Id", STRING, position=0),)
+
+    def lab(self):
+        ls = getattr(self.session.app, "lab", None)
+        if ls is None:
+            self.throw_terminating(self.error_record(NO_LAB, "NoLabRunning", "InvalidOperation"))
+        return ls
+
+    def chosen(self, ls, ident):
+        task = ls.task(ident)
+        if task is None and ident is not None:
+            self.throw_terminating(self.error_record(
+                NO_SUCH_TASK % (ident, ", ".join(t.id for t in ls.lab.tasks)), "LabTaskNotFound",
+                "ObjectNotFound", target=ident))
+        return task
+
+    def lines(self, lines) -> None:
+        for line in lines:
+            self.write_object(line)
+
+
+class GetLabTask(_LabCmdlet, register=False):
+    """Show the current lab task (or the one named by -Id)."""
+    name = "Get-LabTask"
+    synopsis = "Shows the current task of the running lab."
+
+    def process(self, p):
+        ls = self.lab()
+        task = self.chosen(ls, p.get("Id"))
+        if task is None:
+            self.lines([ALL_DONE])
+            return
+        self.lines(ls.task_lines(task))
+
+
+class TestLabTask(_LabCmdlet, register=False):
+    """Check the current task: a pass/fail line per check and what is still wrong."""
+    name = "Test-LabTask"
+    synopsis = "Checks the current lab task against the state of the organisation."
+
+    def process(self, p):
+        ls = self.lab()
+        task = self.chosen(ls, p.get("Id"))
+        if task is None:
+            self.lines([ALL_DONE])
+            return
+        result = ls.test(task)
+        lines = result.lines()
+        if result.passed:
+            following = ls.current_task()
+            lines.append("")
+            lines.append(PASSED_LAST if following is None else
+                         PASSED_NEXT % (ls.number(following), following.title))
+        self.lines(lines)
+
+
+class GetLabHint(_LabCmdlet, register=False):
+    """One more hint for the current task."""
+    name = "Get-LabHint"
+    synopsis = "Shows the next hint for the current lab task."
+
+    def process(self, p):
+        ls = self.lab()
+        task = self.chosen(ls, p.get("Id"))
+        if task is None:
+            self.lines([ALL_DONE])
+            return
+        n, hint = ls.next_hint(task)
+        if hint is None:
+            self.lines([NO_MORE_HINTS % (task.id, n)])
+        else:
+            self.lines(["Hint %d of %d: %s" % (n, len(task.hints), hint)])
+
+
+class ShowLabSolution(_LabCmdlet, register=False):
+    """The reference solution, after a confirmation prompt."""
+    name = "Show-LabSolution"
+    synopsis = "Shows the reference solution of the current lab task (asks first)."
+
+    def process(self, p):
+        ls = self.lab()
+        task = self.chosen(ls, p.get("Id"))
+        if task is None:
+            self.lines([ALL_DONE])
+            return
+        if not self.should_continue(SOLUTION_QUERY % task.id, "Show the solution", offer_all=False):
+            return
+        ls.solution_shown(task)
+        lines = [l.rstrip() for l in task.solution.strip("\n").split("\n")]
+        if task.answers:
+            lines += ["", "Answers to the prompts, in order: " + ", ".join(task.answers)]
+        self.lines(lines)
+
+
+class ResetLab(_LabCmdlet, register=False):
+    """Start the running lab over from its starting organisation."""
+    name = "Reset-Lab"
+    parameters = ()
+    supports_should_process = True
+    confirm_impact = "High"
+    synopsis = "Resets the running lab to its starting organisation."
+
+    def process(self, p):
+        ls = self.lab()
+        if not self.should_process(RESET_TEXT % ls.lab.id):
+            return
+        ls.reset()
+        self.lines(["The lab is back at its start."] + [""] + ls.task_lines(ls.current_task()))
+
+
+LAB_CMDLETS = (GetLabTask, TestLabTask, GetLabHint, ShowLabSolution, ResetLab)

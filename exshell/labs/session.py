@@ -1,0 +1,134 @@
+"""A running lab: the lab, the learner's shell, progress and the start snapshot.
+
+``LabSession.attach(shell)`` sets ``shell.lab`` and adds the lab cmdlets
+(``exshell.labs.cmdlets``) to that shell's command table only, so an ordinary
+session never has them.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+from typing import List, Optional, Tuple
+
+from .checks import StartSnapshot
+from .model import Lab, Task
+from .progress import Progress
+from .runner import TaskResult, build_start, check_task
+
+__all__ = ["LabSession", "banner"]
+
+#: The commands a learner gets inside a lab (shown in the banner).
+LAB_COMMANDS = (
+    ("Get-LabTask", "show the current task"),
+    ("Test-LabTask", "check your work"),
+    ("Get-LabHint", "one more hint"),
+    ("Show-LabSolution", "the reference solution (asks first)"),
+    ("Reset-Lab", "start the lab over"),
+)
+
+
+class LabSession:
+    def __init__(self, lab: Lab, shell, progress: Progress, start: StartSnapshot,
+                 own_drive: bool = False):
+        self.lab = lab
+        self.shell = shell
+        self.progress = progress
+        self.start = start
+        #: True when the drive folder belongs to this lab (Reset-Lab may empty it).
+        self.own_drive = own_drive
+
+    def attach(self) -> "LabSession":
+        from .cmdlets import LAB_CMDLETS
+        self.shell.lab = self
+        for cls in LAB_CMDLETS:
+            self.shell.session.commands.add(cls)
+        return self
+
+    # -- tasks ---------------------------------------------------------------------------
+    def current_task(self) -> Optional[Task]:
+        for t in self.lab.tasks:
+            if t.id not in self.progress.passed:
+                return t
+        return None
+
+    def task(self, ident: Optional[str]) -> Optional[Task]:
+        if ident is None:
+            return self.current_task()
+        return self.lab.task(ident)
+
+    def number(self, task: Task) -> int:
+        return self.lab.tasks.index(task) + 1
+
+    def task_lines(self, task: Task) -> List[str]:
+        n = self.number(task)
+        state = "done" if task.id in self.progress.passed else "to do"
+        lines = ["Task %d of %d (%s): %s [%s]" % (n, len(self.lab.tasks), task.id, task.title, state), ""]
+        lines += [l.rstrip() for l in task.instructions.strip("\n").split("\n")]
+        used = self.progress.hints_used.get(task.id, 0)
+        lines += ["", "Hints used: %d of %d. When you are done: Test-LabTask"
+                  % (min(used, len(task.hints)), len(task.hints))]
+        return lines
+
+    def test(self, task: Task) -> TaskResult:
+        result = check_task(task, self.shell, self.start)
+        self.progress.attempt(task.id, result.passed)
+        self.progress.save()
+        return result
+
+    def next_hint(self, task: Task) -> Tuple[int, Optional[str]]:
+        used = self.progress.hints_used.get(task.id, 0)
+        if used >= len(task.hints):
+            return used, None
+        n = self.progress.hint_taken(task.id)
+        self.progress.save()
+        return n, task.hints[n - 1]
+
+    def solution_shown(self, task: Task) -> None:
+        if task.id not in self.progress.solutions_shown:
+            self.progress.solutions_shown.append(task.id)
+        self.progress.save()
+
+    def reset(self) -> None:
+        """Back to the lab's starting world (progress on tasks is cleared; hints,
+        attempts and time stay as history)."""
+        org = build_start(self.lab)
+        shell = self.shell
+        shell._organization = org
+        shell.clock = org.clock
+        shell.session.now = org.clock.now
+        shell._adopt_organization()
+        shell.location = "C:\\Windows\\system32"
+        if self.own_drive and shell._drive_root and os.path.isdir(shell._drive_root):
+            for name in os.listdir(shell._drive_root):
+                target = os.path.join(shell._drive_root, name)
+                if os.path.isdir(target) and not os.path.islink(target):
+                    shutil.rmtree(target, ignore_errors=True)
+                else:
+                    try:
+                        os.remove(target)
+                    except OSError:
+                        pass
+            shell.drive_root = shell._drive_root
+        self.progress.passed.clear()
+        self.progress.resets += 1
+        self.progress.save()
+
+    def banner(self) -> str:
+        return banner(self)
+
+
+def banner(ls: LabSession) -> str:
+    lab = ls.lab
+    lines = ["", "   exshell lab: %s" % lab.title, "",
+             "Emulating Exchange Server %s. %s" % (lab.version, lab.summary.strip()), ""]
+    task = ls.current_task()
+    if task is None:
+        lines.append("Every task of this lab is done. Reset-Lab starts it over.")
+    else:
+        done = len(ls.progress.passed)
+        if done:
+            lines.append("Welcome back: %d of %d tasks done." % (done, len(lab.tasks)))
+            lines.append("")
+        lines += ls.task_lines(task)
+    lines += ["", "Lab commands: " + ", ".join(n for n, _ in LAB_COMMANDS) + ". Leave with exit.", ""]
+    return "\n".join(lines)
