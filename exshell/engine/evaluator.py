@@ -113,7 +113,10 @@ class Evaluator:
             self.session.script_scope = self.scope
             self.scope.set_local("args", list(args))
         try:
-            self.run_statements(script.statements, sink, top_level=True)
+            if script.param_block is not None or _script_named_blocks(script):
+                self._run_script_with_parameters(script, sink, args)
+            else:
+                self.run_statements(script.statements, sink, top_level=True)
         except ReturnSignal as r:
             if r.value is not None:
                 for v in enumerate_value(r.value):
@@ -124,6 +127,31 @@ class Evaluator:
             if new_scope:
                 self.session.script_scope = self.session.global_scope
             self.source, self.file, self.scope = saved
+
+    def _run_script_with_parameters(self, script: A.Script, sink: Callable[[Any], None],
+                                    args: Sequence[Any]) -> None:
+        """A script with ``param()`` (or begin/process/end blocks) runs like a function:
+        its arguments (``exshell -File x.ps1 -Days 60 y``) bind to its parameters; what
+        is left goes to ``$args``."""
+        at = Span(script.span.start, script.span.start, 1, 1)
+        call = A.CommandCall(at, script.file or "script", at)
+        elements: List[ArgElement] = []
+        for arg in args:
+            text = to_string(arg)
+            if isinstance(arg, str) and len(text) > 1 and text[0] in "-\u2013\u2014\u2015" \
+                    and (text[1].isalpha() or text[1] == "_"):
+                name, colon, value = text[1:].partition(":")
+                elements.append(ArgElement("param", at, value if colon else NO_VALUE, name, text))
+            else:
+                elements.append(ArgElement("arg", at, arg, text=text))
+        try:
+            stage = _ScriptFileStage(self, script, call, elements)
+        except TerminatingError as e:
+            raise ScriptTerminatingError(e.record)
+        stage.downstream = sink
+        stage.begin()
+        stage.run_alone()
+        stage.end()
 
     def run_statements(self, statements: Sequence[A.Node], sink: Callable[[Any], None],
                        top_level: bool = False) -> None:
@@ -868,6 +896,8 @@ class Evaluator:
         if value is NO_OUTPUT:
             value = None
         if isinstance(target, A.VariableExpr):
+            if target.name.casefold() == "null" and target.scope is None:
+                return  # $null = <value> discards the value
             if target.name.casefold() in AUTOMATIC_READONLY and target.scope is None:
                 raise self._runtime_error("Cannot overwrite variable %s because it is read-only or constant."
                                           % target.name, "VariableNotWritable", target, "WriteError",
@@ -1210,7 +1240,8 @@ class _BlockStage(_Stage):
     """A function, filter or script block in a pipeline (``& { }``, ``MyFunc``)."""
 
     def __init__(self, ev: Evaluator, block: ScriptBlock, node: A.CommandCall,
-                 args: List[ArgElement], function: Optional[FunctionInfo] = None, dot: bool = False):
+                 args: List[ArgElement], function: Optional[FunctionInfo] = None, dot: bool = False,
+                 name: Optional[str] = None):
         self.ev = ev
         self.block = block
         self.node = node
@@ -1220,7 +1251,7 @@ class _BlockStage(_Stage):
         self.inputs: List[Any] = []
         self.streaming = bool(block.node.blocks and any(b.name.casefold() == "process"
                                                         for b in block.node.blocks)) or block.IsFilter
-        self.name = function.Name if function else "<ScriptBlock>"
+        self.name = name or (function.Name if function else "<ScriptBlock>")
         self.bound_values, self.rest = self._bind()
         self.scope: Optional[Scope] = None
 
@@ -1435,12 +1466,33 @@ class _BlockStage(_Stage):
             self._run_named(("end",), input_list=list(self.inputs))
 
 
+def _script_named_blocks(script: A.Script) -> Tuple[A.NamedBlock, ...]:
+    """``begin {}``/``process {}``/``end {}`` at the top of a script file.
+
+    The grammar reads named blocks inside script blocks and function bodies but,
+    at the top level of a file, it reads them as commands called ``begin`` & co. with a
+    script-block argument; until the grammar does it, the shape is recognised here."""
+    blocks = []
+    for stmt in script.statements:
+        if not (isinstance(stmt, A.Pipeline) and len(stmt.elements) == 1):
+            return ()
+        call = stmt.elements[0]
+        if not (isinstance(call, A.CommandCall) and isinstance(call.name, str)
+                and call.name.casefold() in ("begin", "process", "end", "dynamicparam")
+                and len(call.elements) == 1 and isinstance(call.elements[0], A.ScriptBlockExpr)):
+            return ()
+        body = call.elements[0]
+        blocks.append(A.NamedBlock(call.span, call.name.casefold(), body.statements))
+    return tuple(blocks)
+
+
 class _ScriptFileStage(_BlockStage):
     def __init__(self, ev: Evaluator, script: A.Script, node: A.CommandCall, args: List[ArgElement]):
-        block_node = A.ScriptBlockExpr(script.span, script.statements, script.param_block, (), script.source)
+        named = _script_named_blocks(script)
+        block_node = A.ScriptBlockExpr(script.span, () if named else script.statements,
+                                       script.param_block, named, script.source)
         block = ScriptBlock(block_node, script.source, script.file)
-        super().__init__(ev, block, node, args)
-        self.name = script.file or "script"
+        super().__init__(ev, block, node, args, name=script.file or "script")
 
 
 def _param_type_for(type_name: Optional[str]):

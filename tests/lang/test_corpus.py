@@ -1,0 +1,24 @@
+"""A corpus of real-world style admin scripts (tests/lang/corpus/*.ps1, written for
+exshell) must parse, and running them must never hit an internal error (they may
+fail the way a real shell would: missing files, unknown servers)."""
+import pathlib
+
+import pytest
+
+from exshell.lang import parse
+
+CORPUS = sorted((pathlib.Path(__file__).parent / "corpus").glob("*.ps1"))
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=[p.stem for p in CORPUS])
+def test_corpus_parses(path):
+    parse(path.read_text(encoding="utf-8"), file=str(path))
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=[p.stem for p in CORPUS])
+def test_corpus_runs_without_internal_errors(path):
+    from exshell.testing import make_shell
+    shell, host = make_shell("2016", answers=["n"] * 20, interactive=False)
+    shell.run(path.read_text(encoding="utf-8"), file=str(path))
+    assert shell.internal_errors == [], shell.internal_errors
+    assert "Traceback" not in host.text
