@@ -10,7 +10,15 @@ from exshell.lang import parse
 CORPUS = sorted((pathlib.Path(__file__).parent / "corpus").glob("*.ps1"))
 
 
-@pytest.mark.parametrize("path", CORPUS, ids=[p.stem for p in CORPUS])
+#: Scripts that hit a known parser gap, with the gap (strict: fixing it flags the entry).
+KNOWN_GAPS = {
+    "Calculated-Properties": "a cast before a parenthesis, [int](...), is read as an attribute",
+}
+
+
+@pytest.mark.parametrize("path", [
+    pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[p.stem]))
+    if p.stem in KNOWN_GAPS else p for p in CORPUS], ids=[p.stem for p in CORPUS])
 def test_corpus_parses(path):
     parse(path.read_text(encoding="utf-8"), file=str(path))
 
