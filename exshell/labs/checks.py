@@ -93,6 +93,8 @@ def describe(check: Check, default_server: str = "") -> str:
             text += " valid for at least %d more days" % p["min_days_left"]
         if p.get("exportable") is not None:
             text += " with an exportable key" if p["exportable"] else " with a non-exportable key"
+        if p.get("default_smtp"):
+            text += " that is the default SMTP certificate"
         if check.kind == "certificate":
             return "A %s exists on %s" % (text, server)
         return "No %s remains on %s" % (text, server)
@@ -219,6 +221,14 @@ def _filter(params, shell, start) -> tuple:
                                                           _join(missing)))
             return "; ".join(parts)
         steps.append((serves, why))
+    if params.get("default_smtp") is not None:
+        default = server.internal_transport_thumbprint
+        steps.append((lambda v: (v.Thumbprint == default) == params["default_smtp"],
+                      lambda vs: "the default SMTP certificate (InternalTransportCertificateThumbprint) "
+                      "of %s is %s, not %s" % (server.name, default or "not set",
+                                               _join(v.Thumbprint for v in vs))
+                      if params["default_smtp"] else
+                      "%s is still the default SMTP certificate of %s" % (default, server.name)))
     current = views
     for test, explain in steps:
         kept = [v for v in current if test(v)]
@@ -243,7 +253,8 @@ def _no_certificate(params, shell, start) -> str:
         return ""
     server = _server(params, shell.organization)
     return "still on %s: %s" % (server.name, _join(
-        "%s (%s, serves %s)" % (v.Thumbprint, v.Subject, _join(_services_of(v)) or "nothing")
+        "%s (%s, status %s, serves %s)" % (v.Thumbprint, v.Subject, v.Status,
+                                           _join(_services_of(v)) or "nothing")
         for v in matches))
 
 

@@ -1,0 +1,72 @@
+"""Plausible wrong solutions fail the right check, with a message that says what is
+still wrong (table-driven: lab, task, script, answers, failing check, words expected)."""
+import pytest
+
+from tests.labs.helpers import run_wrong
+
+RENEW = "$old = Get-ExchangeCertificate | Where-Object { $_.IsSelfSigned }\n$new = $old | New-ExchangeCertificate\n"
+
+CASES = [
+    # Answering N to the SMTP overwrite question: the new certificate lacks SMTP.
+    ("renew-2010", "renew", RENEW + "Enable-ExchangeCertificate -Thumbprint $new.Thumbprint -Services IIS",
+     ["N"], 0, ["default SMTP certificate", "26AB4ED1", "answer Y"]),
+    # Forgetting to enable IIS.
+    ("renew-2010", "renew", RENEW, ["Y"], 0, ["but not IIS"]),
+    # Doing nothing at all.
+    ("renew-2010", "renew", "Get-ExchangeCertificate | fl", [], 0, ["already there at the start"]),
+    # Removing the old certificate before enabling IIS on the new one.
+    ("renew-2010", "renew", RENEW + "Remove-ExchangeCertificate -Thumbprint $old.Thumbprint",
+     ["Y", "Y"], 0, ["but not IIS"]),
+    # Answering N to Remove-ExchangeCertificate's confirmation: the old one stays.
+    ("renew-2010", "remove-old",
+     "Get-ExchangeCertificate | Where-Object { $_.NotAfter -lt (Get-Date).AddDays(60) } | Remove-ExchangeCertificate",
+     ["N"], 0, ["still on EX01", "26AB4ED1"]),
+    # 2007: renewing but leaving out IIS.
+    ("renew-expired-2007", "renew",
+     "$old = Get-ExchangeCertificate | Where-Object { $_.Status -eq 'DateInvalid' }\n$old | New-ExchangeCertificate",
+     ["Y"], 0, ["but not IIS"]),
+    # 2007: removing nothing: the expired one and the expression both fail.
+    ("renew-expired-2007", "remove-expired", "Get-ExchangeCertificate", [], 0, ["DateInvalid"]),
+    ("renew-expired-2007", "remove-expired", "Get-ExchangeCertificate", [], 1, ["returned $false"]),
+    # Enterprise CA: the request was made for the wrong names.
+    ("enterprise-ca", "request",
+     "New-Item -ItemType Directory C:\\certreq | Out-Null\n"
+     "$req = New-ExchangeCertificate -GenerateRequest -SubjectName 'CN=EX01' -DomainName EX01.contoso.com\n"
+     "Set-Content -Path C:\\certreq\\mail.req -Value $req", [], 0, ["mail.contoso.com", "EX01.contoso.com"]),
+    # Enterprise CA: the request was never saved to a file.
+    ("enterprise-ca", "request",
+     "$req = New-ExchangeCertificate -GenerateRequest -SubjectName 'CN=mail.contoso.com' "
+     "-DomainName mail.contoso.com,autodiscover.contoso.com", [], 1, ["no file", "mail.req"]),
+    # Enterprise CA: enabled for SMTP only, so OWA still presents the self-signed one.
+    ("enterprise-ca", "enable",
+     "$new = Get-ExchangeCertificate | Where-Object { -not $_.IsSelfSigned }\n"
+     "Enable-ExchangeCertificate -Thumbprint $new.Thumbprint -Services SMTP", ["Y"], 1,
+     ["does not trust", "Enable-ExchangeCertificate -Services IIS"]),
+    # Enterprise CA: answering N to the SMTP question.
+    ("enterprise-ca", "enable",
+     "$new = Get-ExchangeCertificate | Where-Object { -not $_.IsSelfSigned }\n"
+     "Enable-ExchangeCertificate -Thumbprint $new.Thumbprint -Services IIS,SMTP", ["N"], 0,
+     ["default SMTP certificate", "answer Y"]),
+]
+
+
+@pytest.mark.parametrize("lab, task, script, answers, index, words", CASES,
+                         ids=["%s-%s-%d" % (c[0], c[1], i) for i, c in enumerate(CASES)])
+def test_wrong_solution_fails_the_right_check(lab, task, script, answers, index, words):
+    result = run_wrong(lab, task, script, answers)
+    assert not result.passed
+    failing = result.checks[index]
+    assert not failing.passed, failing
+    for w in words:
+        assert w in failing.detail, (w, failing.detail)
+    assert "[FAIL]" in failing.line()
+
+
+def test_enterprise_lab_removing_self_signed_before_enabling_breaks_owa():
+    # The classic mistake in task 4's spirit: remove the old one while IIS still uses it.
+    result = run_wrong("enterprise-ca", "enable",
+                       "Get-ExchangeCertificate | Where-Object { $_.IsSelfSigned } | Remove-ExchangeCertificate",
+                       ["Y", "Y"])
+    tls = result.checks[1]
+    assert not tls.passed
+    assert "no usable certificate" in tls.detail or "does not trust" in tls.detail
