@@ -24,7 +24,7 @@ LAZY_FAMILIES = {
         "gv", "icm", "iex", "Invoke-Command", "Invoke-Expression", "New-TimeSpan", "New-Variable",
         "nv", "Read-Host", "Remove-Variable", "rv", "set", "Set-Date", "Set-Variable", "sleep",
         "Start-Sleep", "sv", "write", "Write-Debug", "Write-Error", "Write-Host", "Write-Output",
-        "Write-Verbose", "Write-Warning"),
+        "Write-Verbose", "Write-Warning", "New-Object"),
     "data": (
         "ConvertFrom-Csv", "ConvertFrom-Json", "ConvertTo-Csv", "ConvertTo-Json", "epcsv",
         "Export-Csv", "Import-Csv", "ipcsv"),
@@ -32,7 +32,8 @@ LAZY_FAMILIES = {
         "ac", "Add-Content", "cat", "cd", "chdir", "copy", "Copy-Item", "cp", "cpi", "del", "dir",
         "erase", "gc", "gci", "gdr", "Get-ChildItem", "Get-Content", "Get-Location", "Get-PSDrive",
         "gl", "ls", "md", "mkdir", "New-Item", "ni", "Out-File", "pwd", "rd", "Remove-Item", "ri",
-        "rm", "rmdir", "sc", "Set-Content", "Set-Location", "sl", "Test-Path", "type"),
+        "rm", "rmdir", "sc", "Set-Content", "Set-Location", "sl", "Test-Path", "type",
+        "Join-Path", "Split-Path"),
     "pki": ("certreq", "certreq.exe", "Export-LabCARoot", "Request-LabPublicCertificate"),
     "exchange_config": (
         "Get-AuthConfig", "Get-ExchangeServer", "Get-ImapSettings", "Get-PopSettings",

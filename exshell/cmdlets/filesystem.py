@@ -1025,3 +1025,70 @@ def encoding_static(name: str, args: Optional[List[Any]]) -> Any:
         raise MethodError("The property '%s' cannot be found on type [System.Text.Encoding]." % name)
     raise MethodError("Method invocation failed because [System.Text.Encoding] doesn't contain a method "
                       "named '%s'." % name)
+
+
+# ============================================================== Join-Path / Split-Path
+
+class JoinPath(Cmdlet):
+    """Join a path and a child path with one backslash (no file-system access)."""
+
+    name = "Join-Path"
+    dotnet_class = "Microsoft.PowerShell.Commands.JoinPathCommand"
+    synopsis = "Combines a path and a child path into a single path."
+    parameters = (
+        Parameter("Path", ListOf(StringType()), position=0, mandatory=True,
+                  from_pipeline=True, from_pipeline_by_name=True, aliases=("PSPath",)),
+        Parameter("ChildPath", StringType(), position=1, mandatory=True,
+                  from_pipeline_by_name=True),
+        Parameter("Resolve", SWITCH),
+    )
+
+    def process(self, p: Any) -> None:
+        child = (p.ChildPath or "").replace("/", "\\")
+        for path in p.Path or []:
+            parent = path.replace("/", "\\")
+            if parent.endswith("\\") or not parent:
+                joined = parent + child.lstrip("\\")
+            else:
+                joined = parent + "\\" + child.lstrip("\\")
+            self.write_object(joined)
+
+
+class SplitPath(Cmdlet):
+    """The parent, leaf or drive of a path (no file-system access)."""
+
+    name = "Split-Path"
+    dotnet_class = "Microsoft.PowerShell.Commands.SplitPathCommand"
+    synopsis = "Returns the specified part of a path."
+    parameters = (
+        Parameter("Path", ListOf(StringType()), position=0, mandatory=True,
+                  from_pipeline=True, from_pipeline_by_name=True, aliases=("PSPath",)),
+        Parameter("Parent", SWITCH),
+        Parameter("Leaf", SWITCH),
+        Parameter("Qualifier", SWITCH),
+        Parameter("NoQualifier", SWITCH),
+        Parameter("IsAbsolute", SWITCH),
+        Parameter("Resolve", SWITCH),
+    )
+
+    def process(self, p: Any) -> None:
+        for path in p.Path or []:
+            text = path.replace("/", "\\")
+            qualifier = text[:2] if len(text) >= 2 and text[1] == ":" else ""
+            if p.Qualifier:
+                self.write_object(qualifier)
+            elif p.NoQualifier:
+                self.write_object(text[len(qualifier):])
+            elif p.IsAbsolute:
+                self.write_object(bool(qualifier) and text[2:3] == "\\" or text.startswith("\\\\"))
+            elif p.Leaf:
+                self.write_object(text.rstrip("\\").rsplit("\\", 1)[-1])
+            else:
+                stripped = text.rstrip("\\")
+                if "\\" not in stripped:
+                    self.write_object("")
+                    continue
+                parent = stripped.rsplit("\\", 1)[0]
+                if parent == qualifier:
+                    parent += "\\"
+                self.write_object(parent)

@@ -1265,3 +1265,108 @@ class ClearHost(Cmdlet):
                 out.flush()
         except (AttributeError, ValueError, OSError):
             pass
+
+
+# ============================================================================ New-Object
+
+class ArrayList(list):
+    """System.Collections.ArrayList: a growable list whose Add returns the index."""
+
+    PS_TYPE_NAMES = ("System.Collections.ArrayList", "System.Object")
+
+    def ps_method_Add(self, value: Any = None) -> int:
+        self.append(value)
+        return len(self) - 1
+
+    def ps_method_AddRange(self, values: Any = None) -> None:
+        self.extend(values if isinstance(values, (list, tuple)) else [values])
+
+    def ps_method_Remove(self, value: Any = None) -> None:
+        if value in self:
+            self.remove(value)
+
+    def ps_method_RemoveAt(self, index: Any = 0) -> None:
+        del self[int(index)]
+
+    def ps_method_Insert(self, index: Any, value: Any) -> None:
+        self.insert(int(index), value)
+
+    def ps_method_Clear(self) -> None:
+        self.clear()
+
+    def ps_method_ToArray(self) -> List[Any]:
+        return list(self)
+
+
+class NewObject(Cmdlet):
+    """Create an object of a .NET type (the common ones scripts use)."""
+
+    name = "New-Object"
+    dotnet_class = _CMD + "NewObjectCommand"
+    synopsis = "Creates an instance of a Microsoft .NET Framework or COM object."
+    parameters = (
+        Parameter("TypeName", StringType(), position=0, mandatory=True),
+        Parameter("ArgumentList", ListOf(ObjectType(), "System.Object[]"), position=1,
+                  aliases=("Args",)),
+        Parameter("Property", OBJECT),
+        Parameter("ComObject", StringType()),
+        Parameter("Strict", SWITCH),
+    )
+
+    def process(self, p: Any) -> None:
+        from ..engine.dotnet import TypeInfo, convert_to, resolve_type
+        from ..engine.properties import PSHashtable, PSObject, set_property
+        type_name = (p.TypeName or "").strip()
+        folded = type_name.casefold()
+        args = list(p.ArgumentList or [])
+        if folded in ("psobject", "pscustomobject", "system.management.automation.psobject",
+                      "system.object", "object"):
+            obj: Any = PSObject()
+        elif folded in ("system.collections.arraylist", "collections.arraylist"):
+            obj = ArrayList(args[0] if args and isinstance(args[0], (list, tuple)) else [])
+        elif folded in ("system.collections.hashtable", "collections.hashtable", "hashtable"):
+            obj = PSHashtable()
+        elif folded in ("system.collections.generic.list[string]", "system.collections.generic.list[object]",
+                        "collections.generic.list[string]", "collections.generic.list[object]"):
+            obj = ArrayList()
+        elif folded in ("system.datetime", "datetime") and len(args) >= 3:
+            import datetime as _dt
+            ints = [int(a) for a in args[:6]]
+            obj = _dt.datetime(*ints)
+        elif folded in ("system.timespan", "timespan") and args:
+            import datetime as _dt
+            ints = [int(a) for a in args] + [0] * (4 - len(args))
+            obj = _dt.timedelta(hours=ints[0], minutes=ints[1], seconds=ints[2]) if len(args) == 3 \
+                else _dt.timedelta(days=ints[0], hours=ints[1], minutes=ints[2], seconds=ints[3])
+        elif folded in ("system.string", "string") and args:
+            obj = "".join(str(a) for a in args) if not isinstance(args[0], int) else str(args[1]) * args[0]
+        elif folded in ("system.security.securestring", "securestring"):
+            obj = SecureString("")
+        else:
+            info = resolve_type(type_name)
+            if info is None or info.full_name.startswith("System.IO") or info.full_name == "System.Math":
+                self.throw_terminating(self.error_record(
+                    ("Cannot find type [%s]: make sure the assembly containing this type is loaded."
+                     if self.session.ps_version == "2.0" else
+                     "Cannot find type [%s]: verify that the assembly containing this type is loaded.")
+                    % type_name, "TypeNotFound", "InvalidType", target=type_name,
+                    exception_type="System.Management.Automation.PSArgumentException"))
+                return
+            try:
+                obj = convert_to(args[0] if len(args) == 1 else (args or None), info)
+            except Exception:
+                self.throw_terminating(self.error_record(
+                    'A constructor was not found. Cannot find an appropriate constructor for type %s.'
+                    % type_name, "CannotFindAppropriateCtor", "ObjectNotFound", target=type_name,
+                    exception_type="System.Management.Automation.PSArgumentException"))
+                return
+        if isinstance(p.Property, PSHashtable):
+            for key, value in p.Property.items():
+                if isinstance(obj, PSObject):
+                    obj.set(str(key), value)
+                elif not set_property(obj, str(key), value):
+                    self.write_error(self.error_record(
+                        'The member "%s" was not found for the specified .NET object.' % key,
+                        "InvalidOperationException", "InvalidOperation", target=obj,
+                        exception_type="System.InvalidOperationException"))
+        self.write_object(obj)

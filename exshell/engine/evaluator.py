@@ -1264,8 +1264,19 @@ class _BlockStage(_Stage):
         is advanced (``[CmdletBinding()]`` or any ``[Parameter()]``)."""
         from .parameters import Parameter as P
         pb = self.block.node.param_block
-        advanced = bool(pb is not None and any(a.name.casefold() == "cmdletbinding"
-                                               for a in pb.attributes))
+        advanced = False
+        self.supports_should_process = False
+        self.confirm_impact = "Medium"
+        for attr in (pb.attributes if pb is not None else ()):
+            if attr.name.casefold() != "cmdletbinding":
+                continue
+            advanced = True
+            for key, val in attr.named:
+                k = key.casefold()
+                if k == "supportsshouldprocess":
+                    self.supports_should_process = True if val is None else to_bool(self.ev._value(val))
+                elif k == "confirmimpact" and val is not None:
+                    self.confirm_impact = to_string(self.ev._value(val))
         params: List[Parameter] = []
         position = 0
         for d in self._param_decls():
@@ -1308,7 +1319,9 @@ class _BlockStage(_Stage):
         from .parameters import common_parameters
         params, advanced = self._declared_parameters()
         self.params = params
-        all_params = params + (list(common_parameters(False, self.ev.session.ps_version))
+        self.advanced = advanced
+        all_params = params + (list(common_parameters(self.supports_should_process,
+                                                      self.ev.session.ps_version))
                                if advanced else [])
         binder = Binder(all_params)
         values: Dict[str, Any] = {}
@@ -1403,6 +1416,8 @@ class _BlockStage(_Stage):
             self.scope.set_local(d.name, value)
         self.scope.set_local("args", list(self.rest))
         self.scope.set_local("PSBoundParameters", PSHashtable(self.bound_values.items()))
+        if getattr(self, "advanced", False):
+            self.scope.set_local("PSCmdlet", ScriptCmdlet(self))
 
     def _run_named(self, names: Tuple[str, ...], dollar_under: Any = NO_VALUE,
                    input_list: Optional[List[Any]] = None) -> None:
@@ -1484,6 +1499,72 @@ def _script_named_blocks(script: A.Script) -> Tuple[A.NamedBlock, ...]:
         body = call.elements[0]
         blocks.append(A.NamedBlock(call.span, call.name.casefold(), body.statements))
     return tuple(blocks)
+
+
+class ScriptCmdlet:
+    """``$PSCmdlet`` in an advanced function: ShouldProcess and the Write* methods,
+    through the same command runtime cmdlets use."""
+
+    PS_TYPE_NAMES = ("System.Management.Automation.PSScriptCmdlet",
+                     "System.Management.Automation.PSCmdlet", "System.Object")
+    PS_PROPERTIES = ("ParameterSetName", "MyInvocation", "CommandOrigin")
+
+    def __init__(self, stage: "_BlockStage"):
+        ev = stage.ev
+        values = stage.bound_values
+        inv = InvocationInfo(stage.name, ev.source, ev.file, stage.node.span, stage.node.name_span.end)
+
+        def pref(param: str, variable: str, default: Any) -> Any:
+            if param in values:
+                return values[param]
+            v = ev._get_var(variable)
+            return default if v is None else v
+        self._stage = stage
+        self.runtime = CommandRuntime(
+            ev.session, inv, stage.name, lambda obj, enum=False: stage.downstream(obj),
+            to_string(pref("ErrorAction", "ErrorActionPreference", "Continue")),
+            bool(values.get("WhatIf")) if "WhatIf" in values else to_bool(ev._get_var("WhatIfPreference")),
+            values.get("Confirm") if "Confirm" in values else None,
+            getattr(stage, "confirm_impact", "Medium"),
+            bool(values.get("Verbose")) or to_string(ev._get_var("VerbosePreference")) == "Continue",
+            # A script function runs in the local console host, which offers [S] Suspend.
+            remote_suspend=True, ps_version=ev.session.ps_version)
+        self.ParameterSetName = "__AllParameterSets"
+        self.MyInvocation = inv
+        self.CommandOrigin = "Runspace"
+
+    def ps_method_ShouldProcess(self, target: Any = None, action: Any = None, *rest: Any) -> bool:
+        if rest:  # (description, warning, caption)
+            return self.runtime.should_process(to_string(target), None, None, to_string(rest[-1]))
+        return self.runtime.should_process("", to_string(target),
+                                           None if action is None else to_string(action), "Confirm")
+
+    def ps_method_ShouldContinue(self, query: Any = "", caption: Any = "") -> bool:
+        return self.runtime.should_continue(to_string(query), to_string(caption), False)
+
+    def ps_method_WriteObject(self, obj: Any = None, enumerate_collection: Any = False) -> None:
+        if to_bool(enumerate_collection) and isinstance(obj, (list, tuple)):
+            for item in obj:
+                self._stage.downstream(item)
+        else:
+            self._stage.downstream(obj)
+
+    def ps_method_WriteVerbose(self, text: Any = "") -> None:
+        self.runtime.write_verbose(to_string(text))
+
+    def ps_method_WriteWarning(self, text: Any = "") -> None:
+        self.runtime.write_warning(to_string(text))
+
+    def ps_method_WriteError(self, record: Any = None) -> None:
+        if isinstance(record, ErrorRecord):
+            self.runtime.write_error(record)
+
+    def ps_method_ThrowTerminatingError(self, record: Any = None) -> None:
+        if isinstance(record, ErrorRecord):
+            raise ScriptTerminatingError(record)
+
+    def __str__(self) -> str:
+        return self._stage.name
 
 
 class _ScriptFileStage(_BlockStage):
