@@ -84,6 +84,16 @@ class Shell:
         if self._organization is not None and self._organization.local_server is not None:
             self._adopt_organization()
 
+    def set_host(self, host: Host) -> None:
+        """Hand the shell to another host (the REPL's, say)."""
+        self.host = host
+        self.session.host = host
+
+    @property
+    def organization_built(self) -> bool:
+        """Whether the organisation exists yet (reading ``organization`` builds it)."""
+        return self._organization is not None
+
     # -- lazily built organisation (keeps cryptography off the start-up path) ------------
     @property
     def organization(self):

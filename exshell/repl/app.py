@@ -53,8 +53,7 @@ def _history(path: Optional[str]):
 
 def install_host(shell: Any, host: Any) -> None:
     """Make ``host`` the shell's host (the shell and its session both hold it)."""
-    shell.host = host
-    shell.session.host = host
+    shell.set_host(host)
 
 
 def _style():
@@ -143,7 +142,7 @@ def run_repl(shell: Any, banner: Optional[str] = None, *, history: Optional[str]
 def _warm(shell: Any, cache: Any) -> None:
     """Prepare the thumbprint candidates while the user types the next command --
     only when the organisation exists already (building it is the commands' job)."""
-    org = shell.__dict__.get("_organization")
+    org = shell.organization if shell.organization_built else None
     server = getattr(org, "local_server", None)
     if server is not None:
         cache.warm(server)
