@@ -1,0 +1,64 @@
+"""The validator's semantic checks: the start must fail, the solution must pass."""
+from exshell.labs.validate import validate_text
+
+BASE = '''\
+title = "T"
+summary = "S"
+version = "2010"
+
+[[tasks]]
+id = "renew"
+title = "Renew"
+instructions = "Renew it."
+hints = ["h"]
+solution = """
+$new = Get-ExchangeCertificate | New-ExchangeCertificate
+Enable-ExchangeCertificate -Thumbprint $new.Thumbprint -Services IIS
+"""
+answers = ["Y"]
+
+[[tasks.checks]]
+kind = "certificate"
+new = true
+services = ["IIS", "SMTP"]
+'''
+
+
+def test_base_is_valid():
+    assert validate_text(BASE, "lab.toml") == []
+
+
+def test_checks_the_start_already_passes_are_reported():
+    text = BASE.replace("new = true\n", "")
+    issues = validate_text(text, "lab.toml")
+    assert len(issues) == 1
+    assert "already passes every check" in issues[0].message
+    assert issues[0].line == 5 and issues[0].key == "tasks[0].checks"
+
+
+def test_a_solution_that_misses_a_check_is_reported_at_the_check():
+    text = BASE.replace('Enable-ExchangeCertificate -Thumbprint $new.Thumbprint -Services IIS\n', '')
+    issues = validate_text(text, "lab.toml")
+    assert len(issues) == 1, [str(i) for i in issues]
+    assert issues[0].line == 15 and issues[0].key == "tasks[0].checks[0]"
+    assert "does not pass the check" in issues[0].message and "but not IIS" in issues[0].message
+
+
+def test_a_solution_that_writes_an_error_is_reported_at_the_solution():
+    text = BASE.replace("Enable-ExchangeCertificate -Thumbprint $new.Thumbprint",
+                        "Enable-ExchangeCertificate -Thumbprint 00")
+    issues = validate_text(text, "lab.toml")
+    assert issues[0].line == 10 and issues[0].key == "tasks[0].solution"
+    assert "wrote an error" in issues[0].message
+
+
+def test_unused_answers_are_reported():
+    issues = validate_text(BASE.replace('answers = ["Y"]', 'answers = ["Y", "Y"]'), "lab.toml")
+    assert [i.key for i in issues] == ["tasks[0].answers"]
+
+
+def test_a_wrong_expression_check_is_reported():
+    text = BASE + '\n[[tasks.checks]]\nkind = "expression"\nscript = "1 -eq 2"\n'
+    issues = validate_text(text, "lab.toml")
+    assert len(issues) == 1
+    assert issues[0].line == 21 and "returned $false" in issues[0].message
