@@ -167,7 +167,13 @@ _PRECEDENCE = {",": 8, "..": 7, "f": 6, "*": 5, "/": 5, "%": 5, "+": 4, "-": 4,
                "and": 1, "or": 1, "xor": 1}
 for _op in _COMPARISON:
     _PRECEDENCE[_op] = _PRECEDENCE["i" + _op] = _PRECEDENCE["c" + _op] = 3
-_NAMED_BINOPS = sorted((k for k in _PRECEDENCE if k[0].isalpha()), key=len, reverse=True)
+# The comparison operators take an optional i/c prefix; written as one group so the token
+# patterns (embedded several times in the fast paths) stay short: regex compile time grows
+# with pattern length and is most of the grammar's start-up cost.  Order is irrelevant:
+# the (?![\w?]) after the group only lets a whole operator word through.
+_NAMED_BINOPS = (f"[ic]?(?:{'|'.join(sorted(_COMPARISON, key=len, reverse=True))})|"
+                 + "|".join(sorted((k for k in _PRECEDENCE if k[0].isalpha() and k not in _COMPARISON
+                                    and k[1:] not in _COMPARISON), key=len, reverse=True)))
 
 _KEYWORDS = ("if elseif else foreach for while do until switch try catch finally trap "
              "function filter break continue return exit throw param begin process end "
@@ -180,7 +186,7 @@ _FAST_PV = r"\$[^\W\d]\w*(?![\w:?.\[])|[^\W\d][\w.\-]*+"
 _FAST_WORD = (rf"(?![{DASH}]|{_NUMBER_UNNAMED}{_CMD_DELIM}|[@<>#]|[1-6*]?>)"
               rf"(?:[^\s(),;{{}}|&$`{SQ}{DQ}])++")
 # Binary operator tokens (expression mode), named ones in any case.
-_BINOPS = (rf"{_D}(?i:{'|'.join(_NAMED_BINOPS)})(?![\w?])|\.\.|\*(?!=)|/(?!=)|%(?!=)|\+(?![+=])"
+_BINOPS = (rf"{_D}(?i:{_NAMED_BINOPS})(?![\w?])|\.\.|\*(?!=)|/(?!=)|%(?!=)|\+(?![+=])"
            rf"|{_D}(?![{DASH}=]|[^\W\d])")
 # Fast paths: the most common arguments and operands as one regex each (same nodes as
 # the general rules; anything unusual falls through to them).
@@ -1610,9 +1616,13 @@ def _build(fast: bool = True):
     binop_unnamed = _binops
     FAST_STMT = LRegex(False, rf"{TRIVIA}(?:(?P<asg>\${var_unnamed}(?:\.\w+)*+)(?![.\[(\w:]){TRIVIA}"
                       rf"(?P<aop>=(?!=)|\+=|{_D}=|\*=|/=|%=){NL_TRIVIA})?"
-                      rf"(?:(?P<fcmd>{cmd_re}(?:{TRIVIA}\|(?!\|){NL_TRIVIA}{cmd_re})*+)"
-                      rf"|(?P<fex>{op_unnamed}(?:{TRIVIA}(?:{binop_unnamed}){NL_TRIVIA}{op_unnamed})++)"
-                      rf"|(?P<fop>(?:{_FAST_OPERAND_CORE}))){_STMT_END}", as_match=True)
+                      # Each command once (compile time grows with pattern length): a
+                      # pipe must be followed by something that can start a command,
+                      # else the statement-end check below fails after it.
+                      rf"(?:(?P<fcmd>(?:{cmd_re}(?:{TRIVIA}\|(?!\|){NL_TRIVIA}(?![;)}}]|\Z))?)++)"
+                      # A lone operand is an expression without operators.
+                      rf"|(?P<fex>{op_unnamed}(?:{TRIVIA}(?:{binop_unnamed}){NL_TRIVIA}{op_unnamed})*+))"
+                      rf"{_STMT_END}", as_match=True)
     _SCAN["operand"], _SCAN["binop"] = FAST_OPERAND, BINOP
     # Scanners used by the fast actions; compiled on first use like the tokens.
     name_scan = LRegex(False, rf"{TRIVIA}({_FAST_NAME_CORE})")
@@ -1631,10 +1641,6 @@ def _build(fast: bool = True):
         text = _C.text
         if m.group("fex") is not None:
             node = _fast_expression(text, *m.span("fex"))
-            el = A.CommandExpression(node.span, node)
-            return A.Pipeline(node.span, (el,))
-        if m.group("fop") is not None:
-            node = _fast_match(m, "fop")
             el = A.CommandExpression(node.span, node)
             return A.Pipeline(node.span, (el,))
         pos, end = m.span("fcmd")
