@@ -184,12 +184,20 @@ def _filter(params, shell, start) -> tuple:
             return {"self": bool(v.IsSelfSigned), "ca": not v.IsSelfSigned,
                     "enterprise": not v.IsSelfSigned and root in ("Enterprise", "GroupPolicy"),
                     "public": not v.IsSelfSigned and root == "ThirdParty"}[issuer]
-        steps.append((issuer_ok, lambda vs: "%s %s, not %s" % (
-            _join(_short(v) for v in vs), "is" if len(vs) == 1 else "are",
-            {"self": "self-signed", "ca": "issued by a CA", "enterprise": "issued by the enterprise CA",
-             "public": "issued by a public CA"}[issuer]) + (
-            " (%s)" % _join("%s: %s" % (v.Thumbprint[:8], "self-signed" if v.IsSelfSigned else
-                                        "root %s" % v.RootCAType) for v in vs))))
+        wanted_text = {"self": "self-signed", "ca": "issued by a CA",
+                       "enterprise": "issued by the enterprise CA",
+                       "public": "issued by a public CA"}[issuer]
+
+        def what_it_is(v):
+            if v.IsSelfSigned:
+                return "self-signed"
+            if str(v.Status) == "PendingRequest":
+                return "a pending request, not yet a certificate"
+            if str(v.RootCAType) in ("Unknown", "None"):
+                return "its chain does not reach a trusted root (Status %s)" % v.Status
+            return "its root is a %s CA" % v.RootCAType
+        steps.append((issuer_ok, lambda vs: "; ".join(
+            "%s is not %s: %s" % (_short(v), wanted_text, what_it_is(v)) for v in vs)))
     if params.get("status"):
         steps.append((lambda v: str(v.Status).casefold() == params["status"].casefold(),
                       lambda vs: _join("%s has status %s" % (v.Thumbprint, v.Status) for v in vs)
@@ -296,11 +304,13 @@ def _pfx(params, shell, start) -> str:
         data = shell.drive.read_bytes(real)
     except OSError as e:
         return "%s cannot be read (%s)" % (params["path"], e)
+    if not data:
+        return "%s is empty (did the export fail?)" % params["path"]
     password = params.get("password")
     try:
         bundle = pkcs12.load_pkcs12(data, password.encode("utf-8") if password is not None else None)
     except (ValueError, TypeError):
-        return "%s is not a PFX file that opens with %s" % (
+        return "%s is not a PFX file, or does not open with %s" % (
             params["path"], "the password '%s'" % password if password is not None else "no password")
     if bundle.cert is None:
         return "%s holds no certificate" % params["path"]

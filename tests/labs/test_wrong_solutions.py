@@ -70,3 +70,58 @@ def test_enterprise_lab_removing_self_signed_before_enabling_breaks_owa():
     tls = result.checks[1]
     assert not tls.passed
     assert "no usable certificate" in tls.detail or "does not trust" in tls.detail
+
+
+MORE = [
+    # The missing-intermediate trap: a bare .cer cannot complete the request.
+    ("public-ca-2016", "request-import",
+     "New-Item -ItemType Directory C:\\certreq | Out-Null\n"
+     "$req = New-ExchangeCertificate -GenerateRequest -SubjectName 'CN=mail.contoso.com' "
+     "-DomainName mail.contoso.com,autodiscover.contoso.com,mail.fabrikam.com\n"
+     "Set-Content -Path C:\\certreq\\mail.req -Value $req\n"
+     "Request-LabPublicCertificate -RequestFile C:\\certreq\\mail.req -OutFile C:\\certreq\\mail.cer | Out-Null\n"
+     "Import-ExchangeCertificate -FileData ([System.IO.File]::ReadAllBytes('C:\\certreq\\mail.cer'))",
+     [], 0, ["not issued by a public CA", "pending request", ".p7b"]),
+    # A certificate missing one of the names.
+    ("public-ca-2016", "request-import",
+     "New-Item -ItemType Directory C:\\certreq | Out-Null\n"
+     "$req = New-ExchangeCertificate -GenerateRequest -SubjectName 'CN=mail.contoso.com' "
+     "-DomainName mail.contoso.com,autodiscover.contoso.com\n"
+     "Set-Content -Path C:\\certreq\\mail.req -Value $req\n"
+     "Request-LabPublicCertificate -RequestFile C:\\certreq\\mail.req -OutFile C:\\certreq\\mail.p7b | Out-Null\n"
+     "Import-ExchangeCertificate -FileData ([System.IO.File]::ReadAllBytes('C:\\certreq\\mail.p7b'))",
+     [], 0, ["has the names", "mail.fabrikam.com"]),
+    # Removing the setup certificate on 2016 is wrong.
+    ("public-ca-2016", "enable",
+     "$new = Get-ExchangeCertificate | Where-Object { $_.RootCAType -eq 'ThirdParty' }\n"
+     "Enable-ExchangeCertificate -Thumbprint $new.Thumbprint -Services IIS,SMTP\n"
+     "Get-ExchangeCertificate | Where-Object { $_.Subject -eq 'CN=EX01' } | Remove-ExchangeCertificate",
+     ["Y", "Y"], 3, ["has the names EX01.contoso.com", "leave it in place"]),
+    # The non-exportable trap: the 2024 certificate's export fails, the file is empty.
+    ("move-pfx", "export",
+     "$pw = ConvertTo-SecureString 'P@ssw0rd1' -AsPlainText -Force\n"
+     "$cert = Get-ExchangeCertificate -Server EX01 | Where-Object { $_.FriendlyName -eq 'mail 2024' }\n"
+     "New-Item -ItemType Directory C:\\certreq | Out-Null\n"
+     "$data = Export-ExchangeCertificate -Server EX01 -Thumbprint $cert.Thumbprint -BinaryEncoded -Password $pw\n"
+     "[System.IO.File]::WriteAllBytes('C:\\certreq\\mail.pfx', $data.FileData)", [], 0,
+     ["mail.pfx"]),
+    # The right certificate, the wrong password.
+    ("move-pfx", "export",
+     "$pw = ConvertTo-SecureString 'Secret1' -AsPlainText -Force\n"
+     "$cert = Get-ExchangeCertificate -Server EX01 | Where-Object { $_.FriendlyName -eq 'mail 2026' }\n"
+     "New-Item -ItemType Directory C:\\certreq | Out-Null\n"
+     "$data = Export-ExchangeCertificate -Server EX01 -Thumbprint $cert.Thumbprint -BinaryEncoded -Password $pw\n"
+     "[System.IO.File]::WriteAllBytes('C:\\certreq\\mail.pfx', $data.FileData)", [], 0,
+     ["does not open with the password 'P@ssw0rd1'"]),
+    # Imported on EX02 but never enabled.
+    ("move-pfx", "import",
+     "$pw = ConvertTo-SecureString 'P@ssw0rd1' -AsPlainText -Force\n"
+     "Import-ExchangeCertificate -Server EX02 -FileData ([System.IO.File]::ReadAllBytes('C:\\certreq\\mail.pfx')) -Password $pw",
+     [], 0, ["but not IIS, SMTP"]),
+]
+
+
+@pytest.mark.parametrize("lab, task, script, answers, index, words", MORE,
+                         ids=["%s-%s-%d" % (c[0], c[1], i) for i, c in enumerate(MORE)])
+def test_more_wrong_solutions(lab, task, script, answers, index, words):
+    test_wrong_solution_fails_the_right_check(lab, task, script, answers, index, words)
