@@ -17,11 +17,13 @@ outside ``exshell.exchange``.
 """
 from __future__ import annotations
 
+import functools
+
 import base64
 import datetime as _dt
 import hashlib
 from functools import cached_property
-from typing import Any, List, Optional
+from typing import Any, List, Optional, Tuple
 
 from .dotnet import (CryptoKeyAccessRule, DnsNameRepresentation, EnhancedKeyUsageRepresentation,
                      IisService, Oid, PublicKeyInfo, AsymmetricKey, X500DistinguishedName,
@@ -56,7 +58,13 @@ def thumbprint_of(der: bytes) -> str:
 
 def certificate_domains(cert) -> List[str]:
     """``CertificateDomains``: the subject CN when it is a DNS name, then the DNS SANs,
-    without duplicates (case-insensitive)."""
+    without duplicates (case-insensitive).  Cached per certificate: Services are
+    derived from these names for every certificate each time a store is listed."""
+    return list(_certificate_domains(cert))
+
+
+@functools.lru_cache(maxsize=4096)
+def _certificate_domains(cert) -> Tuple[str, ...]:
     from cryptography import x509
     names: List[str] = []
     cn = first_cn(cert.subject)
@@ -72,7 +80,7 @@ def certificate_domains(cert) -> List[str]:
         if n.casefold() not in seen:
             seen.add(n.casefold())
             out.append(n)
-    return out
+    return tuple(out)
 
 
 def _naive(dt: _dt.datetime) -> _dt.datetime:
