@@ -83,6 +83,8 @@ def describe(check: Check, default_server: str = "") -> str:
         if issuer:
             what.append(issuer)
         text = " ".join(what + ["certificate"])
+        if p.get("subject"):
+            text += " " + p["subject"]
         if p.get("domains"):
             text += " for " + _join(p["domains"])
         if p.get("services"):
@@ -152,6 +154,10 @@ def _days_left(view, now: _dt.datetime) -> int:
     return (view.NotAfter - now).days
 
 
+def _norm_dn(text: str) -> str:
+    return ",".join(part.strip() for part in str(text).split(",")).casefold()
+
+
 def _filter(params, shell, start) -> tuple:
     """(matching views, the reason the closest candidates were rejected)."""
     org = shell.organization
@@ -167,6 +173,12 @@ def _filter(params, shell, start) -> tuple:
     if params.get("from_start"):
         steps.append((lambda v: v.Thumbprint in at_start,
                       lambda vs: "none of the original certificates is left on %s" % server.name))
+    if params.get("subject"):
+        def same_subject(v):
+            return _norm_dn(v.Subject) == _norm_dn(params["subject"])
+        steps.append((same_subject, lambda vs: "no %scertificate on %s has the subject %s (found: %s)" % (
+            "new " if params.get("new") else "", server.name, params["subject"],
+            _join(sorted({v.Subject for v in vs})) or "no certificates")))
     if params.get("domains"):
         wanted = [d.casefold() for d in params["domains"]]
 

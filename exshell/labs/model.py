@@ -42,7 +42,7 @@ TOP_KEYS = ("id", "title", "summary", "version", "clock", "organization", "organ
 TASK_KEYS = ("id", "title", "instructions", "hints", "solution", "answers", "checks")
 CHECK_COMMON = ("kind", "description", "message")
 _CERT_FILTER = ("server", "domains", "issuer", "services", "status", "min_days_left",
-                "exportable", "new", "from_start", "default_smtp")
+                "exportable", "new", "from_start", "default_smtp", "subject")
 #: Each check kind and the keys it takes (besides kind/description/message).
 CHECK_KINDS: Dict[str, Tuple[str, ...]] = {
     "certificate": _CERT_FILTER,          # a certificate matching the filter exists
@@ -69,7 +69,7 @@ _TYPES = {"id": _STR, "title": _STR, "summary": _STR, "version": _STR, "organiza
           "domains": _STRS, "issuer": _STR, "services": _STRS, "status": _STR,
           "min_days_left": _INT, "exportable": _BOOL, "new": _BOOL, "from_start": _BOOL,
           "service": _STR, "host": _STR, "path": _STR, "password": _STR, "has_key": _BOOL,
-          "renewed": _BOOL, "default_smtp": _BOOL, "script": _STR, "contains": _STRS, "not_contains": _STRS}
+          "renewed": _BOOL, "default_smtp": _BOOL, "subject": _STR, "script": _STR, "contains": _STRS, "not_contains": _STRS}
 
 
 @dataclass

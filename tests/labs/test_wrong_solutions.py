@@ -125,3 +125,40 @@ MORE = [
                          ids=["%s-%s-%d" % (c[0], c[1], i) for i, c in enumerate(MORE)])
 def test_more_wrong_solutions(lab, task, script, answers, index, words):
     test_wrong_solution_fails_the_right_check(lab, task, script, answers, index, words)
+
+
+LATER = [
+    # "Fixing" OWA by removing the self-signed certificate (it was not the problem).
+    ("wrong-iis", "fix-iis",
+     "Get-ExchangeCertificate | Where-Object { $_.IsSelfSigned } | Remove-ExchangeCertificate",
+     ["Y"], 4, ["leave it in place"]),
+    # Enabling IIS on the self-signed certificate again changes nothing.
+    ("wrong-iis", "fix-iis",
+     "$s = Get-ExchangeCertificate | Where-Object { $_.IsSelfSigned }\n"
+     "Enable-ExchangeCertificate -Thumbprint $s.Thumbprint -Services IIS", [], 2,
+     ["does not trust", "26AB4ED1EFF22AB001479E854A8DE78434C6364E"]),
+    # Removing the old certificate while the send connector still names it.
+    ("send-connector", "connector-remove",
+     "$old = Get-ExchangeCertificate | Where-Object { $_.Subject -like '*2024' }\n"
+     "Remove-ExchangeCertificate -Thumbprint $old.Thumbprint", ["Y"], 0,
+     ["still on EX01", "O=Contoso 2024", "Point the send connector"]),
+    ("send-connector", "connector-remove", "Get-SendConnector", [], 1,
+     ["returned $false", "Set-SendConnector"]),
+    # Answering Y where N was needed: the Auth certificate became the SMTP certificate.
+    ("auth-certificate", "new-auth",
+     "New-ExchangeCertificate -KeySize 2048 -PrivateKeyExportable $true "
+     "-SubjectName 'cn=Microsoft Exchange Server Auth Certificate' -DomainName @() -Services SMTP",
+     ["Y"], 1, ["still on EX01", "Answer N"]),
+    # Staging the new certificate without publishing it.
+    ("auth-certificate", "set-authconfig",
+     "$new = Get-ExchangeCertificate | Where-Object { $_.NotAfter -gt (Get-Date).AddYears(1) -and "
+     "$_.Subject -like '*Auth Certificate' }\n"
+     "Set-AuthConfig -NewCertificateThumbprint $new.Thumbprint -NewCertificateEffectiveDate (Get-Date)",
+     ["Y"], 0, ["still uses the old certificate"]),
+]
+
+
+@pytest.mark.parametrize("lab, task, script, answers, index, words", LATER,
+                         ids=["%s-%s-%d" % (c[0], c[1], i) for i, c in enumerate(LATER)])
+def test_later_labs_wrong_solutions(lab, task, script, answers, index, words):
+    test_wrong_solution_fails_the_right_check(lab, task, script, answers, index, words)
