@@ -1163,11 +1163,14 @@ def _build(fast: bool = True):
         return postfix_action(s, l, t)
     # `$a.b`/`$a[0]` are member/index access; `$x-y` glues into one bare word.
     var_any = act(VARIABLE + Opt(OneOrMore(POSTFIX) | OneOrMore(word_piece)), var_any_action)
-    string_word = act((STRING | HERE) + OneOrMore(word_piece), word_action)
+    def string_arg_action(s, l, t):
+        return t[0] if len(t) == 1 else word_action(s, l, t)
+    # A string argument, possibly with pieces glued on ("a"b, 'x'$y): one rule, so a
+    # string (with its subexpressions) is not parsed a second time when nothing is glued.
+    string_arg = act((STRING | HERE) + ZeroOrMore(word_piece), string_arg_action)
     group_arg = act((PAREN | SUBEXPR | ARRAYEXPR | HASH | script_block) + ZeroOrMore(POSTFIX),
                     postfix_action)
-    arg_primary = (BAREWORD | var_any | string_word | STRING | HERE | NUMBER_CMD
-                   | group_arg | SPLAT)
+    arg_primary = (BAREWORD | var_any | string_arg | NUMBER_CMD | group_arg | SPLAT)
 
     def arg_value_action(s, l, t):
         items = [x for x in t if not isinstance(x, _Tok)]
@@ -1614,14 +1617,18 @@ def _build(fast: bool = True):
     var_unnamed = re.sub(r"\(\?P<\w+>", "(?:", _VARNAME)
     op_unnamed = "(?:" + re.sub(r"\(\?P<\w+>", "(?:", _FAST_OPERAND_CORE) + ")"
     binop_unnamed = _binops
+    pipe_re = rf"{TRIVIA}\|(?!\|){NL_TRIVIA}(?![;)}}]|\Z)"
     FAST_STMT = LRegex(False, rf"{TRIVIA}(?:(?P<asg>\${var_unnamed}(?:\.\w+)*+)(?![.\[(\w:]){TRIVIA}"
-                      rf"(?P<aop>=(?!=)|\+=|{_D}=|\*=|/=|%=){NL_TRIVIA})?"
-                      # Each command once (compile time grows with pattern length): a
-                      # pipe must be followed by something that can start a command,
-                      # else the statement-end check below fails after it.
-                      rf"(?:(?P<fcmd>(?:{cmd_re}(?:{TRIVIA}\|(?!\|){NL_TRIVIA}(?![;)}}]|\Z))?)++)"
-                      # A lone operand is an expression without operators.
-                      rf"|(?P<fex>{op_unnamed}(?:{TRIVIA}(?:{binop_unnamed}){NL_TRIVIA}{op_unnamed})*+))"
+                      rf"(?P<aop>=(?!=)|\+=|{_D}=|\*=|/=|%=){NL_TRIVIA})?(?![;\r\n)}}]|\Z)"
+                      # An operator-only expression (a lone operand included), possibly
+                      # piped on.  Possessive: no command name can start like an operand.
+                      rf"(?:(?P<fex>{op_unnamed}(?:{TRIVIA}(?:{binop_unnamed}){NL_TRIVIA}{op_unnamed})*+)"
+                      rf"(?:{pipe_re}(?P<fxp>))?)?+"
+                      # Commands, each pattern once (compile time grows with pattern
+                      # length): a pipe must be followed by something that can start a
+                      # command, else the statement-end check fails after it.  After an
+                      # expression, commands only follow its pipe.
+                      rf"(?P<fcmd>(?:(?(fex)(?(fxp)|(?!)))(?:{cmd_re})(?:{pipe_re})?)*+)"
                       rf"{_STMT_END}", as_match=True)
     _SCAN["operand"], _SCAN["binop"] = FAST_OPERAND, BINOP
     # Scanners used by the fast actions; compiled on first use like the tokens.
@@ -1639,12 +1646,13 @@ def _build(fast: bool = True):
 
     def fast_value(m):
         text = _C.text
-        if m.group("fex") is not None:
-            node = _fast_expression(text, *m.span("fex"))
-            el = A.CommandExpression(node.span, node)
-            return A.Pipeline(node.span, (el,))
         pos, end = m.span("fcmd")
         elements = []
+        if m.group("fex") is not None:
+            node = _fast_expression(text, *m.span("fex"))
+            elements.append(A.CommandExpression(node.span, node))
+            if pos == end:
+                return A.Pipeline(node.span, tuple(elements))
         while True:
             nm = name_scan.re.match(text, pos)
             ns, ne = nm.span(1)

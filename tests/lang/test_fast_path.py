@@ -29,6 +29,12 @@ EXTRA = [
     "Where-Object { $_ }{ 1 }", "foo { $x # c }\n}", "foo {$a+1} {}", "foo { $a -f }",
     "$x = $a -CEQ $b",
     "return 5", "else", "in x", "Get-Foo -- -x", "Get-Foo 2>&1", "Get-Foo $a[0] $b.c() ,",
+    # expressions piped into commands
+    "$c | New-ExchangeCertificate -Force -Confirm:$false", "$new = $c | New-X -Force",
+    "1 + 2 | fl | ft", "$x.Y |\n  fl # c", "'a' -f $b | Out-Null", "$a |", "$a |\n", "$a | ;",
+    "$a | (x)", "$a | $b", "$a$b", "5%x", "5 %x", "$a | fl |", "$x = $a | fl", "$x.y | fl 2>&1",
+    # string arguments with and without glued pieces
+    'Write-Host "a $($c.T) b"', "Write-Host \"x\"$y 'q'z", 'foo "$(1)"$(2)',
 ]
 
 
@@ -61,7 +67,7 @@ PIECES = ["Get-Foo", "fl", "%", "?", "-Name", "-A:$false", "-B:Stop", "IIS,SMTP"
           "if", "return", "else", "@{", "[int]", "a.b", "C:\\x", "\u2013Name"]
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=7),
        st.lists(st.sampled_from([" ", "", "  "]), min_size=7, max_size=7))
 def test_fast_and_general_paths_agree_on_random_statements(pieces, gaps):
