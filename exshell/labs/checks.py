@@ -112,6 +112,9 @@ def describe(check: Check, default_server: str = "") -> str:
             "The Auth certificate is valid"
     if check.kind == "file":
         return "%s exists" % p["path"]
+    if check.kind == "expiring_report":
+        return ("%s lists exactly the certificates of every server that expire within %d days "
+                "(here and on another organisation)" % (p["path"], p["within_days"]))
     return "The expression returns $true"
 
 
@@ -398,5 +401,82 @@ def _expression(params, shell, start) -> str:
     return "the expression returned %s, not $true" % shown
 
 
+def _output_text(values) -> str:
+    from ..engine.properties import get_property, property_names
+    parts = []
+    for v in values:
+        if isinstance(v, str):
+            parts.append(v)
+            continue
+        try:
+            for name in property_names(v):
+                parts.append(str(get_property(v, name)))
+        except Exception:
+            parts.append(str(v))
+    return "\n".join(parts).casefold()
+
+
+def _expiring_on(org, script: str, drive_root: str, within: int, where: str) -> str:
+    from ..host import RecordingHost
+    from ..shell import Shell
+    probe = Shell(org.profile.version, host=RecordingHost([], interactive=False, width=400),
+                  clock=org.clock, organization=org)
+    probe.drive_root = drive_root
+    values: list = []
+    result = probe.run(script, out=values.append)
+    if result.errors:
+        return "%s, the script wrote an error: %s" % (where, result.errors[0].message)
+    text = _output_text(values)
+    limit = org.clock.now() + _dt.timedelta(days=within)
+    missed, extra = [], []
+    for server in org.servers:
+        for view in server.certificates():
+            if str(view.Status) == "PendingRequest":
+                continue
+            listed = view.Thumbprint.casefold() in text
+            due = view.NotAfter < limit
+            days = (view.NotAfter - org.clock.now()).days
+            label = "%s on %s (%s, %s)" % (view.Thumbprint, server.name, view.Subject,
+                                            "%d days left" % days if days >= 0
+                                            else "expired %d days ago" % -days)
+            if due and not listed:
+                missed.append(label)
+            elif listed and not due:
+                extra.append(label)
+    problems = []
+    if missed:
+        problems.append("it missed " + "; ".join(missed))
+    if extra:
+        problems.append("it listed " + "; ".join(extra))
+    return "%s, %s" % (where, " and ".join(problems)) if problems else ""
+
+
+def _expiring_report(params, shell, start) -> str:
+    from ..exchange.clock import FixedClock
+    from ..exchange.definition import build_organization
+    from ..exchange.keys import PoolKeySource, SeededSerials, extra_lab_keys_source
+    try:
+        real = shell.drive.resolve(params["path"], shell.location)
+        if not real.exists:
+            return "there is no file %s" % params["path"]
+        raw = shell.drive.read_bytes(real)
+    except OSError as e:
+        return "%s cannot be read (%s)" % (params["path"], e)
+    script = raw.decode("utf-16") if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else raw.decode("utf-8-sig", "replace")
+    within = params.get("within_days", 60)
+    own = _expiring_on(shell.organization, script, shell.drive_root, within, "On your organisation")
+    if own:
+        return own
+    if params.get("organization"):
+        hidden = build_organization(
+            params["organization"], version=shell.organization.profile.version,
+            clock=FixedClock(shell.organization.clock.now()),
+            key_source=PoolKeySource(fallback=extra_lab_keys_source()), serials=SeededSerials("hidden"))
+        return _expiring_on(hidden, script, shell.drive_root, within,
+                            "On another organisation (the grader's)")
+    return ""
+
+
 _EVALUATORS = {"certificate": _certificate, "no_certificate": _no_certificate, "tls": _tls,
-               "pfx": _pfx, "auth_certificate": _auth, "file": _file, "expression": _expression}
+               "pfx": _pfx, "auth_certificate": _auth, "file": _file, "expression": _expression,
+               "expiring_report": _expiring_report}

@@ -52,11 +52,16 @@ CHECK_KINDS: Dict[str, Tuple[str, ...]] = {
     "auth_certificate": ("renewed", "min_days_left"),
     "expression": ("script",),            # PowerShell that must return $true
     "file": ("path", "contains", "not_contains"),
+    # The learner's script (a file on the drive) is run on their world AND on a hidden
+    # organisation; its output must list exactly the certificates (all servers) that
+    # expire within within_days.
+    "expiring_report": ("path", "within_days", "organization"),
 }
 CHECK_KEYS = CHECK_COMMON + tuple(sorted({k for v in CHECK_KINDS.values() for k in v}))
 #: Required keys per kind.
 _REQUIRED = {"tls": ("service", "host"), "pfx": ("path",), "expression": ("script",),
-             "file": ("path",)}
+             "file": ("path",),
+             "expiring_report": ("path", "within_days", "organization")}
 SERVICES_TLS = ("https", "pop", "imap", "smtp")
 #: issuer = "self" (self-signed), "ca" (any CA), "enterprise" (the AD CS CA), "public".
 ISSUERS = ("self", "ca", "enterprise", "public")
@@ -69,7 +74,7 @@ _TYPES = {"id": _STR, "title": _STR, "summary": _STR, "version": _STR, "organiza
           "domains": _STRS, "issuer": _STR, "services": _STRS, "status": _STR,
           "min_days_left": _INT, "exportable": _BOOL, "new": _BOOL, "from_start": _BOOL,
           "service": _STR, "host": _STR, "path": _STR, "password": _STR, "has_key": _BOOL,
-          "renewed": _BOOL, "default_smtp": _BOOL, "subject": _STR, "script": _STR, "contains": _STRS, "not_contains": _STRS}
+          "renewed": _BOOL, "default_smtp": _BOOL, "subject": _STR, "within_days": _INT, "script": _STR, "contains": _STRS, "not_contains": _STRS}
 
 
 @dataclass

@@ -162,3 +162,40 @@ LATER = [
                          ids=["%s-%s-%d" % (c[0], c[1], i) for i, c in enumerate(LATER)])
 def test_later_labs_wrong_solutions(lab, task, script, answers, index, words):
     test_wrong_solution_fails_the_right_check(lab, task, script, answers, index, words)
+
+
+def _script(body):
+    return ("New-Item -ItemType Directory C:\\scripts | Out-Null\n"
+            "Set-Content -Path C:\\scripts\\Get-ExpiringCertificates.ps1 -Value @'\n%s\n'@" % body)
+
+
+REPORTS = [
+    # Only the local server.
+    ("$limit = (Get-Date).AddDays(60)\nGet-ExchangeCertificate | Where-Object { $_.NotAfter -lt $limit }",
+     ["On your organisation", "it missed", "on EX03", "expired 30 days ago"]),
+    # 30 days instead of 60.
+    ("Get-ExchangeServer | ForEach-Object { Get-ExchangeCertificate -Server $_.Name | "
+     "Where-Object { $_.NotAfter -lt (Get-Date).AddDays(30) } }",
+     ["it missed", "mail.contoso.com", "50 days left"]),
+    # The server names typed in: right here, wrong on the grader's organisation.
+    ("foreach ($s in 'EX01','EX02','EX03') { Get-ExchangeCertificate -Server $s | "
+     "Where-Object { $_.NotAfter -lt (Get-Date).AddDays(60) } }",
+     ["On another organisation (the grader's)", "wrote an error"]),
+    # Everything, whatever its date.
+    ("Get-ExchangeServer | ForEach-Object { Get-ExchangeCertificate -Server $_.Name }",
+     ["it listed", "400 days left"]),
+]
+
+
+@pytest.mark.parametrize("body, words", REPORTS, ids=["local-only", "30-days", "names-typed", "all"])
+def test_expiring_report_wrong_scripts(body, words):
+    result = run_wrong("expiring-report", "report", _script(body))
+    check = result.checks[0]
+    assert not check.passed
+    for w in words:
+        assert w in check.detail, (w, check.detail)
+
+
+def test_expiring_report_without_the_file():
+    result = run_wrong("expiring-report", "report", "Get-ExchangeServer")
+    assert "there is no file C:\\scripts\\Get-ExpiringCertificates.ps1" in result.checks[0].detail
