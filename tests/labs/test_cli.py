@@ -90,3 +90,21 @@ def test_report_formats(labs_dir, capsys, tmp_path):
     page = out.read_text()
     assert page.startswith("<!DOCTYPE html>") and "Remove the old certificate" in page
     assert cli.main(["lab", "report", "renew-2010", "-Format", "pdf"]) == 2
+
+
+def test_start_without_a_terminal_reads_commands_and_saves_progress(tmp_path):
+    import os
+    import subprocess
+    import sys
+    env = dict(os.environ, EXSHELL_LABS_DIR=str(tmp_path))
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    proc = subprocess.run([sys.executable, "-m", "exshell", "lab", "start", "renew-2010"],
+                          input="Get-LabHint\nTest-LabTask\nexit\n", capture_output=True,
+                          text=True, cwd=root, env=env, timeout=120)
+    assert "exshell lab: Renew the self-signed certificate" in proc.stdout   # the banner
+    assert "Task 1 of 2 (renew)" in proc.stdout
+    assert "Hint 1 of 3" in proc.stdout and "[FAIL]" in proc.stdout
+    assert "Traceback" not in proc.stderr
+    saved = json.loads((tmp_path / "renew-2010" / "progress.json").read_text())
+    assert saved["hints_used"] == {"renew": 1} and saved["attempts"] == {"renew": 1}
+    assert (tmp_path / "renew-2010" / "state.json").exists()
