@@ -59,9 +59,13 @@ def build_start(lab: Lab):
         if line is not None and lab.organization is not None and not lab.organization_file:
             line += lab.organization_line - 1
         message = str(e).split(": ", 1)[-1] if e.path is None else str(e)[len(e.path):].lstrip(":, ")
-        # Drop the "line N: " part the WorldFileError put in (we give our own line).
+        # Drop the "line N: " part the WorldFileError put in (we give our own line),
+        # and its "(key ...)" suffix (the LabIssue adds the key as the lab sees it).
         if message.startswith("line "):
             message = message.split(": ", 1)[-1]
+        suffix = " (key '%s')" % e.key if e.key else None
+        if suffix and message.endswith(suffix):
+            message = message[: -len(suffix)]
         key = "organization.%s" % e.key if e.key else ("organization_file" if lab.organization_file
                                                        else "organization")
         raise LabFileError([LabIssue("the starting organisation is wrong: %s" % message,

@@ -116,3 +116,12 @@ def test_inline_organisation_error_is_located_in_the_lab_file():
     assert len(issues) == 1
     assert issues[0].line == 7, str(issues[0])
     assert "unknown key 'role'" in issues[0].message
+
+
+def test_inline_organisation_semantic_error_names_the_key_once():
+    text = GOOD.replace('version = "2010"\n', 'version = "2010"\norganization = """\n[[servers]]\n'
+                        'name = "EX01"\n[[servers]]\nname = "EX01"\n"""\n')
+    issues = validate_text(text, "lab.toml")
+    assert [str(i) for i in issues] == [
+        "lab.toml, line 8: the starting organisation is wrong: server EX01 already exists "
+        "(key 'organization.servers.name')"]
