@@ -1629,7 +1629,14 @@ def _build(fast: bool = True):
                       # command, else the statement-end check fails after it.  After an
                       # expression, commands only follow its pipe.
                       rf"(?P<fcmd>(?:(?(fex)(?(fxp)|(?!)))(?:{cmd_re})(?:{pipe_re})?)*+)"
-                      rf"{_STMT_END}", as_match=True)
+                      rf"{_STMT_END}")
+    # In a statement list the same pattern also takes the separators that follow, so a
+    # simple statement costs one element call instead of seven (guard, alternatives,
+    # end check, separators).  Each copy is compiled on first use: a one-line command
+    # needs only this one.
+    FAST_STMT_SEP = LRegex(False, FAST_STMT.pattern + rf"(?:(?:{TRIVIA}[;\r\n])++{TRIVIA})?",
+                           as_match=True)
+    FAST_STMT = LRegex(False, FAST_STMT.pattern, as_match=True)
     _SCAN["operand"], _SCAN["binop"] = FAST_OPERAND, BINOP
     # Scanners used by the fast actions; compiled on first use like the tokens.
     name_scan = LRegex(False, rf"{TRIVIA}({_FAST_NAME_CORE})")
@@ -1677,11 +1684,14 @@ def _build(fast: bool = True):
             pos = pm.end()
         return A.Pipeline(_C.span(elements[0].span.start, elements[-1].span.end), tuple(elements))
     FAST_STMT.set_parse_action(fast_stmt_action)
-    statement <<= (FAST_STMT | keyword_statement | pipeline) if fast else (keyword_statement | pipeline)
+    FAST_STMT_SEP.set_parse_action(fast_stmt_action)
+    general_statement = keyword_statement | pipeline
+    statement <<= (FAST_STMT | general_statement) if fast else general_statement
     fast_pipeline <<= (FAST_STMT | pipeline) if fast else pipeline
-    statement_with_end = statement + (END | act(Empty(), _fail_unexpected))
+    statement_with_end = general_statement + (END | act(Empty(), _fail_unexpected))
     STMT_GUARD = LRegex(True, TRIVIA + r"(?![)}]|\Z)").set_parse_action(_drop)
-    statements <<= Opt(SEPS) + ZeroOrMore(STMT_GUARD + statement_with_end + Opt(SEPS))
+    listed = STMT_GUARD + statement_with_end + Opt(SEPS)
+    statements <<= Opt(SEPS) + ZeroOrMore((FAST_STMT_SEP | listed) if fast else listed)
 
     def block_action(s, l, t):
         items = list(t)
