@@ -1608,6 +1608,12 @@ def _build(fast: bool = True):
                                      | while_stmt | for_stmt | do_stmt | switch_stmt | trap_stmt
                                      | unsupported_stmt | labelled)
                          | PARAM_GUARD + param_block)
+    # One lookahead for both guards: most statements start with neither, and then this
+    # is the only element tried (instead of two guarded alternatives).
+    KS_GUARD = LRegex(True, TRIVIA + r"(?=[:\[]|(?i:if|foreach|for|while|do|switch|try|trap|function"
+                      r"|filter|break|continue|return|exit|throw|class|enum|using|configuration"
+                      r"|workflow|data|param)\b)").set_parse_action(_drop)
+    keyword_statement = KS_GUARD + keyword_statement
     # Fast statement path: a whole pipeline of simple commands (`Get-Foo -A b | fl`) or
     # a lone simple operand (`$_.Name`) as one regex; nodes are then built by re-scanning
     # the match with the fast argument regex.  Identical trees to the general rules
