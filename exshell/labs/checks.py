@@ -297,8 +297,7 @@ def _tls(params, shell, start) -> str:
     server = _server(params, org) if params.get("server") else resolve_host(org, params["host"])
     if server is None:
         return "no server answers to %s" % params["host"]
-    connector = None
-    outcome = connect(org, server, params["service"], params["host"], connector=connector)
+    outcome = connect(org, server, params["service"], params["host"])
     if outcome.ok:
         return ""
     text = TLS_REASONS.get(outcome.reason or "network", "the handshake failed")
@@ -353,7 +352,7 @@ def _auth(params, shell, start) -> str:
     for server in org.servers:
         view = server.view_of(current)
         if view is None:
-            if server.has_role(("Mailbox",)) if hasattr(server, "has_role") else True:
+            if server.has_role(("Mailbox",)):    # Edge servers do not take part in OAuth
                 return "the Auth certificate %s is not on %s" % (current, server.name)
             continue
         left = _days_left(view, now)

@@ -41,13 +41,8 @@ def build_start(lab: Lab):
     clock = _clock(lab)
     try:
         if lab.organization_file:
-            org = load_definition(lab.organization_file, clock=clock, key_source=key_source,
-                                  serials=serials)
-            if org.profile.version != lab.version:
-                org = build_organization(open(lab.organization_file, encoding="utf-8-sig").read(),
-                                         path=lab.organization_file, version=lab.version,
-                                         clock=_clock(lab), key_source=_sources()[0],
-                                         serials=_sources()[1])
+            org = load_definition(lab.organization_file, version=lab.version, clock=clock,
+                                  key_source=key_source, serials=serials)
         elif lab.organization is not None:
             org = build_organization(lab.organization, path=lab.path, version=lab.version,
                                      clock=clock, key_source=key_source, serials=serials)
