@@ -26,7 +26,7 @@ USAGE = __doc__.split("\n\n")[1]
 
 #: The shipped labs in teaching order (files in exshell/data/labs; others follow, sorted).
 LAB_ORDER = ("renew-2010", "renew-expired-2007", "enterprise-ca", "public-ca-2016",
-             "move-pfx", "wrong-iis", "send-connector", "auth-certificate", "expiry-report")
+             "move-pfx", "wrong-iis", "send-connector", "auth-certificate", "expiring-report")
 
 
 class UsageError(Exception):
