@@ -191,7 +191,8 @@ _BINOPS = (rf"{_D}(?i:{_NAMED_BINOPS})(?![\w?])|\.\.|\*(?!=)|/(?!=)|%(?!=)|\+(?!
 # Fast paths: the most common arguments and operands as one regex each (same nodes as
 # the general rules; anything unusual falls through to them).
 _FAST_OPERAND_CORE = (
-    rf"(?P<fv>\${_VARNAME}(?P<fm>(?:\.\w+)*+))(?![.\[(\w:]|\+\+|{_D}{_D})"
+    rf"(?P<fv>\${_VARNAME}(?P<fm>(?:\.\w+)*+))(?P<fi>\+\+|{_D}{_D}(?![\w$]))?"
+    rf"(?![.\[(\w:]|\+\+|{_D}{_D})"
     rf"|(?P<fn>{_NUMBER}){_EXPR_DELIM}(?![.\[]|\+\+|{_D}{_D})"
     rf"|{_SQ}(?P<fs>(?:[^{SQ}]|{_SQ}{{2}})*+){_SQ}(?![.\[])"
     rf"|{_DQ}(?P<fd>(?:[^$`{DQ}]|{_DQ}{_DQ})*+){_DQ}(?![.\[])")
@@ -578,6 +579,10 @@ def _fast_match(m, whole=1):
             for name in chain[1:].split("."):
                 pos += 1 + len(name)
                 node = A.MemberExpr(_C.span(start, pos), node, name, False)
+        # `$i++` (operand patterns only; the argument pattern has no such group)
+        if "fi" in m.re.groupindex and g("fi") is not None:
+            node = A.UnaryExpr(_C.span(start, m.end("fi")), "++" if g("fi") == "++" else "--",
+                               node, postfix=True)
         return node
     if g("fn") is not None:
         return _number(m, "fn")

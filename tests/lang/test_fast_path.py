@@ -35,6 +35,9 @@ EXTRA = [
     "$a | (x)", "$a | $b", "$a$b", "5%x", "5 %x", "$a | fl |", "$x = $a | fl", "$x.y | fl 2>&1",
     # string arguments with and without glued pieces
     'Write-Host "a $($c.T) b"', "Write-Host \"x\"$y 'q'z", 'foo "$(1)"$(2)',
+    # postfix increment and decrement
+    "$i++", "$i--", "$x.Count++", "$i++ + 1", "$i++-1", "$i--5", "$i++++", "$i++.x", "-$i++",
+    "$i++ | fl", "$x = $i++", "$i\u2013\u2013", "foo { $i++ }", "while ($i -lt 10) { $i++ }",
 ]
 
 
@@ -63,7 +66,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E
 PIECES = ["Get-Foo", "fl", "%", "?", "-Name", "-A:$false", "-B:Stop", "IIS,SMTP", "a , b",
           "42", "-7", "0x1F", "1kb", "7z", "$x", "$x.Y", "$_.Z.W", "'s''q'", '"d"', "\u201cc\u201d",
           "@p", "2>&1", "*>$null", "{ $_ }", "{ $_.A -eq 'x' }", "|", "=", "+=", "-eq", "-AND",
-          "+", "..", "-f", "--", "-", "$", "#c", "`", ";", "\n", "(", ")", "{", "}", ",", ".",
+          "+", "..", "-f", "--", "++", "$i++", "-", "$", "#c", "`", ";", "\n", "(", ")", "{", "}", ",", ".",
           "if", "return", "else", "@{", "[int]", "a.b", "C:\\x", "\u2013Name"]
 
 
