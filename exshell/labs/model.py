@@ -33,13 +33,16 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
-__all__ = ["Lab", "Task", "Check", "LabIssue", "LabFileError", "parse_lab", "load_lab",
+__all__ = ["Lab", "Task", "Check", "Mistake", "MISTAKE_KEYS", "LabIssue", "LabFileError", "parse_lab", "load_lab",
            "TOP_KEYS", "TASK_KEYS", "CHECK_KEYS", "CHECK_KINDS", "SERVICES_TLS", "ISSUERS"]
 
 #: Keys of the file's top level, of a task, and of a check (common to every kind).
 TOP_KEYS = ("id", "title", "summary", "version", "clock", "organization", "organization_file",
             "tasks")
-TASK_KEYS = ("id", "title", "instructions", "hints", "solution", "answers", "checks")
+TASK_KEYS = ("id", "title", "instructions", "hints", "solution", "answers", "checks", "mistakes")
+#: A task's known mistakes (for authors): a wrong script that must fail check ``fails``
+#: (0-based, as in ``checks[N]``) with an explanation containing every word of ``says``.
+MISTAKE_KEYS = ("script", "answers", "fails", "says")
 CHECK_COMMON = ("kind", "description", "message")
 _CERT_FILTER = ("server", "domains", "issuer", "services", "status", "min_days_left",
                 "exportable", "new", "from_start", "default_smtp", "subject")
@@ -74,7 +77,7 @@ _TYPES = {"id": _STR, "title": _STR, "summary": _STR, "version": _STR, "organiza
           "domains": _STRS, "issuer": _STR, "services": _STRS, "status": _STR,
           "min_days_left": _INT, "exportable": _BOOL, "new": _BOOL, "from_start": _BOOL,
           "service": _STR, "host": _STR, "path": _STR, "password": _STR, "has_key": _BOOL,
-          "renewed": _BOOL, "default_smtp": _BOOL, "subject": _STR, "within_days": _INT, "script": _STR, "contains": _STRS, "not_contains": _STRS}
+          "renewed": _BOOL, "default_smtp": _BOOL, "subject": _STR, "within_days": _INT, "fails": _INT, "says": _STRS, "script": _STR, "contains": _STRS, "not_contains": _STRS}
 
 
 @dataclass
@@ -117,6 +120,16 @@ class Check:
 
 
 @dataclass
+class Mistake:
+    script: str
+    answers: List[str] = field(default_factory=list)
+    fails: int = 0
+    says: List[str] = field(default_factory=list)
+    line: Optional[int] = None
+    key: str = ""
+
+
+@dataclass
 class Task:
     id: str
     title: str
@@ -125,6 +138,7 @@ class Task:
     solution: str = ""
     answers: List[str] = field(default_factory=list)
     checks: List[Check] = field(default_factory=list)
+    mistakes: List[Mistake] = field(default_factory=list)
     line: Optional[int] = None
     solution_line: Optional[int] = None
 
@@ -191,7 +205,8 @@ class _Locator:
                     inside = None
                     pos = i + 3
 
-    def _range(self, task: Optional[int], check: Optional[int]) -> Tuple[int, int]:
+    def _range(self, task: Optional[int], check: Optional[int],
+               sub: str = "tasks.checks") -> Tuple[int, int]:
         """Lines [start, end) of the top level, a task, or a task's check."""
         last = 10 ** 9
         if task is None:
@@ -208,7 +223,7 @@ class _Locator:
         if check is None:
             inner = [ln for ln, name in self.headers if start < ln < task_end]
             return start, inner[0] if inner else task_end
-        checks = [ln for ln, name in self.headers if start < ln < task_end and name == "tasks.checks"]
+        checks = [ln for ln, name in self.headers if start < ln < task_end and name == sub]
         if check >= len(checks):
             return start, task_end
         cstart = checks[check]
@@ -216,8 +231,8 @@ class _Locator:
         return cstart, nxt[0] if nxt else last
 
     def line(self, task: Optional[int] = None, check: Optional[int] = None,
-             key: Optional[str] = None) -> Optional[int]:
-        start, end = self._range(task, check)
+             key: Optional[str] = None, sub: str = "tasks.checks") -> Optional[int]:
+        start, end = self._range(task, check, sub)
         if key is not None:
             for n, k in self.keys:
                 if start <= n < end and k == key:
@@ -225,12 +240,13 @@ class _Locator:
         return start if (task is not None) else None
 
 
-def _label(task: Optional[int], check: Optional[int], key: Optional[str]) -> Optional[str]:
+def _label(task: Optional[int], check: Optional[int], key: Optional[str],
+           sub: str = "tasks.checks") -> Optional[str]:
     parts = []
     if task is not None:
         parts.append("tasks[%d]" % task)
     if check is not None:
-        parts.append("checks[%d]" % check)
+        parts.append("%s[%d]" % (sub.split(".")[-1], check))
     if key:
         parts.append(key)
     return ".".join(parts) or None
@@ -245,16 +261,16 @@ class _Collector:
         self.issues: List[LabIssue] = []
 
     def add(self, message: str, task: Optional[int] = None, check: Optional[int] = None,
-            key: Optional[str] = None) -> None:
-        self.issues.append(LabIssue(message, self.path, self.locator.line(task, check, key),
-                                    _label(task, check, key)))
+            key: Optional[str] = None, sub: str = "tasks.checks") -> None:
+        self.issues.append(LabIssue(message, self.path, self.locator.line(task, check, key, sub),
+                                    _label(task, check, key, sub)))
 
 
 def _typed(table: Dict[str, Any], key: str, c: _Collector, task=None, check=None,
-           required: bool = False) -> Any:
+           required: bool = False, sub: str = "tasks.checks") -> Any:
     if key not in table:
         if required:
-            c.add("missing key '%s'" % key, task, check, None)
+            c.add("missing key '%s'" % key, task, check, None, sub)
         return None
     value = table[key]
     kind = _TYPES[key]
@@ -263,19 +279,20 @@ def _typed(table: Dict[str, Any], key: str, c: _Collector, task=None, check=None
           _BOOL: isinstance(value, bool),
           _STRS: isinstance(value, list) and all(isinstance(v, str) for v in value)}[kind]
     if not ok:
-        c.add("'%s' must be a%s %s" % (key, "n" if kind[0] in "aei" else "", kind), task, check, key)
+        c.add("'%s' must be a%s %s" % (key, "n" if kind[0] in "aei" else "", kind), task, check,
+              key, sub)
         return None
     if kind == _STR and required and not value.strip():
-        c.add("'%s' must not be empty" % key, task, check, key)
+        c.add("'%s' must not be empty" % key, task, check, key, sub)
     return value
 
 
 def _unknown(table: Dict[str, Any], allowed: Sequence[str], c: _Collector, task=None, check=None,
-             what: str = "") -> None:
+             what: str = "", sub: str = "tasks.checks") -> None:
     for key in table:
         if key not in allowed:
             c.add("unknown key '%s'%s (allowed: %s)" % (key, what, ", ".join(allowed)),
-                  task, check, key)
+                  task, check, key, sub)
 
 
 def parse_lab(text: str, path: Optional[str] = None, lab_id: Optional[str] = None
@@ -379,6 +396,24 @@ def _parse_task(table: Dict[str, Any], i: int, c: _Collector, seen_ids: set) -> 
         check = _parse_check(ct, i, j, c)
         if check is not None:
             task.checks.append(check)
+    mistakes = table.get("mistakes", [])
+    if not isinstance(mistakes, list) or not all(isinstance(x, dict) for x in mistakes):
+        c.add("'mistakes' must be an array of tables ([[tasks.mistakes]])", i, None, "mistakes")
+        mistakes = []
+    M = "tasks.mistakes"
+    for j, mt in enumerate(mistakes):
+        _unknown(mt, MISTAKE_KEYS, c, i, j, " in a mistake", M)
+        mistake = Mistake(script=_typed(mt, "script", c, i, j, True, M) or "",
+                          answers=_typed(mt, "answers", c, i, j, sub=M) or [],
+                          says=_typed(mt, "says", c, i, j, sub=M) or [],
+                          line=c.locator.line(i, j, None, M), key="tasks[%d].mistakes[%d]" % (i, j))
+        fails = _typed(mt, "fails", c, i, j, True, M)
+        if fails is not None:
+            if not 0 <= fails < len(checks):
+                c.add("'fails' must name one of the task's checks (0 to %d)" % (len(checks) - 1),
+                      i, j, "fails", M)
+            mistake.fails = fails
+        task.mistakes.append(mistake)
     return task
 
 

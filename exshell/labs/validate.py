@@ -52,8 +52,39 @@ def validate_text(text: str, path: Optional[str] = None) -> List[LabIssue]:
                 issues.append(LabIssue("task '%s': the reference solution does not pass the check "
                                        "'%s': %s" % (task.id, res.description, res.detail),
                                        path, check.line, check.key))
+        for mistake in task.mistakes:
+            issues.extend(_check_mistake(lab, i, mistake, start, path))
     shell.close()
     return issues
+
+
+def _check_mistake(lab, i: int, mistake, start, path) -> List[LabIssue]:
+    """A declared mistake, run on the world at the start of task ``i``, must fail
+    check ``fails`` with an explanation containing every word of ``says``."""
+    from .runner import build_start, check_task, make_shell, run_solution
+    task = lab.tasks[i]
+    shell = make_shell(lab, organization=build_start(lab))
+    for earlier in lab.tasks[:i]:
+        run_solution(shell, earlier)
+    shell.host.answers = list(mistake.answers)
+    shell.run(mistake.script)
+    result = check_task(task, shell, start)
+    shell.close()
+    if shell.internal_errors:
+        return [LabIssue("task '%s': the mistake hit an internal error: %s"
+                         % (task.id, shell.internal_errors[-1]), path, mistake.line, mistake.key)]
+    if mistake.fails >= len(result.checks):
+        return []
+    res = result.checks[mistake.fails]
+    if res.passed:
+        return [LabIssue("task '%s': the mistake should fail checks[%d] ('%s') but passes it"
+                         % (task.id, mistake.fails, res.description), path, mistake.line, mistake.key)]
+    missing = [w for w in mistake.says if w.casefold() not in res.detail.casefold()]
+    if missing:
+        return [LabIssue("task '%s': the explanation of the mistake lacks %s: %s"
+                         % (task.id, ", ".join("'%s'" % w for w in missing), res.detail),
+                         path, mistake.line, mistake.key + ".says")]
+    return []
 
 
 def validate_file(path: str) -> List[LabIssue]:

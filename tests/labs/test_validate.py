@@ -62,3 +62,39 @@ def test_a_wrong_expression_check_is_reported():
     issues = validate_text(text, "lab.toml")
     assert len(issues) == 1
     assert issues[0].line == 21 and "returned $false" in issues[0].message
+
+
+MISTAKE = '''
+[[tasks.mistakes]]
+script = "Get-ExchangeCertificate | New-ExchangeCertificate"
+answers = ["Y"]
+fails = 0
+says = ["but not IIS"]
+'''
+
+
+def test_a_declared_mistake_that_fails_as_said_is_fine():
+    assert validate_text(BASE + MISTAKE, "lab.toml") == []
+
+
+def test_a_declared_mistake_that_passes_is_reported():
+    text = BASE + MISTAKE.replace('"Get-ExchangeCertificate | New-ExchangeCertificate"',
+                                  '"$n = Get-ExchangeCertificate | New-ExchangeCertificate; '
+                                  'Enable-ExchangeCertificate $n.Thumbprint -Services IIS"')
+    issues = validate_text(text, "lab.toml")
+    assert len(issues) == 1
+    assert issues[0].line == 21 and issues[0].key == "tasks[0].mistakes[0]"
+    assert "should fail checks[0]" in issues[0].message
+
+
+def test_a_declared_mistake_whose_explanation_lacks_the_words_is_reported():
+    issues = validate_text(BASE + MISTAKE.replace("but not IIS", "expired"), "lab.toml")
+    assert len(issues) == 1 and issues[0].key == "tasks[0].mistakes[0].says"
+    assert "lacks 'expired'" in issues[0].message and "but not IIS" in issues[0].message
+
+
+def test_a_mistake_naming_no_check_is_a_structural_issue():
+    issues = validate_text(BASE + MISTAKE.replace("fails = 0", "fails = 3"), "lab.toml")
+    assert len(issues) == 1
+    assert (issues[0].line, issues[0].key) == (24, "tasks[0].mistakes[0].fails")
+    assert "must name one of the task's checks (0 to 0)" in issues[0].message
