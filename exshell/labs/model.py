@@ -409,7 +409,9 @@ def _parse_task(table: Dict[str, Any], i: int, c: _Collector, seen_ids: set) -> 
                           line=c.locator.line(i, j, None, M), key="tasks[%d].mistakes[%d]" % (i, j))
         fails = _typed(mt, "fails", c, i, j, True, M)
         if fails is not None:
-            if not 0 <= fails < len(checks):
+            if not checks:
+                c.add("'fails' names a check, but the task has none", i, j, "fails", M)
+            elif not 0 <= fails < len(checks):
                 c.add("'fails' must name one of the task's checks (0 to %d)" % (len(checks) - 1),
                       i, j, "fails", M)
             mistake.fails = fails
