@@ -158,12 +158,13 @@ def open_session(lab: Lab, *, host=None, root: Optional[str] = None, fresh: bool
     folder = lab_folder(lab.id, root)
     state = os.path.join(folder, STATE_FILE)
     drive = os.path.join(folder, DRIVE_FOLDER)
-    os.makedirs(drive, exist_ok=True)
     progress_path = os.path.join(folder, PROGRESS_FILE)
-    if fresh:
-        for p in (progress_path,):
-            if os.path.exists(p):
-                os.remove(p)
+    if fresh:   # start over: a new world (below), an empty drive, no progress
+        import shutil
+        shutil.rmtree(drive, ignore_errors=True)
+        if os.path.exists(progress_path):
+            os.remove(progress_path)
+    os.makedirs(drive, exist_ok=True)
     shell = open_shell(lab, state, host=host, drive_root=drive, fresh=fresh)
     progress = Progress.load(lab.id, progress_path)
     progress.resume_clock()

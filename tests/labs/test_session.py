@@ -106,3 +106,20 @@ def test_reset_lab_restores_the_start(lab_session):
     assert ls.progress.passed == {} and ls.progress.resets == 1
     text, _ = run(ls, "Test-Path C:\\certreq")
     assert text.strip() == "False"
+
+
+def test_fresh_start_forgets_world_drive_and_progress(tmp_path):
+    lab = find_lab("renew-2010")
+    ls = open_session(lab, host=RecordingHost([], interactive=True), root=str(tmp_path))
+    run(ls, ls.lab.tasks[0].solution, ["Y"])
+    run(ls, "Test-LabTask")
+    run(ls, "New-Item -ItemType Directory C:\\certreq")
+    assert (tmp_path / "renew-2010" / "drive" / "C" / "certreq").is_dir()
+    ls.shell.close()
+    again = open_session(lab, host=RecordingHost([], interactive=True), root=str(tmp_path), fresh=True)
+    try:
+        assert again.progress.passed == {} and again.progress.attempts == {}
+        assert len(again.shell.organization.local_server.certificates()) == 1
+        assert not (tmp_path / "renew-2010" / "drive" / "C").exists()
+    finally:
+        again.shell.close()
