@@ -1768,6 +1768,23 @@ def _no_whitespace(root, resolve_forwards=False):
         one = getattr(e, "expr", None)
         if one is not None and not isinstance(e, pp.Forward):
             e.expr = resolve(one)
+    # Bypassing Forwards leaves alternatives directly inside alternatives and sequences
+    # inside sequences (streamline ran while the Forwards hid them): splice the inner
+    # ones in when they do nothing of their own (one element call fewer each time).
+    def plain(x, kind):
+        return type(x) is kind and not x.parseAction and not x.resultsName \
+            and not x.failAction and not x.debug \
+            and not any(type(y) is pp.And._ErrorStop for y in x.exprs)
+
+    for e in list(_all_elements(root)):
+        kind = type(e)
+        if kind is not pp.MatchFirst and kind is not pp.And:
+            continue
+        while any(plain(x, kind) for x in e.exprs):
+            flat = []
+            for x in e.exprs:
+                flat.extend(x.exprs if plain(x, kind) else (x,))
+            e.exprs[:] = flat
 
 
 def _all_elements(root):
