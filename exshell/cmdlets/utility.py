@@ -578,6 +578,21 @@ class _VariableCmdlet(Cmdlet, register=False):
                 "InvalidArgument", exception_type="System.ArgumentOutOfRangeException"))
         return target
 
+    def _matching(self, p: Any, pattern: str) -> List[Tuple[Any, str, List[Any]]]:
+        """(scope, key, entry) of the variables ``pattern`` names: in the nearest scope
+        that has any (or only in ``-Scope``).  A plain name that matches nothing is a
+        not-found error, a wildcard that matches nothing is not."""
+        s = self._scope(p)
+        found: List[Tuple[Any, str, List[Any]]] = []
+        while s is not None:
+            found = [(s, key, entry) for key, entry in list(s.vars.items()) if like(entry[0], pattern)]
+            if found or p.Scope is not None:
+                break
+            s = s.parent
+        if not found and not any(c in pattern for c in "*?["):
+            self._not_found(pattern)
+        return found
+
     def _visible(self, scope: Any, walk: bool = True) -> Dict[str, Tuple[str, Any]]:
         """Visible variables: name (folded) -> (name, value)."""
         out: Dict[str, Tuple[str, Any]] = {}
@@ -738,25 +753,11 @@ class RemoveVariable(_VariableCmdlet):
     )
 
     def process(self, p: Any) -> None:
-        start = self._scope(p)
         for pattern in p.Name or []:
-            removed = False
-            s = start
-            while s is not None:
-                keys = [k for k, (n, _) in s.vars.items() if like(n, pattern)]
-                for key in keys:
-                    name = s.vars[key][0]
-                    if self._readonly(name):
-                        removed = True
-                        continue
-                    if self.should_process("", target="Name: %s" % name, action="Remove variable"):
-                        s.remove(key)
-                    removed = True
-                if keys or p.Scope is not None:
-                    break
-                s = s.parent
-            if not removed and not any(c in pattern for c in "*?["):
-                self._not_found(pattern)
+            for scope, key, entry in self._matching(p, pattern):
+                if not self._readonly(entry[0]) and \
+                        self.should_process("", target="Name: %s" % entry[0], action="Remove variable"):
+                    scope.remove(key)
 
 
 class ClearVariable(_VariableCmdlet):
@@ -776,25 +777,13 @@ class ClearVariable(_VariableCmdlet):
     )
 
     def process(self, p: Any) -> None:
-        start = self._scope(p)
         for pattern in p.Name or []:
-            found = False
-            s = start
-            while s is not None:
-                for key, entry in list(s.vars.items()):
-                    if like(entry[0], pattern):
-                        found = True
-                        if self._readonly(entry[0]):
-                            continue
-                        if self.should_process("", target="Name: %s" % entry[0], action="Clear variable"):
-                            entry[1] = None
-                            if p.PassThru:
-                                self.write_object(PSVariable(entry[0], None))
-                if found or p.Scope is not None:
-                    break
-                s = s.parent
-            if not found and not any(c in pattern for c in "*?["):
-                self._not_found(pattern)
+            for _scope, _key, entry in self._matching(p, pattern):
+                if not self._readonly(entry[0]) and \
+                        self.should_process("", target="Name: %s" % entry[0], action="Clear variable"):
+                    entry[1] = None
+                    if p.PassThru:
+                        self.write_object(PSVariable(entry[0], None))
 
 
 # ====================================================================== Get-Command
