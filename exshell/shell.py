@@ -74,7 +74,8 @@ class Shell:
                                static_hooks={"System.DateTime": self._datetime_static,
                                              "System.IO.File": self._file_static,
                                              "System.Text.Encoding": self._file_static,
-                                             "env": self._env, "pwd": lambda *a: self.location})
+                                             "env": self._env, "pwd": lambda *a: self.location,
+                                             "script-file": self._script_file})
         self.evaluator = Evaluator(self.session)
         #: Python exceptions the safety net in run() caught (tests assert it stays empty).
         self.internal_errors: List[BaseException] = []
@@ -173,6 +174,28 @@ class Shell:
             from .drive import Drive
             self._drive = Drive(self.drive_root)
         return self._drive
+
+    def _script_file(self, action: str, name: str, value: Any) -> Any:
+        """Find and parse a ``.ps1`` on the emulated drive (``.\\x.ps1``, ``& C:\\s\\x.ps1``).
+        Returns the Script, None when there is no such file; a parse error in the file is
+        reported as PowerShell does, with the file's own positions."""
+        if not any(c in name for c in "\\/:") and not name.startswith("."):
+            return None  # a bare name is not looked up in the current folder
+        try:
+            path = self.drive.resolve(name, self.location)
+            if not path.is_file:
+                return None
+            text = self.drive.read_bytes(path).decode("utf-8-sig", errors="replace")
+        except OSError:
+            return None
+        try:
+            return self._parse_safely(text, path.text)
+        except ParseError as e:
+            raise TerminatingError(ErrorRecord(
+                e.first.message, e.first.error_id, "ParserError",
+                exception_type="System.Management.Automation.ParseException",
+                invocation=InvocationInfo(None, text, path.text, e.first.span, e.first.span.start),
+                parse_issues=e.issues))
 
     def _file_static(self, full: str, name: str, args: Any) -> Any:
         from .cmdlets.filesystem import encoding_static, file_static
