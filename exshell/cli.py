@@ -4,6 +4,7 @@
     exshell -Command "<text>" | -c "<text>" run commands (``-Command -`` reads stdin)
     exshell -File script.ps1 [args] | exshell script.ps1 [args]
     exshell -CheckSyntax FILE...             parse only; report every parse error
+    exshell lab list|start|check|validate|report ...   training labs (exshell lab -Help)
     options: -NonInteractive -NoLogo -NoProfile -ExchangeVersion 2010 -Help
              -DriveRoot DIR   the real folder behind drive C: (default ~/.local/share/exshell/drive)
 
