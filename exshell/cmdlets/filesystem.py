@@ -252,6 +252,11 @@ class FileSystemItem:
         return self.Name if self.PSIsContainer or True else self.FullName
 
 
+def _parent_text(item: Any) -> str:
+    """The folder an item is in (the FileSystem view's group key)."""
+    return getattr(item, "DirectoryName", "") or ""
+
+
 def _mode_time(item: Any) -> str:
     """LastWriteTime as FileSystem.format.ps1xml shows it: ``{0,10}  {1,8}`` of the
     short date and short time (en-US)."""
@@ -266,9 +271,8 @@ def _mode_time(item: Any) -> str:
 
 def _register_views() -> None:
     # The FileSystem provider's table: Mode 7, LastWriteTime 25 (right), Length 14
-    # (10 in PowerShell 2.0), Name.  Folders and files are one table in PowerShell
-    # (one view for both types, grouped by directory); exshell's formatter starts a
-    # new block when the type changes, and the "Directory:" group header is not shown.
+    # (10 in PowerShell 2.0), Name; folders and files share it, grouped by folder
+    # under a "    Directory: C:\x" header.
     from ..format.views import TableColumn, TableView, register_table_view
 
     views: dict = {}
@@ -284,7 +288,7 @@ def _register_views() -> None:
             TableColumn("Length", lambda i: "" if i.Length is None else str(i.Length),
                         10 if ps2 else 14, "right"),
             TableColumn("Name", "Name", None),
-        ])
+        ], group_by=("Directory", _parent_text), group_header="    {label}: {value}\n")
         return views[ps2]
     register_table_view("System.IO.FileInfo", view)
     register_table_view("System.IO.DirectoryInfo", view)

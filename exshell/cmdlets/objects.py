@@ -1025,11 +1025,7 @@ _MEMBER_VIEW = TableView([
     TableColumn("Name", "Name", None),
     TableColumn("MemberType", "MemberType", None),
     TableColumn("Definition", "Definition", None),
-])
-# PowerShell's view groups by TypeName and auto-sizes; TableView has no such fields
-# yet, so the wishes ride along as attributes for the formatter to honour.
-_MEMBER_VIEW.group_by = "TypeName"  # type: ignore[attr-defined]
-_MEMBER_VIEW.auto_size = True  # type: ignore[attr-defined]
+], group_by="TypeName", group_header="   {label}: {value}", auto_size=True)
 register_table_view(_CMD + "MemberDefinition", _MEMBER_VIEW)
 
 #: Short type names 5.1 prints in definitions (2.0 printed the full .NET names).

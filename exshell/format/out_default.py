@@ -58,7 +58,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any, Dict, Iterable, List, Optional
 
-from exshell.engine.properties import type_names
+from exshell.engine.properties import PSHashtable, type_names
 
 from .cells import text_width
 from .errors import FormatError, message
@@ -174,6 +174,11 @@ class OutDefault:
         return out
 
     def _shape_key(self, obj: Any) -> tuple:
+        # Types that share one registered table view (files and folders) share a
+        # table; otherwise the first type name decides.
+        view = table_view_for(obj, {"ps_version": self.ps_version})
+        if view is not None:
+            return ("view", id(view))
         names = type_names(obj)
         return (names[0] if names else type(obj).__name__,)
 
@@ -184,7 +189,8 @@ class OutDefault:
         context = {"ps_version": self.ps_version}
         table = table_view_for(obj, context)
         if table is not None:
-            return TableShaper(view=table, **common)
+            return TableShaper(view=table, group_by=_view_group(table), auto_size=table.auto_size,
+                               **common)
         listing = list_view_for(obj, context)
         if listing is not None:
             return ListShaper(view=listing, **common)
@@ -322,7 +328,8 @@ class OutDefault:
             entry = record.groupingEntry
             if entry is not None:
                 out.append("")
-                out.append(GROUP_HEADER.format(label=entry.label, value=entry.value))
+                template = getattr(entry, "template", None) or GROUP_HEADER
+                out.extend(template.format(label=entry.label, value=entry.value).split("\n"))
                 out.append("")
             if shape == "table":
                 info = self._start.shapeInfo
@@ -342,6 +349,25 @@ class OutDefault:
         if isinstance(record, FormatEndData):
             return _blank("format_end", shape)
         return []
+
+
+def _view_group(view: Any) -> Any:
+    """A view's grouping as a -GroupBy spec the shapers understand."""
+    group = getattr(view, "group_by", None)
+    if isinstance(group, tuple):
+        label, prop = group
+        group = PSHashtable([("Label", label), ("Expression", prop)])
+    if group is not None and getattr(view, "group_header", None):
+        group = _TemplatedGroup(group, view.group_header)
+    return group
+
+
+class _TemplatedGroup:
+    """A group spec that also carries the header template of its view."""
+
+    def __init__(self, spec: Any, template: str):
+        self.spec = spec
+        self.template = template
 
 
 class _ToStringShaper(TableShaper):

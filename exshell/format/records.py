@@ -122,6 +122,7 @@ class GroupingEntry(_Info):
     def __init__(self, label: str, value: str):
         self.label = label
         self.value = value
+        self.template: Optional[str] = None
 
 
 class FormatPropertyField(_Info):
@@ -487,15 +488,19 @@ class _Shaper:
                 out.append(GroupStartData())
                 self.group_open = True
             return out
+        spec, template = self._group_spec, getattr(self._group_spec, "template", None)
+        if template is not None:
+            spec = self._group_spec.spec
         if self._group_prop is None:
-            props = resolve_properties(obj, [self._group_spec], allowed_keys=_LIST_KEYS,
-                                       major=self.major)
+            props = resolve_properties(obj, [spec], allowed_keys=_LIST_KEYS, major=self.major)
             self._group_prop = props[0] if props else _Prop("", lambda o: NOT_FOUND)
         value = self._text(self._group_prop.getter(obj))
         if not self.group_open or value != self._group_value:
             if self.group_open:
                 out.append(GroupEndData())
-            out.append(GroupStartData(GroupingEntry(self._group_prop.label, value)))
+            entry = GroupingEntry(self._group_prop.label, value)
+            entry.template = template  # a view's own header layout (None: "   Label: value")
+            out.append(GroupStartData(entry))
             self.group_open = True
             self._group_value = value
         return out

@@ -40,6 +40,13 @@ class TableColumn:
 @dataclass
 class TableView:
     columns: List[TableColumn]
+    #: Group the rows by this property (a name, a callable, or ``(label, property)``),
+    #: with ``group_header`` as the header line template (``{label}``, ``{value}``);
+    #: ``None`` uses the -GroupBy look, ``   Label: value``.
+    group_by: Any = None
+    group_header: Optional[str] = None
+    #: Size the columns from the data, as ``-AutoSize`` does.
+    auto_size: bool = False
 
 
 @dataclass

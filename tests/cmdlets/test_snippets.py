@@ -24,10 +24,7 @@ SNIPPETS = [
         'Name   MemberType Definition',
         '----   ---------- ----------',
         'Length Property   System.Int32 Length {get;}',
-    ], (), id='get-member-display', marks=pytest.mark.xfail(strict=True, reason=(
-        "format: default table views cannot group by a property or auto-size "
-        "(TableView has no group_by/auto_size; objects.py sets both as attributes on the "
-        "MemberDefinition view for the formatter to honour)"))),
+    ], (), id='get-member-display'),
     pytest.param(PS51, "Get-Command Get-Date, gcm", [
         'CommandType     Name                                               Version    Source',
         '-----------     ----                                               -------    ------',
