@@ -710,6 +710,11 @@ def _build(fast: bool = True):
         tail = NL_TRIVIA if nl_after else ""
         return LRegex(False, "(" + p + ")" + tail, flags=flags, as_match=True)
 
+    def alt(*exprs):
+        """``a | b`` when ``a`` is a Forward: pyparsing's Forward.__or__ inspects the call
+        stack (a warning check; costly at start-up), MatchFirst itself does not."""
+        return pp.MatchFirst(list(exprs))
+
     def fail(error_id, **kw):
         return Empty().set_parse_action(_fail_with(error_id, **kw))
 
@@ -893,7 +898,7 @@ def _build(fast: bool = True):
     CALL_OPEN = act(glued(r"\(", nl_after=True), as_tok())
     CALL_CLOSE = (token(r"\)", nl_before=True) | fail("MissingEndParenthesisInMethodCall"))
     call_args = CALL_OPEN + Opt(expr_nc + ZeroOrMore(
-        COMMA_NL + (expr_nc | fail("MissingExpression", token=",")))) + CALL_CLOSE
+        COMMA_NL + alt(expr_nc, fail("MissingExpression", token=",")))) + CALL_CLOSE
 
     def call_action(s, l, t):
         items = list(t)
@@ -927,7 +932,7 @@ def _build(fast: bool = True):
     def index_action(s, l, t):
         items = list(t)
         return _Post("index", items[1], end=items[-1].end)
-    INDEX = act(INDEX_OPEN + (expression | fail("MissingArrayIndexExpression")) + INDEX_CLOSE,
+    INDEX = act(INDEX_OPEN + alt(expression, fail("MissingArrayIndexExpression")) + INDEX_CLOSE,
                 index_action)
     POSTFIX = MEMBER | INDEX | MEMBER_MISSING
     POSTFIX_GUARD = LRegex(True, r"(?=[.:\[])").set_parse_action(_drop)
@@ -952,7 +957,7 @@ def _build(fast: bool = True):
         items = list(t)
         o, c = items[0], items[-1]
         return A.ParenExpr(_C.span(o.start, c.end), items[1])
-    PAREN = act(LPAREN + (fast_pipeline | fail("ExpectedExpression", token="(")) +
+    PAREN = act(LPAREN + alt(fast_pipeline, fail("ExpectedExpression", token="(")) +
                 (RPAREN | fail("MissingEndParenthesisInExpression")), paren_action)
 
     SUBEXPR = act(act(tok(r"\$\(", nl_after=True), as_tok()) + statements + SUB_CLOSE,
@@ -973,7 +978,7 @@ def _build(fast: bool = True):
     HASH_KEY = HASH_KEY_WORD | unary
     HASH_EQ = token("=(?!=)", nl_after=True)
     hash_entry = HASH_KEY + (HASH_EQ | fail("MissingEqualsInHashLiteral", incomplete_at_end=True)) + \
-        (statement | fail("MissingExpression", token="="))
+        alt(statement, fail("MissingExpression", token="="))
 
     def hash_entry_action(s, l, t):
         items = list(t)
@@ -1095,7 +1100,7 @@ def _build(fast: bool = True):
         return t
     UNARY_OP.add_parse_action(unary_op_track)
     unary <<= (FAST_OPERAND | postfix_expr
-               | act(UNARY_OP + (unary | fail("MissingExpressionAfterOperator")), unary_action))
+               | act(UNARY_OP + alt(unary, fail("MissingExpressionAfterOperator")), unary_action))
 
     # ---- binary operators (and the comma, which binds tighter than all of them)
     _binops = _BINOPS
@@ -1111,9 +1116,9 @@ def _build(fast: bool = True):
     def binary_action(s, l, t):
         return _climb(list(t))
 
-    expression <<= act(unary + ZeroOrMore(BINOP_OR_COMMA + (unary | fail("ExpectedValueExpression"))),
+    expression <<= act(unary + ZeroOrMore(BINOP_OR_COMMA + alt(unary, fail("ExpectedValueExpression"))),
                        binary_action)
-    expr_nc <<= act(unary + ZeroOrMore(BINOP + (unary | fail("ExpectedValueExpression"))),
+    expr_nc <<= act(unary + ZeroOrMore(BINOP + alt(unary, fail("ExpectedValueExpression"))),
                     binary_action)
 
     # ---- redirections
@@ -1310,7 +1315,7 @@ def _build(fast: bool = True):
     # At a statement end (the usual case) one lookahead replaces four failed attempts.
     expr_statement = act(EXPR_START + expression + (
         END
-        | ASSIGN_OP + (statement | fail("ExpectedValueExpression"))
+        | ASSIGN_OP + alt(statement, fail("ExpectedValueExpression"))
         | ZeroOrMore(REDIRECTION) + pipe_tail), expr_statement_action)
     pipeline <<= expr_statement | act(command + pipe_tail, command_pipeline_action)
 
@@ -1334,21 +1339,21 @@ def _build(fast: bool = True):
 
     def cond(keyword):
         return ((COND_OPEN | fail("MissingOpenParenthesisAfterKeyword", token=keyword))
-                + (fast_pipeline | fail("ExpectedExpression", token="("))
+                + alt(fast_pipeline, fail("ExpectedExpression", token="("))
                 + (RPAREN | fail("MissingEndParenthesisAfterStatement", token=keyword)))
 
     def body(what):
-        return NLS + (block | fail("MissingLoopStatement", token=what))
+        return NLS + alt(block, fail("MissingLoopStatement", token=what))
 
     def strip_parens(items):
         return [x for x in items if not (isinstance(x, _Tok) and x.text in ("(", ")"))]
 
     # if / elseif / else
     IF_KW, ELSEIF_KW, ELSE_KW = kw("if"), kw("elseif"), kw("else")
-    if_block = NLS + (block | fail("MissingStatementBlock", token="if ( condition )"))
+    if_block = NLS + alt(block, fail("MissingStatementBlock", token="if ( condition )"))
     elseif_part = NLS + ELSEIF_KW + cond("elseif") + \
-        NLS + (block | fail("MissingStatementBlock", token="elseif ( condition )"))
-    else_part = NLS + ELSE_KW + NLS + (block | fail("MissingStatementBlockAfterElse"))
+        NLS + alt(block, fail("MissingStatementBlock", token="elseif ( condition )"))
+    else_part = NLS + ELSE_KW + NLS + alt(block, fail("MissingStatementBlockAfterElse"))
 
     def if_action(s, l, t):
         items = strip_parens(list(t))
@@ -1369,7 +1374,7 @@ def _build(fast: bool = True):
         last = else_block or clauses[-1][1]
         return A.IfStatement(_C.span(start, last.span.end), tuple(clauses), else_block)
     IF_KW_STRICT = IF_KW + (NLS + COND_OPEN | fail("MissingOpenParenthesisInIfStatement"))
-    if_stmt = act(IF_KW_STRICT + (fast_pipeline | fail("ExpectedExpression", token="(")) +
+    if_stmt = act(IF_KW_STRICT + alt(fast_pipeline, fail("ExpectedExpression", token="(")) +
                   (RPAREN | fail("MissingEndParenthesisAfterStatement", token="if")) +
                   if_block + ZeroOrMore(elseif_part) + Opt(else_part), if_action)
 
@@ -1382,7 +1387,7 @@ def _build(fast: bool = True):
                                                                 token="foreach"))
                        + (VARIABLE | fail("MissingVariableNameAfterForeach"))
                        + (IN_KW | fail("MissingInInForeach"))
-                       + (fast_pipeline | fail("ExpectedExpression", token="in"))
+                       + alt(fast_pipeline, fail("ExpectedExpression", token="in"))
                        + (RPAREN | fail("MissingEndParenthesisAfterForeach"))
                        + body("foreach"), foreach_action)
 
@@ -1394,7 +1399,7 @@ def _build(fast: bool = True):
         parts = [None if (isinstance(x, _Tok) and x.kind == "none") else x for x in items[1:4]]
         bd = items[4]
         return A.ForStatement(_C.span(kwt.start, bd.span.end), parts[0], parts[1], parts[2], bd)
-    for_slot = pipeline | none_marker()
+    for_slot = alt(pipeline, none_marker())
     for_stmt = act(kw("for") + NLS + (COND_OPEN | fail("MissingOpenParenthesisAfterKeyword", token="for"))
                    + for_slot + Opt(FOR_SEP) + for_slot + Opt(FOR_SEP) + for_slot
                    + (RPAREN | fail("MissingEndParenthesisAfterStatement", token="for"))
@@ -1419,7 +1424,7 @@ def _build(fast: bool = True):
                          flags=CI), lambda s, l, t: _Tok(t[0].group("so").lower(), t[0].start(1),
                                                          t[0].end(1), "opt"))
     DEFAULT_KW = kw("default")
-    switch_clause = (DEFAULT_KW | arg_primary) + NLS + (block | fail("MissingSwitchStatementClause"))
+    switch_clause = (DEFAULT_KW | arg_primary) + NLS + alt(block, fail("MissingSwitchStatementClause"))
 
     def switch_clause_action(s, l, t):
         c, bd = t[0], t[1]
@@ -1437,7 +1442,7 @@ def _build(fast: bool = True):
         clauses = tuple(x for x in rest[1:] if isinstance(x, A.SwitchClause))
         close = _closed([x for x in items if isinstance(x, _Tok) and x.text in ("{", "}")], "}")
         return A.SwitchStatement(_C.span(kwt.start, close.end), value, clauses, opts)
-    switch_value = (COND_OPEN + (fast_pipeline | fail("ExpectedExpression", token="(")) +
+    switch_value = (COND_OPEN + alt(fast_pipeline, fail("ExpectedExpression", token="(")) +
                     (RPAREN | fail("MissingEndParenthesisAfterStatement", token="switch"))
                     | arg_primary)
     switch_stmt = act(kw("switch") + ZeroOrMore(SWITCH_OPT) + NLS + switch_value + NLS +
@@ -1447,7 +1452,7 @@ def _build(fast: bool = True):
     # try / catch / finally, trap
     TYPE_IN_CATCH = TYPE
     catch_clause = NLS + kw("catch") + Opt(TYPE_IN_CATCH + ZeroOrMore(
-        token(",", nl_after=True) + TYPE_IN_CATCH)) + NLS + (block | fail("MissingStatementBlock", token="catch"))
+        token(",", nl_after=True) + TYPE_IN_CATCH)) + NLS + alt(block, fail("MissingStatementBlock", token="catch"))
 
     def catch_action(s, l, t):
         items = list(t)
@@ -1455,7 +1460,7 @@ def _build(fast: bool = True):
         types = tuple(x.name for x in items if isinstance(x, A.TypeLiteral))
         return A.CatchClause(_C.span(kwt.start, items[-1].span.end), types, items[-1])
     catch_clause.set_parse_action(catch_action)
-    finally_clause = NLS + kw("finally") + NLS + (block | fail("MissingStatementBlock", token="finally"))
+    finally_clause = NLS + kw("finally") + NLS + alt(block, fail("MissingStatementBlock", token="finally"))
 
     def try_action(s, l, t):
         items = list(t)
@@ -1472,14 +1477,14 @@ def _build(fast: bool = True):
             _abort("MissingCatchOrFinally", end, end)
         last = fin or catches[-1]
         return A.TryStatement(_C.span(kwt.start, last.span.end), bd, catches, fin)
-    try_stmt = act(kw("try") + NLS + (block | fail("MissingStatementBlock", token="try")) +
+    try_stmt = act(kw("try") + NLS + alt(block, fail("MissingStatementBlock", token="try")) +
                    ZeroOrMore(catch_clause) + Opt(finally_clause), try_action)
 
     def trap_action(s, l, t):
         items = list(t)
         ty = items[1].name if isinstance(items[1], A.TypeLiteral) else None
         return A.TrapStatement(_C.span(items[0].start, items[-1].span.end), ty, items[-1])
-    trap_stmt = act(kw("trap") + Opt(TYPE) + NLS + (block | fail("MissingStatementBlock", token="trap")),
+    trap_stmt = act(kw("trap") + Opt(TYPE) + NLS + alt(block, fail("MissingStatementBlock", token="trap")),
                     trap_action)
 
     # break / continue / return / exit / throw
@@ -1541,8 +1546,8 @@ def _build(fast: bool = True):
         end = _end(items[-1])
         return A.ParameterDecl(_C.span(start, end), var.name,
                                types[-1].name if types else None, default, attrs)
-    param_decl = act(ZeroOrMore((attribute | TYPE) + NLS) + VARIABLE +
-                     Opt(token("=(?!=)", nl_after=True) + (expr_nc | fail("ExpectedValueExpression", token="="))),
+    param_decl = act(ZeroOrMore(alt(attribute, TYPE) + NLS) + VARIABLE +
+                     Opt(token("=(?!=)", nl_after=True) + alt(expr_nc, fail("ExpectedValueExpression", token="="))),
                      param_decl_action)
     param_list = Opt(param_decl + ZeroOrMore(token(",", nl_after=True) + param_decl)) + NLS
 
@@ -1571,7 +1576,7 @@ def _build(fast: bool = True):
                                     kwt.text.lower() == "filter")
     function_stmt = act(kw("function|filter") + (FUNC_NAME | fail("MissingNameAfterKeyword", token="function"))
                         + Opt(LPAREN + param_list + (RPAREN | fail("MissingEndParenthesisInExpression")))
-                        + NLS + (script_block | fail("MissingFunctionBody")), function_action)
+                        + NLS + alt(script_block, fail("MissingFunctionBody")), function_action)
 
     # recognised but not run: balanced braces
     BAL_TEXT = LRegex(False, rf"(?:[^{{}}{SQ}{DQ}#<]|{_SQ}(?:[^{SQ}]|{_SQ}{{2}})*{_SQ}"
@@ -1594,7 +1599,7 @@ def _build(fast: bool = True):
     _unsup_end = [0]
 
     END_MARK = Empty().set_parse_action(lambda s, l, t: _unsup_end.__setitem__(0, l) or [])
-    unsupported_stmt = act(UNSUP_HEAD + (balanced | fail("MissingEndCurlyBrace")).set_parse_action(lambda s, l, t: []) + END_MARK
+    unsupported_stmt = act(UNSUP_HEAD + alt(balanced, fail("MissingEndCurlyBrace")).set_parse_action(lambda s, l, t: []) + END_MARK
                            | USING + END_MARK, unsup_wrap)
 
     # labels  (`:outer foreach (...) {}`)
@@ -1714,8 +1719,9 @@ def _build(fast: bool = True):
     script.parse_with_tabs()
 
     # No element skips whitespace: trivia is explicit in the token regexes.
-    _no_whitespace(script)
-    script.streamline()
+    # pyparsing's streamline() is not called: its work that matters here (splicing
+    # nested sequences and alternatives) is done by _no_whitespace after Forwards are
+    # bypassed, which finds more of them, and skipping it saves a third of build time.
     _no_whitespace(script, resolve_forwards=True)
     return script
 
