@@ -21,14 +21,20 @@ How it is built, and why:
   regex per operator slot instead of sixteen nested grammar levels.
 * The grammar never backtracks over a statement: a lookahead regex decides between
   keyword statement, expression mode and argument (command) mode, and assignment is
-  recognised after the left-hand expression.  Packrat is therefore off.
+  recognised after the left-hand expression.  Packrat is therefore off (measured:
+  enabling it halves throughput, the cache costs more than the rare re-parse).
 * Fast paths: the commonest shapes (a pipeline of commands whose arguments are plain
   words, ``-Name``, ``-Name:$false``, ``IIS,SMTP``, numbers, ``$x.Prop`` and quoted
-  strings without ``$``; ``$x = <that>``; a lone simple operand) are each one ``Regex``
-  element whose action re-scans the match.  They build exactly the trees the general
-  rules build (``tests/lang/test_fast_path.py`` compares the two grammars), and
-  anything else falls through to the general rules.  Forward elements are
-  short-circuited after streamlining (one call fewer per use).
+  strings without ``$``; an operator-only expression of simple operands (``$i++``
+  included), alone or piped into such commands; ``$x = <that>``) are each one
+  ``Regex`` element whose action re-scans the match; in a statement list the same
+  pattern also takes the separators after the statement.  They build exactly the
+  trees the general rules build (``tests/lang/test_fast_path.py`` compares the two
+  grammars), and anything else falls through to the general rules.
+* After the build, Forward elements are bypassed and alternatives nested in
+  alternatives (sequences in sequences) spliced: one element call fewer each.
+  pyparsing's ``streamline()`` is not used (the splice pass covers it, and it costs
+  build time); regexes compile on first use (most of the start-up cost otherwise).
 * Errors are raised eagerly by "expected X" alternatives (``_fail`` elements) so the
   position is exact; when the text ends where more was expected the error becomes
   :class:`IncompleteInput` (the REPL then asks for another line).
@@ -94,8 +100,10 @@ Grammar (BNF; ``~`` = no trivia allowed before the item, ``NL`` = newlines allow
     unsupported_statement ::= ('class' | 'enum' | 'configuration' | 'workflow') header
                               balanced_braces | 'data' name? balanced_braces
                             | 'using' ('namespace' | 'module' | 'assembly') rest_of_line
-    fast_statement ::= (simple_var assign_op NL)? (simple_command ('|' NL simple_command)*
-                                                   | fast_operand) end
+    fast_statement ::= (simple_var assign_op NL)?
+                       (fast_operand (binary_op NL fast_operand)* ('|' NL simple_command)*
+                       | simple_command ('|' NL simple_command)*) end seps?
+                       -- seps only in a statement list
 """
 from __future__ import annotations
 
@@ -1624,8 +1632,9 @@ def _build(fast: bool = True):
                       r"|filter|break|continue|return|exit|throw|class|enum|using|configuration"
                       r"|workflow|data|param)\b)").set_parse_action(_drop)
     keyword_statement = KS_GUARD + keyword_statement
-    # Fast statement path: a whole pipeline of simple commands (`Get-Foo -A b | fl`) or
-    # a lone simple operand (`$_.Name`) as one regex; nodes are then built by re-scanning
+    # Fast statement path: a whole pipeline of simple commands (`Get-Foo -A b | fl`),
+    # maybe after an operator-only expression (`$_.Name`, `$c | fl`), as one regex;
+    # nodes are then built by re-scanning
     # the match with the fast argument regex.  Identical trees to the general rules
     # (tests/lang/test_fast_path.py checks this).
     unnamed = re.sub(r"\(\?P<\w+>", "(?:", _FAST_ARG_CORE)
