@@ -497,6 +497,9 @@ class SelectObject(Cmdlet):
                 return
             self.kept += 1
         self._emit(obj)
+        if p.First is not None and self.kept >= p.First and p.Last is None and not p.Unique \
+                and self.session.ps_version != "2.0":
+            self.stop_upstream()  # 3.0+: the commands before stop once -First is satisfied
 
     def end(self) -> None:
         p = self.params

@@ -28,7 +28,8 @@ from __future__ import annotations
 
 from typing import Any, Callable, ClassVar, Dict, Iterable, List, Optional, Tuple, Type
 
-from .errors import ErrorRecord, InvocationInfo, ScriptTerminatingError, TerminatingError
+from .errors import (ErrorRecord, InvocationInfo, ScriptTerminatingError, StopUpstreamSignal,
+                     TerminatingError)
 from .host import Choice, SUSPEND_CHOICE, YES_NO_CHOICES
 from .parameters import ALL_SETS, BoundParameters, Parameter, common_parameters
 
@@ -191,6 +192,11 @@ class Cmdlet:
 
     def write_warning(self, text: str) -> None:
         self.runtime.write_warning(text)
+
+    def stop_upstream(self) -> None:
+        """Stop the commands before this one (this one and later ones still run
+        ``end()``), as ``Select-Object -First`` does in PowerShell 3.0 and later."""
+        raise StopUpstreamSignal()
 
     def write_verbose(self, text: str) -> None:
         self.runtime.write_verbose(text)

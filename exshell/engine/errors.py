@@ -23,7 +23,7 @@ from ..lang.ast import Span
 __all__ = [
     "ErrorRecord", "InvocationInfo", "PSException", "EngineError", "TerminatingError",
     "ScriptTerminatingError", "FlowControl", "BreakSignal", "ContinueSignal",
-    "ReturnSignal", "ExitSignal", "ERROR_CATEGORIES",
+    "ReturnSignal", "ExitSignal", "StopUpstreamSignal", "ERROR_CATEGORIES",
 ]
 
 #: System.Management.Automation.ErrorCategory names, in enum order.
@@ -260,6 +260,15 @@ class ReturnSignal(FlowControl):
     def __init__(self, value: Any = None):
         super().__init__()
         self.value = value
+
+
+class StopUpstreamSignal(FlowControl):
+    """A command has all the input it wants (``Select-Object -First`` in 3.0+): the
+    commands before it stop; it and the commands after it finish normally."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stage: Any = None
 
 
 class ExitSignal(FlowControl):

@@ -31,7 +31,7 @@ from .dotnet import (MethodError, TypeInfo, call_method, convert_to, is_instance
                      resolve_type, static_member)
 from .errors import (BreakSignal, ContinueSignal, EngineError, ErrorRecord, ExitSignal,
                      FlowControl, InvocationInfo, ReturnSignal, ScriptTerminatingError,
-                     TerminatingError)
+                     StopUpstreamSignal, TerminatingError)
 from .host import HostUnavailable
 from .operators import OperatorError, binary
 from .parameters import ALL_SETS, BoundParameters, Parameter
@@ -497,16 +497,45 @@ class Evaluator:
         # Link the stages: each writes into the next; the last into the sink.
         for i, stage in enumerate(stages):
             stage.downstream = stages[i + 1].accept if i + 1 < len(stages) else sink
+        # Every command begins before any sees input; what a begin block writes is held
+        # until all have begun.
+        begun: List[List[Any]] = []
         for stage in stages:
-            stage.begin()
+            held: List[Any] = []
+            target = stage.downstream
+            stage.downstream = held.append
+            try:
+                stage.begin()
+            finally:
+                stage.downstream = target
+            begun.append(held)
         first = stages[0]
-        if has_input:
-            for obj in input_objects:  # type: ignore[union-attr]
-                first.accept(obj)
-        else:
-            first.run_alone()
-        for stage in stages:
-            stage.end()
+        start = 0  # stages before this one were stopped and do not end
+        try:
+            # The last command's begin output is already out; then each earlier one's
+            # reaches the command after it, nearest first.
+            for stage, held in reversed(list(zip(stages, begun))):
+                for obj in held:
+                    stage.downstream(obj)
+            if has_input:
+                for obj in input_objects:  # type: ignore[union-attr]
+                    first.accept(obj)
+            else:
+                first.run_alone()
+        except StopUpstreamSignal as stop:
+            if stop.stage not in stages:
+                raise  # a command of an enclosing pipeline asked (the sink led there)
+            start = stages.index(stop.stage)
+        index = start
+        while index < len(stages):
+            try:
+                stages[index].end()
+                index += 1
+            except StopUpstreamSignal as stop:
+                # A command's end() fed one that has had enough: the ones between stop.
+                if stop.stage not in stages:
+                    raise
+                index = max(stages.index(stop.stage), index + 1)
         ok = all(not getattr(s, "errors_written", False) for s in stages)
         self.session.last_success = ok
 
@@ -1227,6 +1256,10 @@ class _CmdletStage(_Stage):
     def _call(self, fn: Callable, *args: Any) -> None:
         try:
             fn(*args)
+        except StopUpstreamSignal as stop:
+            if stop.stage is None:
+                stop.stage = self  # the first stage it passes through is the one that asked
+            raise
         except HostUnavailable as e:
             record = self.cmdlet.error_record(e.message, "HostPromptUnavailable", "InvalidOperation",
                                               exception_type="System.Management.Automation.PSInvalidOperationException")

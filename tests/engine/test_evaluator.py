@@ -134,3 +134,15 @@ def test_error_variable_and_silently_continue():
                             "-ErrorVariable bad; $?; $bad.Count; $?; $Error.Count")
     assert out == [False, 1, True, 1]
     assert "was not found" not in host.text
+
+
+def test_select_first_stops_upstream_in_3_0_only():
+    text = ("$n = 0; 1..5 | % { $script:n++; $_ } | Select-Object -First 2 | Out-Null; $n")
+    assert run(text, "2016")[0] == [2]
+    assert run(text, "2010")[0] == [5]
+
+
+def test_begin_blocks_run_before_any_input():
+    text = ('function g { begin { "b" } process { $_ } end { "e" } }; '
+            '1..2 | g | % -Begin { "B2" } -Process { "p $_" }')
+    assert run(text)[0] == ["B2", "p b", "p 1", "p 2", "p e"]
