@@ -219,14 +219,20 @@ class WriteError(Cmdlet):
             if names:
                 exception_type = names[0]
         inv = self.runtime.invocation
-        # At the prompt the record's "command" is the statement itself, so the view
-        # starts with the command line and shows no position block (as 2.0/5.1 do).
-        text = inv.source[inv.span.start:inv.span.end] if inv.span is not None else self.name
+        calls = getattr(self.session.evaluator, "call_stack", None)
+        if calls:
+            # Inside a function or script the record names it and points at its call.
+            invocation, fqid = calls[-1], calls[-1].command or ""
+        else:
+            # At the prompt the record's "command" is the statement itself, so the view
+            # starts with the command line and shows no position block (as 2.0/5.1 do).
+            text = inv.source[inv.span.start:inv.span.end] if inv.span is not None else self.name
+            invocation, fqid = InvocationInfo(text, inv.source, inv.file, None), ""
         record = ErrorRecord(
             message=message or "", error_id=p.ErrorId or WRITE_ERROR_EXCEPTION,
             category=p.Category or "NotSpecified", exception_type=exception_type,
             target=p.TargetObject, activity=p.CategoryActivity or self.name,
-            fqid_command="", invocation=InvocationInfo(text, inv.source, inv.file, None))
+            fqid_command=fqid, invocation=invocation)
         if p.CategoryTargetName is not None or p.CategoryTargetType is not None:
             record.target_display = (p.CategoryTargetName or "", p.CategoryTargetType or "")
         self.write_error(record)

@@ -100,6 +100,8 @@ class Evaluator:
         self.file: Optional[str] = None
         self.depth = 0
         self.try_depth = 0
+        #: Where each running function or script was called from, innermost last.
+        self.call_stack: List[InvocationInfo] = []
 
     # ================================================================ entry points
     def run(self, script: A.Script, sink: Callable[[Any], None], *,
@@ -1285,6 +1287,7 @@ class _BlockStage(_Stage):
         self.streaming = bool(block.node.blocks and any(b.name.casefold() == "process"
                                                         for b in block.node.blocks)) or block.IsFilter
         self.name = name or (function.Name if function else "<ScriptBlock>")
+        self.call_site = InvocationInfo(self.name, ev.source, ev.file, node.span, node.name_span.end)
         self.bound_values, self.rest = self._bind()
         self.scope: Optional[Scope] = None
 
@@ -1462,6 +1465,7 @@ class _BlockStage(_Stage):
         if input_list is not None:
             ev.scope.set_local("input", input_list)
         ev.depth += 1
+        ev.call_stack.append(self.call_site)
         try:
             if ev.depth > MAX_DEPTH:
                 raise ev._runtime_error(
@@ -1480,6 +1484,7 @@ class _BlockStage(_Stage):
             pass
         finally:
             ev.depth -= 1
+            ev.call_stack.pop()
             ev.scope, ev.source, ev.file = saved
 
     def begin(self) -> None:

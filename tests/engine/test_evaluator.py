@@ -146,3 +146,10 @@ def test_begin_blocks_run_before_any_input():
     text = ('function g { begin { "b" } process { $_ } end { "e" } }; '
             '1..2 | g | % -Begin { "B2" } -Process { "p $_" }')
     assert run(text)[0] == ["B2", "p b", "p 1", "p 2", "p e"]
+
+
+def test_write_error_inside_a_function_names_the_function():
+    out, result, host = run('function Test-It { Write-Error "it failed" }\nTest-It')
+    assert host.text.splitlines()[:3] == ["Test-It : it failed", "At line:2 char:8", "+ Test-It <<<< "]
+    assert result.errors[0].FullyQualifiedErrorId == \
+        "Microsoft.PowerShell.Commands.WriteErrorException,Test-It"
