@@ -1718,7 +1718,10 @@ def _build(fast: bool = True):
     END_SEPS = act(LRegex(True, rf"{TRIVIA}(?=[;\r\n)}}]|\Z)(?:(?:{TRIVIA}[;\r\n])++{TRIVIA})?"),
                    _drop)
     STMT_GUARD = LRegex(True, TRIVIA + r"(?![)}]|\Z)").set_parse_action(_drop)
-    listed = STMT_GUARD + general_statement + (END_SEPS | act(Empty(), _fail_unexpected))
+    # Used only here, so its failure can raise the error itself (a fail action) instead
+    # of through an alternative (one element call fewer per statement).
+    END_SEPS.set_fail_action(lambda s, loc, expr, err: _fail_unexpected(s, loc, None))
+    listed = STMT_GUARD + general_statement + END_SEPS
     statements <<= Opt(SEPS) + ZeroOrMore((FAST_STMT_SEP | listed) if fast else listed)
 
     def block_action(s, l, t):
