@@ -723,6 +723,13 @@ def _build(fast: bool = True):
         stack (a warning check; costly at start-up), MatchFirst itself does not."""
         return pp.MatchFirst(list(exprs))
 
+    def must(elem, error_id, **kw):
+        """``elem | fail(error_id)`` for an element used in this one place: the error is
+        raised by its fail action, which saves an alternative (an element call) per use."""
+        action = _fail_with(error_id, **kw)
+        elem.set_fail_action(lambda s, loc, expr, err: action(s, loc, None))
+        return elem
+
     def fail(error_id, **kw):
         return Empty().set_parse_action(_fail_with(error_id, **kw))
 
@@ -839,7 +846,7 @@ def _build(fast: bool = True):
         o, c = items[0], items[-1]
         return A.SubExpr(_C.span(o.start, c.end), tuple(items[1:-1]))
     SUB_OPEN_G = act(glued(r"\$\(", nl_after=True), as_tok())
-    SUB_CLOSE = token(r"\)", nl_before=True) | fail("MissingEndParenthesisInSubexpression")
+    SUB_CLOSE = must(token(r"\)", nl_before=True), "MissingEndParenthesisInSubexpression")
     SUBEXPR_G = act(SUB_OPEN_G + statements + SUB_CLOSE, sub_action)
 
     string_piece_expr = VARIABLE_G | SUBEXPR_G
@@ -904,7 +911,7 @@ def _build(fast: bool = True):
                         lambda s, l, t: _Tok(t[0].group(1), t[0].start(1), t[0].end(1),
                                              "dyn"))
     CALL_OPEN = act(glued(r"\(", nl_after=True), as_tok())
-    CALL_CLOSE = (token(r"\)", nl_before=True) | fail("MissingEndParenthesisInMethodCall"))
+    CALL_CLOSE = must(token(r"\)", nl_before=True), "MissingEndParenthesisInMethodCall")
     call_args = CALL_OPEN + Opt(expr_nc + ZeroOrMore(
         COMMA_NL + alt(expr_nc, fail("MissingExpression", token=",")))) + CALL_CLOSE
 
@@ -935,7 +942,7 @@ def _build(fast: bool = True):
                                incomplete=_at_end(l + len(t[0]))))
 
     INDEX_OPEN = act(glued(r"\[", nl_after=True), as_tok())
-    INDEX_CLOSE = (token(r"\]", nl_before=True) | fail("MissingEndSquareBracket"))
+    INDEX_CLOSE = must(token(r"\]", nl_before=True), "MissingEndSquareBracket")
 
     def index_action(s, l, t):
         items = list(t)
@@ -966,7 +973,7 @@ def _build(fast: bool = True):
         o, c = items[0], items[-1]
         return A.ParenExpr(_C.span(o.start, c.end), items[1])
     PAREN = act(LPAREN + alt(fast_pipeline, fail("ExpectedExpression", token="(")) +
-                (RPAREN | fail("MissingEndParenthesisInExpression")), paren_action)
+                must(token(r"\)", nl_before=True), "MissingEndParenthesisInExpression"), paren_action)
 
     SUBEXPR = act(act(tok(r"\$\(", nl_after=True), as_tok()) + statements + SUB_CLOSE,
                   sub_action)
@@ -1348,7 +1355,7 @@ def _build(fast: bool = True):
     def cond(keyword):
         return ((COND_OPEN | fail("MissingOpenParenthesisAfterKeyword", token=keyword))
                 + alt(fast_pipeline, fail("ExpectedExpression", token="("))
-                + (RPAREN | fail("MissingEndParenthesisAfterStatement", token=keyword)))
+                + must(token(r"\)", nl_before=True), "MissingEndParenthesisAfterStatement", token=keyword))
 
     def body(what):
         return NLS + alt(block, fail("MissingLoopStatement", token=what))
@@ -1383,7 +1390,7 @@ def _build(fast: bool = True):
         return A.IfStatement(_C.span(start, last.span.end), tuple(clauses), else_block)
     IF_KW_STRICT = IF_KW + (NLS + COND_OPEN | fail("MissingOpenParenthesisInIfStatement"))
     if_stmt = act(IF_KW_STRICT + alt(fast_pipeline, fail("ExpectedExpression", token="(")) +
-                  (RPAREN | fail("MissingEndParenthesisAfterStatement", token="if")) +
+                  must(token(r"\)", nl_before=True), "MissingEndParenthesisAfterStatement", token="if") +
                   if_block + ZeroOrMore(elseif_part) + Opt(else_part), if_action)
 
     # loops
@@ -1396,7 +1403,7 @@ def _build(fast: bool = True):
                        + (VARIABLE | fail("MissingVariableNameAfterForeach"))
                        + (IN_KW | fail("MissingInInForeach"))
                        + alt(fast_pipeline, fail("ExpectedExpression", token="in"))
-                       + (RPAREN | fail("MissingEndParenthesisAfterForeach"))
+                       + must(token(r"\)", nl_before=True), "MissingEndParenthesisAfterForeach")
                        + body("foreach"), foreach_action)
 
     FOR_SEP = act(LRegex(False, TRIVIA + r"(?:;|\r\n|\n|\r)" + NL_TRIVIA), _drop)
@@ -1410,7 +1417,7 @@ def _build(fast: bool = True):
     for_slot = alt(pipeline, none_marker())
     for_stmt = act(kw("for") + NLS + (COND_OPEN | fail("MissingOpenParenthesisAfterKeyword", token="for"))
                    + for_slot + Opt(FOR_SEP) + for_slot + Opt(FOR_SEP) + for_slot
-                   + (RPAREN | fail("MissingEndParenthesisAfterStatement", token="for"))
+                   + must(token(r"\)", nl_before=True), "MissingEndParenthesisAfterStatement", token="for")
                    + body("for"), for_action)
 
     def while_action(s, l, t):
@@ -1451,7 +1458,7 @@ def _build(fast: bool = True):
         close = _closed([x for x in items if isinstance(x, _Tok) and x.text in ("{", "}")], "}")
         return A.SwitchStatement(_C.span(kwt.start, close.end), value, clauses, opts)
     switch_value = (COND_OPEN + alt(fast_pipeline, fail("ExpectedExpression", token="(")) +
-                    (RPAREN | fail("MissingEndParenthesisAfterStatement", token="switch"))
+                    must(token(r"\)", nl_before=True), "MissingEndParenthesisAfterStatement", token="switch")
                     | arg_primary)
     switch_stmt = act(kw("switch") + ZeroOrMore(SWITCH_OPT) + NLS + switch_value + NLS +
                       (LBRACE | fail("MissingSwitchStatementClause")) +
@@ -1566,7 +1573,7 @@ def _build(fast: bool = True):
         start = _start(items[0])
         return A.ParamBlock(_C.span(start, items[-1].end), params, attrs)
     param_block <<= act(ZeroOrMore(attribute + NLS) + kw("param") + NLS + LPAREN + param_list +
-                        (RPAREN | fail("MissingEndParenthesisInExpression")), param_block_action)
+                        must(token(r"\)", nl_before=True), "MissingEndParenthesisInExpression"), param_block_action)
 
     FUNC_NAME = act(tok(r"[^\s(){};,|&]+"), as_tok("fname"))
 
@@ -1583,7 +1590,7 @@ def _build(fast: bool = True):
         return A.FunctionDefinition(_C.span(kwt.start, sb.span.end), name.text, sb,
                                     kwt.text.lower() == "filter")
     function_stmt = act(kw("function|filter") + (FUNC_NAME | fail("MissingNameAfterKeyword", token="function"))
-                        + Opt(LPAREN + param_list + (RPAREN | fail("MissingEndParenthesisInExpression")))
+                        + Opt(LPAREN + param_list + must(token(r"\)", nl_before=True), "MissingEndParenthesisInExpression"))
                         + NLS + alt(script_block, fail("MissingFunctionBody")), function_action)
 
     # recognised but not run: balanced braces

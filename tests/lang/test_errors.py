@@ -83,6 +83,20 @@ CASES = [
     ("function f", INC, "MissingFunctionBody", 1, 11),
     ("function", INC, "MissingNameAfterKeyword", 1, 9),
     ("class Foo { ", INC, "MissingEndCurlyBrace", 1, 13),
+    # closers that raise their own error (fail actions), complete input: at the token
+    ("(1 2", ERR, "MissingEndParenthesisInExpression", 1, 4),
+    ("$a.b(1 2", ERR, "MissingEndParenthesisInMethodCall", 1, 8),
+    ("$a[1 2]", ERR, "MissingEndSquareBracket", 1, 6),
+    ("if (1 2) {}", ERR, "MissingEndParenthesisAfterStatement", 1, 7),
+    ("while (1 2) {}", ERR, "MissingEndParenthesisAfterStatement", 1, 10),
+    ("do {} while (1 2)", ERR, "MissingEndParenthesisAfterStatement", 1, 16),
+    ("for (1; 2; 3 4) {}", ERR, "MissingEndParenthesisAfterStatement", 1, 14),
+    ("switch (1 2) {}", ERR, "MissingEndParenthesisAfterStatement", 1, 11),
+    ("foreach ($a in 1 2) {}", ERR, "MissingEndParenthesisAfterForeach", 1, 18),
+    ("param($a 1)", ERR, "MissingEndParenthesisInExpression", 1, 10),
+    ("function f($a 1) {}", ERR, "MissingEndParenthesisInExpression", 1, 15),
+    ("$(1", INC, "MissingEndParenthesisInSubexpression", 1, 4),
+    ("$x = 1 2", ERR, "UnexpectedToken", 1, 8),
 ]
 
 
