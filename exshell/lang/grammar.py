@@ -1062,7 +1062,11 @@ def _build(fast: bool = True):
             _abort("EndSquareBracketExpectedAtEndOfAttribute", m.end(1), m.end(1),
                    incomplete=_at_end(m.end(1)))
         return A.TypeLiteral(_C.span(m.start(1), m.end(1)), m.group("tn"))
-    TYPE = act(tok(rf"\[(?:{TRIVIA}(?P<tn>{_TYPENAME}){TRIVIA}(?P<tc>\])?)?(?![\w(])"), type_action)
+    # Without its `]`, a name followed by `(` or a word character is not a type
+    # literal (an attribute, `[Parameter(...)]`, or an index); with it, anything may
+    # follow: `[int]2.5`, `[string](1,2)` are casts.
+    TYPE = act(tok(rf"\[(?:{TRIVIA}(?P<tn>{_TYPENAME}){TRIVIA}(?:(?P<tc>\])|(?![\w(])))?(?(tc)|(?![\w(]))"),
+               type_action)
 
     # cast / type literal: `[int]'30'` casts; `[datetime]::Now`, `[int]` alone are values.
     def type_or_cast_action(s, l, t):

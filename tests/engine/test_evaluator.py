@@ -49,10 +49,8 @@ def run(text, version="2010"):
     ("1 -eq '1.0'", [True]),
     ("'1.0' -eq 1", [False]),
     ("[int]'30' + 1", [31]),
-    pytest.param("$a = [int]2.5; $b = [int]3.5; $a; $b", [2, 4], marks=pytest.mark.xfail(
-        strict=True, reason="parser: a cast before a number or a parenthesis is read as an attribute")),
-    pytest.param("$s = [string](1,2,3); $s", ["1 2 3"], marks=pytest.mark.xfail(
-        strict=True, reason="parser: a cast before a number or a parenthesis is read as an attribute")),
+    ("$a = [int]2.5; $b = [int]3.5; $a; $b", [2, 4]),
+    ("$s = [string](1,2,3); $s", ["1 2 3"]),
     ("$a = [int]'2'; $a", [2]),
     ("[bool]'False'", [True]),
     ("$a = 1,2,3; $a[-1]; $a.Count", [3, 3]),

@@ -168,3 +168,10 @@ def test_real_error_then_incomplete_tail_is_an_error():
         parse("1 2\nWrite-Host 'abc")
     assert not isinstance(info.value, IncompleteInput)
     assert [i.error_id for i in info.value.issues] == ["UnexpectedToken", "TerminatorExpectedAtEndOfString"]
+
+
+@pytest.mark.parametrize("text", ["[int]2.5", "[string](1,2)", "(([int]2))", "$x = [byte[]]$(1,2)"])
+def test_casts_before_numbers_and_parentheses(text):
+    from exshell.lang import parse
+    script = parse(text)
+    assert "ConvertExpr" in repr(script)
