@@ -1741,7 +1741,9 @@ def _build(fast: bool = True):
         return A.StatementBlock(_C.span(o.start, c.end), tuple(items[1:-1]))
     block <<= act(LBRACE + statements + Opt(RBRACE_NL), block_action)
 
-    script = statements + NLS
+    # A script's own param block may be followed by a statement on the same line, as
+    # in a script block (`param($n) "x $n"`); parse() moves it into Script.param_block.
+    script = Opt(SEPS) + Opt(SB_PARAM_GUARD + param_block + Opt(SEPS)) + statements + NLS
     script.parse_with_tabs()
 
     # No element skips whitespace: trivia is explicit in the token regexes.

@@ -175,3 +175,9 @@ def test_casts_before_numbers_and_parentheses(text):
     from exshell.lang import parse
     script = parse(text)
     assert "ConvertExpr" in repr(script)
+
+
+def test_script_param_block_then_a_statement_on_the_same_line():
+    from exshell.lang import parse
+    script = parse('param($n = 2) "hello $n"')
+    assert script.param_block is not None and len(script.statements) == 1
