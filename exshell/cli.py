@@ -145,7 +145,6 @@ def _interactive(shell, opts: Options) -> int:
     host = shell.host
     if not opts.no_logo:
         host.write_line(_banner(shell))
-    exit_code = 0
     while True:
         try:
             line = host.read_line(shell.prompt())
@@ -170,8 +169,8 @@ def _interactive(shell, opts: Options) -> int:
                 if more is None or more == "":
                     break
                 text += "\n" + more
-            except ParseError:
-                break
+            except (ParseError, Exception):
+                break  # Shell.run reports it (and never raises)
         if not text.strip():
             continue
         try:
@@ -181,7 +180,6 @@ def _interactive(shell, opts: Options) -> int:
             continue
         if result.exit_code is not None:
             return result.exit_code
-        exit_code = 0 if result.success else 1
     return 0
 
 
