@@ -141,7 +141,7 @@ def _banner(shell) -> str:
 
 def _interactive(shell, opts: Options) -> int:
     """A plain read-eval-print loop (the prompt_toolkit REPL replaces it on a terminal)."""
-    from .lang.errors import IncompleteInput, ParseError
+    from .lang.errors import IncompleteInput
     host = shell.host
     if not opts.no_logo:
         host.write_line(_banner(shell))
@@ -169,7 +169,7 @@ def _interactive(shell, opts: Options) -> int:
                 if more is None or more == "":
                     break
                 text += "\n" + more
-            except (ParseError, Exception):
+            except Exception:
                 break  # Shell.run reports it (and never raises)
         if not text.strip():
             continue
