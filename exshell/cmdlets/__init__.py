@@ -43,6 +43,7 @@ LAZY_FAMILIES = {
     "connectivity": (
         "curl", "Invoke-WebRequest", "iwr", "Test-ImapConnectivity", "Test-PopConnectivity",
         "Test-SmtpConnectivity", "wget"),
+    "help": ("Get-Help", "help", "man"),
 }
 
 for _module, _names in LAZY_FAMILIES.items():

@@ -1129,9 +1129,15 @@ class _CmdletStage(_Stage):
         self.expects_input = expects_input
         session = ev.session
         self.source, self.file = ev.source, ev.file
+        elements = ev._eval_args(node)
+        # `<cmdlet> -?` alone shows the command's help instead of running it.
+        if len(elements) == 1 and elements[0].kind == "param" and elements[0].name == "?":
+            help_cls = session.commands.lookup("Get-Help")
+            if help_cls is not None:
+                elements = [ArgElement("arg", elements[0].span, cls.name, text=cls.name)]
+                cls = self.cls = help_cls
         params = cls.all_parameters(session.ps_version)
         self.binder = Binder(params, cls.default_set, session.version_tag)
-        elements = ev._eval_args(node)
         try:
             self.binding = self.binder.bind_command_line(elements, expects_input)
             missing = self.binder.missing_mandatory(self.binding, expects_input)

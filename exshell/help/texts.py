@@ -1,0 +1,732 @@
+"""Every word Get-Help prints, keyed by cmdlet name (our own words).
+
+* ``SYNOPSES``: optional override of a cmdlet's ``synopsis`` declaration.
+* ``DESCRIPTIONS``: the DESCRIPTION section.  Every registered cmdlet has one
+  (``tests/cmdlets/test_help.py`` checks).
+* ``EXAMPLES``: ``[(command, explanation), ...]``; every cmdlet has at least one.
+  A command spanning lines puts the continuation on the following lines.
+* ``PARAMETERS``: ``(cmdlet, parameter) -> text``; ``GENERIC_PARAMETERS`` is the
+  fallback by parameter name alone.
+* ``INPUTS``, ``OUTPUTS``, ``NOTES``, ``RELATED``: the Full view's sections.
+* ``WILDCARD_PARAMETERS``: ``(cmdlet, parameter)`` pairs that accept wildcards.
+* ``ABOUT_TOPICS``: folded name -> (title, synopsis, text).
+* ``DEFAULT_HELP``: what Get-Help prints with no name.
+
+Any value may instead be a dict keyed by Exchange version tag ("2007", "2010",
+"2013", "2016", "2019") with ``"default"`` for the others: used where a cmdlet's
+parameters differ by version (the file parameters of Export/Import/New).
+
+Imports nothing.
+"""
+
+#: Certificate cmdlets: the Full view's INPUTS/OUTPUTS/NOTES and the synopsis in
+#: Exchange's own style ("Use the ... cmdlet to ...").
+SYNOPSES = {
+    "Get-ExchangeCertificate": "Use the Get-ExchangeCertificate cmdlet to view the certificates "
+                               "on an Exchange server, including pending certificate requests.",
+    "New-ExchangeCertificate": "Use the New-ExchangeCertificate cmdlet to create a self-signed "
+                               "certificate, to renew one, or to create a certificate request "
+                               "for a certification authority.",
+    "Enable-ExchangeCertificate": "Use the Enable-ExchangeCertificate cmdlet to assign an "
+                                  "existing certificate to Exchange services.",
+    "Export-ExchangeCertificate": "Use the Export-ExchangeCertificate cmdlet to export a "
+                                  "certificate (with its private key) or a pending request.",
+    "Import-ExchangeCertificate": "Use the Import-ExchangeCertificate cmdlet to import a "
+                                  "certificate, or to complete a pending request with the "
+                                  "certification authority's response.",
+    "Remove-ExchangeCertificate": "Use the Remove-ExchangeCertificate cmdlet to delete a "
+                                  "certificate or a pending request from an Exchange server.",
+}
+
+DESCRIPTIONS = {
+    # ------------------------------------------------------------ certificate cmdlets
+    "Get-ExchangeCertificate":
+        "Get-ExchangeCertificate lists the certificates in the local computer's Personal "
+        "store that Exchange can see, with the services each one is assigned to (Services) "
+        "and whether it can be used (Status). Without parameters the default view is a table "
+        "of Thumbprint, Services and Subject; pipe to Format-List to see every property "
+        "(CertificateDomains, NotBefore, NotAfter, IsSelfSigned, RootCAType, ...).\n\n"
+        "Pending certificate requests made with New-ExchangeCertificate -GenerateRequest are "
+        "listed too, with the status PendingRequest, until the response is imported with "
+        "Import-ExchangeCertificate.\n\n"
+        "With -DomainName the certificates are those that cover the names given, in the order "
+        "Exchange would pick them. The objects written can be piped to New-, Enable-, Export- "
+        "and Remove-ExchangeCertificate.",
+    "New-ExchangeCertificate":
+        "New-ExchangeCertificate creates a new self-signed certificate, or a certificate "
+        "request (-GenerateRequest) to send to a certification authority (CA). Piped a "
+        "certificate from Get-ExchangeCertificate, it renews that certificate: the new one "
+        "gets the same subject and domain names and a new key and validity period.\n\n"
+        "A new self-signed certificate is enabled for the services given with -Services "
+        "(IMAP, POP and SMTP by default on Exchange 2010, the services of the renewed "
+        "certificate when renewing). When SMTP is among them and another certificate is the "
+        "default SMTP certificate, the cmdlet asks whether to overwrite it; -Force answers "
+        "yes.\n\n"
+        "A request is written to the pipeline as Base64 text (or as bytes with "
+        "-BinaryEncoded); save it to a file for the CA. On Exchange 2007 -Path, and on "
+        "Exchange 2013 -RequestFile, write the file directly. The request stays on the "
+        "server as a pending request until its response is imported.\n\n"
+        "The old certificate is never removed: after checking the new one, remove the old "
+        "one with Remove-ExchangeCertificate.",
+    "Enable-ExchangeCertificate":
+        "Enable-ExchangeCertificate assigns a certificate to one or more Exchange services: "
+        "IIS (Outlook Web App, ActiveSync, Exchange Web Services...), SMTP (TLS for the "
+        "transport service), IMAP, POP, UM and, on later versions, Federation and "
+        "UMCallRouter.\n\n"
+        "Services are only ever added: a service the certificate already had stays "
+        "enabled, and enabling a certificate for IIS takes IIS away from the certificate "
+        "that had it before. Enabling for SMTP asks whether to overwrite the default SMTP "
+        "certificate; -Force answers yes.\n\n"
+        "The certificate must be valid: a pending request, an expired certificate or one "
+        "whose private key is missing cannot be enabled.",
+    "Export-ExchangeCertificate":
+        "Export-ExchangeCertificate exports a certificate together with its private key, "
+        "protected by -Password, as a PKCS #12 (.pfx) file, so that it can be imported on "
+        "another server. The key must have been created exportable. Piped a pending request, "
+        "it exports the request text again.\n\n"
+        "The result is written to the pipeline: with -BinaryEncoded an object whose "
+        "FileData property holds the bytes. Exchange 2007 writes the file itself with "
+        "-Path, and Exchange 2013 with -FileName; on Exchange 2010 save FileData with "
+        "Set-Content -Encoding Byte.",
+    "Import-ExchangeCertificate":
+        "Import-ExchangeCertificate imports a certificate and its private key from a PFX "
+        "file, or completes a pending request with the certificate the CA returned (a .cer, "
+        ".crt or .p7b file).\n\n"
+        "The file's content is passed with -FileData (Exchange 2010 and later; read it with "
+        "Get-Content -Encoding Byte -ReadCount 0, or [System.IO.File]::ReadAllBytes()). "
+        "Exchange 2007 reads the file itself with -Path, and Exchange 2013 also accepts "
+        "-FileName with a UNC path.\n\n"
+        "An imported certificate is not assigned to any service: run "
+        "Enable-ExchangeCertificate afterwards.",
+    "Remove-ExchangeCertificate":
+        "Remove-ExchangeCertificate deletes a certificate, or a pending request, from the "
+        "server's certificate store. The cmdlet asks for confirmation first; answer A or Y, "
+        "or add -Confirm:$false to skip the question.\n\n"
+        "Before removing a certificate, make sure another certificate serves its services "
+        "(see Get-ExchangeCertificate | Format-List Thumbprint,Services). Removal cannot be "
+        "undone unless the certificate was exported.",
+}
+
+EXAMPLES = {
+    "Get-ExchangeCertificate": [
+        ("Get-ExchangeCertificate",
+         "This command lists every certificate on the local server, with its thumbprint, "
+         "its services and its subject."),
+        ("Get-ExchangeCertificate -Thumbprint 5113AE0233A72FCCB75D2F3D2DF5B4F5A4C7ABB3 | Format-List",
+         "This command shows every property of one certificate, chosen by thumbprint."),
+        ("Get-ExchangeCertificate | Where-Object { $_.NotAfter -lt (Get-Date).AddDays(30) }",
+         "This command finds the certificates that expire within 30 days, or have expired."),
+        ("Get-ExchangeCertificate -DomainName mail.contoso.com",
+         "This command lists the certificates that cover mail.contoso.com; the first one is "
+         "the one Exchange would choose."),
+    ],
+    "New-ExchangeCertificate": {
+        "default": [
+            ("Get-ExchangeCertificate -Thumbprint 5113AE0233A72FCCB75D2F3D2DF5B4F5A4C7ABB3 | New-ExchangeCertificate",
+             "This command renews a self-signed certificate: the new certificate has the same "
+             "names and services and a new validity period. The cmdlet asks before replacing "
+             "the default SMTP certificate."),
+            ("New-ExchangeCertificate -DomainName mail.contoso.com,autodiscover.contoso.com -Services IIS,SMTP -Force",
+             "This command creates a new self-signed certificate for two names and enables it "
+             "for IIS and SMTP without asking."),
+            ("$req = New-ExchangeCertificate -GenerateRequest -SubjectName \"C=US,O=Contoso,CN=mail.contoso.com\" -DomainName mail.contoso.com,autodiscover.contoso.com -PrivateKeyExportable $true\n"
+             "Set-Content -Path C:\\certreq\\contoso.req -Value $req",
+             "These commands create a request for a certificate with two names and an "
+             "exportable key, and save it to a file to send to the CA."),
+        ],
+        "2007": [
+            ("Get-ExchangeCertificate -Thumbprint 5113AE0233A72FCCB75D2F3D2DF5B4F5A4C7ABB3 | New-ExchangeCertificate",
+             "This command renews a self-signed certificate with the same names and services."),
+            ("New-ExchangeCertificate -GenerateRequest -Path C:\\certreq\\contoso.req -SubjectName \"C=US,O=Contoso,CN=mail.contoso.com\" -DomainName mail.contoso.com,autodiscover.contoso.com -PrivateKeyExportable $true",
+             "This command creates a request and writes it to C:\\certreq\\contoso.req."),
+            ("New-ExchangeCertificate -DomainName mail.contoso.com -Services IIS,SMTP -Force",
+             "This command creates a self-signed certificate and enables it for IIS and SMTP "
+             "without asking."),
+        ],
+        "2013": [
+            ("Get-ExchangeCertificate -Thumbprint 5113AE0233A72FCCB75D2F3D2DF5B4F5A4C7ABB3 | New-ExchangeCertificate",
+             "This command renews a self-signed certificate with the same names and services."),
+            ("New-ExchangeCertificate -GenerateRequest -RequestFile \\\\EX01\\certreq\\contoso.req -SubjectName \"C=US,O=Contoso,CN=mail.contoso.com\" -DomainName mail.contoso.com,autodiscover.contoso.com -PrivateKeyExportable $true",
+             "This command creates a request and writes it to a shared folder."),
+            ("New-ExchangeCertificate -DomainName mail.contoso.com -Services IIS,SMTP -Force",
+             "This command creates a self-signed certificate and enables it for IIS and SMTP "
+             "without asking."),
+        ],
+    },
+    "Enable-ExchangeCertificate": [
+        ("Enable-ExchangeCertificate -Thumbprint 5113AE0233A72FCCB75D2F3D2DF5B4F5A4C7ABB3 -Services IIS",
+         "This command assigns the certificate to IIS; the certificate that served IIS "
+         "before keeps its other services."),
+        ("Enable-ExchangeCertificate -Thumbprint 5113AE0233A72FCCB75D2F3D2DF5B4F5A4C7ABB3 -Services IIS,SMTP,IMAP,POP -Force",
+         "This command assigns the certificate to four services and makes it the default "
+         "SMTP certificate without asking."),
+        ("Get-ExchangeCertificate -DomainName mail.contoso.com | Select-Object -First 1 | Enable-ExchangeCertificate -Services IIS",
+         "This command enables, for IIS, the first certificate that covers mail.contoso.com."),
+    ],
+    "Export-ExchangeCertificate": {
+        "default": [
+            ("$pw = Read-Host \"PFX password\" -AsSecureString\n"
+             "$pfx = Export-ExchangeCertificate -Thumbprint 5113AE0233A72FCCB75D2F3D2DF5B4F5A4C7ABB3 -BinaryEncoded -Password $pw\n"
+             "Set-Content -Path C:\\certs\\mail.pfx -Value $pfx.FileData -Encoding Byte",
+             "These commands export a certificate and its key, protected by a password, and "
+             "save the bytes as a .pfx file."),
+            ("Get-ExchangeCertificate | Where-Object { $_.Status -eq \"PendingRequest\" } | Export-ExchangeCertificate",
+             "This command shows the text of the pending requests again."),
+            ("[System.IO.File]::WriteAllBytes('C:\\certs\\mail.pfx', $pfx.FileData)",
+             "This command is another way to save the exported bytes."),
+        ],
+        "2007": [
+            ("$pw = Read-Host \"PFX password\" -AsSecureString\n"
+             "Export-ExchangeCertificate -Thumbprint 5113AE0233A72FCCB75D2F3D2DF5B4F5A4C7ABB3 -BinaryEncoded -Path C:\\certs\\mail.pfx -Password $pw",
+             "These commands export a certificate and its key to C:\\certs\\mail.pfx."),
+            ("Export-ExchangeCertificate -Thumbprint 5113AE0233A72FCCB75D2F3D2DF5B4F5A4C7ABB3 -Path C:\\certreq\\again.req",
+             "This command writes a pending request to a file again."),
+            ("Export-ExchangeCertificate -Thumbprint 5113AE0233A72FCCB75D2F3D2DF5B4F5A4C7ABB3 -BinaryEncoded -Path C:\\certs\\mail.pfx -Password $pw -Force",
+             "This command replaces an existing file."),
+        ],
+        "2013": [
+            ("$pw = Read-Host \"PFX password\" -AsSecureString\n"
+             "Export-ExchangeCertificate -Thumbprint 5113AE0233A72FCCB75D2F3D2DF5B4F5A4C7ABB3 -BinaryEncoded -FileName \\\\EX01\\certs\\mail.pfx -Password $pw",
+             "These commands export a certificate and its key to a shared folder."),
+            ("$pfx = Export-ExchangeCertificate -Thumbprint 5113AE0233A72FCCB75D2F3D2DF5B4F5A4C7ABB3 -BinaryEncoded -Password $pw\n"
+             "[System.IO.File]::WriteAllBytes('C:\\certs\\mail.pfx', $pfx.FileData)",
+             "These commands export to the pipeline and save the bytes themselves."),
+            ("Get-ExchangeCertificate | Where-Object { $_.Status -eq \"PendingRequest\" } | Export-ExchangeCertificate",
+             "This command shows the text of the pending requests again."),
+        ],
+    },
+    "Import-ExchangeCertificate": {
+        "default": [
+            ("Import-ExchangeCertificate -FileData ([Byte[]]$(Get-Content -Path C:\\certreq\\contoso.cer -Encoding Byte -ReadCount 0))",
+             "This command completes a pending request with the certificate the CA issued."),
+            ("$pw = Read-Host \"PFX password\" -AsSecureString\n"
+             "Import-ExchangeCertificate -FileData ([System.IO.File]::ReadAllBytes('C:\\certs\\mail.pfx')) -Password $pw -PrivateKeyExportable $true",
+             "These commands import a certificate and its key from a .pfx file, keeping the "
+             "key exportable."),
+            ("Import-ExchangeCertificate -FileData ([System.IO.File]::ReadAllBytes('C:\\certs\\mail.pfx')) -Password $pw | Enable-ExchangeCertificate -Services IIS,SMTP",
+             "This command imports a certificate and enables it for IIS and SMTP."),
+        ],
+        "2007": [
+            ("Import-ExchangeCertificate -Path C:\\certreq\\contoso.cer",
+             "This command completes a pending request with the certificate the CA issued."),
+            ("$pw = Read-Host \"PFX password\" -AsSecureString\n"
+             "Import-ExchangeCertificate -Path C:\\certs\\mail.pfx -Password $pw",
+             "These commands import a certificate and its key from a .pfx file."),
+            ("Import-ExchangeCertificate -Path C:\\certs\\mail.pfx -Password $pw | Enable-ExchangeCertificate -Services IIS,SMTP",
+             "This command imports a certificate and enables it for IIS and SMTP."),
+        ],
+        "2013": [
+            ("Import-ExchangeCertificate -FileName \\\\EX01\\certreq\\contoso.cer",
+             "This command completes a pending request from a file in a shared folder."),
+            ("Import-ExchangeCertificate -FileData ([System.IO.File]::ReadAllBytes('C:\\certs\\mail.pfx')) -Password $pw -PrivateKeyExportable $true",
+             "This command imports a certificate and its key from a .pfx file."),
+            ("Import-ExchangeCertificate -FileName \\\\EX01\\certs\\mail.pfx -Password $pw | Enable-ExchangeCertificate -Services IIS,SMTP",
+             "This command imports a certificate and enables it for IIS and SMTP."),
+        ],
+    },
+    "Remove-ExchangeCertificate": [
+        ("Remove-ExchangeCertificate -Thumbprint 5113AE0233A72FCCB75D2F3D2DF5B4F5A4C7ABB3",
+         "This command removes one certificate after asking for confirmation."),
+        ("Remove-ExchangeCertificate -Thumbprint 5113AE0233A72FCCB75D2F3D2DF5B4F5A4C7ABB3 -Confirm:$false",
+         "This command removes the certificate without asking."),
+        ("Get-ExchangeCertificate | Where-Object { $_.NotAfter -lt (Get-Date) } | Remove-ExchangeCertificate",
+         "This command removes every expired certificate, asking once for each (answer A "
+         "to remove them all)."),
+    ],
+}
+
+_T = "5113AE0233A72FCCB75D2F3D2DF5B4F5A4C7ABB3"
+
+# ---------------------------------------------------------------- the other cmdlets
+# name -> (description, [(command, explanation), ...]); merged into the tables below.
+_OTHERS = {
+    # Exchange configuration
+    "Get-ExchangeServer": (
+        "Lists the Exchange servers of the organisation with their roles, edition and version. "
+        "Pipe to ForEach-Object to run a certificate command on every server.",
+        [("Get-ExchangeServer | ForEach-Object { Get-ExchangeCertificate -Server $_.Name }",
+          "This command lists the certificates of every server.")]),
+    "Get-AuthConfig": (
+        "Shows the configuration of server-to-server (OAuth) authentication, including the "
+        "thumbprint of the current Auth certificate and of the next one, if one is staged.",
+        [("Get-ExchangeCertificate -Thumbprint (Get-AuthConfig).CurrentCertificateThumbprint | Format-List Subject,NotAfter",
+          "This command shows when the current Auth certificate expires.")]),
+    "Set-AuthConfig": (
+        "Changes the Auth certificate. Stage a new certificate with -NewCertificateThumbprint "
+        "and -NewCertificateEffectiveDate, then publish it with -PublishCertificate; "
+        "-ClearPreviousCertificate forgets the previous one.",
+        [("Set-AuthConfig -NewCertificateThumbprint " + _T + " -NewCertificateEffectiveDate (Get-Date).AddHours(49)",
+          "This command stages a new Auth certificate to take effect in 49 hours."),
+         ("Set-AuthConfig -PublishCertificate",
+          "This command makes the staged certificate the current Auth certificate.")]),
+    "Get-ImapSettings": (
+        "Shows a server's IMAP4 settings, among them X509CertificateName: the name used to pick "
+        "the certificate IMAP4 offers.",
+        [("Get-ImapSettings | Format-List X509CertificateName", "This command shows which name selects the IMAP4 certificate.")]),
+    "Set-ImapSettings": (
+        "Sets the name (one of a certificate's domain names) by which IMAP4 picks its certificate. "
+        "The IMAP4 service must be restarted to use it.",
+        [("Set-ImapSettings -X509CertificateName mail.contoso.com", "This command makes IMAP4 use a certificate for mail.contoso.com.")]),
+    "Get-PopSettings": (
+        "Shows a server's POP3 settings, among them X509CertificateName: the name used to pick "
+        "the certificate POP3 offers.",
+        [("Get-PopSettings | Format-List X509CertificateName", "This command shows which name selects the POP3 certificate.")]),
+    "Set-PopSettings": (
+        "Sets the name (one of a certificate's domain names) by which POP3 picks its certificate. "
+        "The POP3 service must be restarted to use it.",
+        [("Set-PopSettings -X509CertificateName mail.contoso.com", "This command makes POP3 use a certificate for mail.contoso.com.")]),
+    "Get-ReceiveConnector": (
+        "Lists the Receive connectors of the servers, with their bindings and the certificate "
+        "name (TlsCertificateName) they offer for STARTTLS, if any.",
+        [("Get-ReceiveConnector | Format-Table Identity,Fqdn,TlsCertificateName", "This command shows which certificate each Receive connector names.")]),
+    "Set-ReceiveConnector": (
+        "Changes a Receive connector: its FQDN, whether it is enabled, and the certificate it "
+        "offers for STARTTLS (TlsCertificateName, written <I>issuer<S>subject).",
+        [("$c = Get-ExchangeCertificate -Thumbprint " + _T + "\n"
+          "Set-ReceiveConnector \"EX01\\Default EX01\" -TlsCertificateName \"<I>$($c.Issuer)<S>$($c.Subject)\"",
+          "These commands make a Receive connector offer a chosen certificate.")]),
+    "Get-SendConnector": (
+        "Lists the Send connectors of the organisation; TlsCertificateName names the certificate "
+        "a connector presents, by issuer and subject.",
+        [("Get-SendConnector | Format-List Name,Fqdn,RequireTLS,TlsCertificateName", "This command shows the TLS settings of every Send connector.")]),
+    "New-SendConnector": (
+        "Creates a Send connector for the address spaces given, sent through the source "
+        "transport servers given.",
+        [("New-SendConnector -Name \"To Internet\" -Internet -AddressSpaces * -SourceTransportServers EX01",
+          "This command creates a connector that sends all mail to the Internet from EX01.")]),
+    "Set-SendConnector": (
+        "Changes a Send connector. -TlsCertificateName names the certificate it presents; after a "
+        "renewal, point it at the new certificate (or set it to $null) before removing the old one.",
+        [("Set-SendConnector \"To Internet\" -TlsCertificateName $null", "This command stops the connector naming a certificate.")]),
+    "Get-TransportServer": (
+        "Shows the transport servers and, in InternalTransportCertificateThumbprint, the "
+        "certificate used as the default SMTP certificate.",
+        [("Get-TransportServer | Format-List Name,InternalTransportCertificateThumbprint", "This command shows each server's default SMTP certificate.")]),
+    "Get-TransportService": (
+        "The Exchange 2013 and later name of Get-TransportServer: shows the transport servers and "
+        "their default SMTP certificate.",
+        [("Get-TransportService | Format-List Name,InternalTransportCertificateThumbprint", "This command shows each server's default SMTP certificate.")]),
+    "Test-ImapConnectivity": (
+        "Connects to IMAP4 over SSL and reports whether the TLS handshake succeeds with the "
+        "certificate the service offers. Use -TrustAnySSLCertificate to ignore trust errors.",
+        [("Test-ImapConnectivity -ClientAccessServer EX01 -ConnectionType SSL -TrustAnySSLCertificate", "This command tests IMAP4 over SSL on EX01.")]),
+    "Test-PopConnectivity": (
+        "Connects to POP3 over SSL and reports whether the TLS handshake succeeds with the "
+        "certificate the service offers. Use -TrustAnySSLCertificate to ignore trust errors.",
+        [("Test-PopConnectivity -ClientAccessServer EX01 -ConnectionType SSL -TrustAnySSLCertificate", "This command tests POP3 over SSL on EX01.")]),
+    "Test-SmtpConnectivity": (
+        "Connects to each Receive connector of a server, starts TLS and reports the result, "
+        "with the certificate that was offered.",
+        [("Test-SmtpConnectivity EX01", "This command tests STARTTLS on every Receive connector of EX01.")]),
+    "Invoke-WebRequest": (
+        "Requests a page from the emulated server's web site over HTTPS and reports the "
+        "certificate problems a browser would report (untrusted, expired, wrong name).",
+        [("Invoke-WebRequest https://mail.contoso.com/owa -UseBasicParsing", "This command checks the certificate IIS offers for mail.contoso.com.")]),
+    # Lab helpers
+    "Export-LabCARoot": (
+        "LAB ONLY (not an Exchange or PowerShell cmdlet): writes the root certificate of the "
+        "lab's enterprise CA, or of the simulated public CA, to a PEM file, so that it can be "
+        "inspected or trusted.",
+        [("Export-LabCARoot -Path C:\\certs\\root.cer", "This command writes the lab root CA certificate to C:\\certs\\root.cer.")]),
+    "Request-LabPublicCertificate": (
+        "LAB ONLY (not an Exchange or PowerShell cmdlet): signs a request file with the simulated "
+        "public CA, whose root every client trusts, and writes the issued certificate. A .p7b "
+        "out-file also contains the issuing CA.",
+        [("Request-LabPublicCertificate -RequestFile C:\\certreq\\contoso.req -OutFile C:\\certreq\\contoso.cer",
+          "This command has the simulated public CA issue the certificate for a request.")]),
+    "certreq": (
+        "An emulation of certreq.exe: -submit sends a request file to the lab's enterprise CA and "
+        "writes the issued certificate; -accept installs a CA response.",
+        [("certreq -submit -attrib \"CertificateTemplate:WebServer\" C:\\certreq\\contoso.req C:\\certreq\\contoso.cer",
+          "This command submits a request to the enterprise CA with the WebServer template.")]),
+    # Files on the emulated drive
+    "Add-Content": ("Appends text, or bytes with -Encoding Byte, to a file on the emulated drive.",
+        [("Add-Content -Path C:\\notes.txt -Value \"renewed today\"", "This command adds a line to C:\\notes.txt.")]),
+    "Set-Content": ("Writes text, or bytes with -Encoding Byte, to a file on the emulated drive, replacing its content.",
+        [("Set-Content -Path C:\\certs\\mail.pfx -Value $pfx.FileData -Encoding Byte", "This command saves exported bytes as a file.")]),
+    "Get-Content": ("Reads a file on the emulated drive: one string per line, the whole text with -Raw, or bytes with -Encoding Byte (add -ReadCount 0 to get one array).",
+        [("[Byte[]]$(Get-Content -Path C:\\certreq\\contoso.cer -Encoding Byte -ReadCount 0)", "This command reads a file as bytes, as -FileData expects.")]),
+    "Copy-Item": ("Copies files and folders on the emulated drive.",
+        [("Copy-Item C:\\certs\\mail.pfx C:\\backup\\", "This command copies a file to another folder.")]),
+    "Get-ChildItem": ("Lists the files and folders of a folder on the emulated drive; -Recurse goes into subfolders.",
+        [("Get-ChildItem C:\\certreq -Filter *.req", "This command lists the request files in C:\\certreq.")]),
+    "Get-Location": ("Shows the current folder of the emulated drive.",
+        [("Get-Location", "This command shows the current folder.")]),
+    "Set-Location": ("Changes the current folder of the emulated drive.",
+        [("Set-Location C:\\certreq", "This command makes C:\\certreq the current folder.")]),
+    "Get-PSDrive": ("Lists the drives. The emulated C: drive is a folder of the real computer, named in its Description.",
+        [("Get-PSDrive C | Format-List", "This command shows where the emulated drive lives.")]),
+    "New-Item": ("Creates a file or folder on the emulated drive (-ItemType Directory for a folder).",
+        [("New-Item -ItemType Directory -Path C:\\certreq", "This command creates the folder C:\\certreq.")]),
+    "mkdir": ("Creates a folder on the emulated drive; the same as New-Item -ItemType Directory.",
+        [("mkdir C:\\certreq", "This command creates the folder C:\\certreq.")]),
+    "Remove-Item": ("Deletes files and folders on the emulated drive; -Recurse deletes a folder's content too.",
+        [("Remove-Item C:\\certreq\\old.req", "This command deletes a file.")]),
+    "Test-Path": ("Returns True when a path exists on the emulated drive, False otherwise.",
+        [("Test-Path C:\\certreq\\contoso.cer", "This command tells whether the CA's response has been saved yet.")]),
+    "Join-Path": ("Combines a path and a child path into one path.",
+        [("Join-Path C:\\certreq contoso.req", "This command returns C:\\certreq\\contoso.req.")]),
+    "Split-Path": ("Returns part of a path: its parent folder (the default), its leaf, or its drive.",
+        [("Split-Path C:\\certreq\\contoso.req -Leaf", "This command returns contoso.req.")]),
+    "Out-File": ("Sends formatted output to a file on the emulated drive, as it would be shown on screen.",
+        [("Get-ExchangeCertificate | Format-List | Out-File C:\\certs\\inventory.txt", "This command saves a certificate inventory.")]),
+    # Objects and formatting
+    "ForEach-Object": ("Runs a script block for each input object; $_ is the current object.",
+        [("Get-ExchangeCertificate | ForEach-Object { $_.NotAfter }", "This command shows the expiry date of every certificate.")]),
+    "Where-Object": ("Passes on only the input objects for which the script block is true; $_ is the current object.",
+        [("Get-ExchangeCertificate | Where-Object { $_.IsSelfSigned }", "This command lists the self-signed certificates.")]),
+    "Select-Object": ("Selects properties of objects (including calculated ones written @{n=...;e={...}}), or the first, last or unique objects.",
+        [("Get-ExchangeCertificate | Select-Object Thumbprint,@{n='DaysLeft';e={($_.NotAfter - (Get-Date)).Days}}",
+          "This command shows how many days each certificate has left.")]),
+    "Sort-Object": ("Sorts objects by the values of one or more properties.",
+        [("Get-ExchangeCertificate | Sort-Object NotAfter", "This command lists the certificates, soonest to expire first.")]),
+    "Group-Object": ("Groups objects that have the same value for the given properties, and counts them.",
+        [("Get-ExchangeCertificate | Group-Object IsSelfSigned", "This command counts self-signed and CA-issued certificates.")]),
+    "Measure-Object": ("Counts objects, and sums or averages numeric properties; for strings it counts lines, words and characters.",
+        [("Get-ExchangeCertificate | Measure-Object", "This command counts the certificates.")]),
+    "Get-Member": ("Shows the type name, properties and methods of the objects piped to it.",
+        [("Get-ExchangeCertificate | Get-Member", "This command lists the members of a certificate object.")]),
+    "Tee-Object": ("Saves the pipeline's objects in a file or a variable and passes them on.",
+        [("Get-ExchangeCertificate | Tee-Object -Variable certs | Format-Table", "This command shows the certificates and keeps them in $certs.")]),
+    "Format-List": ("Shows each object as a list of properties, one per line. With no properties named, a default set is shown; * shows them all.",
+        [("Get-ExchangeCertificate | Format-List Thumbprint,Services,NotAfter", "This command shows three properties of every certificate.")]),
+    "Format-Table": ("Shows objects as a table with a column per property; -AutoSize sizes the columns to the data.",
+        [("Get-ExchangeCertificate | Format-Table Thumbprint,NotAfter -AutoSize", "This command shows a compact table.")]),
+    "Out-Default": ("Sends output to the default formatter and to the console. The shell calls it for the last command of every line.",
+        [("Get-ExchangeCertificate | Out-Default", "This command shows the certificates, as they would be shown anyway.")]),
+    "Out-Host": ("Sends output to the console.",
+        [("Get-ExchangeCertificate | Out-Host", "This command shows the certificates on the console.")]),
+    "Out-Null": ("Discards its input.",
+        [("New-Item -ItemType Directory C:\\certreq | Out-Null", "This command creates a folder without showing it.")]),
+    "Out-String": ("Turns objects into the text they would be shown as; -Stream writes one string per line.",
+        [("$text = Get-ExchangeCertificate | Format-List | Out-String", "This command keeps the list view as one string.")]),
+    # Data
+    "ConvertTo-Csv": ("Converts objects to CSV lines, a header line first.",
+        [("Get-ExchangeCertificate | Select-Object Thumbprint,NotAfter | ConvertTo-Csv -NoTypeInformation", "This command shows the certificates as CSV.")]),
+    "ConvertFrom-Csv": ("Converts CSV lines into objects with a property per column.",
+        [("\"Name,Days\",\"mail,30\" | ConvertFrom-Csv", "This command creates one object with the properties Name and Days.")]),
+    "Export-Csv": ("Saves objects as a CSV file on the emulated drive.",
+        [("Get-ExchangeCertificate | Select-Object Thumbprint,NotAfter | Export-Csv C:\\certs.csv -NoTypeInformation", "This command saves an inventory as CSV.")]),
+    "Import-Csv": ("Reads a CSV file on the emulated drive into objects.",
+        [("Import-Csv C:\\certs.csv", "This command reads the inventory back.")]),
+    "ConvertTo-Json": ("Converts objects to JSON text (Windows PowerShell 3.0 and later).",
+        [("Get-ExchangeCertificate | Select-Object Thumbprint,Subject | ConvertTo-Json", "This command shows the certificates as JSON.")]),
+    "ConvertFrom-Json": ("Converts JSON text into objects (Windows PowerShell 3.0 and later).",
+        [("'{\"Name\":\"mail\"}' | ConvertFrom-Json", "This command creates an object with the property Name.")]),
+    # Utility
+    "Clear-Host": ("Clears the console.", [("cls", "This command clears the screen.")]),
+    "Get-Command": ("Lists the commands available; -Syntax shows how to call one.",
+        [("Get-Command *ExchangeCertificate*", "This command lists the certificate cmdlets."),
+         ("Get-Command New-ExchangeCertificate -Syntax", "This command shows the syntax of New-ExchangeCertificate.")]),
+    "Get-Alias": ("Lists the aliases of the session, or those of one command with -Definition.",
+        [("Get-Alias -Definition Format-List", "This command shows that fl is an alias of Format-List.")]),
+    "Get-Credential": ("Asks for a user name and password and returns a credential object.",
+        [("$cred = Get-Credential contoso\\administrator", "This command asks for the password of an account.")]),
+    "ConvertTo-SecureString": ("Converts text to a secure string, for parameters such as -Password. Plain text needs -AsPlainText -Force.",
+        [("$pw = ConvertTo-SecureString \"P@ssw0rd\" -AsPlainText -Force", "This command makes a secure string from plain text, for a lab.")]),
+    "Read-Host": ("Reads a line typed at the console; -AsSecureString hides it and returns a secure string.",
+        [("$pw = Read-Host \"PFX password\" -AsSecureString", "This command asks for a password without showing it.")]),
+    "Get-Date": ("Returns the current date and time of the emulated clock, or the date given; -Format and -UFormat return text.",
+        [("(Get-Date).AddDays(30)", "This command returns the date in 30 days.")]),
+    "Set-Date": ("Changes the emulated computer's clock, to a date or by an amount (-Adjust). Useful to see certificates expire.",
+        [("Set-Date -Adjust (New-TimeSpan -Days 365)", "This command moves the clock forward one year.")]),
+    "New-TimeSpan": ("Creates a time span, from two dates or from a number of days, hours, minutes and seconds.",
+        [("New-TimeSpan -End (Get-ExchangeCertificate | Select-Object -First 1).NotAfter", "This command shows the time left before a certificate expires.")]),
+    "Start-Sleep": ("Waits for a number of seconds or milliseconds (exshell moves its clock on rather than waiting).",
+        [("Start-Sleep -Seconds 5", "This command waits five seconds.")]),
+    "Get-Variable": ("Lists variables and their values.",
+        [("Get-Variable pw", "This command shows the variable $pw.")]),
+    "Set-Variable": ("Sets a variable's value, creating the variable if needed.",
+        [("Set-Variable -Name thumb -Value " + _T, "This command stores a thumbprint in $thumb.")]),
+    "New-Variable": ("Creates a variable.",
+        [("New-Variable -Name server -Value EX01", "This command creates $server.")]),
+    "Remove-Variable": ("Deletes a variable.",
+        [("Remove-Variable pw", "This command deletes $pw.")]),
+    "Clear-Variable": ("Empties a variable, keeping the variable.",
+        [("Clear-Variable pw", "This command sets $pw to $null.")]),
+    "Invoke-Command": ("Runs a script block, with arguments from -ArgumentList.",
+        [("Invoke-Command -ScriptBlock { param($d) (Get-Date).AddDays($d) } -ArgumentList 30", "This command runs a script block with one argument.")]),
+    "Invoke-Expression": ("Runs a string as a command.",
+        [("Invoke-Expression \"Get-ExchangeCertificate\"", "This command runs the text as a command.")]),
+    "New-Object": ("Creates an instance of a .NET type that exshell emulates (for example PSObject or DateTime).",
+        [("New-Object PSObject -Property @{Server='EX01'; Days=30}", "This command creates an object with two properties.")]),
+    "Write-Host": ("Writes text straight to the console, optionally in colour; nothing goes down the pipeline.",
+        [("Write-Host \"Renewal done\" -ForegroundColor Green", "This command writes a green line.")]),
+    "Write-Output": ("Sends objects down the pipeline (what a bare value on a line does anyway).",
+        [("Write-Output \"done\"", "This command writes the string to the pipeline.")]),
+    "Write-Warning": ("Writes a warning message (WARNING: ...).",
+        [("Write-Warning \"The certificate expires soon.\"", "This command writes a warning.")]),
+    "Write-Verbose": ("Writes a verbose message, shown when -Verbose is used or $VerbosePreference is Continue.",
+        [("Write-Verbose \"Checking EX01\" -Verbose", "This command writes a verbose message.")]),
+    "Write-Debug": ("Writes a debug message, shown when -Debug is used or $DebugPreference is Continue.",
+        [("Write-Debug \"thumbprint found\"", "This command writes a debug message (hidden by default).")]),
+    "Write-Error": ("Writes an error to the error stream; the command goes on.",
+        [("Write-Error \"No valid certificate found.\"", "This command writes a non-terminating error.")]),
+    "Get-Help": ("Shows help about commands and concepts: the syntax (generated from the parameters), a description and examples. -Detailed adds the parameters, -Full adds technical detail, -Examples shows only the examples, -Parameter one parameter. With a wildcard it lists the matching topics; about_exshell explains what exshell emulates.",
+        [("Get-Help New-ExchangeCertificate -Examples", "This command shows the examples of New-ExchangeCertificate."),
+         ("Get-Help *Certificate*", "This command lists the help topics whose names contain Certificate."),
+         ("Get-Help Enable-ExchangeCertificate -Parameter Services", "This command describes one parameter.")]),
+}
+
+for _name, (_description, _examples) in _OTHERS.items():
+    DESCRIPTIONS[_name] = _description
+    EXAMPLES[_name] = _examples
+
+# ---------------------------------------------------------------- parameters
+_CERT = ("Get-ExchangeCertificate", "New-ExchangeCertificate", "Enable-ExchangeCertificate",
+         "Export-ExchangeCertificate", "Import-ExchangeCertificate", "Remove-ExchangeCertificate")
+
+#: By parameter name alone, when no (cmdlet, parameter) text exists.
+GENERIC_PARAMETERS = {
+    "Thumbprint": "The thumbprint of the certificate: 40 hexadecimal characters (spaces are removed).",
+    "Identity": {
+        "default": "The certificate, written Server\\Thumbprint or just the thumbprint.",
+        "2007": "Identifies the object.", "2010": "Identifies the object."},
+    "Server": "The Exchange server to act on, by name, FQDN or GUID. By default, the server the shell is connected to.",
+    "DomainController": "The domain controller that reads or writes the directory. exshell accepts it and ignores it.",
+    "Force": "Skips confirmation questions (and, for files, overwrites an existing file).",
+    "Path": "The path of a file or folder on the emulated drive.",
+    "LiteralPath": "The path, taken as written (no wildcards).",
+    "InputObject": "The objects to act on. Usually piped rather than named.",
+    "Property": "The names of the properties to use.",
+    "Name": "The name or names of the items to act on.",
+    "PassThru": "Writes the object acted on to the pipeline.",
+    "Encoding": "The encoding of the file: ASCII, UTF8, Unicode or Byte.",
+    "Filter": "A filter, such as *.req, applied to the names.",
+    "Include": "Only the items whose names match these patterns.",
+    "Exclude": "Leaves out the items whose names match these patterns.",
+    "Recurse": "Includes the items of all subfolders.",
+    "Scope": "The scope: Global, Local, Script or a number of levels up.",
+    "Value": "The value to use.",
+    "Message": "The text of the message.",
+    "Delimiter": "The character between the values (a comma by default).",
+    "UseCulture": "Uses the culture's list separator as delimiter.",
+    "NoTypeInformation": "Leaves out the #TYPE line.",
+    "Header": "The column names to use instead of the first line.",
+    "FilePath": "The path of the file to write.",
+    "Append": "Adds to the end of the file instead of replacing it.",
+    "NoClobber": "Does not overwrite an existing file.",
+    "Width": "The number of characters in each line.",
+    "Expand": "How collections are shown: CoreOnly, EnumOnly or Both.",
+    "GroupBy": "Groups the output by the value of a property.",
+    "View": "The name of a view to use.",
+    "AutoSize": "Sizes the columns to their content.",
+    "Date": "The date and time to use.",
+    "Seconds": "The number of seconds.",
+    "Milliseconds": "The number of milliseconds.",
+    "ScriptBlock": "The commands to run.",
+    "ArgumentList": "The values given to the script block's parameters.",
+    "FilterScript": "The script block that decides whether each object passes.",
+    "Credential": "The account to use.",
+    "Password": "The password, as a secure string (Read-Host -AsSecureString or ConvertTo-SecureString).",
+    "FriendlyName": "A name for the certificate, shown in FriendlyName (at most 64 characters).",
+    "TlsCertificateName": "The certificate, written <I>issuer<S>subject.",
+    "X509CertificateName": "A domain name of the certificate the service should use.",
+    "Fqdn": "The fully qualified domain name the connector announces.",
+    "Enabled": "Whether the connector is enabled.",
+    "RequireTLS": "Whether the connector requires TLS.",
+    "AddressSpaces": "The domains the connector sends to (* for all).",
+    "ClientAccessServer": "The server to test.",
+    "ConnectionType": "How to connect: PlainText, TLS or SSL.",
+    "TrustAnySSLCertificate": "Ignores certificate trust errors.",
+    "MailboxCredential": "The mailbox account to log on with.",
+    "Uri": "The address of the page to request.",
+}
+
+PARAMETERS = {
+    # Get-ExchangeCertificate
+    ("Get-ExchangeCertificate", "Thumbprint"): "The thumbprint of the certificate to show. Leave it out to see every certificate and pending request.",
+    ("Get-ExchangeCertificate", "Instance"): "An X509Certificate2 object to show as Exchange sees it.",
+    ("Get-ExchangeCertificate", "DomainName"): "Shows only the certificates that cover these names, best match first (wildcard certificates cover one level).",
+    # New-ExchangeCertificate
+    ("New-ExchangeCertificate", "Services"): "The services to enable the new self-signed certificate for: None, IMAP, POP, UM, IIS, SMTP (and Federation, UMCallRouter on later versions). Separate several with commas. When renewing, the default is the services of the old certificate.",
+    ("New-ExchangeCertificate", "GenerateRequest"): "Creates a certificate request for a CA instead of a self-signed certificate. The request stays on the server as a pending request.",
+    ("New-ExchangeCertificate", "BinaryEncoded"): "Writes the request as DER bytes instead of Base64 text.",
+    ("New-ExchangeCertificate", "RequestFile"): "Exchange 2013: the file (a UNC path) to write the request to.",
+    ("New-ExchangeCertificate", "Path"): "Exchange 2007: the file to write the request to.",
+    ("New-ExchangeCertificate", "SubjectName"): "The subject, as an X.500 name such as \"C=US,O=Contoso,CN=mail.contoso.com\". By default CN= the first domain name (or the server name).",
+    ("New-ExchangeCertificate", "DomainName"): "The names the certificate covers (Subject Alternative Names), separated by commas. By default the server's host name and FQDN.",
+    ("New-ExchangeCertificate", "KeySize"): "The size of the RSA key in bits: 1024, 2048 (the default) or 4096.",
+    ("New-ExchangeCertificate", "PrivateKeyExportable"): "$true makes the private key exportable, so the certificate can be exported with its key (Export-ExchangeCertificate).",
+    ("New-ExchangeCertificate", "IncludeAcceptedDomains"): "Adds the organisation's accepted domains to the names.",
+    ("New-ExchangeCertificate", "IncludeAutoDiscover"): "Adds autodiscover.<domain> for each accepted domain.",
+    ("New-ExchangeCertificate", "IncludeServerFQDN"): "Adds the server's FQDN to the names.",
+    ("New-ExchangeCertificate", "IncludeServerNetBIOSName"): "Adds the server's NetBIOS name to the names.",
+    ("New-ExchangeCertificate", "SubjectKeyIdentifier"): "A subject key identifier to put in the certificate (normally left out).",
+    ("New-ExchangeCertificate", "Instance"): "A certificate to renew (what Get-ExchangeCertificate pipes in).",
+    ("New-ExchangeCertificate", "Force"): "Answers yes to the question about replacing the default SMTP certificate.",
+    # Enable-ExchangeCertificate
+    ("Enable-ExchangeCertificate", "Thumbprint"): "The thumbprint of the certificate to enable.",
+    ("Enable-ExchangeCertificate", "Services"): "The services to add: None, IMAP, POP, UM, IIS, SMTP (and Federation, UMCallRouter on later versions), separated by commas. Services the certificate already has are kept.",
+    ("Enable-ExchangeCertificate", "DoNotRequireSsl"): "With IIS: does not turn on \"Require SSL\" for the default web site.",
+    ("Enable-ExchangeCertificate", "Force"): "Answers yes to the question about replacing the default SMTP certificate.",
+    ("Enable-ExchangeCertificate", "NetworkServiceAllowed"): "Gives the Network Service account read access to the private key.",
+    # Export-ExchangeCertificate
+    ("Export-ExchangeCertificate", "Thumbprint"): "The thumbprint of the certificate (or pending request) to export.",
+    ("Export-ExchangeCertificate", "BinaryEncoded"): "Exports the certificate and key as PFX bytes (use with -Password).",
+    ("Export-ExchangeCertificate", "Password"): "The password that protects the exported private key.",
+    ("Export-ExchangeCertificate", "FileName"): "Exchange 2013: the file (a UNC path) to write.",
+    ("Export-ExchangeCertificate", "Path"): "Exchange 2007: the file to write.",
+    ("Export-ExchangeCertificate", "Force"): "Exchange 2007: overwrites an existing file.",
+    # Import-ExchangeCertificate
+    ("Import-ExchangeCertificate", "FileData"): "The content of the file to import, as bytes: read it with Get-Content -Encoding Byte -ReadCount 0 or [System.IO.File]::ReadAllBytes().",
+    ("Import-ExchangeCertificate", "FileName"): "Exchange 2013: the file (a UNC path) to import.",
+    ("Import-ExchangeCertificate", "Path"): "Exchange 2007: the file to import.",
+    ("Import-ExchangeCertificate", "Instance"): "The certificate as Base64 text.",
+    ("Import-ExchangeCertificate", "Password"): "The password of a PFX file.",
+    ("Import-ExchangeCertificate", "PrivateKeyExportable"): "$true keeps the imported private key exportable.",
+    ("Import-ExchangeCertificate", "FriendlyName"): "A friendly name for the imported certificate.",
+    # Remove-ExchangeCertificate
+    ("Remove-ExchangeCertificate", "Thumbprint"): "The thumbprint of the certificate or pending request to remove.",
+    # Get-Help
+    ("Get-Help", "Name"): "The command or topic to show. Wildcards list the matching topics.",
+    ("Get-Help", "Full"): "Shows the whole help: parameters with their attributes, inputs, outputs, notes and examples.",
+    ("Get-Help", "Detailed"): "Adds the parameters and the examples.",
+    ("Get-Help", "Examples"): "Shows only the name, the synopsis and the examples.",
+    ("Get-Help", "Parameter"): "Shows only the parameters whose names match (wildcards allowed).",
+    ("Get-Help", "Online"): "Shows online help (not available offline in exshell).",
+}
+
+#: (cmdlet, parameter) pairs whose values may contain wildcards.
+WILDCARD_PARAMETERS = {("Get-Help", "Name"), ("Get-Help", "Parameter"),
+                       ("Get-Command", "Name"), ("Get-Alias", "Name"),
+                       ("Get-Variable", "Name"), ("Get-ChildItem", "Path"),
+                       ("Remove-Item", "Path"), ("Get-Member", "Name")}
+
+_CERT_OBJECT = "Microsoft.Exchange.Management.SystemConfigurationTasks.ExchangeCertificate"
+INPUTS = {
+    "Get-ExchangeCertificate": "System.String (a thumbprint, by property name)",
+    "New-ExchangeCertificate": _CERT_OBJECT + " (to renew it)",
+    "Enable-ExchangeCertificate": _CERT_OBJECT + " (by its Thumbprint property)",
+    "Export-ExchangeCertificate": _CERT_OBJECT + " (by its Thumbprint property)",
+    "Import-ExchangeCertificate": "None",
+    "Remove-ExchangeCertificate": _CERT_OBJECT + " (by its Thumbprint property)",
+}
+OUTPUTS = {
+    "Get-ExchangeCertificate": _CERT_OBJECT,
+    "New-ExchangeCertificate": _CERT_OBJECT + ", or System.String (a request)",
+    "Enable-ExchangeCertificate": "None",
+    "Export-ExchangeCertificate": "An object with FileData (bytes), or System.String (a request)",
+    "Import-ExchangeCertificate": _CERT_OBJECT,
+    "Remove-ExchangeCertificate": "None",
+}
+NOTES = {
+    "New-ExchangeCertificate": "The old certificate is kept. After a renewal, check the new certificate's services, then remove the old one. Connectors that name the old certificate (TlsCertificateName) must be changed first.",
+    "Enable-ExchangeCertificate": "Services are added, never removed. To stop a certificate serving a service, enable another certificate for it.",
+    "Remove-ExchangeCertificate": "Removing the certificate that is the default SMTP certificate leaves transport without one until another certificate is enabled for SMTP.",
+    "Export-ExchangeCertificate": "Only certificates whose private key is exportable can be exported with their key.",
+}
+RELATED = {name: [other for other in _CERT if other != name] for name in _CERT}
+
+# ---------------------------------------------------------------- about_ topics
+_ABOUT_EXSHELL = """TOPIC
+    about_exshell
+
+SHORT DESCRIPTION
+    What exshell is, what it emulates and where it knowingly differs from
+    the real Exchange Management Shell.
+
+LONG DESCRIPTION
+    exshell is a practice copy of the Exchange Management Shell that runs
+    without Windows or Exchange. You type the same commands as on a real
+    server (Get-ExchangeCertificate, New-ExchangeCertificate,
+    Enable-ExchangeCertificate, Import-, Export- and
+    Remove-ExchangeCertificate) and get the same kind of answers: the same
+    prompts, the same layout of lists and tables, the same errors. Nothing
+    you do can harm a real server: the organisation, its servers and their
+    certificates exist only inside exshell.
+
+  WHAT IS REAL
+    The certificates are real X.509 certificates with real keys, so their
+    thumbprints are real SHA-1 hashes and the PFX files, requests and
+    responses you save can be opened with other tools (openssl, certutil).
+
+  WHAT IS EMULATED
+    - The language: variables, pipelines, operators, if/switch/loops,
+      try/catch, functions with param(), script blocks, splatting and the
+      everyday cmdlets (Where-Object, Select-Object, Format-List, ...).
+      Exchange 2007 and 2010 follow Windows PowerShell 2.0 rules; 2013 and
+      later follow 5.1 rules. Choose with exshell -ExchangeVersion.
+    - Parameter binding as PowerShell does it: names and unique prefixes,
+      positions, pipeline input, parameter sets, with PowerShell's errors.
+    - An Exchange organisation with one or more servers, services that use
+      certificates (IIS, SMTP, IMAP, POP...), connectors, Auth settings.
+    - A lab enterprise CA (certreq) and a simulated public CA
+      (Request-LabPublicCertificate, for labs only).
+    - A Windows-style drive: C:\\ and \\\\server\\share paths are one real
+      folder on this computer (Get-PSDrive C | Format-List shows which).
+    - A clock of its own: Set-Date moves it, Start-Sleep does not wait,
+      so you can watch a certificate expire.
+
+  WHAT IS NOT EMULATED, OR DIFFERS
+    - No real Windows, IIS, Active Directory or network: the
+      Test-*Connectivity cmdlets and Invoke-WebRequest check TLS against
+      exshell's own emulated services.
+    - Only the commands listed by Get-Command exist; .NET types and
+      members are the ones admin scripts commonly use.
+    - Where Microsoft's exact wording is unknown (some confirmation
+      questions and Exchange errors), exshell uses plausible text.
+    - Exchange objects are the live objects, not the "Deserialized."
+      copies remoting hands out, so a few .NET members work here that
+      would not in a real EMS.
+    - Hashtables keep the order their keys were added in.
+    - The clock is UTC and the culture is en-US.
+    - The [S] Suspend choice is shown but does not open a nested prompt.
+    - Answers fed on standard input are echoed after their prompt.
+    - Help is the help you are reading: written for exshell, with syntax
+      generated from the parameters exshell really accepts.
+
+SEE ALSO
+    Get-Help
+    Get-Command
+    Get-ExchangeCertificate
+"""
+
+_ABOUT_COMMON = """TOPIC
+    about_CommonParameters
+
+SHORT DESCRIPTION
+    Parameters that every cmdlet accepts.
+
+LONG DESCRIPTION
+    -Verbose, -Debug, -ErrorAction, -WarningAction, -ErrorVariable,
+    -WarningVariable, -OutVariable and -OutBuffer work with every cmdlet.
+    Cmdlets that change something also accept -WhatIf (say what would be
+    done, do nothing) and -Confirm (ask before each change; -Confirm:$false
+    never asks).
+"""
+
+ABOUT_TOPICS = {
+    "about_exshell": ("about_exshell", "What exshell emulates and where it differs.", _ABOUT_EXSHELL),
+    "about_commonparameters": ("about_CommonParameters", "Parameters that every cmdlet accepts.",
+                               _ABOUT_COMMON),
+}
+
+#: Get-Help with no name (Windows PowerShell prints a short help about help).
+DEFAULT_HELP = """
+TOPIC
+    Get-Help
+
+SHORT DESCRIPTION
+    Shows help about the commands and concepts of exshell.
+
+LONG DESCRIPTION
+  SYNTAX
+    get-help {<CmdletName> | <TopicName>}
+    help {<CmdletName> | <TopicName>}
+    <CmdletName> -?
+
+    "Get-help" and "-?" show help on one page.
+    "Help" shows the same help (the real shell shows it one page at a time).
+
+  EXAMPLES
+      get-help get-exchangecertificate  : Help about Get-ExchangeCertificate.
+      get-help about_exshell            : What exshell emulates and what not.
+      get-help *certificate*            : Topics whose names contain "certificate".
+      get-help new-exchangecertificate -examples : Only the examples.
+      get-help new-exchangecertificate -detailed : Adds the parameters.
+      get-help new-exchangecertificate -full     : Everything, with technical details.
+      get-help enable-exchangecertificate -parameter services : One parameter.
+
+    Get-Command lists the commands you can ask about.
+"""
