@@ -8,7 +8,6 @@ the REPL and the tests use; it never raises for anything a user can type.
 """
 from __future__ import annotations
 
-import datetime as _dt
 from dataclasses import dataclass, field
 from typing import Any, Callable, List, Optional
 
@@ -361,7 +360,7 @@ class Shell:
         try:
             with open(path, "r", encoding="utf-8-sig") as fh:
                 text = fh.read()
-        except OSError as e:
+        except OSError:
             record = ErrorRecord(
                 "The term '%s' is not recognized as the name of a cmdlet, function, script file, or "
                 "operable program. Check the spelling of the name, or if a path was included, verify "

@@ -10,12 +10,11 @@ Imports the engine, the Exchange model and ``format.views``.
 from __future__ import annotations
 
 import time
-from typing import Any, List, Optional
+from typing import Any, List
 from urllib.parse import urlsplit
 
 from ..engine.cmdlet import Cmdlet
 from ..engine.conversion import SWITCH, IntType, StringType
-from ..engine.errors import ErrorRecord
 from ..engine.parameters import Parameter
 from ..format.views import TableColumn, TableView, register_table_view
 from .exchange_certificate import SERVER, V2013_UP, ExchangeCmdlet

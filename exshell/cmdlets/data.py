@@ -15,7 +15,7 @@ import decimal
 import enum
 import json
 import os
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, List, Optional, Tuple
 
 from ..engine.cmdlet import Cmdlet
 from ..engine.conversion import (OBJECT, SWITCH, ChoiceType, IntType, ListOf, StringType,

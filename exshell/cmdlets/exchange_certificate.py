@@ -8,7 +8,7 @@ servicelet's message, CategoryInfo, ``HEX,Namespace.Class``).
 """
 from __future__ import annotations
 
-from typing import Any, List, Optional
+from typing import Any, Optional
 
 from ..engine.cmdlet import Cmdlet
 from ..engine.conversion import (BOOL, SWITCH, BytesType, DotNetObjectType, EnumType, IntType,

@@ -12,9 +12,8 @@ from typing import Any, List, Optional
 from ..engine.cmdlet import Cmdlet
 from ..engine.conversion import (OBJECT, SWITCH, ChoiceType, IntType, ListOf, ObjectType,
                                  StringType)
-from ..engine.errors import TerminatingError
 from ..engine.parameters import Parameter
-from ..engine.properties import PSHashtable, get_property, NOT_FOUND
+from ..engine.properties import PSHashtable
 
 __all__ = ["FormatList", "FormatTable", "OutString", "OutNull", "OutHost", "OutDefaultCmdlet"]
 

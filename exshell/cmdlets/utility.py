@@ -25,7 +25,7 @@ from ..engine.host import HostUnavailable
 from ..engine.operators import like
 from .objects import STRINGS
 from ..engine.parameters import ALL_SETS, Parameter
-from ..engine.properties import PSHashtable, PSObject, enumerate_value, is_enumerable
+from ..engine.properties import PSHashtable, PSObject, is_enumerable
 from ..format.views import TableColumn, TableView, register_table_view
 from .data import PS3_UP
 # SecureString/PSCredential are shared with other cmdlet families (types.py).
@@ -1309,8 +1309,8 @@ class NewObject(Cmdlet):
     )
 
     def process(self, p: Any) -> None:
-        from ..engine.dotnet import TypeInfo, convert_to, resolve_type
-        from ..engine.properties import PSHashtable, PSObject, set_property
+        from ..engine.dotnet import convert_to, resolve_type
+        from ..engine.properties import set_property
         type_name = (p.TypeName or "").strip()
         folded = type_name.casefold()
         args = list(p.ArgumentList or [])

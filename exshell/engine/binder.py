@@ -21,7 +21,7 @@ The binder knows nothing of cmdlets or the evaluator: it works on
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Sequence, Set, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from ..lang.ast import Span
 from .conversion import ConversionError, to_string

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, ClassVar, Dict, Iterable, List, Optional, Tuple, Type
 
-from .errors import (ErrorRecord, InvocationInfo, ScriptTerminatingError, StopUpstreamSignal,
+from .errors import (ErrorRecord, InvocationInfo, StopUpstreamSignal,
                      TerminatingError)
 from .host import Choice, SUSPEND_CHOICE, YES_NO_CHOICES
 from .parameters import ALL_SETS, BoundParameters, Parameter, common_parameters

@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import datetime as _dt
 import decimal
-import enum
 import math
 import re
-from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, List, Optional, Sequence
 
-from .conversion import (ConversionError, format_double, to_bool, to_datetime, to_int,
+from .conversion import (ConversionError, to_bool, to_datetime, to_int,
                          to_number, to_string)
-from .operators import OperatorError, ps_regex
+from .operators import ps_regex
 from .properties import PSHashtable, PSObject, dotnet_type_name, type_names
 
 __all__ = ["MethodError", "call_method", "format_string", "format_value", "resolve_type",

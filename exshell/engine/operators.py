@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as _dt
 import decimal
 import enum
-import fnmatch
 import re
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
@@ -78,7 +77,7 @@ def ps_regex(pattern: str, case_sensitive: bool = False) -> "re.Pattern[str]":
     py = _NAMED_GROUP.sub(r"(?P<\1>", pattern)
     try:
         return re.compile(py, 0 if case_sensitive else re.I)
-    except re.error as e:
+    except re.error:
         raise OperatorError('The regular expression pattern %s is not valid.' % pattern,
                             "InvalidRegularExpression")
 

@@ -11,9 +11,9 @@ tag must be in it); ``None`` means every version.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterable, Optional, Tuple
 
-from .conversion import ChoiceType, ListOf, ParamType, StringType, SWITCH
+from .conversion import ChoiceType, ParamType, StringType, SWITCH
 
 __all__ = ["ALL_SETS", "Parameter", "common_parameters", "ACTION_PREFERENCES",
            "BoundParameters"]

@@ -32,7 +32,7 @@ from __future__ import annotations
 import datetime as _dt
 import decimal
 import enum
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple
+from typing import Any, Dict, Iterable, Iterator, List, Tuple
 
 __all__ = [
     "PSHashtable", "PSObject", "NOT_FOUND", "type_names", "property_names",

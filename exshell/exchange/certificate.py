@@ -25,7 +25,7 @@ import hashlib
 from functools import cached_property
 from typing import Any, List, Optional, Tuple
 
-from .dotnet import (CryptoKeyAccessRule, DnsNameRepresentation, EnhancedKeyUsageRepresentation,
+from .dotnet import (DnsNameRepresentation, EnhancedKeyUsageRepresentation,
                      IisService, Oid, PublicKeyInfo, AsymmetricKey, X500DistinguishedName,
                      X509Extension)
 from .issuance import der_bytes, public_key_pkcs1

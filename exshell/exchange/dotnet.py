@@ -10,7 +10,7 @@ Imports only the standard library.
 """
 from __future__ import annotations
 
-from typing import Any, List, Optional, Tuple
+from typing import Any, Optional, Tuple
 
 __all__ = ["Oid", "X500DistinguishedName", "PublicKeyInfo", "AsymmetricKey",
            "CryptoKeyAccessRule", "X509Extension", "IisService",

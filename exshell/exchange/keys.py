@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Dict, List, Optional, Sequence
+from typing import List, Optional
 
 __all__ = ["KeySource", "GeneratedKeySource", "PoolKeySource", "load_lab_keys", "extra_lab_keys_source",
            "SerialSource", "RandomSerials", "CountingSerials", "SeededSerials", "KeyPoolExhausted"]

@@ -17,7 +17,7 @@ Uses ``cryptography.x509`` (lazily) and the standard library only; no hazmat.
 from __future__ import annotations
 
 import re
-from typing import List, Optional, Tuple
+from typing import List, Optional
 
 __all__ = ["format_dn", "parse_dn", "DnSyntaxError", "is_valid_domain", "is_dns_name",
            "normalize_thumbprint", "first_cn", "SHORT_NAMES"]

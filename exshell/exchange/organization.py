@@ -27,7 +27,7 @@ from .certificate import ExchangeCertificate, certificate_domains, view_class_fo
 from .clock import Clock
 from .dotnet import NETWORK_SERVICE, CryptoKeyAccessRule
 from .errors import ExchangeError, exchange_error
-from .issuance import EXCHANGE_LAYOUT, WMSVC_LAYOUT, der_bytes, issue_self_signed
+from .issuance import WMSVC_LAYOUT, der_bytes, issue_self_signed
 from .keys import GeneratedKeySource, KeySource, PoolKeySource, RandomSerials, SerialSource
 from .names import DnSyntaxError, first_cn, format_dn, is_dns_name, is_valid_domain, \
     normalize_thumbprint, parse_dn, simple_name

@@ -8,7 +8,7 @@ Imports only the standard library.
 from __future__ import annotations
 
 import enum
-from typing import Iterable, List, Optional, Union
+from typing import Iterable, List, Union
 
 __all__ = ["AllowedServices", "CertificateStatus", "CertificateAuthorityType"]
 
