@@ -8,11 +8,17 @@ from __future__ import annotations
 import html
 import json
 import os
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional
 
 from .model import Lab
 
 __all__ = ["report_data", "render_text", "render_json", "render_html", "learner_report"]
+
+
+def _commands(progress) -> Optional[List[str]]:
+    """The commands the learner typed, when ``Progress`` keeps them (a list of str)."""
+    commands = getattr(progress, "commands", None)
+    return None if commands is None else [str(c) for c in commands]
 
 
 def report_data(lab: Lab, root: Optional[str] = None) -> Dict[str, Any]:
@@ -39,7 +45,9 @@ def report_data(lab: Lab, root: Optional[str] = None) -> Dict[str, Any]:
     return {"lab": lab.id, "title": lab.title, "version": lab.version,
             "learner": progress.learner or os.environ.get("USER", ""),
             "started": progress.started or None, "updated": progress.updated or None,
-            "minutes": round(progress.seconds / 60.0, 1), "resets": progress.resets,
+            "minutes": round(progress.seconds / 60.0, 1), "seconds": round(progress.seconds, 1),
+            # Commands typed: only when the progress records them (None otherwise).
+            "commands": _commands(progress), "resets": progress.resets,
             "started_lab": os.path.isfile(state),
             "tasks_done": sum(1 for t in tasks if t["passes_now"]), "tasks": tasks}
 
@@ -68,33 +76,102 @@ def render_json(data: Dict[str, Any]) -> str:
     return json.dumps(data, indent=2) + "\n"
 
 
-_CSS = ("body{font-family:sans-serif;max-width:50em;margin:2em auto;color:#222}"
-        "table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.3em .5em;"
-        "text-align:left}.done{color:#060}.todo{color:#a00}code{background:#eee}")
+# The page is self-contained (no scripts, no external files) so it can be mailed or
+# archived; checked in headless Chromium by tests/labs/test_report_browser.py.
+_CSS = """
+body{font-family:system-ui,sans-serif;max-width:60em;margin:2em auto;padding:0 1em;color:#222;
+line-height:1.4}
+h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.2em;margin:1.5em 0 .3em}
+.summary{margin:.5em 0 1em}
+.summary dt{font-weight:bold;float:left;clear:left;width:10em;white-space:nowrap}
+.summary dd{margin:0 0 .2em 10.5em}
+table{border-collapse:collapse;width:100%}
+td,th{border:1px solid #ccc;padding:.3em .5em;text-align:left;vertical-align:top}
+th{background:#f3f3f3}td.num{text-align:right;white-space:nowrap}
+.nowrap,.done,.todo,.idle{white-space:nowrap}
+.done{color:#060;font-weight:bold}.todo{color:#a00;font-weight:bold}.idle{color:#666}
+ul.checks{list-style:none;padding-left:0;margin:.3em 0}
+ul.checks li{margin:.2em 0;padding-left:3.6em;text-indent:-3.6em;overflow-wrap:anywhere}
+.mark{display:inline-block;width:4.235em;font-size:.85em;text-indent:0;
+font-family:monospace,monospace;font-weight:bold}
+.pass .mark{color:#060}.fail .mark{color:#a00}
+.detail{display:block;text-indent:0;color:#555}
+code{background:#eee;padding:0 .2em}ol.commands code{white-space:pre-wrap}
+""".replace("\n", "")
+
+#: Status words of a task (passes now: True, False, None = the lab was never started).
+_STATUS = {True: ("done", "done"), False: ("not yet", "todo"), None: ("not started", "idle")}
+
+
+def _duration(seconds: float) -> str:
+    """Time spent as '12 min 34 s' (hours when long: '1 h 05 min')."""
+    total = int(round(seconds))
+    h, rest = divmod(total, 3600)
+    m, s = divmod(rest, 60)
+    if h:
+        return "%d h %02d min" % (h, m)
+    return "%d min %02d s" % (m, s) if m else "%d s" % s
+
+
+def _when(stamp: Optional[str]) -> str:
+    """A saved UTC stamp ('2026-11-28T22:57:31Z') as '2026-11-28 22:57 UTC'."""
+    if not stamp:
+        return "-"
+    text = stamp.rstrip("Z").replace("T", " ")
+    return text[:16] + " UTC" if len(text) >= 16 else text
 
 
 def render_html(data: Dict[str, Any]) -> str:
     e = html.escape
-    rows = []
-    for t in data["tasks"]:
-        done = t["passes_now"]
-        status = {True: "done", False: "not yet", None: "not started"}[done]
-        wrong = "".join("<li>%s</li>" % e(c["detail"]) for c in t["checks"] if not c["passed"])
-        rows.append("<tr><td>%s</td><td class=\"%s\">%s</td><td>%d</td><td>%d of %d</td><td>%s</td>"
-                    "<td>%s</td></tr>" % (
-                        e(t["title"]), "done" if done else "todo", status, t["attempts"],
-                        t["hints_used"], t["hints"], "yes" if t["solution_shown"] else "no",
-                        "<ul>%s</ul>" % wrong if wrong else ""))
+    tasks = data["tasks"]
+    rows, sections = [], []
+    for n, t in enumerate(tasks, 1):
+        word, css = _STATUS[t["passes_now"]]
+        rows.append(
+            "<tr id=\"row-%s\"><td class=\"num\">%d</td><td>%s</td><td class=\"%s\">%s</td>"
+            "<td class=\"num\">%d</td><td class=\"num\">%d of %d</td><td>%s</td><td class=\"nowrap\">%s</td></tr>" % (
+                e(t["id"]), n, e(t["title"]), css, word, t["attempts"], t["hints_used"],
+                t["hints"], "yes" if t["solution_shown"] else "no", _when(t["passed_at"])))
+        checks = []
+        for c in t["checks"]:
+            if c["passed"]:
+                checks.append("<li class=\"pass\"><span class=\"mark\">PASS</span>%s</li>"
+                              % e(c["description"]))
+            else:
+                checks.append("<li class=\"fail\"><span class=\"mark\">FAIL</span>%s"
+                              "<span class=\"detail\">%s</span></li>"
+                              % (e(c["description"]), e(c["detail"])))
+        body = ("<ul class=\"checks\">%s</ul>" % "".join(checks) if checks
+                else "<p class=\"idle\">Not checked: the lab has not been started.</p>")
+        sections.append("<section id=\"task-%s\"><h2>Task %d: %s <span class=\"%s\">(%s)</span>"
+                        "</h2>\n%s</section>" % (e(t["id"]), n, e(t["title"]), css, word, body))
+    summary = [("Lab", "<code>%s</code>" % e(data["lab"])),
+               ("Exchange", e(str(data["version"]))),
+               ("Learner", e(data["learner"] or "-")),
+               ("Started", _when(data["started"])),
+               ("Last active", _when(data["updated"])),
+               ("Time spent", _duration(data.get("seconds", data["minutes"] * 60))),
+               ("Tasks done", "%d of %d" % (data["tasks_done"], len(tasks))),
+               ("Resets", str(data["resets"]))]
+    commands = data.get("commands")
+    if commands is not None:
+        summary.append(("Commands typed", str(len(commands))))
+    extra = ""
+    if commands:
+        extra = ("<h2>Commands typed</h2>\n<ol class=\"commands\" id=\"commands\">%s</ol>\n"
+                 % "".join("<li><code>%s</code></li>" % e(c) for c in commands))
+    if not data["started_lab"]:
+        summary.append(("Note", "Not started yet."))
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            "<title>%s: %s</title><style>%s</style></head><body>\n"
-            "<h1>%s</h1>\n<p>Lab <code>%s</code>, Exchange %s. Learner: %s. Time spent: %.1f min. "
-            "Tasks done: %d of %d.</p>\n"
-            "<table><thead><tr><th>Task</th><th>Status</th><th>Attempts</th><th>Hints</th>"
-            "<th>Solution shown</th><th>Still wrong</th></tr></thead><tbody>\n%s\n</tbody></table>\n"
-            "</body></html>\n" % (
-                e(data["learner"] or "learner"), e(data["title"]), _CSS, e(data["title"]),
-                e(data["lab"]), e(data["version"]), e(data["learner"] or "-"), data["minutes"],
-                data["tasks_done"], len(data["tasks"]), "\n".join(rows)))
+            "<meta name=\"viewport\" content=\"width=device-width\">"
+            "<title>Lab report: %s%s</title><style>%s</style></head><body>\n"
+            "<h1>%s</h1>\n<dl class=\"summary\" id=\"summary\">%s</dl>\n"
+            "<table><thead><tr><th>#</th><th>Task</th><th>Status</th><th>Attempts</th><th>Hints</th>"
+            "<th>Solution shown</th><th>Passed at</th></tr></thead><tbody>\n%s\n</tbody></table>\n"
+            "%s\n%s</body></html>\n" % (
+                e(data["title"]), " (%s)" % e(data["learner"]) if data["learner"] else "", _CSS, e(data["title"]),
+                "".join("<dt>%s</dt><dd>%s</dd>" % (k, v) for k, v in summary),
+                "\n".join(rows), "\n".join(sections), extra))
 
 
 def learner_report(lab: Lab, fmt: str = "text", root: Optional[str] = None) -> str:
