@@ -129,7 +129,8 @@ def render_html(data: Dict[str, Any]) -> str:
         word, css = _STATUS[t["passes_now"]]
         rows.append(
             "<tr id=\"row-%s\"><td class=\"num\">%d</td><td>%s</td><td class=\"%s\">%s</td>"
-            "<td class=\"num\">%d</td><td class=\"num\">%d of %d</td><td>%s</td><td class=\"nowrap\">%s</td></tr>" % (
+            "<td class=\"num\">%d</td><td class=\"num\">%d of %d</td><td>%s</td>"
+            "<td class=\"nowrap\">%s</td></tr>" % (
                 e(t["id"]), n, e(t["title"]), css, word, t["attempts"], t["hints_used"],
                 t["hints"], "yes" if t["solution_shown"] else "no", _when(t["passed_at"])))
         checks = []
@@ -166,10 +167,12 @@ def render_html(data: Dict[str, Any]) -> str:
             "<meta name=\"viewport\" content=\"width=device-width\">"
             "<title>Lab report: %s%s</title><style>%s</style></head><body>\n"
             "<h1>%s</h1>\n<dl class=\"summary\" id=\"summary\">%s</dl>\n"
-            "<table><thead><tr><th>#</th><th>Task</th><th>Status</th><th>Attempts</th><th>Hints</th>"
+            "<table><thead><tr><th>#</th><th>Task</th><th>Status</th><th>Attempts</th>"
+            "<th>Hints</th>"
             "<th>Solution shown</th><th>Passed at</th></tr></thead><tbody>\n%s\n</tbody></table>\n"
             "%s\n%s</body></html>\n" % (
-                e(data["title"]), " (%s)" % e(data["learner"]) if data["learner"] else "", _CSS, e(data["title"]),
+                e(data["title"]), " (%s)" % e(data["learner"]) if data["learner"] else "", _CSS,
+                e(data["title"]),
                 "".join("<dt>%s</dt><dd>%s</dd>" % (k, v) for k, v in summary),
                 "\n".join(rows), "\n".join(sections), extra))
 
