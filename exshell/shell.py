@@ -76,6 +76,8 @@ class Shell:
                                              "env": self._env, "pwd": lambda *a: self.location,
                                              "script-file": self._script_file})
         self.evaluator = Evaluator(self.session)
+        #: Called with the text of every run() (a lab records the commands typed).
+        self.input_listeners: List[Callable[[str], None]] = []
         #: Python exceptions the safety net in run() caught (tests assert it stays empty).
         self.internal_errors: List[BaseException] = []
         self.env = {"COMPUTERNAME": "EX01", "USERNAME": "Administrator", "USERDOMAIN": "CONTOSO",
@@ -241,6 +243,8 @@ class Shell:
         Output goes through Out-Default to the host unless ``out`` collects it."""
         result = RunResult()
         session = self.session
+        for listener in list(self.input_listeners):
+            listener(text)
         errors_before = len(session.errors)
         session.had_error = False
         try:

@@ -57,6 +57,8 @@ class Progress:
     solutions_shown: List[str] = field(default_factory=list)
     resets: int = 0
     seconds: float = 0.0
+    #: What the learner typed, in order (each REPL entry or script run).
+    commands: List[str] = field(default_factory=list)
     _since: Optional[float] = field(default=None, repr=False, compare=False)
 
     # -- persistence ---------------------------------------------------------------
@@ -77,6 +79,7 @@ class Progress:
                 p.solutions_shown = [str(x) for x in data.get("solutions_shown", [])]
                 p.resets = int(data.get("resets", 0))
                 p.seconds = float(data.get("seconds", 0.0))
+                p.commands = [str(x) for x in data.get("commands", [])]
         except (OSError, ValueError, TypeError, AttributeError):
             pass
         if not p.started:
@@ -87,7 +90,8 @@ class Progress:
         return {"lab": self.lab_id, "learner": self.learner, "started": self.started,
                 "updated": self.updated, "hints_used": self.hints_used, "attempts": self.attempts,
                 "passed": self.passed, "solutions_shown": self.solutions_shown,
-                "resets": self.resets, "seconds": round(self.seconds, 1)}
+                "resets": self.resets, "seconds": round(self.seconds, 1),
+                "commands": self.commands}
 
     def save(self) -> None:
         if self.path is None:

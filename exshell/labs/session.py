@@ -42,7 +42,13 @@ class LabSession:
         self.shell.lab = self
         for cls in LAB_CMDLETS:
             self.shell.session.commands.add(cls)
+        self.shell.input_listeners.append(self._typed)
         return self
+
+    def _typed(self, text: str) -> None:
+        """Record what the learner typed (the report lists it)."""
+        if text.strip():
+            self.progress.commands.append(text)
 
     # -- tasks ---------------------------------------------------------------------------
     def current_task(self) -> Optional[Task]:

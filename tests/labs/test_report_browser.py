@@ -131,9 +131,8 @@ def test_report_as_rendered_by_chromium(learner, tmp_path):
 def test_commands_typed_as_rendered(learner, tmp_path):
     lab, root, typed = learner
     data = report_data(lab, str(root))
-    if data["commands"] is None:
-        # Progress does not record commands yet; the renderer's side of the contract.
-        data["commands"] = typed
+    # What the session recorded, not what the test remembers typing.
+    assert data["commands"] == typed
     page = tmp_path / "commands.html"
     page.write_text(render_html(data), encoding="utf-8")
     t = texts(chromium(tmp_path, page, "--dump-dom"))
