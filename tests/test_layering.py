@@ -1,7 +1,8 @@
 """Import directions between the layers (reference style-anchors.md):
 
 lang -> nothing in exshell; exchange -> nothing in exshell (cryptography + stdlib);
-engine -> lang; format -> engine.properties only; cmdlets -> engine, exchange, format;
+engine -> lang; format -> engine.properties only; help -> nothing (texts);
+cmdlets -> engine, exchange, format, help;
 shell/cli/repl wire everything.  Checked on the source, so a lazy import inside a
 function counts too.
 """
@@ -18,7 +19,9 @@ ALLOWED = {
     "engine": {"exshell.engine", "exshell.lang"},
     "format": {"exshell.format", "exshell.engine.properties"},
     "cmdlets": {"exshell.cmdlets", "exshell.engine", "exshell.exchange", "exshell.format",
-                "exshell.lang"},
+                "exshell.lang", "exshell.help"},
+    # Help texts are data: they import nothing else from exshell.
+    "help": {"exshell.help"},
 }
 
 
