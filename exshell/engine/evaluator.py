@@ -17,14 +17,11 @@ A construct the parser knows but the runtime does not implement raises a
 """
 from __future__ import annotations
 
-import datetime as _dt
-import decimal
-import enum
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 
 from ..lang import ast as A
 from ..lang.ast import Span
-from .binder import NO_VALUE, ArgElement, Binder, BindingError, CommandBinding
+from .binder import NO_VALUE, ArgElement, Binder, BindingError
 from .cmdlet import Cmdlet, CommandRuntime
 from .conversion import ConversionError, to_bool, to_string
 from .dotnet import (MethodError, TypeInfo, call_method, convert_to, is_instance,
@@ -34,7 +31,7 @@ from .errors import (BreakSignal, ContinueSignal, EngineError, ErrorRecord, Exit
                      StopUpstreamSignal, TerminatingError)
 from .host import HostUnavailable
 from .operators import OperatorError, binary
-from .parameters import ALL_SETS, BoundParameters, Parameter
+from .parameters import Parameter
 from .properties import (NOT_FOUND, PSHashtable, PSObject, enumerate_value, get_property,
                          set_property)
 from .session import AUTOMATIC_READONLY, Scope, Session
@@ -1149,7 +1146,6 @@ class _CmdletStage(_Stage):
         except BindingError as e:
             raise TerminatingError(self.binding_record(e))
         values = self.binding.values
-        prefs = session.global_scope
         def pref(param: str, variable: str, default: Any) -> Any:
             if param in values:
                 return values[param]
