@@ -112,7 +112,7 @@ class Evaluator:
             self.session.script_scope = self.scope
             self.scope.set_local("args", list(args))
         try:
-            if script.param_block is not None or _script_named_blocks(script):
+            if script.param_block is not None or script.blocks:
                 self._run_script_with_parameters(script, sink, args)
             else:
                 self.run_statements(script.statements, sink, top_level=True)
@@ -1521,26 +1521,6 @@ class _BlockStage(_Stage):
             self._run_named(("end",), input_list=list(self.inputs))
 
 
-def _script_named_blocks(script: A.Script) -> Tuple[A.NamedBlock, ...]:
-    """``begin {}``/``process {}``/``end {}`` at the top of a script file.
-
-    The grammar reads named blocks inside script blocks and function bodies but,
-    at the top level of a file, it reads them as commands called ``begin`` & co. with a
-    script-block argument; until the grammar does it, the shape is recognised here."""
-    blocks = []
-    for stmt in script.statements:
-        if not (isinstance(stmt, A.Pipeline) and len(stmt.elements) == 1):
-            return ()
-        call = stmt.elements[0]
-        if not (isinstance(call, A.CommandCall) and isinstance(call.name, str)
-                and call.name.casefold() in ("begin", "process", "end", "dynamicparam")
-                and len(call.elements) == 1 and isinstance(call.elements[0], A.ScriptBlockExpr)):
-            return ()
-        body = call.elements[0]
-        blocks.append(A.NamedBlock(call.span, call.name.casefold(), body.statements))
-    return tuple(blocks)
-
-
 class ScriptCmdlet:
     """``$PSCmdlet`` in an advanced function: ShouldProcess and the Write* methods,
     through the same command runtime cmdlets use."""
@@ -1609,9 +1589,8 @@ class ScriptCmdlet:
 
 class _ScriptFileStage(_BlockStage):
     def __init__(self, ev: Evaluator, script: A.Script, node: A.CommandCall, args: List[ArgElement]):
-        named = _script_named_blocks(script)
-        block_node = A.ScriptBlockExpr(script.span, () if named else script.statements,
-                                       script.param_block, named, script.source)
+        block_node = A.ScriptBlockExpr(script.span, script.statements, script.param_block,
+                                       script.blocks, script.source)
         block = ScriptBlock(block_node, script.source, script.file)
         super().__init__(ev, block, node, args, name=script.file or "script")
 

@@ -174,6 +174,8 @@ class Script(Node):
     source: str = ""
     file: Optional[str] = None
     param_block: Optional["ParamBlock"] = None
+    #: ``begin {}``/``process {}``/``end {}`` of a script file (then ``statements`` is empty).
+    blocks: Tuple["NamedBlock", ...] = ()
 
     _hidden = ("source",)
 

@@ -42,7 +42,7 @@ How it is built, and why:
 
 Grammar (BNF; ``~`` = no trivia allowed before the item, ``NL`` = newlines allowed)::
 
-    script         ::= seps? param_block? (statement end seps?)* EOF
+    script         ::= seps? param_block? (named_block* | (statement end seps?)*) EOF
     seps           ::= (';' | NEWLINE)+
     end            ::= lookahead(';' | NEWLINE | ')' | '}' | EOF)
     statement      ::= fast_statement | keyword_statement | pipeline
@@ -1743,7 +1743,7 @@ def _build(fast: bool = True):
 
     # A script's own param block may be followed by a statement on the same line, as
     # in a script block (`param($n) "x $n"`); parse() moves it into Script.param_block.
-    script = Opt(SEPS) + Opt(SB_PARAM_GUARD + param_block + Opt(SEPS)) + statements + NLS
+    script = Opt(SEPS) + Opt(SB_PARAM_GUARD + param_block + Opt(SEPS)) + (named_blocks | statements) + NLS
     script.parse_with_tabs()
 
     # No element skips whitespace: trivia is explicit in the token regexes.
@@ -1925,5 +1925,8 @@ def _parse_with(grammar, text: str, file: Optional[str]) -> A.Script:
         param_block = None
         if statements and isinstance(statements[0], A.ParamBlock):
             param_block, statements = statements[0], statements[1:]
+        blocks: tuple = ()
+        if statements and all(isinstance(x, A.NamedBlock) for x in statements):
+            blocks, statements = tuple(statements), ()
         return A.Script(result_ctx.span(0, len(text)) if text else A.Span(0, 0, 1, 1),
-                        statements, text, file, param_block)
+                        statements, text, file, param_block, blocks)

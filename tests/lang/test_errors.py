@@ -181,3 +181,10 @@ def test_script_param_block_then_a_statement_on_the_same_line():
     from exshell.lang import parse
     script = parse('param($n = 2) "hello $n"')
     assert script.param_block is not None and len(script.statements) == 1
+
+
+def test_script_file_named_blocks_belong_to_the_script():
+    from exshell.lang import parse
+    script = parse("param($a)\nbegin { 1 }\nprocess { 2 }\nend { 3 }\n")
+    assert [b.name for b in script.blocks] == ["begin", "process", "end"]
+    assert script.statements == () and script.param_block is not None
