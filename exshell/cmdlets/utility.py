@@ -914,16 +914,21 @@ class CommandInfo:
 # Layout of Get-Command/Get-Alias tables.  5.1: CommandType 15, Name 50, Version 10,
 # Source the rest, with "alias -> target" names.  2.0: CommandType 15, Name 50 and
 # Definition the rest (widths not verified for 2.0; kept here to change in one place).
-def _command_view(context: Any) -> TableView:
-    ps = (context or {}).get("ps_version", "2.0")
-    if ps == "2.0":
-        return TableView([TableColumn("CommandType", "CommandType", 15),
-                          TableColumn("Name", "Name", 50),
-                          TableColumn("Definition", "Definition", None)])
-    return TableView([TableColumn("CommandType", "CommandType", 15),
+_COMMAND_VIEWS = {
+    "2.0": TableView([TableColumn("CommandType", "CommandType", 15),
+                      TableColumn("Name", "Name", 50),
+                      TableColumn("Definition", "Definition", None)]),
+    "5.1": TableView([TableColumn("CommandType", "CommandType", 15),
                       TableColumn("Name", "DisplayName", 50),
                       TableColumn("Version", "Version", 10),
-                      TableColumn("Source", "Source", None)])
+                      TableColumn("Source", "Source", None)]),
+}
+
+
+def _command_view(context: Any) -> TableView:
+    # One view object per layout: cmdlets, aliases and functions share one table.
+    ps = (context or {}).get("ps_version", "2.0")
+    return _COMMAND_VIEWS["2.0" if ps == "2.0" else "5.1"]
 
 
 for _kind in ("Cmdlet", "Alias", "Function", "Filter"):

@@ -30,9 +30,7 @@ SNIPPETS = [
         '-----------     ----                                               -------    ------',
         'Cmdlet          Get-Date                                           3.1.0.0    Microsoft.PowerShell.Utility',
         'Alias           gcm -> Get-Command',
-    ], (), id='get-command-mixed-types', marks=pytest.mark.xfail(strict=True, reason=(
-        "format: Out-Default starts a new table whenever the first type name changes "
-        "(CmdletInfo -> AliasInfo) even though both use the same registered view"))),
+    ], (), id='get-command-mixed-types'),
     snippet('expiring-report', PS20,
             'Get-ExchangeCertificate | Where-Object { $_.NotAfter -lt (Get-Date).AddDays(30) } | Select-Object Subject, NotAfter',
             [
