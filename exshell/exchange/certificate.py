@@ -111,8 +111,11 @@ class ExchangeCertificate:
                  has_private_key: bool = False, private_key_exportable: bool = False,
                  friendly_name: str = "", access_rules: Optional[list] = None,
                  iis_sites: Optional[list] = None, request_der: Optional[bytes] = None,
-                 services_width: int = 7, archived: bool = False):
+                 services_width: int = 7, archived: bool = False, remote: bool = False):
         self._cert = cert
+        #: Came through remoting in the real EMS (2010+): its enums arrive deserialized,
+        #: which the formatter shows left-aligned.
+        self.ps_deserialized = remote
         self._server_name = server_name
         self._request_der = request_der
         self.Services = AllowedServices(services)

@@ -455,7 +455,8 @@ class Server:
                    private_key_exportable=entry.exportable, friendly_name=entry.friendly_name,
                    access_rules=entry.access_rules if entry.key is not None else [],
                    iis_sites=sites, request_der=entry.request_der,
-                   services_width=self.profile.services_width, archived=entry.archived)
+                   services_width=self.profile.services_width, archived=entry.archived,
+                   remote=self.profile.error_style != "local")
 
     def view_of(self, thumbprint: str) -> Optional[ExchangeCertificate]:
         """A view of any entry (My or REQUEST) without validity checks, or None."""

@@ -566,10 +566,12 @@ class TableShaper(_Shaper):
         else:
             specs = self.properties if self.properties is not None else default_properties(obj)
             self._props = resolve_properties(obj, specs, allowed_keys=_TABLE_KEYS, major=self.major)
-            # Objects that came through remoting ("Deserialized." type names, as in
-            # the Exchange Management Shell) carry their enums as deserialized
-            # values, which PowerShell no longer recognises as enums: left-aligned.
-            remote = type_names(obj)[0].casefold().startswith("deserialized.")
+            # Objects that came through remoting ("Deserialized." type names, or marked
+            # ``ps_deserialized`` as the Exchange Management Shell's are) carry their
+            # enums as deserialized values, which PowerShell no longer recognises as
+            # enums: left-aligned.
+            remote = type_names(obj)[0].casefold().startswith("deserialized.") or \
+                bool(getattr(obj, "ps_deserialized", False))
             for p in self._props:
                 align = p.align
                 if align is None:
