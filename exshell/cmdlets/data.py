@@ -20,7 +20,7 @@ from typing import Any, List, Optional, Tuple
 from ..engine.cmdlet import Cmdlet
 from ..engine.conversion import (OBJECT, SWITCH, ChoiceType, IntType, ListOf, StringType,
                                  to_string)
-from .objects import STRINGS
+from .objects import STRINGS, CollectingCmdlet
 from ..engine.parameters import Parameter
 from ..engine.properties import (NOT_FOUND, PSHashtable, PSObject, get_property,
                                  property_names, type_names)
@@ -533,7 +533,7 @@ def to_json(value: Any, depth: int = 2, compress: bool = False) -> str:
     return _dump(_to_tree(value, 0, depth), compress)
 
 
-class ConvertToJson(Cmdlet):
+class ConvertToJson(CollectingCmdlet):
     """Objects to JSON text (PowerShell 3.0+)."""
 
     name = "ConvertTo-Json"
@@ -545,16 +545,6 @@ class ConvertToJson(Cmdlet):
         Parameter("Depth", IntType()),
         Parameter("Compress", SWITCH),
     )
-
-    def begin(self) -> None:
-        self.items: List[Any] = []
-        self.params: Any = None
-
-    def process(self, p: Any) -> None:
-        if self.params is None:
-            self.params = p
-        if p.bound("InputObject"):
-            self.items.append(p.InputObject)
 
     def end(self) -> None:
         p = self.params

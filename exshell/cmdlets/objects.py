@@ -71,6 +71,26 @@ def command_line_parameters(cmdlet: Cmdlet) -> Any:
     return getattr(cmdlet.runtime, "bound_parameters", None)
 
 
+class CollectingCmdlet(Cmdlet, register=False):
+    """A cmdlet that gathers its whole input and acts in ``end()`` (Sort-Object,
+    ConvertTo-Json...): ``self.items`` holds the ``-InputObject`` values, ``self.params``
+    the parameters bound with the first one."""
+
+    def begin(self) -> None:
+        self.items: List[Any] = []
+        self.params: Any = None
+
+    def keep(self, value: Any) -> bool:
+        """Whether an input value is collected (all of them, by default)."""
+        return True
+
+    def process(self, p: Any) -> None:
+        if self.params is None:
+            self.params = p
+        if p.bound("InputObject") and self.keep(p.InputObject):
+            self.items.append(p.InputObject)
+
+
 # =========================================================================== Where-Object
 
 #: The simplified-syntax operator switches (3.0+): parameter name -> operator name
@@ -644,7 +664,7 @@ def _compare(a: Any, b: Any, case_sensitive: bool) -> int:
         return (sa > sb) - (sa < sb)
 
 
-class SortObject(Cmdlet):
+class SortObject(CollectingCmdlet):
     """Sort objects by property values (stable, case-insensitive by default)."""
 
     name = "Sort-Object"
@@ -659,16 +679,6 @@ class SortObject(Cmdlet):
         Parameter("Culture", StringType()),
         Parameter("CaseSensitive", SWITCH),
     )
-
-    def begin(self) -> None:
-        self.items: List[Any] = []
-        self.params: Any = None
-
-    def process(self, p: Any) -> None:
-        if self.params is None:
-            self.params = p
-        if p.bound("InputObject"):
-            self.items.append(p.InputObject)
 
     def _keys(self, p: Any) -> List[Tuple[Callable[[Any], Any], bool]]:
         desc = bool(p.Descending)
@@ -1189,7 +1199,7 @@ class GetMember(Cmdlet):
 
 # ============================================================================ Tee-Object
 
-class TeeObject(Cmdlet):
+class TeeObject(CollectingCmdlet):
     """Pass objects on and also keep them in a variable or a file."""
 
     name = "Tee-Object"
@@ -1205,15 +1215,9 @@ class TeeObject(Cmdlet):
         Parameter("Variable", StringType(), mandatory=True, sets=("Variable",)),
     )
 
-    def begin(self) -> None:
-        self.items: List[Any] = []
-        self.params: Any = None
-
     def process(self, p: Any) -> None:
-        if self.params is None:
-            self.params = p
+        super().process(p)
         if p.bound("InputObject"):
-            self.items.append(p.InputObject)
             self.write_object(p.InputObject)
 
     def end(self) -> None:
