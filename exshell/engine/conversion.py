@@ -101,7 +101,10 @@ def to_string(value: Any, ofs: str = " ") -> str:
     if isinstance(value, _dt.timedelta):
         return _format_timespan(value)
     if isinstance(value, (list, tuple)):
-        return ofs.join(to_string(v, ofs) for v in value)
+        # An array inside an array is shown by its type name, as PowerShell does (and as
+        # exshell.format.values.to_string does for display).
+        return ofs.join(dotnet_type_name(v) if isinstance(v, (list, tuple, bytes, PSHashtable))
+                        else to_string(v, ofs) for v in value)
     if isinstance(value, bytes):
         return ofs.join(str(b) for b in value)
     if isinstance(value, PSHashtable):
