@@ -46,6 +46,16 @@ class _LabCmdlet(Cmdlet, register=False):
         for line in lines:
             self.write_object(line)
 
+    def target(self, p):
+        """(lab session, task named by -Id or the current one); None after writing the
+        all-done line when every task is finished."""
+        ls = self.lab()
+        task = self.chosen(ls, p.get("Id"))
+        if task is None:
+            self.lines([ALL_DONE])
+            return None
+        return ls, task
+
 
 class GetLabTask(_LabCmdlet, register=False):
     """Show the current lab task (or the one named by -Id)."""
@@ -53,11 +63,10 @@ class GetLabTask(_LabCmdlet, register=False):
     synopsis = "Shows the current task of the running lab."
 
     def process(self, p):
-        ls = self.lab()
-        task = self.chosen(ls, p.get("Id"))
-        if task is None:
-            self.lines([ALL_DONE])
+        found = self.target(p)
+        if found is None:
             return
+        ls, task = found
         self.lines(ls.task_lines(task))
 
 
@@ -67,11 +76,10 @@ class TestLabTask(_LabCmdlet, register=False):
     synopsis = "Checks the current lab task against the state of the organisation."
 
     def process(self, p):
-        ls = self.lab()
-        task = self.chosen(ls, p.get("Id"))
-        if task is None:
-            self.lines([ALL_DONE])
+        found = self.target(p)
+        if found is None:
             return
+        ls, task = found
         result = ls.test(task)
         lines = result.lines()
         if result.passed:
@@ -88,11 +96,10 @@ class GetLabHint(_LabCmdlet, register=False):
     synopsis = "Shows the next hint for the current lab task."
 
     def process(self, p):
-        ls = self.lab()
-        task = self.chosen(ls, p.get("Id"))
-        if task is None:
-            self.lines([ALL_DONE])
+        found = self.target(p)
+        if found is None:
             return
+        ls, task = found
         n, hint = ls.next_hint(task)
         if hint is None:
             self.lines([NO_MORE_HINTS % (task.id, n)])
@@ -106,11 +113,10 @@ class ShowLabSolution(_LabCmdlet, register=False):
     synopsis = "Shows the reference solution of the current lab task (asks first)."
 
     def process(self, p):
-        ls = self.lab()
-        task = self.chosen(ls, p.get("Id"))
-        if task is None:
-            self.lines([ALL_DONE])
+        found = self.target(p)
+        if found is None:
             return
+        ls, task = found
         if not self.should_continue(SOLUTION_QUERY % task.id, "Show the solution", offer_all=False):
             return
         ls.solution_shown(task)
