@@ -1,7 +1,9 @@
 """Import directions between the layers (reference style-anchors.md):
 
 lang -> nothing in exshell; exchange -> nothing in exshell (cryptography + stdlib);
-engine -> lang; format -> engine.properties only; help -> nothing (texts);
+engine -> lang; format -> engine.properties and engine.tostring only (the object
+model, and PowerShell's ToString rules, which the formatter shares with the
+evaluator's string conversion); help -> nothing (texts);
 cmdlets -> engine, exchange, format, help;
 shell/cli/repl wire everything.  Checked on the source, so a lazy import inside a
 function counts too.
@@ -17,7 +19,7 @@ ALLOWED = {
     "lang": {"exshell.lang"},
     "exchange": {"exshell.exchange"},
     "engine": {"exshell.engine", "exshell.lang"},
-    "format": {"exshell.format", "exshell.engine.properties"},
+    "format": {"exshell.format", "exshell.engine.properties", "exshell.engine.tostring"},
     "cmdlets": {"exshell.cmdlets", "exshell.engine", "exshell.exchange", "exshell.format",
                 "exshell.lang", "exshell.help"},
     # Help texts are data: they import nothing else from exshell.

@@ -504,8 +504,8 @@ def _dump(tree: Any, compress: bool, column: int = 0) -> str:
     if isinstance(tree, str):
         return _json_string(tree)
     if isinstance(tree, float):
-        from ..engine.conversion import format_double
-        return format_double(tree)
+        from ..engine.tostring import format_double_roundtrip
+        return format_double_roundtrip(tree)  # the serialiser writes doubles with "R"
     if isinstance(tree, int):
         return str(tree)
     is_object = isinstance(tree, _Obj)

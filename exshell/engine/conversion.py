@@ -2,31 +2,32 @@
 
 Two halves:
 
-* Language conversions: :func:`to_string` (invariant culture, as ``"$x"`` and
-  ``[string]$x`` do), :func:`to_bool` (``if``/``Where-Object`` truthiness),
-  :func:`to_number`, :func:`to_int`, :func:`to_datetime`.
+* Language conversions: :func:`to_bool` (``if``/``Where-Object`` truthiness),
+  :func:`to_number`, :func:`to_int`, :func:`to_datetime`; :func:`to_string` (``"$x"``,
+  ``[string]$x``) is :mod:`exshell.engine.tostring`'s, re-exported here because the
+  binder and the cmdlets convert with it.
 * Parameter types, click-``ParamType`` style: each :class:`ParamType` has a .NET
   name for messages, ``convert(value)`` that accepts raw strings *and* values that
   already have the type, ``is_exact(value)`` for the first pipeline-binding stage, and
   ``choices()`` for completion.  A failed conversion raises :class:`ConversionError`
   with the inner message PowerShell would print after ``Cannot bind parameter 'X'.``
 
-Depends on ``engine.properties`` only.
+Depends on ``engine.properties`` and ``engine.tostring`` only.
 """
 from __future__ import annotations
 
 import datetime as _dt
 import decimal
 import enum
-import math
 import re
 from typing import Any, Callable, Iterable, List, Optional, Sequence
 
-from .properties import PSHashtable, PSObject, dotnet_type_name, type_names
+from .properties import dotnet_type_name, type_names
+from .tostring import to_string
 
 __all__ = [
     "ConversionError", "to_string", "to_bool", "to_number", "to_int", "to_datetime",
-    "format_invariant_datetime", "ParamType", "StringType", "IntType", "BoolType",
+    "ParamType", "StringType", "IntType", "BoolType",
     "SwitchType", "EnumType", "ListOf", "ObjectType", "DotNetObjectType", "ScriptBlockType",
     "DateTimeType", "BytesType", "ChoiceType", "PerVersion", "SWITCH", "STRING", "INT", "BOOL", "OBJECT",
 ]
@@ -44,75 +45,6 @@ class ConversionError(Exception):
 
 
 # ----------------------------------------------------------------- language helpers
-
-def format_invariant_datetime(value: _dt.datetime) -> str:
-    """DateTime.ToString() under the invariant culture: ``05/13/2013 07:20:34``."""
-    return value.strftime("%m/%d/%Y %H:%M:%S")
-
-
-def _format_timespan(value: _dt.timedelta) -> str:
-    total_us = (value.days * 86400 + value.seconds) * 1_000_000 + value.microseconds
-    sign = "-" if total_us < 0 else ""
-    total_us = abs(total_us)
-    days, rem = divmod(total_us, 86400 * 1_000_000)
-    hours, rem = divmod(rem, 3600 * 1_000_000)
-    minutes, rem = divmod(rem, 60 * 1_000_000)
-    seconds, micro = divmod(rem, 1_000_000)
-    text = "%s%s%02d:%02d:%02d" % (sign, ("%d." % days) if days else "", hours, minutes, seconds)
-    if micro:
-        text += ".%07d" % (micro * 10)
-    return text
-
-
-def format_double(value: float) -> str:
-    """Double.ToString() ("R"-ish shortest round trip, .NET spelling of specials)."""
-    if math.isnan(value):
-        return "NaN"
-    if math.isinf(value):
-        return "Infinity" if value > 0 else "-Infinity"
-    if value == int(value) and abs(value) < 1e15:
-        return str(int(value))
-    text = repr(value)
-    if "e" in text:
-        mantissa, exp = text.split("e")
-        sign = "-" if exp.startswith("-") else "+"
-        text = "%sE%s%02d" % (mantissa, sign, abs(int(exp)))
-    return text
-
-
-def to_string(value: Any, ofs: str = " ") -> str:
-    """PowerShell's string conversion (invariant culture), as used by ``"$x"``."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return "True" if value else "False"
-    if isinstance(value, enum.Enum):
-        return str(value)
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        return format_double(value)
-    if isinstance(value, decimal.Decimal):
-        return format(value, "f")
-    if isinstance(value, _dt.datetime):
-        return format_invariant_datetime(value)
-    if isinstance(value, _dt.timedelta):
-        return _format_timespan(value)
-    if isinstance(value, (list, tuple)):
-        # An array inside an array is shown by its type name, as PowerShell does (and as
-        # exshell.format.values.to_string does for display).
-        return ofs.join(dotnet_type_name(v) if isinstance(v, (list, tuple, bytes, PSHashtable))
-                        else to_string(v, ofs) for v in value)
-    if isinstance(value, bytes):
-        return ofs.join(str(b) for b in value)
-    if isinstance(value, PSHashtable):
-        return "System.Collections.Hashtable"
-    if isinstance(value, PSObject):
-        return "@{" + "; ".join("%s=%s" % (k, to_string(v, ofs)) for k, v in value.items()) + "}"
-    return str(value)
-
 
 def to_bool(value: Any) -> bool:
     """PowerShell truthiness (reference §6.3)."""

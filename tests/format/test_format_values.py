@@ -6,7 +6,8 @@ import enum
 import pytest
 
 from exshell.engine.properties import PSHashtable, PSObject
-from exshell.format.values import display_string, enum_to_string, format_double, to_string
+from exshell.engine.tostring import enum_to_string, format_double, to_string
+from exshell.format.values import display_string
 
 from format_testkit import Services
 
