@@ -5,6 +5,7 @@
     exshell -File script.ps1 [args] | exshell script.ps1 [args]
     exshell -CheckSyntax FILE...             parse only; report every parse error
     exshell lab list|start|check|validate|report ...   training labs (exshell lab -Help)
+    exshell -Version | --version            print the version and leave
     options: -NonInteractive -NoLogo -NoProfile -ExchangeVersion 2010 -Help
              -DriveRoot DIR   the real folder behind drive C: (default ~/.local/share/exshell/drive)
 
@@ -24,18 +25,18 @@ USAGE = ("Usage: exshell [-Command <text> | -File <script.ps1> [args] | <script.
          "               | -CheckSyntax <file>...]\n"
          "               [-ExchangeVersion 2010] [-Organization <file.toml>] [-State <file.json>]\n"
          "               [-DriveRoot <folder>] [-NonInteractive] [-NoLogo]\n"
-         "               [-NoProfile] [-Help]")
+         "               [-NoProfile] [-Help] [-Version]")
 
 #: (canonical name, takes a value); order decides nothing — prefixes must be unique.
 OPTIONS: Tuple[Tuple[str, bool], ...] = (
     ("Command", True), ("File", True), ("NonInteractive", False), ("NoLogo", False),
     ("NoProfile", False), ("ExchangeVersion", True), ("Help", False), ("ExecutionPolicy", True),
     ("InputFormat", True), ("OutputFormat", True), ("NoExit", False), ("CheckSyntax", True),
-    ("DriveRoot", True), ("Organization", True), ("State", True),
+    ("DriveRoot", True), ("Organization", True), ("State", True), ("Version", False),
 )
 #: Short forms pwsh defines explicitly (they win over prefix matching).
 SHORT = {"c": "Command", "f": "File", "?": "Help", "h": "Help", "ep": "ExecutionPolicy",
-         "noni": "NonInteractive", "nol": "NoLogo", "nop": "NoProfile"}
+         "noni": "NonInteractive", "nol": "NoLogo", "nop": "NoProfile", "v": "Version"}
 
 VERSIONS = ("2007", "2010", "2013", "2016", "2019")
 
@@ -53,6 +54,7 @@ class Options:
         self.no_logo = False
         self.version = "2010"
         self.help = False
+        self.show_version = False                 # -Version / --version (pwsh: prints it)
         self.check_syntax: List[str] = []
         self.drive_root: Optional[str] = None
         self.organization: Optional[str] = None   # -Organization FILE (TOML definition)
@@ -119,6 +121,8 @@ def parse_args(argv: Sequence[str]) -> Options:
                 opts.no_logo = True
             elif name == "Help":
                 opts.help = True
+            elif name == "Version":
+                opts.show_version = True
             i += 1
             continue
         # The first plain argument is a script file, the rest its arguments.
@@ -247,6 +251,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return 2
     if opts.help:
         sys.stdout.write(USAGE + "\n\n" + __doc__.split("\n\n", 1)[1] + "\n")
+        return 0
+    if opts.show_version:
+        from . import __version__
+        sys.stdout.write("exshell %s\n" % __version__)
         return 0
     if opts.check_syntax:
         return check_syntax(opts.check_syntax, opts.version)
