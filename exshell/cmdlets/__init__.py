@@ -44,6 +44,7 @@ LAZY_FAMILIES = {
         "curl", "Invoke-WebRequest", "iwr", "Test-ImapConnectivity", "Test-PopConnectivity",
         "Test-SmtpConnectivity", "wget"),
     "help": ("Get-Help", "help", "man"),
+    "clixml": ("ConvertTo-Xml", "Export-Clixml", "Import-Clixml"),
 }
 
 for _module, _names in LAZY_FAMILIES.items():

@@ -259,7 +259,8 @@ def to_string(value: Any, ofs: str = " ") -> str:
     if isinstance(value, PSHashtable):
         return "System.Collections.Hashtable"
     if isinstance(value, PSObject):
-        return _psobject_string(value)
+        recorded = getattr(value, "ps_to_string", None)  # a deserialized object's <ToString>
+        return _psobject_string(value) if recorded is None else recorded
     return object_to_string(value)
 
 
