@@ -76,6 +76,16 @@ def clixml_text(objects: List[Any], depth: int = 2) -> str:
     return serialize(objects, depth=depth, to_string=to_string, transform=_prepare)
 
 
+def _decode(data: bytes) -> str:
+    """A CliXML file's text: its byte-order mark decides (UTF-32 before UTF-16, whose
+    mark starts the same way), else UTF-8, as .NET's XmlReader does."""
+    if data.startswith(b"\xff\xfe\x00\x00"):
+        return data[4:].decode("utf-32-le", "replace")
+    if data.startswith(b"\x00\x00\xfe\xff"):
+        return data[4:].decode("utf-32-be", "replace")
+    return decode_text(data, "UTF8")
+
+
 def _restore(value: Any) -> Any:
     """SecureStrings exshell wrote come back; others raise ``KeyError``."""
     if isinstance(value, SecureStringBlob):
@@ -177,7 +187,7 @@ class ImportClixml(Cmdlet):
             if data is None:
                 continue
             try:
-                objects = deserialize(decode_text(data, "UTF8"))
+                objects = deserialize(_decode(data))
                 objects = [_restore(o) for o in objects]
             except ClixmlError as e:
                 self.write_error(self.error_record(

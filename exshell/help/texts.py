@@ -413,6 +413,20 @@ _OTHERS = {
         [("Get-ExchangeCertificate | Select-Object Thumbprint,Subject | ConvertTo-Json", "This command shows the certificates as JSON.")]),
     "ConvertFrom-Json": ("Converts JSON text into objects (Windows PowerShell 3.0 and later).",
         [("'{\"Name\":\"mail\"}' | ConvertFrom-Json", "This command creates an object with the property Name.")]),
+    "Export-Clixml": ("Saves objects in PowerShell's CliXML format on the emulated drive: each object's "
+                      "type names, ToString and properties, -Depth levels deep (2 by default). The "
+                      "file is UTF-16 with a byte-order mark unless -Encoding says otherwise. "
+                      "-LiteralPath exists from Windows PowerShell 3.0 (Exchange 2013) on.",
+        [("Get-ExchangeCertificate | Export-Clixml C:\\replica\\certs.xml", "This command saves the certificates, with their RawData, for exshell replica import."),
+         ("Get-ReceiveConnector | Export-Clixml C:\\rc.xml -Depth 3", "This command saves the receive connectors one level deeper than the default.")]),
+    "Import-Clixml": ("Reads a CliXML file back into objects. They are deserialized copies: property bags "
+                      "whose type names start with Deserialized., without methods. A file that is not "
+                      "CliXML, or is truncated, is an error that names the line.",
+        [("$certs = Import-Clixml C:\\replica\\certs.xml", "This command reads the saved certificates."),
+         ("Import-Clixml C:\\certs.xml | Format-Table Thumbprint,Subject", "This command shows what was saved.")]),
+    "ConvertTo-Xml": ("Converts objects to the simple XML form <Objects><Object Type=...>; -As String "
+                      "returns the text, -Depth says how deep properties are expanded (1 by default).",
+        [("Get-ExchangeServer | ConvertTo-Xml -As String", "This command shows the servers as XML text.")]),
     # Utility
     "Clear-Host": ("Clears the console.", [("cls", "This command clears the screen.")]),
     "Get-Command": ("Lists the commands available; -Syntax shows how to call one.",
