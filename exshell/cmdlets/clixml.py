@@ -152,8 +152,7 @@ class ExportClixml(Cmdlet):
             return
         if p.NoClobber and target.exists:
             self.throw_terminating(self.error_record(
-                "The file '%s' already exists." % target.text, "NoClobber,"
-                + self.dotnet_class, "ResourceExists", target=target.text,
+                "The file '%s' already exists." % target.text, "NoClobber", "ResourceExists", target=target.text,
                 exception_type="System.IO.IOException"))
         if not self.should_process("", target=target.text, action="Export-Clixml"):
             return
@@ -191,13 +190,13 @@ class ImportClixml(Cmdlet):
                 objects = [_restore(o) for o in objects]
             except ClixmlError as e:
                 self.write_error(self.error_record(
-                    str(e), "System.Xml.XmlException," + self.dotnet_class, "NotSpecified",
+                    e.dotnet or str(e), "System.Xml.XmlException", "NotSpecified",
                     exception_type="System.Xml.XmlException"))
                 continue
             except KeyError:
                 self.write_error(self.error_record(
-                    KEY_NOT_VALID, "System.Security.Cryptography.CryptographicException,"
-                    + self.dotnet_class, "NotSpecified",
+                    KEY_NOT_VALID, "System.Security.Cryptography.CryptographicException",
+                    "NotSpecified",
                     exception_type="System.Security.Cryptography.CryptographicException"))
                 continue
             skip = p.Skip or 0

@@ -70,10 +70,13 @@ MAX_NESTING = 200
 class ClixmlError(Exception):
     """The input is not CliXML this reader understands; the message says why."""
 
-    def __init__(self, message: str, line: Optional[int] = None):
+    def __init__(self, message: str, line: Optional[int] = None, dotnet: Optional[str] = None):
         super().__init__(message)
         self.message = message
         self.line = line
+        #: What .NET's XmlReader says for the same problem, where it is known
+        #: (Import-Clixml shows that; reports show :attr:`message`).
+        self.dotnet = dotnet
 
     def __str__(self) -> str:
         return self.message if self.line is None else "%s (line %d)" % (self.message, self.line)
@@ -552,7 +555,11 @@ def _parse_tree(text: str) -> _Node:
     except expat.ExpatError as e:
         reason = expat.ErrorString(e.code)
         if reason in ("unclosed token", "no element found"):
-            raise ClixmlError("the file ends in the middle of the XML (truncated?)", e.lineno) from None
+            open_tags = [n.tag for n in reversed(stack[1:])]
+            raise ClixmlError("the file ends in the middle of the XML (truncated?)", e.lineno,
+                              "Unexpected end of file has occurred. The following elements are not "
+                              "closed: %s. Line %d, position %d."
+                              % (", ".join(open_tags), e.lineno, e.offset + 1)) from None
         raise ClixmlError("the file is not well-formed XML (%s)" % reason, e.lineno) from None
     return root
 
@@ -687,9 +694,9 @@ def deserialize(text: str) -> List[Any]:
     if stripped.startswith("#< CLIXML"):
         stripped = stripped[len("#< CLIXML"):]
     if not stripped:
-        raise ClixmlError("the file is empty")
+        raise ClixmlError("the file is empty", None, "Root element is missing.")
     if not stripped.startswith("<"):
-        raise ClixmlError("the file is not XML")
+        raise ClixmlError("the file is not XML", 1, "Data at the root level is invalid. Line 1, position 1.")
     if stripped.startswith("<?xml"):
         # The text is already decoded: a declared encoding would only confuse expat.
         end = stripped.find("?>")
@@ -700,7 +707,9 @@ def deserialize(text: str) -> List[Any]:
     objs = root.children[0]
     if objs.tag != "Objs":
         raise ClixmlError("the file is XML but not CliXML: its root element is <%s>, not <Objs>"
-                          % objs.tag, objs.line)
+                          % objs.tag, objs.line,
+                          "Element 'Objs' with namespace name '%s' was not found. Line %d, position 2."
+                          % (NAMESPACE, objs.line))
     if objs.attrs.get("xmlns") not in (None, NAMESPACE):
         raise ClixmlError("the file's <Objs> belongs to another namespace (%s)"
                           % objs.attrs.get("xmlns"), objs.line)

@@ -93,11 +93,12 @@ def test_literal_path_only_from_powershell_3(sh):
 
 
 @pytest.mark.parametrize("content, words", [
-    (b"", "empty"),
-    ("Thumbprint,Subject\r\n".encode(), "not XML"),
+    (b"", "Root element is missing."),
+    ("Thumbprint,Subject\r\n".encode(), "Data at the root level is invalid. Line 1, position 1."),
     ("\ufeff<Objs Version=\"1.1.0.1\" xmlns=\"http://schemas.microsoft.com/powershell/2004/04\">"
-     "<Obj RefId=\"0\">".encode("utf-16-le"), "truncated"),
-    (b"<html><body>hi</body></html>", "not CliXML"),
+     "<Obj RefId=\"0\">".encode("utf-16-le"),
+     "Unexpected end of file has occurred. The following elements are not closed: Obj, Objs."),
+    (b"<html><body>hi</body></html>", "Element 'Objs' with namespace name"),
 ])
 def test_bad_files_are_errors_not_tracebacks(sh, content, words):
     shell, _ = sh
