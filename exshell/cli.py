@@ -38,8 +38,6 @@ OPTIONS: Tuple[Tuple[str, bool], ...] = (
 SHORT = {"c": "Command", "f": "File", "?": "Help", "h": "Help", "ep": "ExecutionPolicy",
          "noni": "NonInteractive", "nol": "NoLogo", "nop": "NoProfile", "v": "Version"}
 
-VERSIONS = ("2007", "2010", "2013", "2016", "2019")
-
 
 class UsageError(Exception):
     pass
@@ -110,9 +108,10 @@ def parse_args(argv: Sequence[str]) -> Options:
                 if name == "State":
                     opts.state = value
                 if name == "ExchangeVersion":
-                    if value not in VERSIONS:
+                    from .profiles import SUPPORTED_VERSIONS, is_profile_name
+                    if not is_profile_name(value):
                         raise UsageError("exshell: -ExchangeVersion must be one of %s, not '%s'."
-                                         % (", ".join(VERSIONS), value))
+                                         % (", ".join(SUPPORTED_VERSIONS), value))
                     opts.version = value
                 continue
             if name == "NonInteractive":
@@ -212,9 +211,9 @@ def check_syntax(files: Sequence[str], version: str = "2010") -> int:
     line and column, the line with its marker, the message).  0 when all parse."""
     from .engine.error_view import position_lines
     from .engine.errors import InvocationInfo
-    from .exchange.versions import get_profile
     from .lang import ParseError, parse
-    ps_version = get_profile(version).ps_version
+    from .profiles import get_profile
+    dialect = get_profile(version).dialect
     failed = 0
     for name in files:
         try:
@@ -230,8 +229,8 @@ def check_syntax(files: Sequence[str], version: str = "2010") -> int:
             failed += 1
             for issue in e.issues:
                 pos = position_lines(InvocationInfo(None, text, name, issue.span, issue.span.start),
-                                     ps_version)
-                lines = ([issue.message] + pos) if ps_version == "2.0" else (pos + [issue.message])
+                                     dialect)
+                lines = ([issue.message] + pos) if dialect.parse_message_first else (pos + [issue.message])
                 sys.stdout.write("\n".join(lines) + "\n\n")
         except Exception as e:  # a parser bug: report it, never a traceback
             failed += 1

@@ -14,7 +14,7 @@ from typing import Any, Callable, List, Optional
 from .engine.errors import ErrorRecord, ExitSignal, InvocationInfo, ScriptTerminatingError, TerminatingError
 from .engine.evaluator import Evaluator
 from .engine.host import Host
-from .engine.session import ErrorStyle, Session
+from .engine.session import Session
 from .lang.errors import IncompleteInput, ParseError
 
 __all__ = ["Shell", "RunResult", "EMS_PROMPT"]
@@ -39,7 +39,7 @@ class Shell:
                  clock: Any = None, key_source: Any = None, serials: Any = None,
                  organization: Any = None, request_ids: Any = None,
                  organization_file: Optional[str] = None, state_file: Optional[str] = None):
-        from .exchange.versions import get_profile
+        from .profiles import get_profile
         from . import cmdlets  # noqa: F401  (registers every cmdlet)
         self.profile = get_profile(version)
         self.version = self.profile.version
@@ -63,13 +63,8 @@ class Shell:
         if organization_file is not None or state_file is not None:
             self._open_world(version)
         self.location = "C:\\Windows\\system32"
-        self.suspend_in_confirm = self.profile.error_style == "local"
-        style = ErrorStyle(self.profile.ps_version,
-                           remote=None if self.profile.error_style == "local" else
-                           ("2010" if self.profile.error_style == "remote2010" else "2013"),
-                           rpc_prefix=self.profile.rpc_prefix)
-        self.session = Session(host, ps_version=self.profile.ps_version, version_tag=self.version,
-                               now=self.clock.now, app=self, error_style=style,
+        self.session = Session(host, profile=self.profile,
+                               now=self.clock.now, app=self,
                                static_hooks={"System.DateTime": self._datetime_static,
                                              "System.IO.File": self._file_static,
                                              "System.Text.Encoding": self._file_static,
@@ -265,7 +260,7 @@ class Shell:
         if out is None:
             from .format.errors import FormatError
             from .format.out_default import OutDefault
-            formatter = OutDefault(self.host.width, self.profile.ps_version)
+            formatter = OutDefault(self.host.width, self.profile.dialect.name)
 
             def sink(obj: Any) -> None:
                 result.output.append(obj)

@@ -1,10 +1,12 @@
-"""Import directions between the layers (reference style-anchors.md):
+"""Import directions between the layers (reference style-anchors.md, docs/architecture.md):
 
-lang -> nothing in exshell; exchange -> nothing in exshell (cryptography + stdlib);
-engine -> lang; format -> engine.properties and engine.tostring only (the object
-model, and PowerShell's ToString rules, which the formatter shares with the
-evaluator's string conversion); help -> nothing (texts);
-cmdlets -> engine, exchange, format, help;
+profiles (the profile table) -> nothing in exshell; every layer but lang and help may
+import it;
+lang -> nothing in exshell; exchange -> profiles (cryptography + stdlib);
+engine -> lang, profiles; format -> engine.properties, engine.tostring and profiles
+(the object model, PowerShell's ToString rules, which the formatter shares with the
+evaluator's string conversion, and the profile table); help -> nothing (texts);
+cmdlets -> engine, exchange, format, help, profiles;
 shell/cli/repl wire everything.  Checked on the source, so a lazy import inside a
 function counts too.
 """
@@ -17,11 +19,12 @@ ROOT = pathlib.Path(__file__).resolve().parents[1] / "exshell"
 
 ALLOWED = {
     "lang": {"exshell.lang"},
-    "exchange": {"exshell.exchange"},
-    "engine": {"exshell.engine", "exshell.lang"},
-    "format": {"exshell.format", "exshell.engine.properties", "exshell.engine.tostring"},
+    "exchange": {"exshell.exchange", "exshell.profiles"},
+    "engine": {"exshell.engine", "exshell.lang", "exshell.profiles"},
+    "format": {"exshell.format", "exshell.engine.properties", "exshell.engine.tostring",
+               "exshell.profiles"},
     "cmdlets": {"exshell.cmdlets", "exshell.engine", "exshell.exchange", "exshell.format",
-                "exshell.lang", "exshell.help"},
+                "exshell.lang", "exshell.help", "exshell.profiles"},
     # Help texts are data: they import nothing else from exshell.
     "help": {"exshell.help"},
 }
@@ -50,6 +53,12 @@ def _imports(path: pathlib.Path, package: str):
 
 
 CASES = [(layer, p) for layer in ALLOWED for p in sorted((ROOT / layer).rglob("*.py"))]
+
+
+def test_profiles_import_nothing_from_exshell():
+    """The profile table is the bottom layer: every other layer may read it."""
+    path = ROOT / "profiles.py"
+    assert [n for n in _imports(path, "profiles") if n.startswith("exshell")] == []
 
 
 @pytest.mark.parametrize("layer, path", CASES, ids=[str(p.relative_to(ROOT)) for _, p in CASES])

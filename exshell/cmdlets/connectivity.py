@@ -17,7 +17,8 @@ from ..engine.cmdlet import Cmdlet
 from ..engine.conversion import SWITCH, IntType, StringType
 from ..engine.parameters import Parameter
 from ..format.views import TableColumn, TableView, register_table_view
-from .exchange_certificate import SERVER, V2013_UP, ExchangeCmdlet
+from ..profiles import v3_cmdlets
+from .exchange_certificate import SERVER, ExchangeCmdlet
 
 __all__ = ["InvokeWebRequest", "TestPopConnectivity", "TestImapConnectivity", "TestSmtpConnectivity",
            "WebResponseObject", "ConnectivityResult", "SmtpConnectivityResult", "WEB_ERRORS"]
@@ -87,7 +88,7 @@ class InvokeWebRequest(Cmdlet):
     name = "Invoke-WebRequest"
     aliases = ("iwr", "curl", "wget")
     dotnet_class = "Microsoft.PowerShell.Commands.InvokeWebRequestCommand"
-    versions = V2013_UP                      # PowerShell 3.0+: not in the 2.0 shells
+    available = v3_cmdlets                   # PowerShell 3.0+: not in the 2.0 shells
     synopsis = "Requests a web page; shows the certificate trouble a browser would have."
     parameters = (
         Parameter("Uri", StringType("System.Uri"), position=0, mandatory=True),

@@ -5,8 +5,7 @@ File access goes through :func:`resolve_path` (one place, so the emulated drive 
 issue 4 can replace it) and :func:`write_text`/:func:`read_text`.  Every failure is
 reported as a PowerShell error record, never as a Python exception.
 
-Imports the engine only (plus ``exshell.exchange.versions`` to know which Exchange
-versions run PowerShell 3.0+).
+Imports the engine only (and ``exshell.profiles``: the JSON pair is a 3.0 cmdlet).
 """
 from __future__ import annotations
 
@@ -18,6 +17,7 @@ import os
 from typing import Any, List, Optional, Tuple
 
 from ..engine.cmdlet import Cmdlet
+from ..profiles import v3_cmdlets
 from ..engine.conversion import (OBJECT, SWITCH, ChoiceType, IntType, ListOf, StringType,
                                  to_string)
 from .objects import STRINGS, CollectingCmdlet
@@ -27,18 +27,9 @@ from ..engine.properties import (NOT_FOUND, PSHashtable, PSObject, get_property,
 
 __all__ = ["resolve_path", "write_text", "read_text", "ConvertToCsv", "ExportCsv",
            "ImportCsv", "ConvertFromCsv", "ConvertToJson", "ConvertFromJson", "to_json",
-           "PS3_UP"]
+]
 
 _CMD = "Microsoft.PowerShell.Commands."
-
-
-def _ps3_tags() -> Tuple[str, ...]:
-    from ..exchange.versions import PROFILES
-    return tuple(tag for tag, prof in PROFILES.items() if prof.ps_version != "2.0")
-
-
-#: Exchange versions whose shell runs PowerShell 3.0 or later.
-PS3_UP: Tuple[str, ...] = _ps3_tags()
 
 
 # ============================================================================ files
@@ -258,7 +249,7 @@ class ExportCsv(Cmdlet):
         Parameter("Force", SWITCH),
         Parameter("NoClobber", SWITCH, aliases=("NoOverwrite",)),
         Parameter("Encoding", ChoiceType(tuple(ENCODINGS))),
-        Parameter("Append", SWITCH, versions=PS3_UP),
+        Parameter("Append", SWITCH, available=v3_cmdlets),
     ) + _csv_params()
 
     def begin(self) -> None:
@@ -394,7 +385,7 @@ class ImportCsv(Cmdlet):
         Parameter("Delimiter", StringType("System.Char"), position=1, sets=("Delimiter",)),
         Parameter("UseCulture", SWITCH, sets=("UseCulture",)),
         Parameter("Header", STRINGS),
-        Parameter("Encoding", ChoiceType(tuple(ENCODINGS)), versions=PS3_UP),
+        Parameter("Encoding", ChoiceType(tuple(ENCODINGS)), available=v3_cmdlets),
     )
 
     def process(self, p: Any) -> None:
@@ -539,7 +530,7 @@ class ConvertToJson(CollectingCmdlet):
     name = "ConvertTo-Json"
     dotnet_class = _CMD + "ConvertToJsonCommand"
     synopsis = "Converts an object to a JSON-formatted string."
-    versions = PS3_UP
+    available = v3_cmdlets
     parameters = (
         Parameter("InputObject", OBJECT, position=0, mandatory=True, from_pipeline=True),
         Parameter("Depth", IntType()),
@@ -579,7 +570,7 @@ class ConvertFromJson(Cmdlet):
     name = "ConvertFrom-Json"
     dotnet_class = _CMD + "ConvertFromJsonCommand"
     synopsis = "Converts a JSON-formatted string to a custom object."
-    versions = PS3_UP
+    available = v3_cmdlets
     parameters = (
         Parameter("InputObject", StringType(), position=0, mandatory=True, from_pipeline=True),
     )

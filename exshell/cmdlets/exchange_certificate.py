@@ -17,6 +17,8 @@ from ..engine.errors import ErrorRecord
 from ..engine.parameters import Parameter
 from ..exchange.errors import ExchangeError
 from ..exchange.services import AllowedServices
+from ..profiles import (SMTP_QUESTION_CONSOLE, has_2010_parameters, has_identity_param,
+                        has_server_param)
 from .types import SECURE_STRING
 
 __all__ = ["ExchangeCmdlet", "GetExchangeCertificate", "NewExchangeCertificate",
@@ -24,8 +26,6 @@ __all__ = ["ExchangeCmdlet", "GetExchangeCertificate", "NewExchangeCertificate",
            "ExportExchangeCertificate", "LIFECYCLE_ERRORS", "file_data_object"]
 
 NAMESPACE = "Microsoft.Exchange.Management.SystemConfigurationTasks."
-V2010_UP = ("2010", "2013", "2016", "2019")
-V2013_UP = ("2013", "2016", "2019")
 
 # Parameter types, named as .NET shows them in binding messages.
 THUMBPRINT = StringType("System.String")
@@ -41,15 +41,15 @@ DOMAINS_NEW = ListOf(StringType("Microsoft.Exchange.Data.SmtpDomainWithSubdomain
                      "[Microsoft.Exchange.Data.SmtpDomainWithSubdomains]")
 
 
-def _services_for(version: Optional[str]) -> EnumType:
-    from ..exchange.versions import get_profile
-    names = AllowedServices.names()
-    if version is not None:
-        try:
-            names = list(get_profile(version).allowed_services)
-        except LookupError:
-            pass
+def _services_for(profile: Any) -> EnumType:
+    names = AllowedServices.names() if profile is None else list(profile.allowed_services)
     return EnumType(AllowedServices, NAMESPACE + "AllowedServices", names=lambda: names)
+
+
+def _file_param(field: str, name: str) -> Any:
+    """Availability of a file parameter: ``name`` is in the profile's ``field``
+    (``new_file_params``, ``import_file_params``, ``export_file_params``)."""
+    return lambda profile: name in getattr(profile, field)
 
 
 #: AllowedServices, with the enumerator names of the session's version.
@@ -112,7 +112,7 @@ class ExchangeCmdlet(Cmdlet, register=False):
             target=error.target, activity=self.name, fqid_command=NAMESPACE + self.dotnet_name(),
             invocation=self.runtime.invocation, remote=True, server=error.server,
             server_fqdn=self._server_fqdn(error.server))
-        if self.profile.error_style == "remote2013":
+        if self.profile.error_stamp:
             record.extra["stamp"] = self.shell.server_stamp(error.server, record.reason)
         return record
 
@@ -132,8 +132,8 @@ class ExchangeCmdlet(Cmdlet, register=False):
 
 def _common_server(sets: tuple = ("Thumbprint",)) -> tuple:
     return (
-        Parameter("Server", SERVER, sets=sets, versions=V2010_UP),
-        Parameter("DomainController", FQDN, versions=V2010_UP),
+        Parameter("Server", SERVER, sets=sets, available=has_server_param),
+        Parameter("DomainController", FQDN, available=has_server_param),
     )
 
 
@@ -146,10 +146,10 @@ class GetExchangeCertificate(ExchangeCmdlet):
     synopsis = "Shows the certificates Exchange can use on a server, and pending requests."
     parameters = (
         Parameter("Thumbprint", THUMBPRINT, position=0, sets=("Thumbprint",), from_pipeline=True),
-        Parameter("Identity", IDENTITY, position=0, sets=("Identity",), versions=V2013_UP),
+        Parameter("Identity", IDENTITY, position=0, sets=("Identity",), available=has_identity_param),
         Parameter("Instance", X509, sets=("Instance",), from_pipeline=True),
-        Parameter("Server", SERVER, sets=("Thumbprint", "Instance"), versions=V2010_UP),
-        Parameter("DomainController", FQDN, versions=V2010_UP),
+        Parameter("Server", SERVER, sets=("Thumbprint", "Instance"), available=has_server_param),
+        Parameter("DomainController", FQDN, available=has_server_param),
         Parameter("DomainName", DOMAINS_GET),
     )
 
@@ -191,8 +191,10 @@ class NewExchangeCertificate(ExchangeCmdlet):
         Parameter("Services", SERVICES, sets=("Certificate",)),
         Parameter("GenerateRequest", SWITCH, sets=("Request",)),
         Parameter("BinaryEncoded", SWITCH, sets=("Request",)),
-        Parameter("RequestFile", StringType(), sets=("Request",), versions=("2013",)),
-        Parameter("Path", StringType(), sets=("Request",), versions=("2007",)),
+        Parameter("RequestFile", StringType(), sets=("Request",),
+                  available=_file_param("new_file_params", "RequestFile")),
+        Parameter("Path", StringType(), sets=("Request",),
+                  available=_file_param("new_file_params", "Path")),
         Parameter("SubjectName", SUBJECT),
         Parameter("DomainName", DOMAINS_NEW),
         Parameter("FriendlyName", StringType()),
@@ -200,11 +202,11 @@ class NewExchangeCertificate(ExchangeCmdlet):
         Parameter("PrivateKeyExportable", BOOL),
         Parameter("IncludeAcceptedDomains", SWITCH),
         Parameter("IncludeAutoDiscover", SWITCH),
-        Parameter("IncludeServerFQDN", SWITCH, versions=V2010_UP),
-        Parameter("IncludeServerNetBIOSName", SWITCH, versions=V2010_UP),
-        Parameter("SubjectKeyIdentifier", StringType(), versions=V2010_UP),
+        Parameter("IncludeServerFQDN", SWITCH, available=has_2010_parameters),
+        Parameter("IncludeServerNetBIOSName", SWITCH, available=has_2010_parameters),
+        Parameter("SubjectKeyIdentifier", StringType(), available=has_2010_parameters),
         Parameter("Instance", X509, from_pipeline=True),
-        Parameter("Server", SERVER, versions=V2010_UP),
+        Parameter("Server", SERVER, available=has_server_param),
         Parameter("Force", SWITCH),
         Parameter("DomainController", FQDN),
     )
@@ -287,11 +289,11 @@ def ask_smtp_question(cmdlet: ExchangeCmdlet, question: Any) -> bool:
     """The "overwrite the default SMTP certificate?" question, in the version's form."""
     from ..exchange.texts import smtp_prompt
     profile = cmdlet.profile
-    caption, lines = smtp_prompt(profile.smtp_prompt_style, question.current.Thumbprint,
+    caption, lines = smtp_prompt(profile.smtp_question, question.current.Thumbprint,
                                  question.current.NotAfter, question.new.Thumbprint,
                                  question.new.NotAfter)
     return cmdlet.runtime.should_continue("\n".join(lines), caption, True,
-                                          suspend=profile.smtp_prompt_style == "2010")
+                                          suspend=profile.smtp_question == SMTP_QUESTION_CONSOLE)
 
 
 class EnableExchangeCertificate(ExchangeCmdlet):
@@ -306,12 +308,12 @@ class EnableExchangeCertificate(ExchangeCmdlet):
     parameters = (
         Parameter("Thumbprint", THUMBPRINT, position=0, mandatory=True, sets=("Thumbprint",),
                   from_pipeline=True, from_pipeline_by_name=True),
-        Parameter("Identity", IDENTITY, position=0, sets=("Identity",), versions=V2013_UP),
+        Parameter("Identity", IDENTITY, position=0, sets=("Identity",), available=has_identity_param),
         Parameter("Services", SERVICES, mandatory=True),
         Parameter("DoNotRequireSsl", SWITCH),
         Parameter("Force", SWITCH),
-        Parameter("NetworkServiceAllowed", SWITCH, versions=V2010_UP),
-        Parameter("Server", SERVER, sets=("Thumbprint",), versions=V2010_UP),
+        Parameter("NetworkServiceAllowed", SWITCH, available=has_2010_parameters),
+        Parameter("Server", SERVER, sets=("Thumbprint",), available=has_server_param),
         Parameter("DomainController", FQDN),
     )
 
@@ -347,8 +349,8 @@ class RemoveExchangeCertificate(ExchangeCmdlet):
     parameters = (
         Parameter("Thumbprint", THUMBPRINT, position=0, mandatory=True, sets=("Thumbprint",),
                   from_pipeline=True, from_pipeline_by_name=True),
-        Parameter("Identity", IDENTITY, position=0, sets=("Identity",), versions=V2013_UP),
-        Parameter("Server", SERVER, sets=("Thumbprint",), versions=V2010_UP),
+        Parameter("Identity", IDENTITY, position=0, sets=("Identity",), available=has_identity_param),
+        Parameter("Server", SERVER, sets=("Thumbprint",), available=has_server_param),
         Parameter("DomainController", FQDN),
     )
 
@@ -460,15 +462,18 @@ class ImportExchangeCertificate(ExchangeCmdlet):
     confirm_impact = "Medium"
     synopsis = "Imports a certificate or completes a pending request with the CA's response."
     parameters = (
-        Parameter("FileData", BytesType(), mandatory=True, sets=("FileData",), versions=V2010_UP),
-        Parameter("FileName", StringType(), mandatory=True, sets=("FileName",), versions=("2013",)),
-        Parameter("Path", StringType(), position=0, mandatory=True, sets=("Path",), versions=("2007",)),
+        Parameter("FileData", BytesType(), mandatory=True, sets=("FileData",),
+                  available=has_2010_parameters),
+        Parameter("FileName", StringType(), mandatory=True, sets=("FileName",),
+                  available=_file_param("import_file_params", "FileName")),
+        Parameter("Path", StringType(), position=0, mandatory=True, sets=("Path",),
+                  available=_file_param("import_file_params", "Path")),
         Parameter("Instance", ListOf(StringType(), "System.String[]"), mandatory=True,
                   sets=("Instance",), from_pipeline=True),
         Parameter("Password", SECURE_STRING),
-        Parameter("PrivateKeyExportable", BOOL, versions=V2010_UP),
+        Parameter("PrivateKeyExportable", BOOL, available=has_2010_parameters),
         Parameter("FriendlyName", StringType()),
-        Parameter("Server", SERVER, from_pipeline=True, versions=V2010_UP),
+        Parameter("Server", SERVER, from_pipeline=True, available=has_server_param),
         Parameter("DomainController", FQDN),
     )
 
@@ -524,13 +529,13 @@ class ExportExchangeCertificate(ExchangeCmdlet):
     parameters = (
         Parameter("Thumbprint", THUMBPRINT, position=0, mandatory=True, sets=("Thumbprint",),
                   from_pipeline=True, from_pipeline_by_name=True),
-        Parameter("Identity", IDENTITY, position=0, sets=("Identity",), versions=V2013_UP),
+        Parameter("Identity", IDENTITY, position=0, sets=("Identity",), available=has_identity_param),
         Parameter("BinaryEncoded", SWITCH),
         Parameter("Password", SECURE_STRING),
-        Parameter("FileName", StringType(), versions=("2013",)),
-        Parameter("Path", StringType(), versions=("2007",)),
-        Parameter("Force", SWITCH, versions=("2007",)),
-        Parameter("Server", SERVER, sets=("Thumbprint",), versions=V2010_UP),
+        Parameter("FileName", StringType(), available=_file_param("export_file_params", "FileName")),
+        Parameter("Path", StringType(), available=_file_param("export_file_params", "Path")),
+        Parameter("Force", SWITCH, available=_file_param("export_file_params", "Path")),
+        Parameter("Server", SERVER, sets=("Thumbprint",), available=has_server_param),
         Parameter("DomainController", FQDN),
     )
 

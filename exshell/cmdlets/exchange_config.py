@@ -19,7 +19,8 @@ from ..engine.conversion import BOOL, SWITCH, DateTimeType, ListOf, StringType
 from ..engine.parameters import Parameter
 from ..exchange.errors import ExchangeError, exchange_error
 from ..format.views import TableColumn, TableView, register_table_view
-from .exchange_certificate import FQDN, SERVER, V2010_UP, V2013_UP, ExchangeCmdlet
+from ..profiles import has_2010_parameters, has_auth_config, has_transport_service
+from .exchange_certificate import FQDN, SERVER, ExchangeCmdlet
 
 __all__ = ["GetExchangeServer", "GetPopSettings", "SetPopSettings", "GetImapSettings",
            "SetImapSettings", "GetTransportServer", "GetTransportService", "GetSendConnector",
@@ -212,7 +213,7 @@ class GetTransportService(GetTransportServer):
 
     name = "Get-TransportService"
     dotnet_class = "Microsoft.Exchange.Management.SystemConfigurationTasks.GetTransportService"
-    versions = V2013_UP
+    available = has_transport_service
 
 
 # ----------------------------------------------------------------- connectors
@@ -252,7 +253,7 @@ class SetSendConnector(_ConfigCmdlet):
     supports_should_process = True
     synopsis = "Changes a Send connector; -TlsCertificateName $null stops it naming a certificate."
     parameters = (Parameter("Identity", SEND_ID, position=0, mandatory=True, from_pipeline=True),
-                  Parameter("TlsCertificateName", SMTP_X509, versions=V2010_UP),
+                  Parameter("TlsCertificateName", SMTP_X509, available=has_2010_parameters),
                   Parameter("Fqdn", FQDN),
                   Parameter("RequireTLS", BOOL),
                   Parameter("Enabled", BOOL),
@@ -294,7 +295,7 @@ class NewSendConnector(_ConfigCmdlet):
                   Parameter("Internet", SWITCH),
                   Parameter("Fqdn", FQDN),
                   Parameter("RequireTLS", BOOL),
-                  Parameter("TlsCertificateName", SMTP_X509, versions=V2010_UP),
+                  Parameter("TlsCertificateName", SMTP_X509, available=has_2010_parameters),
                   Parameter("DomainController", FQDN))
 
     def process(self, p: Any) -> None:
@@ -348,7 +349,7 @@ class SetReceiveConnector(_ConfigCmdlet):
     supports_should_process = True
     synopsis = "Changes a Receive connector (e.g. the certificate it offers for STARTTLS)."
     parameters = (Parameter("Identity", RECEIVE_ID, position=0, mandatory=True, from_pipeline=True),
-                  Parameter("TlsCertificateName", SMTP_X509, versions=V2010_UP),
+                  Parameter("TlsCertificateName", SMTP_X509, available=has_2010_parameters),
                   Parameter("Fqdn", FQDN),
                   Parameter("Enabled", BOOL),
                   Parameter("DomainController", FQDN))
@@ -376,7 +377,7 @@ class GetAuthConfig(_ConfigCmdlet):
 
     name = "Get-AuthConfig"
     dotnet_class = "Microsoft.Exchange.Management.SystemConfigurationTasks.GetAuthConfig"
-    versions = V2013_UP
+    available = has_auth_config
     synopsis = "Shows the Auth certificate configuration."
     parameters = (Parameter("DomainController", FQDN),)
 
@@ -392,7 +393,7 @@ class SetAuthConfig(_ConfigCmdlet):
 
     name = "Set-AuthConfig"
     dotnet_class = "Microsoft.Exchange.Management.SystemConfigurationTasks.SetAuthConfig"
-    versions = V2013_UP
+    available = has_auth_config
     supports_should_process = True
     default_set = "AuthConfigSettings"
     synopsis = "Rotates the Auth certificate: stage with -NewCertificate*, then -PublishCertificate."

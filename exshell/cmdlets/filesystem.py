@@ -24,6 +24,8 @@ from ..engine.dotnet import MethodError
 from ..engine.errors import ErrorRecord
 from ..engine.parameters import Parameter
 from ..engine.properties import PSObject
+from ..profiles import dialect as as_dialect
+from ..profiles import v3_cmdlets
 
 class DriveError(OSError):
     """A failure found here (same shape as exshell.drive.DriveError: kind, path)."""
@@ -230,7 +232,7 @@ class FileSystemItem:
     PS_PROPERTIES = ("Mode", "Name", "Length", "LastWriteTime", "FullName", "Extension",
                      "DirectoryName", "PSIsContainer")
 
-    def __init__(self, p: DrivePath, ps_version: str = "2.0"):
+    def __init__(self, p: DrivePath, dialect: Any = None):
         import os
         self._path = p
         self.PSIsContainer = p.is_folder
@@ -239,7 +241,7 @@ class FileSystemItem:
         st = os.stat(p.real, follow_symlinks=False)
         # The emulated machine's clock is UTC (drive.touch stamps writes with it).
         self.LastWriteTime = _dt.datetime.fromtimestamp(int(st.st_mtime), _dt.timezone.utc).replace(tzinfo=None)
-        wide = ps_version != "2.0"
+        wide = as_dialect(dialect).wide_file_mode
         self.Mode = ("d-----" if wide else "d----") if self.PSIsContainer else \
             ("-a----" if wide else "-a---")
         self.Length = None if self.PSIsContainer else st.st_size
@@ -279,17 +281,17 @@ def _register_views() -> None:
 
     def view(context: Any) -> TableView:
         # One instance per layout, so a formatter can tell both types share it.
-        ps2 = (context or {}).get("ps_version", "2.0") == "2.0"
-        if ps2 in views:
-            return views[ps2]
-        views[ps2] = TableView([
+        wide = as_dialect((context or {}).get("ps_version")).wide_file_mode
+        if wide in views:
+            return views[wide]
+        views[wide] = TableView([
             TableColumn("Mode", "Mode", 7),
             TableColumn("LastWriteTime", _mode_time, 25, "right"),
             TableColumn("Length", lambda i: "" if i.Length is None else str(i.Length),
-                        10 if ps2 else 14, "right"),
+                        14 if wide else 10, "right"),
             TableColumn("Name", "Name", None),
         ], group_by=("Directory", _parent_text), group_header="    {label}: {value}\n")
-        return views[ps2]
+        return views[wide]
     register_table_view("System.IO.FileInfo", view)
     register_table_view("System.IO.DirectoryInfo", view)
 
@@ -321,10 +323,10 @@ class GetContent(_FsCmdlet):
         Parameter("Encoding", ENCODING),
         Parameter("ReadCount", IntType("System.Int64")),
         Parameter("TotalCount", IntType("System.Int64"), aliases=("First", "Head")),
-        Parameter("Raw", SWITCH, versions=("2013", "2016", "2019")),
+        Parameter("Raw", SWITCH, available=v3_cmdlets),
         # Windows PowerShell 5.1 has no -AsByteStream (pwsh 6+ does); offered on the
         # 5.1-based versions because admins often run the Exchange module from pwsh.
-        Parameter("AsByteStream", SWITCH, versions=("2016", "2019")),
+        Parameter("AsByteStream", SWITCH, available=lambda p: p.get_content_as_byte_stream),
     )
 
     def process(self, p: Any) -> None:
@@ -377,7 +379,7 @@ class SetContent(_FsCmdlet):
         Parameter("Value", OBJECT, position=1, mandatory=True, from_pipeline=True,
                   from_pipeline_by_name=True),
         Parameter("Encoding", ENCODING),
-        Parameter("NoNewline", SWITCH, versions=("2016", "2019")),
+        Parameter("NoNewline", SWITCH, available=lambda p: p.set_content_no_newline),
         Parameter("Force", SWITCH),
     )
 
@@ -478,7 +480,7 @@ class OutFile(_FsCmdlet):
         if not self.should_process("", target=target.text, action="Output to File"):
             return
         from ..format.out_default import OutDefault
-        formatter = OutDefault(p.Width or 80, self.session.ps_version, console=False)
+        formatter = OutDefault(p.Width or 80, self.session.dialect.name, console=False)
         lines: List[str] = []
         for obj in self.items:
             lines.extend(formatter.add(obj))
@@ -559,8 +561,8 @@ class GetChildItem(_FsCmdlet):
         Parameter("Recurse", SWITCH, aliases=("s",)),
         Parameter("Name", SWITCH),
         Parameter("Force", SWITCH),
-        Parameter("File", SWITCH, versions=("2013", "2016", "2019")),
-        Parameter("Directory", SWITCH, aliases=("ad",), versions=("2013", "2016", "2019")),
+        Parameter("File", SWITCH, available=v3_cmdlets),
+        Parameter("Directory", SWITCH, aliases=("ad",), available=v3_cmdlets),
     )
 
     def process(self, p: Any) -> None:
@@ -605,7 +607,7 @@ class GetChildItem(_FsCmdlet):
             rel = item.text[len(base.text.rstrip("\\")) + 1:] if item.text != base.text else item.name
             self.write_object(rel)
         else:
-            self.write_object(FileSystemItem(item, self.session.ps_version))
+            self.write_object(FileSystemItem(item, self.session.dialect))
 
 
 class NewItem(_FsCmdlet):
@@ -673,7 +675,7 @@ class NewItem(_FsCmdlet):
             except OSError as e:
                 self.fail(e, target.text)
                 continue
-            self.write_object(FileSystemItem(drive.resolve(target.text, "C:\\"), self.session.ps_version))
+            self.write_object(FileSystemItem(drive.resolve(target.text, "C:\\"), self.session.dialect))
 
 
 class MkDir(NewItem):
@@ -764,7 +766,7 @@ class CopyItem(_FsCmdlet):
                 self.fail(e, e.path)
                 continue
             if p.PassThru:
-                self.write_object(FileSystemItem(done, self.session.ps_version))
+                self.write_object(FileSystemItem(done, self.session.dialect))
 
 
 class SetLocation(_FsCmdlet):

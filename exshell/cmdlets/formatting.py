@@ -113,7 +113,7 @@ class FormatList(_FormatCmdlet):
         limit = self.session.get_variable("FormatEnumerationLimit", 4)
         return ListShaper(callable_properties(self, p.Property),
                           group_by=_callable_property(self, p.GroupBy),
-                          ps_version=self.session.ps_version,
+                          ps_version=self.session.dialect.name,
                           enumeration_limit=limit if isinstance(limit, int) else 4)
 
 
@@ -136,7 +136,7 @@ class FormatTable(_FormatCmdlet):
         return TableShaper(callable_properties(self, p.Property), auto_size=p.AutoSize,
                            wrap=p.Wrap, hide_headers=p.HideTableHeaders,
                            group_by=_callable_property(self, p.GroupBy),
-                           ps_version=self.session.ps_version,
+                           ps_version=self.session.dialect.name,
                            enumeration_limit=limit if isinstance(limit, int) else 4)
 
 
@@ -146,7 +146,7 @@ class _OutCmdlet(Cmdlet, register=False):
     def begin(self) -> None:
         from ..format.out_default import OutDefault
         width = self.width()
-        self.formatter = OutDefault(width, self.session.ps_version, console=self.console)
+        self.formatter = OutDefault(width, self.session.dialect.name, console=self.console)
         self.lines: List[str] = []
 
     console = True
@@ -197,7 +197,7 @@ class OutString(_OutCmdlet):
             from ..format.out_default import OutDefault
             if not self.lines and self.p_width is None:
                 self.p_width = p.Width
-                self.formatter = OutDefault(p.Width, self.session.ps_version, console=False)
+                self.formatter = OutDefault(p.Width, self.session.dialect.name, console=False)
         self.stream = bool(p.Stream)
         if p.bound("InputObject"):
             self.feed(p.InputObject)

@@ -15,34 +15,14 @@ from typing import Any, List, Optional, Sequence, Tuple
 from ..engine.cmdlet import Cmdlet
 from ..engine.conversion import SWITCH, StringType
 from ..engine.operators import like
-from ..engine.parameters import Parameter
+from ..engine.parameters import Parameter, for_profile
 
-__all__ = ["GetHelp", "render_help", "HELP_NOT_FOUND"]
+__all__ = ["GetHelp", "render_help"]
 
 _CMD = "Microsoft.PowerShell.Commands."
 
-# The error when nothing matches.  The 3.0+ wording is Windows PowerShell's; 2.0's
-# exact wording is not verified (kept here to change in one place).
-HELP_NOT_FOUND = {
-    "2.0": "Get-Help could not find %s in a help file in this session.",
-    "5.1": ("Get-Help could not find %s in a help file in this session. To download updated "
-            "help topics type: \"Update-Help\". To get help online, search for the help topic "
-            "in the TechNet library at https:/go.microsoft.com/fwlink/?LinkID=107116."),
-}
-
 _INDENT = "    "
 _EXAMPLE_RULE = "-------------------------- EXAMPLE %d --------------------------"
-#: The common-parameters paragraph of the Full/Detailed views, per PowerShell level.
-_COMMON_TEXT = {
-    "2.0": ("This cmdlet supports the common parameters: Verbose, Debug,\n"
-            "ErrorAction, ErrorVariable, WarningAction, WarningVariable,\n"
-            "OutBuffer and OutVariable. For more information, type,\n"
-            "\"get-help about_commonparameters\"."),
-    "5.1": ("This cmdlet supports the common parameters: Verbose, Debug,\n"
-            "ErrorAction, ErrorVariable, WarningAction, WarningVariable,\n"
-            "OutBuffer, PipelineVariable, and OutVariable. For more information, see\n"
-            "about_CommonParameters (https:/go.microsoft.com/fwlink/?LinkID=113216)."),
-}
 
 
 def _texts() -> Any:
@@ -94,12 +74,12 @@ def _pipeline(p: Parameter) -> str:
     return "true (%s)" % ", ".join(kinds) if kinds else "false"
 
 
-def _param_block(cls: Any, p: Parameter, tag: Optional[str], ps: str, width: int,
+def _param_block(cls: Any, p: Parameter, tag: Optional[str], dialect: Any, width: int,
                  table: bool, indent: str = _INDENT) -> List[str]:
     from .utility import _syntax_type
     t = _texts()
-    head = "-%s" % p.name if p.is_switch and ps == "2.0" else \
-        "-%s <%s>" % (p.name, "SwitchParameter" if p.is_switch else _syntax_type(p, ps))
+    head = "-%s" % p.name if p.is_switch and not dialect.help_switch_type else \
+        "-%s <%s>" % (p.name, "SwitchParameter" if p.is_switch else _syntax_type(p, dialect))
     out = [indent + head]
     desc = param_description(cls.name, p.name, tag)
     out += _wrap(desc, indent + _INDENT, width) if desc else []
@@ -116,8 +96,9 @@ def _param_block(cls: Any, p: Parameter, tag: Optional[str], ps: str, width: int
     return out
 
 
-def _own_parameters(cls: Any, tag: Optional[str]) -> List[Parameter]:
-    return [p for p in cls.parameters if p.available(tag) and "#" not in p.name]
+def _own_parameters(cls: Any, profile: Any) -> List[Parameter]:
+    # The declared list (Where-/ForEach-Object show their 2.0 parameters here).
+    return [p for p in for_profile(cls.parameters, profile) if "#" not in p.name]
 
 
 def _section(title: str, body: List[str]) -> List[str]:
@@ -128,7 +109,8 @@ def render_help(cls: Any, session: Any, view: str = "default") -> str:
     """The help text of one cmdlet in ``view``: default, detailed, full or examples."""
     from .utility import syntax_lines
     t = _texts()
-    tag, ps = session.version_tag, session.ps_version
+    profile, dialect = session.profile, session.dialect
+    tag = profile.version
     width = _usable_width(session)
     name = cls.name
     synopsis = _pick(t.SYNOPSES.get(name), tag) or cls.synopsis
@@ -137,17 +119,17 @@ def render_help(cls: Any, session: Any, view: str = "default") -> str:
     examples = _pick(t.EXAMPLES.get(name, ()), tag)
     if view != "examples":
         out += ["", "SYNTAX"]
-        for line in syntax_lines(cls, tag, ps):
+        for line in syntax_lines(cls, profile):
             out += _wrap(line, _INDENT, width) + [""]
         out += ["", "DESCRIPTION"]
         out += _wrap(_pick(t.DESCRIPTIONS.get(name, synopsis), tag), _INDENT, width)
         out.append("")
         if view in ("detailed", "full"):
             out += ["", "PARAMETERS"]
-            for p in _own_parameters(cls, tag):
-                out += _param_block(cls, p, tag, ps, width, table=(view == "full"))
+            for p in _own_parameters(cls, profile):
+                out += _param_block(cls, p, tag, dialect, width, table=(view == "full"))
             out += [_INDENT + "<CommonParameters>"]
-            out += [_INDENT * 2 + line for line in _COMMON_TEXT["2.0" if ps == "2.0" else "5.1"]
+            out += [_INDENT * 2 + line for line in dialect.message("HelpCommonParameters")
                     .split("\n")] + [""]
         if view == "full":
             out += ["", "INPUTS"] + _wrap(_pick(t.INPUTS.get(name, ""), tag), _INDENT, width) + [""]
@@ -175,15 +157,16 @@ def render_help(cls: Any, session: Any, view: str = "default") -> str:
 
 def render_parameters(cls: Any, session: Any, patterns: Sequence[str]) -> Optional[str]:
     """The -Parameter view: each parameter matching a pattern, with its table."""
-    tag, ps = session.version_tag, session.ps_version
+    profile, dialect = session.profile, session.dialect
+    tag = profile.version
     width = _usable_width(session)
-    params = list(_own_parameters(cls, tag)) + [p for p in cls.all_parameters(ps) if p.common]
+    params = list(_own_parameters(cls, profile)) + [p for p in cls.parameters_for(profile) if p.common]
     hits = [p for p in params if any(like(p.name, pat) for pat in patterns)]
     if not hits:
         return None
     out: List[str] = [""]
     for p in hits:
-        out += _param_block(cls, p, tag, ps, width, table=True, indent="")
+        out += _param_block(cls, p, tag, dialect, width, table=True, indent="")
     return "\n".join(line.rstrip() for line in out)
 
 
@@ -246,7 +229,7 @@ class GetHelp(Cmdlet):
             return
         topics = self._topics(name)
         if not topics:
-            text = HELP_NOT_FOUND["2.0" if self.session.ps_version == "2.0" else "5.1"] % name
+            text = self.session.dialect.message("HelpNotFound") % name
             self.throw_terminating(self.error_record(
                 text, "HelpNotFound", "ResourceUnavailable", target=name,
                 exception_type=_CMD + "HelpNotFoundException"))
@@ -284,11 +267,11 @@ class GetHelp(Cmdlet):
         and about_ topics, in PowerShell's category order."""
         t = _texts()
         session = self.session
-        tag = session.version_tag
+        tag = session.profile.version
         wild = any(ch in name for ch in "*?[")
 
         def available(cls: Any) -> bool:
-            return cls.versions is None or tag is None or tag in cls.versions
+            return cls.is_available(session.profile)
 
         if not wild:
             about = t.ABOUT_TOPICS.get(name.casefold())

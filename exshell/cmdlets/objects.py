@@ -28,6 +28,7 @@ from ..engine.parameters import Parameter
 from ..engine.properties import (NOT_FOUND, PSHashtable, PSObject, get_property,
                                  is_enumerable, property_names, type_names)
 from ..format.views import TableColumn, TableView, register_table_view
+from ..profiles import dialect as as_dialect
 
 __all__ = ["WhereObject", "ForEachObject", "SelectObject", "SortObject", "GroupObject",
            "MeasureObject", "GetMember", "TeeObject", "GroupInfo", "GenericMeasureInfo",
@@ -185,10 +186,11 @@ class WhereObject(Cmdlet):
     parameters = _V2  # what the help system lists for 2.0; see all_parameters
 
     @classmethod
-    def all_parameters(cls, ps_version: str = "2.0") -> Tuple[Parameter, ...]:
+    def all_parameters(cls, dialect: Any = None) -> Tuple[Parameter, ...]:
         from ..engine.parameters import common_parameters
-        own = cls._V2 if ps_version == "2.0" else cls._v3()
-        return own + common_parameters(False, ps_version)
+        dialect = as_dialect(dialect)
+        own = cls._v3() if dialect.simplified_syntax else cls._V2
+        return own + common_parameters(False, dialect)
 
     def process(self, p: Any) -> None:
         if not p.bound("InputObject"):
@@ -242,9 +244,10 @@ class ForEachObject(Cmdlet):
     default_set = "ScriptBlockSet"
 
     @classmethod
-    def all_parameters(cls, ps_version: str = "2.0") -> Tuple[Parameter, ...]:
+    def all_parameters(cls, dialect: Any = None) -> Tuple[Parameter, ...]:
         from ..engine.parameters import common_parameters
-        v2 = ps_version == "2.0"
+        dialect = as_dialect(dialect)
+        v2 = not dialect.simplified_syntax
         blocks = ListOf(ScriptBlockType()) if v2 else _BlockOrName(collection=True)
         params = [
             Parameter("InputObject", OBJECT, from_pipeline=True),
@@ -262,7 +265,7 @@ class ForEachObject(Cmdlet):
                 Parameter("ArgumentList", ListOf(ObjectType(), "System.Object[]"),
                           aliases=("Args",), sets=("PropertyAndMethodSet",)),
             ]
-        return tuple(params) + common_parameters(not v2, ps_version)
+        return tuple(params) + common_parameters(dialect.foreach_supports_should_process, dialect)
 
     parameters = ()  # declared per version in all_parameters
 
@@ -352,8 +355,6 @@ _SORT_KEYS = ("Expression", "Ascending", "Descending")
 _GROUP_KEYS = ("Expression",)
 
 #: Messages of malformed calculated properties (5.1 wording; 2.0 said "Illegal key X").
-ILLEGAL_KEY_51 = 'The {0} key is not valid.'
-ILLEGAL_KEY_20 = 'Illegal key {0}'
 MISSING_EXPRESSION = 'Missing expression. You must specify an expression.'
 
 
@@ -376,13 +377,13 @@ def _canonical_key(key: str, allowed: Sequence[str]) -> Optional[str]:
     return None
 
 
-def calculated_property(table: PSHashtable, allowed: Sequence[str], ps_version: str) -> Dict[str, Any]:
+def calculated_property(table: PSHashtable, allowed: Sequence[str], dialect: Any) -> Dict[str, Any]:
     """Normalise ``@{n=..;e={..}}`` into {"Name", "Expression", ...}; raise _SpecError."""
     out: Dict[str, Any] = {}
     for key, value in table.items():
         canon = _canonical_key(to_string(key), allowed)
         if canon is None:
-            template = ILLEGAL_KEY_20 if ps_version == "2.0" else ILLEGAL_KEY_51
+            template = as_dialect(dialect).message("IllegalKey")
             raise _SpecError(template.format(to_string(key)), "IllegalKey")
         out[canon] = value
     if "Expression" not in out:
@@ -410,7 +411,7 @@ def _getters(cmdlet: Cmdlet, specs: Sequence[Any], allowed: Sequence[str]) -> Li
             block = spec
             out.append(_Getter(str(block).strip(), lambda o, b=block: _block_value(cmdlet, b, o)))
         elif isinstance(spec, PSHashtable):
-            calc = calculated_property(spec, allowed, cmdlet.session.ps_version)
+            calc = calculated_property(spec, allowed, cmdlet.session.dialect)
             expr = calc["Expression"]
             if is_script_block(expr):
                 fn = (lambda o, b=expr: _block_value(cmdlet, b, o))
@@ -518,7 +519,7 @@ class SelectObject(Cmdlet):
             self.kept += 1
         self._emit(obj)
         if p.First is not None and self.kept >= p.First and p.Last is None and not p.Unique \
-                and self.session.ps_version != "2.0":
+                and self.session.dialect.select_first_stops_upstream:
             self.stop_upstream()  # 3.0+: the commands before stop once -First is satisfied
 
     def end(self) -> None:
@@ -688,7 +689,7 @@ class SortObject(CollectingCmdlet):
         for spec in p.Property:
             if isinstance(spec, PSHashtable):
                 try:
-                    calc = calculated_property(spec, _SORT_KEYS, self.session.ps_version)
+                    calc = calculated_property(spec, _SORT_KEYS, self.session.dialect)
                 except _SpecError as e:
                     _spec_error(self, e)
                     return keys
@@ -798,7 +799,7 @@ class GroupObject(Cmdlet):
             for spec in p.Property or []:
                 if isinstance(spec, PSHashtable):
                     try:
-                        calc = calculated_property(spec, _GROUP_KEYS, self.session.ps_version)
+                        calc = calculated_property(spec, _GROUP_KEYS, self.session.dialect)
                     except _SpecError as e:
                         _spec_error(self, e)
                         return
@@ -1094,13 +1095,13 @@ _TYPE_METHODS: Dict[str, Tuple[Tuple[str, str, str], ...]] = {
 NO_OBJECT = "You must specify an object for the Get-Member cmdlet."
 
 
-def _type_text(full: str, ps_version: str) -> str:
-    if ps_version == "2.0":
+def _type_text(full: str, dialect: Any) -> str:
+    if not dialect.type_keywords:
         return full
     return _SHORT_TYPES.get(full, full)
 
 
-def _members(obj: Any, ps_version: str) -> List[Tuple[str, str, str]]:
+def _members(obj: Any, dialect: Any) -> List[Tuple[str, str, str]]:
     """(Name, MemberType, Definition) of ``obj``'s members."""
     members: List[Tuple[str, str, str]] = []
     names = type_names(obj)
@@ -1112,13 +1113,13 @@ def _members(obj: Any, ps_version: str) -> List[Tuple[str, str, str]]:
     else:
         methods = [m for m in methods if m[0] == "ToString"]
     for name, ret, args in methods:
-        if ps_version == "2.0":
+        if not dialect.type_keywords:
             definition = "%s %s(%s)" % (ret, name, args)
         else:
             short_args = ", ".join(
-                ((_type_text(a.split(" ", 1)[0], ps_version) + " " + a.split(" ", 1)[1])
+                ((_type_text(a.split(" ", 1)[0], dialect) + " " + a.split(" ", 1)[1])
                  if " " in a and not a.startswith("Params") else a) for a in args.split(", ")) if args else ""
-            definition = "%s %s(%s)" % (_type_text(ret, ps_version), name, short_args)
+            definition = "%s %s(%s)" % (_type_text(ret, dialect), name, short_args)
         members.append((name, "Method", definition))
     for prop in property_names(obj):
         value = get_property(obj, prop)
@@ -1126,25 +1127,25 @@ def _members(obj: Any, ps_version: str) -> List[Tuple[str, str, str]]:
         if isinstance(obj, PSObject):
             if "System.Management.Automation.PSCustomObject" not in obj.type_names and not \
                     obj.type_names[0].startswith("Selected.") and deserialized:
-                members.append((prop, "Property", "%s {get;set;}" % _value_def(vtype, prop, value, ps_version)))
+                members.append((prop, "Property", "%s {get;set;}" % _value_def(vtype, prop, value, dialect)))
             else:
-                members.append((prop, "NoteProperty", _value_def(vtype, prop, value, ps_version, note=True)))
+                members.append((prop, "NoteProperty", _value_def(vtype, prop, value, dialect, note=True)))
         elif deserialized:
-            members.append((prop, "Property", "%s %s {get;set;}" % (_type_text(vtype, ps_version), prop)))
+            members.append((prop, "Property", "%s %s {get;set;}" % (_type_text(vtype, dialect), prop)))
         else:
             settable = prop in getattr(obj, "PS_SETTABLE", ())
-            members.append((prop, "Property", "%s %s {get;%s}" % (_type_text(vtype, ps_version), prop,
+            members.append((prop, "Property", "%s %s {get;%s}" % (_type_text(vtype, dialect), prop,
                                                                    "set;" if settable else "")))
     if isinstance(obj, str):
         members.append(("Chars", "ParameterizedProperty",
-                        "%s Chars(%s index) {get;}" % (_type_text("System.Char", ps_version),
-                                                       _type_text("System.Int32", ps_version))))
+                        "%s Chars(%s index) {get;}" % (_type_text("System.Char", dialect),
+                                                       _type_text("System.Int32", dialect))))
     members.sort(key=lambda m: (m[1].casefold(), m[0].casefold()))
     return members
 
 
-def _value_def(vtype: str, prop: str, value: Any, ps_version: str, note: bool = False) -> str:
-    text = "%s %s" % (_type_text(vtype, ps_version), prop)
+def _value_def(vtype: str, prop: str, value: Any, dialect: Any, note: bool = False) -> str:
+    text = "%s %s" % (_type_text(vtype, dialect), prop)
     if note:
         text += "=" + to_string(value)
     return text
@@ -1181,7 +1182,7 @@ class GetMember(Cmdlet):
             return
         self.seen.append(type_name)
         types = [t.casefold() for t in (p.MemberType or [])]
-        for name, member_type, definition in _members(obj, self.session.ps_version):
+        for name, member_type, definition in _members(obj, self.session.dialect):
             if p.Name and not any(like(name, pat) for pat in p.Name):
                 continue
             if types and not any(member_type.casefold() == t or t == "all" or
@@ -1233,7 +1234,7 @@ class TeeObject(CollectingCmdlet):
         path = resolve_path(self, p.FilePath)
         if path is None:
             return
-        formatter = OutDefault(self.host.width, self.session.ps_version, console=False)
+        formatter = OutDefault(self.host.width, self.session.dialect.name, console=False)
         lines: List[str] = []
         for obj in self.items:
             lines.extend(formatter.add(obj))

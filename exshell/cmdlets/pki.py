@@ -361,4 +361,4 @@ class ExportLabCARoot(_PkiCmdlet):
         if target is not None:
             from .filesystem import FileSystemItem
             self.write_object(FileSystemItem(self.shell.drive.resolve(target.text, "C:\\"),
-                                             self.session.ps_version))
+                                             self.session.dialect))

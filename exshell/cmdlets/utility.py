@@ -27,7 +27,8 @@ from .objects import STRINGS
 from ..engine.parameters import ALL_SETS, Parameter
 from ..engine.properties import PSHashtable, PSObject, is_enumerable
 from ..format.views import TableColumn, TableView, register_table_view
-from .data import PS3_UP
+from ..profiles import dialect as as_dialect
+from ..profiles import v3_cmdlets
 # SecureString/PSCredential are shared with other cmdlet families (types.py).
 from .types import PSCredential, SecureString
 
@@ -121,7 +122,7 @@ class WriteOutput(Cmdlet):
     dotnet_class = _CMD + "WriteOutputCommand"
     synopsis = "Sends the specified objects to the next command in the pipeline."
     parameters = remaining("InputObject", OBJECT, 0, from_pipeline=True) + (
-        Parameter("NoEnumerate", SWITCH, versions=PS3_UP),
+        Parameter("NoEnumerate", SWITCH, available=v3_cmdlets),
     )
 
     def process(self, p: Any) -> None:
@@ -346,7 +347,7 @@ class GetDate(Cmdlet):
         Parameter("Hour", IntType()),
         Parameter("Minute", IntType()),
         Parameter("Second", IntType()),
-        Parameter("Millisecond", IntType(), versions=PS3_UP),
+        Parameter("Millisecond", IntType(), available=v3_cmdlets),
         Parameter("DisplayHint", ChoiceType(("Date", "Time", "DateTime"),
                                             _CMD + "DisplayHintType")),
         Parameter("Format", StringType(), sets=("net",)),
@@ -538,8 +539,6 @@ register_table_view(_SMA + "PSVariable", TableView([
 
 #: Variables the evaluator answers itself (not stored in any scope).
 _COMPUTED = ("?", "true", "false", "null", "Error", "Host", "LASTEXITCODE", "PWD")
-VARIABLE_NOT_FOUND_20 = "Cannot find a variable with name '%s'."
-VARIABLE_NOT_FOUND_51 = "Cannot find a variable with the name '%s'."
 VARIABLE_EXISTS = "A variable with name '%s' already exists."
 VARIABLE_READONLY = "Cannot overwrite variable %s because it is read-only or constant."
 _READONLY = ("true", "false", "null", "?", "$", "^", "pid", "host", "home", "pshome",
@@ -621,7 +620,7 @@ class _VariableCmdlet(Cmdlet, register=False):
         return out
 
     def _not_found(self, name: str) -> None:
-        template = VARIABLE_NOT_FOUND_20 if self.session.ps_version == "2.0" else VARIABLE_NOT_FOUND_51
+        template = self.session.dialect.message("VariableNotFound")
         self.write_error(self.error_record(template % name, "VariableNotFound", "ObjectNotFound",
                                            target=name,
                                            exception_type=_SMA + "ItemNotFoundException"))
@@ -804,9 +803,9 @@ _SYNTAX_TYPES_51 = {"System.String": "string", "System.Int32": "int", "System.In
                     "System.Char": "char", "System.Byte[]": "byte[]"}
 
 
-def _syntax_type(param: Parameter, ps_version: str) -> str:
+def _syntax_type(param: Parameter, dialect: Any) -> str:
     name = param.type.dotnet_name
-    if ps_version != "2.0":
+    if as_dialect(dialect).type_keywords:
         if name in _SYNTAX_TYPES_51:
             return _SYNTAX_TYPES_51[name]
         if name.endswith("[]") and name[:-2] in _SYNTAX_TYPES_51:
@@ -815,10 +814,10 @@ def _syntax_type(param: Parameter, ps_version: str) -> str:
     return short
 
 
-def syntax_lines(cls: Any, version_tag: Optional[str], ps_version: str) -> List[str]:
+def syntax_lines(cls: Any, profile: Any) -> List[str]:
     """One syntax line per parameter set, generated from the declarations."""
-    params = [p for p in cls.all_parameters(ps_version)
-              if p.available(version_tag) and "#" not in p.name]
+    dialect = as_dialect(getattr(profile, "dialect", None))
+    params = [p for p in cls.parameters_for(profile) if "#" not in p.name]
     own = [p for p in params if not p.common]
     sets: List[str] = []
     for p in own:
@@ -836,25 +835,25 @@ def syntax_lines(cls: Any, version_tag: Optional[str], ps_version: str) -> List[
         positional = sorted((p for p in members if p.position is not None), key=lambda p: p.position)
         named = [p for p in members if p.position is None]
         named = [p for p in named if p.mandatory] + [p for p in named if not p.mandatory] \
-            if ps_version == "2.0" else named
+            if dialect.syntax_mandatory_first else named
         pieces = [cls.name]
         for p in positional + named:
             if p.is_switch:
                 piece = "-%s" % p.name
                 pieces.append(piece if p.mandatory else "[%s]" % piece)
                 continue
-            typ = "<%s>" % _syntax_type(p, ps_version)
+            typ = "<%s>" % _syntax_type(p, dialect)
             if p.position is not None:
                 piece = "[-%s] %s" % (p.name, typ)
             else:
                 piece = "-%s %s" % (p.name, typ)
             pieces.append(piece if p.mandatory else "[%s]" % piece)
-        if ps_version == "2.0":
+        if dialect.syntax_lists_common_parameters:
             # 2.0 spelled the common parameters out; 3.0+ abbreviates them.
             for p in params:
                 if p.common:
                     pieces.append("[-%s]" % p.name if p.is_switch else
-                                  "[-%s <%s>]" % (p.name, _syntax_type(p, ps_version)))
+                                  "[-%s <%s>]" % (p.name, _syntax_type(p, dialect)))
             lines.append(" ".join(pieces))
             continue
         if cls.supports_should_process:
@@ -887,7 +886,7 @@ class CommandInfo:
     PS_PROPERTIES = ("CommandType", "Name", "Definition", "ModuleName", "Version", "Source",
                      "ResolvedCommand", "DisplayName")
 
-    def __init__(self, command_type: str, name: str, definition: str, ps_version: str,
+    def __init__(self, command_type: str, name: str, definition: str, dialect: Any,
                  resolved: Optional[str] = None, syntax: str = ""):
         self.CommandType = command_type
         self.Name = name
@@ -895,13 +894,12 @@ class CommandInfo:
         module, version = MODULES.get(name.casefold(), ("", None)) if command_type == "Cmdlet" \
             else ("", None)
         self.ModuleName = module
-        self.Version = version if ps_version != "2.0" else None
+        self.Version = version if dialect.module_command_view else None
         self.Source = module
         self.ResolvedCommand = resolved
         self.syntax = syntax
-        self.ps_version = ps_version
         self.DisplayName = ("%s -> %s" % (name, resolved)) if command_type == "Alias" and \
-            ps_version != "2.0" else name
+            dialect.module_command_view else name
 
     @property
     def PS_TYPE_NAMES(self) -> Tuple[str, ...]:
@@ -915,10 +913,10 @@ class CommandInfo:
 # Source the rest, with "alias -> target" names.  2.0: CommandType 15, Name 50 and
 # Definition the rest (widths not verified for 2.0; kept here to change in one place).
 _COMMAND_VIEWS = {
-    "2.0": TableView([TableColumn("CommandType", "CommandType", 15),
+    False: TableView([TableColumn("CommandType", "CommandType", 15),
                       TableColumn("Name", "Name", 50),
                       TableColumn("Definition", "Definition", None)]),
-    "5.1": TableView([TableColumn("CommandType", "CommandType", 15),
+    True: TableView([TableColumn("CommandType", "CommandType", 15),
                       TableColumn("Name", "DisplayName", 50),
                       TableColumn("Version", "Version", 10),
                       TableColumn("Source", "Source", None)]),
@@ -927,8 +925,7 @@ _COMMAND_VIEWS = {
 
 def _command_view(context: Any) -> TableView:
     # One view object per layout: cmdlets, aliases and functions share one table.
-    ps = (context or {}).get("ps_version", "2.0")
-    return _COMMAND_VIEWS["2.0" if ps == "2.0" else "5.1"]
+    return _COMMAND_VIEWS[as_dialect((context or {}).get("ps_version")).module_command_view]
 
 
 for _kind in ("Cmdlet", "Alias", "Function", "Filter"):
@@ -943,29 +940,24 @@ COMMAND_TYPES = ("Alias", "Function", "Filter", "Cmdlet", "ExternalScript", "App
                  "Script", "Workflow", "Configuration", "All")
 
 
-def _available(session: Any, cls: Any) -> bool:
-    tag = session.version_tag
-    return cls.versions is None or tag is None or tag in cls.versions
-
-
 def _all_commands(session: Any) -> List[CommandInfo]:
-    ps = session.ps_version
+    profile, dialect = session.profile, session.dialect
     out: List[CommandInfo] = []
     for cls in session.commands.cmdlets.values():
-        if not _available(session, cls):
+        if not cls.is_available(profile):
             continue
-        lines = syntax_lines(cls, session.version_tag, ps)
-        out.append(CommandInfo("Cmdlet", cls.name, "\n".join(lines) if ps == "2.0" else
-                               "\n" + "\n\n".join(lines) + "\n", ps,
+        lines = syntax_lines(cls, profile)
+        out.append(CommandInfo("Cmdlet", cls.name, "\n" + "\n\n".join(lines) + "\n"
+                               if dialect.module_command_view else "\n".join(lines), dialect,
                                syntax="\n".join(lines)))
     for alias, target in session.commands.aliases.items():
         cls = session.commands.lookup(target)
-        if cls is not None and not _available(session, cls):
+        if cls is not None and not cls.is_available(profile):
             continue
-        out.append(CommandInfo("Alias", alias, target, ps, resolved=target))
+        out.append(CommandInfo("Alias", alias, target, dialect, resolved=target))
     for key, fn in session.functions.items():
         kind = "Filter" if getattr(fn, "is_filter", False) else "Function"
-        out.append(CommandInfo(kind, fn.Name, fn.Definition, ps))
+        out.append(CommandInfo(kind, fn.Name, fn.Definition, dialect))
     return out
 
 
@@ -1018,7 +1010,7 @@ class GetCommand(Cmdlet):
                     target=pattern, exception_type=_SMA + "CommandNotFoundException"))
                 continue
             hits.sort(key=lambda c: (_TYPE_ORDER.get(c.CommandType, 9), c.Name.casefold())
-                      if self.session.ps_version != "2.0" else
+                      if self.session.dialect.module_command_view else
                       (c.Name.casefold(), _TYPE_ORDER.get(c.CommandType, 9)))
             for c in hits:
                 if c not in result:
@@ -1030,8 +1022,7 @@ class GetCommand(Cmdlet):
                 if c.CommandType == "Alias":
                     self.write_object(c.Definition)
                 elif c.CommandType == "Cmdlet":
-                    self.write_object(c.Definition if self.session.ps_version == "2.0"
-                                      else c.Definition)
+                    self.write_object(c.Definition)
                 else:
                     self.write_object(c.Name)
             else:
@@ -1228,8 +1219,8 @@ class GetCredential(Cmdlet):
     synopsis = "Gets a credential object based on a user name and password."
     parameters = (
         Parameter("Credential", OBJECT, position=0),
-        Parameter("Message", StringType(), versions=PS3_UP),
-        Parameter("UserName", StringType(), versions=PS3_UP),
+        Parameter("Message", StringType(), available=v3_cmdlets),
+        Parameter("UserName", StringType(), available=v3_cmdlets),
     )
 
     def process(self, p: Any) -> None:
@@ -1346,10 +1337,7 @@ class NewObject(Cmdlet):
             info = resolve_type(type_name)
             if info is None or info.full_name.startswith("System.IO") or info.full_name == "System.Math":
                 self.throw_terminating(self.error_record(
-                    ("Cannot find type [%s]: make sure the assembly containing this type is loaded."
-                     if self.session.ps_version == "2.0" else
-                     "Cannot find type [%s]: verify that the assembly containing this type is loaded.")
-                    % type_name, "TypeNotFound", "InvalidType", target=type_name,
+                    self.session.dialect.message("NewObjectTypeNotFound") % type_name, "TypeNotFound", "InvalidType", target=type_name,
                     exception_type="System.Management.Automation.PSArgumentException"))
                 return
             try:

@@ -25,7 +25,7 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from ..lang.ast import Span
 from .conversion import ConversionError, to_string
-from .parameters import ALL_SETS, BoundParameters, Parameter
+from .parameters import ALL_SETS, BoundParameters, Parameter, for_profile
 from .properties import NOT_FOUND, get_property
 
 __all__ = ["ArgElement", "BindingError", "Binder", "CommandBinding", "NO_VALUE"]
@@ -88,12 +88,9 @@ class CommandBinding:
 
 class Binder:
     def __init__(self, parameters: Sequence[Parameter], default_set: str = ALL_SETS,
-                 version: Optional[str] = None):
-        import dataclasses
-        from .conversion import PerVersion
-        self.parameters: List[Parameter] = [
-            dataclasses.replace(p, type=p.type.resolve(version)) if isinstance(p.type, PerVersion) else p
-            for p in parameters if p.available(version)]
+                 profile: Any = None):
+        #: Only what exists under ``profile`` (a :class:`~exshell.profiles.Profile`).
+        self.parameters: List[Parameter] = list(for_profile(parameters, profile))
         self.default_set = default_set
         names: List[str] = []
         for p in self.parameters:
@@ -242,7 +239,7 @@ class Binder:
             sets = self._candidate_sets(values.keys())
 
         binding = CommandBinding(values=values, sets=sets)
-        binding.chosen_set = self._choose_set(sets, values, expects_input, strict=not expects_input)
+        binding.chosen_set = self.choose_set(sets, values, expects_input, strict=not expects_input)
         binding.switches = tuple(p.name for p in self.parameters if p.is_switch)
         return binding
 
@@ -277,7 +274,7 @@ class Binder:
                 missing.append(p)
         return missing
 
-    def _choose_set(self, sets: List[str], values: Dict[str, Any], expects_input: bool,
+    def choose_set(self, sets: List[str], values: Dict[str, Any], expects_input: bool,
                     strict: bool) -> Optional[str]:
         if len(sets) == 1:
             return sets[0]

@@ -31,7 +31,8 @@ from typing import Any, Callable, ClassVar, Dict, Iterable, List, Optional, Tupl
 from .errors import (ErrorRecord, InvocationInfo, StopUpstreamSignal,
                      TerminatingError)
 from .host import Choice, SUSPEND_CHOICE, YES_NO_CHOICES
-from .parameters import ALL_SETS, BoundParameters, Parameter, common_parameters
+from ..profiles import dialect as as_dialect
+from .parameters import ALL_SETS, BoundParameters, Parameter, common_parameters, for_profile
 
 __all__ = ["Cmdlet", "CommandTable", "REGISTRY", "CONFIRM_IMPACTS"]
 
@@ -142,19 +143,37 @@ class Cmdlet:
     dotnet_class: ClassVar[str] = ""
     #: Binding errors' FQID suffix; defaults to dotnet_class, else the name.
     binding_fqid: ClassVar[str] = ""
-    #: Exchange versions that have this cmdlet (None: every version / not Exchange).
-    versions: ClassVar[Optional[Tuple[str, ...]]] = None
+    #: Where the cmdlet exists: a predicate on the profile (``exshell.profiles``);
+    #: None: everywhere.  Read it through :meth:`is_available`.
+    available: ClassVar[Optional[Callable[[Any], bool]]] = None
     #: Short help shown by Get-Help / Get-Command (our own words).
     synopsis: ClassVar[str] = ""
 
     def __init_subclass__(cls, register: bool = True, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
+        predicate = cls.__dict__.get("available")
+        if predicate is not None and not isinstance(predicate, staticmethod):
+            cls.available = staticmethod(predicate)  # a plain function must not bind
         if register and cls.name:
             REGISTRY.add(cls)
 
     @classmethod
-    def all_parameters(cls, ps_version: str = "2.0") -> Tuple[Parameter, ...]:
-        return tuple(cls.parameters) + common_parameters(cls.supports_should_process, ps_version)
+    def is_available(cls, profile: Any) -> bool:
+        """Whether the cmdlet exists under ``profile`` (None: assume it does)."""
+        return cls.available is None or profile is None or bool(cls.available(profile))
+
+    @classmethod
+    def all_parameters(cls, dialect: Any = None) -> Tuple[Parameter, ...]:
+        """Every parameter declared for ``dialect`` (a Dialect or its name), common
+        ones included, before availability is applied.  Cmdlets whose parameters
+        differ by PowerShell version override this."""
+        return tuple(cls.parameters) + common_parameters(cls.supports_should_process, dialect)
+
+    @classmethod
+    def parameters_for(cls, profile: Any) -> Tuple[Parameter, ...]:
+        """The parameters the cmdlet has under ``profile``: what the binder, help,
+        Get-Command and completion all read."""
+        return for_profile(cls.all_parameters(getattr(profile, "dialect", None)), profile)
 
     # -- runtime ----------------------------------------------------------------------
     def __init__(self, runtime: "CommandRuntime"):
@@ -224,7 +243,7 @@ class CommandRuntime:
                  write_object: Callable[[Any, bool], None],
                  error_action: str, what_if: bool, confirm: Optional[bool],
                  confirm_impact: str, verbose: bool, remote_suspend: bool,
-                 ps_version: str = "2.0", warning_action: str = "Continue",
+                 dialect: Any = None, warning_action: str = "Continue",
                  error_variable: Optional[str] = None):
         self.session = session
         self.invocation = invocation
@@ -237,7 +256,8 @@ class CommandRuntime:
         self.confirm_impact = confirm_impact
         self.verbose = verbose
         self.remote_suspend = remote_suspend
-        self.ps_version = ps_version
+        #: The session's Dialect: the ShouldProcess wording depends on it.
+        self.dialect = as_dialect(dialect)
         self.error_variable = error_variable
         self.errors_written: List[ErrorRecord] = []
         #: What the command line bound (available from begin(), before any input).
@@ -265,9 +285,8 @@ class CommandRuntime:
     def _description(self, description: str, target: Optional[str], action: Optional[str]) -> str:
         if target is None:
             return description
-        if self.ps_version == "2.0":
-            return 'Performing operation "%s" on Target "%s".' % (action or self.command_name, target)
-        return 'Performing the operation "%s" on target "%s".' % (action or self.command_name, target)
+        return self.dialect.should_process_text.format(action=action or self.command_name,
+                                                       target=target)
 
     def should_process(self, description: str, target: Optional[str], action: Optional[str],
                        caption: str) -> bool:

@@ -431,18 +431,20 @@ class ChoiceType(StringType):
 
 
 class PerVersion(ParamType):
-    """A parameter type that depends on the emulated version (an enum whose names
-    differ between versions, say).  The binder resolves it with the session's
-    version tag before binding: ``PerVersion(lambda version: EnumType(...))``."""
+    """A parameter type that depends on the session's profile (an enum whose names
+    differ between versions, say): ``PerVersion(lambda profile: EnumType(...))``.
+    ``Cmdlet.parameters_for(profile)`` resolves it before binding; ``profile`` may
+    be None (no session: the type for every version)."""
 
-    def __init__(self, factory: Callable[[Optional[str]], ParamType]):
+    def __init__(self, factory: Callable[[Any], ParamType]):
         self.factory = factory
         self._cache: dict = {}
 
-    def resolve(self, version: Optional[str]) -> ParamType:
-        if version not in self._cache:
-            self._cache[version] = self.factory(version)
-        return self._cache[version]
+    def resolve(self, profile: Any) -> ParamType:
+        key = getattr(profile, "name", None)
+        if key not in self._cache:
+            self._cache[key] = self.factory(profile)
+        return self._cache[key]
 
     @property
     def dotnet_name(self) -> str:  # type: ignore[override]

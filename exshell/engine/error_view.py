@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from typing import List, Optional, Tuple
 
+from ..profiles import ERROR_MARKER_ARROW
+from ..profiles import dialect as as_dialect
 from .errors import ErrorRecord, InvocationInfo
 
 __all__ = ["render_error", "position_lines"]
@@ -35,11 +37,12 @@ def _where(file: Optional[str]) -> str:
     return file if file else "line"
 
 
-def position_lines(inv: InvocationInfo, ps_version: str) -> List[str]:
+def position_lines(inv: InvocationInfo, dialect) -> List[str]:
+    """The position block of an error under ``dialect`` (a Dialect or its name)."""
     if inv.span is None:
         return []
     source = inv.source
-    if ps_version == "2.0":
+    if as_dialect(dialect).error_marker == ERROR_MARKER_ARROW:
         marker = inv.marker if inv.marker is not None else inv.span.end
         line, number, col = _line_at(source, marker)
         return ["At %s:%d char:%d" % (_where(inv.file), number, col + 1),
@@ -76,7 +79,7 @@ def _wrapped_info(label: str, text: str, width: int) -> List[str]:
 
 
 def render_error(record: ErrorRecord, style, width: int = 120) -> List[str]:
-    ps = style.ps_version
+    dialect = style.dialect
     lines: List[str] = []
     ellipsis = "..."
     if record.parse_issues:
@@ -84,26 +87,26 @@ def render_error(record: ErrorRecord, style, width: int = 120) -> List[str]:
     if record.remote and style.remote:
         lines.extend(record.message.split("\n"))
         fqid = record.fqid()
-        if style.remote == "2013":
+        if style.stamped:
             stamp = record.extra.get("stamp", "")
             if stamp:
                 fqid = stamp + " " + fqid
         lines += _wrapped_info("CategoryInfo          ", record.category_info(ellipsis), width)
         lines += _wrapped_info("FullyQualifiedErrorId ", fqid, width)
-        if style.remote == "2013" and record.server_fqdn:
+        if style.stamped and record.server_fqdn:
             lines += _wrapped_info("PSComputerName        ", record.server_fqdn.lower(), width)
         lines.append(" ")
         return lines
     inv = record.invocation
     message = record.message
-    if record.stopped_by_preference and ps == "2.0":
+    if record.stopped_by_preference and dialect.stop_message_prefix:
         message = ('Command execution stopped because the preference variable "ErrorActionPreference" '
                    'or common parameter is set to Stop: ' + message)
     prefix = inv.command if (inv is not None and inv.command) else None
     first = ("%s : %s" % (prefix, message)) if prefix else message
     lines.extend(first.split("\n"))
     if inv is not None:
-        lines.extend(position_lines(inv, ps))
+        lines.extend(position_lines(inv, dialect))
     lines += _wrapped_info("CategoryInfo          ", record.category_info(ellipsis), width)
     lines += _wrapped_info("FullyQualifiedErrorId ", record.fqid(), width)
     lines.append(" ")
@@ -117,16 +120,16 @@ _SPLIT_MESSAGES = {
 
 
 def _render_parse(record: ErrorRecord, style, width: int) -> List[str]:
-    ps = style.ps_version
+    dialect = style.dialect
     lines: List[str] = []
     inv = record.invocation
     for issue in record.parse_issues:
         pos_inv = InvocationInfo(command=None, source=inv.source if inv else "",
                                  file=inv.file if inv else None, span=issue.span,
                                  marker=issue.span.start)
-        pos = position_lines(pos_inv, ps)
-        if ps == "2.0":
-            split = _SPLIT_MESSAGES.get(issue.error_id)
+        pos = position_lines(pos_inv, dialect)
+        if dialect.parse_message_first:
+            split = _SPLIT_MESSAGES.get(issue.error_id) if dialect.split_terminator_message else None
             if split is not None:
                 terminator = issue.message.rsplit(":", 1)[-1].strip().rstrip(".") or '"'
                 lines.append(split[0])

@@ -259,7 +259,7 @@ class Evaluator:
 
     def stmt_ForEachStatement(self, node: A.ForEachStatement, sink) -> None:
         value = self.eval_statement_value(node.iterable)
-        if value is NO_OUTPUT or (value is None and self.session.ps_version != "2.0"):
+        if value is NO_OUTPUT or (value is None and self.session.dialect.foreach_skips_null):
             items: List[Any] = []
         elif isinstance(value, (list, tuple)):
             items = list(value)
@@ -551,8 +551,7 @@ class Evaluator:
             return _BlockStage(self, func.block, node, self._eval_args(node), function=func,
                                dot=node.invocation == ".")
         cls = self.session.commands.lookup(name)
-        if cls is not None and (cls.versions is None or self.session.version_tag is None
-                                or self.session.version_tag in cls.versions):
+        if cls is not None and cls.is_available(self.session.profile):
             return _CmdletStage(self, cls, node, name, position, expects_input)
         script_hook = self.session.static_hooks.get("script-file")
         if script_hook is not None and (name.lower().endswith(".ps1")):
@@ -565,7 +564,7 @@ class Evaluator:
         message = ("The term '%s' is not recognized as the name of a cmdlet, function, script file, "
                    "or operable program. Check the spelling of the name, or if a path was included, "
                    "verify that the path is correct and try again." % name)
-        prefix = None if self.session.ps_version == "2.0" else name
+        prefix = name if self.session.dialect.not_found_names_command else None
         inv = InvocationInfo(prefix, self.source, self.file, node.name_span, node.name_span.end)
         record = ErrorRecord(message, "CommandNotFoundException", "ObjectNotFound",
                              exception_type="System.Management.Automation.CommandNotFoundException",
@@ -784,7 +783,7 @@ class Evaluator:
         if value is not NOT_FOUND:
             return value
         if isinstance(obj, (list, tuple)):
-            if self.session.ps_version == "2.0":
+            if not self.session.dialect.member_enumeration:
                 return None
             results = []
             for item in obj:
@@ -794,7 +793,7 @@ class Evaluator:
             if not results:
                 return NO_OUTPUT  # nothing to enumerate: no value at all, not a $null
             return results[0] if len(results) == 1 else results
-        if self.session.ps_version != "2.0" and name.casefold() in ("count", "length"):
+        if self.session.dialect.scalar_count and name.casefold() in ("count", "length"):
             return 1
         return None
 
@@ -816,7 +815,7 @@ class Evaluator:
                 out: List[Any] = []
                 self.invoke_block(obj, out.append, args=args)
                 return out[0] if len(out) == 1 else (NO_OUTPUT if not out else out)
-            if isinstance(obj, (list, tuple)) and self.session.ps_version != "2.0" and \
+            if isinstance(obj, (list, tuple)) and self.session.dialect.member_enumeration and \
                     not isinstance(obj, bytes) and name.casefold() not in _LIST_METHODS:
                 results = []
                 for item in obj:
@@ -888,7 +887,7 @@ class Evaluator:
             return self.session.errors
         if lower == "lastexitcode":
             return self.session.last_exit_code
-        if lower == "psitem" and self.session.ps_version == "2.0":
+        if lower == "psitem" and not self.session.dialect.psitem:
             entry = self._scope_for(scope).find(name)
             return None if entry is None else entry[1]
         if lower == "psitem":
@@ -947,10 +946,8 @@ class Evaluator:
             name = target.member if isinstance(target.member, str) else to_string(self._value(target.member))
             if obj is None or not set_property(obj, name, value):
                 raise self._runtime_error(
-                    "Property '%s' cannot be found on this object; make sure it exists and is settable." % name
-                    if self.session.ps_version == "2.0" else
-                    "The property '%s' cannot be found on this object. Verify that the property exists "
-                    "and can be set." % name, "PropertyAssignmentException", target, "InvalidOperation")
+                    self.session.dialect.message("PropertyNotSettable") % name,
+                    "PropertyAssignmentException", target, "InvalidOperation")
             return
         if isinstance(target, A.IndexExpr):
             obj = self._value(target.obj)
@@ -1044,8 +1041,7 @@ class Evaluator:
         return ScriptTerminatingError(record) if script_terminating else TerminatingError(record)
 
     def _type_not_found(self, name: str, node: A.Node) -> EngineError:
-        message = ("Unable to find type [%s]: make sure that the assembly containing this type is loaded."
-                   % name if self.session.ps_version == "2.0" else "Unable to find type [%s]." % name)
+        message = self.session.dialect.message("TypeNotFound") % name
         record = ErrorRecord(message, "TypeNotFound", "InvalidOperation", target=name,
                              invocation=self._invocation(None, node.span, node.span.start))
         return TerminatingError(record)
@@ -1133,15 +1129,14 @@ class _CmdletStage(_Stage):
             if help_cls is not None:
                 elements = [ArgElement("arg", elements[0].span, cls.name, text=cls.name)]
                 cls = self.cls = help_cls
-        params = cls.all_parameters(session.ps_version)
-        self.binder = Binder(params, cls.default_set, session.version_tag)
+        self.binder = Binder(cls.parameters_for(session.profile), cls.default_set)
         try:
             self.binding = self.binder.bind_command_line(elements, expects_input)
             missing = self.binder.missing_mandatory(self.binding, expects_input)
             if missing:
                 self._prompt_mandatory(missing, position)
                 if self.binding.chosen_set is None and not expects_input:
-                    self.binding.chosen_set = self.binder._choose_set(
+                    self.binding.chosen_set = self.binder.choose_set(
                         self.binding.sets, self.binding.values, expects_input, strict=True)
         except BindingError as e:
             raise TerminatingError(self.binding_record(e))
@@ -1162,8 +1157,8 @@ class _CmdletStage(_Stage):
         self.runtime = CommandRuntime(
             session, inv, cls.name, self._write, error_action, what_if, confirm,
             cls.confirm_impact, verbose,
-            remote_suspend=bool(getattr(session.app, "suspend_in_confirm", False)),
-            ps_version=session.ps_version,
+            remote_suspend=session.profile.confirm_offers_suspend,
+            dialect=session.dialect,
             warning_action=to_string(pref("WarningAction", "WarningPreference", "Continue")),
             error_variable=values.get("ErrorVariable"))
         self.runtime.bound_parameters = self.binder.finish(self.binding)
@@ -1359,7 +1354,7 @@ class _BlockStage(_Stage):
         self.params = params
         self.advanced = advanced
         all_params = params + (list(common_parameters(self.supports_should_process,
-                                                      self.ev.session.ps_version))
+                                                      self.ev.session.dialect))
                                if advanced else [])
         binder = Binder(all_params)
         values: Dict[str, Any] = {}
@@ -1548,7 +1543,7 @@ class ScriptCmdlet:
             getattr(stage, "confirm_impact", "Medium"),
             bool(values.get("Verbose")) or to_string(ev._get_var("VerbosePreference")) == "Continue",
             # A script function runs in the local console host, which offers [S] Suspend.
-            remote_suspend=True, ps_version=ev.session.ps_version)
+            remote_suspend=True, dialect=ev.session.dialect)
         self.ParameterSetName = "__AllParameterSets"
         self.MyInvocation = inv
         self.CommandOrigin = "Runspace"

@@ -5,18 +5,22 @@ completer all read these same declarations (there is never a second list).
 
 Positions are 0-based (Microsoft's docs print them 1-based).  ``sets`` names the
 parameter sets a parameter belongs to; :data:`ALL_SETS` means every set.
-``versions`` restricts a parameter to some Exchange versions (the session's version
-tag must be in it); ``None`` means every version.
+``available`` is a predicate on the session's :class:`~exshell.profiles.Profile`
+(``available=has_server_param``): where it is false the parameter does not exist.
+``None`` means every version.  ``completer`` says what Tab offers for the value when
+the type's own completion is not the right one (see :mod:`exshell.engine.completion`).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Dict, Iterable, Optional, Tuple
+from typing import Any, Callable, Dict, Iterable, Optional, Tuple
 
+from ..profiles import Profile
+from ..profiles import dialect as as_dialect
 from .conversion import ChoiceType, ParamType, StringType, SWITCH
 
 __all__ = ["ALL_SETS", "Parameter", "common_parameters", "ACTION_PREFERENCES",
-           "BoundParameters"]
+           "BoundParameters", "for_profile"]
 
 ALL_SETS = "__AllParameterSets"
 
@@ -35,7 +39,8 @@ class Parameter:
     from_pipeline_by_name: bool = False
     aliases: Tuple[str, ...] = ()
     help: str = ""
-    versions: Optional[Tuple[str, ...]] = None
+    #: Where the parameter exists: a predicate on the profile (None: everywhere).
+    available: Optional[Callable[[Profile], bool]] = None
     #: Common parameters (-Verbose, -ErrorAction, -WhatIf...) lose prefix ties to the
     #: command's own parameters.
     common: bool = False
@@ -43,6 +48,9 @@ class Parameter:
     default: Any = None
     #: ValueFromRemainingArguments: takes every argument no other parameter took.
     remaining: bool = False
+    #: What completes the value (a function of a CompletionRequest), when the type's
+    #: own completion is not the right one.  None: ask the type.
+    completer: Optional[Callable[..., Any]] = None
 
     @property
     def is_switch(self) -> bool:
@@ -51,16 +59,28 @@ class Parameter:
     def in_set(self, set_name: str) -> bool:
         return ALL_SETS in self.sets or set_name in self.sets
 
-    def available(self, version: Optional[str]) -> bool:
-        return self.versions is None or version is None or version in self.versions
+    def is_available(self, profile: Optional[Profile]) -> bool:
+        """Whether the parameter exists under ``profile`` (None: assume it does)."""
+        return self.available is None or profile is None or bool(self.available(profile))
+
+
+def for_profile(parameters: Iterable[Parameter], profile: Optional[Profile]) -> Tuple[Parameter, ...]:
+    """The parameters that exist under ``profile``, with per-version types
+    (:class:`~exshell.engine.conversion.PerVersion`) resolved for it."""
+    import dataclasses
+    from .conversion import PerVersion
+    return tuple(dataclasses.replace(p, type=p.type.resolve(profile)) if isinstance(p.type, PerVersion)
+                 else p for p in parameters if p.is_available(profile))
 
 
 def _pref_type() -> ParamType:
     return ChoiceType(ACTION_PREFERENCES, "System.Management.Automation.ActionPreference")
 
 
-def common_parameters(should_process: bool, ps_version: str = "2.0") -> Tuple[Parameter, ...]:
-    """The common parameters every cmdlet gets, in PowerShell's order."""
+def common_parameters(should_process: bool, dialect: Any = None) -> Tuple[Parameter, ...]:
+    """The common parameters every cmdlet gets under ``dialect`` (a Dialect or its
+    name; None: 2.0), in PowerShell's order."""
+    dialect = as_dialect(dialect)
     params = [
         Parameter("Verbose", SWITCH, aliases=("vb",), common=True),
         Parameter("Debug", SWITCH, aliases=("db",), common=True),
@@ -71,7 +91,7 @@ def common_parameters(should_process: bool, ps_version: str = "2.0") -> Tuple[Pa
         Parameter("OutVariable", StringType(), aliases=("ov",), common=True),
         Parameter("OutBuffer", StringType("System.Int32"), aliases=("ob",), common=True),
     ]
-    if ps_version != "2.0":
+    if dialect.extra_common_parameters:
         params += [
             Parameter("PipelineVariable", StringType(), aliases=("pv",), common=True),
             Parameter("InformationAction", _pref_type(), aliases=("infa",), common=True),

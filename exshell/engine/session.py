@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any, Callable, Dict, List, Optional
 
+from ..profiles import PROFILES, Dialect, Profile
+from ..profiles import dialect as as_dialect
 from .cmdlet import REGISTRY, CommandTable
 from .errors import ErrorRecord, ScriptTerminatingError
 from .host import Host
@@ -54,32 +56,34 @@ class Scope:
 
 
 class ErrorStyle:
-    """How error records are displayed.
+    """How error records are displayed: the dialect's markers and wording, and how
+    errors that came back from a remote server look (``remote``: no position block;
+    ``stamped``: the 2013+ ``[Server=...]`` stamp and a PSComputerName line)."""
 
-    ``ps_version`` "2.0" (``<<<<`` markers) or "5.1" (``~`` markers); ``remote``
-    None, "2010" or "2013" for how errors from the Exchange server look;
-    ``rpc_prefix`` whether certificate errors carry "A special Rpc error occurs...".
-    """
-
-    def __init__(self, ps_version: str = "2.0", remote: Optional[str] = "2010",
-                 computer_name: str = "", rpc_prefix: bool = True):
-        self.ps_version = ps_version
+    def __init__(self, dialect: Any = None, remote: bool = False, stamped: bool = False,
+                 computer_name: str = ""):
+        self.dialect = as_dialect(dialect)
         self.remote = remote
+        self.stamped = stamped
         self.computer_name = computer_name
-        self.rpc_prefix = rpc_prefix
+
+    @classmethod
+    def for_profile(cls, profile: Profile) -> "ErrorStyle":
+        return cls(profile.dialect, remote=profile.remote_errors, stamped=profile.error_stamp)
 
 
 class Session:
-    def __init__(self, host: Host, *, ps_version: str = "2.0", version_tag: Optional[str] = None,
+    def __init__(self, host: Host, *, profile: Optional[Profile] = None,
                  now: Optional[Callable[[], _dt.datetime]] = None, app: Any = None,
                  error_style: Optional[ErrorStyle] = None,
                  static_hooks: Optional[Dict[str, Callable]] = None):
         self.host = host
-        self.ps_version = ps_version
-        self.version_tag = version_tag
+        #: The row of the profile table this session emulates, and its PowerShell.
+        self.profile: Profile = profile if profile is not None else PROFILES["2010"]
+        self.dialect: Dialect = self.profile.dialect
         self.now = now or _dt.datetime.now
         self.app = app
-        self.error_style = error_style or ErrorStyle(ps_version)
+        self.error_style = error_style or ErrorStyle.for_profile(self.profile)
         self.static_hooks: Dict[str, Callable] = dict(static_hooks or {})
         self.commands = CommandTable(parent=REGISTRY)
         self.functions: Dict[str, Any] = {}
@@ -105,23 +109,13 @@ class Session:
             ("PSVersionTable", self._version_table()), ("ShellId", "Microsoft.PowerShell"),
             ("PSCulture", "en-US"), ("PSUICulture", "en-US"), ("HOME", "C:\\Users\\Administrator"),
             ("PSHOME", "C:\\Windows\\System32\\WindowsPowerShell\\v1.0"), ("PID", 4242),
-            ("NestedPromptLevel", 0), ("MaximumHistoryCount", 64 if self.ps_version == "2.0" else 4096),
+            ("NestedPromptLevel", 0), ("MaximumHistoryCount", self.dialect.maximum_history_count),
         ):
             g.set_local(name, value)
 
     def _version_table(self) -> PSHashtable:
-        if self.ps_version == "2.0":
-            items = [("CLRVersion", "2.0.50727.5485"), ("BuildVersion", "6.1.7601.17514"),
-                     ("PSVersion", "2.0"), ("WSManStackVersion", "2.0"),
-                     ("PSCompatibleVersions", ["1.0", "2.0"]), ("SerializationVersion", "1.1.0.1"),
-                     ("PSRemotingProtocolVersion", "2.1")]
-        else:
-            items = [("PSVersion", "5.1.17763.1971"), ("PSEdition", "Desktop"),
-                     ("PSCompatibleVersions", ["1.0", "2.0", "3.0", "4.0", "5.0", "5.1.17763.1971"]),
-                     ("BuildVersion", "10.0.17763.1971"), ("CLRVersion", "4.0.30319.42000"),
-                     ("WSManStackVersion", "3.0"), ("PSRemotingProtocolVersion", "2.3"),
-                     ("SerializationVersion", "1.1.0.1")]
-        return PSHashtable(items)
+        return PSHashtable([(k, list(v) if isinstance(v, tuple) else v)
+                            for k, v in self.dialect.version_table])
 
     def get_variable(self, name: str, default: Any = None) -> Any:
         entry = self.global_scope.find(name)
@@ -143,7 +137,7 @@ class Session:
         """A non-terminating error was written with ErrorAction ``action``."""
         self.last_success = False
         act = (action or "Continue").casefold()
-        if act == "ignore" and self.ps_version != "2.0":
+        if act == "ignore" and self.dialect.ignore_action:
             return
         self.add_error(record)
         if act == "stop":

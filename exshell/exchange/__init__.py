@@ -5,7 +5,9 @@ Knows nothing of the language, engine or formatting: imports only the standard
 library and ``cryptography`` (lazily; only ``issuance``, ``codec`` and ``keys``
 touch ``cryptography.hazmat``).  Modules:
 
-* ``versions``   -- VersionProfile: every version difference, one table
+(Version differences are facts of ``exshell.profiles``: the model reads
+``organization.profile``, one row of that table.)
+
 * ``services``   -- AllowedServices, CertificateStatus, CertificateAuthorityType
 * ``clock``/``keys`` -- injected time, RSA keys (lab key pool) and serial numbers
 * ``errors``/``texts`` -- ExchangeError and the catalogue of user-visible texts
@@ -24,7 +26,7 @@ touch ``cryptography.hazmat``).  Modules:
 """
 from .errors import ExchangeError
 from .services import AllowedServices, CertificateAuthorityType, CertificateStatus
-from .versions import PROFILES, VersionProfile, get_profile
+from ..profiles import PROFILES, Profile, get_profile
 from .clock import Clock, FixedClock
 from .keys import (CountingSerials, GeneratedKeySource, KeySource, PoolKeySource, RandomSerials,
                    SeededSerials, SerialSource, load_lab_keys)
@@ -33,7 +35,7 @@ from .organization import (EnablePlan, ImportPlan, NewCertificatePlan, Organizat
                            PendingCertificate, Server, SmtpQuestion, default_organization)
 
 __all__ = ["ExchangeError", "AllowedServices", "CertificateAuthorityType", "CertificateStatus",
-           "PROFILES", "VersionProfile", "get_profile", "Clock", "FixedClock",
+           "PROFILES", "Profile", "get_profile", "Clock", "FixedClock",
            "CountingSerials", "GeneratedKeySource", "KeySource", "PoolKeySource", "RandomSerials",
            "SeededSerials", "SerialSource", "load_lab_keys", "ExchangeCertificate", "ExchangeCertificateV2",
            "EnablePlan", "ImportPlan", "NewCertificatePlan", "Organization", "PendingCertificate", "Server",

@@ -296,6 +296,7 @@ class ExchangeCertificateV2(ExchangeCertificate):
     PS_PROPERTIES = _EXCHANGE_PROPS + _BASE_PROPS
 
 
-def view_class_for(ps_version: str):
-    """ExchangeCertificateV2 for PowerShell 1.0/2.0 profiles, else ExchangeCertificate."""
-    return ExchangeCertificateV2 if ps_version.split(".")[0] in ("1", "2") else ExchangeCertificate
+def view_class_for(dialect):
+    """ExchangeCertificate where the dialect adds the X509 script properties (3.0+),
+    else ExchangeCertificateV2."""
+    return ExchangeCertificate if dialect.x509_script_properties else ExchangeCertificateV2

@@ -246,7 +246,7 @@ def build_organization(text: str, *, path: Optional[str] = None, version=None, c
 def _build(text: str, *, path, version, clock, key_source, serials):
     from .clock import Clock
     from .organization import Organization
-    from .versions import get_profile
+    from ..profiles import get_profile
 
     data, ctx = parse_definition(text, path)
     if version is None:

@@ -34,7 +34,7 @@ from .names import DnSyntaxError, first_cn, format_dn, is_dns_name, is_valid_dom
 from .services import AllowedServices, CertificateAuthorityType, CertificateStatus
 from .store import CertificateStore, RootEntry, StoreEntry, default_key_acl
 from .texts import CONFIRM, DEFAULT_FRIENDLY_NAME
-from .versions import VersionProfile, get_profile
+from ..profiles import Profile, get_profile
 
 __all__ = ["Organization", "Server", "default_organization", "NewCertificatePlan",
            "PendingCertificate", "EnablePlan", "ImportPlan", "SmtpQuestion", "AcceptedDomain",
@@ -303,7 +303,7 @@ class Server:
 
     # ------------------------------------------------------------ basics
     @property
-    def profile(self) -> VersionProfile:
+    def profile(self) -> Profile:
         return self.organization.profile
 
     @property
@@ -449,14 +449,14 @@ class Server:
         if services is None:
             services = self.services_of(entry)
         sites = sorted(s for s, t in self.iis_bindings.items() if t == entry.thumbprint) if in_store else []
-        cls = view_class_for(self.profile.ps_version)
+        cls = view_class_for(self.profile.dialect)
         return cls(entry.cert, server_name=self.name, server_fqdn=self.fqdn, services=services,
                    status=status, root_ca_type=root_type, has_private_key=entry.key is not None,
                    private_key_exportable=entry.exportable, friendly_name=entry.friendly_name,
                    access_rules=entry.access_rules if entry.key is not None else [],
                    iis_sites=sites, request_der=entry.request_der,
                    services_width=self.profile.services_width, archived=entry.archived,
-                   remote=self.profile.error_style != "local")
+                   remote=self.profile.remote_errors)
 
     def view_of(self, thumbprint: str) -> Optional[ExchangeCertificate]:
         """A view of any entry (My or REQUEST) without validity checks, or None."""
@@ -680,7 +680,7 @@ class Server:
             cert = x509.load_der_x509_certificate(bytes(raw))
         except (TypeError, ValueError):
             raise self._error("InvalidInstance", purpose) from None
-        return view_class_for(self.profile.ps_version)(
+        return view_class_for(self.profile.dialect)(
             cert, server_name=self.name, server_fqdn=self.fqdn,
             friendly_name=str(getattr(value, "FriendlyName", "") or ""),
             services_width=self.profile.services_width)
@@ -1044,7 +1044,7 @@ class Server:
 class Organization:
     """An Exchange organisation of one version."""
 
-    def __init__(self, profile: Union[VersionProfile, str] = "2010", *, clock: Optional[Clock] = None,
+    def __init__(self, profile: Union[Profile, str] = "2010", *, clock: Optional[Clock] = None,
                  key_source: Optional[KeySource] = None, serials: Optional[SerialSource] = None,
                  domain: str = "contoso.com", name: str = "Contoso",
                  dc_name: str = "DC01"):

@@ -49,12 +49,13 @@ def smtp_prompt(style: str, current_thumbprint: str, current_expiry: _dt.datetim
     """(caption, message lines) of the "overwrite the default SMTP certificate"
     question, without the choices line (the host draws that).
 
-    ``style`` is ``profile.smtp_prompt_style``: "2010" gives the one-question form of
-    the 2007/2010 console (caption empty); "2013" the Confirm form.  Reference §5.1.
+    ``style`` is ``profile.smtp_question``: "console" gives the one-question form of
+    the 2007/2010 console (caption empty); "confirm" the 2013+ Confirm form.
+    Reference §5.1.
     """
     cur = "'%s' (expires %s)" % (current_thumbprint, general_date(current_expiry))
     new = "'%s' (expires %s)" % (new_thumbprint, general_date(new_expiry))
-    if style == "2010":
+    if style == "console":
         return "", ["Overwrite existing default SMTP certificate,",
                     "%s, with certificate %s?" % (cur, new)]
     return SMTP_CAPTION, ["Overwrite the existing default SMTP certificate?",

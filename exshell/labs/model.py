@@ -33,6 +33,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
+from ..profiles import SUPPORTED_VERSIONS, is_profile_name
+
 __all__ = ["Lab", "Task", "Check", "Mistake", "MISTAKE_KEYS", "LabIssue", "LabFileError", "parse_lab", "load_lab",
            "TOP_KEYS", "TASK_KEYS", "CHECK_KEYS", "CHECK_KINDS", "SERVICES_TLS", "ISSUERS"]
 
@@ -68,7 +70,6 @@ _REQUIRED = {"tls": ("service", "host"), "pfx": ("path",), "expression": ("scrip
 SERVICES_TLS = ("https", "pop", "imap", "smtp")
 #: issuer = "self" (self-signed), "ca" (any CA), "enterprise" (the AD CS CA), "public".
 ISSUERS = ("self", "ca", "enterprise", "public")
-VERSIONS = ("2007", "2010", "2013", "2016", "2019")
 
 _STR, _INT, _BOOL, _STRS = "string", "integer", "boolean", "array of strings"
 _TYPES = {"id": _STR, "title": _STR, "summary": _STR, "version": _STR, "organization": _STR,
@@ -315,8 +316,8 @@ def parse_lab(text: str, path: Optional[str] = None, lab_id: Optional[str] = Non
     version = data.get("version", "2010")
     if isinstance(version, int) and not isinstance(version, bool):
         version = str(version)
-    if not isinstance(version, str) or version not in VERSIONS:
-        c.add("'version' must be one of %s" % ", ".join(VERSIONS), key="version")
+    if not isinstance(version, str) or not is_profile_name(version):
+        c.add("'version' must be one of %s" % ", ".join(SUPPORTED_VERSIONS), key="version")
     else:
         lab.version = version
     clock = data.get("clock")

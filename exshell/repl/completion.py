@@ -203,26 +203,25 @@ VALUE_SOURCES: Dict[str, Callable[[Any, Dict[str, str], ThumbprintCache, str], L
 
 # ------------------------------------------------------------------ commands
 
-def _version(shell: Any) -> Optional[str]:
-    return getattr(shell.session, "version_tag", None)
+def _profile(shell: Any) -> Any:
+    return getattr(shell.session, "profile", None)
 
 
-def _command_available(cls: Any, version: Optional[str]) -> bool:
-    versions = getattr(cls, "versions", None)
-    return versions is None or version is None or version in versions
+def _command_available(cls: Any, profile: Any) -> bool:
+    return cls.is_available(profile)
 
 
 def _command_names(shell: Any) -> List[Tuple[str, str]]:
     """(name, kind) of every command the session can run."""
     session = shell.session
-    version = _version(shell)
+    profile = _profile(shell)
     out: List[Tuple[str, str]] = []
     for cls in session.commands.cmdlets.values():
-        if _command_available(cls, version):
+        if _command_available(cls, profile):
             out.append((cls.name, "Cmdlet"))
     for alias, target in session.commands.aliases.items():
         cls = session.commands.lookup(target)
-        if cls is None or _command_available(cls, version):
+        if cls is None or _command_available(cls, profile):
             out.append((alias, "Alias -> %s" % target))
     for func in session.functions.values():
         out.append((getattr(func, "Name", ""), "Function"))
@@ -259,19 +258,10 @@ def _parameters(shell: Any, command: Optional[str]) -> Optional[List[_Param]]:
             params.append(_Param(decl.name, None if is_switch else i, is_switch))
         return params
     cls = session.commands.lookup(command)
-    if cls is None or not _command_available(cls, _version(shell)):
+    if cls is None or not _command_available(cls, _profile(shell)):
         return None
-    version = _version(shell)
-    out = []
-    for p in cls.all_parameters(session.ps_version):
-        if not p.available(version):
-            continue
-        ptype = p.type
-        resolve = getattr(ptype, "resolve", None)
-        if resolve is not None:
-            ptype = resolve(version)
-        out.append(_Param(p.name, p.position, p.is_switch, ptype, p))
-    return out
+    return [_Param(p.name, p.position, p.is_switch, p.type, p)
+            for p in cls.parameters_for(_profile(shell))]
 
 
 def _find_param(params: Sequence[_Param], typed: str) -> Optional[_Param]:
@@ -480,7 +470,7 @@ def _members(shell: Any, var: str, chain: str, partial: str) -> List[Candidate]:
 
 def _member_enumeration(shell: Any) -> bool:
     """PowerShell 3.0+ reads a property of a collection from its elements."""
-    return getattr(shell.session, "ps_version", "2.0") != "2.0"
+    return shell.session.dialect.member_enumeration
 
 
 def complete(shell: Any, text: str, cache: Optional[ThumbprintCache] = None) -> List[Candidate]:
@@ -586,7 +576,7 @@ def _complete(shell: Any, text: str, cache: ThumbprintCache) -> List[Candidate]:
 
 def _certificate_properties(shell: Any) -> List[str]:
     from ..exchange.certificate import view_class_for
-    return list(view_class_for(shell.session.ps_version).PS_PROPERTIES)
+    return list(view_class_for(shell.session.dialect).PS_PROPERTIES)
 
 
 #: What a command writes, as property names, known without running it:

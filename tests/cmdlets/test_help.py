@@ -7,9 +7,9 @@ from exshell.cmdlets import help as help_module
 from exshell.engine.cmdlet import REGISTRY
 from exshell.help import texts
 from exshell.lang import parse
+from exshell.profiles import PROFILES, SUPPORTED_VERSIONS as VERSIONS
 from exshell.testing import make_shell
 
-VERSIONS = ("2007", "2010", "2013", "2016", "2019")
 CERT_CMDLETS = ("Get-ExchangeCertificate", "New-ExchangeCertificate",
                 "Enable-ExchangeCertificate", "Export-ExchangeCertificate",
                 "Import-ExchangeCertificate", "Remove-ExchangeCertificate")
@@ -44,7 +44,7 @@ def test_certificate_cmdlets_have_three_examples_and_every_parameter_described(v
         cls = REGISTRY.lookup(name)
         assert len(help_module._pick(texts.EXAMPLES[name], version)) >= 3, name
         for p in cls.parameters:
-            if p.available(version):
+            if p.is_available(PROFILES[version]):
                 assert help_module.param_description(name, p.name, version), (name, p.name)
 
 

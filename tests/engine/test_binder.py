@@ -147,9 +147,12 @@ def test_pipeline_object_not_bound():
 
 
 def test_version_filtered_parameters():
+    """A parameter exists where its predicate on the profile holds (-Identity: 2013+)."""
+    from exshell.profiles import PROFILES, has_identity_param, versions_where
     params = (Parameter("Thumbprint", StringType(), position=0),
-              Parameter("Identity", StringType(), versions=("2013",)))
+              Parameter("Identity", StringType(), available=has_identity_param))
     with pytest.raises(BindingError) as info:
-        Binder(params, version="2010").resolve("Identity")
+        Binder(params, profile=PROFILES["2010"]).resolve("Identity")
     assert info.value.error_id == "NamedParameterNotFound"
-    assert Binder(params, version="2013").resolve("Ident").name == "Identity"
+    assert Binder(params, profile=PROFILES["2013"]).resolve("Ident").name == "Identity"
+    assert versions_where(has_identity_param) == ("2013", "2016", "2019")

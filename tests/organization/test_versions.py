@@ -3,7 +3,7 @@ version, checked through the shell (parameters, lifetimes, hash, Services width,
 the SMTP question's form, error display)."""
 import pytest
 
-from exshell.exchange.versions import PROFILES
+from exshell.profiles import PROFILES
 from exshell.testing import make_shell
 
 ROWS = [

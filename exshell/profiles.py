@@ -1,0 +1,418 @@
+"""The profile table: every fact that differs between the versions exshell emulates.
+
+Two kinds of row, read by name and never by comparing version strings:
+
+* :class:`Dialect` -- the Windows PowerShell a shell runs: 2.0 under Exchange
+  2007/2010, 5.1 under 2013 and later.  Language rules (member enumeration,
+  ``$null.Count``...), which common parameters exist, how errors and
+  ``Get-Command`` look, the texts that changed wording.
+* :class:`Profile` -- one Exchange version at one update level (``2019-CU14``):
+  parameters the Exchange cmdlets have, certificate lifetimes and hashes, roles,
+  how errors come back from the server... and the row's :attr:`Profile.dialect`.
+
+The supported versions are listed once, here (:data:`SUPPORTED_VERSIONS`).  A
+version has one row per update level we model (:data:`PROFILE_ROWS`); the bare
+version (``"2019"``) means its latest row.  Adding a version or a cumulative update
+is adding one row (see docs/architecture.md).
+
+Parameters and cmdlets declare where they exist with a predicate on the profile
+(``available=has_server_param``); the predicates at the end of this module name the
+common ones.  :func:`versions_where` evaluates a predicate over the table (help,
+tests).
+
+Imports only the standard library, so every layer may import it.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any, Callable, Dict, Mapping, Optional, Tuple, Union
+
+__all__ = ["Dialect", "Profile", "PS20", "PS51", "DIALECTS", "dialect", "PROFILE_ROWS",
+           "PROFILES", "SUPPORTED_VERSIONS", "get_profile", "is_profile_name", "versions_where",
+           "MAILBOX", "CLIENT_ACCESS", "HUB_TRANSPORT", "EDGE_TRANSPORT", "UNIFIED_MESSAGING",
+           "SMTP_QUESTION_CONSOLE", "SMTP_QUESTION_CONFIRM", "ERROR_MARKER_ARROW",
+           "ERROR_MARKER_UNDERLINE", "has_server_param", "has_2010_parameters", "has_identity_param", "v3_cmdlets",
+           "has_auth_config", "has_transport_service"]
+
+
+# ============================================================================ dialects
+
+#: Dialect.error_marker: 2.0's ``At line:1 char:5`` + ``+ text <<<< rest``, or 3.0+'s
+#: source line with a ``~~~`` line under the extent.
+ERROR_MARKER_ARROW = "arrow"
+ERROR_MARKER_UNDERLINE = "underline"
+
+
+@dataclass(frozen=True)
+class Dialect:
+    """What one Windows PowerShell version does differently.  Every field is a fact
+    some code reads by name; ``name`` is for display and lookup only."""
+
+    name: str                              # "2.0" | "5.1" (the $PSVersionTable major.minor)
+    version_table: Tuple[Tuple[str, Any], ...]  # $PSVersionTable entries, in display order
+    maximum_history_count: int             # $MaximumHistoryCount's default
+
+    # -- language ----------------------------------------------------------------------
+    member_enumeration: bool               # $list.Name reads each element's Name, $list.M() calls each
+    scalar_count: bool                     # $x.Count / $x.Length of a scalar is 1
+    foreach_skips_null: bool               # foreach ($x in $null) runs no iteration
+    psitem: bool                           # $PSItem is $_
+    ignore_action: bool                    # -ErrorAction Ignore: the error is not even recorded
+
+    # -- commands and parameters ---------------------------------------------------------
+    v3_cmdlets: bool                       # what 3.0 added: ConvertTo-Json, Invoke-WebRequest,
+                                           # Get-Content -Raw, Write-Output -NoEnumerate, ...
+    simplified_syntax: bool                # Where-Object Name -eq x, ForEach-Object -MemberName
+    extra_common_parameters: bool          # -PipelineVariable, -InformationAction/-Variable
+    foreach_supports_should_process: bool  # ForEach-Object has -WhatIf/-Confirm
+    select_first_stops_upstream: bool      # Select-Object -First stops the commands before it
+
+    # -- output --------------------------------------------------------------------------
+    type_keywords: bool                    # syntax and Get-Member say int, string, bool...
+    syntax_lists_common_parameters: bool   # syntax lines spell out every common parameter
+    syntax_mandatory_first: bool           # syntax lines list mandatory named parameters first
+    help_switch_type: bool                 # help shows "-Force <SwitchParameter>"
+    module_command_view: bool              # Get-Command: Version/Source columns, type-first
+                                           # order, "alias -> target", syntax as a block
+    wide_file_mode: bool                   # dir: "d-----" (6) and Length 14 wide, not "d----"/10
+    x509_script_properties: bool           # certificates get DnsNameList, EnhancedKeyUsageList
+    should_process_text: str               # the -WhatIf / Confirm line of a built-in cmdlet
+
+    # -- errors --------------------------------------------------------------------------
+    error_marker: str                      # ERROR_MARKER_ARROW | ERROR_MARKER_UNDERLINE
+    parse_message_first: bool              # a parse error's message comes before its position
+    split_terminator_message: bool         # "The string starting:" <position> "is missing..."
+    stop_message_prefix: bool              # -ErrorAction Stop prefixes "Command execution stopped..."
+    not_found_names_command: bool          # "Foo : The term 'Foo' is not recognized..."
+    messages: Mapping[str, str] = field(default_factory=dict)  # texts whose wording changed
+
+    def message(self, key: str) -> str:
+        """One of the texts that differ by version (a KeyError is a bug here)."""
+        return self.messages[key]
+
+
+_COMMON_HELP_20 = ("This cmdlet supports the common parameters: Verbose, Debug,\n"
+                   "ErrorAction, ErrorVariable, WarningAction, WarningVariable,\n"
+                   "OutBuffer and OutVariable. For more information, type,\n"
+                   "\"get-help about_commonparameters\".")
+_COMMON_HELP_51 = ("This cmdlet supports the common parameters: Verbose, Debug,\n"
+                   "ErrorAction, ErrorVariable, WarningAction, WarningVariable,\n"
+                   "OutBuffer, PipelineVariable, and OutVariable. For more information, see\n"
+                   "about_CommonParameters (https:/go.microsoft.com/fwlink/?LinkID=113216).")
+
+PS20 = Dialect(
+    name="2.0",
+    version_table=(("CLRVersion", "2.0.50727.5485"), ("BuildVersion", "6.1.7601.17514"),
+                   ("PSVersion", "2.0"), ("WSManStackVersion", "2.0"),
+                   ("PSCompatibleVersions", ("1.0", "2.0")), ("SerializationVersion", "1.1.0.1"),
+                   ("PSRemotingProtocolVersion", "2.1")),
+    maximum_history_count=64,
+    member_enumeration=False, scalar_count=False, foreach_skips_null=False, psitem=False,
+    ignore_action=False,
+    v3_cmdlets=False, simplified_syntax=False, extra_common_parameters=False,
+    foreach_supports_should_process=False, select_first_stops_upstream=False,
+    type_keywords=False, syntax_lists_common_parameters=True, syntax_mandatory_first=True,
+    help_switch_type=False, module_command_view=False, wide_file_mode=False,
+    x509_script_properties=False,
+    should_process_text='Performing operation "{action}" on Target "{target}".',
+    error_marker=ERROR_MARKER_ARROW, parse_message_first=True, split_terminator_message=True,
+    stop_message_prefix=True, not_found_names_command=False,
+    messages={
+        "TypeNotFound": "Unable to find type [%s]: make sure that the assembly containing this "
+                        "type is loaded.",
+        "NewObjectTypeNotFound": "Cannot find type [%s]: make sure the assembly containing this "
+                                 "type is loaded.",
+        "PropertyNotSettable": "Property '%s' cannot be found on this object; make sure it exists "
+                               "and is settable.",
+        "VariableNotFound": "Cannot find a variable with name '%s'.",
+        "IllegalKey": "Illegal key {0}",
+        # 2.0's exact wording is not verified (kept here to change in one place).
+        "HelpNotFound": "Get-Help could not find %s in a help file in this session.",
+        "HelpCommonParameters": _COMMON_HELP_20,
+    },
+)
+
+PS51 = Dialect(
+    name="5.1",
+    version_table=(("PSVersion", "5.1.17763.1971"), ("PSEdition", "Desktop"),
+                   ("PSCompatibleVersions", ("1.0", "2.0", "3.0", "4.0", "5.0", "5.1.17763.1971")),
+                   ("BuildVersion", "10.0.17763.1971"), ("CLRVersion", "4.0.30319.42000"),
+                   ("WSManStackVersion", "3.0"), ("PSRemotingProtocolVersion", "2.3"),
+                   ("SerializationVersion", "1.1.0.1")),
+    maximum_history_count=4096,
+    member_enumeration=True, scalar_count=True, foreach_skips_null=True, psitem=True,
+    ignore_action=True,
+    v3_cmdlets=True, simplified_syntax=True, extra_common_parameters=True,
+    foreach_supports_should_process=True, select_first_stops_upstream=True,
+    type_keywords=True, syntax_lists_common_parameters=False, syntax_mandatory_first=False,
+    help_switch_type=True, module_command_view=True, wide_file_mode=True,
+    x509_script_properties=True,
+    should_process_text='Performing the operation "{action}" on target "{target}".',
+    error_marker=ERROR_MARKER_UNDERLINE, parse_message_first=False,
+    split_terminator_message=False, stop_message_prefix=False, not_found_names_command=True,
+    messages={
+        "TypeNotFound": "Unable to find type [%s].",
+        "NewObjectTypeNotFound": "Cannot find type [%s]: verify that the assembly containing "
+                                 "this type is loaded.",
+        "PropertyNotSettable": "The property '%s' cannot be found on this object. Verify that "
+                               "the property exists and can be set.",
+        "VariableNotFound": "Cannot find a variable with the name '%s'.",
+        "IllegalKey": "The {0} key is not valid.",
+        "HelpNotFound": ("Get-Help could not find %s in a help file in this session. To download "
+                         "updated help topics type: \"Update-Help\". To get help online, search "
+                         "for the help topic in the TechNet library at "
+                         "https:/go.microsoft.com/fwlink/?LinkID=107116."),
+        "HelpCommonParameters": _COMMON_HELP_51,
+    },
+)
+
+#: Every dialect by name.
+DIALECTS: Dict[str, Dialect] = {d.name: d for d in (PS20, PS51)}
+
+
+def dialect(which: Union[str, Dialect, None]) -> Dialect:
+    """A dialect by name ("2.0", "5.1"); a Dialect is returned as it is, None is 2.0.
+    A later minor version reads as the nearest one we have ("5.0" -> 5.1)."""
+    if isinstance(which, Dialect):
+        return which
+    if which is None:
+        return PS20
+    found = DIALECTS.get(str(which))
+    if found is not None:
+        return found
+    try:
+        major = int(str(which).split(".")[0])
+    except ValueError:
+        return PS20
+    return PS20 if major < 3 else PS51
+
+
+# ============================================================================ profiles
+
+# Server role names as Get-ExchangeServer shows them (ServerRole).
+MAILBOX = "Mailbox"
+CLIENT_ACCESS = "ClientAccess"
+HUB_TRANSPORT = "HubTransport"
+EDGE_TRANSPORT = "Edge"
+UNIFIED_MESSAGING = "UnifiedMessaging"
+
+#: Profile.smtp_question: the "overwrite the default SMTP certificate?" question as
+#: the 2007/2010 console asks it (one line, [S] Suspend), or as a 2013+ Confirm prompt.
+SMTP_QUESTION_CONSOLE = "console"
+SMTP_QUESTION_CONFIRM = "confirm"
+
+
+@dataclass(frozen=True)
+class Profile:
+    """One Exchange version at one update level.  Facts come from the reference
+    notes (§0, §3.4, §4, §5, §6); uncertain choices are marked where the row is."""
+
+    version: str                # "2007" | "2010" | "2013" | "2016" | "2019"
+    update: str                 # the cumulative update (service pack for 2007/2010): "CU14"
+    build: str                  # "15.2.1544.4": AdminDisplayVersion and major version
+    dialect: Dialect            # the Windows PowerShell its shell runs
+    services_width: int         # width of ServicesStringForm: 5 / 6 / 7
+    allowed_services: tuple     # AllowedServices member names valid here (.NET order)
+    selfsigned_years: int       # lifetime of New-ExchangeCertificate's self-signed certificates
+    selfsigned_hash: str        # "sha1" / "sha256": signature hash of New-ExchangeCertificate
+    setup_hash: str             # signature hash of the certificate Exchange setup made
+    smtp_question: str          # SMTP_QUESTION_CONSOLE | SMTP_QUESTION_CONFIRM
+    remote_errors: bool         # errors come back through remoting (no position block)
+    error_stamp: bool           # remote errors carry [Server=...,RequestId=...] and PSComputerName
+    confirm_offers_suspend: bool  # ShouldProcess prompts offer [S] Suspend (the local console)
+    rpc_prefix: bool            # errors prefixed "A special Rpc error occurs on server X: "
+    has_identity: bool          # -Identity SERVER\thumbprint on the certificate cmdlets
+    has_server_param: bool      # -Server (and Get's -DomainController) on the certificate cmdlets
+    exchange_2010_parameters: bool  # what 2010 added: -IncludeServerFQDN, -SubjectKeyIdentifier,
+                                    # -FileData, -NetworkServiceAllowed, -TlsCertificateName...
+    new_output_before_enable: bool  # New-ExchangeCertificate shows Services as created,
+                                    # before enabling (2010 article: none)
+    roles: tuple                # default roles of a server of this version
+    new_file_params: tuple = ()     # file parameters of New-ExchangeCertificate ("Path", "RequestFile")
+    import_file_params: tuple = ()  # of Import-ExchangeCertificate: ("Path",) 2007, ("FileName",) 2013
+    export_file_params: tuple = ()  # of Export-ExchangeCertificate: ("Path",) 2007, ("FileName",) 2013
+    transport_roles: tuple = (HUB_TRANSPORT, EDGE_TRANSPORT)   # roles that make SMTP derivable
+    cas_roles: tuple = (CLIENT_ACCESS,)                        # roles that run POP3/IMAP4
+    um_roles: tuple = (UNIFIED_MESSAGING,)                     # roles that can use a UM certificate
+    umcr_roles: tuple = ()                                     # roles of the UM call router (CAFE)
+    iis_setup_sites: tuple = (1,)   # IIS sites setup binds its certificate to (1 = Default Web
+                                    # Site, 2 = Exchange Back End, 2013+)
+    iis_enable_sites: tuple = (1,)  # sites Enable-ExchangeCertificate -Services IIS binds
+    has_auth_certificate: bool = False   # setup makes the Auth certificate; Get-/Set-AuthConfig
+    has_wmsvc_certificate: bool = False  # a WMSvc certificate sits in the store (Windows 2012+)
+    wmsvc_sha2: bool = False             # its subject is CN=WMSvc-SHA2-<server>
+    key_sizes: tuple = (1024, 2048, 4096)  # accepted -KeySize values (docs list these three)
+    transport_cmdlet: str = "Get-TransportServer"  # the current name; 2013+ keeps the old one
+                                                   # with a deprecation warning
+    # Parameters of the server's own PowerShell modules that do not follow the dialect:
+    set_content_no_newline: bool = False   # Set-Content -NoNewline (5.0; not on 2013's servers)
+    get_content_as_byte_stream: bool = False  # Get-Content -AsByteStream (pwsh 6+; offered where
+                                              # admins often load the Exchange module in pwsh)
+
+    @property
+    def name(self) -> str:
+        """The row's name: ``2019-CU14``."""
+        return "%s-%s" % (self.version, self.update)
+
+    @property
+    def display_version(self) -> str:
+        """AdminDisplayVersion: ``Version 15.2 (Build 1544.4)``."""
+        parts = self.build.split(".")
+        return "Version %s.%s (Build %s)" % (parts[0], parts[1], ".".join(parts[2:]))
+
+    @property
+    def major_version(self) -> int:
+        """AdminDisplayVersion.Major: 8, 14 or 15."""
+        return int(self.build.split(".")[0])
+
+    @property
+    def ps_version(self) -> str:
+        """The dialect's name ("2.0", "5.1"), for display."""
+        return self.dialect.name
+
+
+_S2007 = ("None", "IMAP", "POP", "UM", "IIS", "SMTP")
+_S2010 = _S2007 + ("Federation",)
+_S2013 = _S2010 + ("UMCallRouter",)
+
+_LEGACY_ROLES = (MAILBOX, CLIENT_ACCESS, HUB_TRANSPORT)
+
+_EX2007 = Profile(
+    # 2007 SP3: local snap-in, no RPC layer; 5-character codes and error wording are guesses [?].
+    version="2007", update="SP3", build="8.3.83.6", dialect=PS20,
+    services_width=5, allowed_services=_S2007, selfsigned_years=1,
+    selfsigned_hash="sha1", setup_hash="sha1", smtp_question=SMTP_QUESTION_CONSOLE,
+    remote_errors=False, error_stamp=False, confirm_offers_suspend=True, rpc_prefix=False,
+    has_identity=False, has_server_param=False, exchange_2010_parameters=False,
+    new_output_before_enable=True, roles=_LEGACY_ROLES,
+    new_file_params=("Path",), import_file_params=("Path",), export_file_params=("Path",),
+)
+
+_EX2010 = Profile(
+    # 2010 SP3: the version the seed article teaches.
+    version="2010", update="SP3", build="14.3.123.4", dialect=PS20,
+    services_width=6, allowed_services=_S2010, selfsigned_years=5,
+    selfsigned_hash="sha1", setup_hash="sha1", smtp_question=SMTP_QUESTION_CONSOLE,
+    remote_errors=True, error_stamp=False, confirm_offers_suspend=False, rpc_prefix=True,
+    has_identity=False, has_server_param=True, exchange_2010_parameters=True,
+    new_output_before_enable=True, roles=_LEGACY_ROLES,
+)
+
+_EX2013 = Profile(
+    # 2013 CU23: New makes SHA-256 (since CU13); the setup certificate stays SHA-1.
+    version="2013", update="CU23", build="15.0.1497.2", dialect=PS51,
+    services_width=7, allowed_services=_S2013, selfsigned_years=5,
+    selfsigned_hash="sha256", setup_hash="sha1", smtp_question=SMTP_QUESTION_CONFIRM,
+    remote_errors=True, error_stamp=True, confirm_offers_suspend=False, rpc_prefix=True,
+    has_identity=True, has_server_param=True, exchange_2010_parameters=True,
+    new_output_before_enable=False, roles=(MAILBOX, CLIENT_ACCESS),
+    new_file_params=("RequestFile",), import_file_params=("FileName",),
+    export_file_params=("FileName",),
+    transport_roles=(MAILBOX, CLIENT_ACCESS, EDGE_TRANSPORT),
+    cas_roles=(CLIENT_ACCESS,), um_roles=(MAILBOX,), umcr_roles=(CLIENT_ACCESS,),
+    iis_setup_sites=(1, 2), has_auth_certificate=True, has_wmsvc_certificate=True,
+    transport_cmdlet="Get-TransportService",
+)
+
+_EX2016 = dataclasses.replace(
+    # 2016 CU23 (after the 2022 H1 CU: no file parameters).  The setup certificate is
+    # SHA-1 because we model a server installed before CU22 (like the real captures).
+    _EX2013, version="2016", update="CU23", build="15.1.2507.6",
+    roles=(MAILBOX,), new_file_params=(), import_file_params=(), export_file_params=(),
+    transport_roles=(MAILBOX, EDGE_TRANSPORT), cas_roles=(MAILBOX,),
+    um_roles=(MAILBOX,), umcr_roles=(MAILBOX,), wmsvc_sha2=True,
+    set_content_no_newline=True, get_content_as_byte_stream=True,
+)
+
+_EX2019 = dataclasses.replace(
+    # 2019 CU14: SHA-256 for the setup certificate too (from CU11); UM is gone.
+    _EX2016, version="2019", update="CU14", build="15.2.1544.4",
+    setup_hash="sha256", um_roles=(), umcr_roles=(),
+)
+
+#: Every row, oldest version first; within a version, oldest update first: the last
+#: row of a version is what the bare version means.
+PROFILE_ROWS: Tuple[Profile, ...] = (_EX2007, _EX2010, _EX2013, _EX2016, _EX2019)
+
+#: Bare version -> its latest row.
+PROFILES: Dict[str, Profile] = {}
+for _row in PROFILE_ROWS:
+    PROFILES[_row.version] = _row
+del _row
+
+#: The Exchange versions exshell emulates (the one list; the CLI and labs use it).
+SUPPORTED_VERSIONS: Tuple[str, ...] = tuple(PROFILES)
+
+_BY_NAME: Dict[str, Profile] = {p.name.casefold(): p for p in PROFILE_ROWS}
+
+
+def is_profile_name(text: str) -> bool:
+    """True for a supported version ("2019") or a row name ("2019-CU14"), any case."""
+    folded = str(text).strip().casefold()
+    return folded in PROFILES or folded in _BY_NAME
+
+
+def get_profile(which: Union[str, int, Profile]) -> Profile:
+    """The row for ``which``: a bare version ("2010", 2010, "Exchange2010") means its
+    latest row; a row name ("2019-CU14", "2019 CU14", "2019CU14") that row.
+
+    Raises :class:`KeyError` (a LookupError) for anything else; the message lists
+    the supported versions.
+    """
+    if isinstance(which, Profile):
+        return which
+    text = str(which).strip()
+    low = text.casefold().replace(" ", "-")
+    for prefix in ("exchange", "ex", "e"):
+        if low.startswith(prefix) and low[len(prefix):len(prefix) + 4].isdigit():
+            low = low[len(prefix):].lstrip("-")
+            break
+    if low in PROFILES:
+        return PROFILES[low]
+    if len(low) > 4 and low[:4].isdigit() and low[4] != "-":
+        low = low[:4] + "-" + low[4:]
+    found = _BY_NAME.get(low)
+    if found is not None:
+        return found
+    raise KeyError("unknown Exchange version %r (supported: %s)"
+                   % (text, ", ".join(SUPPORTED_VERSIONS)))
+
+
+def versions_where(predicate: Optional[Callable[[Profile], bool]]) -> Tuple[str, ...]:
+    """The supported versions (latest rows) where ``predicate`` holds: for help
+    texts and tests that list where a parameter or cmdlet exists."""
+    return tuple(v for v, p in PROFILES.items() if predicate is None or predicate(p))
+
+
+# ============================================================================ predicates
+# Named availability predicates for Parameter(available=...) and Cmdlet.available.
+
+def has_server_param(p: Profile) -> bool:
+    """-Server on the Exchange cmdlets (2010+)."""
+    return p.has_server_param
+
+
+def has_2010_parameters(p: Profile) -> bool:
+    """The parameters Exchange 2010 added to the certificate and connector cmdlets."""
+    return p.exchange_2010_parameters
+
+
+def has_identity_param(p: Profile) -> bool:
+    """-Identity SERVER\\thumbprint on the certificate cmdlets (2013+)."""
+    return p.has_identity
+
+
+def v3_cmdlets(p: Profile) -> bool:
+    """Cmdlets and parameters PowerShell 3.0 added (the 5.1 shells of 2013+)."""
+    return p.dialect.v3_cmdlets
+
+
+def has_auth_config(p: Profile) -> bool:
+    """Get-/Set-AuthConfig and the Auth certificate (2013+)."""
+    return p.has_auth_certificate
+
+
+def has_transport_service(p: Profile) -> bool:
+    """Get-TransportService (2013+; Get-TransportServer stays, deprecated)."""
+    return p.transport_cmdlet == "Get-TransportService"
