@@ -26,7 +26,7 @@ from ..engine.conversion import OBJECT, SWITCH, ChoiceType, IntType, StringType
 from ..engine.parameters import Parameter
 from ..engine.properties import PSHashtable, PSObject, get_property, property_names, type_names
 from ..engine.tostring import to_string
-from .data import PS3_UP
+from ..profiles import v3_cmdlets
 from .filesystem import decode_text, read_file, resolve, write_file
 from .objects import STRINGS
 from .types import SecureString
@@ -118,7 +118,7 @@ class ExportClixml(Cmdlet):
     parameters = (
         Parameter("Path", StringType(), position=0, mandatory=True, sets=("ByPath",)),
         Parameter("LiteralPath", StringType(), mandatory=True, sets=("ByLiteralPath",),
-                  aliases=("PSPath",), versions=PS3_UP),
+                  aliases=("PSPath",), available=v3_cmdlets),
         Parameter("Depth", IntType()),
         Parameter("InputObject", OBJECT, mandatory=True, from_pipeline=True),
         Parameter("Force", SWITCH),
@@ -174,10 +174,10 @@ class ImportClixml(Cmdlet):
         Parameter("Path", STRINGS, position=0, mandatory=True, from_pipeline_by_name=True,
                   sets=("ByPath",)),
         Parameter("LiteralPath", STRINGS, mandatory=True, from_pipeline_by_name=True,
-                  sets=("ByLiteralPath",), aliases=("PSPath",), versions=PS3_UP),
-        Parameter("First", IntType("System.UInt64"), versions=PS3_UP),
-        Parameter("Skip", IntType("System.UInt64"), versions=PS3_UP),
-        Parameter("IncludeTotalCount", SWITCH, versions=PS3_UP),
+                  sets=("ByLiteralPath",), aliases=("PSPath",), available=v3_cmdlets),
+        Parameter("First", IntType("System.UInt64"), available=v3_cmdlets),
+        Parameter("Skip", IntType("System.UInt64"), available=v3_cmdlets),
+        Parameter("IncludeTotalCount", SWITCH, available=v3_cmdlets),
     )
 
     def process(self, p: Any) -> None:
