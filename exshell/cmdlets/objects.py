@@ -492,8 +492,8 @@ class SelectObject(Cmdlet):
                     self.getters = _getters(self, p.Property, _SELECT_KEYS)
                 except _SpecError as e:
                     _spec_error(self, e)
-        if not p.bound("InputObject"):
-            return
+        if not p.bound("InputObject") or p.InputObject is None:
+            return  # a $null input object is passed over, as PowerShell's cmdlet does
         obj = p.InputObject
         index = self.count
         self.count += 1

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as _dt
 import decimal
 import enum
+import math
 import re
 from typing import Any, Callable, Iterable, List, Optional, Sequence
 
@@ -26,7 +27,7 @@ from .properties import dotnet_type_name, type_names
 from .tostring import to_string
 
 __all__ = [
-    "ConversionError", "to_string", "to_bool", "to_number", "to_int", "to_datetime",
+    "ConversionError", "SwitchParameter", "to_string", "to_bool", "to_number", "to_int", "to_datetime",
     "ParamType", "StringType", "IntType", "BoolType",
     "SwitchType", "EnumType", "ListOf", "ObjectType", "DotNetObjectType", "ScriptBlockType",
     "DateTimeType", "BytesType", "ChoiceType", "PerVersion", "SWITCH", "STRING", "INT", "BOOL", "OBJECT",
@@ -119,8 +120,22 @@ def to_number(value: Any) -> Any:
                           % (to_string(value), dotnet_type_name(value)))
 
 
-def _round_half_even(value: float) -> int:
-    return int(round(value))  # Python's round() is banker's rounding, like .NET's
+def _round_half_even(value: Any, type_name: str = "System.Int32") -> int:
+    """A double or decimal to an integer type as .NET converts it: rounded to even,
+    and an OverflowException's text when it does not fit (or is NaN/Infinity)."""
+    from .numbers import integer_range, range_message
+    if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
+        raise ConversionError('Cannot convert value "%s" to type "%s". Error: "%s"'
+                              % (to_string(value), type_name, range_message(type_name)))
+    if isinstance(value, decimal.Decimal):
+        number = int(value.to_integral_value(rounding=decimal.ROUND_HALF_EVEN))
+    else:
+        number = int(round(value))  # Python's round() is banker's rounding, like .NET's
+    low, high = integer_range(type_name) if type_name.startswith("System.") else (number, number)
+    if not low <= number <= high:
+        raise ConversionError('Cannot convert value "%s" to type "%s". Error: "%s"'
+                              % (to_string(value), type_name, range_message(type_name)))
+    return number
 
 
 def to_int(value: Any, type_name: str = "System.Int32") -> int:
@@ -129,19 +144,22 @@ def to_int(value: Any, type_name: str = "System.Int32") -> int:
     if isinstance(value, int):
         return value
     if isinstance(value, (float, decimal.Decimal)):
-        return _round_half_even(float(value))
+        return _round_half_even(value, type_name)
     if isinstance(value, str):
         n = _parse_number_text(value)
         if n is None:
             raise ConversionError('Cannot convert value "%s" to type "%s". Error: "Input string '
                                   'was not in a correct format."' % (value, type_name))
-        return n if isinstance(n, int) else _round_half_even(n)
+        return n if isinstance(n, int) else _round_half_even(n, type_name)
     if value is None:
         return 0
     if isinstance(value, enum.Enum) and isinstance(value.value, int):
         return int(value.value)
     if isinstance(value, (list, tuple)) and len(value) == 1:
         return to_int(value[0], type_name)
+    switch = getattr(value, "IsPresent", None)
+    if isinstance(switch, bool):
+        return int(switch)
     raise ConversionError('Cannot convert the "%s" value of type "%s" to type "%s".'
                           % (to_string(value), dotnet_type_name(value), type_name))
 
@@ -254,6 +272,38 @@ class BoolType(ParamType):
             % dotnet_type_name(value), "CannotConvertArgument")
 
 
+class SwitchParameter:
+    """A ``[switch]`` parameter's value inside a script or function: ``$s.IsPresent``,
+    ``if ($s)``, ``"$s"`` (True/False) and ``-Other:$s`` all work as in PowerShell."""
+
+    PS_TYPE_NAMES = ("System.Management.Automation.SwitchParameter", "System.ValueType",
+                     "System.Object")
+    PS_PROPERTIES = ("IsPresent",)
+    __slots__ = ("IsPresent",)
+
+    def __init__(self, present: bool):
+        self.IsPresent = bool(present)
+
+    def ps_method_ToBool(self) -> bool:
+        return self.IsPresent
+
+    def __bool__(self) -> bool:
+        return self.IsPresent
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, SwitchParameter):
+            return other.IsPresent == self.IsPresent
+        if isinstance(other, bool):
+            return other == self.IsPresent
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.IsPresent)
+
+    def __str__(self) -> str:
+        return "True" if self.IsPresent else "False"
+
+
 class SwitchType(BoolType):
     """``SwitchParameter``: present means true; a value only with ``-Name:value``."""
 
@@ -261,6 +311,10 @@ class SwitchType(BoolType):
     is_switch = True
 
     def convert(self, value: Any) -> Any:
+        if value is None:
+            return False  # -Switch:$null is an absent switch
+        if isinstance(value, SwitchParameter):
+            return value.IsPresent
         if isinstance(value, bool):
             return value
         if isinstance(value, (int, float, decimal.Decimal)):

@@ -17,8 +17,10 @@ import math
 import re
 from typing import Any, Callable, Dict, List, Optional, Sequence
 
-from .conversion import (ConversionError, to_bool, to_datetime, to_int,
+from .conversion import (ConversionError, SwitchParameter, to_bool, to_datetime, to_int,
                          to_number, to_string)
+from . import exceptions as exception_types
+from . import numbers
 from .operators import ps_regex
 from .properties import PSHashtable, PSObject, dotnet_type_name, type_names
 
@@ -31,12 +33,20 @@ CULTURE_MONTHS = ("January", "February", "March", "April", "May", "June", "July"
 
 
 class MethodError(Exception):
+    """A member call failed.  ``exception_type`` is the error's exception
+    (``MethodInvocationException`` when the .NET method itself threw); ``inner`` the
+    exception the method threw (``System.FormatException``), which ``catch`` matches."""
+
     def __init__(self, message: str, error_id: str = "MethodNotFound",
-                 category: str = "InvalidOperation"):
+                 category: str = "InvalidOperation",
+                 exception_type: str = "System.Management.Automation.RuntimeException",
+                 inner: Optional[str] = None):
         super().__init__(message)
         self.message = message
         self.error_id = error_id
         self.category = category
+        self.exception_type = exception_type
+        self.inner = inner
 
 
 # ------------------------------------------------------------------ formatting
@@ -524,7 +534,9 @@ class TypeInfo:
 
     @property
     def BaseType(self) -> Optional["TypeInfo"]:
-        return None if self.full_name == "System.Object" else TypeInfo("System.Object")
+        if self.full_name == "System.Object":
+            return None
+        return TypeInfo(exception_types.BASES.get(self.full_name, "System.Object"))
 
     def __str__(self) -> str:
         return self.full_name
@@ -544,7 +556,10 @@ _TYPE_NAMES: Dict[str, str] = {
     "bool": "System.Boolean", "boolean": "System.Boolean", "system.boolean": "System.Boolean",
     "double": "System.Double", "system.double": "System.Double", "float": "System.Single",
     "single": "System.Single", "decimal": "System.Decimal", "system.decimal": "System.Decimal",
-    "byte": "System.Byte", "system.byte": "System.Byte", "char": "System.Char", "char[]": "System.Char[]",
+    "byte": "System.Byte", "system.byte": "System.Byte", "sbyte": "System.SByte",
+    "system.sbyte": "System.SByte", "int16": "System.Int16", "system.int16": "System.Int16",
+    "uint16": "System.UInt16", "system.uint16": "System.UInt16", "uint32": "System.UInt32",
+    "system.uint32": "System.UInt32", "uint64": "System.UInt64", "system.uint64": "System.UInt64", "char": "System.Char", "char[]": "System.Char[]",
     "datetime": "System.DateTime", "system.datetime": "System.DateTime",
     "timespan": "System.TimeSpan", "system.timespan": "System.TimeSpan",
     "array": "System.Array", "system.array": "System.Array", "object": "System.Object",
@@ -591,14 +606,16 @@ _TYPE_NAMES: Dict[str, str] = {
 
 
 def resolve_type(name: str) -> Optional[TypeInfo]:
+    """The type a type literal names, or None.  As PowerShell does, a name is also
+    tried with ``System.`` in front (``[IO.Path]``, ``[DivideByZeroException]``)."""
     key = name.strip().casefold()
-    full = _TYPE_NAMES.get(key)
+    full = _TYPE_NAMES.get(key) or _TYPE_NAMES.get("system." + key)
     if full is None and key.endswith("[]"):
         inner = resolve_type(key[:-2])
         if inner is not None:
             return TypeInfo(inner.full_name + "[]")
-    if full is None and key.startswith("system."):
-        return None
+    if full is None:
+        full = exception_types.canonical(key)
     return TypeInfo(full) if full else None
 
 
@@ -616,9 +633,12 @@ def is_instance(value: Any, type_info: TypeInfo) -> bool:
     if full.endswith("[]"):
         return isinstance(value, (list, tuple)) and full == "System.Object[]"
     if full == "System.Management.Automation.PSObject":
-        return True
-    if full == "System.Exception":
-        return any(n.endswith("Exception") for n in names)
+        # Custom objects and the objects commands write are wrapped in a PSObject; a
+        # literal or a computed value ("hello", 42, @(), @{}) is not.
+        return isinstance(value, PSObject) or (
+            bool(getattr(value, "PS_TYPE_NAMES", None)) and not isinstance(value, int))
+    if exception_types.known(full):
+        return any(exception_types.is_subclass(n, full) for n in names[:1])
     if full in ("System.Int64", "System.Double", "System.Decimal") and isinstance(value, (int, float)):
         return names[0] == full
     return False
@@ -627,6 +647,8 @@ def is_instance(value: Any, type_info: TypeInfo) -> bool:
 def convert_to(value: Any, type_info: TypeInfo) -> Any:
     """A cast ``[type]value``; raises ConversionError with PowerShell's message."""
     full = type_info.full_name
+    if value is None and (full.endswith("[]") or full == "System.Array"):
+        return None  # [object[]]$null is $null, so @([object[]]$null) holds one $null
     try:
         if full in ("System.Object", "System.Management.Automation.PSObject"):
             if full == "System.Management.Automation.PSObject" and isinstance(value, PSHashtable):
@@ -634,8 +656,13 @@ def convert_to(value: Any, type_info: TypeInfo) -> Any:
             return value
         if full == "System.String":
             return to_string(value)
-        if full in ("System.Int32", "System.Int64", "System.Byte"):
-            return to_int(value, full)
+        if full in numbers.INTEGER_TYPES:
+            number = to_int(value, full)
+            low, high = numbers.integer_range(full)
+            if not low <= number <= high:
+                raise ConversionError('Cannot convert value "%s" to type "%s". Error: "%s"'
+                                      % (to_string(value), full, numbers.range_message(full)))
+            return numbers.make(full, number)
         if full in ("System.Double", "System.Single"):
             return float(to_number(value))
         if full == "System.Decimal":
@@ -688,7 +715,7 @@ def convert_to(value: Any, type_info: TypeInfo) -> Any:
             value.ordered = True
             return value
         if full == "System.Management.Automation.SwitchParameter":
-            return to_bool(value)
+            return SwitchParameter(to_bool(value))
         if full == "System.Void":
             return None
         if is_instance(value, type_info):

@@ -154,13 +154,23 @@ class ErrorRecord:
     #: Set when this record was raised by ``-ErrorAction Stop`` (2.0 wraps the message).
     stopped_by_preference: bool = False
     extra: dict = field(default_factory=dict)
+    #: The .NET exception a runtime error wraps (``System.DivideByZeroException`` inside
+    #: the RuntimeException of ``1/$zero``); ``catch`` matches it too.
+    inner_exception_type: Optional[str] = None
 
     PS_TYPE_NAMES = ("System.Management.Automation.ErrorRecord", "System.Object")
     PS_PROPERTIES = ("Exception", "TargetObject", "CategoryInfo", "FullyQualifiedErrorId",
                      "ErrorDetails", "InvocationInfo", "PipelineIterationInfo")
 
     def __post_init__(self) -> None:
-        self._exception = PSException(self.exception_type, self.message, self)
+        inner = None
+        if self.inner_exception_type:
+            inner = PSException(self.inner_exception_type, self.extra.get("inner_message", self.message))
+        self._exception = PSException(self.exception_type, self.message, self, inner)
+
+    def exception_types(self) -> List[str]:
+        """The exception's type, then the types of the exceptions it wraps."""
+        return [self.exception_type] + ([self.inner_exception_type] if self.inner_exception_type else [])
 
     # -- the properties scripts read ------------------------------------------------
     @property

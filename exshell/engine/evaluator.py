@@ -23,14 +23,15 @@ from ..lang import ast as A
 from ..lang.ast import Span
 from .binder import NO_VALUE, ArgElement, Binder, BindingError
 from .cmdlet import Cmdlet, CommandRuntime
-from .conversion import ConversionError, to_bool, to_string
+from .conversion import ConversionError, SwitchParameter, to_bool, to_string
+from .exceptions import is_subclass
 from .dotnet import (MethodError, TypeInfo, call_method, convert_to, is_instance,
                      resolve_type, static_member)
 from .errors import (BreakSignal, ContinueSignal, EngineError, ErrorRecord, ExitSignal,
                      FlowControl, InvocationInfo, ReturnSignal, ScriptTerminatingError,
                      StopUpstreamSignal, TerminatingError)
 from .host import HostUnavailable
-from .operators import OperatorError, binary
+from .operators import OperatorError, binary, unary_split
 from .parameters import Parameter
 from .properties import (NOT_FOUND, PSHashtable, PSObject, enumerate_value, get_property,
                          set_property)
@@ -228,7 +229,7 @@ class Evaluator:
             try:
                 value = binary(op, None if current is NO_OUTPUT else current, value)
             except OperatorError as e:
-                raise self._runtime_error(e.message, e.error_id, node, e.category)
+                raise self._error_from(e, node)
         self.assign(node.target, value)
 
     def stmt_FunctionDefinition(self, node: A.FunctionDefinition, sink) -> None:
@@ -352,8 +353,10 @@ class Evaluator:
         return out[0] if len(out) == 1 else out
 
     def stmt_TryStatement(self, node: A.TryStatement, sink) -> None:
-        self.try_depth += 1
+        # ``finally`` runs however the statement is left: normally, by an error a catch
+        # handles or not, and by break/continue/return/exit from the try or a catch.
         try:
+            self.try_depth += 1
             try:
                 self.run_statements(node.body.statements, sink)
             finally:
@@ -361,38 +364,30 @@ class Evaluator:
         except (ScriptTerminatingError, TerminatingError) as e:
             record = e.record
             self.session.add_error(record) if record not in self.session.errors else None
-            for clause in node.catches:
-                if not clause.type_names or self._exception_matches(record, clause.type_names):
-                    saved = self._get_var("_")
-                    self._set_var("_", record)
-                    self._set_var("PSItem", record)
-                    try:
-                        self.run_statements(clause.body.statements, sink)
-                    finally:
-                        self._set_var("_", saved)
-                    break
-            else:
-                if node.finally_block is not None:
-                    self.run_statements(node.finally_block.statements, sink)
+            clause = next((c for c in node.catches
+                           if not c.type_names or self._exception_matches(record, c.type_names)),
+                          None)
+            if clause is None:
                 raise
-        except FlowControl:
+            saved = self._get_var("_")
+            self._set_var("_", record)
+            self._set_var("PSItem", record)
+            try:
+                self.run_statements(clause.body.statements, sink)
+            finally:
+                self._set_var("_", saved)
+        finally:
             if node.finally_block is not None:
                 self.run_statements(node.finally_block.statements, sink)
-            raise
-        if node.finally_block is not None:
-            self.run_statements(node.finally_block.statements, sink)
 
     def _exception_matches(self, record: ErrorRecord, type_names: Sequence[str]) -> bool:
-        exc = record.exception_type.casefold()
+        """Whether a ``catch``/``trap`` for one of ``type_names`` handles the error: its
+        exception is of that type or derives from it, or the exception it wraps is
+        (``catch [DivideByZeroException]`` catches ``1/$zero``)."""
         for name in type_names:
             info = resolve_type(name)
-            full = (info.full_name if info else name).casefold()
-            if full in (exc, "system.exception", "exception"):
-                return True
-            if full == "system.management.automation.runtimeexception" and \
-                    exc.startswith("system.management.automation."):
-                return True
-            if exc.rsplit(".", 1)[-1] == full.rsplit(".", 1)[-1]:
+            wanted = info.full_name if info else name
+            if any(is_subclass(t, wanted) for t in record.exception_types()):
                 return True
         return False
 
@@ -696,8 +691,11 @@ class Evaluator:
         op = node.operator
         if op in ("++", "--"):
             current = self.eval(node.operand)
-            current = 0 if current in (None, NO_OUTPUT) else current
-            new = binary("+" if op == "++" else "-", current, 1)
+            current = 0 if current is None or current is NO_OUTPUT else current
+            try:
+                new = binary("+" if op == "++" else "-", current, 1)
+            except (OperatorError, ConversionError) as e:
+                raise self._error_from(e, node)
             self.assign(node.operand, new)
             return current if node.postfix else new
         value = self.eval(node.operand)
@@ -712,14 +710,14 @@ class Evaluator:
             if op == ",":
                 return [value]
             if op == "split":
-                return binary("split", value, r"\s+")
+                return unary_split(value)
             if op == "join":
                 return binary("join", value, "")
             if op == "bnot":
                 from .conversion import to_int
                 return ~to_int(value)
         except OperatorError as e:
-            raise self._runtime_error(e.message, e.error_id, node, e.category)
+            raise self._error_from(e, node)
         raise self._not_supported("operator '%s'" % op, node)
 
     def visit_BinaryExpr(self, node: A.BinaryExpr) -> Any:
@@ -732,13 +730,19 @@ class Evaluator:
         right = self._value(node.right)
         try:
             return binary(op, left, right, set_matches=self._set_matches,
-                          is_type=self._is_type, as_type=self._as_type)
-        except OperatorError as e:
-            raise self._runtime_error(e.message, e.error_id, node, e.category)
-        except MethodError as e:
-            raise self._runtime_error(e.message, e.error_id, node, e.category)
-        except ConversionError as e:
-            raise self._runtime_error(e.message, "InvalidArgument", node, "InvalidArgument")
+                          is_type=self._is_type, as_type=self._as_type,
+                          call_block=self._block_operand)
+        except (OperatorError, MethodError, ConversionError) as e:
+            raise self._error_from(e, node)
+
+    def _block_operand(self, block: Any, dollar_under: Any, *args: Any) -> Any:
+        """Run a script block an operator was given (``-split { $_ -eq ',' }``), in a
+        scope of its own with ``$_`` and ``$args`` set; its output as one value."""
+        if not isinstance(block, ScriptBlock):
+            return block
+        out: List[Any] = []
+        self.invoke_block(block, out.append, dollar_under=dollar_under, args=args, new_scope=True)
+        return out[0] if len(out) == 1 else out
 
     def _value(self, node: A.Node) -> Any:
         v = self.eval(node)
@@ -773,7 +777,7 @@ class Evaluator:
             try:
                 return static_member(obj, name, None, self.session.static_hooks)
             except MethodError as e:
-                raise self._runtime_error(e.message, e.error_id, node, e.category)
+                raise self._error_from(e, node)
         return self.member_value(obj, name)
 
     def member_value(self, obj: Any, name: str) -> Any:
@@ -822,12 +826,8 @@ class Evaluator:
                     results.append(call_method(item, name, args))
                 return results
             return call_method(obj, name, args)
-        except MethodError as e:
-            raise self._runtime_error(e.message, e.error_id, node, e.category)
-        except ConversionError as e:
-            raise self._runtime_error(e.message, "InvalidArgument", node, "InvalidArgument")
-        except OperatorError as e:
-            raise self._runtime_error(e.message, e.error_id, node, e.category)
+        except (MethodError, ConversionError, OperatorError) as e:
+            raise self._error_from(e, node)
         except EngineError:
             raise
         except (ValueError, TypeError, IndexError, KeyError, OverflowError, ZeroDivisionError) as e:
@@ -1035,10 +1035,22 @@ class Evaluator:
 
     def _runtime_error(self, message: str, error_id: str, node: A.Node, category: str = "InvalidOperation",
                        exception_type: str = "System.Management.Automation.RuntimeException",
-                       script_terminating: bool = False) -> EngineError:
+                       script_terminating: bool = False, inner: Optional[str] = None) -> EngineError:
         record = ErrorRecord(message, error_id, category, exception_type=exception_type,
-                             invocation=self._invocation(None, node.span, node.span.end))
+                             invocation=self._invocation(None, node.span, node.span.end),
+                             inner_exception_type=inner)
         return ScriptTerminatingError(record) if script_terminating else TerminatingError(record)
+
+    def _error_from(self, e: Exception, node: A.Node) -> EngineError:
+        """The runtime error for an operator's, a member call's or a conversion's failure."""
+        if isinstance(e, MethodError):
+            return self._runtime_error(e.message, e.error_id, node, e.category,
+                                       exception_type=e.exception_type, inner=e.inner)
+        if isinstance(e, OperatorError):
+            return self._runtime_error(e.message, e.error_id, node, e.category,
+                                       exception_type=e.exception, inner=e.inner)
+        assert isinstance(e, ConversionError)
+        return self._runtime_error(e.message, "InvalidArgument", node, "InvalidArgument")
 
     def _type_not_found(self, name: str, node: A.Node) -> EngineError:
         message = self.session.dialect.message("TypeNotFound") % name
@@ -1446,6 +1458,10 @@ class _BlockStage(_Stage):
                     ev.scope = saved
             else:
                 value = False if p.is_switch else None
+            if p.is_switch:
+                value = SwitchParameter(to_bool(value))
+                if p.name in self.bound_values:
+                    self.bound_values[p.name] = value
             self.scope.set_local(d.name, value)
         self.scope.set_local("args", list(self.rest))
         self.scope.set_local("PSBoundParameters", PSHashtable(self.bound_values.items()))

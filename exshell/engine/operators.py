@@ -17,19 +17,27 @@ import re
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from .conversion import ConversionError, to_bool, to_datetime, to_number, to_string
+from . import numbers
 from .properties import PSHashtable, dotnet_type_name
 
 __all__ = ["OperatorError", "binary", "compare_values", "like", "wildcard_to_regex",
-           "COMPARISON_OPERATORS", "ps_regex"]
+           "COMPARISON_OPERATORS", "ps_regex", "unary_split", "SPLIT_OPTIONS"]
 
 
 class OperatorError(Exception):
+    """An operator failed.  ``exception`` is the error's exception type; ``inner``
+    names the .NET exception the runtime error wraps (``System.DivideByZeroException``),
+    which ``catch`` matches too."""
+
     def __init__(self, message: str, error_id: str = "RuntimeException",
-                 category: str = "InvalidOperation"):
+                 category: str = "InvalidOperation", inner: Optional[str] = None,
+                 exception: str = "System.Management.Automation.RuntimeException"):
         super().__init__(message)
         self.message = message
         self.error_id = error_id
         self.category = category
+        self.inner = inner
+        self.exception = exception
 
 
 COMPARISON_OPERATORS = ("eq", "ne", "gt", "ge", "lt", "le", "like", "notlike", "match",
@@ -229,7 +237,8 @@ def _add(left: Any, right: Any) -> Any:
         return left + to_string(right)
     if isinstance(left, PSHashtable):
         if not isinstance(right, PSHashtable):
-            raise OperatorError("A hash table can only be added to another hash table.")
+            raise OperatorError("A hash table can only be added to another hash table.",
+                                "AddHashTableToNonHashTable")
         out = left.copy()
         for k, v in right.items():
             if k in out:
@@ -281,13 +290,15 @@ def _arith(op: str, left: Any, right: Any) -> Any:
         res = l * r
     elif op == "/":
         if r == 0:
-            raise OperatorError("Attempted to divide by zero.", "RuntimeException", "NotSpecified")
+            raise OperatorError("Attempted to divide by zero.", "RuntimeException", "NotSpecified",
+                                "System.DivideByZeroException")
         res = l / r
         if isinstance(l, int) and isinstance(r, int) and res == int(res):
             res = int(res)
     elif op == "%":
         if r == 0:
-            raise OperatorError("Attempted to divide by zero.", "RuntimeException", "NotSpecified")
+            raise OperatorError("Attempted to divide by zero.", "RuntimeException", "NotSpecified",
+                                "System.DivideByZeroException")
         res = abs(l) % abs(r)
         if l < 0:
             res = -res
@@ -347,20 +358,140 @@ def _replace(left: Any, right: Any, cs: bool) -> Any:
     return one(left)
 
 
-def _split(left: Any, right: Any, cs: bool) -> List[str]:
+#: System.Management.Automation.SplitOptions, in enum order.
+SPLIT_OPTIONS = (("SimpleMatch", 1), ("RegexMatch", 2), ("CultureInvariant", 4),
+                 ("IgnorePatternWhitespace", 8), ("Multiline", 16), ("Singleline", 32),
+                 ("IgnoreCase", 64), ("ExplicitCapture", 128))
+_SPLIT_BITS = {name.casefold(): bit for name, bit in SPLIT_OPTIONS}
+
+
+def _split_options(value: Any) -> int:
+    """``'SimpleMatch, IgnoreCase'`` (or an array of names, or a number) as SplitOptions."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    names = value if isinstance(value, (list, tuple)) else to_string(value).split(",")
+    bits = 0
+    for name in names:
+        text = to_string(name).strip()
+        bit = _SPLIT_BITS.get(text.casefold())
+        if bit is None:
+            raise OperatorError(
+                'Cannot convert value "%s" to type "System.Management.Automation.SplitOptions". '
+                'Error: "Unable to match the identifier name %s to a valid enumerator name. '
+                'Specify one of the following enumerator names and try again:\n%s"'
+                % (to_string(value), text, ", ".join(n for n, _ in SPLIT_OPTIONS)),
+                "InvalidCastFromStringToEnum", "InvalidArgument")
+        bits |= bit
+    return bits
+
+
+def _bad_split_options(message: str, error_id: str) -> OperatorError:
+    return OperatorError(message, error_id, "ParserError",
+                         exception="System.Management.Automation.ParseException")
+
+
+_UNNAMED_GROUP = re.compile(r"(?<!\\)\((?![?*])")
+
+
+def _split_regex(pattern: str, options: int) -> "re.Pattern[str]":
+    if options & 1:  # SimpleMatch
+        return re.compile(re.escape(pattern), re.I if options & 64 else 0)
+    flags = 0
+    if options & 64:
+        flags |= re.I
+    if options & 16:
+        flags |= re.M
+    if options & 32:
+        flags |= re.S
+    if options & 8:
+        flags |= re.X
+    if options & 128:  # ExplicitCapture: only named groups capture
+        pattern = _UNNAMED_GROUP.sub("(?:", pattern)
+    py = _NAMED_GROUP.sub(r"(?P<\1>", pattern)
+    try:
+        return re.compile(py, flags)
+    except re.error:
+        raise OperatorError("The regular expression pattern %s is not valid." % pattern,
+                            "InvalidRegularExpression")
+
+
+def _split_by_predicate(text: str, predicate: Callable[[str, str, int], Any], limit: int) -> List[str]:
+    """``-split { $_ -eq ',' }``: split wherever the block returns true for a character."""
+    if limit == 1:
+        return [text]
+    parts: List[str] = []
+    current: List[str] = []
+    for i, ch in enumerate(text):
+        if to_bool(predicate(ch, text, i)):
+            parts.append("".join(current))
+            current = []
+            if limit > 0 and len(parts) >= limit - 1:
+                parts.append(text[i + 1:])
+                return parts
+            if i == len(text) - 1:
+                parts.append("")
+        else:
+            current.append(ch)
+    if current and (limit <= 0 or len(parts) < limit):
+        parts.append("".join(current))
+    return parts
+
+
+def _split(left: Any, right: Any, cs: bool,
+           call_block: Optional[Callable[[Any, str, str, int], Any]] = None,
+           trim: bool = False) -> List[str]:
+    """``-split`` (PowerShell's rules): ``<delimiter>[, <max-substrings>[, <options>]]``,
+    a script block as the delimiter, SplitOptions; a maximum of 0 or less means all."""
+    args = list(right) if isinstance(right, (list, tuple)) else [right]
+    if not args:
+        raise OperatorError("The argument to operator '-split' is not valid: .", "BadOperatorArgument")
+    delimiter = args[0]
+    is_block = call_block is not None and "System.Management.Automation.ScriptBlock" in \
+        getattr(delimiter, "PS_TYPE_NAMES", ())
     limit = 0
-    if isinstance(right, (list, tuple)):
-        pattern = to_string(right[0]) if right else " "
-        if len(right) > 1:
-            limit = int(to_number(right[1]))
-    else:
-        pattern = to_string(right)
-    rx = ps_regex(pattern, cs)
+    if len(args) >= 2:
+        try:
+            from .conversion import to_int
+            limit = to_int(args[1])
+        except ConversionError as e:
+            raise OperatorError(e.message, "InvalidArgument", "InvalidArgument")
+    options = 0
+    if len(args) >= 3 and args[2] is not None and not (isinstance(args[2], str) and not args[2]):
+        options = _split_options(args[2])
+        if is_block:
+            raise _bad_split_options("Options are not allowed on the -split operator with a "
+                                     "predicate.", "InvalidSplitOptionWithPredicate")
+    if not cs:
+        options |= 64
+    texts = [to_string(v) for v in (left if isinstance(left, (list, tuple)) else [left])]
+    if trim:
+        texts = [t.strip() for t in texts]
     out: List[str] = []
-    for v in (left if isinstance(left, (list, tuple)) else [left]):
-        parts = rx.split(to_string(v), maxsplit=max(limit - 1, 0)) if limit != 1 else [to_string(v)]
-        out.extend(p for p in parts if p is not None)
+    if is_block:
+        for text in texts:
+            out.extend(_split_by_predicate(
+                text, lambda ch, whole, i: call_block(delimiter, ch, whole, i), limit))  # type: ignore[misc]
+        return out
+    if options & 1 and options & ~(1 | 64):
+        raise _bad_split_options("The combination of options with the -split operator is not "
+                                 "valid.", "InvalidSplitOptionCombination")
+    if options & (16 | 32) == (16 | 32):
+        raise _bad_split_options("The combination of options with the -split operator is not "
+                                 "valid.", "InvalidSplitOptionCombination")
+    rx = _split_regex(to_string(delimiter), options)
+    maxsplit = max(limit - 1, 0) if limit > 0 else 0
+    for text in texts:
+        if limit == 1:
+            out.append(text)
+            continue
+        parts = rx.split(text, maxsplit=maxsplit)
+        out.extend("" if p is None else p for p in parts)
     return out
+
+
+def unary_split(value: Any) -> List[str]:
+    """``-split $text``: each string trimmed, then split on runs of whitespace."""
+    return _split(value, r"\s+", False, trim=True)
 
 
 def _join(left: Any, right: Any) -> str:
@@ -368,8 +499,20 @@ def _join(left: Any, right: Any) -> str:
     return to_string(right).join(to_string(v) for v in items)
 
 
+def _integer_operand(value: Any, to_int: Callable[[Any], int]) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    return to_int(to_number(value) if isinstance(value, str) else value)
+
+
 def _range(left: Any, right: Any) -> List[int]:
-    a, b = int(to_number(left)), int(to_number(right))
+    """``a..b``: both ends converted to Int32 as a cast does (doubles and decimals round
+    to even: ``1.5..3.5`` is 2, 3, 4)."""
+    from .conversion import to_int
+    try:
+        a, b = to_int(left), to_int(right)
+    except ConversionError as e:
+        raise OperatorError(e.message, "InvalidArgument", "InvalidArgument")
     if abs(b - a) > 10_000_000:  # a guard for the emulator, not a PowerShell limit
         raise OperatorError("The range is too large.")
     return list(range(a, b + 1)) if a <= b else list(range(a, b - 1, -1))
@@ -378,16 +521,18 @@ def _range(left: Any, right: Any) -> List[int]:
 def binary(op: str, left: Any, right: Any,
            set_matches: Optional[Callable[[Any], None]] = None,
            is_type: Optional[Callable[[Any, Any], bool]] = None,
-           as_type: Optional[Callable[[Any, Any], Any]] = None) -> Any:
+           as_type: Optional[Callable[[Any, Any], Any]] = None,
+           call_block: Optional[Callable[..., Any]] = None) -> Any:
     """Apply binary operator ``op`` (normalised name) to evaluated operands.
-    ``-and``/``-or`` are short-circuited by the evaluator, not here."""
+    ``-and``/``-or`` are short-circuited by the evaluator, not here.  ``call_block``
+    runs a script block operand (``-split { ... }``): ``(block, $_, *args) -> value``."""
     name, cs = _split_op(op)
     if name in COMPARISON_OPERATORS:
         return _comparison(name, left, right, cs, set_matches)
     if name == "replace":
         return _replace(left, right, cs)
     if name == "split":
-        return _split(left, right, cs)
+        return _split(left, right, cs, call_block)
     if name == "join":
         return _join(left, right)
     if name == "f":
@@ -405,8 +550,14 @@ def binary(op: str, left: Any, right: Any,
     if name == "xor":
         return to_bool(left) != to_bool(right)
     if name in ("band", "bor", "bxor", "shl", "shr"):
-        l, r = int(to_number(left)), int(to_number(right))
-        return {"band": l & r, "bor": l | r, "bxor": l ^ r, "shl": l << r, "shr": l >> r}[name]
+        from .conversion import to_int
+        try:
+            l, r = _integer_operand(left, to_int), _integer_operand(right, to_int)
+        except ConversionError as e:
+            raise OperatorError(e.message, "InvalidArgument", "InvalidArgument")
+        if name in ("shl", "shr"):
+            return numbers.shift(l, r, name == "shl")
+        return {"band": l & r, "bor": l | r, "bxor": l ^ r}[name]
     if name in ("is", "isnot"):
         result = bool(is_type(left, right)) if is_type else False
         return result if name == "is" else not result

@@ -1,0 +1,223 @@
+"""Language semantics admin scripts rely on, as Windows PowerShell defines them
+(about_Try_Catch_Finally, about_Split, about_Operators, about_Switch...).
+
+Each row runs on 2.0 (Exchange 2010) and 5.1 (Exchange 2016) unless it names one, and
+compares what the user sees: the output lines, or an error's message and id."""
+import pytest
+
+from exshell.testing import make_shell
+
+BOTH = ("2010", "2016")
+
+
+def run(text, version):
+    shell, host = make_shell(version)
+    shell.run(text)
+    assert shell.internal_errors == []
+    return [line.rstrip() for line in host.text.splitlines() if line.strip()]
+
+
+def error_of(text, version):
+    """(message, FullyQualifiedErrorId, CategoryInfo's reason) of the first error."""
+    shell, host = make_shell(version)
+    shell.run(text)
+    assert shell.internal_errors == []
+    record = shell.session.errors[0] if shell.session.errors else None
+    assert record is not None, host.text
+    return record.message, record.fqid(), record.reason
+
+
+def rows(table):
+    """Expand (script, expected[, versions]) rows into one case per version."""
+    out = []
+    for row in table:
+        script, expected = row[0], row[1]
+        for version in (row[2] if len(row) > 2 else BOTH):
+            out.append(pytest.param(script, expected, version, id="%s-%s" % (version, script[:50])))
+    return out
+
+
+# ----------------------------------------------------------------- try/catch/finally
+
+FINALLY = [
+    # finally runs when break, continue or return leave the try or a catch
+    ('foreach ($i in 1..3) { try { if ($i -eq 2) { break } ; "t$i" } finally { "f$i" } }',
+     ["t1", "f1", "f2"]),
+    ('foreach ($i in 1..2) { try { continue } finally { "f$i" } }', ["f1", "f2"]),
+    ('foreach ($i in 1..2) { try { throw "x" } catch { continue } finally { "f$i" } ; "after" }',
+     ["f1", "f2"]),
+    ('foreach ($i in 1..3) { try { throw "x" } catch { break } finally { "f$i" } }', ["f1"]),
+    ('function f { try { return 1 } finally { "fin" } }; f', ["1", "fin"]),
+    ('function f { try { throw "x" } catch { return 2 } finally { "fin" } }; f', ["2", "fin"]),
+    ('try { try { throw "a" } finally { "inner" } } catch { "outer $_" }', ["inner", "outer a"]),
+    ('try { "body" } catch { "never" } finally { "fin" }', ["body", "fin"]),
+]
+
+
+@pytest.mark.parametrize("script, expected, version", rows(FINALLY))
+def test_finally_runs_however_the_statement_is_left(script, expected, version):
+    assert run(script, version) == expected
+
+
+CATCH = [
+    # A runtime error wraps the .NET exception; a typed catch matches the wrapped one.
+    ('$z = 0; try { 1/$z } catch [DivideByZeroException] { "dz" }', ["dz"]),
+    ('$z = 0; try { 1/$z } catch [System.DivideByZeroException] { "dz" }', ["dz"]),
+    ('$z = 0; try { 1/$z } catch [ArithmeticException] { "base" } catch { "any" }', ["base"]),
+    ('$z = 0; try { 1/$z } catch [System.IO.IOException] { "io" } catch { "any" }', ["any"]),
+    ('$z = 0; try { 1/$z } catch [Management.Automation.RuntimeException] { "rte" }', ["rte"]),
+    ('$z = 0; try { 1/$z } catch { $_.Exception.GetType().FullName; '
+     '$_.Exception.InnerException.GetType().FullName }',
+     ["System.Management.Automation.RuntimeException", "System.DivideByZeroException"]),
+    ('try { throw "x" } catch [System.IO.IOException] { "io" } catch [SystemException] { "sys" }',
+     ["sys"]),
+    ('try { throw "x" } catch [Exception] { "exc" }', ["exc"]),
+    # The common exception types are known type names.
+    ('[IO.FileNotFoundException].FullName; [IO.FileNotFoundException].BaseType.FullName',
+     ["System.IO.FileNotFoundException", "System.IO.IOException"]),
+    ('[ArgumentNullException].BaseType.FullName; [FormatException].Name',
+     ["System.ArgumentException", "FormatException"]),
+    ('[Management.Automation.ItemNotFoundException].BaseType.Name', ["SessionStateException"]),
+]
+
+
+@pytest.mark.parametrize("script, expected, version", rows(CATCH))
+def test_typed_catch_matches_the_exception_and_what_it_wraps(script, expected, version):
+    assert run(script, version) == expected
+
+
+# ----------------------------------------------------------------- $null and casts
+
+NULLS = [
+    ("$null | Select-Object a; 'end'", ["end"]),
+    ("1, $null, 2 | Select-Object -First 5", ["1", "2"]),
+    ("@([object[]]$null).Count", ["1"]),
+    ("([string[]]$null) -eq $null; [int[]]$x = $null; $x -eq $null", ["True", "True"]),
+]
+
+
+@pytest.mark.parametrize("script, expected, version", rows(NULLS))
+def test_null(script, expected, version):
+    assert run(script, version) == expected
+
+
+# ----------------------------------------------------------------- -split
+
+SPLIT = [
+    ("'a,b;c' -split ',|;'", ["a", "b", "c"]),
+    ("'a,b;c' -split ',|;', 2", ["a", "b;c"]),
+    ("'a,b,c' -split ',', 0", ["a", "b", "c"]),
+    ("'a,b,c' -split ',', -1", ["a", "b", "c"]),             # 5.1: a negative count is all
+    ("'a,b,c' -split ',', 1", ["a,b,c"]),
+    ("'A.B' -split '.', 0, 'SimpleMatch'", ["A", "B"]),
+    ("'aXbxc' -split 'x'", ["a", "b", "c"]),
+    ("'aXbxc' -csplit 'x'", ["aXb", "c"]),
+    ("'aXbxc' -csplit 'x', 0, 'IgnoreCase'", ["a", "b", "c"]),
+    ("'aXbxc' -csplit 'x', 0, 'SimpleMatch,IgnoreCase'", ["a", "b", "c"]),
+    ("'a1b2c' -split '(\\d)'", ["a", "1", "b", "2", "c"]),    # captures are kept
+    ("'a1b2c' -split '(\\d)', 0, 'ExplicitCapture'", ["a", "b", "c"]),
+    ("'a1b2c' -split '(?<n>\\d)', 0, 'ExplicitCapture'", ["a", "1", "b", "2", "c"]),
+    ("'a b' -split 'a b # the whole', 0, 'IgnorePatternWhitespace'", ["a b"]),
+    ("'a b' -split '[ ] # the blank', 0, 'IgnorePatternWhitespace'", ["a", "b"]),
+    ("('a b' -split 'a b').Count", ["2"]),
+    ("\"x`ny\" -split '^y', 0, 'Multiline'", ["x"]),
+    ("\"x`ny\" -split 'x.y', 0, 'Singleline'", []),
+    ("\"x`ny\" -split 'x.y'", ["x", "y"]),
+    ("'a1b2c' -split { $_ -match '\\d' }", ["a", "b", "c"]),
+    ("'a1b2c' -split { $_ -match '\\d' }, 2", ["a", "b2c"]),
+    ("'a,b,' -split { $_ -eq ',' } | % { \"[$_]\" }", ["[a]", "[b]", "[]"]),
+    ("-split '  a  b '", ["a", "b"]),
+    ("'a,,b' -split ',' | % { \"[$_]\" }", ["[a]", "[]", "[b]"]),
+]
+
+
+@pytest.mark.parametrize("script, expected, version", rows(SPLIT))
+def test_split(script, expected, version):
+    assert run(script, version) == expected
+
+
+@pytest.mark.parametrize("version", BOTH)
+@pytest.mark.parametrize("script, message, fqid, reason", [
+    ("'a' -split 'b', 0, 'SimpleMatch,Multiline'",
+     "The combination of options with the -split operator is not valid.",
+     "InvalidSplitOptionCombination", "ParseException"),
+    ("'a' -split 'b', 0, 'RegexMatch,SimpleMatch'",
+     "The combination of options with the -split operator is not valid.",
+     "InvalidSplitOptionCombination", "ParseException"),
+    ("'a' -split 'b', 0, 'Multiline,Singleline'",
+     "The combination of options with the -split operator is not valid.",
+     "InvalidSplitOptionCombination", "ParseException"),
+    ("'a' -split { $true }, 0, 'IgnoreCase'",
+     "Options are not allowed on the -split operator with a predicate.",
+     "InvalidSplitOptionWithPredicate", "ParseException"),
+])
+def test_invalid_split_options_throw(script, message, fqid, reason, version):
+    assert error_of(script, version) == (message, fqid, reason)
+
+
+@pytest.mark.parametrize("version", BOTH)
+def test_an_unknown_split_option_names_the_valid_ones(version):
+    message, fqid, _ = error_of("'a' -split 'b', 0, 'Sideways'", version)
+    assert message.startswith('Cannot convert value "Sideways" to type '
+                              '"System.Management.Automation.SplitOptions".')
+    assert "SimpleMatch, RegexMatch, CultureInvariant" in message
+    assert fqid == "InvalidCastFromStringToEnum"
+
+
+# ----------------------------------------------------------------- numbers
+
+NUMBERS = [
+    ("1 -shl 40", ["256"]),                      # an Int32 shift count is masked to 5 bits
+    ("1 -shl 31", ["-2147483648"]),
+    ("[long]1 -shl 40", ["1099511627776"]),
+    ("[long]1 -shl 64", ["1"]),
+    ("-8 -shr 1", ["-4"]),
+    ("[uint32]1 -shl 31", ["2147483648"]),
+    ("1.5..3.5", ["2", "3", "4"]),               # range ends round to even, as [int] does
+    ("[decimal]2.5..4", ["2", "3", "4"]),
+    ("'1'..'3'", ["1", "2", "3"]),
+    ("([long]5).GetType().Name; ([sbyte]-5).GetType().FullName", ["Int64", "System.SByte"]),
+    ("[byte]255; [int16]-32768; [uint16]65535", ["255", "-32768", "65535"]),
+]
+
+
+@pytest.mark.parametrize("script, expected, version", rows(NUMBERS))
+def test_integers(script, expected, version):
+    assert run(script, version) == expected
+
+
+@pytest.mark.parametrize("version", BOTH)
+@pytest.mark.parametrize("script, message", [
+    ("[byte]300", 'Cannot convert value "300" to type "System.Byte". Error: "Value was either '
+                  'too large or too small for an unsigned byte."'),
+    ("[sbyte]200", 'Cannot convert value "200" to type "System.SByte". Error: "Value was either '
+                   'too large or too small for a signed byte."'),
+    ("[int]3e9", 'Cannot convert value "3000000000" to type "System.Int32". Error: "Value was '
+                 'either too large or too small for an Int32."'),
+    ("$h = @{}; $h++", "A hash table can only be added to another hash table."),
+])
+def test_out_of_range_and_bad_operands(script, message, version):
+    assert error_of(script, version)[0] == message
+
+
+# ----------------------------------------------------------------- switches, types
+
+@pytest.mark.parametrize("version", BOTH)
+def test_switch_takes_null(version):
+    script = ('function f([switch]$s) { "[$s] $($s.IsPresent)" }; f -s:$null; f -s; f; '
+              'function g([switch]$Force) { f -s:$Force }; g -Force')
+    assert run(script, version) == ["[False] False", "[True] True", "[False] False",
+                                    "[True] True"]
+
+
+IS_PSOBJECT = [
+    ('"hello" -is [psobject]', ["False"]),
+    ("5 -is [psobject]", ["False"]),
+    ("[pscustomobject]@{a=1} -is [psobject]", ["True"]),
+    ("(Get-ExchangeCertificate | Select-Object -First 1) -is [psobject]", ["True"]),
+]
+
+
+@pytest.mark.parametrize("script, expected, version", rows(IS_PSOBJECT))
+def test_is_psobject(script, expected, version):
+    assert run(script, version) == expected
