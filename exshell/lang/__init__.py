@@ -12,12 +12,12 @@ __all__ = ["parse", "build_grammar", "ParseError", "IncompleteInput", "ParseIssu
 
 def parse(text, file=None):
     """Parse ``text`` into a Script (the grammar is built on first use)."""
-    from .grammar import parse as _parse
+    from .parser import parse as _parse
     return _parse(text, file=file)
 
 
 def build_grammar():
     """Build the grammar now instead of on the first parse (a REPL can call this in a
     background thread while it shows its first prompt)."""
-    from .grammar import build_grammar as _build
+    from .parser import build_grammar as _build
     _build()

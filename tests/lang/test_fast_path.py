@@ -2,7 +2,7 @@
 grammar rules build.  Compares a grammar built with and without them."""
 import pytest
 
-from exshell.lang import ParseError, grammar
+from exshell.lang import ParseError, grammar, parser
 
 from .test_grammar import SHAPES
 from .test_properties import CORPUS
@@ -43,19 +43,19 @@ EXTRA = [
 
 @pytest.fixture(scope="module")
 def slow():
-    return grammar._build(fast=False)
+    return grammar.build(fast=False)
 
 
 @pytest.mark.parametrize("text", [t for t, _ in SHAPES] + CORPUS + EXTRA)
 def test_fast_and_general_paths_agree(text, slow):
     try:
-        fast_tree = grammar.parse(text)
+        fast_tree = parser.parse(text)
     except ParseError as e:
         with pytest.raises(ParseError) as info:
-            grammar._parse_with(slow, text, None)
+            parser.parse_with(slow, text)
         assert info.value.first == e.first
         return
-    assert grammar._parse_with(slow, text, None) == fast_tree
+    assert parser.parse_with(slow, text) == fast_tree
 
 
 # --- differential: random statements built from the tokens the fast paths accept -------
@@ -75,15 +75,15 @@ PIECES = ["Get-Foo", "fl", "%", "?", "-Name", "-A:$false", "-B:Stop", "IIS,SMTP"
        st.lists(st.sampled_from([" ", "", "  "]), min_size=7, max_size=7))
 def test_fast_and_general_paths_agree_on_random_statements(pieces, gaps):
     text = "".join(p + g for p, g in zip(pieces, gaps))
-    slow = _SLOW[0] if _SLOW else _SLOW.append(grammar._build(fast=False)) or _SLOW[0]
+    slow = _SLOW[0] if _SLOW else _SLOW.append(grammar.build(fast=False)) or _SLOW[0]
     try:
-        fast_tree = grammar.parse(text)
+        fast_tree = parser.parse(text)
     except ParseError as e:
         with pytest.raises(ParseError) as info:
-            grammar._parse_with(slow, text, None)
+            parser.parse_with(slow, text)
         assert info.value.issues == e.issues
         return
-    assert grammar._parse_with(slow, text, None) == fast_tree
+    assert parser.parse_with(slow, text) == fast_tree
 
 
 _SLOW: list = []

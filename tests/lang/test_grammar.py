@@ -423,7 +423,7 @@ def test_build_grammar_is_idempotent_and_parse_still_works():
 def test_grammar_module_does_not_import_pyparsing_at_import_time():
     import subprocess
     import sys
-    code = ("import sys, exshell.lang.grammar; "
+    code = ("import sys, exshell.lang.grammar, exshell.lang.parser; "
             "print('pyparsing' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          cwd=__file__.rsplit("/tests/", 1)[0])
