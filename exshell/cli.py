@@ -5,6 +5,7 @@
     exshell -File script.ps1 [args] | exshell script.ps1 [args]
     exshell -CheckSyntax FILE...             parse only; report every parse error
     exshell lab list|start|check|validate|report ...   training labs (exshell lab -Help)
+    exshell replica script|import ...       rehearse on a replica of your organisation
     exshell -Version | --version            print the version and leave
     options: -NonInteractive -NoLogo -NoProfile -ExchangeVersion 2010 -Help
              -DriveRoot DIR   the real folder behind drive C: (default ~/.local/share/exshell/drive)
@@ -243,6 +244,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if argv and argv[0] == "lab":   # issue 7: exshell lab list|start|check|validate|report
         from .labs.cli import main as lab_main
         return lab_main(argv[1:])
+    if argv and argv[0] == "replica":   # issue 18: exshell replica script|import
+        from .replica.cli import main as replica_main
+        return replica_main(argv[1:])
     try:
         opts = parse_args(argv)
     except UsageError as e:

@@ -561,6 +561,10 @@ class ExportExchangeCertificate(ExchangeCmdlet):
                 return
             data = server.export_certificate(thumbprint, password=password,
                                              binary=bool(p.BinaryEncoded))
+            entry = server.entry_of(thumbprint)
+            if entry is not None and entry.key_is_stand_in():
+                from ..exchange.texts import STAND_IN_KEY_WARNING
+                self.write_warning(STAND_IN_KEY_WARNING.format(thumbprint=entry.thumbprint))
             if target is not None:
                 from .filesystem import write_file
                 raw = data if isinstance(data, bytes) else data.encode("ascii")

@@ -23,6 +23,7 @@ __all__ = ["ServerVersion", "ExchangeServerView", "AuthConfigView", "TransportSe
 SITE = "{domain}/Configuration/Sites/Default-First-Site-Name"
 EDITION = "Standard"
 _DATA = "Microsoft.Exchange.Data."
+_SYSCFG = _DATA + "Directory.SystemConfiguration."
 
 
 class ServerVersion:
@@ -145,6 +146,10 @@ class ProtocolSettingsView:
         self.X509CertificateName = name or ""
         self.Identity = "%s\\1" % server.name
         self.Protocol = protocol
+        # The real objects are Pop3AdConfiguration / Imap4AdConfiguration (a CliXML dump
+        # says which protocol it holds by this name).
+        self.PS_TYPE_NAMES = (_SYSCFG + ("Pop3AdConfiguration" if protocol == "POP3"
+                                         else "Imap4AdConfiguration"),) + self.PS_TYPE_NAMES
         plain, ssl = self.PORTS[protocol]
         self.UnencryptedOrTLSBindings = ["[::]:%d" % plain, "0.0.0.0:%d" % plain]
         self.SSLBindings = ["[::]:%d" % ssl, "0.0.0.0:%d" % ssl]

@@ -187,6 +187,11 @@ def load_import(data, password: Optional[str] = None) -> ImportedMaterial:
         raise ImportDataError("PFX without certificates")
     if bundle.cert is None:
         certs = _order_leaf_first(certs)
+        # A key in its own bag (a replica's stand-in, see export_pfx): the leaf's bag
+        # carries the friendly name.
+        for c in bundle.additional_certs:
+            if c.certificate == certs[0] and c.friendly_name:
+                friendly = c.friendly_name.decode("utf-8", "replace")
     return ImportedMaterial("pfx", certs, bundle.key, friendly)
 
 
@@ -197,8 +202,16 @@ def export_pfx(cert, key, password: str, friendly_name: Optional[str] = None,
     """A PFX protected with ``password`` (which must not be empty)."""
     from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, pkcs12
     name = friendly_name.encode("utf-8") if friendly_name else None
-    return pkcs12.serialize_key_and_certificates(name, key, cert, list(chain) or None,
-                                                 BestAvailableEncryption(password.encode("utf-8")))
+    protection = BestAvailableEncryption(password.encode("utf-8"))
+    try:
+        return pkcs12.serialize_key_and_certificates(name, key, cert, list(chain) or None, protection)
+    except ValueError:
+        # A replica's stand-in key (exshell replica import) does not match the real
+        # certificate, and a PFX cannot tie the two together: the key goes in its own
+        # bag and the certificate (with its friendly name) and chain beside it.
+        # exshell's import pairs them again (leaf first); the caller warns.
+        leaf = pkcs12.PKCS12Certificate(cert, name)
+        return pkcs12.serialize_key_and_certificates(None, key, None, [leaf] + list(chain), protection)
 
 
 def pkcs7_bytes(certs: Sequence[object]) -> bytes:

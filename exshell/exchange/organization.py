@@ -458,6 +458,10 @@ class Server:
                    services_width=self.profile.services_width, archived=entry.archived,
                    remote=self.profile.remote_errors)
 
+    def entry_of(self, thumbprint: str) -> Optional[StoreEntry]:
+        """The store entry (My or REQUEST) of a thumbprint as typed, or None."""
+        return self._find(thumbprint)[1]
+
     def view_of(self, thumbprint: str) -> Optional[ExchangeCertificate]:
         """A view of any entry (My or REQUEST) without validity checks, or None."""
         entry = self._find(thumbprint)[1]

@@ -54,6 +54,20 @@ class StoreEntry:
     def request_der(self) -> Optional[bytes]:
         return None if self.request is None else der_bytes(self.request)
 
+    def key_is_stand_in(self) -> bool:
+        """True when the private key does not belong to the certificate: a replica's
+        stand-in for a real server's key (``exshell replica import``)."""
+        if self.key is None or self.cert is None:
+            return False
+        from cryptography.hazmat.primitives import serialization
+        spki = serialization.PublicFormat.SubjectPublicKeyInfo
+        enc = serialization.Encoding.DER
+        try:
+            return (self.key.public_key().public_bytes(enc, spki)
+                    != self.cert.public_key().public_bytes(enc, spki))
+        except (ValueError, TypeError, AttributeError):
+            return True
+
     def network_service_can_read(self) -> bool:
         return any(r.grants_read_to(NETWORK_SERVICE) for r in self.access_rules)
 

@@ -13,10 +13,19 @@ from __future__ import annotations
 import datetime as _dt
 from typing import List, Tuple
 
-__all__ = ["general_date", "CONFIRM", "smtp_prompt", "SMTP_CAPTION", "DEFAULT_FRIENDLY_NAME"]
+__all__ = ["general_date", "CONFIRM", "smtp_prompt", "SMTP_CAPTION", "DEFAULT_FRIENDLY_NAME",
+           "STAND_IN_KEY_WARNING"]
 
 #: FriendlyName of certificates made without -FriendlyName [D].
 DEFAULT_FRIENDLY_NAME = "Microsoft Exchange"
+
+
+#: Export-ExchangeCertificate of a replica's certificate (exshell's own words: no real
+#: server has stand-in keys).
+STAND_IN_KEY_WARNING = ("The private key of certificate {thumbprint} is a stand-in made by 'exshell "
+                        "replica import': the real key stayed on the real server. The exported "
+                        "file holds the real certificate and the stand-in key, which do not match; "
+                        "it imports into exshell, not into a real server.")
 
 
 def general_date(dt: _dt.datetime) -> str:
