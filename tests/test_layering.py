@@ -27,6 +27,10 @@ ALLOWED = {
                 "exshell.lang", "exshell.help", "exshell.profiles"},
     # Help texts are data: they import nothing else from exshell.
     "help": {"exshell.help"},
+    # The replica importer reads CliXML (engine) into the Exchange model; its CLI
+    # borrows the main CLI's reproducibility switches.
+    "replica": {"exshell.replica", "exshell.engine", "exshell.exchange", "exshell.profiles",
+                "exshell.cli"},
 }
 
 

@@ -69,9 +69,9 @@ def build_organization(dump: Dump, report: Report, *, version: Optional[str] = N
                        key_source=None, serials=None, local: Optional[str] = None) -> Organization:
     if not dump.servers and not dump.certificates:
         raise ReplicaError("the dump has neither servers nor certificates: no world is built")
-    tag = _choose_version(dump, report, version)
+    profile = _choose_version(dump, report, version)
     domain = _choose_domain(dump)
-    org = Organization(tag, clock=clock, key_source=key_source, serials=serials, domain=domain,
+    org = Organization(profile, clock=clock, key_source=key_source, serials=serials, domain=domain,
                        name=domain.split(".")[0].capitalize() if domain else "Replica")
     _add_servers(org, dump, report, local)
     entries = _add_certificates(org, dump, report)
@@ -84,8 +84,30 @@ def build_organization(dump: Dump, report: Report, *, version: Optional[str] = N
 
 # ------------------------------------------------------------------ version, domain, servers
 
-def _choose_version(dump: Dump, report: Report, version: Optional[str]) -> str:
-    found: Dict[str, List[str]] = {}
+def profile_for_build(tag: str, build: Tuple[int, int, int, int]):
+    """(profile row, exact): the row of version ``tag`` with this build, else the
+    nearest row at or below it, else the version's earliest row."""
+    from ..profiles import PROFILE_ROWS, get_profile
+    rows = [r for r in PROFILE_ROWS if r.version == tag]
+
+    def key(row) -> Tuple[int, ...]:
+        try:
+            return tuple(int(p) for p in row.build.split("."))
+        except ValueError:
+            return (0,)
+    for row in rows:
+        if key(row) == tuple(build):
+            return row, True
+    below = [r for r in rows if key(r) <= tuple(build)]
+    if below:
+        return max(below, key=key), False
+    return (min(rows, key=key) if rows else get_profile(tag)), False
+
+
+def _choose_version(dump: Dump, report: Report, version: Optional[str]):
+    """The profile row of the organisation (a mixed one: its newest version)."""
+    from ..profiles import get_profile
+    found: Dict[str, List[Tuple[Tuple[int, int, int, int], str]]] = {}
     for record in dump.servers.values():
         if record.version is None:
             report.add("skipped", "%s: AdminDisplayVersion %r not understood" % (record.name, record.version_text))
@@ -95,24 +117,34 @@ def _choose_version(dump: Dump, report: Report, version: Optional[str]) -> str:
             report.add("skipped", "%s: %s is not an Exchange version exshell emulates"
                        % (record.name, record.version_text))
             continue
-        found.setdefault(tag, []).append("%s (%s, build %s)" % (
-            record.name, tag, ".".join(str(p) for p in record.version)))
+        found.setdefault(tag, []).append((record.version, record.name))
     if version is not None:
         if found and version not in found:
             report.add("conflict", "-ExchangeVersion %s overrides the servers' own version (%s)"
                        % (version, ", ".join(sorted(found))))
-        return version
+        return get_profile(version)
     if not found:
         report.add("derived", "Exchange version: 2016 (no server in the dump says; give "
                    "-ExchangeVersion to choose)")
-        return "2016"
+        return get_profile("2016")
     tag = max(found)
+    newest = max(b for b, _ in found[tag])
+    row, exact = profile_for_build(tag, newest)
     for t, servers in sorted(found.items()):
-        report.add("used", "version: " + "; ".join(servers))
+        report.add("used", "version: " + "; ".join(
+            "%s Exchange %s build %s" % (n, t, ".".join(str(p) for p in b)) for b, n in servers))
     if len(found) > 1:
         report.add("conflict", "the organisation mixes %s; exshell emulates one version: %s"
                    % (" and ".join(sorted(found)), tag))
-    return tag
+    if exact:
+        report.add("used", "profile %s (build %s)" % (row.name, row.build))
+    else:
+        report.add("derived", "profile %s (build %s): exshell has no row for build %s, this is "
+                   "the nearest" % (row.name, row.build, ".".join(str(p) for p in newest)))
+    builds = {b for servers in found.values() for b, _ in servers}
+    if len(builds) > 1:
+        report.add("conflict", "servers run different builds; the replica runs %s on all" % row.name)
+    return row
 
 
 def _choose_domain(dump: Dump) -> str:
@@ -134,9 +166,10 @@ def _add_servers(org: Organization, dump: Dump, report: Report, local: Optional[
     names = [r.name for r in dump.servers.values()]
     for cert in dump.certificates:
         if cert.server and all(n.casefold() != cert.server.casefold() for n in names):
-            names.append(cert.server)
+            # PSComputerName is the lower-case DNS name; Exchange shows NetBIOS names.
+            names.append(cert.server.upper())
             report.add("derived", "server %s (only its certificates are in the dump): the "
-                       "version's default roles" % cert.server)
+                       "version's default roles" % cert.server.upper())
     if local:
         names.sort(key=lambda n: n.casefold() != local.casefold())
     for name in names:
@@ -206,7 +239,7 @@ def _add_certificates(org: Organization, dump: Dump, report: Report) -> List[Tup
                 report.add("skipped", "%s (%s): server %s is not in the organisation"
                            % (record.thumbprint, record.source, record.server))
             continue
-        existing = server.my.get(record.thumbprint)
+        existing = server.my.get(record.thumbprint) or server.requests.get(record.thumbprint)
         if existing is not None:
             previous = next(r for s, e, r in out if e is existing)
             if (previous.services, previous.friendly_name) != (record.services, record.friendly_name) \
@@ -227,8 +260,9 @@ def _add_certificates(org: Organization, dump: Dump, report: Report) -> List[Tup
         if key is not None and record.services and record.services & (1 | 2 | 16):
             acl.append(CryptoKeyAccessRule(NETWORK_SERVICE, "GenericRead"))
         entry = StoreEntry(record.cert, key=key, friendly_name=record.friendly_name or "",
-                           exportable=bool(record.exportable), access_rules=acl, der=record.der)
-        server.my.add(entry)
+                           exportable=bool(record.exportable), access_rules=acl, der=record.der,
+                           request=record.request)
+        (server.requests if record.request is not None else server.my).add(entry)
         out.append((server, entry, record))
     if stand_ins:
         report.add("stand_in", "%d private key%s: fresh stand-ins for the real ones (HasPrivateKey "
@@ -334,6 +368,13 @@ def _configure(org: Organization, dump: Dump, report: Report, entries) -> None:
             cfg.next_effective_date = dump.auth["next_date"]
         else:
             report.add("skipped", "the Auth configuration (Exchange %s has none)" % org.profile.version)
+    elif org.profile.has_auth_certificate:
+        auth = [e for s, e, r in entries if _name_of(e.cert) == "CN=Microsoft Exchange Server Auth Certificate"]
+        if auth:
+            newest = max(auth, key=lambda e: e.cert.not_valid_after_utc)
+            org.auth_config.current_thumbprint = newest.thumbprint
+            report.add("derived", "Auth configuration (not in the dump): current certificate %s, the "
+                       "Microsoft Exchange Server Auth Certificate" % newest.thumbprint)
     for c in dump.send:
         sources = [s for s in c["source_servers"] if _find_server(org, s) is not None]
         try:
@@ -390,6 +431,9 @@ def _derive(org: Organization, report: Report, entries) -> None:
                 notes.append("IIS binding of site %s" % ", ".join(str(s) for s in org.profile.iis_enable_sites))
             from ..exchange.certificate import certificate_domains
             domains = certificate_domains(entry.cert)
+            # Setup names the server's FQDN; Enable-ExchangeCertificate the first name.
+            if any(d.casefold() == server.fqdn.casefold() for d in domains):
+                domains = [server.fqdn] + domains
             if want & AllowedServices.POP and server.pop_x509_name is None and domains:
                 server.pop_x509_name = domains[0]
                 notes.append("POP certificate name %s" % domains[0])
@@ -414,6 +458,17 @@ def _derive(org: Organization, report: Report, entries) -> None:
                 report.add("derived", "%s: %s from %s (Services %s, from its %s)"
                            % (server.name, ", ".join(notes), entry.thumbprint,
                               _services_text(record.services), record.services_from))
+        if server.is_transport and not server.internal_transport_thumbprint:
+            smtp = [e for e, r in items if r.services is not None and r.services & 16 and e.key is not None]
+            setup = [e for e in smtp if e.cert.subject == e.cert.issuer
+                     and e.friendly_name == "Microsoft Exchange"
+                     and server.name.casefold() in _name_of(e.cert).casefold()]
+            chosen = (setup or smtp or [None])[0]
+            if chosen is not None:
+                server.internal_transport_thumbprint = chosen.thumbprint
+                report.add("derived", "%s: internal transport (default SMTP) certificate %s (%s)"
+                           % (server.name, chosen.thumbprint,
+                              "setup's, as Exchange keeps it" if setup else "the first with SMTP"))
         # On 2013+ the back-end site keeps setup's certificate whatever the front end uses.
         if 2 in org.profile.iis_setup_sites and 2 not in server.iis_bindings:
             setup = [e for e, r in items if e.cert.subject == e.cert.issuer and e.key is not None

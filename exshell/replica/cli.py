@@ -102,7 +102,7 @@ def cmd_script(args: Sequence[str]) -> int:
 def cmd_import(args: Sequence[str]) -> int:
     from ..exchange.errors import WorldFileError
     from ..exchange.state import StateFile
-    from ..exchange.versions import SUPPORTED_VERSIONS
+    from ..profiles import SUPPORTED_VERSIONS
     opts, rest = _options(args, ("State", "ExchangeVersion"), ("Force",))
     if len(rest) != 1:
         raise UsageError("exshell replica import: give one folder or file (the export)")

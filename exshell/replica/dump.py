@@ -13,6 +13,8 @@ Depends on the engine's CliXML reader and value model, and on ``cryptography``.
 """
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime as _dt
 import hashlib
 import os
@@ -99,6 +101,7 @@ class CertRecord:
     iis_sites: Optional[List[int]] = None
     status: Optional[str] = None
     root_type: Optional[str] = None
+    request: Any = None                  # a pending request's CSR (x509.CertificateSigningRequest)
 
 
 @dataclass
@@ -402,8 +405,17 @@ def _certificate(dump: Dump, obj: Any, shown: str, report: Report) -> bool:
         if m:
             parsed_sites.append(int(m.group(1)))
     record.iis_sites = parsed_sites if (sites or prop(obj, "IisServices") is not None) else None
-    record.status = text(prop(obj, "Status")) or None
+    record.status = text(prop(obj, "Status")) or facts.get("status") or None
     record.root_type = text(prop(obj, "RootCAType")) or None
+    if record.status == "PendingRequest":
+        request_text = text(prop(obj, "CertificateRequest"))
+        body = "".join(l for l in request_text.splitlines() if l and not l.startswith("-----"))
+        try:
+            record.request = x509.load_der_x509_csr(base64.b64decode(body, validate=True))
+        except (ValueError, binascii.Error):
+            report.add("skipped", "%s: %s is a pending request whose request text is not in the dump"
+                       % (shown, thumb))
+            return False
     dump.certificates.append(record)
     return True
 

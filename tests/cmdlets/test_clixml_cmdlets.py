@@ -126,3 +126,24 @@ def test_secure_strings_round_trip_here_and_are_refused_from_elsewhere(sh):
 def test_convert_to_xml_as_string(sh):
     r, text = run(sh, "1 | ConvertTo-Xml -As String")
     assert '<Object Type="System.Int32">1</Object>' in text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Export-Cli", ["Export-Clixml"]),
+    ("Import-Cli", ["Import-Clixml"]),
+    ("ConvertTo-X", ["ConvertTo-Xml"]),
+    ("Export-Clixml -En", ["-Encoding"]),
+    ("Export-Clixml -Encoding U", ["Unicode", "UTF7", "UTF8", "UTF32"]),
+    ("ConvertTo-Xml -As S", ["Stream", "String"]),
+])
+def test_completion(sh, text, expected):
+    from exshell.repl.completion import complete
+    shell, _ = sh
+    assert [c.text for c in complete(shell, text)] == expected
+
+
+def test_literal_path_completes_only_where_it_exists(sh):
+    from exshell.repl.completion import complete
+    shell, _ = sh
+    got = [c.text for c in complete(shell, "Import-Clixml -Li")]
+    assert got == ([] if shell.version == "2010" else ["-LiteralPath"])
