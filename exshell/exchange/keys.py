@@ -16,7 +16,7 @@ import os
 import re
 from typing import List, Optional
 
-__all__ = ["KeySource", "GeneratedKeySource", "PoolKeySource", "load_lab_keys", "extra_lab_keys_source",
+__all__ = ["KeySource", "GeneratedKeySource", "PoolKeySource", "load_lab_keys", "extra_lab_keys_source", "key_matches",
            "SerialSource", "RandomSerials", "CountingSerials", "SeededSerials", "KeyPoolExhausted"]
 
 _PEM_RE = re.compile(rb"-----BEGIN (?:RSA )?PRIVATE KEY-----.+?-----END (?:RSA )?PRIVATE KEY-----",
@@ -196,3 +196,14 @@ def private_key_from_pem(pem: bytes):
     as for the lab pool)."""
     from cryptography.hazmat.primitives.serialization import load_pem_private_key
     return load_pem_private_key(pem, password=None, unsafe_skip_rsa_key_validation=True)
+
+
+def key_matches(key, cert) -> bool:
+    """Whether ``key`` is the private key of ``cert``'s public key."""
+    from cryptography.hazmat.primitives import serialization
+    spki = serialization.PublicFormat.SubjectPublicKeyInfo
+    enc = serialization.Encoding.DER
+    try:
+        return key.public_key().public_bytes(enc, spki) == cert.public_key().public_bytes(enc, spki)
+    except (ValueError, TypeError, AttributeError):
+        return False

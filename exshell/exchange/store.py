@@ -59,14 +59,8 @@ class StoreEntry:
         stand-in for a real server's key (``exshell replica import``)."""
         if self.key is None or self.cert is None:
             return False
-        from cryptography.hazmat.primitives import serialization
-        spki = serialization.PublicFormat.SubjectPublicKeyInfo
-        enc = serialization.Encoding.DER
-        try:
-            return (self.key.public_key().public_bytes(enc, spki)
-                    != self.cert.public_key().public_bytes(enc, spki))
-        except (ValueError, TypeError, AttributeError):
-            return True
+        from .keys import key_matches
+        return not key_matches(self.key, self.cert)
 
     def network_service_can_read(self) -> bool:
         return any(r.grants_read_to(NETWORK_SERVICE) for r in self.access_rules)
