@@ -9,6 +9,8 @@
     exshell -Version | --version            print the version and leave
     options: -NonInteractive -NoLogo -NoProfile -ExchangeVersion 2010 -Help
              -DriveRoot DIR   the real folder behind drive C: (default ~/.local/share/exshell/drive)
+             -Console Classic|PSReadLine   the other console than the version's own
+             -PredictionSource History     PSReadLine's greyed suggestions from history
 
 Option names are case-insensitive and may be shortened to any unique prefix, as
 pwsh takes them.  Exit code: 0 when all went well, 1 when an error was written or a
@@ -25,7 +27,8 @@ __all__ = ["main", "parse_args", "Options", "UsageError"]
 USAGE = ("Usage: exshell [-Command <text> | -File <script.ps1> [args] | <script.ps1> [args]\n"
          "               | -CheckSyntax <file>...]\n"
          "               [-ExchangeVersion 2010] [-Organization <file.toml>] [-State <file.json>]\n"
-         "               [-DriveRoot <folder>] [-NonInteractive] [-NoLogo]\n"
+         "               [-DriveRoot <folder>] [-Console Classic|PSReadLine]\n"
+         "               [-PredictionSource None|History] [-NonInteractive] [-NoLogo]\n"
          "               [-NoProfile] [-Help] [-Version]")
 
 #: (canonical name, takes a value); order decides nothing — prefixes must be unique.
@@ -34,6 +37,7 @@ OPTIONS: Tuple[Tuple[str, bool], ...] = (
     ("NoProfile", False), ("ExchangeVersion", True), ("Help", False), ("ExecutionPolicy", True),
     ("InputFormat", True), ("OutputFormat", True), ("NoExit", False), ("CheckSyntax", True),
     ("DriveRoot", True), ("Organization", True), ("State", True), ("Version", False),
+    ("Console", True), ("PredictionSource", True),
 )
 #: Short forms pwsh defines explicitly (they win over prefix matching).
 SHORT = {"c": "Command", "f": "File", "?": "Help", "h": "Help", "ep": "ExecutionPolicy",
@@ -54,6 +58,8 @@ class Options:
         self.version = "2010"
         self.help = False
         self.show_version = False                 # -Version / --version (pwsh: prints it)
+        self.console: Optional[str] = None        # -Console: Classic | PSReadLine (None: the version's)
+        self.prediction = "None"                  # -PredictionSource: None | History
         self.check_syntax: List[str] = []
         self.drive_root: Optional[str] = None
         self.organization: Optional[str] = None   # -Organization FILE (TOML definition)
@@ -75,6 +81,14 @@ def _resolve(word: str) -> Tuple[str, bool]:
     if not matches:
         raise UsageError("exshell: unknown option '%s'." % word)
     raise UsageError("exshell: option '%s' is ambiguous: %s." % (word, ", ".join("-" + n for n, _ in matches)))
+
+
+def _choice(option: str, value: str, allowed: Sequence[str]) -> str:
+    """``value`` spelled as in ``allowed`` (any case), else a usage error."""
+    for name in allowed:
+        if name.casefold() == value.casefold():
+            return name
+    raise UsageError("exshell: -%s must be one of %s, not '%s'." % (option, ", ".join(allowed), value))
 
 
 def parse_args(argv: Sequence[str]) -> Options:
@@ -108,6 +122,11 @@ def parse_args(argv: Sequence[str]) -> Options:
                     opts.organization = value
                 if name == "State":
                     opts.state = value
+                if name == "Console":
+                    from .profiles import CONSOLES
+                    opts.console = _choice(name, value, CONSOLES)
+                if name == "PredictionSource":
+                    opts.prediction = _choice(name, value, ("None", "History"))
                 if name == "ExchangeVersion":
                     from .profiles import SUPPORTED_VERSIONS, is_profile_name
                     if not is_profile_name(value):
@@ -295,7 +314,11 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             return result.exit_code if result.exit_code is not None else (0 if result.success else 1)
         if sys.stdin.isatty() and sys.stdout.isatty():
             from .repl import run_repl  # prompt_toolkit is imported only here
-            return run_repl(shell, None if opts.no_logo else _banner(shell))
+            from .engine.psreadline import PSReadLineOptions
+            options = PSReadLineOptions()
+            options.PredictionSource = opts.prediction
+            return run_repl(shell, None if opts.no_logo else _banner(shell),
+                            console=opts.console, options=options)
         return _interactive(shell, opts)
     except KeyboardInterrupt:
         sys.stderr.write("\n")

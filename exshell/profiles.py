@@ -33,7 +33,8 @@ __all__ = ["Dialect", "Profile", "PS20", "PS51", "DIALECTS", "dialect", "PROFILE
            "MAILBOX", "CLIENT_ACCESS", "HUB_TRANSPORT", "EDGE_TRANSPORT", "UNIFIED_MESSAGING",
            "SMTP_QUESTION_CONSOLE", "SMTP_QUESTION_CONFIRM", "ERROR_MARKER_ARROW",
            "ERROR_MARKER_UNDERLINE", "has_server_param", "has_2010_parameters", "has_identity_param", "v3_cmdlets",
-           "has_auth_config", "has_transport_service"]
+           "has_auth_config", "has_transport_service", "CONSOLE_CLASSIC", "CONSOLE_PSREADLINE",
+           "CONSOLES"]
 
 
 # ============================================================================ dialects
@@ -202,6 +203,12 @@ UNIFIED_MESSAGING = "UnifiedMessaging"
 SMTP_QUESTION_CONSOLE = "console"
 SMTP_QUESTION_CONFIRM = "confirm"
 
+#: Profile.console: the line editor of the version's Windows Server -- the classic
+#: console (conhost: Server 2008/2012) or PSReadLine (Windows PowerShell 5.1 on 2016/2019).
+CONSOLE_CLASSIC = "Classic"
+CONSOLE_PSREADLINE = "PSReadLine"
+CONSOLES = (CONSOLE_CLASSIC, CONSOLE_PSREADLINE)
+
 
 @dataclass(frozen=True)
 class Profile:
@@ -245,6 +252,7 @@ class Profile:
     key_sizes: tuple = (1024, 2048, 4096)  # accepted -KeySize values (docs list these three)
     transport_cmdlet: str = "Get-TransportServer"  # the current name; 2013+ keeps the old one
                                                    # with a deprecation warning
+    console: str = CONSOLE_CLASSIC  # the interactive console: CONSOLE_CLASSIC | CONSOLE_PSREADLINE
     # Parameters of the server's own PowerShell modules that do not follow the dialect:
     set_content_no_newline: bool = False   # Set-Content -NoNewline (5.0; not on 2013's servers)
     get_content_as_byte_stream: bool = False  # Get-Content -AsByteStream (pwsh 6+; offered where
@@ -323,6 +331,7 @@ _EX2016 = dataclasses.replace(
     transport_roles=(MAILBOX, EDGE_TRANSPORT), cas_roles=(MAILBOX,),
     um_roles=(MAILBOX,), umcr_roles=(MAILBOX,), wmsvc_sha2=True,
     set_content_no_newline=True, get_content_as_byte_stream=True,
+    console=CONSOLE_PSREADLINE,   # Server 2016: PSReadLine in the console of 5.1
 )
 
 _EX2019 = dataclasses.replace(

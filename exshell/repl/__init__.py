@@ -6,6 +6,12 @@ Parts, each small and tested on its own:
 * :mod:`.lexer`      syntax highlighting;
 * :mod:`.completion` Tab completion from the shell's live state;
 * :mod:`.keys`       Enter / continuation / paste decisions and key bindings;
+* :mod:`.tabcycle`   Tab as PowerShell's consoles do it: candidates cycled in place;
+* :mod:`.conhost`    the classic console (2007/2010/2013): F7 list, F8, F9, F1-F4, Esc,
+  with its history buffer in :mod:`.console_history`;
+* :mod:`.psreadline` PSReadLine (2016/2019): menu completion, undo/redo, history
+  search, the red prompt, prediction -- its key table is data in
+  :mod:`exshell.engine.psreadline`;
 * :mod:`.host`       the host that prints in colour and prompts with prompt_toolkit;
 * :mod:`.app`        the loop, history file, banner.
 

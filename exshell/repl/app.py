@@ -15,6 +15,8 @@ from __future__ import annotations
 import os
 from typing import IO, Any, Mapping, Optional
 
+from ..profiles import CONSOLE_PSREADLINE
+
 __all__ = ["run_repl", "history_path", "install_host", "CONTINUATION_PROMPT",
            "INTERNAL_ERROR"]
 
@@ -65,6 +67,9 @@ def _style():
         "completion-menu.completion.current": "bg:ansiblue ansiwhite",
         "completion-menu.meta.completion": "bg:ansibrightblack ansiwhite",
         "completion-menu.meta.completion.current": "bg:ansiblue ansiwhite",
+        # The classic console's popups draw their own box; nothing around it.
+        "bottom-toolbar": "noreverse",
+        "bottom-toolbar.text": "",
     })
     return Style.from_dict(rules)
 
@@ -74,11 +79,16 @@ def _continuation(width: int, line_number: int, is_soft_wrap: bool) -> str:
 
 
 def run_repl(shell: Any, banner: Optional[str] = None, *, history: Optional[str] = "",
+             console: Optional[str] = None, options: Any = None,
              pt_input: Any = None, pt_output: Any = None, stdout: Optional[IO[str]] = None) -> int:
     """Run the interactive shell until ``exit`` or Ctrl-D; returns the exit code.
 
-    ``banner`` is printed first (None: no banner, ``-NoLogo``).  ``history`` is the
-    history file ("" means :func:`history_path`, None keeps it in memory).
+    ``banner`` is printed first (None: no banner, ``-NoLogo``).  ``console`` is
+    "Classic" or "PSReadLine" (None: the version's own, ``shell.profile.console``).
+    ``history`` is PSReadLine's history file ("" means :func:`history_path`, None keeps
+    it in memory); the classic console keeps its history for the session only, as
+    conhost does.  ``options`` are PSReadLine's settings (a
+    :class:`~exshell.engine.psreadline.PSReadLineOptions`; None: the defaults).
     ``pt_input``/``pt_output``/``stdout`` replace the terminal (tests).
     """
     from .host import ReplHost
@@ -89,29 +99,23 @@ def run_repl(shell: Any, banner: Optional[str] = None, *, history: Optional[str]
     if banner:
         host.write_line(banner)
 
-    from prompt_toolkit import PromptSession
     from prompt_toolkit.output import create_output
-    from .completion import ThumbprintCache, make_completer
-    from .keys import make_key_bindings
-    from .lexer import make_lexer
+    from .completion import ThumbprintCache
 
     if pt_output is None:
         pt_output = create_output()
     host.attach(pt_input, pt_output)
     cache = ThumbprintCache()
-    session = PromptSession(
-        history=_history(history_path() if history == "" else history),
-        lexer=make_lexer(), completer=make_completer(shell, cache),
-        complete_while_typing=False, key_bindings=make_key_bindings(shell),
-        multiline=True, prompt_continuation=_continuation, style=_style(),
-        include_default_pygments_style=False, enable_history_search=False,
-        enable_system_prompt=False, enable_suspend=False, enable_open_in_editor=False,
-        input=pt_input, output=pt_output, mouse_support=False)
+    name = console or shell.profile.console
+    if name == CONSOLE_PSREADLINE:
+        console_ = _PSReadLineConsole(shell, cache, history, options, pt_input, pt_output)
+    else:
+        console_ = _ClassicConsole(shell, cache, pt_input, pt_output)
 
     failures = 0
     while True:
         try:
-            text = session.prompt(shell.prompt())
+            text = console_.read(shell.prompt())
             failures = 0
         except KeyboardInterrupt:
             continue  # Ctrl-C: the line is dropped, a fresh prompt follows
@@ -125,6 +129,7 @@ def run_repl(shell: Any, banner: Optional[str] = None, *, history: Optional[str]
             continue
         if not text.strip():
             continue
+        console_.accepted(text)
         cache.invalidate()
         try:
             result = shell.run(text)
@@ -137,6 +142,123 @@ def run_repl(shell: Any, banner: Optional[str] = None, *, history: Optional[str]
         if result.exit_code is not None:
             return result.exit_code
         _warm(shell, cache)
+
+
+_SESSION_OPTIONS = dict(complete_while_typing=False, multiline=True,
+                        prompt_continuation=None, include_default_pygments_style=False,
+                        enable_history_search=False, enable_system_prompt=False,
+                        enable_suspend=False, enable_open_in_editor=False, mouse_support=False)
+
+#: How long a lone Escape waits for a key that makes it Alt-<key> (seconds): short, so
+#: Escape clears the line at once, long enough for a terminal's Alt sequences.
+_ESCAPE_WAIT = 0.25
+
+
+class _ClassicConsole:
+    """conhost: no colours, Tab cycles, F7/F8/F9 and friends (see :mod:`.conhost`)."""
+
+    def __init__(self, shell: Any, cache: Any, pt_input: Any, pt_output: Any) -> None:
+        from prompt_toolkit import PromptSession
+        from prompt_toolkit.history import InMemoryHistory
+        from prompt_toolkit.key_binding import merge_key_bindings
+        from .completion import complete
+        from .conhost import ClassicState, make_classic_bindings
+        from .console_history import ConsoleHistory
+        from .keys import make_key_bindings
+        from .tabcycle import TabCycle
+
+        self.state = ClassicState(ConsoleHistory(),
+                                  TabCycle(lambda before: complete(shell, before, cache)))
+        options = dict(_SESSION_OPTIONS, prompt_continuation=_continuation)
+        self.session = PromptSession(
+            history=InMemoryHistory(), lexer=None, completer=None, reserve_space_for_menu=0,
+            key_bindings=merge_key_bindings([make_key_bindings(shell),
+                                             make_classic_bindings(self.state, self._popup)]),
+            style=_style(), input=pt_input, output=pt_output, **options)
+        self.session.app.timeoutlen = _ESCAPE_WAIT
+        # The input takes only its own lines, so a popup opens right under it.
+        from prompt_toolkit.filters import to_filter
+        self.session.layout.current_window.dont_extend_height = to_filter(True)
+
+    def _popup(self, is_open: bool) -> None:
+        def toolbar():
+            size = self.session.app.output.get_size()
+            return self.state.toolbar(size.columns, size.rows)
+        self.session.bottom_toolbar = toolbar if is_open else None
+
+    def read(self, prompt: str) -> str:
+        self.state.close()
+        self.session.bottom_toolbar = None
+        self.state.tab.reset()
+        return self.session.prompt(prompt)
+
+    def accepted(self, text: str) -> None:
+        self.state.history.add(text)
+
+
+class _PSReadLineConsole:
+    """PSReadLine: colours, menus, undo, red prompt (see :mod:`.psreadline`)."""
+
+    def __init__(self, shell: Any, cache: Any, history: Optional[str], options: Any,
+                 pt_input: Any, pt_output: Any) -> None:
+        from prompt_toolkit import PromptSession
+        from prompt_toolkit.auto_suggest import AutoSuggestFromHistory, DynamicAutoSuggest
+        from prompt_toolkit.key_binding import merge_key_bindings
+        from prompt_toolkit.shortcuts import CompleteStyle
+        from ..engine.psreadline import PSReadLineOptions
+        from .completion import complete, make_completer
+        from .keys import make_key_bindings
+        from .lexer import make_lexer
+        from .psreadline import ParseErrorCheck, make_psreadline_bindings
+        from .tabcycle import TabCycle
+
+        self.options = options if options is not None else PSReadLineOptions()
+        self.has_error = ParseErrorCheck(shell.parse)
+        suggest = AutoSuggestFromHistory()
+        source = lambda before: complete(shell, before, cache)  # noqa: E731
+        bindings = make_psreadline_bindings(self.options, TabCycle(source),
+                                            lambda before: len(source(before)))
+        session_options = dict(_SESSION_OPTIONS, prompt_continuation=self._continuation)
+        self.session = PromptSession(
+            history=_history(history_path() if history == "" else history),
+            lexer=make_lexer(), completer=make_completer(shell, cache),
+            complete_style=CompleteStyle.MULTI_COLUMN,
+            auto_suggest=DynamicAutoSuggest(lambda: suggest if self.options.prediction else None),
+            key_bindings=merge_key_bindings([make_key_bindings(shell), bindings]),
+            style=_style(), input=pt_input, output=pt_output, **session_options)
+        self.session.app.timeoutlen = _ESCAPE_WAIT
+        _label_search(self.session)
+
+    def _continuation(self, width: int, line_number: int, is_soft_wrap: bool) -> str:
+        return "" if is_soft_wrap else self.options.ContinuationPrompt
+
+    def read(self, prompt: str) -> str:
+        from .psreadline import prompt_fragments
+        buffer = self.session.default_buffer
+        return self.session.prompt(lambda: prompt_fragments(prompt, self.has_error(buffer.text)))
+
+    def accepted(self, text: str) -> None:
+        pass
+
+
+def _label_search(session: Any) -> None:
+    """PSReadLine shows ``bck-i-search: `` (``fwd-i-search: ``) under the line while
+    Ctrl-R (Ctrl-S) searches; prompt_toolkit's search toolbar says it its own way."""
+    from prompt_toolkit.layout.controls import SearchBufferControl
+    from prompt_toolkit.layout.processors import BeforeInput
+    from prompt_toolkit.search import SearchDirection
+    from .psreadline import SEARCH_PROMPTS
+
+    def label():
+        target = session.app.layout.search_target_buffer_control
+        backward = target is None or target.search_state.direction == SearchDirection.BACKWARD
+        return SEARCH_PROMPTS[0] if backward else SEARCH_PROMPTS[1]
+
+    for window in session.layout.find_all_windows():
+        control = window.content
+        if isinstance(control, SearchBufferControl) and any(
+                isinstance(p, BeforeInput) for p in control.input_processors or ()):
+            control.input_processors = [BeforeInput(label, style="class:search-toolbar.prompt")]
 
 
 def _warm(shell: Any, cache: Any) -> None:

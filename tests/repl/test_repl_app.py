@@ -17,7 +17,7 @@ from exshell.repl.app import INTERNAL_ERROR, history_path, run_repl
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 
 
-def drive(shell, keys, banner=None, history=None):
+def drive(shell, keys, banner=None, history=None, console=None):
     """Run the REPL on ``keys``; returns (exit code, plain text written by commands)."""
     buf = io.StringIO()
     out = Vt100_Output(buf, lambda: Size(rows=40, columns=100), term="xterm",
@@ -26,7 +26,8 @@ def drive(shell, keys, banner=None, history=None):
         inp.send_text(keys)
         # Ctrl-D at the end: the loop always ends even when a test's keys run short.
         inp.send_text("\x04")
-        code = run_repl(shell, banner, history=history, pt_input=inp, pt_output=out, stdout=buf)
+        code = run_repl(shell, banner, history=history, console=console, pt_input=inp,
+                        pt_output=out, stdout=buf)
     return code, ANSI.sub("", buf.getvalue())
 
 
@@ -93,22 +94,40 @@ def test_multi_line_input_runs_as_one(shell):
     assert "n1\nn2\n" in text
 
 
-def test_history_goes_to_the_data_folder(shell, home):
-    drive(shell, "Get-ExchangeCertificate | fl\r", history="")
+def test_psreadline_history_goes_to_the_data_folder(shell, home):
+    drive(shell, "Get-ExchangeCertificate | fl\r", history="", console="PSReadLine")
     path = home / ".local" / "share" / "exshell" / "history"
     assert "+Get-ExchangeCertificate | fl" in path.read_text()
 
 
-def test_history_is_recalled_with_up(shell, home):
-    drive(shell, "'first entry'\r", history="")
-    code, text = drive(shell, "\x1b[A\r", history="")   # Up, Enter: runs it again
+def test_psreadline_history_is_recalled_with_up_in_the_next_session(shell, home):
+    drive(shell, "'first entry'\r", history="", console="PSReadLine")
+    code, text = drive(shell, "\x1b[A\r", history="", console="PSReadLine")   # Up, Enter
     assert "first entry" in text
+
+
+def test_the_classic_console_keeps_history_for_the_session_only(shell, home):
+    code, text = drive(shell, "'first entry'\r\x1b[A\r", history="", console="Classic")
+    outputs = re.findall(r"^first entry\r?$", text, re.M)
+    assert len(outputs) == 2                       # Up recalls it within the session
+    assert not (home / ".local" / "share" / "exshell" / "history").exists()
+    code, text = drive(shell, "\x1b[A\r", history="", console="Classic")
+    assert not re.findall(r"^first entry\r?$", text, re.M)   # a new console starts empty
+
+
+def test_the_version_decides_the_console(home):
+    from exshell.testing import make_shell
+    for version, writes in (("2010", False), ("2019", True)):
+        sh, _ = make_shell(version)
+        drive(sh, "'x'\r", history="")
+        assert (home / ".local" / "share" / "exshell" / "history").exists() is writes, version
 
 
 def test_unwritable_data_folder_keeps_history_in_memory(shell, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("")
-    code, text = drive(shell, "'ok'\rexit\r", history=str(blocker / "exshell" / "history"))
+    code, text = drive(shell, "'ok'\rexit\r", history=str(blocker / "exshell" / "history"),
+                       console="PSReadLine")
     assert code == 0 and "ok" in text
 
 
