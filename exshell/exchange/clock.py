@@ -4,7 +4,8 @@
 to be UTC (certificate dates are UTC, so what ``Get-Date`` shows and what
 ``NotAfter`` shows agree).  ``set()`` implements ``Set-Date``: it shifts an offset,
 so time keeps running.  :class:`FixedClock` stands still (tests), but ``set()``
-and ``advance()`` still move it.
+and ``advance()`` still move it.  ``listener`` (the organisation's change tracking)
+is called before either moves the clock.
 
 Imports only the standard library.
 """
@@ -26,6 +27,11 @@ class Clock:
 
     def __init__(self) -> None:
         self._offset = _dt.timedelta(0)
+        self.listener = None
+
+    def _moving(self) -> None:
+        if self.listener is not None:
+            self.listener()
 
     def _real_now(self) -> _dt.datetime:
         return _dt.datetime.now(_dt.timezone.utc).replace(tzinfo=None)
@@ -35,10 +41,21 @@ class Clock:
 
     def set(self, dt: _dt.datetime) -> None:
         """Make ``now()`` return ``dt`` from this instant on (``Set-Date``)."""
+        self._moving()
         self._offset = _naive(dt) - self._real_now()
 
     def advance(self, delta: _dt.timedelta) -> None:
+        self._moving()
         self._offset += delta
+
+    @property
+    def offset(self) -> _dt.timedelta:
+        """How far the emulated clock is from the real one."""
+        return self._offset
+
+    def set_offset(self, offset: _dt.timedelta) -> None:
+        self._moving()
+        self._offset = offset
 
 
 class FixedClock(Clock):
@@ -52,7 +69,16 @@ class FixedClock(Clock):
         return self._fixed
 
     def set(self, dt: _dt.datetime) -> None:
+        self._moving()
         self._fixed = _naive(dt)
 
     def advance(self, delta: _dt.timedelta) -> None:
+        self._moving()
         self._fixed += delta
+
+    @property
+    def offset(self) -> _dt.timedelta:
+        return self._fixed - self._real_now()
+
+    def set_offset(self, offset: _dt.timedelta) -> None:
+        self.set(self._real_now() + offset)

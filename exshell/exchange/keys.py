@@ -5,6 +5,12 @@
   size, so start-up and tests never generate keys.  The default pool is
   ``exshell/data/lab-keys.pem``: LAB-ONLY keys published with the source, read
   lazily by :func:`load_lab_keys`, each key parsed only when handed out.
+* :class:`ReusingKeySource` wraps a source for what setup and organisation files
+  make: once its pools have no unused key of a size, it hands out the keys it gave
+  before again, in turn (an organisation file with 10,000 certificates needs no
+  key generation; certificates may share a key, as renewals with the same key do).
+* :func:`pool_pem` gives the PEM a pool key was read from (the world store keeps
+  keys as PEM and need not serialise pool keys again).
 * :class:`RandomSerials` / :class:`CountingSerials` give serial numbers.
 
 One of the three modules allowed to import ``cryptography.hazmat`` (with
@@ -17,7 +23,8 @@ import re
 from typing import List, Optional
 
 __all__ = ["KeySource", "GeneratedKeySource", "PoolKeySource", "load_lab_keys", "extra_lab_keys_source", "key_matches",
-           "SerialSource", "RandomSerials", "CountingSerials", "SeededSerials", "KeyPoolExhausted"]
+           "SerialSource", "RandomSerials", "CountingSerials", "SeededSerials", "KeyPoolExhausted",
+           "ReusingKeySource", "pool_pem", "private_key_pem", "private_key_from_pem"]
 
 _PEM_RE = re.compile(rb"-----BEGIN (?:RSA )?PRIVATE KEY-----.+?-----END (?:RSA )?PRIVATE KEY-----",
                      re.S)
@@ -60,7 +67,18 @@ class _LazyKey:
             self._key = load_pem_private_key(self.pem, password=None,
                                              unsafe_skip_rsa_key_validation=True)
             self.bits = self._key.key_size
+            _POOL_PEM[id(self._key)] = (self._key, self.pem)
         return self._key
+
+
+#: id(key) -> (key, PEM) of every pool key handed out (a few dozen at most).
+_POOL_PEM: dict = {}
+
+
+def pool_pem(key) -> Optional[bytes]:
+    """The PEM text a pool key came from, or None for any other key."""
+    hit = _POOL_PEM.get(id(key))
+    return hit[1] if hit is not None and hit[0] is key else None
 
 
 def _bits_of(pem: bytes) -> int:
@@ -93,11 +111,20 @@ def load_lab_keys() -> List[_LazyKey]:
     return _LAB_KEYS
 
 
-def extra_lab_keys_source() -> "PoolKeySource":
+_EXTRA_KEYS: Optional[List[_LazyKey]] = None
+
+
+def extra_lab_keys_source(fallback: Optional[KeySource] = None) -> "PoolKeySource":
     """The second lab pool (``data/lab-keys-extra.pem``), for deterministic runs that
     need more keys than the first pool holds (multi-server labs)."""
-    from importlib import resources
-    return PoolKeySource(resources.files("exshell").joinpath("data/lab-keys-extra.pem").read_bytes())
+    global _EXTRA_KEYS
+    if _EXTRA_KEYS is None:
+        from importlib import resources
+        _EXTRA_KEYS = _parse_pool(resources.files("exshell").joinpath("data/lab-keys-extra.pem")
+                                  .read_bytes())
+    source = PoolKeySource([], fallback=fallback)
+    source._pool = _EXTRA_KEYS
+    return source
 
 
 class PoolKeySource(KeySource):
@@ -138,6 +165,48 @@ class PoolKeySource(KeySource):
 
     def remaining(self, bits: int) -> int:
         return sum(1 for i, k in enumerate(self._pool) if i not in self._used and k.bits == bits)
+
+
+def _pool_keys_left(source, bits: int) -> int:
+    """Unused pool keys of that size along a chain of pools and their fallbacks."""
+    left = 0
+    while isinstance(source, PoolKeySource):
+        left += source.remaining(bits)
+        source = source.fallback
+    return left
+
+
+class ReusingKeySource(KeySource):
+    """``inner``'s keys while its pools last; then the keys already handed out, again,
+    in turn (per size).  Only a size never seen before reaches ``inner``'s fallback."""
+
+    def __init__(self, inner: KeySource):
+        self.inner = inner
+        self._given: dict = {}      # bits -> [keys handed out]
+        self._turn: dict = {}       # bits -> index of the next key to hand out again
+
+    @property
+    def _used(self):               # the deterministic counters of the state are the inner's
+        return getattr(self.inner, "_used", None)
+
+    @_used.setter
+    def _used(self, value) -> None:
+        self.inner._used = value
+
+    @property
+    def fallback(self):
+        return getattr(self.inner, "fallback", None)
+
+    def new_rsa_key(self, bits: int):
+        bits = int(bits)
+        given = self._given.setdefault(bits, [])
+        if given and _pool_keys_left(self.inner, bits) == 0:
+            turn = self._turn.get(bits, 0)
+            self._turn[bits] = turn + 1
+            return given[turn % len(given)]
+        key = self.inner.new_rsa_key(bits)
+        given.append(key)
+        return key
 
 
 class SerialSource:

@@ -11,6 +11,11 @@ that certificates are derived from.
   ``check_removable`` validate and raise :class:`ExchangeError` without touching
   anything; ``build_certificate``/``install_certificate``/``apply_enable``/
   ``remove_certificate`` mutate.  A failed operation changes nothing.
+* Every change is recorded in ``Organization.changes`` (:mod:`.tracking`): the
+  world store writes what changed.  An operation that changes the world calls
+  ``Organization.begin_change()`` before it validates for the last time, so that
+  several shells on one world serialise (the store takes its write lock there and
+  brings the model up to date first).
 * Services, Status and RootCAType are always derived (reference §1.5, §3.5), never
   stored.
 
@@ -28,13 +33,15 @@ from .clock import Clock
 from .dotnet import NETWORK_SERVICE, CryptoKeyAccessRule
 from .errors import ExchangeError, exchange_error
 from .issuance import WMSVC_LAYOUT, der_bytes, issue_self_signed
-from .keys import GeneratedKeySource, KeySource, PoolKeySource, RandomSerials, SerialSource
+from .keys import GeneratedKeySource, KeySource, PoolKeySource, RandomSerials, ReusingKeySource, \
+    SerialSource, extra_lab_keys_source
 from .names import DnSyntaxError, first_cn, format_dn, is_dns_name, is_valid_domain, \
     normalize_thumbprint, parse_dn, simple_name
 from .services import AllowedServices, CertificateAuthorityType, CertificateStatus
 from .store import CertificateStore, RootEntry, StoreEntry, default_key_acl
 from .texts import CONFIRM, DEFAULT_FRIENDLY_NAME
 from ..profiles import Profile, get_profile
+from .tracking import ChangeSet, TrackedDict, TrackedList, TrackedObject, TrackedSet
 
 __all__ = ["Organization", "Server", "default_organization", "NewCertificatePlan",
            "PendingCertificate", "EnablePlan", "ImportPlan", "SmtpQuestion", "AcceptedDomain",
@@ -86,15 +93,18 @@ def _whole_seconds(dt: _dt.datetime) -> _dt.datetime:
 
 # ---------------------------------------------------------------- org settings
 
-@dataclass
-class AcceptedDomain:
+@dataclass(eq=False)
+class AcceptedDomain(TrackedObject):
+    _tracked_fields = frozenset(("domain", "authoritative", "default"))
     domain: str
     authoritative: bool = True
     default: bool = False
 
 
-@dataclass
-class SendConnector:
+@dataclass(eq=False)
+class SendConnector(TrackedObject):
+    _tracked_fields = frozenset(("name", "tls_certificate_name", "address_spaces", "source_servers",
+                                 "fqdn", "usage", "enabled", "require_tls"))
     name: str
     tls_certificate_name: Optional[str] = None   # "<I>issuer<S>subject"
     address_spaces: Tuple[str, ...] = ("*",)
@@ -105,9 +115,11 @@ class SendConnector:
     require_tls: bool = False
 
 
-@dataclass
-class ReceiveConnector:
+@dataclass(eq=False)
+class ReceiveConnector(TrackedObject):
     """A server's Receive connector (Identity ``SERVER\\Name``)."""
+    _tracked_fields = frozenset(("server", "name", "bindings", "tls_certificate_name", "fqdn",
+                                 "enabled"))
     server: str
     name: str
     bindings: Tuple[str, ...] = ("0.0.0.0:25",)
@@ -132,9 +144,11 @@ _RECEIVE_CONNECTORS_15 = (("Default {s}", ("0.0.0.0:2525", "[::]:2525")),
 _RECEIVE_CONNECTORS_EDGE = (("Default internal receive connector {s}", ("0.0.0.0:25", "[::]:25")),)
 
 
-@dataclass
-class AuthConfig:
+@dataclass(eq=False)
+class AuthConfig(TrackedObject):
     """What Get-AuthConfig shows (2013+)."""
+    _tracked_fields = frozenset(("current_thumbprint", "previous_thumbprint", "next_thumbprint",
+                                 "next_effective_date", "service_name", "realm", "name"))
     current_thumbprint: Optional[str] = None
     previous_thumbprint: Optional[str] = None
     next_thumbprint: Optional[str] = None
@@ -265,18 +279,28 @@ class ImportPlan:
 
 # ---------------------------------------------------------------- server
 
-class Server:
+class Server(TrackedObject):
     """One Exchange server: stores, role set and the certificate-related settings."""
 
+    #: Settings kept in the world store's row of the server (stores have rows of their own).
+    _tracked_fields = frozenset(("fqdn", "roles", "iis_bindings", "iis_require_ssl",
+                                 "pop_x509_name", "imap_x509_name", "internal_transport_thumbprint",
+                                 "um_thumbprint", "umcr_thumbprint", "receive_connectors",
+                                 "host_names"))
+
     def __init__(self, organization: "Organization", name: str, roles: Optional[Sequence[str]] = None):
-        self.organization = organization
-        self.name = name
+        object.__setattr__(self, "organization", organization)
+        object.__setattr__(self, "name", name)
         self.fqdn = "%s.%s" % (name, organization.domain)
         self.roles: Tuple[str, ...] = tuple(roles if roles is not None else organization.profile.roles)
-        self.my = CertificateStore("My")
-        self.requests = CertificateStore("REQUEST")
-        self.roots: Dict[str, RootEntry] = {}          # LocalMachine\Root (+ physical kind)
-        self.intermediates: Dict[str, RootEntry] = {}  # LocalMachine\CA
+        changes = organization.changes
+        self.my = CertificateStore("My", lambda t: changes.mark(("cert", name, "My", t)))
+        self.requests = CertificateStore("REQUEST", lambda t: changes.mark(("cert", name, "REQUEST", t)))
+        # LocalMachine\Root (+ physical kind) and LocalMachine\CA, reported per thumbprint.
+        self.roots: Dict[str, RootEntry] = TrackedDict(
+            key_mark=lambda t: changes.mark(("trust", name, "Root", t)))
+        self.intermediates: Dict[str, RootEntry] = TrackedDict(
+            key_mark=lambda t: changes.mark(("trust", name, "CA", t)))
         self.iis_bindings: Dict[int, str] = {}         # site id -> thumbprint
         self.iis_require_ssl: bool = True
         self.pop_x509_name: Optional[str] = None
@@ -300,6 +324,9 @@ class Server:
 
     def __repr__(self) -> str:
         return "<Server %s %s>" % (self.fqdn, ",".join(self.roles))
+
+    def _touch(self) -> None:
+        self.organization.changes.mark(("server", self.name))
 
     # ------------------------------------------------------------ basics
     @property
@@ -355,7 +382,7 @@ class Server:
                 result |= AllowedServices.POP
             if self.imap_x509_name and self.imap_x509_name.casefold() in domains:
                 result |= AllowedServices.IMAP
-        if self.is_transport and entry.key is not None and entry.network_service_can_read():
+        if self.is_transport and entry.has_key and entry.network_service_can_read():
             result |= AllowedServices.SMTP
         if self.um_thumbprint == t:
             result |= AllowedServices.UM
@@ -421,7 +448,7 @@ class Server:
         (reference §3.6, the checks we model, in the real order)."""
         from cryptography import x509
         from cryptography.x509.oid import ExtendedKeyUsageOID, PublicKeyAlgorithmOID
-        if entry.key is None:
+        if not entry.has_key:
             return "PrivateKeyMissing"
         cert = entry.cert
         if cert.public_key_algorithm_oid not in (PublicKeyAlgorithmOID.RSAES_PKCS1_v1_5,
@@ -451,9 +478,9 @@ class Server:
         sites = sorted(s for s, t in self.iis_bindings.items() if t == entry.thumbprint) if in_store else []
         cls = view_class_for(self.profile.dialect)
         return cls(entry.cert, server_name=self.name, server_fqdn=self.fqdn, services=services,
-                   status=status, root_ca_type=root_type, has_private_key=entry.key is not None,
+                   status=status, root_ca_type=root_type, has_private_key=entry.has_key,
                    private_key_exportable=entry.exportable, friendly_name=entry.friendly_name,
-                   access_rules=entry.access_rules if entry.key is not None else [],
+                   access_rules=entry.access_rules if entry.has_key else [],
                    iis_sites=sites, request_der=entry.request_der,
                    services_width=self.profile.services_width, archived=entry.archived,
                    remote=self.profile.remote_errors)
@@ -743,6 +770,7 @@ class Server:
         object New-ExchangeCertificate writes."""
         if pending.is_request:
             return self.install_request(pending)
+        self.organization.begin_change()
         if pending.thumbprint in self.my:
             raise self._error("ImportCertificateAlreadyExists", "new", thumbprint=pending.thumbprint)
         entry = pending.entry()
@@ -761,6 +789,7 @@ class Server:
         its view.  The text New writes is ``pending.request_text()``."""
         if not pending.is_request:
             raise ValueError("not a request")
+        self.organization.begin_change()
         entry = pending.entry()
         self.requests.add(entry)
         return self._view(entry)
@@ -789,6 +818,7 @@ class Server:
 
     def apply_enable(self, plan: EnablePlan, *, make_default_smtp: bool, require_ssl: bool = True) -> List[str]:
         """Carry out a plan.  Returns warning texts (usually none)."""
+        self.organization.begin_change()
         entry = self._lookup(plan.thumbprint, "enable", stores=("My",), check_validity=False)
         return self._apply_services(entry, plan.services, make_default_smtp=make_default_smtp,
                                     require_ssl=require_ssl,
@@ -812,7 +842,7 @@ class Server:
                 if services & AllowedServices.IMAP:
                     self.imap_x509_name = domains[0]
         if (services & (AllowedServices.POP | AllowedServices.IMAP | AllowedServices.SMTP)
-                or network_service_allowed) and entry.key is not None:
+                or network_service_allowed) and entry.has_key:
             entry.grant_network_service_read()
         if services & AllowedServices.SMTP and self.is_transport:
             if make_default_smtp or not self.internal_transport_thumbprint:
@@ -849,6 +879,7 @@ class Server:
     def remove_certificate(self, thumbprint: str) -> None:
         """Remove-ExchangeCertificate: checks, then deletes the entry (IIS bindings and
         POP/IMAP names that pointed at it are left dangling, as on a real server)."""
+        self.organization.begin_change()
         self.check_removable(thumbprint)
         store, entry = self._find(thumbprint)
         store.remove(entry.thumbprint)
@@ -900,6 +931,10 @@ class Server:
 
     def apply_import(self, plan: "ImportPlan") -> ExchangeCertificate:
         """Carry out an import plan; returns the imported certificate's view."""
+        self.organization.begin_change()
+        if plan.request_thumbprint is not None and plan.request_thumbprint not in self.requests:
+            # Another shell completed or removed the request since the plan was made.
+            raise self._error("CertificateNotFound", "import", thumbprint=plan.request_thumbprint)
         if plan.thumbprint in self.my:
             raise self._error("ImportCertificateAlreadyExists", "import", thumbprint=plan.thumbprint)
         for ca in plan.chain:
@@ -909,7 +944,7 @@ class Server:
         if plan.request_thumbprint is not None:
             request = self.requests.remove(plan.request_thumbprint)
             friendly = plan.friendly_name if plan.friendly_name is not None else request.friendly_name
-            entry = StoreEntry(plan.certificate, key=request.key, friendly_name=friendly,
+            entry = StoreEntry(plan.certificate, key=request.raw_key, friendly_name=friendly,
                                exportable=request.exportable, access_rules=default_key_acl())
         else:
             friendly = plan.friendly_name if plan.friendly_name is not None else \
@@ -927,7 +962,7 @@ class Server:
         entry = self._lookup(thumbprint, purpose)
         if entry.is_pending:
             return self._view(entry)
-        if entry.key is None:
+        if not entry.has_key:
             raise self._error("ExportCertificateAs12WithoutKey", purpose, thumbprint=entry.thumbprint)
         if not password:
             raise self._error("ExportWithPrivateKeyRequiresPassword", purpose)
@@ -1045,6 +1080,14 @@ class Server:
 
 # ---------------------------------------------------------------- organisation
 
+#: Organisation attributes kept in the world store, and the entity each belongs to.
+_ORG = ("org",)
+_ORG_FIELDS = {"name": _ORG, "domain": _ORG, "dc_fqdn": _ORG, "local_server": _ORG,
+               "accepted_domains": _ORG, "federation_thumbprints": _ORG, "auth_config": _ORG,
+               "servers": _ORG, "send_connectors": ("send",), "_ca": ("ca", "enterprise"),
+               "_public_ca": ("ca", "public")}
+
+
 class Organization:
     """An Exchange organisation of one version."""
 
@@ -1052,15 +1095,20 @@ class Organization:
                  key_source: Optional[KeySource] = None, serials: Optional[SerialSource] = None,
                  domain: str = "contoso.com", name: str = "Contoso",
                  dc_name: str = "DC01"):
+        #: What changed since the world store last wrote (see .tracking).
+        self.changes = ChangeSet()
         self.profile = get_profile(profile)
         self.clock = clock if clock is not None else Clock()
-        # What setup made comes from the lab key pool, so building an organisation never
-        # waits for key generation; what the user asks for (New-ExchangeCertificate,
-        # requests) gets a freshly generated key.  A key source given by the caller (tests,
-        # reproducible runs) serves both.
+        self.clock.listener = self._clock_moved
+        # What setup and organisation files make comes from the lab key pools, so
+        # building an organisation never waits for key generation (past the pools, their
+        # keys are used again: ReusingKeySource); what the user asks for
+        # (New-ExchangeCertificate, requests) gets a freshly generated key.  A key source
+        # given by the caller (tests, reproducible runs) serves both.
         self.key_source = key_source if key_source is not None else GeneratedKeySource()
-        self.setup_key_source = key_source if key_source is not None else \
-            PoolKeySource(fallback=GeneratedKeySource())
+        self.setup_key_source = ReusingKeySource(
+            key_source if key_source is not None else
+            PoolKeySource(fallback=extra_lab_keys_source(fallback=GeneratedKeySource())))
         self.serials = serials if serials is not None else RandomSerials()
         self.domain = domain
         self.name = name
@@ -1072,6 +1120,30 @@ class Organization:
         self.federation_thumbprints: set = set()
         self.auth_config = AuthConfig()
         self._ca = None
+        self._public_ca = None
+
+    def __setattr__(self, name: str, value) -> None:
+        key = _ORG_FIELDS.get(name)
+        if key is not None:
+            changes = self.__dict__.get("changes")
+            if changes is not None:
+                changes.mark(key)
+                mark = (lambda: changes.mark(key))
+                if type(value) is list:
+                    value = TrackedList(value, mark)
+                elif type(value) is set:
+                    value = TrackedSet(value, mark)
+                elif isinstance(value, TrackedObject):
+                    value.attach(mark)
+        object.__setattr__(self, name, value)
+
+    def _clock_moved(self) -> None:
+        self.changes.mark(("clock",))
+
+    def begin_change(self) -> None:
+        """An operation is about to validate and then change the world: the world store
+        takes its write lock and brings the model up to date now (see .tracking)."""
+        self.changes.begin()
 
     @property
     def certificate_authority(self):
@@ -1123,6 +1195,7 @@ class Organization:
     # ------------------------------------------------------------ connectors
     def add_send_connector(self, name: str, tls_certificate_name: Optional[str] = None,
                            **fields) -> SendConnector:
+        self.begin_change()
         if any(c.name.casefold() == str(name).casefold() for c in self.send_connectors):
             raise exchange_error("ErrorSendConnectorExists", name=name)
         connector = SendConnector(name, tls_certificate_name, **fields)
@@ -1160,6 +1233,7 @@ class Organization:
 
     def set_auth_certificate(self, thumbprint: str, *, server=None) -> None:
         """Set-AuthConfig -CertificateThumbprint: the current certificate, at once."""
+        self.begin_change()
         t = self._auth_lookup(thumbprint, server)
         cfg = self.auth_config
         if cfg.current_thumbprint and cfg.current_thumbprint != t:
@@ -1168,12 +1242,14 @@ class Organization:
 
     def stage_auth_certificate(self, thumbprint: str, effective_date: _dt.datetime, *, server=None) -> None:
         """Set-AuthConfig -NewCertificateThumbprint -NewCertificateEffectiveDate."""
+        self.begin_change()
         t = self._auth_lookup(thumbprint, server)
         self.auth_config.next_thumbprint = t
         self.auth_config.next_effective_date = effective_date
 
     def publish_auth_certificate(self) -> None:
         """Set-AuthConfig -PublishCertificate: next becomes current, current previous."""
+        self.begin_change()
         cfg = self.auth_config
         if not cfg.next_thumbprint:
             raise exchange_error("AuthConfigNoNextCertificate")
@@ -1189,15 +1265,14 @@ class Organization:
     def deploy_auth_certificate(self, thumbprint: str, *, source=None) -> List[str]:
         """Copy the Auth certificate (with its key) to every other server that lacks
         it, as the Auth servicelet does; returns the names of the servers it reached."""
+        self.begin_change()
         origin = self.get_server(source) if source is not None else self.local_server
         entry = origin._lookup(thumbprint, "authconfig", check_validity=False)
         reached = []
         for server in self.servers:
             if server is origin or "Edge" in server.roles or entry.thumbprint in server.my:
                 continue
-            server.my.add(StoreEntry(entry.cert, key=entry.key, friendly_name=entry.friendly_name,
-                                     exportable=entry.exportable,
-                                     access_rules=list(entry.access_rules)))
+            server.my.add(entry.copy())
             reached.append(server.name)
         return reached
 

@@ -7,18 +7,23 @@ certificate is then the placeholder Windows puts in the REQUEST store).
 :class:`CertificateStore` is a plain mapping that refuses duplicates; it raises
 ``KeyError``/``ValueError`` and leaves user-facing errors to the server.
 
+Change tracking (:mod:`.tracking`): a store reports each thumbprint added or removed
+to its ``mark`` callable, and an entry in a store reports changes to its fields.  A
+private key may be a :class:`KeyHandle` (a key in the world store, parsed on first
+use): ``entry.key`` resolves it, ``entry.has_key`` does not.
+
 Imports only the standard library and sibling modules (no hazmat).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Dict, Iterator, List, Optional
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional
 
 from .certificate import thumbprint_of
 from .dotnet import ADMINISTRATORS, NETWORK_SERVICE, SYSTEM, CryptoKeyAccessRule
 from .issuance import der_bytes
+from .tracking import TrackedObject
 
-__all__ = ["StoreEntry", "CertificateStore", "RootEntry", "default_key_acl"]
+__all__ = ["StoreEntry", "CertificateStore", "RootEntry", "default_key_acl", "KeyHandle"]
 
 
 def default_key_acl() -> List[CryptoKeyAccessRule]:
@@ -27,24 +32,69 @@ def default_key_acl() -> List[CryptoKeyAccessRule]:
             CryptoKeyAccessRule(ADMINISTRATORS, "FullControl")]
 
 
-@dataclass
-class StoreEntry:
-    cert: object                          # cryptography.x509.Certificate
-    key: object = None                    # RSAPrivateKey or None
-    friendly_name: str = ""
-    exportable: bool = False
-    request: object = None                # x509.CertificateSigningRequest for pending requests
-    access_rules: List[CryptoKeyAccessRule] = field(default_factory=list)
-    archived: bool = False
-    revoked: bool = False                 # room for CRL emulation
-    der: bytes = b""
-    thumbprint: str = ""
+class KeyHandle:
+    """A private key known by reference and parsed on first use (shared by every
+    entry that uses the same key, so a key is parsed at most once)."""
 
-    def __post_init__(self) -> None:
-        if not self.der:
-            self.der = der_bytes(self.cert)
-        if not self.thumbprint:
-            self.thumbprint = thumbprint_of(self.der)
+    __slots__ = ("ident", "_load", "_key")
+
+    def __init__(self, ident: Any, load: Callable[[], Any]):
+        self.ident = ident
+        self._load = load
+        self._key = None
+
+    def get(self) -> Any:
+        if self._key is None:
+            self._key = self._load()
+        return self._key
+
+
+class StoreEntry(TrackedObject):
+    __slots__ = ("cert", "_key", "friendly_name", "exportable", "request", "access_rules",
+                 "archived", "revoked", "der", "thumbprint", "_mark")
+    _tracked_fields = frozenset(("cert", "key", "friendly_name", "exportable", "request",
+                                 "access_rules", "archived", "revoked"))
+
+    def __init__(self, cert: Any, key: Any = None, friendly_name: str = "", exportable: bool = False,
+                 request: Any = None, access_rules: Optional[Iterable[CryptoKeyAccessRule]] = None,
+                 archived: bool = False, revoked: bool = False, der: bytes = b"",
+                 thumbprint: str = ""):
+        s = object.__setattr__
+        s(self, "_mark", None)
+        s(self, "cert", cert)                 # cryptography.x509.Certificate
+        s(self, "_key", key)                  # RSAPrivateKey, KeyHandle or None
+        s(self, "friendly_name", friendly_name)
+        s(self, "exportable", exportable)
+        s(self, "request", request)           # x509.CertificateSigningRequest (pending requests)
+        s(self, "access_rules", tuple(access_rules or ()))
+        s(self, "archived", archived)
+        s(self, "revoked", revoked)           # room for CRL emulation
+        der = der or der_bytes(cert)
+        s(self, "der", der)
+        s(self, "thumbprint", thumbprint or thumbprint_of(der))
+
+    def __repr__(self) -> str:
+        return "<StoreEntry %s %r>" % (self.thumbprint, self.friendly_name)
+
+    @property
+    def key(self) -> Any:
+        k = self._key
+        if isinstance(k, KeyHandle):
+            k = k.get()
+        return k
+
+    @key.setter
+    def key(self, value: Any) -> None:
+        object.__setattr__(self, "_key", value)
+
+    @property
+    def raw_key(self) -> Any:
+        """The key as held: a key object, a KeyHandle or None (never parses)."""
+        return self._key
+
+    @property
+    def has_key(self) -> bool:
+        return self._key is not None
 
     @property
     def is_pending(self) -> bool:
@@ -67,27 +117,40 @@ class StoreEntry:
 
     def grant_network_service_read(self) -> None:
         if not self.network_service_can_read():
-            self.access_rules.append(CryptoKeyAccessRule(NETWORK_SERVICE, "GenericRead"))
+            self.access_rules = self.access_rules + (CryptoKeyAccessRule(NETWORK_SERVICE, "GenericRead"),)
+
+    def copy(self) -> "StoreEntry":
+        """The same certificate and key as a new entry (another server's store)."""
+        return StoreEntry(self.cert, key=self._key, friendly_name=self.friendly_name,
+                          exportable=self.exportable, request=self.request,
+                          access_rules=self.access_rules, archived=self.archived,
+                          revoked=self.revoked, der=self.der, thumbprint=self.thumbprint)
 
 
-@dataclass
 class RootEntry:
     """A trusted root (or intermediate) and the physical store that holds it."""
-    cert: object
-    kind: str = "Registry"                # Registry | ThirdParty | Enterprise | GroupPolicy
-    thumbprint: str = ""
 
-    def __post_init__(self) -> None:
-        if not self.thumbprint:
-            self.thumbprint = thumbprint_of(der_bytes(self.cert))
+    __slots__ = ("cert", "kind", "thumbprint", "der")
+
+    def __init__(self, cert: Any, kind: str = "Registry", thumbprint: str = "", der: bytes = b""):
+        self.cert = cert
+        self.kind = kind                  # Registry | ThirdParty | Enterprise | GroupPolicy
+        self.der = der or der_bytes(cert)
+        self.thumbprint = thumbprint or thumbprint_of(self.der)
+
+    def __repr__(self) -> str:
+        return "<RootEntry %s %s>" % (self.thumbprint, self.kind)
 
 
 class CertificateStore:
-    """``LocalMachine\\<name>``: entries by uppercase thumbprint, in insertion order."""
+    """``LocalMachine\\<name>``: entries by uppercase thumbprint, in insertion order.
 
-    def __init__(self, name: str):
+    ``mark(thumbprint)`` is told of every entry added, removed or changed."""
+
+    def __init__(self, name: str, mark: Optional[Callable[[str], None]] = None):
         self.name = name
         self._entries: Dict[str, StoreEntry] = {}
+        self._mark = mark
 
     def __contains__(self, thumbprint: str) -> bool:
         return str(thumbprint).upper() in self._entries
@@ -101,13 +164,40 @@ class CertificateStore:
     def get(self, thumbprint: str) -> Optional[StoreEntry]:
         return self._entries.get(str(thumbprint).upper())
 
+    def _watch(self, entry: StoreEntry) -> None:
+        mark = self._mark
+        if mark is None:
+            entry.attach(None)
+        else:
+            t = entry.thumbprint
+            entry.attach(lambda: mark(t))
+
     def add(self, entry: StoreEntry) -> None:
         if entry.thumbprint in self._entries:
             raise ValueError("duplicate thumbprint %s in %s" % (entry.thumbprint, self.name))
+        if self._mark is not None:
+            self._mark(entry.thumbprint)
         self._entries[entry.thumbprint] = entry
+        self._watch(entry)
+
+    def put(self, entry: StoreEntry) -> None:
+        """Add or replace (in place: the entry keeps its position) -- loading only."""
+        self._entries[entry.thumbprint] = entry
+        self._watch(entry)
 
     def remove(self, thumbprint: str) -> StoreEntry:
-        return self._entries.pop(str(thumbprint).upper())
+        key = str(thumbprint).upper()
+        if key in self._entries and self._mark is not None:
+            self._mark(key)
+        entry = self._entries.pop(key)
+        entry.attach(None)
+        return entry
+
+    def discard(self, thumbprint: str) -> None:
+        """Remove if present, reporting nothing -- loading only."""
+        entry = self._entries.pop(str(thumbprint).upper(), None)
+        if entry is not None:
+            entry.attach(None)
 
     def thumbprints(self) -> List[str]:
         return list(self._entries)

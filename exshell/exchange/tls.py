@@ -76,7 +76,7 @@ def presented_entry(server, service: str, connector=None):
     selects for X509CertificateName; ``smtp`` the connector's TlsCertificateName, a
     certificate for the connector's FQDN, or the internal transport certificate."""
     def usable(entry):
-        return entry if entry is not None and entry.key is not None and not entry.is_pending else None
+        return entry if entry is not None and entry.has_key and not entry.is_pending else None
 
     if service == "https":
         t = server.iis_bindings.get(1)
