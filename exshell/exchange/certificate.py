@@ -63,7 +63,7 @@ def certificate_domains(cert) -> List[str]:
     return list(_certificate_domains(cert))
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1 << 16)
 def _certificate_domains(cert) -> Tuple[str, ...]:
     from cryptography import x509
     names: List[str] = []
@@ -111,8 +111,11 @@ class ExchangeCertificate:
                  has_private_key: bool = False, private_key_exportable: bool = False,
                  friendly_name: str = "", access_rules: Optional[list] = None,
                  iis_sites: Optional[list] = None, request_der: Optional[bytes] = None,
-                 services_width: int = 7, archived: bool = False, remote: bool = False):
+                 services_width: int = 7, archived: bool = False, remote: bool = False,
+                 raw_data: Optional[bytes] = None, thumbprint: Optional[str] = None):
         self._cert = cert
+        if raw_data is not None:      # known to the caller: not encoded again
+            self.__dict__["RawData"] = raw_data
         #: Came through remoting in the real EMS (2010+): its enums arrive deserialized,
         #: which the formatter shows left-aligned.
         self.ps_deserialized = remote
@@ -129,7 +132,7 @@ class ExchangeCertificate:
         self.Archived = archived
         self.Version = 3
         self.SendAsTrustedIssuer = False
-        self.Thumbprint = thumbprint_of(self.RawData)
+        self.Thumbprint = thumbprint or thumbprint_of(self.RawData)
         self.Identity = "%s\\%s" % (server_fqdn, self.Thumbprint) if server_fqdn else self.Thumbprint
         # An empty FriendlyName is replaced by the Issuer string (reference §2.1).
         self.FriendlyName = friendly_name if friendly_name else self.Issuer

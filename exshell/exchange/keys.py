@@ -184,6 +184,7 @@ class ReusingKeySource(KeySource):
         self.inner = inner
         self._given: dict = {}      # bits -> [keys handed out]
         self._turn: dict = {}       # bits -> index of the next key to hand out again
+        self._spent: set = set()    # sizes whose pools are used up
 
     @property
     def _used(self):               # the deterministic counters of the state are the inner's
@@ -200,7 +201,8 @@ class ReusingKeySource(KeySource):
     def new_rsa_key(self, bits: int):
         bits = int(bits)
         given = self._given.setdefault(bits, [])
-        if given and _pool_keys_left(self.inner, bits) == 0:
+        if given and (bits in self._spent or _pool_keys_left(self.inner, bits) == 0):
+            self._spent.add(bits)       # pools only ever shrink: no need to count again
             turn = self._turn.get(bits, 0)
             self._turn[bits] = turn + 1
             return given[turn % len(given)]

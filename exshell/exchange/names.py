@@ -153,9 +153,24 @@ def parse_dn(text: str):
     return x509.Name(list(reversed(rdns)))
 
 
+_CN = None
+
+
 def simple_name(cn: str):
-    """``CN=<cn>`` as setup makes it (PrintableString when it fits)."""
-    return parse_dn("CN=" + _quote(cn))
+    """``CN=<cn>`` as setup makes it (PrintableString when it fits).  The same Name
+    :func:`parse_dn` makes of ``CN=<cn>``, built directly (organisation files with
+    thousands of certificates call this once each)."""
+    global _CN
+    if not cn or cn != cn.strip() or '"' in cn:
+        return parse_dn("CN=" + _quote(cn))
+    if _CN is None:
+        from cryptography import x509
+        from cryptography.x509.name import _ASN1Type
+        from cryptography.x509.oid import NameOID
+        _CN = (x509, _ASN1Type, NameOID.COMMON_NAME)
+    x509, kind, oid = _CN
+    t = kind.PrintableString if _PRINTABLE.match(cn) else kind.UTF8String
+    return x509.Name([x509.RelativeDistinguishedName([x509.NameAttribute(oid, cn, _type=t)])])
 
 
 def first_cn(name) -> Optional[str]:

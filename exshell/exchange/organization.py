@@ -393,9 +393,11 @@ class Server(TrackedObject):
         width_mask = (1 << self.profile.services_width) - 1
         return AllowedServices(result.value & width_mask)
 
-    def _chain_root(self, cert, extra: Sequence[object] = ()) -> Optional[RootEntry]:
+    def _chain_root(self, cert, extra: Sequence[object] = (), *,
+                    thumbprint: Optional[str] = None) -> Optional[RootEntry]:
         """The trusted root ``cert`` chains to (by names; signatures are not checked),
-        or None.  ``extra`` adds untrusted intermediates (an import's chain)."""
+        or None.  ``extra`` adds untrusted intermediates (an import's chain);
+        ``thumbprint`` is ``cert``'s when the caller knows it."""
         seen = set()
         pools = [self.intermediates, self.roots]
         if extra:
@@ -403,7 +405,7 @@ class Server(TrackedObject):
         current = cert
         for _ in range(8):
             if current.subject == current.issuer:
-                t = StoreEntry(current).thumbprint
+                t = thumbprint if current is cert and thumbprint else StoreEntry(current).thumbprint
                 return self.roots.get(t)
             issuer = None
             for pool in pools:
@@ -428,7 +430,7 @@ class Server(TrackedObject):
         cert = entry.cert
         now = self.clock.now()
         self_signed = cert.subject == cert.issuer
-        root = self._chain_root(cert)
+        root = self._chain_root(cert, thumbprint=entry.thumbprint)
         root_type = CertificateAuthorityType.parse(root.kind) if root else None
         expired = not (cert.not_valid_before_utc.replace(tzinfo=None) <= now
                        <= cert.not_valid_after_utc.replace(tzinfo=None))
@@ -445,7 +447,17 @@ class Server(TrackedObject):
     @staticmethod
     def validity_reason(entry: StoreEntry) -> Optional[str]:
         """None when the entry may be used with Exchange, else the reason name
-        (reference §3.6, the checks we model, in the real order)."""
+        (reference §3.6, the checks we model, in the real order).  Remembered on the
+        entry (it depends on the certificate and on whether there is a key)."""
+        known = entry.memo.get("validity")
+        if known is not None and known[0] == entry.has_key:
+            return known[1]
+        reason = Server._validity_reason(entry)
+        entry.memo["validity"] = (entry.has_key, reason)
+        return reason
+
+    @staticmethod
+    def _validity_reason(entry: StoreEntry) -> Optional[str]:
         from cryptography import x509
         from cryptography.x509.oid import ExtendedKeyUsageOID, PublicKeyAlgorithmOID
         if not entry.has_key:
@@ -477,7 +489,8 @@ class Server(TrackedObject):
             services = self.services_of(entry)
         sites = sorted(s for s, t in self.iis_bindings.items() if t == entry.thumbprint) if in_store else []
         cls = view_class_for(self.profile.dialect)
-        return cls(entry.cert, server_name=self.name, server_fqdn=self.fqdn, services=services,
+        return cls(entry.cert, raw_data=entry.der, thumbprint=entry.thumbprint,
+                   server_name=self.name, server_fqdn=self.fqdn, services=services,
                    status=status, root_ca_type=root_type, has_private_key=entry.has_key,
                    private_key_exportable=entry.exportable, friendly_name=entry.friendly_name,
                    access_rules=entry.access_rules if entry.has_key else [],

@@ -51,7 +51,7 @@ class KeyHandle:
 
 class StoreEntry(TrackedObject):
     __slots__ = ("cert", "_key", "friendly_name", "exportable", "request", "access_rules",
-                 "archived", "revoked", "der", "thumbprint", "_mark")
+                 "archived", "revoked", "der", "thumbprint", "_mark", "memo")
     _tracked_fields = frozenset(("cert", "key", "friendly_name", "exportable", "request",
                                  "access_rules", "archived", "revoked"))
 
@@ -72,9 +72,17 @@ class StoreEntry(TrackedObject):
         der = der or der_bytes(cert)
         s(self, "der", der)
         s(self, "thumbprint", thumbprint or thumbprint_of(der))
+        #: What the server derives from the certificate alone (validity...), computed once.
+        s(self, "memo", {})
 
     def __repr__(self) -> str:
         return "<StoreEntry %s %r>" % (self.thumbprint, self.friendly_name)
+
+    def _touch(self) -> None:
+        # In a store, ``_mark`` is the store's mark(thumbprint) (no closure per entry).
+        mark = self._mark
+        if mark is not None:
+            mark(self.thumbprint)
 
     @property
     def key(self) -> Any:
@@ -165,12 +173,7 @@ class CertificateStore:
         return self._entries.get(str(thumbprint).upper())
 
     def _watch(self, entry: StoreEntry) -> None:
-        mark = self._mark
-        if mark is None:
-            entry.attach(None)
-        else:
-            t = entry.thumbprint
-            entry.attach(lambda: mark(t))
+        object.__setattr__(entry, "_mark", self._mark)
 
     def add(self, entry: StoreEntry) -> None:
         if entry.thumbprint in self._entries:
@@ -190,14 +193,14 @@ class CertificateStore:
         if key in self._entries and self._mark is not None:
             self._mark(key)
         entry = self._entries.pop(key)
-        entry.attach(None)
+        object.__setattr__(entry, "_mark", None)
         return entry
 
     def discard(self, thumbprint: str) -> None:
         """Remove if present, reporting nothing -- loading only."""
         entry = self._entries.pop(str(thumbprint).upper(), None)
         if entry is not None:
-            entry.attach(None)
+            object.__setattr__(entry, "_mark", None)
 
     def thumbprints(self) -> List[str]:
         return list(self._entries)

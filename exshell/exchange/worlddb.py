@@ -111,6 +111,19 @@ _HINT_DAMAGED = ("restore it from a copy or an export (exshell world import), or
                  "(exshell world reset, or delete the file)")
 
 
+_MODULES: Optional[tuple] = None
+
+
+def _modules() -> tuple:
+    """cryptography.x509 and StoreEntry, imported once (loading calls this per row)."""
+    global _MODULES
+    if _MODULES is None:
+        from cryptography import x509
+        from .store import StoreEntry
+        _MODULES = (x509, StoreEntry)
+    return _MODULES
+
+
 def _sqlite_error(e: BaseException, path: str, doing: str) -> WorldStoreError:
     """A sqlite3 error as a message that names the file and what to do."""
     name = getattr(e, "sqlite_errorname", "") or ""
@@ -188,9 +201,12 @@ def _json(raw: Any, what: str, kind: type = dict) -> Any:
     return value
 
 
+_THUMBPRINT = __import__("re").compile(r"[0-9A-F]{40}\Z")
+
+
 def _thumb(value: Any, what: str) -> str:
-    _check(isinstance(value, str) and len(value) == 40
-           and all(c in "0123456789ABCDEF" for c in value), "%s is not a thumbprint" % what)
+    _check(isinstance(value, str) and _THUMBPRINT.match(value) is not None,
+           "%s is not a thumbprint" % what)
     return value
 
 
@@ -843,27 +859,35 @@ class WorldStore:
             server.receive_connectors = out
 
     def _entry_from_row(self, row, what: str):
-        from cryptography import x509
-        from .certificate import thumbprint_of
-        from .dotnet import CryptoKeyAccessRule
-        from .store import StoreEntry
+        x509, StoreEntry = _modules()
         thumb, der, key_id, friendly, exportable, archived, revoked, request, acl = row
         der = _blob(der, what + " certificate")
-        _check(thumbprint_of(der) == thumb, "%s: the certificate does not match its thumbprint" % what)
+        _check(hashlib.sha1(der).hexdigest().upper() == thumb,
+               "%s: the certificate does not match its thumbprint" % what)
         try:
             cert = x509.load_der_x509_certificate(der)
             csr = x509.load_der_x509_csr(request) if request is not None else None
         except (ValueError, TypeError):
             raise _Damaged("%s does not load as a certificate" % what) from None
-        rules = []
-        for item in _json(acl, what + " ACL", list):
-            _check(isinstance(item, list) and len(item) == 3 and all(isinstance(x, str) for x in item)
-                   and item[2] in ("Allow", "Deny"), "%s: an ACL entry has the wrong shape" % what)
-            rules.append(CryptoKeyAccessRule(item[0], item[1], item[2] == "Allow"))
         return StoreEntry(cert, key=self._handle(key_id, what), friendly_name=_text(friendly, what),
-                          exportable=_bool(exportable, what), request=csr, access_rules=rules,
-                          archived=_bool(archived, what), revoked=_bool(revoked, what), der=der,
-                          thumbprint=thumb)
+                          exportable=_bool(exportable, what), request=csr,
+                          access_rules=self._acl(acl, what), archived=_bool(archived, what),
+                          revoked=_bool(revoked, what), der=der, thumbprint=thumb)
+
+    def _acl(self, text: Any, what: str) -> tuple:
+        """An ACL column as rules (a world has a few different ACLs: parsed once each)."""
+        cache = self.__dict__.setdefault("_acl_cache", {})
+        hit = cache.get(text)
+        if hit is None:
+            from .dotnet import CryptoKeyAccessRule
+            rules = []
+            for item in _json(text, what + " ACL", list):
+                _check(isinstance(item, list) and len(item) == 3
+                       and all(isinstance(x, str) for x in item) and item[2] in ("Allow", "Deny"),
+                       "%s: an ACL entry has the wrong shape" % what)
+                rules.append(CryptoKeyAccessRule(item[0], item[1], item[2] == "Allow"))
+            hit = cache[text] = tuple(rules)
+        return hit
 
     _CERT_COLUMNS = "thumbprint, der, key_id, friendly_name, exportable, archived, revoked, request, acl"
 
