@@ -235,6 +235,10 @@ def _exshell_version() -> str:
         return "(source)"
 
 
+def _utc_now() -> str:
+    return _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0, tzinfo=None).isoformat() + "Z"
+
+
 def _entity(key: Sequence[str]) -> str:
     return _SEP.join(key)
 
@@ -373,6 +377,21 @@ class WorldStore:
         except sqlite3.Error as e:
             raise self._error(e, "save the world") from None
 
+    def summary(self) -> Dict[str, Any]:
+        """What ``exshell world list`` shows: version, certificates, last change, source."""
+        try:
+            row = self.conn.execute("SELECT version FROM organization WHERE id = 1").fetchone()
+            count = self.conn.execute("SELECT count(*) FROM certificates WHERE store = 'My'").fetchone()[0]
+        except sqlite3.Error as e:
+            raise self._error(e, "read the world") from None
+        meta = self.meta()
+        source = meta.get("source", "?")
+        if source == "built-in":
+            source = "the built-in organisation"
+        return {"version": row[0] if row else "(empty)", "certificates": count,
+                "changed": (meta.get("changed") or meta.get("created") or "?").replace("T", " ").rstrip("Z"),
+                "source": source}
+
     def has_world(self) -> bool:
         try:
             row = self.conn.execute("SELECT count(*) FROM organization").fetchone()
@@ -418,7 +437,7 @@ class WorldStore:
     # ------------------------------------------------------------ creating
     def create(self, org, **meta: str) -> None:
         """Write ``org`` as this (empty) world, in one transaction, and attach it."""
-        now = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0, tzinfo=None).isoformat() + "Z"
+        now = _utc_now()
         try:
             with self._transaction("create the world"):
                 self._ensure_schema()
@@ -923,14 +942,15 @@ class WorldStore:
         sname, store, thumb = key
         server = self._server(org, sname)
         what = "trusted certificate %r on %r" % (thumb, sname)
-        _check(server is not None, "%s: no such server" % what)
-        _check(store in ("Root", "CA"), "%s: unknown store %r" % (what, store))
-        target = server.roots if store == "Root" else server.intermediates
         row = self.conn.execute("SELECT der, kind FROM trust WHERE server = ? AND store = ? AND "
                                 "thumbprint = ?", key).fetchone()
         if row is None:
-            target.pop(thumb, None)
+            if server is not None and store in ("Root", "CA"):
+                (server.roots if store == "Root" else server.intermediates).pop(thumb, None)
             return
+        _check(server is not None, "%s: no such server" % what)
+        _check(store in ("Root", "CA"), "%s: unknown store %r" % (what, store))
+        target = server.roots if store == "Root" else server.intermediates
         der = _blob(row[0], what)
         _check(thumbprint_of(der) == thumb, "%s does not match its thumbprint" % what)
         _check(row[1] in ("Registry", "ThirdParty", "Enterprise", "GroupPolicy", "Intermediate"),
@@ -1119,6 +1139,8 @@ class WorldStore:
                 self.conn.executemany("INSERT INTO journal(entity) VALUES (?)",
                                       [(_entity(k),) for k in keys])
                 seq = self.conn.execute("SELECT max(seq) FROM journal").fetchone()[0]
+                self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('changed', ?)",
+                                  (_utc_now(),))
                 if seq % 1000 == 0:
                     self.conn.execute("DELETE FROM journal WHERE seq <= ?", (seq - JOURNAL_KEEP,))
             else:
@@ -1158,6 +1180,9 @@ class WorldStore:
                     for key in sorted(set(keys) | {("counters",), ("clock",)},
                                       key=lambda k: order.get(k[0], 4)):
                         self._load_entity(org, key)
+                    # An entry removed and given back goes where it was, not last.
+                    for where in {k[:3] for k in keys if k[0] in ("cert", "trust") and len(k) == 4}:
+                        self._reorder(org, *where)
                     self._apply_journal()
             finally:
                 self.conn.execute("COMMIT")
@@ -1167,6 +1192,34 @@ class WorldStore:
         except sqlite3.Error as e:
             raise self._error(e, "read the world") from None
         org.changes.close()
+
+    def _reorder(self, org, kind: str, server_name: str, store_name: str) -> None:
+        server = self._server(org, server_name)
+        if server is None:
+            return
+        table = "certificates" if kind == "cert" else "trust"
+        order = [t for (t,) in self.conn.execute(
+            "SELECT thumbprint FROM %s WHERE server = ? AND store = ? ORDER BY id" % table,
+            (server_name, store_name))]
+        if kind == "cert":
+            store = server.my if store_name == "My" else server.requests
+            current = store.thumbprints()
+            if current != order:
+                entries = {t: store.get(t) for t in current}
+                for t in current:
+                    store.discard(t)
+                for t in order + [t for t in current if t not in order]:
+                    if entries.get(t) is not None:
+                        store.put(entries[t])
+        else:
+            mapping = server.roots if store_name == "Root" else server.intermediates
+            current = list(mapping)
+            if current != order:
+                items = dict(mapping)
+                mapping.clear()
+                for t in order + [t for t in current if t not in order]:
+                    if t in items:
+                        mapping[t] = items[t]
 
     def replace(self, org) -> None:
         """Make ``org`` this world (Reset-Lab, world reset): every row rewritten, in one
