@@ -60,6 +60,7 @@ class Dialect:
     foreach_skips_null: bool               # foreach ($x in $null) runs no iteration
     psitem: bool                           # $PSItem is $_
     ignore_action: bool                    # -ErrorAction Ignore: the error is not even recorded
+    type_new_method: bool                  # [T]::new(args) constructs (5.0)
 
     # -- commands and parameters ---------------------------------------------------------
     v3_cmdlets: bool                       # what 3.0 added: ConvertTo-Json, Invoke-WebRequest,
@@ -110,7 +111,7 @@ PS20 = Dialect(
                    ("PSRemotingProtocolVersion", "2.1")),
     maximum_history_count=64,
     member_enumeration=False, scalar_count=False, foreach_skips_null=False, psitem=False,
-    ignore_action=False,
+    ignore_action=False, type_new_method=False,
     v3_cmdlets=False, simplified_syntax=False, extra_common_parameters=False,
     foreach_supports_should_process=False, select_first_stops_upstream=False,
     type_keywords=False, syntax_lists_common_parameters=True, syntax_mandatory_first=True,
@@ -122,6 +123,8 @@ PS20 = Dialect(
     messages={
         "TypeNotFound": "Unable to find type [%s]: make sure that the assembly containing this "
                         "type is loaded.",
+        "MethodNotFound": "Method invocation failed because [%s] doesn't contain a method named "
+                          "'%s'.",
         "NewObjectTypeNotFound": "Cannot find type [%s]: make sure the assembly containing this "
                                  "type is loaded.",
         "PropertyNotSettable": "Property '%s' cannot be found on this object; make sure it exists "
@@ -143,7 +146,7 @@ PS51 = Dialect(
                    ("SerializationVersion", "1.1.0.1")),
     maximum_history_count=4096,
     member_enumeration=True, scalar_count=True, foreach_skips_null=True, psitem=True,
-    ignore_action=True,
+    ignore_action=True, type_new_method=True,
     v3_cmdlets=True, simplified_syntax=True, extra_common_parameters=True,
     foreach_supports_should_process=True, select_first_stops_upstream=True,
     type_keywords=True, syntax_lists_common_parameters=False, syntax_mandatory_first=False,
@@ -154,6 +157,8 @@ PS51 = Dialect(
     split_terminator_message=False, stop_message_prefix=False, not_found_names_command=True,
     messages={
         "TypeNotFound": "Unable to find type [%s].",
+        "MethodNotFound": "Method invocation failed because [%s] does not contain a method named "
+                          "'%s'.",
         "NewObjectTypeNotFound": "Cannot find type [%s]: verify that the assembly containing "
                                  "this type is loaded.",
         "PropertyNotSettable": "The property '%s' cannot be found on this object. Verify that "

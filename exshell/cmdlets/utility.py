@@ -1260,35 +1260,6 @@ class ClearHost(Cmdlet):
 
 # ============================================================================ New-Object
 
-class ArrayList(list):
-    """System.Collections.ArrayList: a growable list whose Add returns the index."""
-
-    PS_TYPE_NAMES = ("System.Collections.ArrayList", "System.Object")
-
-    def ps_method_Add(self, value: Any = None) -> int:
-        self.append(value)
-        return len(self) - 1
-
-    def ps_method_AddRange(self, values: Any = None) -> None:
-        self.extend(values if isinstance(values, (list, tuple)) else [values])
-
-    def ps_method_Remove(self, value: Any = None) -> None:
-        if value in self:
-            self.remove(value)
-
-    def ps_method_RemoveAt(self, index: Any = 0) -> None:
-        del self[int(index)]
-
-    def ps_method_Insert(self, index: Any, value: Any) -> None:
-        self.insert(int(index), value)
-
-    def ps_method_Clear(self) -> None:
-        self.clear()
-
-    def ps_method_ToArray(self) -> List[Any]:
-        return list(self)
-
-
 class NewObject(Cmdlet):
     """Create an object of a .NET type (the common ones scripts use)."""
 
@@ -1305,21 +1276,31 @@ class NewObject(Cmdlet):
     )
 
     def process(self, p: Any) -> None:
-        from ..engine.dotnet import convert_to, resolve_type
+        from ..engine.dotnet import MethodError, construct, convert_to, resolve_type
         from ..engine.properties import set_property
         type_name = (p.TypeName or "").strip()
         folded = type_name.casefold()
         args = list(p.ArgumentList or [])
+        info = resolve_type(type_name)
         if folded in ("psobject", "pscustomobject", "system.management.automation.psobject",
                       "system.object", "object"):
             obj: Any = PSObject()
-        elif folded in ("system.collections.arraylist", "collections.arraylist"):
-            obj = ArrayList(args[0] if args and isinstance(args[0], (list, tuple)) else [])
+        elif info is not None and info.net_type is not None and info.net_type.construct is not None:
+            try:
+                obj = construct(info, args)
+            except MethodError as e:
+                if e.error_id == "MethodCountCouldNotFindBest":
+                    self.throw_terminating(self.error_record(
+                        'A constructor was not found. Cannot find an appropriate constructor for '
+                        'type %s.' % type_name, "CannotFindAppropriateCtor", "ObjectNotFound",
+                        target=type_name, exception_type="System.Management.Automation.PSArgumentException"))
+                else:
+                    self.throw_terminating(self.error_record(
+                        e.message, "ConstructorInvokedThrowException", "InvalidOperation",
+                        exception_type=e.exception_type))
+                return
         elif folded in ("system.collections.hashtable", "collections.hashtable", "hashtable"):
             obj = PSHashtable()
-        elif folded in ("system.collections.generic.list[string]", "system.collections.generic.list[object]",
-                        "collections.generic.list[string]", "collections.generic.list[object]"):
-            obj = ArrayList()
         elif folded in ("system.datetime", "datetime") and len(args) >= 3:
             import datetime as _dt
             ints = [int(a) for a in args[:6]]
@@ -1334,7 +1315,6 @@ class NewObject(Cmdlet):
         elif folded in ("system.security.securestring", "securestring"):
             obj = SecureString("")
         else:
-            info = resolve_type(type_name)
             if info is None or info.full_name.startswith("System.IO") or info.full_name == "System.Math":
                 self.throw_terminating(self.error_record(
                     self.session.dialect.message("NewObjectTypeNotFound") % type_name, "TypeNotFound", "InvalidType", target=type_name,

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import decimal
+import inspect
 import math
 import re
 from typing import Any, Callable, Dict, List, Optional, Sequence
@@ -20,9 +21,9 @@ from typing import Any, Callable, Dict, List, Optional, Sequence
 from .conversion import (ConversionError, SwitchParameter, to_bool, to_datetime, to_int,
                          to_number, to_string)
 from . import exceptions as exception_types
-from . import numbers
+from . import nettypes, numbers
 from .operators import ps_regex
-from .properties import PSHashtable, PSObject, dotnet_type_name, type_names
+from .properties import NOT_FOUND, PSHashtable, PSObject, dotnet_type_name, type_names
 
 __all__ = ["MethodError", "call_method", "format_string", "format_value", "resolve_type",
            "TypeInfo", "convert_to", "is_instance", "CULTURE_DAYS", "CULTURE_MONTHS"]
@@ -47,6 +48,69 @@ class MethodError(Exception):
         self.category = category
         self.exception_type = exception_type
         self.inner = inner
+
+
+def method_not_found(type_name: str, name: str) -> MethodError:
+    """``Method invocation failed because [T] doesn't contain a method named 'M'.``
+    (``member`` lets the evaluator use the dialect's wording: 3.0+ says "does not")."""
+    error = MethodError("Method invocation failed because [%s] doesn't contain a method named "
+                        "'%s'." % (type_name, name), "MethodNotFound")
+    error.member = (type_name, name)  # type: ignore[attr-defined]
+    return error
+
+
+def method_threw(name: str, count: int, exception: str, message: str) -> MethodError:
+    """A .NET method threw: PowerShell wraps its exception in a MethodInvocationException
+    whose id is the inner exception's short name."""
+    return MethodError('Exception calling "%s" with "%d" argument(s): "%s"' % (name, count, message),
+                       exception.rsplit(".", 1)[-1], "NotSpecified",
+                       exception_type="System.Management.Automation.MethodInvocationException",
+                       inner=exception)
+
+
+def overload_not_found(name: str, count: int) -> MethodError:
+    return MethodError('Cannot find an overload for "%s" and the argument count: "%d".' % (name, count),
+                       "MethodCountCouldNotFindBest", "NotSpecified",
+                       exception_type="System.Management.Automation.MethodException")
+
+
+def _invoke_member(fn: Callable[..., Any], name: str, args: List[Any]) -> Any:
+    """Call a Python implementation of a .NET member, turning what it raises into
+    PowerShell's errors (a wrong argument count, an exception the member threw)."""
+    try:
+        inspect.signature(fn).bind(*args)
+    except TypeError:
+        raise overload_not_found(name, len(args))
+    except ValueError:  # no signature to read (a builtin): just call it
+        pass
+    try:
+        return fn(*args)
+    except nettypes.NetError as e:
+        raise method_threw(name, len(args), e.exception, e.message)
+    except nettypes.NetCountError as e:
+        raise overload_not_found(e.name if e.name != "new" else name, e.count)
+    except nettypes.NetArgumentError as e:
+        raise MethodError('Cannot convert argument "%s", with value: "%s", for "%s" to type "%s": "%s"'
+                          % (e.parameter, to_string(e.value), name, e.type_name, e.message),
+                          "MethodArgumentConversionInvalidCastArgument", "NotSpecified",
+                          exception_type="System.Management.Automation.MethodException",
+                          inner="System.Management.Automation.PSInvalidCastException")
+
+
+def construct(type_info: "TypeInfo", args: List[Any]) -> Any:
+    """``New-Object T args`` / ``[T]::new(args)`` for a type the registry can build.
+    A constructor that throws gives ``Exception calling ".ctor" ...``."""
+    net_type = type_info.net_type
+    if net_type is None or net_type.construct is None:
+        raise overload_not_found("new", len(args))
+    return _invoke_member(lambda *a: net_type.construct(list(a)), ".ctor", args)
+
+
+def has_method(obj: Any, name: str) -> bool:
+    """Whether ``obj`` has a member method of its own by that name (one a Python
+    class provides as ``ps_method_<Name>``)."""
+    folded = "ps_method_" + name.casefold()
+    return any(attr.casefold() == folded for attr in dir(type(obj)) if attr.startswith("ps_method_"))
 
 
 # ------------------------------------------------------------------ formatting
@@ -233,8 +297,44 @@ def format_string(fmt: str, args: Sequence[Any]) -> str:
 # --------------------------------------------------------------------- methods
 
 def _arg_count_error(name: str, count: int) -> MethodError:
-    return MethodError('Cannot find an overload for "%s" and the argument count: "%d".' % (name, count),
-                       "MethodCountCouldNotFindBest")
+    return overload_not_found(name, count)
+
+
+def _string_split(s: str, args: List[Any]) -> List[str]:
+    """String.Split: separator characters (a string argument is a char[] in Windows
+    PowerShell), or separator strings when a string[] comes with StringSplitOptions;
+    an optional maximum count; RemoveEmptyEntries.  No separator: white space."""
+    separators = args[0] if args else None
+    count: Optional[int] = None
+    remove_empty = False
+    for extra in args[1:]:
+        if isinstance(extra, nettypes.StringSplitOptions) or (
+                isinstance(extra, str) and nettypes.StringSplitOptions.parse_name(extra) is not None):
+            remove_empty = int(nettypes.StringSplitOptions.parse(extra)) == 1
+        else:
+            count = to_int(extra)
+            if count < 0:
+                raise nettypes.NetError("System.ArgumentOutOfRangeException",
+                                        "Count cannot be less than zero.\r\nParameter name: count")
+    if isinstance(separators, (list, tuple)) and len(args) > 1 and \
+            any(len(to_string(x)) != 1 for x in separators):
+        pattern = "|".join(re.escape(to_string(x)) for x in separators if to_string(x))
+    else:
+        items = separators if isinstance(separators, (list, tuple)) else \
+            ([] if separators is None else [separators])
+        chars = "".join(to_string(x) for x in items)
+        pattern = "[" + re.escape(chars) + "]" if chars else r"\s"
+    if count == 0:
+        return []
+    if not pattern:
+        parts = [s]
+    elif count is None:
+        parts = re.split(pattern, s)
+    else:
+        parts = re.split(pattern, s, maxsplit=max(count - 1, 0)) if count > 1 else [s]
+    if remove_empty:
+        parts = [p for p in parts if p]
+    return parts
 
 
 def _string_method(s: str, name: str, args: List[Any]) -> Any:
@@ -289,13 +389,7 @@ def _string_method(s: str, name: str, args: List[Any]) -> Any:
             raise _arg_count_error("Replace", len(a))
         return s.replace(to_string(a[0]), to_string(a[1]))
     if n == "split":
-        if not a:
-            return s.split()
-        seps = a[0]
-        chars = "".join(to_string(x) for x in seps) if isinstance(seps, (list, tuple)) else to_string(seps)
-        if not chars:
-            return s.split()
-        return re.split("[" + re.escape(chars) + "]", s)
+        return _string_split(s, a)
     if n == "padleft":
         return s.rjust(to_int(a[0]), to_string(a[1]) if len(a) > 1 else " ")
     if n == "padright":
@@ -305,7 +399,11 @@ def _string_method(s: str, name: str, args: List[Any]) -> Any:
     if n == "tochararray":
         return list(s)
     if n == "equals":
-        return s == to_string(a[0]) if a else False
+        if not a:
+            raise _arg_count_error("Equals", 0)
+        if len(a) > 1 and "ignorecase" in to_string(a[1]).casefold():
+            return s.casefold() == to_string(a[0]).casefold()
+        return s == to_string(a[0]) if isinstance(a[0], str) else False
     if n == "compareto":
         o = to_string(a[0])
         return (s > o) - (s < o)
@@ -321,8 +419,7 @@ def _string_method(s: str, name: str, args: List[Any]) -> Any:
         return hash(s) & 0x7FFFFFFF
     if n == "normalize":
         return s
-    raise MethodError("Method invocation failed because [System.String] doesn't contain a method "
-                      "named '%s'." % name)
+    raise method_not_found("System.String", name)
 
 
 def _date_method(d: _dt.datetime, name: str, args: List[Any]) -> Any:
@@ -375,8 +472,7 @@ def _date_method(d: _dt.datetime, name: str, args: List[Any]) -> Any:
         return TypeInfo("System.DateTime")
     if n == "tofiletime":
         return int((d - _dt.datetime(1601, 1, 1)).total_seconds() * 10_000_000)
-    raise MethodError("Method invocation failed because [System.DateTime] doesn't contain a method "
-                      "named '%s'." % name)
+    raise method_not_found("System.DateTime", name)
 
 
 def _timespan_method(t: _dt.timedelta, name: str, args: List[Any]) -> Any:
@@ -393,8 +489,7 @@ def _timespan_method(t: _dt.timedelta, name: str, args: List[Any]) -> Any:
         return abs(t)
     if n == "gettype":
         return TypeInfo("System.TimeSpan")
-    raise MethodError("Method invocation failed because [System.TimeSpan] doesn't contain a method "
-                      "named '%s'." % name)
+    raise method_not_found("System.TimeSpan", name)
 
 
 def _list_method(lst: Any, name: str, args: List[Any]) -> Any:
@@ -419,10 +514,8 @@ def _list_method(lst: Any, name: str, args: List[Any]) -> Any:
     if n == "getvalue":
         return lst[to_int(args[0])]
     if n == "where" or n == "foreach":
-        raise MethodError("Method invocation failed because [System.Object[]] doesn't contain a method "
-                          "named '%s'." % name)
-    raise MethodError("Method invocation failed because [%s] doesn't contain a method named '%s'."
-                      % (type_names(lst)[0], name))
+        raise method_not_found("System.Object[]", name)
+    raise method_not_found(type_names(lst)[0], name)
 
 
 def _hashtable_method(h: PSHashtable, name: str, args: List[Any]) -> Any:
@@ -456,8 +549,7 @@ def _hashtable_method(h: PSHashtable, name: str, args: List[Any]) -> Any:
         return "System.Collections.Hashtable"
     if n == "gettype":
         return TypeInfo("System.Collections.Hashtable")
-    raise MethodError("Method invocation failed because [System.Collections.Hashtable] doesn't contain "
-                      "a method named '%s'." % name)
+    raise method_not_found("System.Collections.Hashtable", name)
 
 
 def call_method(obj: Any, name: str, args: List[Any]) -> Any:
@@ -470,7 +562,14 @@ def call_method(obj: Any, name: str, args: List[Any]) -> Any:
             custom = getattr(obj, attr)
             break
     if custom is not None:
-        return custom(*args)
+        return _invoke_member(custom, name, args)
+    try:
+        return _builtin_method(obj, name, args)
+    except nettypes.NetError as e:
+        raise method_threw(name, len(args), e.exception, e.message)
+
+
+def _builtin_method(obj: Any, name: str, args: List[Any]) -> Any:
     if isinstance(obj, TypeInfo):
         n = name.casefold()
         if n == "tostring":
@@ -501,24 +600,29 @@ def call_method(obj: Any, name: str, args: List[Any]) -> Any:
     if n == "compareto" and isinstance(obj, (int, float)):
         o = to_number(args[0])
         return (obj > o) - (obj < o)
-    raise MethodError("Method invocation failed because [%s] doesn't contain a method named '%s'."
-                      % (dotnet_type_name(obj), name))
+    raise method_not_found(dotnet_type_name(obj), name)
 
 
 # ----------------------------------------------------------------------- types
 
 class TypeInfo:
-    """A .NET type as a value (``[datetime]``, ``$x.GetType()``)."""
+    """A .NET type as a value (``[datetime]``, ``$x.GetType()``).  ``net_type`` is the
+    registry's entry when the type has one (constructors, statics, casts)."""
 
     PS_TYPE_NAMES = ("System.RuntimeType", "System.Type", "System.Object")
-    PS_PROPERTIES = ("Name", "FullName", "Namespace", "IsArray", "BaseType")
+    PS_PROPERTIES = ("IsPublic", "IsSerial", "Name", "FullName", "Namespace", "IsArray", "BaseType")
+    IsPublic = True
+    IsSerial = True
 
-    def __init__(self, full_name: str):
+    def __init__(self, full_name: str, net_type: Optional["nettypes.NetType"] = None):
         self.full_name = full_name
+        self.net_type = net_type if net_type is not None else nettypes.lookup(full_name)
 
     @property
     def Name(self) -> str:
-        return self.full_name.rsplit(".", 1)[-1]
+        if self.net_type is not None:
+            return self.net_type.name
+        return self.full_name.split("[", 1)[0].rsplit(".", 1)[-1]
 
     @property
     def FullName(self) -> str:
@@ -526,7 +630,8 @@ class TypeInfo:
 
     @property
     def Namespace(self) -> str:
-        return self.full_name.rsplit(".", 1)[0] if "." in self.full_name else ""
+        name = self.full_name.split("`", 1)[0]
+        return name.rsplit(".", 1)[0] if "." in name else ""
 
     @property
     def IsArray(self) -> bool:
@@ -536,10 +641,12 @@ class TypeInfo:
     def BaseType(self) -> Optional["TypeInfo"]:
         if self.full_name == "System.Object":
             return None
+        if self.net_type is not None:
+            return TypeInfo(self.net_type.base)
         return TypeInfo(exception_types.BASES.get(self.full_name, "System.Object"))
 
     def __str__(self) -> str:
-        return self.full_name
+        return self.net_type.display if self.net_type is not None else self.full_name
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, TypeInfo) and other.full_name.casefold() == self.full_name.casefold()
@@ -607,7 +714,8 @@ _TYPE_NAMES: Dict[str, str] = {
 
 def resolve_type(name: str) -> Optional[TypeInfo]:
     """The type a type literal names, or None.  As PowerShell does, a name is also
-    tried with ``System.`` in front (``[IO.Path]``, ``[DivideByZeroException]``)."""
+    tried with ``System.`` in front (``[IO.Path]``, ``[DivideByZeroException]``), and
+    generic names (``List[string]``) are built from the registry's templates."""
     key = name.strip().casefold()
     full = _TYPE_NAMES.get(key) or _TYPE_NAMES.get("system." + key)
     if full is None and key.endswith("[]"):
@@ -616,11 +724,22 @@ def resolve_type(name: str) -> Optional[TypeInfo]:
             return TypeInfo(inner.full_name + "[]")
     if full is None:
         full = exception_types.canonical(key)
-    return TypeInfo(full) if full else None
+    if full is not None:
+        return TypeInfo(full)
+    net_type = nettypes.lookup(name, _full_name_of)
+    return TypeInfo(net_type.full_name, net_type) if net_type is not None else None
+
+
+def _full_name_of(name: str) -> Optional[str]:
+    found = resolve_type(name)
+    return found.full_name if found is not None else None
 
 
 def is_instance(value: Any, type_info: TypeInfo) -> bool:
     full = type_info.full_name
+    net_type = type_info.net_type
+    if net_type is not None and net_type.instance_of is not None and value is not None:
+        return net_type.instance_of(value)
     if full == "System.Object":
         return value is not None
     if value is None:
@@ -654,21 +773,17 @@ def convert_to(value: Any, type_info: TypeInfo) -> Any:
             if full == "System.Management.Automation.PSObject" and isinstance(value, PSHashtable):
                 return PSObject(list(value.items()))
             return value
-        if full == "System.String":
-            return to_string(value)
-        if full in numbers.INTEGER_TYPES:
-            number = to_int(value, full)
-            low, high = numbers.integer_range(full)
-            if not low <= number <= high:
-                raise ConversionError('Cannot convert value "%s" to type "%s". Error: "%s"'
-                                      % (to_string(value), full, numbers.range_message(full)))
-            return numbers.make(full, number)
-        if full in ("System.Double", "System.Single"):
-            return float(to_number(value))
-        if full == "System.Decimal":
-            return decimal.Decimal(str(to_number(value)))
-        if full == "System.Boolean":
-            return to_bool(value)
+        if full == "System.Type":
+            if isinstance(value, TypeInfo):
+                return value
+            found = resolve_type(to_string(value)) if isinstance(value, str) else None
+            if found is None:
+                raise ConversionError('Cannot convert the "%s" value of type "%s" to type "System.Type".'
+                                      % (to_string(value), dotnet_type_name(value)))
+            return found
+        net_type = type_info.net_type or nettypes.lookup(full)
+        if net_type is not None and net_type.cast is not None:
+            return net_type.cast(value)
         if full == "System.Char":
             text = to_string(value)
             if isinstance(value, int):
@@ -677,8 +792,6 @@ def convert_to(value: Any, type_info: TypeInfo) -> Any:
                 raise ConversionError('Cannot convert value "%s" to type "System.Char". Error: "String '
                                       'must be exactly one character long."' % text)
             return text
-        if full == "System.DateTime":
-            return to_datetime(value)
         if full == "System.TimeSpan":
             if isinstance(value, _dt.timedelta):
                 return value
@@ -736,35 +849,108 @@ def _byte_error(v: Any) -> int:
 
 # ------------------------------------------------------------- static members
 
+def _pow(x: float, y: float) -> float:
+    try:
+        return math.pow(x, y)
+    except OverflowError:  # .NET gives Infinity, with the sign the result would have
+        negative = x < 0 and y == int(y) and int(y) % 2 == 1
+        return -math.inf if negative else math.inf
+    except ValueError:
+        return math.nan
+
+
+def _log(x: float, base: Optional[float] = None) -> float:
+    if math.isnan(x) or x < 0:
+        return math.nan
+    if x == 0:
+        return -math.inf
+    if base is None:
+        return math.log(x)
+    if base == 1 or base <= 0:
+        return math.nan
+    return math.log(x) / math.log(base)
+
+
+def _round(args: List[Any]) -> Any:
+    value = to_number(args[0])
+    digits = to_int(args[1]) if len(args) > 1 and not isinstance(args[1], str) else 0
+    away = any("awayfromzero" in to_string(a).casefold() for a in args[1:])
+    if not 0 <= digits <= 15:
+        raise nettypes.NetError("System.ArgumentOutOfRangeException",
+                                "Rounding digits must be between 0 and 15, inclusive."
+                                "\r\nParameter name: digits")
+    exact = decimal.Decimal(value) if isinstance(value, decimal.Decimal) else \
+        decimal.Decimal(repr(float(value)))
+    if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
+        return value
+    rounded = exact.quantize(decimal.Decimal(1).scaleb(-digits),
+                             rounding=decimal.ROUND_HALF_UP if away else decimal.ROUND_HALF_EVEN)
+    return rounded if isinstance(value, decimal.Decimal) else float(rounded)
+
+
+def _math_table() -> Dict[str, Callable[[List[Any]], Any]]:
+    def num(a: Any) -> Any:
+        return to_number(a)
+
+    def flt(a: Any) -> float:
+        return float(to_number(a))
+
+    def same_type(fn: Callable[[Any], Any]) -> Callable[[List[Any]], Any]:
+        def call(a: List[Any]) -> Any:
+            x = num(a[0])
+            result = fn(x)
+            return result if isinstance(x, (int, decimal.Decimal)) else float(result)
+        return call
+
+    def safe(fn: Callable[[float], float]) -> Callable[[List[Any]], Any]:
+        def call(a: List[Any]) -> float:
+            try:
+                return fn(flt(a[0]))
+            except ValueError:
+                return math.nan
+            except OverflowError:
+                return math.inf
+        return call
+
+    return {
+        "round": _round,
+        "floor": lambda a: (math.floor(num(a[0])) if isinstance(num(a[0]), decimal.Decimal)
+                            else float(math.floor(flt(a[0]))) if math.isfinite(flt(a[0])) else flt(a[0])),
+        "ceiling": lambda a: (math.ceil(num(a[0])) if isinstance(num(a[0]), decimal.Decimal)
+                              else float(math.ceil(flt(a[0]))) if math.isfinite(flt(a[0])) else flt(a[0])),
+        "truncate": lambda a: (float(math.trunc(flt(a[0]))) if math.isfinite(flt(a[0])) else flt(a[0])),
+        "abs": same_type(abs),
+        "sign": lambda a: (0 if num(a[0]) == 0 else (1 if num(a[0]) > 0 else -1)),
+        "max": lambda a: max(num(a[0]), num(a[1])),
+        "min": lambda a: min(num(a[0]), num(a[1])),
+        "pow": lambda a: _pow(flt(a[0]), flt(a[1])),
+        "sqrt": lambda a: math.sqrt(flt(a[0])) if flt(a[0]) >= 0 else math.nan,
+        "exp": safe(math.exp),
+        "log": lambda a: _log(flt(a[0]), flt(a[1]) if len(a) > 1 else None),
+        "log10": lambda a: _log(flt(a[0]), 10.0),
+        "sin": safe(math.sin), "cos": safe(math.cos), "tan": safe(math.tan),
+        "asin": safe(math.asin), "acos": safe(math.acos), "atan": safe(math.atan),
+        "atan2": lambda a: math.atan2(flt(a[0]), flt(a[1])),
+        "sinh": safe(math.sinh), "cosh": safe(math.cosh), "tanh": safe(math.tanh),
+    }
+
+
+_MATH = _math_table()
+_MATH_ARITY = {"round": (1, 2, 3), "max": (2,), "min": (2,), "pow": (2,), "log": (1, 2),
+               "atan2": (2,)}
+
+
 def _math(name: str, args: List[Any]) -> Any:
     n = name.casefold()
-    nums = [to_number(a) for a in args]
-    if n == "round":
-        if len(nums) == 2:
-            return round(float(nums[0]), int(nums[1]))
-        return float(round(float(nums[0])))
-    if n == "floor":
-        return float(math.floor(nums[0]))
-    if n == "ceiling":
-        return float(math.ceil(nums[0]))
-    if n == "abs":
-        return abs(nums[0])
-    if n == "max":
-        return max(nums[0], nums[1])
-    if n == "min":
-        return min(nums[0], nums[1])
-    if n == "pow":
-        return float(nums[0]) ** float(nums[1])
-    if n == "sqrt":
-        return math.sqrt(nums[0])
-    if n == "truncate":
-        return float(math.trunc(nums[0]))
-    if n == "log":
-        return math.log(nums[0]) if len(nums) == 1 else math.log(nums[0], nums[1])
-    if n == "log10":
-        return math.log10(nums[0])
-    raise MethodError("Method invocation failed because [System.Math] doesn't contain a method named "
-                      "'%s'." % name)
+    fn = _MATH.get(n)
+    if fn is None:
+        raise method_not_found("System.Math", name)
+    if len(args) not in _MATH_ARITY.get(n, (1,)):
+        raise overload_not_found(name, len(args))
+    try:
+        return fn(args)
+    except nettypes.NetError as e:
+        raise method_threw(name, len(args), e.exception, e.message)
 
 
 StaticHook = Callable[[str, str, Optional[List[Any]]], Any]
@@ -779,6 +965,18 @@ def static_member(type_info: TypeInfo, name: str, args: Optional[List[Any]],
     if hook is not None:
         return hook(full, name, args)
     n = name.casefold()
+    net_type = type_info.net_type or nettypes.lookup(full)
+    if net_type is not None:
+        if n == "new" and args is not None:
+            if net_type.construct is None:
+                raise method_not_found(full, name)
+            return _invoke_member(lambda *a: net_type.construct(list(a)), "new", args)
+        if args is None:
+            found = net_type.static(name, None)
+        else:
+            found = _invoke_member(lambda *a: net_type.static(name, list(a)), name, args)
+        if found is not NOT_FOUND:
+            return found
     if full == "System.Math":
         if args is None:
             if n == "pi":
@@ -826,13 +1024,6 @@ def static_member(type_info: TypeInfo, name: str, args: Optional[List[Any]],
             return _dt.timedelta(**{table[n]: float(to_number(args[0]))})
     if full == "System.TimeSpan" and args is None and n == "zero":
         return _dt.timedelta(0)
-    if full == "System.Text.RegularExpressions.Regex" and args is not None:
-        if n == "escape":
-            return re.escape(to_string(args[0]))
-        if n == "ismatch":
-            return ps_regex(to_string(args[1])).search(to_string(args[0])) is not None
-        if n == "replace":
-            return ps_regex(to_string(args[1])).sub(to_string(args[2]), to_string(args[0]))
     if full == "System.Convert" and args is not None:
         if n == "tobase64string":
             import base64
@@ -862,6 +1053,6 @@ def static_member(type_info: TypeInfo, name: str, args: Optional[List[Any]],
         if n == "machinename":
             hook = hooks.get("machinename")
             return hook("", "", None) if hook else "EX01"
-    raise MethodError("Method invocation failed because [%s] doesn't contain a method named '%s'."
-                      % (full, name) if args is not None else
-                      "The property '%s' cannot be found on type [%s]." % (name, full))
+    if args is not None:
+        raise method_not_found(full, name)
+    raise MethodError("The property '%s' cannot be found on type [%s]." % (name, full))

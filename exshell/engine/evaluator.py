@@ -25,15 +25,17 @@ from .binder import NO_VALUE, ArgElement, Binder, BindingError
 from .cmdlet import Cmdlet, CommandRuntime
 from .conversion import ConversionError, SwitchParameter, to_bool, to_string
 from .exceptions import is_subclass
-from .dotnet import (MethodError, TypeInfo, call_method, convert_to, is_instance,
-                     resolve_type, static_member)
+from .nettypes import PSObjectView
+from .dotnet import (MethodError, TypeInfo, call_method, convert_to, has_method, is_instance,
+                     method_not_found, resolve_type, static_member)
 from .errors import (BreakSignal, ContinueSignal, EngineError, ErrorRecord, ExitSignal,
                      FlowControl, InvocationInfo, ReturnSignal, ScriptTerminatingError,
                      StopUpstreamSignal, TerminatingError)
 from .host import HostUnavailable
-from .operators import OperatorError, binary, unary_split
+from .operators import OperatorError, binary, dotnet_groups, unary_split
 from .parameters import Parameter
-from .properties import (NOT_FOUND, PSHashtable, PSObject, enumerate_value, get_property,
+from .properties import (NOT_FOUND, PSHashtable, PSObject, dotnet_type_name, enumerate_value,
+                         get_property,
                          set_property)
 from .session import AUTOMATIC_READONLY, Scope, Session
 
@@ -782,10 +784,15 @@ class Evaluator:
 
     def member_value(self, obj: Any, name: str) -> Any:
         if obj is None:
+            # 3.0+: $null.Count and $null.Length are 0 (the rule that gives a scalar 1).
+            if self.session.dialect.scalar_count and name.casefold() in ("count", "length"):
+                return 0
             return None
         value = get_property(obj, name)
         if value is not NOT_FOUND:
             return value
+        if name.casefold() == "psobject":  # the intrinsic view of every value
+            return PSObjectView(obj)
         if isinstance(obj, (list, tuple)):
             if not self.session.dialect.member_enumeration:
                 return None
@@ -814,18 +821,23 @@ class Evaluator:
             if node.static:
                 if not isinstance(obj, TypeInfo):
                     raise MethodError("Unable to find type [%s]." % to_string(obj), "TypeNotFound")
-                return static_member(obj, name, args, self.session.static_hooks)
+                if name.casefold() == "new" and not self.session.dialect.type_new_method:
+                    raise method_not_found(obj.full_name, name)  # [T]::new() came with 5.0
+                return _void(static_member(obj, name, args, self.session.static_hooks))
             if isinstance(obj, ScriptBlock) and name.casefold() in ("invoke", "invokereturnasis"):
                 out: List[Any] = []
                 self.invoke_block(obj, out.append, args=args)
                 return out[0] if len(out) == 1 else (NO_OUTPUT if not out else out)
             if isinstance(obj, (list, tuple)) and self.session.dialect.member_enumeration and \
-                    not isinstance(obj, bytes) and name.casefold() not in _LIST_METHODS:
-                results = []
-                for item in obj:
-                    results.append(call_method(item, name, args))
-                return results
-            return call_method(obj, name, args)
+                    not isinstance(obj, bytes) and name.casefold() not in _LIST_METHODS and \
+                    not has_method(obj, name):
+                # 3.0+: a method the collection lacks is called on each element; with
+                # no element to call it on, the collection's own type is named.
+                if not obj:
+                    raise method_not_found(dotnet_type_name(obj), name)
+                results = [r for r in (call_method(item, name, args) for item in obj) if r is not None]
+                return results if results else NO_OUTPUT
+            return _void(call_method(obj, name, args))
         except (MethodError, ConversionError, OperatorError) as e:
             raise self._error_from(e, node)
         except EngineError:
@@ -841,6 +853,9 @@ class Evaluator:
         if obj is None:
             raise self._runtime_error("Cannot index into a null array.", "NullArray", node,
                                       "InvalidOperation")
+        by_key = getattr(obj, "ps_index", None)
+        if by_key is not None:  # a collection indexed by name too ($m.Groups['year'])
+            return [by_key(k) for k in index] if isinstance(index, list) else by_key(index)
         if isinstance(obj, PSHashtable):
             if isinstance(index, list):
                 return [obj.get(k) for k in index]
@@ -1044,7 +1059,9 @@ class Evaluator:
     def _error_from(self, e: Exception, node: A.Node) -> EngineError:
         """The runtime error for an operator's, a member call's or a conversion's failure."""
         if isinstance(e, MethodError):
-            return self._runtime_error(e.message, e.error_id, node, e.category,
+            member = getattr(e, "member", None)
+            message = self.session.dialect.message("MethodNotFound") % member if member else e.message
+            return self._runtime_error(message, e.error_id, node, e.category,
                                        exception_type=e.exception_type, inner=e.inner)
         if isinstance(e, OperatorError):
             return self._runtime_error(e.message, e.error_id, node, e.category,
@@ -1074,15 +1091,18 @@ _LIST_METHODS = {"contains", "indexof", "tostring", "gettype", "clone", "getvalu
                  "equals", "gethashcode", "getenumerator", "copyto"}
 
 
+def _void(value: Any) -> Any:
+    """A .NET method that returns nothing (void) writes no output at all."""
+    return NO_OUTPUT if value is None else value
+
+
 def _matches_table(m: Any) -> PSHashtable:
+    """``$Matches`` after a successful ``-match``: the groups that matched, keyed by
+    their .NET number (an int) or name."""
     table = PSHashtable()
-    table[0] = m.group(0)
-    for i, g in enumerate(m.groups(), 1):
-        if g is not None:
-            table[i] = g
-    for name, g in m.groupdict().items():
-        if g is not None:
-            table[name] = g
+    for name, value in reversed(dotnet_groups(m)):
+        if value is not None:
+            table[int(name) if name.isdigit() else name] = value
     return table
 
 

@@ -21,7 +21,8 @@ from . import numbers
 from .properties import PSHashtable, dotnet_type_name
 
 __all__ = ["OperatorError", "binary", "compare_values", "like", "wildcard_to_regex",
-           "COMPARISON_OPERATORS", "ps_regex", "unary_split", "SPLIT_OPTIONS"]
+           "COMPARISON_OPERATORS", "ps_regex", "net_regex", "RegexPatternError",
+           "dotnet_replacement", "dotnet_groups", "group_index", "unary_split", "SPLIT_OPTIONS"]
 
 
 class OperatorError(Exception):
@@ -76,24 +77,140 @@ def like(value: str, pattern: str, case_sensitive: bool = False) -> bool:
     return re.fullmatch(wildcard_to_regex(pattern), value, flags) is not None
 
 
-_NAMED_GROUP = re.compile(r"\(\?<([A-Za-z_][A-Za-z0-9_]*)>")
+class RegexPatternError(ValueError):
+    """A .NET pattern Python's engine cannot read."""
 
 
-def ps_regex(pattern: str, case_sensitive: bool = False) -> "re.Pattern[str]":
-    """Compile a .NET regular expression with Python's engine (named groups
-    ``(?<n>...)`` are translated)."""
-    py = _NAMED_GROUP.sub(r"(?P<\1>", pattern)
+_DOTNET_GROUP = re.compile(r"\(\?<([A-Za-z_][A-Za-z0-9_]*)>")
+_DOTNET_GROUP_QUOTE = re.compile(r"\(\?'([A-Za-z_][A-Za-z0-9_]*)'")
+_BACKREF_NAMED = re.compile(r"\\k<([A-Za-z_][A-Za-z0-9_]*)>")
+_UNNAMED_GROUP = re.compile(r"(?<!\\)\((?![?*])")
+
+#: RegexOptions bits net_regex understands.
+RX_IGNORECASE, RX_MULTILINE, RX_EXPLICITCAPTURE, RX_SINGLELINE, RX_WHITESPACE = 1, 2, 4, 16, 32
+
+
+def net_regex(pattern: str, options: int = 0) -> "re.Pattern[str]":
+    """Compile a .NET regular expression (with its RegexOptions bits) with Python's
+    engine: named groups ``(?<n>...)``/``(?'n'...)``, ``\\k<n>`` and ``\\z`` are
+    translated.  Raises RegexPatternError for what Python cannot read."""
+    py = _DOTNET_GROUP.sub(r"(?P<\1>", pattern)
+    py = _DOTNET_GROUP_QUOTE.sub(r"(?P<\1>", py)
+    py = _BACKREF_NAMED.sub(r"(?P=\1)", py)
+    py = py.replace(r"\z", r"\Z")
+    if options & RX_EXPLICITCAPTURE:  # only named groups capture
+        py = _UNNAMED_GROUP.sub("(?:", py)
+    flags = 0
+    if options & RX_IGNORECASE:
+        flags |= re.I
+    if options & RX_MULTILINE:
+        flags |= re.M
+    if options & RX_SINGLELINE:
+        flags |= re.S
+    if options & RX_WHITESPACE:
+        flags |= re.X
     try:
-        return re.compile(py, 0 if case_sensitive else re.I)
-    except re.error:
-        raise OperatorError('The regular expression pattern %s is not valid.' % pattern,
+        return re.compile(py, flags)
+    except (re.error, OverflowError, RecursionError) as e:
+        reason = str(e).split(" at position")[0]
+        raise RegexPatternError('parsing "%s" - %s.' % (pattern, reason[:1].upper() + reason[1:]))
+
+
+def ps_regex(pattern: Any, case_sensitive: bool = False) -> "re.Pattern[str]":
+    """The regex of an operator's right operand: a [regex] object as it is (with its
+    own options), or a pattern compiled case-insensitively unless ``case_sensitive``."""
+    compiled = getattr(pattern, "compiled", None)
+    if isinstance(compiled, re.Pattern):
+        return compiled
+    text = to_string(pattern)
+    try:
+        return net_regex(text, 0 if case_sensitive else RX_IGNORECASE)
+    except RegexPatternError:
+        raise OperatorError('The regular expression pattern %s is not valid.' % text,
                             "InvalidRegularExpression")
+
+
+def dotnet_groups(m: "re.Match[str]") -> List[Tuple[str, Optional[str]]]:
+    """The groups of a match as .NET numbers and names them: 0, then the unnamed
+    groups numbered 1, 2... in order, then the named groups (``(?<y>..)-(..)``: group 1
+    is the second one).  Each entry is (name, value or None)."""
+    names = {index: name for name, index in m.re.groupindex.items()}
+    unnamed = [i for i in range(1, m.re.groups + 1) if i not in names]
+    named = [i for i in range(1, m.re.groups + 1) if i in names]
+    out: List[Tuple[str, Optional[str]]] = [("0", m.group(0))]
+    out += [(str(n), m.group(i)) for n, i in enumerate(unnamed, 1)]
+    out += [(names[i], m.group(i)) for i in named]
+    return out
+
+
+def group_index(m: "re.Match[str]", key: str) -> int:
+    """The Python index of .NET group ``key`` (a number or a name); IndexError if none."""
+    if not key.isdigit():
+        return m.re.groupindex[key] if key in m.re.groupindex else _no_group()
+    number = int(key)
+    if number == 0:
+        return 0
+    names = set(m.re.groupindex.values())
+    ordered = [i for i in range(1, m.re.groups + 1) if i not in names] + \
+        [i for i in range(1, m.re.groups + 1) if i in names]
+    if number > len(ordered):
+        return _no_group()
+    return ordered[number - 1]
+
+
+def _no_group() -> int:
+    raise IndexError("no such group")
+
+
+_REPLACEMENT = re.compile(r"\$(?:(\d+)|\{([A-Za-z_][A-Za-z0-9_]*|\d+)\}|(\$)|(&)|(`)|(')|(\+)|(_))")
+
+
+def dotnet_replacement(replacement: str) -> Callable[["re.Match[str]"], str]:
+    """A .NET replacement pattern (``$1``, ``${name}``, ``$0``, ``$&``, ``$$``, ``$```,
+    ``$'``, ``$+``, ``$_``) as a function of the match.  A group that does not exist
+    is left as written, as .NET does; backslashes are literal."""
+    def expand(m: "re.Match[str]") -> str:
+        out: List[str] = []
+        pos = 0
+        for r in _REPLACEMENT.finditer(replacement):
+            out.append(replacement[pos:r.start()])
+            pos = r.end()
+            number, name, dollar, amp, before, after, last, whole = r.groups()
+            if dollar:
+                out.append("$")
+            elif amp:
+                out.append(m.group(0))
+            elif before:
+                out.append(m.string[:m.start()])
+            elif after:
+                out.append(m.string[m.end():])
+            elif whole:
+                out.append(m.string)
+            elif last:
+                groups = [g for g in m.groups() if g is not None]
+                out.append(groups[-1] if groups else "")
+            else:
+                try:
+                    group = m.group(group_index(m, number if number is not None else name))
+                except IndexError:  # no such group: .NET leaves the text as written
+                    out.append(r.group(0))
+                    continue
+                out.append(group or "")
+        out.append(replacement[pos:])
+        return "".join(out)
+    return expand
 
 
 def _coerce_to_left(left: Any, right: Any) -> Any:
     """Convert ``right`` to the type of ``left`` for comparison."""
     if right is None or left is None:
         return right
+    coerce = getattr(type(left), "ps_coerce", None)  # a .NET type with its own cast (Version)
+    if coerce is not None:
+        try:
+            return coerce(right)
+        except ConversionError:
+            return _NOT_COMPARABLE
     if isinstance(left, bool):
         return to_bool(right)
     if isinstance(left, enum.Enum):
@@ -187,7 +304,7 @@ def _scalar_compare(op: str, left: Any, right: Any, cs: bool, matches: Optional[
         res = like(to_string(left), to_string(right), cs)
         return res if op == "like" else not res
     if op in ("match", "notmatch"):
-        rx = ps_regex(to_string(right), cs)
+        rx = ps_regex(right, cs)
         m = rx.search(to_string(left))
         if m and matches is not None:
             matches["value"] = m
@@ -341,18 +458,18 @@ def _format(fmt: Any, args: Any) -> str:
 
 def _replace(left: Any, right: Any, cs: bool) -> Any:
     if isinstance(right, (list, tuple)):
-        pattern = to_string(right[0]) if right else ""
+        if len(right) > 2:
+            raise OperatorError("The -%s operator allows only two elements to follow it, not %d."
+                                % ("creplace" if cs else "replace", len(right)), "BadReplaceArgument")
+        pattern = right[0] if right else ""
         replacement = to_string(right[1]) if len(right) > 1 else ""
     else:
-        pattern, replacement = to_string(right), ""
+        pattern, replacement = right, ""
     rx = ps_regex(pattern, cs)
-    py_repl = re.sub(r"\$(\d+)|\$\{(\w+)\}|\$\$", lambda m: "$" if m.group(0) == "$$" else
-                     "\\g<%s>" % (m.group(1) or m.group(2)), replacement.replace("\\", "\\\\"))
+    expand = dotnet_replacement(replacement)
+
     def one(v: Any) -> str:
-        try:
-            return rx.sub(py_repl, to_string(v))
-        except (re.error, IndexError) as e:
-            raise OperatorError("Invalid replacement: %s" % e)
+        return rx.sub(expand, to_string(v))
     if isinstance(left, (list, tuple)):
         return [one(v) for v in left]
     return one(left)
@@ -390,27 +507,17 @@ def _bad_split_options(message: str, error_id: str) -> OperatorError:
                          exception="System.Management.Automation.ParseException")
 
 
-_UNNAMED_GROUP = re.compile(r"(?<!\\)\((?![?*])")
-
-
 def _split_regex(pattern: str, options: int) -> "re.Pattern[str]":
     if options & 1:  # SimpleMatch
         return re.compile(re.escape(pattern), re.I if options & 64 else 0)
-    flags = 0
-    if options & 64:
-        flags |= re.I
-    if options & 16:
-        flags |= re.M
-    if options & 32:
-        flags |= re.S
-    if options & 8:
-        flags |= re.X
-    if options & 128:  # ExplicitCapture: only named groups capture
-        pattern = _UNNAMED_GROUP.sub("(?:", pattern)
-    py = _NAMED_GROUP.sub(r"(?P<\1>", pattern)
+    bits = 0
+    for split_bit, regex_bit in ((64, RX_IGNORECASE), (16, RX_MULTILINE), (32, RX_SINGLELINE),
+                                 (8, RX_WHITESPACE), (128, RX_EXPLICITCAPTURE)):
+        if options & split_bit:
+            bits |= regex_bit
     try:
-        return re.compile(py, flags)
-    except re.error:
+        return net_regex(pattern, bits)
+    except RegexPatternError:
         raise OperatorError("The regular expression pattern %s is not valid." % pattern,
                             "InvalidRegularExpression")
 

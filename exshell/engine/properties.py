@@ -37,7 +37,7 @@ from typing import Any, Dict, Iterable, Iterator, List, Tuple
 __all__ = [
     "PSHashtable", "PSObject", "NOT_FOUND", "type_names", "property_names",
     "get_property", "has_property", "set_property", "is_enumerable", "enumerate_value",
-    "dotnet_type_name",
+    "dotnet_type_name", "DayOfWeek",
 ]
 
 
@@ -124,6 +124,37 @@ class PSHashtable(dict):
         return "PSHashtable(%r)" % (self.items(),)
 
 
+class TypeNameList(list):
+    """``PSObject.TypeNames``: a Collection<string> scripts edit in place
+    (``$o.psobject.TypeNames.Insert(0, 'Contoso.Report')``)."""
+
+    __slots__ = ()
+
+    def ps_method_Insert(self, index: Any, name: Any) -> None:
+        self.insert(int(index), str(name))
+
+    def ps_method_Add(self, name: Any) -> None:
+        self.append(str(name))
+
+    def ps_method_Remove(self, name: Any) -> bool:
+        if str(name) in self:
+            self.remove(str(name))
+            return True
+        return False
+
+    def ps_method_RemoveAt(self, index: Any) -> None:
+        del self[int(index)]
+
+    def ps_method_Clear(self) -> None:
+        self.clear()
+
+    def ps_method_Contains(self, name: Any) -> bool:
+        return str(name) in self
+
+    def ps_method_IndexOf(self, name: Any) -> int:
+        return self.index(str(name)) if str(name) in self else -1
+
+
 class PSObject:
     """A PSCustomObject: ordered note properties with case-insensitive names.
 
@@ -136,7 +167,7 @@ class PSObject:
     def __init__(self, properties: Iterable[Tuple[str, Any]] = (),
                  type_names: Iterable[str] = ("System.Management.Automation.PSCustomObject", "System.Object")):
         self._props: Dict[str, Tuple[str, Any]] = {}
-        self.type_names: List[str] = list(type_names)
+        self.type_names: List[str] = TypeNameList(type_names)
         for name, value in properties:
             self.set(name, value)
 
@@ -235,7 +266,34 @@ def _intrinsic_names(value: Any) -> Tuple[str, ...]:
 
 
 _EPOCH = _dt.datetime(1, 1, 1)
-_DAYS = ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
+
+
+class DayOfWeek(enum.IntEnum):
+    """System.DayOfWeek, what ``(Get-Date).DayOfWeek`` holds."""
+
+    Sunday = 0
+    Monday = 1
+    Tuesday = 2
+    Wednesday = 3
+    Thursday = 4
+    Friday = 5
+    Saturday = 6
+
+    @classmethod
+    def parse(cls, value: Any) -> "DayOfWeek":
+        if isinstance(value, int) and not isinstance(value, bool):
+            return cls(value)
+        folded = str(value).strip().casefold()
+        for member in cls:
+            if member.name.casefold() == folded:
+                return member
+        raise ValueError(value)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+DayOfWeek.DOTNET_NAME = "System.DayOfWeek"  # type: ignore[attr-defined]
 
 
 def _intrinsic_value(value: Any, name: str) -> Any:
@@ -272,7 +330,7 @@ def _intrinsic_value(value: Any, name: str) -> Any:
         table = {
             "date": lambda d: d.replace(hour=0, minute=0, second=0, microsecond=0),
             "day": lambda d: d.day,
-            "dayofweek": lambda d: _DAYS[(d.weekday() + 1) % 7],
+            "dayofweek": lambda d: DayOfWeek((d.weekday() + 1) % 7),
             "dayofyear": lambda d: d.timetuple().tm_yday,
             "hour": lambda d: d.hour,
             "kind": lambda d: "Local",

@@ -231,7 +231,8 @@ def _scalar(value: Any) -> Any:
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
-        return format_double(value)
+        # A Single (``[float]``) carries SINGLE on its class and prints 7 digits.
+        return format_single(value) if getattr(value, "SINGLE", False) else format_double(value)
     if isinstance(value, decimal.Decimal):
         return format_decimal(value)
     if isinstance(value, _dt.timedelta):

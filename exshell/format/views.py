@@ -140,3 +140,22 @@ register_list_view("System.TimeSpan", ListView([
     "Days", "Hours", "Minutes", "Seconds", "Milliseconds", "Ticks", "TotalDays", "TotalHours",
     "TotalMinutes", "TotalSeconds", "TotalMilliseconds",
 ]))
+
+# .NET types whose default view is a table (PowerShell's DotNetTypes.format.ps1xml).
+register_table_view("System.RuntimeType", TableView([
+    TableColumn("IsPublic", "IsPublic", 8),
+    TableColumn("IsSerial", "IsSerial", 8),
+    TableColumn("Name", "Name", 40),
+    TableColumn("BaseType", "BaseType", None),
+]))
+register_table_view("System.Version", TableView([
+    TableColumn("Major", "Major", 6),
+    TableColumn("Minor", "Minor", 6),
+    TableColumn("Build", "Build", 6),
+    TableColumn("Revision", "Revision", 8),
+]))
+register_table_view("System.Globalization.CultureInfo", TableView([
+    TableColumn("LCID", "LCID", 16),
+    TableColumn("Name", "Name", 16),
+    TableColumn("DisplayName", "DisplayName", None),
+]))
