@@ -358,3 +358,84 @@ def test_committed_fixture_state_is_what_import_builds(tmp_path):
     committed = os.path.join(os.path.dirname(__file__), "..", "transcripts", "states",
                              "replica-fabrikam-2016.json")
     assert json.loads(state.read_text()) == json.loads(open(committed).read())
+
+
+# ------------------------------------------------------------------ the script's own records
+
+def _record(refs, kind, **props):
+    """A New-Object PSObject -Property @{...} record as Export-Clixml writes it."""
+    body = ['  <Obj RefId="%d">' % refs.next(),
+            refs.tn(("System.Management.Automation.PSCustomObject", "System.Object"), "    "),
+            "    <MS>", '      <S N="ExshellReplica">%s</S>' % kind]
+    for k, v in props.items():
+        if isinstance(v, list):
+            items = "".join("\r\n          <BA>%s</BA>" % base64.b64encode(b).decode() for b in v)
+            body.append('      <Obj N="%s" RefId="%d">' % (k, refs.next()))
+            body.append(refs.tn(("System.Object[]", "System.Array", "System.Object"), "        "))
+            body.append("        <LST>%s\r\n        </LST>\r\n      </Obj>" % items)
+        elif isinstance(v, int):
+            body.append('      <I32 N="%s">%d</I32>' % (k, v))
+        else:
+            body.append('      <S N="%s">%s</S>' % (k, dumpkit.esc(v)))
+    body += ["    </MS>", "  </Obj>"]
+    return "\r\n".join(body)
+
+
+def test_exported_chain_and_iis_bindings_are_used(fab):
+    folder, certs = fab
+    mail, ca = certs["mail"], certs["ca"]
+    refs = dumpkit.Refs()
+    dumpkit.write(str(folder / "CertificateChain-EX01.xml"), dumpkit.document([_record(
+        refs, "CertificateChain", Server="EX01", Thumbprint=dumpkit.thumbprint(mail),
+        Chain=[dumpkit.der(mail), dumpkit.der(ca)])]))
+    refs = dumpkit.Refs()
+    setup = dumpkit.thumbprint(certs["setup-EX02"])
+    dumpkit.write(str(folder / "IisBinding-EX02.xml"), dumpkit.document([
+        _record(refs, "IisBinding", Server="EX02", IPAddress="0.0.0.0", Port=443,
+                Thumbprint=setup, Store="My", Sites="Default Web Site"),
+        _record(refs, "IisBinding", Server="EX02", IPAddress="0.0.0.0", Port=444,
+                Thumbprint=setup, Store="My", Sites="Exchange Back End")]))
+    org, report = import_replica(str(folder), **sources())
+    assert lines(report, "stand_in") and not any("root CA" in l for l in lines(report, "stand_in"))
+    for server in org.servers:
+        assert dumpkit.thumbprint(ca) in server.roots        # the real root, trusted
+    ex02 = org.servers[1]
+    assert ex02.iis_bindings == {1: setup, 2: setup}          # the IIS dump wins over IisServices
+    assert "IIS" not in str(ex02.view_of(dumpkit.thumbprint(mail)).Services)
+    assert any("%s on EX02: the dump says Services IIS, SMTP" % dumpkit.thumbprint(mail) in l
+               for l in lines(report, "conflict"))
+
+
+def test_deserialized_dump_from_a_2010_workstation(tmp_path):
+    """Exchange 2010 remote EMS: Deserialized. type names, every property, Services an enum."""
+    cert, _ = dumpkit.make_cert("mail.contoso.com", ["mail.contoso.com"], dumpkit.T0,
+                                dumpkit.T0 + dt.timedelta(days=700), keys=dumpkit.key_pool())
+    raw = base64.b64encode(dumpkit.der(cert)).decode()
+    doc = dumpkit.document([
+        '  <Obj RefId="0">\r\n    <TN RefId="0">\r\n'
+        '      <T>Deserialized.Microsoft.Exchange.Data.Directory.Management.ExchangeServer</T>\r\n'
+        '      <T>Deserialized.System.Object</T>\r\n    </TN>\r\n    <ToString>EX2010</ToString>\r\n'
+        '    <Props>\r\n      <S N="Name">EX2010</S>\r\n      <S N="Fqdn">EX2010.contoso.com</S>\r\n'
+        '      <S N="ServerRole">Mailbox, ClientAccess, HubTransport</S>\r\n'
+        '      <S N="AdminDisplayVersion">Version 14.3 (Build 123.4)</S>\r\n    </Props>\r\n  </Obj>',
+        '  <Obj RefId="1">\r\n    <TN RefId="1">\r\n'
+        '      <T>Deserialized.Microsoft.Exchange.Management.SystemConfigurationTasks.ExchangeCertificate</T>\r\n'
+        '      <T>Deserialized.System.Security.Cryptography.X509Certificates.X509Certificate2</T>\r\n'
+        '      <T>Deserialized.System.Object</T>\r\n    </TN>\r\n'
+        '    <ToString>%s</ToString>\r\n    <Props>\r\n' % dumpkit.esc(dumpkit.x509_tostring(cert)) +
+        '      <BA N="RawData">%s</BA>\r\n      <B N="HasPrivateKey">true</B>\r\n' % raw +
+        '      <B N="PrivateKeyExportable">false</B>\r\n      <S N="FriendlyName">Contoso mail</S>\r\n'
+        '      <Obj N="Services" RefId="2">\r\n        <TN RefId="2">\r\n'
+        '          <T>Deserialized.Microsoft.Exchange.Management.SystemConfigurationTasks.AllowedServices</T>\r\n'
+        '          <T>Deserialized.System.Enum</T>\r\n        </TN>\r\n'
+        '        <ToString>IMAP, POP, IIS, SMTP</ToString>\r\n        <I32>27</I32>\r\n      </Obj>\r\n'
+        '      <S N="Identity">EX2010.contoso.com\\%s</S>\r\n    </Props>\r\n  </Obj>' % dumpkit.thumbprint(cert)])
+    dumpkit.write(str(tmp_path / "dump.xml"), doc)
+    org, report = import_replica(str(tmp_path), **sources())
+    assert org.profile.version == "2010" and [s.name for s in org.servers] == ["EX2010"]
+    server = org.servers[0]
+    view = server.view_of(dumpkit.thumbprint(cert))
+    assert str(view.Services) == "IMAP, POP, IIS, SMTP" and view.FriendlyName == "Contoso mail"
+    assert server.internal_transport_thumbprint == dumpkit.thumbprint(cert)
+    assert server.pop_x509_name == "mail.contoso.com"
+    assert lines(report, "conflict") == []
