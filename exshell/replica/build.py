@@ -232,6 +232,7 @@ def _add_certificates(org: Organization, dump: Dump, report: Report) -> List[Tup
     out: List[Tuple[Any, StoreEntry, CertRecord]] = []
     assumed = 0
     stand_ins = 0
+    keys_by_thumbprint: Dict[str, Any] = {}
     for record in dump.certificates:
         server = _server_for(org, record, report)
         if server is None:
@@ -253,9 +254,14 @@ def _add_certificates(org: Organization, dump: Dump, report: Report) -> List[Tup
         if has_key is None:
             has_key = True
             assumed += 1
-        key = _stand_in_key(org, record.cert) if has_key else None
-        if key is not None:
-            stand_ins += 1
+        # One stand-in per certificate: a certificate on several servers (a PFX imported
+        # on each) has the same key everywhere, as the real one does.
+        key = None
+        if has_key:
+            key = keys_by_thumbprint.get(record.thumbprint)
+            if key is None:
+                key = keys_by_thumbprint[record.thumbprint] = _stand_in_key(org, record.cert)
+                stand_ins += 1
         acl = default_key_acl() if key is not None else []
         if key is not None and record.services and record.services & (1 | 2 | 16):
             acl.append(CryptoKeyAccessRule(NETWORK_SERVICE, "GenericRead"))

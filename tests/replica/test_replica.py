@@ -168,6 +168,7 @@ def test_plain_dump_builds_the_real_certificates(fab):
     entry = ex01.my.get(mail)
     assert entry is not None and entry.der == dumpkit.der(certs["mail"])
     assert entry.key is not None and entry.key_is_stand_in()
+    assert org.servers[1].my.get(mail).key is entry.key      # one stand-in per certificate
     assert entry.friendly_name == "Fabrikam mail 2025" and entry.exportable
     view = ex01.view_of(mail)
     assert str(view.Services) == "IIS, SMTP" and str(view.Status) == "Valid"
