@@ -13,7 +13,6 @@ import datetime as _dt
 import decimal
 import enum
 import json
-import os
 from typing import Any, List, Optional, Tuple
 
 from ..engine.cmdlet import Cmdlet
@@ -34,77 +33,53 @@ _CMD = "Microsoft.PowerShell.Commands."
 
 # ============================================================================ files
 
-#: Shown when the shell has no drive to map paths to (issue 4 brings the real one).
+#: Shown when the shell has no drive to map paths to.
 NO_DRIVE = ("Cannot access '%s': exshell has no file system in this session "
             "(set shell.drive_root to a folder).")
 PATH_NOT_FOUND = "Could not find a part of the path '%s'."
 FILE_NOT_FOUND = "Could not find file '%s'."
 
 
-def resolve_path(cmdlet: Cmdlet, path: str) -> Optional[str]:
-    """Map a Windows-style path to the real host path behind it.
-
-    With the shell's emulated drive (``session.app.drive``, issue 4) the drive
-    resolves it (``C:\\x.csv`` is ``<root>/C/x.csv``; relative paths start at the shell's
-    location).  Without a drive, ``drive_root`` is used directly: ``C:\\temp\\a.csv``
-    becomes ``<root>/temp/a.csv``, another letter ``<root>/<letter>/...``.  With
-    neither, a terminating error is raised.  This is the one place the CSV cmdlets
-    (and Tee-Object) turn paths into files.
-    """
+def resolve_path(cmdlet: Cmdlet, path: str) -> Any:
+    """Resolve a Windows-style path on the shell's emulated drive (relative paths start
+    at the shell's location): the drive's DrivePath, or a terminating error.  This is
+    the one place the CSV cmdlets (and Tee-Object) turn paths into files; the files are
+    then read and written by the drive only (:func:`read_text`, :func:`write_text`)."""
     app = cmdlet.session.app
     drive = getattr(app, "drive", None)
-    if drive is not None and hasattr(drive, "resolve"):
-        try:
-            drive.ensure()
-            return drive.resolve(to_string(path), getattr(app, "location", "C:\\")).real
-        except OSError as e:
-            message = PATH_NOT_FOUND % path
-            if getattr(e, "kind", "") == "DriveNotFound":
-                cmdlet.throw_terminating(cmdlet.error_record(
-                    "Cannot find drive. A drive with the name '%s' does not exist."
-                    % getattr(e, "path", path), "DriveNotFound", "ObjectNotFound",
-                    target=getattr(e, "path", path),
-                    exception_type="System.Management.Automation.DriveNotFoundException"))
-            cmdlet.throw_terminating(cmdlet.error_record(
-                message, "DirectoryNotFoundException", "OpenError", target=path,
-                exception_type="System.IO.DirectoryNotFoundException"))
-            return None
-    root = getattr(app, "drive_root", None)
-    if root is None:
+    if drive is None or not hasattr(drive, "resolve"):
         cmdlet.throw_terminating(cmdlet.error_record(
             NO_DRIVE % path, "FileSystemUnavailable", "ResourceUnavailable", target=path,
             exception_type="System.NotSupportedException"))
         return None
-    text = str(path).replace("/", "\\")
-    drive_letter = "C"
-    if len(text) >= 2 and text[1] == ":":
-        drive_letter, text = text[0].upper(), text[2:]
-    if not text.startswith("\\"):
-        location = getattr(app, "location", "C:\\")
-        if len(location) >= 2 and location[1] == ":":
-            drive_letter, location = location[0].upper(), location[2:]
-        text = location.rstrip("\\") + "\\" + text
-    parts: List[str] = []
-    for part in text.split("\\"):
-        if part in ("", "."):
-            continue
-        if part == "..":
-            if parts:
-                parts.pop()
-            continue
-        parts.append(part)
-    base = root if drive_letter == "C" else os.path.join(root, drive_letter)
-    return os.path.join(base, *parts)
+    try:
+        drive.ensure()
+        return drive.resolve(to_string(path), getattr(app, "location", "C:\\"))
+    except OSError as e:
+        _io_error(cmdlet, path, e, reading=False)
+        return None
 
 
 def _io_error(cmdlet: Cmdlet, path: str, error: OSError, reading: bool) -> None:
-    if isinstance(error, FileNotFoundError):
-        message = (FILE_NOT_FOUND if reading and os.path.isdir(os.path.dirname(error.filename or ""))
-                   else PATH_NOT_FOUND) % path
-        exc = "System.IO.FileNotFoundException" if "file '" in message else \
-            "System.IO.DirectoryNotFoundException"
-        cmdlet.throw_terminating(cmdlet.error_record(message, exc.rsplit(".", 1)[1], "OpenError",
-                                                     target=path, exception_type=exc))
+    """A drive failure as the terminating error the CSV cmdlets give."""
+    kind = getattr(error, "kind", "")
+    if kind == "DriveNotFound":
+        name = getattr(error, "path", path)
+        cmdlet.throw_terminating(cmdlet.error_record(
+            "Cannot find drive. A drive with the name '%s' does not exist." % name,
+            "DriveNotFound", "ObjectNotFound", target=name,
+            exception_type="System.Management.Automation.DriveNotFoundException"))
+    if kind == "PathNotFound" and reading:
+        cmdlet.throw_terminating(cmdlet.error_record(
+            FILE_NOT_FOUND % path, "FileNotFoundException", "OpenError", target=path,
+            exception_type="System.IO.FileNotFoundException"))
+    if kind in ("PathNotFound", "ParentNotFound"):
+        cmdlet.throw_terminating(cmdlet.error_record(
+            PATH_NOT_FOUND % path, "DirectoryNotFoundException", "OpenError", target=path,
+            exception_type="System.IO.DirectoryNotFoundException"))
+    if kind in ("InvalidPath", "NotSupported", "Device", "PathTooLong"):
+        from .filesystem import drive_error_record
+        cmdlet.throw_terminating(drive_error_record(cmdlet, error, str(path)))
     cmdlet.throw_terminating(cmdlet.error_record(
         "Access to the path '%s' is denied." % path, "UnauthorizedAccessException",
         "OpenError", target=path, exception_type="System.UnauthorizedAccessException"))
@@ -116,22 +91,29 @@ ENCODINGS = {"Unicode": "utf-16", "UTF7": "utf-7", "UTF8": "utf-8-sig", "UTF32":
              "OEM": "cp437"}
 
 
-def write_text(cmdlet: Cmdlet, path: str, text: str, append: bool = False,
+def write_text(cmdlet: Cmdlet, path: Any, text: str, append: bool = False,
                encoding: str = "ascii", shown: Optional[str] = None) -> None:
+    """Write (or append) ``text`` to the DrivePath ``path`` through the drive."""
     try:
-        with open(path, "a" if append else "w", encoding=encoding, errors="replace",
-                  newline="") as fh:
-            fh.write(text)
+        if append:
+            st = path.lstat()
+            if st is not None and st.st_size > 0:     # no second BOM in the middle
+                encoding = {"utf-16": "utf-16-le", "utf-8-sig": "utf-8",
+                            "utf-32": "utf-32-le"}.get(encoding, encoding)
+        data = text.encode(encoding, errors="replace")
+        drive = cmdlet.session.app.drive
+        drive.ensure_parent(path)
+        drive.write_bytes(path, data, append=append)
     except OSError as e:
-        _io_error(cmdlet, shown or path, e, reading=False)
+        _io_error(cmdlet, shown or path.text, e, reading=False)
 
 
-def read_text(cmdlet: Cmdlet, path: str, shown: Optional[str] = None) -> Optional[str]:
+def read_text(cmdlet: Cmdlet, path: Any, shown: Optional[str] = None) -> Optional[str]:
+    """The text of the DrivePath ``path`` (a BOM picks the encoding, else UTF-8)."""
     try:
-        with open(path, "rb") as fh:
-            raw = fh.read()
+        raw = cmdlet.session.app.drive.read_bytes(path)
     except OSError as e:
-        _io_error(cmdlet, shown or path, e, reading=True)
+        _io_error(cmdlet, shown or path.text, e, reading=True)
         return None
     for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"),
                        (b"\xfe\xff", "utf-16")):
@@ -261,9 +243,9 @@ class ExportCsv(Cmdlet):
         if self.params is None:
             self.params = p
             self.path = resolve_path(self, p.Path)
-            self.append_existing = bool(p.Append) and self.path is not None and \
-                os.path.exists(self.path) and os.path.getsize(self.path) > 0
-            if p.NoClobber and not p.Append and self.path and os.path.exists(self.path):
+            st = self.path.lstat() if self.path is not None else None
+            self.append_existing = bool(p.Append) and st is not None and st.st_size > 0
+            if p.NoClobber and not p.Append and st is not None:
                 self.throw_terminating(self.error_record(
                     "The file '%s' already exists." % p.Path, "NoClobber", "ResourceExists",
                     target=p.Path, exception_type="System.IO.IOException"))

@@ -513,8 +513,9 @@ class ImportExchangeCertificate(ExchangeCmdlet):
         try:
             return self.shell.drive.read_bytes(target)
         except OSError as e:
+            from .filesystem import drive_error_record
             raise lifecycle_error("ImportCertificateFileInvalid", server.name, "import",
-                                  detail=str(getattr(e, "detail", "") or e)) from None
+                                  detail=drive_error_record(self, e, target.text).message) from None
 
 
 class ExportExchangeCertificate(ExchangeCmdlet):

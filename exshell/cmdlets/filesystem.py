@@ -68,6 +68,17 @@ def _shell(cmdlet_or_shell: Any) -> Any:
     return cmdlet_or_shell.session.app if hasattr(cmdlet_or_shell, "session") else cmdlet_or_shell
 
 
+#: .NET's texts for the drive's refusals (a colon inside a path; a FIFO, socket or
+#: device where a file was expected; a path of MAX_PATH characters or more).
+NOT_SUPPORTED_FORMAT = "The given path's format is not supported."
+NOT_A_FILE = ("FileStream was asked to open a device that was not a file. For support for devices "
+              "like 'com1:' or 'lpt1:', call CreateFile, then use the FileStream constructors that "
+              "take an OS handle as an IntPtr.")
+PATH_TOO_LONG = ("The specified path, file name, or both are too long. The fully qualified file name "
+                 "must be less than 260 characters, and the directory name must be less than 248 "
+                 "characters.")
+
+
 def drive_error_record(cmdlet: Cmdlet, error: DriveError, shown: Optional[str] = None) -> ErrorRecord:
     """A DriveError as the FileSystem provider reports it."""
     path = shown or getattr(error, "path", None) or str(getattr(error, "filename", "") or "")
@@ -103,6 +114,18 @@ def drive_error_record(cmdlet: Cmdlet, error: DriveError, shown: Optional[str] =
     if kind == "Exists":
         return cmdlet.error_record("The file '%s' already exists." % path, "NewItemIOError",
                                    "WriteError", target=path, exception_type="System.IO.IOException")
+    if kind == "NotSupported":
+        return cmdlet.error_record(NOT_SUPPORTED_FORMAT, "System.NotSupportedException", "NotSpecified",
+                                   target=path, exception_type="System.NotSupportedException")
+    if kind == "Device":
+        return cmdlet.error_record(NOT_A_FILE, "FileOpenFailure", "OpenError", target=path,
+                                   exception_type="System.NotSupportedException")
+    if kind == "PathTooLong":
+        return cmdlet.error_record(PATH_TOO_LONG, "PathTooLongException", "InvalidArgument",
+                                   target=path, exception_type="System.IO.PathTooLongException")
+    if kind == "NotEmpty":
+        return cmdlet.error_record("The directory is not empty.", "RemoveItemIOError", "WriteError",
+                                   target=path, exception_type="System.IO.IOException")
     return cmdlet.error_record(getattr(error, "detail", "") or error.strerror or ("The file system reported an error for '%s'." % path),
                                "IOException", "WriteError" if kind != "PathNotFound" else "ReadError",
                                target=path, exception_type="System.IO.IOException")
@@ -238,7 +261,9 @@ class FileSystemItem:
         self.PSIsContainer = p.is_folder
         self.Name = p.name
         self.FullName = p.text
-        st = os.stat(p.real, follow_symlinks=False)
+        st = p.lstat() if hasattr(p, "lstat") else None
+        if st is None:
+            st = os.stat_result((0,) * 10)
         # The emulated machine's clock is UTC (drive.touch stamps writes with it).
         self.LastWriteTime = _dt.datetime.fromtimestamp(int(st.st_mtime), _dt.timezone.utc).replace(tzinfo=None)
         wide = as_dialect(dialect).wide_file_mode
@@ -418,11 +443,6 @@ class SetContent(_FsCmdlet):
                 continue
             verb = "Add Content" if self.append else "Set Content"
             if not self.should_process("", target="Path: %s" % target.text, action=verb):
-                continue
-            self.shell.drive.ensure_parent(target)
-            if not target.exists and not self.shell.drive.resolve(
-                    target.parent_text, "C:\\").is_folder:
-                self.fail(DriveError("ParentNotFound", target.text))
                 continue
             write_file(self, path, data, append=self.append, p=target)
 
@@ -667,15 +687,15 @@ class NewItem(_FsCmdlet):
                     if target.exists and not p.Force:
                         raise DriveError("Exists", target.text)
                     data = b"" if p.Value is None else encode_text(to_string(p.Value), "Default")
+                    drive.ensure_parent(target)
                     if p.Force:
-                        drive.ensure_parent(target)
-                        import os
-                        os.makedirs(os.path.dirname(target.real), exist_ok=True)
+                        drive.make_parents(target)
                     drive.write_bytes(target, data)
+                item = FileSystemItem(drive.resolve(target.text, "C:\\"), self.session.dialect)
             except OSError as e:
                 self.fail(e, target.text)
                 continue
-            self.write_object(FileSystemItem(drive.resolve(target.text, "C:\\"), self.session.dialect))
+            self.write_object(item)
 
 
 class MkDir(NewItem):
@@ -892,6 +912,13 @@ def _method_error(name: str, args: List[Any], message: str, exc: str) -> MethodE
                        exc, "NotSpecified")
 
 
+def _parent_is_folder(drive: Any, p: DrivePath) -> bool:
+    try:
+        return drive.resolve(p.parent_text, "C:\\").is_folder
+    except OSError:
+        return False
+
+
 def file_static(shell: Any, name: str, args: Optional[List[Any]]) -> Any:
     """``[System.IO.File]::Method(args)`` on the emulated drive.  Relative paths are
     taken from .NET's current directory (DOTNET_CURRENT_DIRECTORY), not from
@@ -917,20 +944,13 @@ def file_static(shell: Any, name: str, args: Optional[List[Any]]) -> Any:
     except OSError as e:
         if n == "exists":
             return False
-        if getattr(e, "kind", "") == "DriveNotFound":
-            raise _method_error(name, args, "Could not find a part of the path '%s'." % shown,
-                                "DirectoryNotFoundException") from None
-        if getattr(e, "kind", "") == "InvalidPath":
-            raise _method_error(name, args, "Illegal characters in path.", "ArgumentException") from None
-        raise _method_error(name, args, "Access to the path '%s' is denied." % shown,
-                            "UnauthorizedAccessException") from None
+        raise _dotnet_error(name, args, e, shown) from None
     if n == "exists":
         return p.is_file
     try:
         if n.startswith("read"):
             if not p.exists and not p.is_folder:
-                import os
-                if not os.path.isdir(os.path.dirname(p.real)):
+                if not _parent_is_folder(drive, p):
                     raise _method_error(name, args, "Could not find a part of the path '%s'." % p.text,
                                         "DirectoryNotFoundException")
                 raise _method_error(name, args, "Could not find file '%s'." % p.text,
@@ -959,14 +979,27 @@ def file_static(shell: Any, name: str, args: Optional[List[Any]]) -> Any:
         drive.write_bytes(p, data, append=(n == "appendalltext"))
         return None
     except OSError as e:
-        if getattr(e, "kind", "") == "ParentNotFound":
-            raise _method_error(name, args, "Could not find a part of the path '%s'." % p.text,
-                                "DirectoryNotFoundException") from None
-        if getattr(e, "kind", "") == "PathNotFound":
-            raise _method_error(name, args, "Could not find file '%s'." % p.text,
-                                "FileNotFoundException") from None
-        raise _method_error(name, args, "Access to the path '%s' is denied." % p.text,
-                            "UnauthorizedAccessException") from None
+        raise _dotnet_error(name, args, e, p.text) from None
+
+
+def _dotnet_error(name: str, args: List[Any], error: OSError, shown: str) -> MethodError:
+    """A drive failure as the .NET exception a [System.IO.File] call throws."""
+    kind = getattr(error, "kind", "")
+    if kind in ("DriveNotFound", "ParentNotFound"):
+        return _method_error(name, args, "Could not find a part of the path '%s'." % shown,
+                             "DirectoryNotFoundException")
+    if kind == "PathNotFound":
+        return _method_error(name, args, "Could not find file '%s'." % shown, "FileNotFoundException")
+    if kind == "InvalidPath":
+        return _method_error(name, args, "Illegal characters in path.", "ArgumentException")
+    if kind == "NotSupported":
+        return _method_error(name, args, NOT_SUPPORTED_FORMAT, "NotSupportedException")
+    if kind == "Device":
+        return _method_error(name, args, NOT_A_FILE, "NotSupportedException")
+    if kind == "PathTooLong":
+        return _method_error(name, args, PATH_TOO_LONG, "PathTooLongException")
+    return _method_error(name, args, "Access to the path '%s' is denied." % shown,
+                         "UnauthorizedAccessException")
 
 
 # ============================================================================ [System.Text.Encoding]

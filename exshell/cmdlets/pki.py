@@ -87,7 +87,10 @@ class _PkiCmdlet(Cmdlet, register=False):
         target = resolve(self, path, report=False)
         if target is None or not target.is_file:
             return None
-        return self.shell.drive.read_bytes(target)
+        try:
+            return self.shell.drive.read_bytes(target)
+        except OSError:
+            return None
 
 
 class CertReq(_PkiCmdlet):

@@ -138,10 +138,10 @@ def test_resolve_path_goes_through_the_shell_drive(tmp_path):
     class Cmd:
         session = shell.session
     c = str(tmp_path / "C")
-    assert resolve_path(Cmd, "C:\\Temp\\a.csv") == c + "/Temp/a.csv"
-    assert resolve_path(Cmd, "\\Windows\\..\\b.csv") == c + "/b.csv"
-    assert resolve_path(Cmd, "c.csv") == c + "/Windows/system32/c.csv"
-    assert resolve_path(Cmd, "C:\\..\\..\\etc\\passwd") == c + "/etc/passwd"
+    assert resolve_path(Cmd, "C:\\Temp\\a.csv").real == c + "/Temp/a.csv"
+    assert resolve_path(Cmd, "\\Windows\\..\\b.csv").real == c + "/b.csv"
+    assert resolve_path(Cmd, "c.csv").real == c + "/Windows/system32/c.csv"
+    assert resolve_path(Cmd, "C:\\..\\..\\etc\\passwd").real == c + "/etc/passwd"
 
 
 class _App:
@@ -159,21 +159,18 @@ class _Runtime:
     invocation = None
 
 
-def test_resolve_path_fallback_without_a_drive(tmp_path):
-    """Hosts without the emulated drive: drive_root alone, or a clean refusal."""
+def test_resolve_path_refuses_without_a_drive(tmp_path):
+    """Hosts without the emulated drive get a clean refusal (files are only ever
+    reached through the drive, never through a bare folder)."""
     from exshell.cmdlets.data import ExportCsv, resolve_path
     from exshell.engine.errors import TerminatingError
     cmd = ExportCsv(_Runtime)
-    _App.drive_root = str(tmp_path)
-    root = str(tmp_path)
-    assert resolve_path(cmd, "C:\\Temp\\a.csv") == root + "/Temp/a.csv"
-    assert resolve_path(cmd, "\\Temp\\..\\b.csv") == root + "/b.csv"
-    assert resolve_path(cmd, "c.csv") == root + "/Windows/system32/c.csv"
-    assert resolve_path(cmd, "D:\\x") == root + "/D/x"
-    _App.drive_root = None
-    with pytest.raises(TerminatingError) as info:
-        resolve_path(cmd, "C:\\x.csv")
-    assert info.value.record.error_id == "FileSystemUnavailable"
+    for root in (str(tmp_path), None):
+        _App.drive_root = root
+        with pytest.raises(TerminatingError) as info:
+            resolve_path(cmd, "C:\\x.csv")
+        assert info.value.record.error_id == "FileSystemUnavailable"
+    assert list(tmp_path.iterdir()) == []
 
 
 # -------------------------------------------------------------------------------- JSON
