@@ -272,6 +272,8 @@ class Shell:
                         exception_type="System.InvalidOperationException",
                         activity="Out-Default",
                         fqid_command="Microsoft.PowerShell.Commands.OutLineOutputCommand"))
+                for warning in formatter.take_warnings():
+                    self.host.write_warning(warning)   # columns that did not fit
                 if lines:
                     self.host.write_lines(lines)
         else:
@@ -341,6 +343,8 @@ class Shell:
     def _flush(self, formatter: Any) -> None:
         if formatter is not None:
             lines = formatter.finish()
+            for warning in formatter.take_warnings():
+                self.host.write_warning(warning)
             if lines:
                 self.host.write_lines(lines)
 

@@ -160,13 +160,22 @@ class _OutCmdlet(Cmdlet, register=False):
     def feed(self, obj: Any) -> None:
         from ..format.errors import FormatError
         try:
-            self.take(self.formatter.add(obj))
+            lines = self.formatter.add(obj)
         except FormatError as e:
             self.throw_terminating(self.error_record(e.message, e.error_id, e.category,
                                                      exception_type="System.InvalidOperationException"))
+        self._warn()
+        self.take(lines)
 
     def finish(self) -> None:
-        self.take(self.formatter.finish())
+        lines = self.formatter.finish()
+        self._warn()
+        self.take(lines)
+
+    def _warn(self) -> None:
+        """Columns that did not fit the width: a warning, as Out-Default gives."""
+        for warning in self.formatter.take_warnings():
+            self.write_warning(warning)
 
 
 class OutString(_OutCmdlet):

@@ -101,6 +101,18 @@ GROUP_HEADER = "   {label}: {value}"
 _RESET, _FORMATTING, _IN_GROUP = "reset", "formatting", "group"
 
 
+#: Out-Default's warning when table columns do not fit the width (one / several).
+COLUMN_REMOVED = 'column "%s" does not fit into the display and was removed.'
+COLUMNS_REMOVED = "%d columns do not fit into the display and were removed."
+
+
+def hidden_columns_warning(labels: List[str]) -> Optional[str]:
+    """The warning for the columns a table left out (None when none was)."""
+    if not labels:
+        return None
+    return COLUMN_REMOVED % labels[0] if len(labels) == 1 else COLUMNS_REMOVED % len(labels)
+
+
 def _blank(event: str, shape: Optional[str]) -> List[str]:
     return [""] * BLANK_LINES.get((event, shape), 0)
 
@@ -129,6 +141,15 @@ class OutDefault:
         self._layout: Optional[TableLayout] = None
         self._caching = False
         self._cache: Optional[List[Any]] = None
+        #: Warnings for the warning stream (columns that did not fit), in order; the
+        #: caller writes them before the lines :meth:`add`/:meth:`finish` returned.
+        self.warnings: List[str] = []
+        self._pending: List[str] = []     # blank lines of a format start, not written yet
+
+    def take_warnings(self) -> List[str]:
+        """The warnings since the last call (and forget them)."""
+        out, self.warnings = self.warnings, []
+        return out
 
     # ------------------------------------------------------------- public
     def add(self, obj: Any) -> List[str]:
@@ -248,7 +269,9 @@ class OutDefault:
             self._caching = record.shape == "table" and bool(columns) and (
                 record.autosizeInfo is not None
                 or (self.major >= 5 and not columns[0].width))
-            out.extend(_blank("format_start", record.shape))
+            # The blank line(s) before a table wait for its first rendering, so that a
+            # warning about columns that did not fit comes before them, as in PowerShell.
+            self._pending = _blank("format_start", record.shape)
             return out
         if isinstance(record, GroupStartData):
             self._expect(_FORMATTING, record)
@@ -307,6 +330,10 @@ class OutDefault:
 
     # ------------------------------------------------------------- rendering
     def _render(self, record: Any, hint: Optional[List[int]] = None) -> List[str]:
+        pending, self._pending = self._pending, []
+        return pending + self._render_record(record, hint)
+
+    def _render_record(self, record: Any, hint: Optional[List[int]] = None) -> List[str]:
         shape = self._start.shape if self._start is not None else None
         if isinstance(record, FormatEntryData):
             info = record.formatEntryInfo
@@ -338,6 +365,11 @@ class OutDefault:
                 self._layout = TableLayout(self.screen_width, widths,
                                            [c.alignment for c in columns],
                                            info.hideHeader, self.ellipsis)
+                if not self._layout.disabled:
+                    warning = hidden_columns_warning(
+                        [columns[k].label or columns[k].propertyName for k in self._layout.hidden])
+                    if warning:
+                        self.warnings.append(warning)
                 out.extend(self._layout.header_lines(
                     [c.label or c.propertyName for c in columns]))
             elif shape == "list":

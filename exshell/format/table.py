@@ -313,6 +313,11 @@ class TableLayout:
     def _visible(self) -> List[int]:
         return [k for k, w in enumerate(self.widths) if w > 0]
 
+    @property
+    def hidden(self) -> List[int]:
+        """The columns that did not fit and are left out (PowerShell warns about them)."""
+        return [k for k, w in enumerate(self.widths) if w <= 0]
+
     def _aligns_for(self, aligns: Optional[Sequence[Optional[str]]]) -> List[str]:
         out = list(self.aligns)
         if aligns:
