@@ -36,7 +36,7 @@ LAZY_FAMILIES = {
         "Join-Path", "Split-Path"),
     "pki": ("certreq", "certreq.exe", "Export-LabCARoot", "Request-LabPublicCertificate"),
     "exchange_config": (
-        "Get-AuthConfig", "Get-ExchangeServer", "Get-ImapSettings", "Get-PopSettings",
+        "Get-AcceptedDomain", "Get-AuthConfig", "Get-ExchangeServer", "Get-ImapSettings", "Get-PopSettings",
         "Get-ReceiveConnector", "Get-SendConnector", "Get-TransportServer",
         "Get-TransportService", "New-SendConnector", "Set-AuthConfig", "Set-ImapSettings",
         "Set-PopSettings", "Set-ReceiveConnector", "Set-SendConnector"),

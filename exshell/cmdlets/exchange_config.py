@@ -25,7 +25,7 @@ from .exchange_certificate import FQDN, SERVER, ExchangeCmdlet
 __all__ = ["GetExchangeServer", "GetPopSettings", "SetPopSettings", "GetImapSettings",
            "SetImapSettings", "GetTransportServer", "GetTransportService", "GetSendConnector",
            "SetSendConnector", "NewSendConnector", "GetReceiveConnector", "SetReceiveConnector",
-           "GetAuthConfig", "SetAuthConfig", "parse_tls_certificate_name"]
+           "GetAuthConfig", "SetAuthConfig", "GetAcceptedDomain", "parse_tls_certificate_name"]
 
 
 SERVER_ID = StringType("Microsoft.Exchange.Configuration.Tasks.ServerIdParameter")
@@ -457,6 +457,32 @@ class SetAuthConfig(_ConfigCmdlet):
             self.report(e)
 
 
+# ----------------------------------------------------------------- accepted domains
+
+class GetAcceptedDomain(_ConfigCmdlet):
+    """The organisation's accepted domains (the replica export script reads them)."""
+
+    name = "Get-AcceptedDomain"
+    dotnet_class = "Microsoft.Exchange.Management.SystemConfigurationTasks.GetAcceptedDomain"
+    synopsis = "Lists the organisation's accepted domains."
+    parameters = (Parameter("Identity", StringType(
+                      "Microsoft.Exchange.Configuration.Tasks.AcceptedDomainIdParameter"),
+                      position=0, from_pipeline=True),
+                  Parameter("DomainController", FQDN))
+
+    def process(self, p: Any) -> None:
+        from ..exchange.admin import AcceptedDomainView
+        domains = list(self.org.accepted_domains)
+        if p.Identity:
+            domains = [d for d in domains if d.domain.casefold() == str(p.Identity).casefold()]
+            if not domains:
+                self.report(exchange_error("ErrorAcceptedDomainNotFound", name=str(p.Identity),
+                                           dc=self.org.dc_fqdn))
+                return
+        for d in domains:
+            self.write_object(AcceptedDomainView(d))
+
+
 # ----------------------------------------------------------------- default views
 # Column sets: Get-ExchangeServer's from reference §7.1 [?]; the connectors' and
 # POP/IMAP settings' as remembered from consoles [I].  Widths are left to the writer.
@@ -476,3 +502,4 @@ register_table_view(_SYSCFG + "ReceiveConnector", _columns("Identity", "Bindings
 register_table_view(_SYSCFG + "PopImapAdConfiguration",
                     _columns("UnencryptedOrTLSBindings", "SSLBindings", "LoginType",
                              "X509CertificateName"))
+register_table_view(_SYSCFG + "AcceptedDomain", _columns("Name", "DomainName", "DomainType", "Default"))

@@ -17,7 +17,7 @@ from typing import Optional
 __all__ = ["ServerVersion", "ExchangeServerView", "AuthConfigView", "TransportServiceView",
            "ProtocolSettingsView", "TransportServerView", "server_view", "auth_config_view", "transport_view",
            "pop_settings_view", "imap_settings_view", "SITE", "EDITION", "SendConnectorView",
-           "ReceiveConnectorView"]
+           "ReceiveConnectorView", "AcceptedDomainView"]
 
 #: The AD site every lab server sits in, as ``Site`` shows it.
 SITE = "{domain}/Configuration/Sites/Default-First-Site-Name"
@@ -223,3 +223,20 @@ class ReceiveConnectorView:
 
     def __str__(self) -> str:
         return self.Identity
+
+
+class AcceptedDomainView:
+    """Get-AcceptedDomain (default table: Name, DomainName, DomainType, Default)."""
+
+    PS_TYPE_NAMES = (_SYSCFG + "AcceptedDomain", "System.Object")
+    PS_PROPERTIES = ("Name", "DomainName", "DomainType", "Default", "Identity")
+
+    def __init__(self, accepted):
+        self.Name = accepted.domain
+        self.DomainName = accepted.domain
+        self.DomainType = "Authoritative" if accepted.authoritative else "ExternalRelay"
+        self.Default = accepted.default
+        self.Identity = accepted.domain
+
+    def __str__(self) -> str:
+        return self.Name

@@ -55,6 +55,9 @@ CATALOGUE: Dict[str, ErrorSpec] = {
     "ErrorSendConnectorNotFound": ErrorSpec(
         "The operation couldn't be performed because object '{name}' couldn't be found "
         "on '{dc}'.", "NotSpecified", "ManagementObjectNotFoundException", rpc=False),
+    "ErrorAcceptedDomainNotFound": ErrorSpec(
+        "The operation couldn't be performed because object '{name}' couldn't be found "
+        "on '{dc}'.", "NotSpecified", "ManagementObjectNotFoundException", rpc=False),
     "ErrorSendConnectorExists": ErrorSpec(  # ours (the AD "already exists" wording)
         "The operation couldn't be performed because object '{name}' already exists.",
         "InvalidArgument", _ARG, rpc=False),

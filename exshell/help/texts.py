@@ -413,6 +413,10 @@ _OTHERS = {
         [("Get-ExchangeCertificate | Select-Object Thumbprint,Subject | ConvertTo-Json", "This command shows the certificates as JSON.")]),
     "ConvertFrom-Json": ("Converts JSON text into objects (Windows PowerShell 3.0 and later).",
         [("'{\"Name\":\"mail\"}' | ConvertFrom-Json", "This command creates an object with the property Name.")]),
+    "Get-AcceptedDomain": ("Lists the organisation's accepted domains: the SMTP domains it receives mail "
+                           "for (Authoritative) or relays (ExternalRelay), and which one is the default.",
+        [("Get-AcceptedDomain", "This command lists the accepted domains."),
+         ("Get-AcceptedDomain | Export-Clixml C:\\replica\\AcceptedDomain.xml", "This command saves them, as the replica export script does.")]),
     "Export-Clixml": ("Saves objects in PowerShell's CliXML format on the emulated drive: each object's "
                       "type names, ToString and properties, -Depth levels deep (2 by default). The "
                       "file is UTF-16 with a byte-order mark unless -Encoding says otherwise. "

@@ -440,3 +440,19 @@ def test_deserialized_dump_from_a_2010_workstation(tmp_path):
     assert server.internal_transport_thumbprint == dumpkit.thumbprint(cert)
     assert server.pop_x509_name == "mail.contoso.com"
     assert lines(report, "conflict") == []
+
+
+def test_get_accepted_domain_and_its_round_trip(tmp_path):
+    shell, host = make_shell("2016", organization="orgs/three-servers-2016.toml")
+    host.clear()
+    shell.run("Get-AcceptedDomain | Format-Table Name,DomainType,Default -AutoSize")
+    listed = host.text
+    assert "Authoritative" in listed and "True" in listed
+    host.clear()
+    shell.run("Get-AcceptedDomain nosuch.example")
+    assert "couldn't be found" in host.text
+    shell, folder = _export_in_exshell("2016", "orgs/three-servers-2016.toml")
+    assert os.path.exists(os.path.join(folder, "AcceptedDomain.xml"))
+    org, report = import_replica(folder, **sources())
+    assert [(d.domain, d.default) for d in org.accepted_domains] == \
+        [(d.domain, d.default) for d in shell.organization.accepted_domains]
