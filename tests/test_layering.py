@@ -3,9 +3,10 @@
 profiles (the profile table) -> nothing in exshell; every layer but lang and help may
 import it;
 lang -> nothing in exshell; exchange -> profiles (cryptography + stdlib);
-engine -> lang, profiles; format -> engine.properties, engine.tostring and profiles
-(the object model, PowerShell's ToString rules, which the formatter shares with the
-evaluator's string conversion, and the profile table); help -> nothing (texts);
+engine -> lang, profiles; format -> engine.properties, engine.tostring, engine.netformat
+and profiles (the object model, PowerShell's ToString and .NET format-string rules, which
+the formatter shares with the evaluator's string conversion and -f, and the profile
+table); help -> nothing (texts);
 cmdlets -> engine, exchange, format, help, profiles;
 shell/cli/repl wire everything.  Checked on the source, so a lazy import inside a
 function counts too.
@@ -22,7 +23,7 @@ ALLOWED = {
     "exchange": {"exshell.exchange", "exshell.profiles"},
     "engine": {"exshell.engine", "exshell.lang", "exshell.profiles"},
     "format": {"exshell.format", "exshell.engine.properties", "exshell.engine.tostring",
-               "exshell.profiles"},
+               "exshell.engine.netformat", "exshell.profiles"},
     "cmdlets": {"exshell.cmdlets", "exshell.engine", "exshell.exchange", "exshell.format",
                 "exshell.lang", "exshell.help", "exshell.profiles"},
     # Help texts are data: they import nothing else from exshell.

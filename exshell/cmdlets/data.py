@@ -13,6 +13,7 @@ import datetime as _dt
 import decimal
 import enum
 import json
+import re
 from typing import Any, List, Optional, Tuple
 
 from ..engine.cmdlet import Cmdlet
@@ -418,7 +419,8 @@ _EPOCH = _dt.datetime(1970, 1, 1)
 
 
 def _json_date(value: _dt.datetime) -> str:
-    ms = int((value - _EPOCH).total_seconds() * 1000)
+    # Whole milliseconds, truncated as .NET's tick division does (MaxValue is ...799999).
+    ms = (value - _EPOCH) // _dt.timedelta(milliseconds=1)
     return "\\/Date(%d)\\/" % ms
 
 
@@ -538,12 +540,28 @@ def _from_json(value: Any) -> Any:
     if isinstance(value, list):
         return [_from_json(v) for v in value]
     if isinstance(value, str) and value.startswith("/Date(") and value.endswith(")/"):
-        try:
-            ms = int(value[6:-2].split("+")[0].split("-")[0] or "0")
-            return _EPOCH + _dt.timedelta(milliseconds=ms)
-        except ValueError:
+        m = _JSON_DATE.fullmatch(value)
+        if m is None:
             return value
+        try:
+            return _EPOCH + _dt.timedelta(milliseconds=int(m.group(1)))
+        except OverflowError:
+            raise _JsonTicksError()
     return value
+
+
+_JSON_DATE = re.compile(r"/Date\((-?\d{1,20})(?:[+-]\d{4})?\)/")
+
+
+class _JsonTicksError(ValueError):
+    """A /Date(ms)/ outside DateTime's range: .NET's DateTime constructor throws."""
+
+    MESSAGE = ("Ticks must be between DateTime.MinValue.Ticks and DateTime.MaxValue.Ticks."
+               "\r\nParameter name: ticks")
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(name)  # NaN, Infinity: not JSON
 
 
 class ConvertFromJson(Cmdlet):
@@ -569,12 +587,30 @@ class ConvertFromJson(Cmdlet):
         if not text.strip():
             return
         try:
-            data = json.loads(text, object_pairs_hook=lambda pairs: dict(pairs))
+            data = json.loads(text, object_pairs_hook=lambda pairs: dict(pairs),
+                              parse_constant=_reject_constant)
+        except RecursionError:
+            self.throw_terminating(self.error_record(
+                "RecursionLimit exceeded.", "System.ArgumentException", "NotSpecified",
+                target=text, exception_type="System.ArgumentException"))
+            return
         except ValueError:
             token = text.strip().split()[0] if text.strip() else text
             self.throw_terminating(self.error_record(
                 INVALID_JSON % token, "System.ArgumentException", "NotSpecified",
                 target=text, exception_type="System.ArgumentException"))
             return
+        try:
+            value = _from_json(data)
+        except _JsonTicksError:
+            self.throw_terminating(self.error_record(
+                _JsonTicksError.MESSAGE, "System.ArgumentOutOfRangeException", "NotSpecified",
+                target=text, exception_type="System.ArgumentOutOfRangeException"))
+            return
+        except RecursionError:
+            self.throw_terminating(self.error_record(
+                "RecursionLimit exceeded.", "System.ArgumentException", "NotSpecified",
+                target=text, exception_type="System.ArgumentException"))
+            return
         # Windows PowerShell writes a top-level array as one object.
-        self.write_object(_from_json(data))
+        self.write_object(value)

@@ -442,8 +442,16 @@ class NewTimeSpan(Cmdlet):
 
     def process(self, p: Any) -> None:
         if p.set_name == "Time" or any(p.bound(n) for n in ("Days", "Hours", "Minutes", "Seconds")):
-            self.write_object(_dt.timedelta(days=p.Days or 0, hours=p.Hours or 0,
-                                            minutes=p.Minutes or 0, seconds=p.Seconds or 0))
+            from ..engine.clrtime import ClrError, timespan_of_ticks
+            seconds = (((p.Days or 0) * 24 + (p.Hours or 0)) * 60 + (p.Minutes or 0)) * 60 + (p.Seconds or 0)
+            try:
+                self.write_object(timespan_of_ticks(seconds * 10_000_000))
+            except ClrError:
+                # .NET's TimeSpan(days, hours, minutes, seconds) throws this one.
+                self.throw_terminating(self.error_record(
+                    "TimeSpan overflowed because the duration is too long.",
+                    "System.ArgumentOutOfRangeException", "NotSpecified",
+                    exception_type="System.ArgumentOutOfRangeException"))
             return
         now = self.session.now()
         start = p.Start if p.Start is not None else now

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import decimal
+import enum
 import inspect
 import math
 import re
@@ -21,11 +22,11 @@ from typing import Any, Callable, Dict, List, Optional, Sequence
 from .conversion import (ConversionError, SwitchParameter, to_bool, to_datetime, to_int,
                          to_number, to_string)
 from . import exceptions as exception_types
-from . import nettypes, numbers
+from . import clrtime, netformat, nettypes, numbers
 from .operators import ps_regex
 from .properties import NOT_FOUND, PSHashtable, PSObject, dotnet_type_name, type_names
 
-__all__ = ["MethodError", "call_method", "format_string", "format_value", "resolve_type",
+__all__ = ["MethodError", "call_method", "format_string", "format_date", "resolve_type",
            "TypeInfo", "convert_to", "is_instance", "CULTURE_DAYS", "CULTURE_MONTHS"]
 
 CULTURE_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -90,11 +91,17 @@ def _invoke_member(fn: Callable[..., Any], name: str, args: List[Any]) -> Any:
     except nettypes.NetCountError as e:
         raise overload_not_found(e.name if e.name != "new" else name, e.count)
     except nettypes.NetArgumentError as e:
-        raise MethodError('Cannot convert argument "%s", with value: "%s", for "%s" to type "%s": "%s"'
-                          % (e.parameter, to_string(e.value), name, e.type_name, e.message),
-                          "MethodArgumentConversionInvalidCastArgument", "NotSpecified",
-                          exception_type="System.Management.Automation.MethodException",
-                          inner="System.Management.Automation.PSInvalidCastException")
+        raise _argument_error(name, e)
+    except clrtime.ClrError as e:
+        raise method_threw(name, len(args), e.exception, e.message)
+
+
+def _argument_error(name: str, e: "nettypes.NetArgumentError") -> MethodError:
+    return MethodError('Cannot convert argument "%s", with value: "%s", for "%s" to type "%s": "%s"'
+                       % (e.parameter, to_string(e.value), name, e.type_name, e.message),
+                       "MethodArgumentConversionInvalidCastArgument", "NotSpecified",
+                       exception_type="System.Management.Automation.MethodException",
+                       inner="System.Management.Automation.PSInvalidCastException")
 
 
 def construct(type_info: "TypeInfo", args: List[Any]) -> Any:
@@ -115,183 +122,22 @@ def has_method(obj: Any, name: str) -> bool:
 
 # ------------------------------------------------------------------ formatting
 
-def _date_custom(value: _dt.datetime, fmt: str) -> str:
-    """.NET custom date/time format strings (the common specifiers)."""
-    out = []
-    i = 0
-    tokens = [
-        ("yyyy", lambda d: "%04d" % d.year), ("yy", lambda d: "%02d" % (d.year % 100)),
-        ("MMMM", lambda d: CULTURE_MONTHS[d.month - 1]), ("MMM", lambda d: CULTURE_MONTHS[d.month - 1][:3]),
-        ("MM", lambda d: "%02d" % d.month), ("M", lambda d: str(d.month)),
-        ("dddd", lambda d: CULTURE_DAYS[d.weekday()]), ("ddd", lambda d: CULTURE_DAYS[d.weekday()][:3]),
-        ("dd", lambda d: "%02d" % d.day), ("d", lambda d: str(d.day)),
-        ("HH", lambda d: "%02d" % d.hour), ("H", lambda d: str(d.hour)),
-        ("hh", lambda d: "%02d" % ((d.hour % 12) or 12)), ("h", lambda d: str((d.hour % 12) or 12)),
-        ("mm", lambda d: "%02d" % d.minute), ("m", lambda d: str(d.minute)),
-        ("ss", lambda d: "%02d" % d.second), ("s", lambda d: str(d.second)),
-        ("fff", lambda d: "%03d" % (d.microsecond // 1000)), ("ff", lambda d: "%02d" % (d.microsecond // 10000)),
-        ("f", lambda d: str(d.microsecond // 100000)),
-        ("tt", lambda d: "AM" if d.hour < 12 else "PM"), ("t", lambda d: "A" if d.hour < 12 else "P"),
-        ("zzz", lambda d: "+00:00"), ("zz", lambda d: "+00"), ("z", lambda d: "+0"),
-        ("K", lambda d: ""),
-    ]
-    while i < len(fmt):
-        c = fmt[i]
-        if c in "'\"":
-            j = fmt.find(c, i + 1)
-            j = len(fmt) if j < 0 else j
-            out.append(fmt[i + 1:j])
-            i = j + 1
-            continue
-        if c == "\\" and i + 1 < len(fmt):
-            out.append(fmt[i + 1])
-            i += 2
-            continue
-        for tok, fn in tokens:
-            if fmt.startswith(tok, i):
-                out.append(fn(value))
-                i += len(tok)
-                break
-        else:
-            out.append(c)
-            i += 1
-    return "".join(out)
-
-
-_STANDARD_DATE = {
-    "d": "M/d/yyyy", "D": "dddd, MMMM d, yyyy", "t": "h:mm tt", "T": "h:mm:ss tt",
-    "f": "dddd, MMMM d, yyyy h:mm tt", "F": "dddd, MMMM d, yyyy h:mm:ss tt",
-    "g": "M/d/yyyy h:mm tt", "G": "M/d/yyyy h:mm:ss tt", "M": "MMMM d", "m": "MMMM d",
-    "s": "yyyy'-'MM'-'dd'T'HH':'mm':'ss", "u": "yyyy'-'MM'-'dd HH':'mm':'ss'Z'",
-    "y": "MMMM yyyy", "Y": "MMMM yyyy", "o": "yyyy'-'MM'-'dd'T'HH':'mm':'ss.fffffffK",
-    "O": "yyyy'-'MM'-'dd'T'HH':'mm':'ss.fffffffK", "r": "ddd, dd MMM yyyy HH':'mm':'ss 'GMT'",
-    "R": "ddd, dd MMM yyyy HH':'mm':'ss 'GMT'",
-}
-
-
 def format_date(value: _dt.datetime, fmt: Optional[str]) -> str:
     """``DateTime.ToString(fmt)`` in en-US (``None``: the general ``G`` form)."""
-    if not fmt:
-        fmt = "G"
-    if fmt in ("o", "O"):
-        return value.strftime("%Y-%m-%dT%H:%M:%S.") + "%07d" % (value.microsecond * 10)
-    return _date_custom(value, _STANDARD_DATE.get(fmt, fmt))
+    try:
+        return netformat.format_date(value, fmt)
+    except netformat.FormatError as e:
+        raise nettypes.NetError("System.FormatException", e.message)
 
 
-def _group(int_text: str) -> str:
-    out = []
-    for i, ch in enumerate(reversed(int_text)):
-        if i and i % 3 == 0:
-            out.append(",")
-        out.append(ch)
-    return "".join(reversed(out))
-
-
-def format_number(value: Any, fmt: str) -> str:
-    """Standard and simple custom numeric format strings (en-US)."""
-    if not fmt:
-        return to_string(value)
-    spec, digits = fmt[0], fmt[1:]
-    prec = int(digits) if digits.isdigit() else None
-    num = to_number(value)
-    if spec in "Nn":
-        p = 2 if prec is None else prec
-        text = "%.*f" % (p, abs(float(num)))
-        ip, _, fp = text.partition(".")
-        text = _group(ip) + ("." + fp if fp else "")
-        return ("-" if num < 0 else "") + text
-    if spec in "Ff":
-        p = 2 if prec is None else prec
-        return "%.*f" % (p, float(num))
-    if spec in "Dd":
-        return ("%0*d" % (prec or 0, int(num)))
-    if spec in "Xx":
-        text = "%X" % int(num) if spec == "X" else "%x" % int(num)
-        return text.rjust(prec or 0, "0")
-    if spec in "Pp":
-        p = 2 if prec is None else prec
-        return "%.*f %%" % (p, float(num) * 100)
-    if spec in "Cc":
-        p = 2 if prec is None else prec
-        return ("-" if num < 0 else "") + "$" + _group("%.*f" % (p, abs(float(num))).split(".")[0]) + \
-            ("." + ("%.*f" % (p, abs(float(num)))).split(".")[1] if p else "")
-    if spec in "Ee":
-        p = 6 if prec is None else prec
-        text = "%.*e" % (p, float(num))
-        mant, exp = text.split("e")
-        return "%s%s%s%03d" % (mant, spec, "-" if exp.startswith("-") else "+", abs(int(exp)))
-    if spec in "Gg" and not digits or fmt in ("G", "g"):
-        return to_string(num)
-    # Custom: 0, #, . and , only.
-    if re.fullmatch(r"[0#,]*(\.[0#]*)?", fmt):
-        int_part, _, frac_part = fmt.partition(".")
-        decimals = len(frac_part)
-        text = "%.*f" % (decimals, abs(float(num)))
-        ip, _, fp = text.partition(".")
-        min_int = int_part.count("0")
-        ip = ip.lstrip("0").rjust(min_int, "0") if ip != "0" or min_int else ""
-        if "," in int_part:
-            ip = _group(ip) if ip else ip
-        if frac_part:
-            keep = frac_part.count("0")
-            fp = fp.rstrip("0").ljust(keep, "0")
-        res = ip + ("." + fp if fp else "")
-        return ("-" if num < 0 and res.strip("0.") else "") + (res or "0")
-    return to_string(num)
-
-
-def format_value(value: Any, fmt: Optional[str]) -> str:
-    if fmt is None or fmt == "":
-        return to_string(value)
-    if isinstance(value, _dt.datetime):
-        return format_date(value, fmt)
-    if isinstance(value, _dt.timedelta):
-        return to_string(value)
-    if isinstance(value, (int, float, decimal.Decimal)) and not isinstance(value, bool):
-        return format_number(value, fmt)
-    return to_string(value)
-
-
-_ITEM = re.compile(r"\{(\d+)(?:\s*,\s*(-?\d+))?(?::([^}]*))?\}")
-
-
-def format_string(fmt: str, args: Sequence[Any]) -> str:
-    """.NET composite formatting (``"{0,-10} {1:N2}" -f $a, $b``)."""
-    out = []
-    i = 0
-    while i < len(fmt):
-        c = fmt[i]
-        if c == "{":
-            if fmt.startswith("{{", i):
-                out.append("{")
-                i += 2
-                continue
-            m = _ITEM.match(fmt, i)
-            if not m:
-                raise MethodError("Error formatting a string: Input string was not in a correct format..",
-                                  "FormatError")
-            index = int(m.group(1))
-            if index >= len(args):
-                raise MethodError("Error formatting a string: Index (zero based) must be greater than or "
-                                  "equal to zero and less than the size of the argument list..",
-                                  "FormatError")
-            text = format_value(args[index], m.group(3))
-            if m.group(2):
-                width = int(m.group(2))
-                text = text.ljust(-width) if width < 0 else text.rjust(width)
-            out.append(text)
-            i = m.end()
-            continue
-        if c == "}":
-            if fmt.startswith("}}", i):
-                out.append("}")
-                i += 2
-                continue
-            raise MethodError("Error formatting a string: Input string was not in a correct format..",
-                              "FormatError")
-        out.append(c)
-        i += 1
-    return "".join(out)
+def format_string(fmt: str, args: Sequence[Any], *, timespan_formats: bool = True) -> str:
+    """.NET composite formatting (``"{0,-10} {1:N2}" -f $a, $b``): PowerShell's error
+    "Error formatting a string: <the FormatException's message>." when it fails."""
+    try:
+        return netformat.composite(fmt, args, timespan_formats=timespan_formats)
+    except netformat.FormatError as e:
+        raise MethodError("Error formatting a string: %s." % e.message, "FormatError",
+                          inner="System.FormatException")
 
 
 # --------------------------------------------------------------------- methods
@@ -424,33 +270,28 @@ def _string_method(s: str, name: str, args: List[Any]) -> Any:
 
 def _date_method(d: _dt.datetime, name: str, args: List[Any]) -> Any:
     n = name.casefold()
-    def num(i: int) -> float:
-        return float(to_number(args[i]))
-    adders = {
-        "adddays": lambda: d + _dt.timedelta(days=num(0)),
-        "addhours": lambda: d + _dt.timedelta(hours=num(0)),
-        "addminutes": lambda: d + _dt.timedelta(minutes=num(0)),
-        "addseconds": lambda: d + _dt.timedelta(seconds=num(0)),
-        "addmilliseconds": lambda: d + _dt.timedelta(milliseconds=num(0)),
-    }
-    if n in adders:
+    units = {"adddays": 86_400_000, "addhours": 3_600_000, "addminutes": 60_000,
+             "addseconds": 1000, "addmilliseconds": 1}
+    if n in units:
         if len(args) != 1:
             raise _arg_count_error(name, len(args))
-        return adders[n]()
-    if n == "addmonths" or n == "addyears":
-        months = int(to_number(args[0])) * (12 if n == "addyears" else 1)
-        y, m = divmod(d.month - 1 + months, 12)
-        year, month = d.year + y, m + 1
-        import calendar
-        day = min(d.day, calendar.monthrange(year, month)[1])
-        return d.replace(year=year, month=month, day=day)
+        return clrtime.add_scaled(d, to_number(args[0]), units[n])
+    if n in ("addmonths", "addyears", "addticks", "add", "subtract"):
+        if len(args) != 1:
+            raise _arg_count_error(name, len(args))
+    if n == "addmonths":
+        return clrtime.add_months(d, to_int(args[0]))
+    if n == "addyears":
+        return clrtime.add_years(d, to_int(args[0]))
+    if n == "addticks":
+        return clrtime.add(d, _dt.timedelta(microseconds=to_int(args[0], "System.Int64") // 10))
     if n == "add":
-        return d + args[0]
+        return clrtime.add(d, _as_timespan(args[0], "value"))
     if n == "subtract":
         other = args[0]
         if isinstance(other, _dt.datetime):
-            return d - other
-        return d - other
+            return clrtime.checked_timespan(d - other)
+        return clrtime.subtract(d, _as_timespan(other, "value"))
     if n == "tostring":
         return format_date(d, to_string(args[0]) if args else None)
     if n == "toshortdatestring":
@@ -475,14 +316,29 @@ def _date_method(d: _dt.datetime, name: str, args: List[Any]) -> Any:
     raise method_not_found("System.DateTime", name)
 
 
+def _as_timespan(value: Any, parameter: str) -> _dt.timedelta:
+    if isinstance(value, _dt.timedelta):
+        return value
+    try:
+        return convert_to(value, TypeInfo("System.TimeSpan"))
+    except ConversionError as e:
+        raise nettypes.NetArgumentError(parameter, value, "System.TimeSpan", e.message)
+
+
 def _timespan_method(t: _dt.timedelta, name: str, args: List[Any]) -> Any:
     n = name.casefold()
     if n == "tostring":
+        if args and args[0] is not None:
+            try:
+                return netformat.format_timespan_with(t, to_string(args[0]))
+            except netformat.FormatError as e:
+                raise nettypes.NetError("System.FormatException", e.message)
         return to_string(t)
-    if n == "add":
-        return t + args[0]
-    if n == "subtract":
-        return t - args[0]
+    if n in ("add", "subtract"):
+        if len(args) != 1:
+            raise _arg_count_error(name, len(args))
+        other = _as_timespan(args[0], "ts")
+        return clrtime.checked_timespan(t + other if n == "add" else t - other)
     if n == "negate":
         return -t
     if n == "duration":
@@ -565,8 +421,10 @@ def call_method(obj: Any, name: str, args: List[Any]) -> Any:
         return _invoke_member(custom, name, args)
     try:
         return _builtin_method(obj, name, args)
-    except nettypes.NetError as e:
+    except (nettypes.NetError, clrtime.ClrError) as e:
         raise method_threw(name, len(args), e.exception, e.message)
+    except nettypes.NetArgumentError as e:
+        raise _argument_error(name, e)
 
 
 def _builtin_method(obj: Any, name: str, args: List[Any]) -> Any:
@@ -588,8 +446,11 @@ def _builtin_method(obj: Any, name: str, args: List[Any]) -> Any:
         return _list_method(obj, name, args)
     n = name.casefold()
     if n == "tostring":
-        if args and isinstance(obj, (int, float, decimal.Decimal)) and not isinstance(obj, bool):
-            return format_number(obj, to_string(args[0]))
+        if args and isinstance(obj, (int, float, decimal.Decimal, enum.Enum)) and not isinstance(obj, bool):
+            try:
+                return netformat.format_value(obj, to_string(args[0]))
+            except netformat.FormatError as e:
+                raise nettypes.NetError("System.FormatException", e.message)
         return to_string(obj)
     if n == "gettype":
         return TypeInfo(type_names(obj)[0])
@@ -802,7 +663,11 @@ def convert_to(value: Any, type_info: TypeInfo) -> Any:
                     t = _dt.timedelta(days=int(m.group(2) or 0), hours=int(m.group(3)),
                                       minutes=int(m.group(4)), seconds=int(m.group(5) or 0))
                     return sign * t
-            return _dt.timedelta(microseconds=to_int(value) / 10)
+            try:
+                return clrtime.timespan_of_ticks(to_int(value, "System.Int64"))
+            except clrtime.ClrError as e:
+                raise ConversionError('Cannot convert value "%s" to type "System.TimeSpan". Error: "%s"'
+                                      % (to_string(value), e.message))
         if full in ("System.Object[]", "System.Array"):
             if value is None:
                 return []
@@ -1018,12 +883,27 @@ def static_member(type_info: TypeInfo, name: str, args: Optional[List[Any]],
         if n == "maxvalue":
             return _dt.datetime(9999, 12, 31, 23, 59, 59, 999999)
     if full == "System.TimeSpan" and args is not None:
-        table = {"fromdays": "days", "fromhours": "hours", "fromminutes": "minutes",
-                 "fromseconds": "seconds", "frommilliseconds": "milliseconds"}
+        table = {"fromdays": 86_400_000, "fromhours": 3_600_000, "fromminutes": 60_000,
+                 "fromseconds": 1000, "frommilliseconds": 1}
         if n in table:
-            return _dt.timedelta(**{table[n]: float(to_number(args[0]))})
-    if full == "System.TimeSpan" and args is None and n == "zero":
-        return _dt.timedelta(0)
+            if len(args) != 1:
+                raise overload_not_found(name, len(args))
+            try:
+                return clrtime.timespan_from(float(to_number(args[0])), table[n])
+            except clrtime.ClrError as e:
+                raise method_threw(name, 1, e.exception, e.message)
+        if n == "fromticks":
+            try:
+                return clrtime.timespan_of_ticks(to_int(args[0], "System.Int64"))
+            except clrtime.ClrError as e:
+                raise method_threw(name, 1, e.exception, e.message)
+    if full == "System.TimeSpan" and args is None:
+        if n == "zero":
+            return _dt.timedelta(0)
+        if n == "maxvalue":
+            return clrtime.MAX_TIMESPAN
+        if n == "minvalue":
+            return clrtime.MIN_TIMESPAN
     if full == "System.Convert" and args is not None:
         if n == "tobase64string":
             import base64

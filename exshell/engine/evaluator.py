@@ -733,7 +733,8 @@ class Evaluator:
         try:
             return binary(op, left, right, set_matches=self._set_matches,
                           is_type=self._is_type, as_type=self._as_type,
-                          call_block=self._block_operand)
+                          call_block=self._block_operand,
+                          timespan_formats=self.session.dialect.timespan_format_strings)
         except (OperatorError, MethodError, ConversionError) as e:
             raise self._error_from(e, node)
 

@@ -17,7 +17,7 @@ import re
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from .conversion import ConversionError, to_bool, to_datetime, to_number, to_string
-from . import numbers
+from . import clrtime, netformat, numbers
 from .properties import PSHashtable, dotnet_type_name
 
 __all__ = ["OperatorError", "binary", "compare_values", "like", "wildcard_to_regex",
@@ -365,17 +365,29 @@ def _add(left: Any, right: Any) -> Any:
         return out
     if isinstance(left, _dt.datetime):
         if isinstance(right, _dt.timedelta):
-            return left + right
-        if isinstance(right, (int, float)):
-            return left + _dt.timedelta(microseconds=right / 10)
+            return _clr("op_Addition", lambda: clrtime.add(left, right, "t"))
+        if isinstance(right, (int, float)) and not isinstance(right, bool):
+            return _clr("op_Addition", lambda: clrtime.add(
+                left, clrtime.timespan_of_ticks(int(right)), "t"))
         raise OperatorError('Cannot convert the "%s" value of type "%s" to type "System.TimeSpan".'
                             % (to_string(right), dotnet_type_name(right)))
     if isinstance(left, _dt.timedelta):
         if isinstance(right, _dt.timedelta):
-            return left + right
+            return _clr("op_Addition", lambda: clrtime.checked_timespan(left + right))
         raise OperatorError('Cannot convert the "%s" value of type "%s" to type "System.TimeSpan".'
                             % (to_string(right), dotnet_type_name(right)))
     return _arith("+", left, right)
+
+
+def _clr(method: str, compute: Callable[[], Any]) -> Any:
+    """Date and time-span operators run .NET's op_Addition/op_Subtraction: what they
+    throw comes back as a method's exception."""
+    try:
+        return compute()
+    except clrtime.ClrError as e:
+        raise OperatorError('Exception calling "%s" with "2" argument(s): "%s"' % (method, e.message),
+                            e.exception.rsplit(".", 1)[-1], "NotSpecified", inner=e.exception,
+                            exception="System.Management.Automation.MethodInvocationException")
 
 
 def _num_pair(op: str, left: Any, right: Any) -> Tuple[Any, Any]:
@@ -428,16 +440,15 @@ def _arith(op: str, left: Any, right: Any) -> Any:
 
 def _subtract(left: Any, right: Any) -> Any:
     if isinstance(left, _dt.datetime):
-        if isinstance(right, _dt.datetime):
-            return left - right
         if isinstance(right, _dt.timedelta):
-            return left - right
+            return _clr("op_Subtraction", lambda: clrtime.subtract(left, right))
         try:
-            return left - to_datetime(right)
+            other = right if isinstance(right, _dt.datetime) else to_datetime(right)
         except ConversionError as e:
             raise OperatorError(e.message)
+        return left - other
     if isinstance(left, _dt.timedelta) and isinstance(right, _dt.timedelta):
-        return left - right
+        return _clr("op_Subtraction", lambda: clrtime.checked_timespan(left - right))
     return _arith("-", left, right)
 
 
@@ -450,10 +461,13 @@ def _multiply(left: Any, right: Any) -> Any:
     return _arith("*", left, right)
 
 
-def _format(fmt: Any, args: Any) -> str:
-    from .dotnet import format_string  # local: dotnet imports operators
+def _format(fmt: Any, args: Any, timespan_formats: bool) -> str:
     values = list(args) if isinstance(args, (list, tuple)) else [args]
-    return format_string(to_string(fmt), values)
+    try:
+        return netformat.composite(to_string(fmt), values, timespan_formats=timespan_formats)
+    except netformat.FormatError as e:
+        raise OperatorError("Error formatting a string: %s." % e.message, "FormatError",
+                            inner="System.FormatException")
 
 
 def _replace(left: Any, right: Any, cs: bool) -> Any:
@@ -629,10 +643,12 @@ def binary(op: str, left: Any, right: Any,
            set_matches: Optional[Callable[[Any], None]] = None,
            is_type: Optional[Callable[[Any, Any], bool]] = None,
            as_type: Optional[Callable[[Any, Any], Any]] = None,
-           call_block: Optional[Callable[..., Any]] = None) -> Any:
+           call_block: Optional[Callable[..., Any]] = None,
+           timespan_formats: bool = True) -> Any:
     """Apply binary operator ``op`` (normalised name) to evaluated operands.
     ``-and``/``-or`` are short-circuited by the evaluator, not here.  ``call_block``
-    runs a script block operand (``-split { ... }``): ``(block, $_, *args) -> value``."""
+    runs a script block operand (``-split { ... }``): ``(block, $_, *args) -> value``.
+    ``timespan_formats``: whether -f applies format strings to TimeSpans (.NET 4)."""
     name, cs = _split_op(op)
     if name in COMPARISON_OPERATORS:
         return _comparison(name, left, right, cs, set_matches)
@@ -643,7 +659,7 @@ def binary(op: str, left: Any, right: Any,
     if name == "join":
         return _join(left, right)
     if name == "f":
-        return _format(left, right)
+        return _format(left, right, timespan_formats)
     if name == "+":
         return _add(left, right)
     if name == "-":

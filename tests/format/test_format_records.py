@@ -183,7 +183,8 @@ def test_format_imports_only_the_object_model_and_tostring_from_exshell():
                 continue
             for name in names:
                 if name.startswith("exshell"):
-                    assert name in ("exshell.engine.properties", "exshell.engine.tostring"), \
+                    assert name in ("exshell.engine.properties", "exshell.engine.tostring",
+                                    "exshell.engine.netformat"), \
                         (path.name, name)
 
 
