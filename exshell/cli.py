@@ -164,6 +164,7 @@ def _banner(shell) -> str:
 
 def _interactive(shell, opts: Options) -> int:
     """A plain read-eval-print loop (the prompt_toolkit REPL replaces it on a terminal)."""
+    from .engine.host import HostUnavailable
     from .lang.errors import IncompleteInput
     host = shell.host
     if not opts.no_logo:
@@ -174,6 +175,8 @@ def _interactive(shell, opts: Options) -> int:
         except KeyboardInterrupt:
             host.write_line("")
             continue
+        except HostUnavailable:
+            break  # -NonInteractive: there is no one to read commands from
         if line is None:
             break
         text = line
@@ -308,9 +311,12 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             if result.exit_code is not None:
                 return result.exit_code
             return 0 if result.success else 1
-        if not sys.stdin.isatty() and not opts.non_interactive:
-            # Commands piped in: run them as one script, like "pwsh -Command -".
-            result = shell.run(sys.stdin.read())
+        if not sys.stdin.isatty():
+            # Commands piped in: run them as one script, like "powershell -Command -"
+            # (with -NonInteractive too: only a prompt then fails).
+            text = sys.stdin.read()
+            host.stdin = open(os.devnull)
+            result = shell.run(text)
             return result.exit_code if result.exit_code is not None else (0 if result.success else 1)
         if sys.stdin.isatty() and sys.stdout.isatty():
             from .repl import run_repl  # prompt_toolkit is imported only here

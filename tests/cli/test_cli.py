@@ -117,6 +117,17 @@ def test_piped_commands_run_as_a_script():
     assert OLD in p.stdout
 
 
+@pytest.mark.parametrize("version", ["2010", "2016"])
+def test_piped_commands_run_non_interactive(version):
+    # As "powershell -NonInteractive" with commands on stdin: they run; only a prompt
+    # fails, with PowerShell's error; exit sets the code.
+    p = run("-NonInteractive", "-ExchangeVersion", version,
+            stdin='"one"\n$x = 1 + 1\n$x\nRead-Host "q"\n"after"\nexit 3\n')
+    assert p.returncode == 3
+    assert p.stdout.split() == ["one", "2", "after"]
+    assert "NonInteractive mode" in p.stderr and "Traceback" not in p.stderr
+
+
 def test_help():
     p = run("-Help")
     assert p.returncode == 0 and "Usage: exshell" in p.stdout
