@@ -162,53 +162,6 @@ def _banner(shell) -> str:
             "Leave the shell:        exit\n" % (p.version, p.ps_version))
 
 
-def _interactive(shell, opts: Options) -> int:
-    """A plain read-eval-print loop (the prompt_toolkit REPL replaces it on a terminal)."""
-    from .engine.host import HostUnavailable
-    from .lang.errors import IncompleteInput
-    host = shell.host
-    if not opts.no_logo:
-        host.write_line(_banner(shell))
-    while True:
-        try:
-            line = host.read_line(shell.prompt())
-        except KeyboardInterrupt:
-            host.write_line("")
-            continue
-        except HostUnavailable:
-            break  # -NonInteractive: there is no one to read commands from
-        if line is None:
-            break
-        text = line
-        # Unfinished input continues on ">> " lines; an empty line ends it.
-        while True:
-            try:
-                shell.parse(text)
-                break
-            except IncompleteInput:
-                try:
-                    more = host.read_line(">> ")
-                except KeyboardInterrupt:
-                    text = ""
-                    host.write_line("")
-                    break
-                if more is None or more == "":
-                    break
-                text += "\n" + more
-            except Exception:
-                break  # Shell.run reports it (and never raises)
-        if not text.strip():
-            continue
-        try:
-            result = shell.run(text)
-        except KeyboardInterrupt:
-            host.write_line("")
-            continue
-        if result.exit_code is not None:
-            return result.exit_code
-    return 0
-
-
 def _environment_overrides() -> dict:
     """Reproducible runs for tests and lab authors: ``EXSHELL_CLOCK`` (an ISO date and
     time) fixes the clock; ``EXSHELL_DETERMINISTIC=1`` takes every key from the lab key
@@ -325,7 +278,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             options.PredictionSource = opts.prediction
             return run_repl(shell, None if opts.no_logo else _banner(shell),
                             console=opts.console, options=options)
-        return _interactive(shell, opts)
+        from .repl.plain import run_plain
+        return run_plain(shell, None if opts.no_logo else _banner(shell))
     except KeyboardInterrupt:
         sys.stderr.write("\n")
         return 1

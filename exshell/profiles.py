@@ -24,17 +24,48 @@ Imports only the standard library, so every layer may import it.
 """
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, Mapping, Optional, Tuple, Union
 
 __all__ = ["Dialect", "Profile", "PS20", "PS51", "DIALECTS", "dialect", "PROFILE_ROWS",
-           "PROFILES", "SUPPORTED_VERSIONS", "get_profile", "is_profile_name", "versions_where",
+           "PROFILES", "SUPPORTED_VERSIONS", "DEFAULT_VERSION", "get_profile", "is_profile_name", "versions_where",
            "MAILBOX", "CLIENT_ACCESS", "HUB_TRANSPORT", "EDGE_TRANSPORT", "UNIFIED_MESSAGING",
            "SMTP_QUESTION_CONSOLE", "SMTP_QUESTION_CONFIRM", "ERROR_MARKER_ARROW",
            "ERROR_MARKER_UNDERLINE", "has_server_param", "has_2010_parameters", "has_identity_param", "v3_cmdlets",
            "has_auth_config", "has_transport_service", "CONSOLE_CLASSIC", "CONSOLE_PSREADLINE",
            "CONSOLES"]
+
+
+class _Facts:
+    """A row of facts: built with keywords (every annotated field without a default
+    is required), read-only, and :meth:`replace` makes a row that differs in a few.
+    (Plain classes, not dataclasses: this module is on the start-up path.)"""
+
+    def __init__(self, **facts: Any) -> None:
+        fields = self._fields()
+        unknown = [k for k in facts if k not in fields]
+        missing = [f for f in fields if f not in facts and not hasattr(type(self), f)]
+        if unknown or missing:
+            raise TypeError("%s: unknown %s, missing %s" % (type(self).__name__, unknown, missing))
+        self.__dict__.update(facts)
+
+    @classmethod
+    def _fields(cls) -> Tuple[str, ...]:
+        names: Dict[str, None] = {}
+        for klass in reversed(cls.__mro__):
+            names.update(dict.fromkeys(klass.__dict__.get("__annotations__", {})))
+        return tuple(names)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("%s rows are read-only; use replace()" % type(self).__name__)
+
+    def replace(self, **changes: Any) -> Any:
+        """A copy with ``changes`` (a cumulative-update row from the version's row)."""
+        facts = dict(self.__dict__)
+        facts.update(changes)
+        return type(self)(**facts)
+
+    def __repr__(self) -> str:
+        return "<%s %s>" % (type(self).__name__, getattr(self, "name", "?"))
 
 
 # ============================================================================ dialects
@@ -45,8 +76,7 @@ ERROR_MARKER_ARROW = "arrow"
 ERROR_MARKER_UNDERLINE = "underline"
 
 
-@dataclass(frozen=True)
-class Dialect:
+class Dialect(_Facts):
     """What one Windows PowerShell version does differently.  Every field is a fact
     some code reads by name; ``name`` is for display and lookup only."""
 
@@ -88,7 +118,7 @@ class Dialect:
     split_terminator_message: bool         # "The string starting:" <position> "is missing..."
     stop_message_prefix: bool              # -ErrorAction Stop prefixes "Command execution stopped..."
     not_found_names_command: bool          # "Foo : The term 'Foo' is not recognized..."
-    messages: Mapping[str, str] = field(default_factory=dict)  # texts whose wording changed
+    messages: Mapping[str, str]            # texts whose wording changed
 
     def message(self, key: str) -> str:
         """One of the texts that differ by version (a KeyError is a bug here)."""
@@ -216,8 +246,7 @@ CONSOLE_PSREADLINE = "PSReadLine"
 CONSOLES = (CONSOLE_CLASSIC, CONSOLE_PSREADLINE)
 
 
-@dataclass(frozen=True)
-class Profile:
+class Profile(_Facts):
     """One Exchange version at one update level.  Facts come from the reference
     notes (§0, §3.4, §4, §5, §6); uncertain choices are marked where the row is."""
 
@@ -329,10 +358,10 @@ _EX2013 = Profile(
     transport_cmdlet="Get-TransportService",
 )
 
-_EX2016 = dataclasses.replace(
+_EX2016 = _EX2013.replace(
     # 2016 CU23 (after the 2022 H1 CU: no file parameters).  The setup certificate is
     # SHA-1 because we model a server installed before CU22 (like the real captures).
-    _EX2013, version="2016", update="CU23", build="15.1.2507.6",
+    version="2016", update="CU23", build="15.1.2507.6",
     roles=(MAILBOX,), new_file_params=(), import_file_params=(), export_file_params=(),
     transport_roles=(MAILBOX, EDGE_TRANSPORT), cas_roles=(MAILBOX,),
     um_roles=(MAILBOX,), umcr_roles=(MAILBOX,), wmsvc_sha2=True,
@@ -340,9 +369,9 @@ _EX2016 = dataclasses.replace(
     console=CONSOLE_PSREADLINE,   # Server 2016: PSReadLine in the console of 5.1
 )
 
-_EX2019 = dataclasses.replace(
+_EX2019 = _EX2016.replace(
     # 2019 CU14: SHA-256 for the setup certificate too (from CU11); UM is gone.
-    _EX2016, version="2019", update="CU14", build="15.2.1544.4",
+    version="2019", update="CU14", build="15.2.1544.4",
     setup_hash="sha256", um_roles=(), umcr_roles=(),
 )
 
@@ -358,6 +387,9 @@ del _row
 
 #: The Exchange versions exshell emulates (the one list; the CLI and labs use it).
 SUPPORTED_VERSIONS: Tuple[str, ...] = tuple(PROFILES)
+
+#: The version a shell emulates when none is asked for (the seed article's).
+DEFAULT_VERSION = "2010"
 
 _BY_NAME: Dict[str, Profile] = {p.name.casefold(): p for p in PROFILE_ROWS}
 

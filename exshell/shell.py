@@ -11,15 +11,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, List, Optional
 
+from .engine.context import ExecutionContext
 from .engine.errors import ErrorRecord, ExitSignal, InvocationInfo, ScriptTerminatingError, TerminatingError
-from .engine.evaluator import Evaluator
 from .engine.host import Host
-from .engine.session import Session
 from .lang.errors import IncompleteInput, ParseError
+from .profiles import DEFAULT_VERSION
 
 __all__ = ["Shell", "RunResult", "EMS_PROMPT"]
 
 EMS_PROMPT = "[PS] %s>"
+
+#: ``$env:`` of the emulated server (COMPUTERNAME follows the local server).
+DEFAULT_ENVIRONMENT = {
+    "COMPUTERNAME": "EX01", "USERNAME": "Administrator", "USERDOMAIN": "CONTOSO",
+    "SystemRoot": "C:\\Windows", "windir": "C:\\Windows", "TEMP": "C:\\Windows\\TEMP",
+    "ExchangeInstallPath": "C:\\Program Files\\Microsoft\\Exchange Server\\V14\\"}
 
 
 @dataclass
@@ -35,121 +41,128 @@ class RunResult:
 
 
 class Shell:
-    def __init__(self, version: str = "2010", *, host: Optional[Host] = None,
+    """One shell: the wiring of an execution context, an Exchange world and a drive.
+
+    ``Shell.run`` is the one entry point.  Commands never call back into the shell:
+    they reach what it wired through ``self.context`` (see docs/architecture.md).
+    """
+
+    def __init__(self, version: Any = DEFAULT_VERSION, *, host: Optional[Host] = None,
                  clock: Any = None, key_source: Any = None, serials: Any = None,
                  organization: Any = None, request_ids: Any = None,
                  organization_file: Optional[str] = None, state_file: Optional[str] = None):
+        from . import cmdlets  # noqa: F401  (registers every cmdlet, provider and static)
+        from .exchange.world import ExchangeWorld
         from .profiles import get_profile
-        from . import cmdlets  # noqa: F401  (registers every cmdlet)
-        self.profile = get_profile(version)
-        self.version = self.profile.version
+        profile = get_profile(version)
         if host is None:
             from .host import ConsoleHost
             host = ConsoleHost()
-        self.host = host
         if clock is None:
             from .exchange.clock import Clock
             clock = Clock()
-        self.clock = clock
-        self._key_source = key_source
-        self._serials = serials
-        self._organization = organization
-        #: RequestId GUIDs of the 2013+ error stamp (tests pass a SeededRequestIds).
-        self._request_ids = request_ids
         #: -Organization FILE (a TOML definition) and -State FILE (saved world).
         self.organization_file = organization_file
         self.state_file = state_file
-        self._state = None
         if organization_file is not None or state_file is not None:
-            self._open_world(version)
-        self.location = "C:\\Windows\\system32"
-        self.session = Session(host, profile=self.profile,
-                               now=self.clock.now, app=self,
-                               static_hooks={"System.DateTime": self._datetime_static,
-                                             "System.IO.File": self._file_static,
-                                             "System.Text.Encoding": self._file_static,
-                                             "env": self._env, "pwd": lambda *a: self.location,
-                                             "script-file": self._script_file})
-        self.evaluator = Evaluator(self.session)
+            world = ExchangeWorld.open(definition=organization_file, state=state_file,
+                                       version=version, clock=clock, key_source=key_source,
+                                       serials=serials, request_ids=request_ids)
+        else:
+            world = ExchangeWorld(profile, clock, key_source=key_source, serials=serials,
+                                  request_ids=request_ids, organization=organization)
+        #: The Exchange organisation and what goes with it (registered in the context).
+        self.world = world
+        #: What every command reaches (exshell.engine.context.ExecutionContext).
+        self.context = ExecutionContext(host, world.profile, clock=world.clock,
+                                        environment=dict(DEFAULT_ENVIRONMENT))
+        self.context.register(world)
+        world.adopted.append(self._adopt_organization)
+        world.adopt_existing()
         #: Called with the text of every run() (a lab records the commands typed).
         self.input_listeners: List[Callable[[str], None]] = []
         #: Python exceptions the safety net in run() caught (tests assert it stays empty).
         self.internal_errors: List[BaseException] = []
-        self.env = {"COMPUTERNAME": "EX01", "USERNAME": "Administrator", "USERDOMAIN": "CONTOSO",
-                    "SystemRoot": "C:\\Windows", "windir": "C:\\Windows", "TEMP": "C:\\Windows\\TEMP",
-                    "ExchangeInstallPath": "C:\\Program Files\\Microsoft\\Exchange Server\\V14\\"}
-        if self._organization is not None and self._organization.local_server is not None:
-            self._adopt_organization()
+        self._drive_root: Optional[str] = None
+        self._register_drive()
+
+    # -- what the shell wired, for the CLI, the REPL, labs and tests ---------------------
+    @property
+    def profile(self) -> Any:
+        return self.context.profile
+
+    @property
+    def version(self) -> str:
+        return self.context.profile.version
+
+    @property
+    def host(self) -> Host:
+        return self.context.host
 
     def set_host(self, host: Host) -> None:
         """Hand the shell to another host (the REPL's, say)."""
-        self.host = host
-        self.session.host = host
+        self.context.host = host
+
+    @property
+    def clock(self) -> Any:
+        return self.context.clock
+
+    @property
+    def location(self) -> str:
+        return self.context.location
+
+    @location.setter
+    def location(self, value: str) -> None:
+        self.context.location = value
+
+    @property
+    def env(self) -> Any:
+        """``$env:`` (a case-insensitive dict)."""
+        return self.context.environment
+
+    @property
+    def session(self) -> Any:
+        return self.context.session
+
+    @property
+    def evaluator(self) -> Any:
+        return self.context.evaluator
 
     @property
     def organization_built(self) -> bool:
         """Whether the organisation exists yet (reading ``organization`` builds it)."""
-        return self._organization is not None
+        return self.world.organization_built
 
-    # -- lazily built organisation (keeps cryptography off the start-up path) ------------
     @property
-    def organization(self):
-        if self._organization is None:
-            from .exchange.organization import default_organization
-            self._organization = default_organization(
-                self.version, clock=self.clock, key_source=self._key_source, serials=self._serials)
-            self._adopt_organization()
-        return self._organization
+    def organization(self) -> Any:
+        """The Exchange organisation (built on first use: keeps cryptography off the
+        start-up path)."""
+        return self.world.organization
 
-    def _adopt_organization(self) -> None:
-        server = self._organization.local_server
-        self.env["COMPUTERNAME"] = server.name.upper()
-        self.session.error_style.computer_name = server.fqdn
-
-    def _open_world(self, version: Any) -> None:
-        """Build the organisation from -Organization / -State (raises
-        ``exshell.exchange.errors.WorldFileError`` with a user-facing message)."""
-        from .exchange.state import open_world
-        world = open_world(definition=self.organization_file, state=self.state_file,
-                           version=version,
-                           clock=self.clock, key_source=self._key_source, serials=self._serials)
-        self._organization = world.organization
-        self._state = world.state
-        self.clock = world.organization.clock
-        self.profile = world.organization.profile
-        self.version = self.profile.version
+    def _adopt_organization(self, organization: Any) -> None:
+        """An organisation was built, opened or replaced: follow its clock and local server."""
+        self.context.clock = organization.clock
+        server = organization.local_server
+        if server is not None:
+            self.context.environment.set_value("COMPUTERNAME", server.name.upper())
+            self.session.error_style.computer_name = server.fqdn
 
     def save_state(self) -> None:
         """Write the -State file if the world changed (atomically; see exchange.state)."""
-        if self._state is not None and self._organization is not None:
-            try:
-                self._state.save_if_changed(self._organization)
-            except OSError as e:   # disk full, folder gone...: say so, keep the session
-                record = ErrorRecord("exshell could not save the state file '%s': %s"
-                                     % (self._state.path, e.strerror or e), "StateFileSaveFailed",
-                                     "WriteError", exception_type="System.IO.IOException")
-                self.session.add_error(record)
-                self.session.display_error(record)
+        try:
+            self.world.save()
+        except OSError as e:   # disk full, folder gone...: say so, keep the session
+            record = ErrorRecord("exshell could not save the state file '%s': %s"
+                                 % (self.world.state_path, e.strerror or e), "StateFileSaveFailed",
+                                 "WriteError", exception_type="System.IO.IOException")
+            self.context.add_error(record)
+            self.context.display_error(record)
 
     def close(self) -> None:
         """Release the -State file's lock (the process ending does it too)."""
-        if self._state is not None:
-            self._state.close()
+        self.world.close()
 
-    def server_stamp(self, server: Optional[str], reason: str) -> str:
-        """The 2013+ ``[Server=...,RequestId=...,TimeStamp=...] [FailureCategory=...]``
-        prefix of a remote error's FQID."""
-        from .exchange.stamps import RandomRequestIds, server_stamp
-        if self._request_ids is None:
-            self._request_ids = RandomRequestIds()
-        name = server or (self.organization.local_server.name if self.organization.local_server
-                          else "EX01")
-        return server_stamp(name, self._request_ids.next(), self.clock.now(), reason)
-
-    # -- the emulated file system (issue 4; exshell/drive.py) ---------------------------------
-    _drive = None
-    _drive_root: Optional[str] = None
-
+    # -- the emulated file system (exshell/drive.py) ----------------------------------------
     @property
     def drive_root(self) -> str:
         """The real folder behind C:\\ (``-DriveRoot``; default: a per-user folder)."""
@@ -161,75 +174,44 @@ class Shell:
     @drive_root.setter
     def drive_root(self, value: Optional[str]) -> None:
         self._drive_root = value
-        self._drive = None
+        self._register_drive()
 
     @property
-    def drive(self):
-        """The :class:`exshell.drive.Drive` (built on first use)."""
-        if self._drive is None:
-            from .drive import Drive
-            self._drive = Drive(self.drive_root)
-        return self._drive
+    def drive(self) -> Any:
+        """The :class:`exshell.drive.Drive` the FileSystem provider works on."""
+        from .drive import Drive
+        return self.context.find(Drive)
 
-    def _script_file(self, action: str, name: str, value: Any) -> Any:
-        """Find and parse a ``.ps1`` on the emulated drive (``.\\x.ps1``, ``& C:\\s\\x.ps1``).
-        Returns the Script, None when there is no such file; a parse error in the file is
-        reported as PowerShell does, with the file's own positions."""
-        if not any(c in name for c in "\\/:") and not name.startswith("."):
-            return None  # a bare name is not looked up in the current folder
-        try:
-            path = self.drive.resolve(name, self.location)
-            if not path.is_file:
-                return None
-            text = self.drive.read_bytes(path).decode("utf-8-sig", errors="replace")
-        except OSError:
-            return None
-        try:
-            return self._parse_safely(text, path.text)
-        except ParseError as e:
-            raise TerminatingError(ErrorRecord(
-                e.first.message, e.first.error_id, "ParserError",
-                exception_type="System.Management.Automation.ParseException",
-                invocation=InvocationInfo(None, text, path.text, e.first.span, e.first.span.start),
-                parse_issues=e.issues))
+    def _register_drive(self) -> None:
+        from .drive import Drive
+        context = self.context
+        self.context.register(Drive(self.drive_root, now=lambda: context.clock.now()))
 
-    def _file_static(self, full: str, name: str, args: Any) -> Any:
-        from .cmdlets.filesystem import encoding_static, file_static
-        if full == "System.Text.Encoding":
-            return encoding_static(name, args)
-        return file_static(self, name, args)
-
-    def _datetime_static(self, full: str, name: str, args: Any) -> Any:
-        n = name.casefold()
-        if args is None and n == "now":
-            return self.clock.now()
-        if args is None and n == "today":
-            return self.clock.now().replace(hour=0, minute=0, second=0, microsecond=0)
-        if args is None and n == "utcnow":
-            return self.clock.now()
-        from .engine.dotnet import TypeInfo, static_member
-        hooks = dict(self.session.static_hooks)
-        hooks.pop("System.DateTime", None)
-        return static_member(TypeInfo(full), name, args, hooks)
-
-    def _env(self, action: str, name: str, value: Any) -> Any:
-        for key in list(self.env):
-            if key.casefold() == name.casefold():
-                if action == "set":
-                    self.env[key] = value
-                return self.env[key]
-        if action == "set":
-            self.env[name] = value
-        return None
+    def reset_drive(self) -> None:
+        """Empty the drive's folder (a lab going back to its start); the initial
+        folders come back on next use."""
+        import os
+        import shutil
+        root = self.drive_root
+        if os.path.isdir(root):
+            for name in os.listdir(root):
+                target = os.path.join(root, name)
+                if os.path.isdir(target) and not os.path.islink(target):
+                    shutil.rmtree(target, ignore_errors=True)
+                else:
+                    try:
+                        os.remove(target)
+                    except OSError:
+                        pass
+        self._register_drive()
 
     # -- prompts ----------------------------------------------------------------------------
     def prompt(self) -> str:
-        return EMS_PROMPT % self.location
+        return EMS_PROMPT % self.context.location
 
     # -- running ----------------------------------------------------------------------------
     def parse(self, text: str, file: Optional[str] = None):
-        from .lang import parse
-        return parse(text, file=file)
+        return self.context.parse(text, file)
 
     def run(self, text: str, *, file: Optional[str] = None, args: Optional[List[Any]] = None,
             out: Optional[Callable[[Any], None]] = None) -> RunResult:

@@ -7,7 +7,8 @@ engine -> lang, profiles; format -> engine.properties, engine.tostring, engine.n
 and profiles (the object model, PowerShell's ToString and .NET format-string rules, which
 the formatter shares with the evaluator's string conversion and -f, and the profile
 table); help -> nothing (texts);
-cmdlets -> engine, exchange, format, help, profiles;
+cmdlets -> engine, exchange, format, help, profiles and drive (the emulated disk, a
+model like exchange: stdlib only);
 shell/cli/repl wire everything.  Checked on the source, so a lazy import inside a
 function counts too.
 """
@@ -25,7 +26,7 @@ ALLOWED = {
     "format": {"exshell.format", "exshell.engine.properties", "exshell.engine.tostring",
                "exshell.engine.netformat", "exshell.profiles"},
     "cmdlets": {"exshell.cmdlets", "exshell.engine", "exshell.exchange", "exshell.format",
-                "exshell.lang", "exshell.help", "exshell.profiles"},
+                "exshell.lang", "exshell.help", "exshell.profiles", "exshell.drive"},
     # Help texts are data: they import nothing else from exshell.
     "help": {"exshell.help"},
     # The replica importer reads CliXML (engine) into the Exchange model; its CLI
@@ -60,10 +61,11 @@ def _imports(path: pathlib.Path, package: str):
 CASES = [(layer, p) for layer in ALLOWED for p in sorted((ROOT / layer).rglob("*.py"))]
 
 
-def test_profiles_import_nothing_from_exshell():
-    """The profile table is the bottom layer: every other layer may read it."""
-    path = ROOT / "profiles.py"
-    assert [n for n in _imports(path, "profiles") if n.startswith("exshell")] == []
+@pytest.mark.parametrize("module", ["profiles.py", "drive.py"])
+def test_bottom_modules_import_nothing_from_exshell(module):
+    """The profile table and the emulated drive are bottom layers: others read them."""
+    path = ROOT / module
+    assert [n for n in _imports(path, "bottom") if n.startswith("exshell")] == []
 
 
 @pytest.mark.parametrize("layer, path", CASES, ids=[str(p.relative_to(ROOT)) for _, p in CASES])

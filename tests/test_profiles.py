@@ -2,7 +2,6 @@
 name; the bare version means its latest row; availability predicates evaluated over
 the table; and no code outside the table compares version strings."""
 import ast
-import dataclasses
 import pathlib
 import re
 
@@ -69,8 +68,8 @@ def test_a_cumulative_update_row_is_one_row():
     Here: a 2019 build from before the 2022 H1 update, which still had -RequestFile."""
     from exshell.shell import Shell
     from exshell.host import RecordingHost
-    cu11 = dataclasses.replace(PROFILES["2019"], update="CU11", build="15.2.986.5",
-                               new_file_params=("RequestFile",))
+    cu11 = PROFILES["2019"].replace(update="CU11", build="15.2.986.5",
+                                    new_file_params=("RequestFile",))
     assert cu11.name == "2019-CU11" and cu11.display_version == "Version 15.2 (Build 986.5)"
     host = RecordingHost([], width=120, interactive=False)
     shell = Shell(cu11, host=host)
@@ -106,3 +105,10 @@ def test_no_code_compares_version_strings():
                 for lit in _version_literals(node):
                     found.append("%s:%d %r" % (path.relative_to(ROOT), lit.lineno, lit.value))
     assert sorted(set(found)) == []
+
+
+def test_rows_are_read_only_and_complete():
+    with pytest.raises(AttributeError):
+        PROFILES["2010"].rpc_prefix = False
+    with pytest.raises(TypeError):
+        PROFILES["2010"].replace(no_such_fact=True)

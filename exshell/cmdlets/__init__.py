@@ -7,9 +7,13 @@ first time one of their names is looked up, so start-up pays only for what the
 first command uses.  :data:`LAZY_FAMILIES` says which names each lazy family
 defines; ``tests/cmdlets/test_registry.py`` checks it against what the modules
 really register, so it cannot drift.  A new cmdlet touches its family module (and
-this index, if the family is lazy) and one transcript test.
+this index, if the family is lazy), its help text and one test.  Providers
+(:mod:`exshell.engine.providers`) and static members of .NET types
+(:mod:`exshell.engine.statics`) are declared the same way.
 """
 from ..engine.cmdlet import REGISTRY
+from ..engine.providers import PROVIDERS
+from ..engine.statics import STATICS
 from . import exchange_certificate, formatting  # noqa: F401
 
 #: module -> the command names and aliases it registers.
@@ -29,11 +33,13 @@ LAZY_FAMILIES = {
         "ConvertFrom-Csv", "ConvertFrom-Json", "ConvertTo-Csv", "ConvertTo-Json", "epcsv",
         "Export-Csv", "Import-Csv", "ipcsv"),
     "filesystem": (
-        "ac", "Add-Content", "cat", "cd", "chdir", "copy", "Copy-Item", "cp", "cpi", "del", "dir",
-        "erase", "gc", "gci", "gdr", "Get-ChildItem", "Get-Content", "Get-Location", "Get-PSDrive",
-        "gl", "ls", "md", "mkdir", "New-Item", "ni", "Out-File", "pwd", "rd", "Remove-Item", "ri",
-        "rm", "rmdir", "sc", "Set-Content", "Set-Location", "sl", "Test-Path", "type",
-        "Join-Path", "Split-Path"),
+        "ac", "Add-Content", "cat", "copy", "Copy-Item", "cp", "cpi", "gc", "Get-Content", "md",
+        "mkdir", "New-Item", "ni", "Out-File", "sc", "Set-Content", "type", "Join-Path",
+        "Split-Path"),
+    "navigation": (
+        "cd", "chdir", "del", "dir", "erase", "gci", "gdr", "Get-ChildItem", "Get-Item",
+        "Get-Location", "Get-PSDrive", "gi", "gl", "ls", "pwd", "rd", "Remove-Item", "ri", "rm",
+        "rmdir", "Set-Location", "sl", "Test-Path"),
     "pki": ("certreq", "certreq.exe", "Export-LabCARoot", "Request-LabPublicCertificate"),
     "exchange_config": (
         "Get-AcceptedDomain", "Get-AuthConfig", "Get-ExchangeServer", "Get-ImapSettings", "Get-PopSettings",
@@ -49,3 +55,13 @@ LAZY_FAMILIES = {
 
 for _module, _names in LAZY_FAMILIES.items():
     REGISTRY.add_lazy(__name__ + "." + _module, _names)
+
+#: module -> the providers it registers (exshell.engine.providers).
+LAZY_PROVIDERS = {"filesystem": ("FileSystem",)}
+#: module -> the .NET types whose static members it handles (exshell.engine.statics).
+LAZY_STATICS = {"filesystem": ("System.IO.File", "System.Text.Encoding")}
+
+for _module, _names in LAZY_PROVIDERS.items():
+    PROVIDERS.add_lazy(__name__ + "." + _module, _names)
+for _module, _names in LAZY_STATICS.items():
+    STATICS.add_lazy(__name__ + "." + _module, _names)

@@ -28,7 +28,7 @@ from ..engine.properties import PSHashtable, PSObject, get_property, property_na
 from ..engine.tostring import to_string
 from ..profiles import v3_cmdlets
 from .filesystem import decode_text, read_file, resolve, write_file
-from .objects import STRINGS
+from .common import STRINGS
 from .types import SecureString
 
 __all__ = ["ExportClixml", "ImportClixml", "ConvertToXml", "clixml_text"]

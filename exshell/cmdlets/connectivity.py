@@ -18,7 +18,7 @@ from ..engine.conversion import SWITCH, IntType, StringType
 from ..engine.parameters import Parameter
 from ..format.views import TableColumn, TableView, register_table_view
 from ..profiles import v3_cmdlets
-from .exchange_certificate import SERVER, ExchangeCmdlet
+from .exchange_certificate import SERVER, ExchangeCmdlet, world_of
 
 __all__ = ["InvokeWebRequest", "TestPopConnectivity", "TestImapConnectivity", "TestSmtpConnectivity",
            "WebResponseObject", "ConnectivityResult", "SmtpConnectivityResult", "WEB_ERRORS"]
@@ -114,7 +114,7 @@ class InvokeWebRequest(Cmdlet):
         if not host:
             self._fail("uri")
             return
-        org = self.session.app.organization
+        org = world_of(self).organization
         server = resolve_host(org, host)
         if server is None:
             self._fail("resolve", host=host)
@@ -162,7 +162,7 @@ class _TestProtocol(ExchangeCmdlet, register=False):
     def process(self, p: Any) -> None:
         from ..exchange.errors import ExchangeError
         from ..exchange.tls import connect
-        org = self.shell.organization
+        org = self.organization
         try:
             servers = [org.get_server(p.ClientAccessServer)] if p.ClientAccessServer else \
                 [s for s in org.servers if s.is_client_access]
@@ -221,7 +221,7 @@ class TestSmtpConnectivity(ExchangeCmdlet):
     def process(self, p: Any) -> None:
         from ..exchange.errors import ExchangeError
         from ..exchange.tls import connect
-        org = self.shell.organization
+        org = self.organization
         try:
             servers = [org.get_server(p.Identity)] if p.Identity else \
                 [s for s in org.servers if s.is_transport]

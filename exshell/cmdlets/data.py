@@ -20,7 +20,7 @@ from ..engine.cmdlet import Cmdlet
 from ..profiles import v3_cmdlets
 from ..engine.conversion import (OBJECT, SWITCH, ChoiceType, IntType, ListOf, StringType,
                                  to_string)
-from .objects import STRINGS, CollectingCmdlet
+from .common import STRINGS, CollectingCmdlet
 from ..engine.parameters import Parameter
 from ..engine.properties import (NOT_FOUND, PSHashtable, PSObject, get_property,
                                  property_names, type_names)
@@ -34,28 +34,34 @@ _CMD = "Microsoft.PowerShell.Commands."
 
 # ============================================================================ files
 
-#: Shown when the shell has no drive to map paths to.
+#: Shown when the session has no emulated drive to map paths to.
 NO_DRIVE = ("Cannot access '%s': exshell has no file system in this session "
             "(set shell.drive_root to a folder).")
 PATH_NOT_FOUND = "Could not find a part of the path '%s'."
 FILE_NOT_FOUND = "Could not find file '%s'."
 
 
+def _drive(cmdlet: Cmdlet) -> Any:
+    """The emulated drive the shell registered in the context (None without one)."""
+    from ..drive import Drive
+    return cmdlet.context.find(Drive)
+
+
 def resolve_path(cmdlet: Cmdlet, path: str) -> Any:
-    """Resolve a Windows-style path on the shell's emulated drive (relative paths start
-    at the shell's location): the drive's DrivePath, or a terminating error.  This is
-    the one place the CSV cmdlets (and Tee-Object) turn paths into files; the files are
-    then read and written by the drive only (:func:`read_text`, :func:`write_text`)."""
-    app = cmdlet.session.app
-    drive = getattr(app, "drive", None)
-    if drive is None or not hasattr(drive, "resolve"):
+    """Resolve a Windows-style path on the session's emulated drive (relative paths
+    start at the current location): the drive's DrivePath, or a terminating error.
+    This is the one place the CSV cmdlets (and Tee-Object) turn paths into files; the
+    files are then read and written by the drive only (:func:`read_text`,
+    :func:`write_text`)."""
+    drive = _drive(cmdlet)
+    if drive is None:
         cmdlet.throw_terminating(cmdlet.error_record(
             NO_DRIVE % path, "FileSystemUnavailable", "ResourceUnavailable", target=path,
             exception_type="System.NotSupportedException"))
         return None
     try:
         drive.ensure()
-        return drive.resolve(to_string(path), getattr(app, "location", "C:\\"))
+        return drive.resolve(to_string(path), cmdlet.context.location)
     except OSError as e:
         _io_error(cmdlet, path, e, reading=False)
         return None
@@ -102,7 +108,7 @@ def write_text(cmdlet: Cmdlet, path: Any, text: str, append: bool = False,
                 encoding = {"utf-16": "utf-16-le", "utf-8-sig": "utf-8",
                             "utf-32": "utf-32-le"}.get(encoding, encoding)
         data = text.encode(encoding, errors="replace")
-        drive = cmdlet.session.app.drive
+        drive = _drive(cmdlet)
         drive.ensure_parent(path)
         drive.write_bytes(path, data, append=append)
     except OSError as e:
@@ -112,7 +118,7 @@ def write_text(cmdlet: Cmdlet, path: Any, text: str, append: bool = False,
 def read_text(cmdlet: Cmdlet, path: Any, shown: Optional[str] = None) -> Optional[str]:
     """The text of the DrivePath ``path`` (a BOM picks the encoding, else UTF-8)."""
     try:
-        raw = cmdlet.session.app.drive.read_bytes(path)
+        raw = _drive(cmdlet).read_bytes(path)
     except OSError as e:
         _io_error(cmdlet, shown or path.text, e, reading=True)
         return None

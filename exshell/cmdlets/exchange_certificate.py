@@ -2,7 +2,8 @@
 Export-ExchangeCertificate.
 
 Each cmdlet declares its parameters per version (reference §2) and acts on the
-Exchange model through ``self.session.app`` (the Shell): check, build, ask, mutate.
+Exchange model through its ``world`` (the :class:`~exshell.exchange.world.ExchangeWorld`
+the shell registered in the context): check, build, ask, mutate.
 Errors the model raises come back as the remote error records EMS shows (the
 servicelet's message, CategoryInfo, ``HEX,Namespace.Class``).
 """
@@ -17,15 +18,18 @@ from ..engine.errors import ErrorRecord
 from ..engine.parameters import Parameter
 from ..exchange.errors import ExchangeError
 from ..exchange.services import AllowedServices
+from ..exchange.world import ExchangeWorld
 from ..profiles import (SMTP_QUESTION_CONSOLE, has_2010_parameters, has_identity_param,
                         has_server_param)
 from .types import SECURE_STRING
 
-__all__ = ["ExchangeCmdlet", "GetExchangeCertificate", "NewExchangeCertificate",
+__all__ = ["ExchangeCmdlet", "world_of", "GetExchangeCertificate", "NewExchangeCertificate",
            "EnableExchangeCertificate", "RemoveExchangeCertificate", "ImportExchangeCertificate",
            "ExportExchangeCertificate", "LIFECYCLE_ERRORS", "file_data_object"]
 
 NAMESPACE = "Microsoft.Exchange.Management.SystemConfigurationTasks."
+#: A session without an Exchange organisation (a bare engine context): our words.
+NO_WORLD = "This session has no Exchange organization."
 
 # Parameter types, named as .NET shows them in binding messages.
 THUMBPRINT = StringType("System.String")
@@ -68,6 +72,16 @@ _FULL_EXCEPTION_NAMES = {
 }
 
 
+def world_of(cmdlet: Cmdlet) -> ExchangeWorld:
+    """The Exchange world in ``cmdlet``'s context; a terminating error without one."""
+    world = cmdlet.context.find(ExchangeWorld)
+    if world is None:
+        cmdlet.throw_terminating(cmdlet.error_record(
+            NO_WORLD, "NoExchangeOrganization", "InvalidOperation",
+            exception_type="System.InvalidOperationException"))
+    return world
+
+
 class ExchangeCmdlet(Cmdlet, register=False):
     """Shared plumbing of the Exchange cmdlets: server resolution and error records."""
 
@@ -78,16 +92,22 @@ class ExchangeCmdlet(Cmdlet, register=False):
         super().__init_subclass__(**kwargs)
 
     @property
-    def shell(self) -> Any:
-        return self.session.app
+    def world(self) -> ExchangeWorld:
+        """The Exchange world of this session (``context.find(ExchangeWorld)``)."""
+        return world_of(self)
+
+    @property
+    def organization(self) -> Any:
+        """The organisation (built on first use)."""
+        return self.world.organization
 
     @property
     def profile(self) -> Any:
-        return self.shell.profile
+        return self.context.profile
 
     def server(self, p: Any) -> Any:
         """The target server: -Server, the server part of -Identity, or the local one."""
-        org = self.shell.organization
+        org = self.organization
         name = p.get("Server")
         identity = p.get("Identity")
         if identity and "\\" in str(identity):
@@ -113,12 +133,12 @@ class ExchangeCmdlet(Cmdlet, register=False):
             invocation=self.runtime.invocation, remote=True, server=error.server,
             server_fqdn=self._server_fqdn(error.server))
         if self.profile.error_stamp:
-            record.extra["stamp"] = self.shell.server_stamp(error.server, record.reason)
+            record.extra["stamp"] = self.world.server_stamp(error.server, record.reason)
         return record
 
     def _server_fqdn(self, name: Optional[str]) -> Optional[str]:
         try:
-            return self.shell.organization.local_server.fqdn
+            return self.organization.local_server.fqdn
         except Exception:  # pragma: no cover - defensive: display only
             return None
 
@@ -428,7 +448,8 @@ def check_new_file(cmdlet: "ExchangeCmdlet", server: Any, path: str, default_ext
     target = resolve(cmdlet, text)
     if target is None:
         return None
-    drive = cmdlet.shell.drive
+    from .filesystem import filesystem
+    drive = filesystem(cmdlet).drive
     unc = target.drive.startswith("\\\\")     # lab shares appear on demand
     if target.exists or (not unc and not drive.resolve(target.parent_text, "C:\\").is_folder):
         raise lifecycle_error(error_id, server.name, "new" if error_id.endswith("RequestFile")
@@ -439,7 +460,7 @@ def check_new_file(cmdlet: "ExchangeCmdlet", server: Any, path: str, default_ext
 def _sync_lab_trust(organization: Any) -> None:
     """Servers added after the simulated public CA was created learn its root here
     (Organization.add_server only knows the enterprise CA)."""
-    if getattr(organization, "_public_ca", None) is not None:
+    if organization.public_ca is not None:
         from ..exchange.authority import public_authority
         public_authority(organization)
 
@@ -480,7 +501,7 @@ class ImportExchangeCertificate(ExchangeCmdlet):
     def process(self, p: Any) -> None:
         try:
             server = self.server(p)
-            _sync_lab_trust(self.shell.organization)
+            _sync_lab_trust(self.organization)
             data: Any = None
             if p.FileData is not None:
                 data = p.FileData
@@ -511,7 +532,8 @@ class ImportExchangeCertificate(ExchangeCmdlet):
                 else ("Access to the path '%s' is denied." % shown)
             raise lifecycle_error("ImportCertificateFileInvalid", server.name, "import", detail=reason)
         try:
-            return self.shell.drive.read_bytes(target)
+            from .filesystem import filesystem
+            return filesystem(self).drive.read_bytes(target)
         except OSError as e:
             from .filesystem import drive_error_record
             raise lifecycle_error("ImportCertificateFileInvalid", server.name, "import",

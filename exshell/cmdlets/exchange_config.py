@@ -74,7 +74,7 @@ def _tls_name(value: Any) -> Any:
 class _ConfigCmdlet(ExchangeCmdlet, register=False):
     @property
     def org(self) -> Any:
-        return self.shell.organization
+        return self.organization
 
     def servers_of(self, p: Any, key: str = "Server") -> List[Any]:
         """One server (``-Server`` or Identity) or all of them."""
@@ -417,7 +417,7 @@ class SetAuthConfig(_ConfigCmdlet):
         org = self.org
         try:
             if p.bound("CertificateThumbprint"):
-                org._auth_lookup(p.CertificateThumbprint, p.Server)
+                org.check_auth_certificate(p.CertificateThumbprint, p.Server)
                 if not self.should_process('Modifying Auth configuration "Auth Configuration".'):
                     return
                 org.set_auth_certificate(p.CertificateThumbprint, server=p.Server)
@@ -425,11 +425,11 @@ class SetAuthConfig(_ConfigCmdlet):
                     org.deploy_auth_certificate(org.auth_config.current_thumbprint, source=p.Server)
                 return
             if p.bound("NewCertificateThumbprint") or p.bound("NewCertificateEffectiveDate"):
-                org._auth_lookup(p.NewCertificateThumbprint or "", p.Server)
-                when = p.NewCertificateEffectiveDate or self.shell.clock.now()
+                org.check_auth_certificate(p.NewCertificateThumbprint or "", p.Server)
+                when = p.NewCertificateEffectiveDate or self.context.clock.now()
                 if not self.should_process('Modifying Auth configuration "Auth Configuration".'):
                     return
-                if when - self.shell.clock.now() < AUTH_SOON and not p.Force:
+                if when - self.context.clock.now() < AUTH_SOON and not p.Force:
                     if not self.should_continue(AUTH_SOON_QUESTION):
                         return
                 org.stage_auth_certificate(p.NewCertificateThumbprint, when, server=p.Server)

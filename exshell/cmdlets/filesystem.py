@@ -1,16 +1,15 @@
-"""File-system cmdlets over the emulated drive (``exshell.drive``): Get-Content,
-Set-Content, Add-Content, Out-File, Test-Path, Get-ChildItem, New-Item (and mkdir), Remove-Item,
-Copy-Item, Set-Location, Get-Location, Get-PSDrive, and the ``[System.IO.File]``
-static methods (ReadAllBytes, WriteAllBytes, ReadAllText, WriteAllText, ReadAllLines,
-WriteAllLines, AppendAllText, Exists) through the session's static hook.
+"""The FileSystem provider over the emulated drive (``exshell.drive``), and the cmdlets
+that read and write files: Get-Content, Set-Content, Add-Content, Out-File, New-Item
+(and mkdir), Copy-Item, Join-Path, Split-Path, and the ``[System.IO.File]`` /
+``[System.Text.Encoding]`` static members (registered in the engine's statics).
 
-Every failure becomes a PowerShell error record (the texts of the real provider);
-nothing here lets a Python exception through.  :func:`resolve` and :func:`read_file`
-/ :func:`write_file` are the helpers other cmdlet families use for their file
-parameters (Import-/Export-ExchangeCertificate, certreq, CSV).
-
-Imports the engine and ``exshell.format`` only: the drive is reached through
-``session.app.drive`` (the Shell wires it), and its errors are OSErrors with a ``kind``.
+:class:`FileSystemProvider` gives the navigation cmdlets (:mod:`.navigation`) the
+drive's files and folders; it works on the :class:`~exshell.drive.Drive` the shell
+registers in the context.  Every failure becomes a PowerShell error record (the
+texts of the real provider); nothing here lets a Python exception through.
+:func:`resolve` and :func:`read_file` / :func:`write_file` are the helpers other
+cmdlet families use for their file parameters (Import-/Export-ExchangeCertificate,
+certreq, CSV).
 """
 from __future__ import annotations
 
@@ -21,26 +20,18 @@ from ..engine.cmdlet import Cmdlet
 from ..engine.conversion import (OBJECT, SWITCH, ChoiceType, ConversionError, IntType, ListOf,
                                  StringType, to_int, to_string)
 from ..engine.dotnet import MethodError
-from ..engine.errors import ErrorRecord
 from ..engine.parameters import Parameter
-from ..engine.properties import PSObject
+from ..drive import Drive, DriveError, DrivePath
+from ..engine.providers import PROVIDERS, DriveInfo, Provider
+from ..engine.statics import STATICS
 from ..profiles import dialect as as_dialect
 from ..profiles import v3_cmdlets
+from .navigation import (NOT_A_FILE, NOT_SUPPORTED_FORMAT, PATH_TOO_LONG, expand_paths,
+                         provider_error_record)
 
-class DriveError(OSError):
-    """A failure found here (same shape as exshell.drive.DriveError: kind, path)."""
-
-    def __init__(self, kind: str, path: str, detail: str = ""):
-        super().__init__("%s: %s" % (kind, path))
-        self.kind = kind
-        self.path = path
-        self.detail = detail
-
-
-DrivePath = Any   # exshell.drive.DrivePath (text, real, drive, exists, is_file, ...)
-
-__all__ = ["encoding_static", "DotNetEncoding", "resolve", "read_file", "write_file", "file_static", "drive_error_record",
-           "decode_text", "ENCODINGS", "DOTNET_CURRENT_DIRECTORY", "FileSystemItem"]
+__all__ = ["FileSystemProvider", "encoding_static", "DotNetEncoding", "resolve", "read_file",
+           "write_file", "file_static", "drive_error_record", "filesystem", "decode_text",
+           "ENCODINGS", "DOTNET_CURRENT_DIRECTORY", "FileSystemItem"]
 
 _CMD = "Microsoft.PowerShell.Commands."
 PATHS = ListOf(StringType(), "System.String[]")
@@ -54,9 +45,6 @@ ENCODINGS = {"Unknown": "utf-16", "String": "utf-16", "Unicode": "utf-16",
              "Byte": None}
 ENCODING = ChoiceType(list(ENCODINGS), "Microsoft.PowerShell.Commands.FileSystemCmdletProviderEncoding")
 
-#: How PowerShell shows a location on a UNC path.
-UNC_LOCATION_PREFIX = "Microsoft.PowerShell.Core\\FileSystem::"
-
 #: .NET resolves relative paths against the process's current directory, which
 #: Set-Location does not change (a classic trap): PowerShell started here.
 DOTNET_CURRENT_DIRECTORY = "C:\\Windows\\system32"
@@ -64,110 +52,25 @@ DOTNET_CURRENT_DIRECTORY = "C:\\Windows\\system32"
 
 # ============================================================================ helpers
 
-def _shell(cmdlet_or_shell: Any) -> Any:
-    return cmdlet_or_shell.session.app if hasattr(cmdlet_or_shell, "session") else cmdlet_or_shell
+#: A DriveError as the FileSystem provider reports it.
+drive_error_record = provider_error_record
 
 
-#: .NET's texts for the drive's refusals (a colon inside a path; a FIFO, socket or
-#: device where a file was expected; a path of MAX_PATH characters or more).
-NOT_SUPPORTED_FORMAT = "The given path's format is not supported."
-NOT_A_FILE = ("FileStream was asked to open a device that was not a file. For support for devices "
-              "like 'com1:' or 'lpt1:', call CreateFile, then use the FileStream constructors that "
-              "take an OS handle as an IntPtr.")
-PATH_TOO_LONG = ("The specified path, file name, or both are too long. The fully qualified file name "
-                 "must be less than 260 characters, and the directory name must be less than 248 "
-                 "characters.")
-
-
-def drive_error_record(cmdlet: Cmdlet, error: DriveError, shown: Optional[str] = None) -> ErrorRecord:
-    """A DriveError as the FileSystem provider reports it."""
-    path = shown or getattr(error, "path", None) or str(getattr(error, "filename", "") or "")
-    kind = getattr(error, "kind", "IOError")
-    if kind == "PathNotFound":
-        return cmdlet.error_record("Cannot find path '%s' because it does not exist." % path,
-                                   "PathNotFound", "ObjectNotFound", target=path,
-                                   exception_type="System.Management.Automation.ItemNotFoundException")
-    if kind == "DriveNotFound":
-        return cmdlet.error_record("Cannot find drive. A drive with the name '%s' does not exist."
-                                   % error.path, "DriveNotFound", "ObjectNotFound", target=error.path,
-                                   exception_type="System.Management.Automation.DriveNotFoundException")
-    if kind == "ParentNotFound":
-        return cmdlet.error_record("Could not find a part of the path '%s'." % path,
-                                   "DirectoryNotFoundException", "ObjectNotFound", target=path,
-                                   exception_type="System.IO.DirectoryNotFoundException")
-    if kind in ("AccessDenied", "IsFolder"):
-        return cmdlet.error_record("Access to the path '%s' is denied." % path,
-                                   "UnauthorizedAccessException", "PermissionDenied", target=path,
-                                   exception_type="System.UnauthorizedAccessException")
-    if kind == "SameItem":
-        return cmdlet.error_record("Cannot overwrite the item %s with itself." % path,
-                                   "CopyError", "WriteError", target=path,
-                                   exception_type="System.IO.IOException")
-    if kind == "IntoItself":    # our wording: the real text is not known
-        return cmdlet.error_record("Cannot copy a folder into itself or one of its subfolders: '%s'."
-                                   % path, "CopyError", "WriteError", target=path,
-                                   exception_type="System.IO.IOException")
-    if kind == "InvalidPath":
-        return cmdlet.error_record("Illegal characters in path.", "ArgumentException",
-                                   "InvalidArgument", target=path,
-                                   exception_type="System.ArgumentException")
-    if kind == "Exists":
-        return cmdlet.error_record("The file '%s' already exists." % path, "NewItemIOError",
-                                   "WriteError", target=path, exception_type="System.IO.IOException")
-    if kind == "NotSupported":
-        return cmdlet.error_record(NOT_SUPPORTED_FORMAT, "System.NotSupportedException", "NotSpecified",
-                                   target=path, exception_type="System.NotSupportedException")
-    if kind == "Device":
-        return cmdlet.error_record(NOT_A_FILE, "FileOpenFailure", "OpenError", target=path,
-                                   exception_type="System.NotSupportedException")
-    if kind == "PathTooLong":
-        return cmdlet.error_record(PATH_TOO_LONG, "PathTooLongException", "InvalidArgument",
-                                   target=path, exception_type="System.IO.PathTooLongException")
-    if kind == "NotEmpty":
-        return cmdlet.error_record("The directory is not empty.", "RemoveItemIOError", "WriteError",
-                                   target=path, exception_type="System.IO.IOException")
-    return cmdlet.error_record(getattr(error, "detail", "") or error.strerror or ("The file system reported an error for '%s'." % path),
-                               "IOException", "WriteError" if kind != "PathNotFound" else "ReadError",
-                               target=path, exception_type="System.IO.IOException")
-
-
-def _clock(shell: Any, drive: Any) -> None:
-    if getattr(drive, "now", None) is None and getattr(shell, "clock", None) is not None:
-        drive.now = shell.clock.now
+def filesystem(cmdlet: Cmdlet) -> "FileSystemProvider":
+    """The context's FileSystem provider."""
+    return cmdlet.context.providers.get("FileSystem")
 
 
 def resolve(cmdlet: Cmdlet, path: Any, *, report: bool = True) -> Optional[DrivePath]:
-    """Resolve ``path`` on the session's drive; on failure write the error (when
-    ``report``) and return None."""
-    shell = _shell(cmdlet)
+    """Resolve ``path`` on the emulated drive from the current location; on failure
+    write the error (when ``report``) and return None."""
     try:
-        drive = shell.drive
-        _clock(shell, drive)
-        drive.ensure()
-        return drive.resolve(to_string(path), shell.location)
+        return filesystem(cmdlet).resolve(to_string(path), cmdlet.context.location)
     except OSError as e:
         if report:
             kind = getattr(e, "kind", "")
             cmdlet.write_error(drive_error_record(cmdlet, e, None if kind == "DriveNotFound" else str(path)))
         return None
-
-
-def expand_paths(cmdlet: Cmdlet, paths: Any) -> List[str]:
-    """Paths with wildcards (``*``, ``?``, ``[...]``) in their last part become the
-    matching items (none: nothing, as in PowerShell); other paths stay as given."""
-    out: List[str] = []
-    for path in paths or []:
-        text = to_string(path)
-        leaf = text.replace("/", "\\").rstrip("\\").rsplit("\\", 1)[-1]
-        if not any(c in leaf for c in "*?["):
-            out.append(text)
-            continue
-        folder = resolve(cmdlet, text.replace("/", "\\").rstrip("\\")[: -len(leaf)] or ".", report=False)
-        if folder is None or not folder.is_folder:
-            continue
-        rx = _wildcard(leaf)
-        out.extend(c.text for c in _shell(cmdlet).drive.children(folder) if rx.match(c.name))
-    return out
 
 
 def read_file(cmdlet: Cmdlet, path: Any) -> Optional[bytes]:
@@ -176,7 +79,7 @@ def read_file(cmdlet: Cmdlet, path: Any) -> Optional[bytes]:
     if p is None:
         return None
     try:
-        return _shell(cmdlet).drive.read_bytes(p)
+        return filesystem(cmdlet).drive.read_bytes(p)
     except OSError as e:
         kind = getattr(e, "kind", "")
         cmdlet.write_error(drive_error_record(cmdlet, e, p.text if kind != "PathNotFound" else str(path)))
@@ -190,7 +93,7 @@ def write_file(cmdlet: Cmdlet, path: Any, data: bytes, *, append: bool = False,
         p = resolve(cmdlet, path)
     if p is None:
         return None
-    drive = _shell(cmdlet).drive
+    drive = filesystem(cmdlet).drive
     try:
         drive.ensure_parent(p)
         drive.write_bytes(p, data, append=append)
@@ -324,12 +227,83 @@ def _register_views() -> None:
 _register_views()
 
 
+# ============================================================================ the provider
+
+#: How PowerShell shows a location on a UNC path (also in the prompt).
+UNC_LOCATION_PREFIX = "Microsoft.PowerShell.Core\\FileSystem::"
+
+
+@PROVIDERS.add
+class FileSystemProvider(Provider):
+    """The files and folders of the emulated drive: ``C:`` (and any letter whose folder
+    exists) and every ``\\\\server\\share``.  Items are :class:`~exshell.drive.DrivePath`;
+    the objects written are :class:`FileSystemItem`."""
+
+    name = "FileSystem"
+    claims_unc = True
+
+    @property
+    def drive(self) -> Drive:
+        """The drive the shell registered in the context."""
+        drive = self.context.find(Drive)
+        if drive is None:
+            raise DriveError("NoFileSystem", "C:\\", "exshell has no file system in this session.")
+        return drive
+
+    def has_drive(self, name: str) -> bool:
+        return len(name) == 1 and name.isalpha()
+
+    def drives(self, location: str) -> List[DriveInfo]:
+        import os
+        drive = self.drive
+        here = location[:1].upper()
+        return [DriveInfo(letter, self.name, letter + ":\\", location[3:] if letter == here else "",
+                          os.path.join(drive.root, letter)) for letter in drive.drive_letters()]
+
+    def resolve(self, path: str, location: str) -> DrivePath:
+        drive = self.drive
+        drive.ensure()
+        return drive.resolve(path, location)
+
+    def exists(self, item: DrivePath) -> bool:
+        return item.exists
+
+    def is_container(self, item: DrivePath) -> bool:
+        return item.is_folder
+
+    def children(self, item: DrivePath) -> List[DrivePath]:
+        return self.drive.children(item)
+
+    def item_name(self, item: DrivePath) -> str:
+        return item.name
+
+    def item_path(self, item: DrivePath) -> str:
+        return item.text
+
+    def get_item(self, item: DrivePath) -> "FileSystemItem":
+        return FileSystemItem(item, self.context.dialect)
+
+    def remove(self, item: DrivePath, recurse: bool = False) -> None:
+        self.drive.remove(item, recurse=recurse)
+
+    def remove_action(self, item: DrivePath) -> str:
+        return "Remove Directory" if item.is_folder else "Remove File"
+
+    def location_of(self, item: DrivePath) -> str:
+        return UNC_LOCATION_PREFIX + item.text if item.text.startswith("\\\\") else item.text
+
+    def read_bytes(self, item: DrivePath) -> bytes:
+        """A file's content (scripts run by path are read through this)."""
+        return self.drive.read_bytes(item)
+
+
 # ============================================================================ cmdlets
 
 class _FsCmdlet(Cmdlet, register=False):
     @property
-    def shell(self) -> Any:
-        return self.session.app
+    def drive(self) -> Drive:
+        """The emulated drive (through the FileSystem provider)."""
+        return filesystem(self).drive
 
     def fail(self, error: DriveError, shown: Optional[str] = None) -> None:
         self.write_error(drive_error_record(self, error, shown))
@@ -500,7 +474,7 @@ class OutFile(_FsCmdlet):
         if not self.should_process("", target=target.text, action="Output to File"):
             return
         from ..format.out_default import OutDefault
-        formatter = OutDefault(p.Width or 80, self.session.dialect.name, console=False)
+        formatter = OutDefault(p.Width or 80, self.context.dialect.name, console=False)
         lines: List[str] = []
         for obj in self.items:
             lines.extend(formatter.add(obj))
@@ -511,123 +485,6 @@ class OutFile(_FsCmdlet):
         if p.Append and target.exists and encoding in ("Unicode", "UTF8", "UTF32", "Unknown", "String"):
             data = text.encode({"UTF8": "utf-8", "UTF32": "utf-32-le"}.get(encoding, "utf-16-le"))
         write_file(self, p.FilePath, data, append=bool(p.Append), p=target)
-
-
-class TestPath(_FsCmdlet):
-    """True when the path exists (-PathType Leaf: a file; Container: a folder)."""
-
-    name = "Test-Path"
-    dotnet_class = _CMD + "TestPathCommand"
-    synopsis = "Tells whether a path exists on the emulated drive."
-    parameters = (
-        Parameter("Path", PATHS, position=0, mandatory=True, from_pipeline=True,
-                  from_pipeline_by_name=True, aliases=("PSPath",)),
-        Parameter("PathType", ChoiceType(["Any", "Container", "Leaf"],
-                                         "Microsoft.PowerShell.Commands.TestPathType")),
-        Parameter("IsValid", SWITCH),
-    )
-
-    def process(self, p: Any) -> None:
-        for path in p.Path:
-            text = to_string(path)
-            leaf = text.replace("/", "\\").rstrip("\\").rsplit("\\", 1)[-1]
-            if any(c in leaf for c in "*?[") and not p.IsValid:
-                self.write_object(self._wildcard_exists(text, leaf, p.PathType))
-                continue
-            target = resolve(self, path, report=False)
-            if p.IsValid:
-                self.write_object(target is not None)
-                continue
-            if target is None or not target.exists:
-                self.write_object(False)
-            elif p.PathType == "Container":
-                self.write_object(target.is_folder)
-            elif p.PathType == "Leaf":
-                self.write_object(target.is_file)
-            else:
-                self.write_object(target.is_folder or target.is_file)
-
-
-    def _wildcard_exists(self, text: str, leaf: str, path_type: Optional[str]) -> bool:
-        folder = resolve(self, text.replace("/", "\\").rstrip("\\")[: -len(leaf)] or ".", report=False)
-        if folder is None or not folder.is_folder:
-            return False
-        rx = _wildcard(leaf)
-        for child in self.shell.drive.children(folder):
-            if rx.match(child.name) and (path_type != "Container" or child.is_folder) and \
-                    (path_type != "Leaf" or child.is_file):
-                return True
-        return False
-
-
-def _wildcard(pattern: str):
-    import fnmatch
-    import re
-    return re.compile(fnmatch.translate(pattern), re.I)
-
-
-class GetChildItem(_FsCmdlet):
-    """List a folder (or the files matching a wildcard)."""
-
-    name = "Get-ChildItem"
-    aliases = ("dir", "ls", "gci")
-    dotnet_class = _CMD + "GetChildItemCommand"
-    synopsis = "Lists the files and folders of a folder on the emulated drive."
-    parameters = (
-        Parameter("Path", PATHS, position=0, from_pipeline=True, from_pipeline_by_name=True,
-                  aliases=("PSPath",)),
-        Parameter("Filter", StringType(), position=1),
-        Parameter("Include", PATHS),
-        Parameter("Recurse", SWITCH, aliases=("s",)),
-        Parameter("Name", SWITCH),
-        Parameter("Force", SWITCH),
-        Parameter("File", SWITCH, available=v3_cmdlets),
-        Parameter("Directory", SWITCH, aliases=("ad",), available=v3_cmdlets),
-    )
-
-    def process(self, p: Any) -> None:
-        for path in (p.Path or ["."]):
-            text = to_string(path)
-            pattern = p.Filter
-            leaf = text.replace("/", "\\").rstrip("\\").rsplit("\\", 1)[-1]
-            if any(c in leaf for c in "*?"):
-                pattern = leaf
-                text = text.replace("/", "\\").rstrip("\\")[: -len(leaf)] or "."
-            target = resolve(self, text)
-            if target is None:
-                continue
-            if not target.exists:
-                self.fail(DriveError("PathNotFound", text), text)
-                continue
-            if target.is_file:
-                self._emit(target, p, target)
-                continue
-            self._list(target, p, pattern)
-
-    def _list(self, folder: DrivePath, p: Any, pattern: Optional[str]) -> None:
-        rx = _wildcard(pattern) if pattern else None
-        include = [_wildcard(i) for i in (p.Include or [])]
-        try:
-            children = self.shell.drive.children(folder)
-        except OSError as e:
-            self.fail(e)
-            return
-        for child in children:
-            ok = (rx is None or rx.match(child.name)) and \
-                 (not include or any(r.match(child.name) for r in include))
-            if ok and not (p.File and child.is_folder) and not (p.Directory and child.is_file):
-                self._emit(child, p, folder)
-        if p.Recurse:
-            for child in children:
-                if child.is_folder:
-                    self._list(child, p, pattern)
-
-    def _emit(self, item: DrivePath, p: Any, base: DrivePath) -> None:
-        if p.Name:
-            rel = item.text[len(base.text.rstrip("\\")) + 1:] if item.text != base.text else item.name
-            self.write_object(rel)
-        else:
-            self.write_object(FileSystemItem(item, self.session.dialect))
 
 
 class NewItem(_FsCmdlet):
@@ -670,7 +527,7 @@ class NewItem(_FsCmdlet):
             action = "Create Directory" if folder else "Create File"
             if not self.should_process("", target="Destination: %s" % target.text, action=action):
                 continue
-            drive = self.shell.drive
+            drive = self.drive
             try:
                 if folder:
                     if target.is_folder and p.Force:
@@ -691,7 +548,7 @@ class NewItem(_FsCmdlet):
                     if p.Force:
                         drive.make_parents(target)
                     drive.write_bytes(target, data)
-                item = FileSystemItem(drive.resolve(target.text, "C:\\"), self.session.dialect)
+                item = FileSystemItem(drive.resolve(target.text, "C:\\"), self.context.dialect)
             except OSError as e:
                 self.fail(e, target.text)
                 continue
@@ -705,47 +562,6 @@ class MkDir(NewItem):
     aliases = ("md",)
     synopsis = "Creates a folder on the emulated drive (New-Item -ItemType Directory)."
     default_type = "Directory"
-
-
-class RemoveItem(_FsCmdlet):
-    """Delete files and folders (a folder with content needs -Recurse or a Yes)."""
-
-    name = "Remove-Item"
-    aliases = ("del", "erase", "rd", "ri", "rm", "rmdir")
-    dotnet_class = _CMD + "RemoveItemCommand"
-    supports_should_process = True
-    synopsis = "Deletes files and folders on the emulated drive."
-    parameters = (
-        Parameter("Path", PATHS, position=0, mandatory=True, from_pipeline=True,
-                  from_pipeline_by_name=True, aliases=("PSPath", "FullName")),
-        Parameter("Recurse", SWITCH),
-        Parameter("Force", SWITCH),
-    )
-
-    def process(self, p: Any) -> None:
-        for path in expand_paths(self, p.Path):
-            target = resolve(self, path)
-            if target is None:
-                continue
-            if not target.exists:
-                self.fail(DriveError("PathNotFound", to_string(path)), to_string(path))
-                continue
-            action = "Remove Directory" if target.is_folder else "Remove File"
-            if not self.should_process("", target=target.text, action=action):
-                continue
-            drive = self.shell.drive
-            recurse = bool(p.Recurse)
-            if target.is_folder and not recurse and drive.children(target):
-                query = ("The item at %s has children and the Recurse parameter was not specified. "
-                         "If you continue, all children will be removed with the item. Are you sure "
-                         "you want to continue?" % target.text)
-                if not self.should_continue(query, "Confirm"):
-                    continue
-                recurse = True
-            try:
-                drive.remove(target, recurse=recurse)
-            except OSError as e:
-                self.fail(e, target.text)
 
 
 class CopyItem(_FsCmdlet):
@@ -780,125 +596,13 @@ class CopyItem(_FsCmdlet):
                                        action="Copy File" if source.is_file else "Copy Directory"):
                 continue
             try:
-                self.shell.drive.ensure_parent(dest)
-                done = self.shell.drive.copy(source, dest, recurse=bool(p.Recurse))
+                self.drive.ensure_parent(dest)
+                done = self.drive.copy(source, dest, recurse=bool(p.Recurse))
             except OSError as e:
                 self.fail(e, e.path)
                 continue
             if p.PassThru:
-                self.write_object(FileSystemItem(done, self.session.dialect))
-
-
-class SetLocation(_FsCmdlet):
-    """Change the current folder (the prompt follows)."""
-
-    name = "Set-Location"
-    aliases = ("cd", "chdir", "sl")
-    dotnet_class = _CMD + "SetLocationCommand"
-    synopsis = "Changes the current folder on the emulated drive."
-    parameters = (
-        Parameter("Path", StringType(), position=0, from_pipeline=True, from_pipeline_by_name=True,
-                  aliases=("PSPath",)),
-        Parameter("PassThru", SWITCH),
-    )
-
-    def process(self, p: Any) -> None:
-        if p.Path is None:
-            return          # Windows PowerShell's Set-Location without a path stays put
-        path = p.Path
-        target = resolve(self, path)
-        if target is None:
-            return
-        if not target.is_folder:
-            self.fail(DriveError("PathNotFound", to_string(path)), to_string(path))
-            return
-        # On a UNC path PowerShell shows the provider-qualified form (also in the prompt).
-        self.shell.location = (UNC_LOCATION_PREFIX + target.text if target.text.startswith("\\\\")
-                               else target.text)
-        if p.PassThru:
-            self.write_object(_path_info(target.text))
-
-
-def _path_info(text: str) -> PSObject:
-    return PSObject([("Path", text)], ("System.Management.Automation.PathInfo", "System.Object"))
-
-
-class GetLocation(_FsCmdlet):
-    """The current folder, as a PathInfo (Path column)."""
-
-    name = "Get-Location"
-    aliases = ("gl", "pwd")
-    dotnet_class = _CMD + "GetLocationCommand"
-    synopsis = "Shows the current folder."
-    parameters = ()
-
-    def process(self, p: Any) -> None:
-        self.write_object(_path_info(self.shell.location))
-
-
-class GetPSDrive(_FsCmdlet):
-    """The drives: the file-system drives of the emulated disk (with the real folder
-    behind each in Description) and PowerShell's other providers' drives."""
-
-    name = "Get-PSDrive"
-    aliases = ("gdr",)
-    dotnet_class = _CMD + "GetPSDriveCommand"
-    synopsis = "Lists the drives; Description shows the real folder behind C:\\."
-    parameters = (
-        Parameter("Name", PATHS, position=0),
-        Parameter("PSProvider", PATHS),
-    )
-
-    _OTHER = (("Alias", "Alias", ""), ("Cert", "Certificate", "\\"), ("Env", "Environment", ""),
-              ("Function", "Function", ""), ("HKCU", "Registry", "HKEY_CURRENT_USER"),
-              ("HKLM", "Registry", "HKEY_LOCAL_MACHINE"), ("Variable", "Variable", ""))
-
-    def process(self, p: Any) -> None:
-        import os
-        shell = self.shell
-        try:
-            letters = shell.drive.drive_letters()
-        except OSError as e:
-            self.fail(e)
-            return
-        rows = []
-        loc_drive = shell.location[:1].upper()
-        for letter in letters:
-            current = shell.location[3:] if letter == loc_drive else ""
-            rows.append((letter, "FileSystem", letter + ":\\", current,
-                         os.path.join(shell.drive.root, letter)))
-        rows.extend((n, prov, root, "", "") for n, prov, root in self._OTHER)
-        rows.sort(key=lambda r: r[0].casefold())
-        names = [n.casefold() for n in (p.Name or [])]
-        provs = [n.casefold() for n in (p.PSProvider or [])]
-        found = False
-        for name, prov, root, current, real in rows:
-            if names and name.casefold() not in names:
-                continue
-            if provs and prov.casefold() not in provs:
-                continue
-            found = True
-            self.write_object(PSObject(
-                [("Name", name), ("Provider", prov), ("Root", root), ("CurrentLocation", current),
-                 ("Description", real)],
-                ("System.Management.Automation.PSDriveInfo", "System.Object")))
-        if names and not found:
-            for n in p.Name:
-                self.write_error(self.error_record(
-                    "Cannot find drive. A drive with the name '%s' does not exist." % n,
-                    "GetDriveNoMatchingDrive", "ObjectNotFound", target=n,
-                    exception_type="System.Management.Automation.DriveNotFoundException"))
-
-
-def _register_drive_view() -> None:
-    from ..format.views import TableColumn, TableView, register_table_view
-    register_table_view("System.Management.Automation.PSDriveInfo", TableView([
-        TableColumn("Name", "Name", 10), TableColumn("Provider", "Provider", 12),
-        TableColumn("Root", "Root", 24), TableColumn("CurrentLocation", "CurrentLocation", None,
-                                                      "right")]))
-
-
-_register_drive_view()
+                self.write_object(FileSystemItem(done, self.context.dialect))
 
 
 # ============================================================================ [System.IO.File]
@@ -919,7 +623,7 @@ def _parent_is_folder(drive: Any, p: DrivePath) -> bool:
         return False
 
 
-def file_static(shell: Any, name: str, args: Optional[List[Any]]) -> Any:
+def file_static(context: Any, name: str, args: Optional[List[Any]]) -> Any:
     """``[System.IO.File]::Method(args)`` on the emulated drive.  Relative paths are
     taken from .NET's current directory (DOTNET_CURRENT_DIRECTORY), not from
     Set-Location, as in real PowerShell."""
@@ -936,9 +640,8 @@ def file_static(shell: Any, name: str, args: Optional[List[Any]]) -> Any:
                             else "Value cannot be null.\r\nParameter name: path",
                             "ArgumentException")
     shown = to_string(args[0])
-    drive = shell.drive
-    _clock(shell, drive)
     try:
+        drive = context.providers.get("FileSystem").drive
         drive.ensure()
         p = drive.resolve(shown, DOTNET_CURRENT_DIRECTORY)
     except OSError as e:
@@ -1131,3 +834,7 @@ class SplitPath(Cmdlet):
                 if parent == qualifier:
                     parent += "\\"
                 self.write_object(parent)
+
+
+STATICS.register("System.IO.File", file_static)
+STATICS.register("System.Text.Encoding", lambda context, name, args: encoding_static(name, args))

@@ -34,12 +34,18 @@ def callable_properties(cmdlet: Cmdlet, props: Optional[List[Any]]) -> Optional[
 def _block_function(cmdlet: Cmdlet, block: Any) -> Any:
     """A script block as ``obj -> value``, labelled with its text (PowerShell heads a
     column computed by an unnamed block with the block's text)."""
-    ev = cmdlet.session.evaluator
+    context = cmdlet.context
 
     def fn(obj: Any) -> Any:
-        return ev.call_block_value(block, obj)
+        return context.invoke_value(block, obj)
     fn.label = str(block).strip()  # type: ignore[attr-defined]
     return fn
+
+
+def _enumeration_limit(cmdlet: Cmdlet) -> Any:
+    """``$FormatEnumerationLimit`` (the global one, as the formatter reads it)."""
+    value = cmdlet.context.get_variable("FormatEnumerationLimit", "global")
+    return 4 if value is None else value
 
 
 def _callable_property(cmdlet: Cmdlet, prop: Any) -> Any:
@@ -110,10 +116,10 @@ class FormatList(_FormatCmdlet):
 
     def make_shaper(self, p: Any) -> Any:
         from ..format.records import ListShaper
-        limit = self.session.get_variable("FormatEnumerationLimit", 4)
+        limit = _enumeration_limit(self)
         return ListShaper(callable_properties(self, p.Property),
                           group_by=_callable_property(self, p.GroupBy),
-                          ps_version=self.session.dialect.name,
+                          ps_version=self.context.dialect.name,
                           enumeration_limit=limit if isinstance(limit, int) else 4)
 
 
@@ -132,11 +138,11 @@ class FormatTable(_FormatCmdlet):
 
     def make_shaper(self, p: Any) -> Any:
         from ..format.records import TableShaper
-        limit = self.session.get_variable("FormatEnumerationLimit", 4)
+        limit = _enumeration_limit(self)
         return TableShaper(callable_properties(self, p.Property), auto_size=p.AutoSize,
                            wrap=p.Wrap, hide_headers=p.HideTableHeaders,
                            group_by=_callable_property(self, p.GroupBy),
-                           ps_version=self.session.dialect.name,
+                           ps_version=self.context.dialect.name,
                            enumeration_limit=limit if isinstance(limit, int) else 4)
 
 
@@ -146,7 +152,7 @@ class _OutCmdlet(Cmdlet, register=False):
     def begin(self) -> None:
         from ..format.out_default import OutDefault
         width = self.width()
-        self.formatter = OutDefault(width, self.session.dialect.name, console=self.console)
+        self.formatter = OutDefault(width, self.context.dialect.name, console=self.console)
         self.lines: List[str] = []
 
     console = True
@@ -206,7 +212,7 @@ class OutString(_OutCmdlet):
             from ..format.out_default import OutDefault
             if not self.lines and self.p_width is None:
                 self.p_width = p.Width
-                self.formatter = OutDefault(p.Width, self.session.dialect.name, console=False)
+                self.formatter = OutDefault(p.Width, self.context.dialect.name, console=False)
         self.stream = bool(p.Stream)
         if p.bound("InputObject"):
             self.feed(p.InputObject)

@@ -55,8 +55,8 @@ def _wrap(text: str, indent: str, width: int) -> List[str]:
     return out
 
 
-def _usable_width(session: Any) -> int:
-    width = getattr(session.host, "width", 80) or 80
+def _usable_width(context: Any) -> int:
+    width = getattr(context.host, "width", 80) or 80
     return min(int(width), 120) - 1
 
 
@@ -105,13 +105,13 @@ def _section(title: str, body: List[str]) -> List[str]:
     return [title] + body + [""]
 
 
-def render_help(cls: Any, session: Any, view: str = "default") -> str:
+def render_help(cls: Any, context: Any, view: str = "default") -> str:
     """The help text of one cmdlet in ``view``: default, detailed, full or examples."""
     from .utility import syntax_lines
     t = _texts()
-    profile, dialect = session.profile, session.dialect
+    profile, dialect = context.profile, context.dialect
     tag = profile.version
-    width = _usable_width(session)
+    width = _usable_width(context)
     name = cls.name
     synopsis = _pick(t.SYNOPSES.get(name), tag) or cls.synopsis
     out: List[str] = ["", "NAME", _INDENT + name, ""]
@@ -155,11 +155,11 @@ def render_help(cls: Any, session: Any, view: str = "default") -> str:
     return "\n".join(line.rstrip() for line in out)
 
 
-def render_parameters(cls: Any, session: Any, patterns: Sequence[str]) -> Optional[str]:
+def render_parameters(cls: Any, context: Any, patterns: Sequence[str]) -> Optional[str]:
     """The -Parameter view: each parameter matching a pattern, with its table."""
-    profile, dialect = session.profile, session.dialect
+    profile, dialect = context.profile, context.dialect
     tag = profile.version
-    width = _usable_width(session)
+    width = _usable_width(context)
     params = list(_own_parameters(cls, profile)) + [p for p in cls.parameters_for(profile) if p.common]
     hits = [p for p in params if any(like(p.name, pat) for pat in patterns)]
     if not hits:
@@ -229,7 +229,7 @@ class GetHelp(Cmdlet):
             return
         topics = self._topics(name)
         if not topics:
-            text = self.session.dialect.message("HelpNotFound") % name
+            text = self.context.dialect.message("HelpNotFound") % name
             self.throw_terminating(self.error_record(
                 text, "HelpNotFound", "ResourceUnavailable", target=name,
                 exception_type=_CMD + "HelpNotFoundException"))
@@ -242,14 +242,14 @@ class GetHelp(Cmdlet):
             self.write_object(t.ABOUT_TOPICS[key.casefold()][2])
             return
         if kind == "Function":
-            fn = self.session.functions[key.casefold()]
+            fn = self.context.functions[key.casefold()]
             self.write_object("\n".join(["", "NAME", _INDENT + fn.Name, "", "SYNTAX",
                                          _INDENT + fn.Name + " ", "", "ALIASES", _INDENT + "None",
                                          "", "REMARKS", _INDENT + "None", ""]))
             return
-        cls = self.session.commands.lookup(key)
+        cls = self.context.commands.lookup(key)
         if p.Parameter is not None:
-            text = render_parameters(cls, self.session, [p.Parameter])
+            text = render_parameters(cls, self.context, [p.Parameter])
             if text is None:
                 self.throw_terminating(self.error_record(
                     "No parameter matches criteria %s." % p.Parameter, "NoParmsFound",
@@ -259,41 +259,41 @@ class GetHelp(Cmdlet):
             return
         view = "full" if p.Full else "detailed" if p.Detailed else \
             "examples" if p.Examples else "default"
-        self.write_object(render_help(cls, self.session, view))
+        self.write_object(render_help(cls, self.context, view))
 
     def _topics(self, name: str) -> List[Tuple[str, str, str]]:
         """(category, name, synopsis) of every topic ``name`` matches: an exact name
         or alias gives that one topic; a pattern gives aliases, cmdlets, functions
         and about_ topics, in PowerShell's category order."""
         t = _texts()
-        session = self.session
-        tag = session.profile.version
+        context = self.context
+        tag = context.profile.version
         wild = any(ch in name for ch in "*?[")
 
         def available(cls: Any) -> bool:
-            return cls.is_available(session.profile)
+            return cls.is_available(context.profile)
 
         if not wild:
             about = t.ABOUT_TOPICS.get(name.casefold())
             if about is not None:
                 return [("HelpFile", about[0], "")]
-            fn = session.functions.get(name.casefold())
+            fn = context.functions.get(name.casefold())
             if fn is not None:
                 return [("Function", fn.Name, "")]
-            cls = session.commands.lookup(name)
+            cls = context.commands.lookup(name)
             if cls is not None and available(cls):
                 return [("Cmdlet", cls.name, "")]
             return []
         found: List[Tuple[str, str, str]] = []
-        for alias, target in sorted(session.commands.aliases.items()):
-            cls = session.commands.lookup(target)
+        for alias, target in sorted(context.commands.aliases.items()):
+            cls = context.commands.lookup(target)
             if like(alias, name) and cls is not None and available(cls):
                 found.append(("Alias", alias, cls.name))
-        for cls in sorted(session.commands.cmdlets.values(), key=lambda c: c.name.casefold()):
+        for cls in sorted(context.commands.cmdlets.values(), key=lambda c: c.name.casefold()):
             if like(cls.name, name) and available(cls):
                 found.append(("Cmdlet", cls.name,
                               _pick(t.SYNOPSES.get(cls.name), tag) or cls.synopsis))
-        for key, fn in sorted(session.functions.items()):
+        for key, fn in sorted(context.functions.items()):
             if like(fn.Name, name):
                 found.append(("Function", fn.Name, ""))
         for key, (title, synopsis, _text) in sorted(t.ABOUT_TOPICS.items()):

@@ -3,7 +3,7 @@ Sort-Object, Group-Object, Measure-Object, Get-Member and Tee-Object.
 
 Each is a :class:`~exshell.engine.cmdlet.Cmdlet` declaring its parameters as data,
 with PowerShell's names, positions and aliases (reference powershell-subset §5.6).
-Script blocks run through ``self.session.evaluator`` in the caller's scope, as the
+Script blocks run through ``self.context.invoke`` in the caller's scope, as the
 real cmdlets do.  The output types (GroupInfo, GenericMeasureInfo, MemberDefinition...)
 are plain classes with ``PS_TYPE_NAMES``/``PS_PROPERTIES``; their default views are
 registered here with ``exshell.format.views``.
@@ -29,67 +29,18 @@ from ..engine.properties import (NOT_FOUND, PSHashtable, PSObject, get_property,
                                  is_enumerable, property_names, type_names)
 from ..format.views import TableColumn, TableView, register_table_view
 from ..profiles import dialect as as_dialect
+from .common import (SCRIPT_BLOCK_TYPE, STRINGS, CollectingCmdlet, command_line_parameters,
+                     is_script_block)
 
 __all__ = ["WhereObject", "ForEachObject", "SelectObject", "SortObject", "GroupObject",
            "MeasureObject", "GetMember", "TeeObject", "GroupInfo", "GenericMeasureInfo",
            "TextMeasureInfo", "MemberDefinition", "STRINGS", "is_script_block", "calculated_property"]
 
 _CMD = "Microsoft.PowerShell.Commands."
-SCRIPT_BLOCK_TYPE = "System.Management.Automation.ScriptBlock"
-
-
-class _Strings(ListOf):
-    """``System.String[]`` for names and patterns: ``$null`` elements are dropped (a
-    name list never holds a null, and every use below iterates names)."""
-
-    def __init__(self) -> None:
-        super().__init__(StringType())
-
-    def convert(self, value: Any) -> Any:
-        items = super().convert(value)
-        return None if items is None else [v for v in items if v is not None]
-
-
-#: String-array parameters (names, patterns) shared by the everyday cmdlets.
-STRINGS = _Strings()
-
-
-def is_script_block(value: Any) -> bool:
-    return SCRIPT_BLOCK_TYPE in getattr(value, "PS_TYPE_NAMES", ())
 
 
 def _block_value(cmdlet: Cmdlet, block: Any, obj: Any) -> Any:
-    return cmdlet.session.evaluator.call_block_value(block, obj)
-
-
-def command_line_parameters(cmdlet: Cmdlet) -> Any:
-    """The parameters bound from the command line, available in ``begin()``.
-
-    ``process()`` never runs when the upstream command writes nothing, yet
-    ``ForEach-Object -Begin/-End`` and ``Measure-Object`` must still act then: the
-    runtime keeps what the command line bound.  None outside a pipeline.
-    """
-    return getattr(cmdlet.runtime, "bound_parameters", None)
-
-
-class CollectingCmdlet(Cmdlet, register=False):
-    """A cmdlet that gathers its whole input and acts in ``end()`` (Sort-Object,
-    ConvertTo-Json...): ``self.items`` holds the ``-InputObject`` values, ``self.params``
-    the parameters bound with the first one."""
-
-    def begin(self) -> None:
-        self.items: List[Any] = []
-        self.params: Any = None
-
-    def keep(self, value: Any) -> bool:
-        """Whether an input value is collected (all of them, by default)."""
-        return True
-
-    def process(self, p: Any) -> None:
-        if self.params is None:
-            self.params = p
-        if p.bound("InputObject") and self.keep(p.InputObject):
-            self.items.append(p.InputObject)
+    return cmdlet.context.invoke_value(block, obj)
 
 
 # =========================================================================== Where-Object
@@ -216,10 +167,10 @@ class WhereObject(Cmdlet):
         elif op == "not":
             keep = not to_bool(value)
         else:
-            ev = self.session.evaluator
+            context = self.context
             try:
                 result = binary(op, value, p.Value,
-                                is_type=ev._is_type, as_type=ev._as_type)
+                                is_type=context.is_type, as_type=context.as_type)
             except OperatorError as e:
                 self.throw_terminating(self.error_record(e.message, e.error_id, "InvalidOperation"))
                 return
@@ -308,7 +259,7 @@ class ForEachObject(Cmdlet):
         self.process_blocks = positional
         self.end_block = end
         if begin is not None:
-            self.session.evaluator.invoke_block(begin, self._out)
+            self.context.invoke(begin, self._out)
 
     def _out(self, obj: Any) -> None:
         self.write_object(obj)
@@ -325,7 +276,7 @@ class ForEachObject(Cmdlet):
         for block in self.process_blocks:
             if block is None:
                 continue
-            self.session.evaluator.invoke_block(block, self._out, dollar_under=obj)
+            self.context.invoke(block, self._out, dollar_under=obj)
 
     def _member(self, obj: Any) -> None:
         from ..engine.dotnet import MethodError, call_method
@@ -344,7 +295,7 @@ class ForEachObject(Cmdlet):
 
     def end(self) -> None:
         if self.end_block is not None:
-            self.session.evaluator.invoke_block(self.end_block, self._out)
+            self.context.invoke(self.end_block, self._out)
 
 
 # ====================================================================== property specs
@@ -411,7 +362,7 @@ def _getters(cmdlet: Cmdlet, specs: Sequence[Any], allowed: Sequence[str]) -> Li
             block = spec
             out.append(_Getter(str(block).strip(), lambda o, b=block: _block_value(cmdlet, b, o)))
         elif isinstance(spec, PSHashtable):
-            calc = calculated_property(spec, allowed, cmdlet.session.dialect)
+            calc = calculated_property(spec, allowed, cmdlet.context.dialect)
             expr = calc["Expression"]
             if is_script_block(expr):
                 fn = (lambda o, b=expr: _block_value(cmdlet, b, o))
@@ -519,7 +470,7 @@ class SelectObject(Cmdlet):
             self.kept += 1
         self._emit(obj)
         if p.First is not None and self.kept >= p.First and p.Last is None and not p.Unique \
-                and self.session.dialect.select_first_stops_upstream:
+                and self.context.dialect.select_first_stops_upstream:
             self.stop_upstream()  # 3.0+: the commands before stop once -First is satisfied
 
     def end(self) -> None:
@@ -689,7 +640,7 @@ class SortObject(CollectingCmdlet):
         for spec in p.Property:
             if isinstance(spec, PSHashtable):
                 try:
-                    calc = calculated_property(spec, _SORT_KEYS, self.session.dialect)
+                    calc = calculated_property(spec, _SORT_KEYS, self.context.dialect)
                 except _SpecError as e:
                     _spec_error(self, e)
                     return keys
@@ -799,7 +750,7 @@ class GroupObject(Cmdlet):
             for spec in p.Property or []:
                 if isinstance(spec, PSHashtable):
                     try:
-                        calc = calculated_property(spec, _GROUP_KEYS, self.session.dialect)
+                        calc = calculated_property(spec, _GROUP_KEYS, self.context.dialect)
                     except _SpecError as e:
                         _spec_error(self, e)
                         return
@@ -1182,7 +1133,7 @@ class GetMember(Cmdlet):
             return
         self.seen.append(type_name)
         types = [t.casefold() for t in (p.MemberType or [])]
-        for name, member_type, definition in _members(obj, self.session.dialect):
+        for name, member_type, definition in _members(obj, self.context.dialect):
             if p.Name and not any(like(name, pat) for pat in p.Name):
                 continue
             if types and not any(member_type.casefold() == t or t == "all" or
@@ -1227,18 +1178,17 @@ class TeeObject(CollectingCmdlet):
             return
         if p.Variable is not None:
             value: Any = self.items[0] if len(self.items) == 1 else list(self.items)
-            self.session.evaluator._set_var(p.Variable, value if self.items else None)
+            self.context.set_variable(p.Variable, value if self.items else None)
             return
         from ..format.out_default import OutDefault
-        from .data import resolve_path
+        from .data import resolve_path, write_text
         path = resolve_path(self, p.FilePath)
         if path is None:
             return
-        formatter = OutDefault(self.host.width, self.session.dialect.name, console=False)
+        formatter = OutDefault(self.host.width, self.context.dialect.name, console=False)
         lines: List[str] = []
         for obj in self.items:
             lines.extend(formatter.add(obj))
         lines.extend(formatter.finish())
-        from .data import write_text
         write_text(self, path, "".join(l + "\r\n" for l in lines), append=bool(p.Append),
                    encoding="utf-16")

@@ -79,16 +79,18 @@ def _der(cert: Any) -> bytes:
 
 class _PkiCmdlet(Cmdlet, register=False):
     @property
-    def shell(self) -> Any:
-        return self.session.app
+    def organization(self) -> Any:
+        """The Exchange organisation (through the session's Exchange world)."""
+        from .exchange_certificate import world_of
+        return world_of(self).organization
 
     def read(self, path: str) -> Optional[bytes]:
-        from .filesystem import resolve
+        from .filesystem import filesystem, resolve
         target = resolve(self, path, report=False)
         if target is None or not target.is_file:
             return None
         try:
-            return self.shell.drive.read_bytes(target)
+            return filesystem(self).drive.read_bytes(target)
         except OSError:
             return None
 
@@ -120,11 +122,7 @@ class CertReq(_PkiCmdlet):
             self.write_object(line)
 
     def done(self, code: int) -> None:
-        self.session.last_exit_code = code
-        try:
-            self.session.set_global("LASTEXITCODE", code)
-        except Exception:  # noqa: BLE001 - the variable is informative only
-            pass
+        self.context.set_exit_code(code)
 
     def fail(self, key: str) -> None:
         text = CERTREQ_MESSAGES[key]
@@ -142,7 +140,7 @@ class CertReq(_PkiCmdlet):
 
     # ------------------------------------------------------------ -submit
     def _authority(self, config: Optional[str]) -> Any:
-        org = self.shell.organization
+        org = self.organization
         ca = org.certificate_authority
         if config is None:
             return ca     # the real tool asks in a dialog; the lab has one enterprise CA
@@ -215,7 +213,7 @@ class CertReq(_PkiCmdlet):
         if data is None:
             self.fail("not_found")
             return
-        server = self.shell.organization.local_server
+        server = self.organization.local_server
         try:
             plan = server.plan_import(data)
             if not plan.completes_request:
@@ -302,7 +300,7 @@ class RequestLabPublicCertificate(_PkiCmdlet):
                 "ResourceExists", target=out.text, exception_type="System.IO.IOException"))
             return
         from ..exchange.authority import NoSubjectAltNamesError
-        ca = public_authority(self.shell.organization)
+        ca = public_authority(self.organization)
         try:
             cert = ca.issue(_request_input(data))
         except NoSubjectAltNamesError:
@@ -351,7 +349,7 @@ class ExportLabCARoot(_PkiCmdlet):
 
     def process(self, p: Any) -> None:
         from .filesystem import write_file
-        org = self.shell.organization
+        org = self.organization
         certs: List[Any]
         if (p.Authority or "Enterprise") == "Public":
             from ..exchange.authority import public_authority
@@ -362,6 +360,5 @@ class ExportLabCARoot(_PkiCmdlet):
         text = "".join(pem_certificate(_der(c)) for c in certs)
         target = write_file(self, p.Path, text.encode("ascii"))
         if target is not None:
-            from .filesystem import FileSystemItem
-            self.write_object(FileSystemItem(self.shell.drive.resolve(target.text, "C:\\"),
-                                             self.session.dialect))
+            from .filesystem import filesystem
+            self.write_object(filesystem(self).get_item(filesystem(self).resolve(target.text, "C:\\")))

@@ -3,8 +3,8 @@ host, variables, command discovery, Invoke-Command/Invoke-Expression, secure str
 and credentials, Clear-Host.
 
 Each cmdlet declares its parameters as data, with PowerShell's names, positions and
-aliases.  The shell's clock is ``self.session.now()`` (Set-Date moves it through
-``self.session.app.clock``); variables live in ``self.session.evaluator`` scopes;
+aliases.  The shell's clock is ``self.context.clock`` (Set-Date moves it); variables
+are read and written through the context (``get_variable``, ``scope``...);
 prompts go through the host.  Texts PowerShell prints are module constants.
 
 Imports the engine, ``exshell.lang`` (Invoke-Expression parses) and ``exshell.format``.
@@ -23,7 +23,7 @@ from ..engine.conversion import (OBJECT, SWITCH, ChoiceType, ConversionError, Da
 from ..engine.errors import ErrorRecord, InvocationInfo
 from ..engine.host import HostUnavailable
 from ..engine.operators import like
-from .objects import STRINGS
+from .common import STRINGS
 from ..engine.parameters import ALL_SETS, Parameter
 from ..engine.properties import PSHashtable, PSObject, is_enumerable
 from ..format.views import TableColumn, TableView, register_table_view
@@ -165,7 +165,7 @@ class WriteDebug(Cmdlet):
     def process(self, p: Any) -> None:
         # -Debug asks "Continue with this operation?" in real PowerShell (Inquire);
         # exshell just shows the message.
-        pref = to_string(self.session.evaluator._get_var("DebugPreference"))
+        pref = to_string(self.context.get_variable("DebugPreference"))
         if p.Debug or pref.casefold() in ("continue", "inquire", "stop"):
             self.host.write_debug(p.Message or "")
 
@@ -220,7 +220,7 @@ class WriteError(Cmdlet):
             if names:
                 exception_type = names[0]
         inv = self.runtime.invocation
-        calls = getattr(self.session.evaluator, "call_stack", None)
+        calls = self.context.call_stack
         if calls:
             # Inside a function or script the record names it and points at its call.
             invocation, fqid = calls[-1], calls[-1].command or ""
@@ -359,7 +359,7 @@ class GetDate(Cmdlet):
                "Minute": (0, 59), "Second": (0, 59), "Millisecond": (0, 999)}
 
     def process(self, p: Any) -> None:
-        d = p.Date if p.Date is not None else self.session.now()
+        d = p.Date if p.Date is not None else self.context.clock.now()
         for field, (lo, hi) in self._RANGES.items():
             v = p.get(field)
             if v is None:
@@ -414,15 +414,13 @@ class SetDate(Cmdlet):
     def process(self, p: Any) -> None:
         from ..engine.dotnet import format_date
         if p.Adjust is not None:
-            target = self.session.now() + p.Adjust
+            target = self.context.clock.now() + p.Adjust
         else:
             target = p.Date
         if not self.should_process("", target=format_date(target, None), action="Set-Date"):
             return
-        clock = getattr(self.session.app, "clock", None)
-        if clock is not None:
-            clock.set(target)
-        self.write_object(self.session.now() if clock is not None else target)
+        self.context.clock.set(target)
+        self.write_object(self.context.clock.now())
 
 
 class NewTimeSpan(Cmdlet):
@@ -453,7 +451,7 @@ class NewTimeSpan(Cmdlet):
                     "System.ArgumentOutOfRangeException", "NotSpecified",
                     exception_type="System.ArgumentOutOfRangeException"))
             return
-        now = self.session.now()
+        now = self.context.clock.now()
         start = p.Start if p.Start is not None else now
         end = p.End if p.End is not None else now
         self.write_object(end - start)
@@ -490,9 +488,7 @@ class StartSleep(Cmdlet):
                 "ParameterArgumentValidationError", "InvalidData",
                 exception_type=_SMA + "ParameterBindingValidationException"))
         time.sleep(min(seconds, MAX_REAL_SLEEP))
-        clock = getattr(self.session.app, "clock", None)
-        if clock is not None and hasattr(clock, "advance"):
-            clock.advance(_dt.timedelta(seconds=seconds))
+        self.context.clock.advance(_dt.timedelta(seconds=seconds))
 
 
 # ========================================================================== Read-Host
@@ -558,38 +554,27 @@ def _scope_param() -> Parameter:
 
 
 class _VariableCmdlet(Cmdlet, register=False):
-    def _ev(self) -> Any:
-        return self.session.evaluator
-
     def _scope(self, p: Any) -> Any:
-        ev = self._ev()
         scope = p.get("Scope")
         if scope is None:
-            return ev.scope
-        s = to_string(scope).casefold()
-        if s == "global":
-            return self.session.global_scope
-        if s == "script":
-            return self.session.script_scope
-        if s in ("local", "private"):
-            return ev.scope
+            return self.context.current_scope
+        s = to_string(scope)
+        if s.casefold() in ("global", "script", "local", "private"):
+            return self.context.scope(s)
         try:
-            n = to_int(scope)
+            n: Optional[int] = to_int(scope)
         except ConversionError:
-            n = -1
-        target = ev.scope
-        for _ in range(max(n, 0)):
-            if target.parent is None:
-                n = -1
-                break
-            target = target.parent
-        if n < 0:
+            n = None
+        try:
+            if n is None:
+                raise ValueError(s)
+            return self.context.scope(n)
+        except ValueError:
             self.throw_terminating(self.error_record(
-                "The scope number '%s' exceeds the number of active scopes." % to_string(scope)
-                if n != -1 or s.isdigit() else
-                "The scope '%s' is not valid." % to_string(scope), "ArgumentOutOfRange",
+                "The scope number '%s' exceeds the number of active scopes." % s
+                if n is not None and (n != -1 or s.isdigit()) else
+                "The scope '%s' is not valid." % s, "ArgumentOutOfRange",
                 "InvalidArgument", exception_type="System.ArgumentOutOfRangeException"))
-        return target
 
     def _matching(self, p: Any, pattern: str) -> List[Tuple[Any, str, List[Any]]]:
         """(scope, key, entry) of the variables ``pattern`` names: in the nearest scope
@@ -617,10 +602,9 @@ class _VariableCmdlet(Cmdlet, register=False):
             if not walk:
                 break
             s = s.parent
-        ev = self._ev()
         for name in _COMPUTED:
             if name.casefold() not in out:
-                value = ev._get_var(name)
+                value = self.context.get_variable(name)
                 # $LASTEXITCODE exists only after a native program ran; $Host only
                 # when the shell provides it.
                 if value is not None or name == "null":
@@ -628,7 +612,7 @@ class _VariableCmdlet(Cmdlet, register=False):
         return out
 
     def _not_found(self, name: str) -> None:
-        template = self.session.dialect.message("VariableNotFound")
+        template = self.context.dialect.message("VariableNotFound")
         self.write_error(self.error_record(template % name, "VariableNotFound", "ObjectNotFound",
                                            target=name,
                                            exception_type=_SMA + "ItemNotFoundException"))
@@ -948,22 +932,22 @@ COMMAND_TYPES = ("Alias", "Function", "Filter", "Cmdlet", "ExternalScript", "App
                  "Script", "Workflow", "Configuration", "All")
 
 
-def _all_commands(session: Any) -> List[CommandInfo]:
-    profile, dialect = session.profile, session.dialect
+def _all_commands(context: Any) -> List[CommandInfo]:
+    profile, dialect = context.profile, context.dialect
     out: List[CommandInfo] = []
-    for cls in session.commands.cmdlets.values():
+    for cls in context.commands.cmdlets.values():
         if not cls.is_available(profile):
             continue
         lines = syntax_lines(cls, profile)
         out.append(CommandInfo("Cmdlet", cls.name, "\n" + "\n\n".join(lines) + "\n"
                                if dialect.module_command_view else "\n".join(lines), dialect,
                                syntax="\n".join(lines)))
-    for alias, target in session.commands.aliases.items():
-        cls = session.commands.lookup(target)
+    for alias, target in context.commands.aliases.items():
+        cls = context.commands.lookup(target)
         if cls is not None and not cls.is_available(profile):
             continue
         out.append(CommandInfo("Alias", alias, target, dialect, resolved=target))
-    for key, fn in session.functions.items():
+    for key, fn in context.functions.items():
         kind = "Filter" if getattr(fn, "is_filter", False) else "Function"
         out.append(CommandInfo(kind, fn.Name, fn.Definition, dialect))
     return out
@@ -993,7 +977,7 @@ class GetCommand(Cmdlet):
     )
 
     def process(self, p: Any) -> None:
-        commands = _all_commands(self.session)
+        commands = _all_commands(self.context)
         names = p.Name
         types = [t.casefold() for t in (p.CommandType or [])]
         if names is None and not types:
@@ -1018,7 +1002,7 @@ class GetCommand(Cmdlet):
                     target=pattern, exception_type=_SMA + "CommandNotFoundException"))
                 continue
             hits.sort(key=lambda c: (_TYPE_ORDER.get(c.CommandType, 9), c.Name.casefold())
-                      if self.session.dialect.module_command_view else
+                      if self.context.dialect.module_command_view else
                       (c.Name.casefold(), _TYPE_ORDER.get(c.CommandType, 9)))
             for c in hits:
                 if c not in result:
@@ -1052,7 +1036,7 @@ class GetAlias(Cmdlet):
     )
 
     def process(self, p: Any) -> None:
-        aliases = [c for c in _all_commands(self.session) if c.CommandType == "Alias"]
+        aliases = [c for c in _all_commands(self.context) if c.CommandType == "Alias"]
         aliases.sort(key=lambda c: c.Name.casefold())
         if p.Definition:
             hits = [c for c in aliases if _matches(c.Definition, p.Definition)]
@@ -1073,40 +1057,6 @@ class GetAlias(Cmdlet):
 
 
 # ================================================================== Invoke-Command/-Expression
-
-def run_block_with_args(cmdlet: Cmdlet, block: Any, args: Sequence[Any], sink: Any,
-                        input_objects: Optional[List[Any]] = None) -> None:
-    """Run ``block`` in a child scope, binding ``param()`` by position from ``args``
-    (the rest in ``$args``), with ``$input`` when given."""
-    from ..engine.session import Scope
-    ev = cmdlet.session.evaluator
-    scope = Scope(ev.scope)
-    decls = list(block.node.param_block.parameters) if block.node.param_block is not None else []
-    rest = list(args)
-    saved = ev.scope
-    ev.scope = scope
-    try:
-        for d in decls:
-            if rest:
-                value = rest.pop(0)
-                if d.type_name:
-                    # [int]$Days: convert as a cast would (None when it cannot).
-                    try:
-                        value = ev._as_type(value, d.type_name)
-                    except Exception:  # noqa: BLE001 - unknown type: keep the value
-                        pass
-                scope.set_local(d.name, value)
-            elif d.default is not None:
-                scope.set_local(d.name, ev._value(d.default))
-            else:
-                scope.set_local(d.name, None)
-        scope.set_local("args", rest)
-        if input_objects is not None:
-            scope.set_local("input", list(input_objects))
-        ev.invoke_block(block, sink)
-    finally:
-        ev.scope = saved
-
 
 #: -ComputerName and friends need remoting, which exshell does not emulate.
 NO_REMOTING = "exshell runs Invoke-Command locally only; -%s is not supported."
@@ -1149,10 +1099,10 @@ class InvokeCommand(Cmdlet):
             return
         sink = self.write_object
         if p.NoNewScope:
-            self.session.evaluator.invoke_block(p.ScriptBlock, sink)
+            self.context.invoke(p.ScriptBlock, sink)
             return
-        run_block_with_args(self, p.ScriptBlock, list(p.ArgumentList or []), sink,
-                            input_objects=self.inputs)
+        self.context.invoke(p.ScriptBlock, sink, args=list(p.ArgumentList or []),
+                            input=self.inputs, bind_arguments=True)
 
 
 class InvokeExpression(Cmdlet):
@@ -1177,7 +1127,7 @@ class InvokeExpression(Cmdlet):
                                  parse_issues=error.issues)
             self.throw_terminating(record)
             return
-        self.session.evaluator.run(script, self.write_object)
+        self.context.run(script, self.write_object)
 
 
 # ===================================================================== secure strings
@@ -1325,7 +1275,7 @@ class NewObject(Cmdlet):
         else:
             if info is None or info.full_name.startswith("System.IO") or info.full_name == "System.Math":
                 self.throw_terminating(self.error_record(
-                    self.session.dialect.message("NewObjectTypeNotFound") % type_name, "TypeNotFound", "InvalidType", target=type_name,
+                    self.context.dialect.message("NewObjectTypeNotFound") % type_name, "TypeNotFound", "InvalidType", target=type_name,
                     exception_type="System.Management.Automation.PSArgumentException"))
                 return
             try:

@@ -178,8 +178,9 @@ class Cmdlet:
     # -- runtime ----------------------------------------------------------------------
     def __init__(self, runtime: "CommandRuntime"):
         self.runtime = runtime
-        self.session = runtime.session
-        self.host = runtime.session.host
+        #: Everything the command may reach (exshell.engine.context.ExecutionContext).
+        self.context = runtime.context
+        self.host = runtime.context.host
 
     def begin(self) -> None:
         """Called once before the first input object."""
@@ -239,13 +240,14 @@ class CommandRuntime:
     Created by the pipeline for each command; the evaluator provides the callables.
     """
 
-    def __init__(self, session: Any, invocation: InvocationInfo, command_name: str,
+    def __init__(self, context: Any, invocation: InvocationInfo, command_name: str,
                  write_object: Callable[[Any, bool], None],
                  error_action: str, what_if: bool, confirm: Optional[bool],
                  confirm_impact: str, verbose: bool, remote_suspend: bool,
                  dialect: Any = None, warning_action: str = "Continue",
                  error_variable: Optional[str] = None):
-        self.session = session
+        self.context = context
+        self.session = context.session
         self.invocation = invocation
         self.command_name = command_name
         self._write_object = write_object

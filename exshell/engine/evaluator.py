@@ -92,8 +92,11 @@ class FunctionInfo:
 
 
 class Evaluator:
-    def __init__(self, session: Session):
-        self.session = session
+    def __init__(self, context: Any):
+        #: The ExecutionContext this evaluator runs for, and its session state.
+        self.context = context
+        self.session: Session = context.session
+        session = self.session
         session.evaluator = self
         self.scope: Scope = session.global_scope
         self.source = ""
@@ -550,12 +553,27 @@ class Evaluator:
         cls = self.session.commands.lookup(name)
         if cls is not None and cls.is_available(self.session.profile):
             return _CmdletStage(self, cls, node, name, position, expects_input)
-        script_hook = self.session.static_hooks.get("script-file")
-        if script_hook is not None and (name.lower().endswith(".ps1")):
-            found = script_hook("resolve", name, None)
+        if name.lower().endswith(".ps1"):
+            found = self._script_file(name)
             if found is not None:
                 return _ScriptFileStage(self, found, node, self._eval_args(node))
         raise self._command_not_found(name, node)
+
+    def _script_file(self, name: str) -> Optional[A.Script]:
+        """A ``.ps1`` named with a path (``.\\x.ps1``, ``C:\\s\\x.ps1``), parsed; a bare
+        name is not looked up in the current folder, as in PowerShell.  A parse error
+        in the file is reported with the file's own positions."""
+        from ..lang.errors import ParseError
+        if not any(c in name for c in "\\/:") and not name.startswith("."):
+            return None
+        try:
+            return self.context.load_script(name)
+        except ParseError as e:
+            raise TerminatingError(ErrorRecord(
+                e.first.message, e.first.error_id, "ParserError",
+                exception_type="System.Management.Automation.ParseException",
+                invocation=InvocationInfo(None, e.source, e.file, e.first.span, e.first.span.start),
+                parse_issues=e.issues))
 
     def _command_not_found(self, name: str, node: A.CommandCall) -> TerminatingError:
         message = ("The term '%s' is not recognized as the name of a cmdlet, function, script file, "
@@ -778,7 +796,7 @@ class Evaluator:
                 raise self._runtime_error("Unable to find type [%s]." % to_string(obj), "TypeNotFound", node,
                                           "InvalidOperation")
             try:
-                return static_member(obj, name, None, self.session.static_hooks)
+                return static_member(obj, name, None, self.context.statics)
             except MethodError as e:
                 raise self._error_from(e, node)
         return self.member_value(obj, name)
@@ -824,7 +842,7 @@ class Evaluator:
                     raise MethodError("Unable to find type [%s]." % to_string(obj), "TypeNotFound")
                 if name.casefold() == "new" and not self.session.dialect.type_new_method:
                     raise method_not_found(obj.full_name, name)  # [T]::new() came with 5.0
-                return _void(static_member(obj, name, args, self.session.static_hooks))
+                return _void(static_member(obj, name, args, self.context.statics))
             if isinstance(obj, ScriptBlock) and name.casefold() in ("invoke", "invokereturnasis"):
                 out: List[Any] = []
                 self.invoke_block(obj, out.append, args=args)
@@ -890,7 +908,7 @@ class Evaluator:
     def _get_var(self, name: str, scope: Optional[str] = None, node: Optional[A.Node] = None) -> Any:
         lower = name.casefold()
         if scope == "env":
-            return self.session.static_hooks["env"]("get", name, None) if "env" in self.session.static_hooks else None
+            return self.context.environment.get_value(name)
         if lower == "true" and scope is None:
             return True
         if lower == "false" and scope is None:
@@ -909,10 +927,9 @@ class Evaluator:
         if lower == "psitem":
             lower, name = "_", "_"
         if lower == "host":
-            return self.session.static_hooks["host"]("get", "", None) if "host" in self.session.static_hooks else None
+            return None  # $Host is not emulated
         if lower == "pwd":
-            hook = self.session.static_hooks.get("pwd")
-            return hook("get", "", None) if hook else "C:\\Windows\\system32"
+            return self.context.location
         entry = self._scope_for(scope).find(name)
         return None if entry is None else entry[1]
 
@@ -929,11 +946,22 @@ class Evaluator:
         elif scope == "script":
             self.session.script_scope.set_local(name, value)
         elif scope == "env":
-            hook = self.session.static_hooks.get("env")
-            if hook:
-                hook("set", name, value)
+            self.context.environment.set_value(name, value)
         else:
             self.scope.set_local(name, value)
+
+    # Public faces of the above, for the ExecutionContext.
+    def get_variable(self, name: str, scope: Optional[str] = None) -> Any:
+        return self._get_var(name, scope)
+
+    def set_variable(self, name: str, value: Any, scope: Optional[str] = None) -> None:
+        self._set_var(name, value, scope)
+
+    def is_type(self, value: Any, type_value: Any) -> bool:
+        return self._is_type(value, type_value)
+
+    def as_type(self, value: Any, type_value: Any) -> Any:
+        return self._as_type(value, type_value)
 
     def assign(self, target: A.Node, value: Any) -> None:
         if value is NO_OUTPUT:
@@ -1035,6 +1063,37 @@ class Evaluator:
             if dollar_under is not NO_VALUE and not new_scope:
                 self.scope.set_local("_", saved_under)
             self.scope, self.source, self.file = saved_scope, saved_source, saved_file
+
+    def invoke_with_arguments(self, block: ScriptBlock, args: Sequence[Any], sink: Callable[[Any], None],
+                              input_objects: Optional[List[Any]] = None) -> None:
+        """Run ``block`` in a child scope, binding its ``param()`` by position from
+        ``args`` (the rest in ``$args``), with ``$input`` when given (Invoke-Command)."""
+        scope = Scope(self.scope)
+        decls = list(block.node.param_block.parameters) if block.node.param_block is not None else []
+        rest = list(args)
+        saved = self.scope
+        self.scope = scope
+        try:
+            for d in decls:
+                if rest:
+                    value = rest.pop(0)
+                    if d.type_name:
+                        # [int]$Days: convert as a cast would (None when it cannot).
+                        try:
+                            value = self._as_type(value, d.type_name)
+                        except Exception:  # noqa: BLE001 - unknown type: keep the value
+                            pass
+                    scope.set_local(d.name, value)
+                elif d.default is not None:
+                    scope.set_local(d.name, self._value(d.default))
+                else:
+                    scope.set_local(d.name, None)
+            scope.set_local("args", rest)
+            if input_objects is not None:
+                scope.set_local("input", list(input_objects))
+            self.invoke_block(block, sink)
+        finally:
+            self.scope = saved
 
     def call_block_value(self, block: ScriptBlock, dollar_under: Any) -> Any:
         """Evaluate a script block for its value (Where-Object, calculated properties)."""
@@ -1188,7 +1247,7 @@ class _CmdletStage(_Stage):
         self.out_collected: List[Any] = []
         inv = InvocationInfo(typed_name, ev.source, ev.file, node.span, node.name_span.end)
         self.runtime = CommandRuntime(
-            session, inv, cls.name, self._write, error_action, what_if, confirm,
+            ev.context, inv, cls.name, self._write, error_action, what_if, confirm,
             cls.confirm_impact, verbose,
             remote_suspend=session.profile.confirm_offers_suspend,
             dialect=session.dialect,
@@ -1226,13 +1285,13 @@ class _CmdletStage(_Stage):
                 if p.type.is_collection:
                     items: List[str] = []
                     while True:
-                        answer = host._ask("%s[%d]: " % (p.name, len(items)))
+                        answer = host.ask("%s[%d]: " % (p.name, len(items)))
                         if answer == "":
                             break
                         items.append(answer)
                     raw: Any = items
                 else:
-                    raw = host._ask("%s: " % p.name)
+                    raw = host.ask("%s: " % p.name)
                 value = Binder.convert(p, raw, None, "command")
                 Binder.check_value(p, value, None)
                 self.binding.values[p.name] = value
@@ -1454,7 +1513,7 @@ class _BlockStage(_Stage):
         host.write_line("Supply values for the following parameters:")
         for p in missing:
             try:
-                raw = host._ask("%s: " % p.name)
+                raw = host.ask("%s: " % p.name)
             except HostUnavailable:
                 raise binder.missing_mandatory_error(missing)
             values[p.name] = Binder.convert(p, raw, None, "command")
@@ -1573,7 +1632,7 @@ class ScriptCmdlet:
             return default if v is None else v
         self._stage = stage
         self.runtime = CommandRuntime(
-            ev.session, inv, stage.name, lambda obj, enum=False: stage.downstream(obj),
+            ev.context, inv, stage.name, lambda obj, enum=False: stage.downstream(obj),
             to_string(pref("ErrorAction", "ErrorActionPreference", "Continue")),
             bool(values.get("WhatIf")) if "WhatIf" in values else to_bool(ev._get_var("WhatIfPreference")),
             values.get("Confirm") if "Confirm" in values else None,

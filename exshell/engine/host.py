@@ -98,7 +98,7 @@ class Host:
         HostUnavailable when the host cannot ask at all."""
         raise NotImplementedError
 
-    def _ask(self, prompt: str, secure: bool = False) -> str:
+    def ask(self, prompt: str, secure: bool = False) -> str:
         if not self.interactive:
             raise HostUnavailable()
         answer = self.read_line(prompt, secure)
@@ -120,7 +120,7 @@ class Host:
         pieces = ["[%s] %s  " % (c.hotkey, c.plain) for c in choices] + ["[?] Help ", default_text]
         while True:
             prompt = self._choice_line(pieces)
-            answer = self._ask(prompt).strip()
+            answer = self.ask(prompt).strip()
             if answer == "" and default >= 0:
                 return default
             if answer == "?":

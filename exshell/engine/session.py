@@ -1,13 +1,12 @@
 """Session state: variables and scopes, the command table, functions, the host,
 ``$Error`` and ``$?``, and how errors are reported.
 
-One :class:`Session` lives as long as a shell.  It knows nothing of Exchange: the
-shell puts its own services on ``session.app`` for cmdlets to use, hands in the clock
-(``now``) and static-member hooks, and says how errors look (``error_style``).
+One :class:`Session` lives inside each :class:`~exshell.engine.context.ExecutionContext`
+(the engine's own state; everything outside the engine goes through the context).
+How errors look comes from the profile (:class:`ErrorStyle`).
 """
 from __future__ import annotations
 
-import datetime as _dt
 from typing import Any, Callable, Dict, List, Optional
 
 from ..profiles import PROFILES, Dialect, Profile
@@ -74,17 +73,12 @@ class ErrorStyle:
 
 class Session:
     def __init__(self, host: Host, *, profile: Optional[Profile] = None,
-                 now: Optional[Callable[[], _dt.datetime]] = None, app: Any = None,
-                 error_style: Optional[ErrorStyle] = None,
-                 static_hooks: Optional[Dict[str, Callable]] = None):
+                 error_style: Optional[ErrorStyle] = None):
         self.host = host
         #: The row of the profile table this session emulates, and its PowerShell.
         self.profile: Profile = profile if profile is not None else PROFILES["2010"]
         self.dialect: Dialect = self.profile.dialect
-        self.now = now or _dt.datetime.now
-        self.app = app
         self.error_style = error_style or ErrorStyle.for_profile(self.profile)
-        self.static_hooks: Dict[str, Callable] = dict(static_hooks or {})
         self.commands = CommandTable(parent=REGISTRY)
         self.functions: Dict[str, Any] = {}
         self.global_scope = Scope(kind="global")

@@ -18,8 +18,9 @@ touch ``cryptography.hazmat``).  Modules:
 * ``codec``      -- PKCS#10 requests, PFX, PEM/DER/PKCS#7 data of Import/Export
 * ``authority``  -- a lab enterprise CA (request -> CA -> import practice)
 * ``admin``      -- Get-ExchangeServer / AuthConfig / transport / POP-IMAP views
-* ``organization`` -- Organization, Server (plans and operations), default_organization
+* ``organization`` -- Organization, Server (plans and operations)
 * ``definition`` -- organisation definition files (TOML); the built-in organisation
+  (default_organization)
 * ``state``      -- -State files: the whole world as JSON, atomic saves, the lock
 * ``stamps``     -- the 2013+ ``[Server=...,RequestId=...]`` error stamp
 * ``tls``        -- real TLS handshakes on loopback with what a service presents
@@ -32,7 +33,8 @@ from .keys import (CountingSerials, GeneratedKeySource, KeySource, PoolKeySource
                    SeededSerials, SerialSource, load_lab_keys)
 from .certificate import ExchangeCertificate, ExchangeCertificateV2
 from .organization import (EnablePlan, ImportPlan, NewCertificatePlan, Organization,
-                           PendingCertificate, Server, SmtpQuestion, default_organization)
+                           PendingCertificate, Server, SmtpQuestion)
+from .definition import default_organization
 
 __all__ = ["ExchangeError", "AllowedServices", "CertificateAuthorityType", "CertificateStatus",
            "PROFILES", "Profile", "get_profile", "Clock", "FixedClock",

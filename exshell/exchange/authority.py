@@ -216,10 +216,10 @@ def public_authority(organization) -> LabPublicCertificateAuthority:
     """The organisation's simulated public CA (built on first use); its root is made
     trusted on every server each time it is asked for, so servers added later trust
     it too."""
-    ca = getattr(organization, "_public_ca", None)
+    ca = organization.public_ca
     if ca is None:
         ca = LabPublicCertificateAuthority(organization)
-        organization._public_ca = ca
+        organization.public_ca = ca
     for server in organization.servers:
         ca.trust_on(server)
     return ca

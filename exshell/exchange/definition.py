@@ -34,7 +34,7 @@ from typing import Any, Dict, List, Optional, Tuple
 from .errors import ExchangeError, WorldFileError
 
 __all__ = ["load_definition", "build_organization", "parse_definition", "DEFAULT_DEFINITION",
-           "default_definition_text", "KNOWN_KEYS"]
+           "default_definition_text", "KNOWN_KEYS", "default_organization"]
 
 #: Package resource of the built-in organisation.
 DEFAULT_DEFINITION = "data/default-organization.toml"
@@ -539,3 +539,11 @@ def _build_connectors(data, ctx, org, certs) -> None:
         tls = _tls_name_of(table, ctx, S, i, certs)
         if tls is not None:
             connector.tls_certificate_name = tls
+
+
+def default_organization(version="2010", *, clock=None, key_source=None, serials=None):
+    """The built-in lab: Contoso with one server EX01.contoso.com, fresh from setup,
+    whose certificate expires 23 days from ``clock.now()``.  Uses the lab key pool
+    (no key generation), so it builds in a few milliseconds."""
+    return build_organization(default_definition_text(), path="<built-in organisation>",
+                              version=version, clock=clock, key_source=key_source, serials=serials)

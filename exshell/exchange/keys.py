@@ -146,25 +146,26 @@ class PoolKeySource(KeySource):
             for item in pem_keys:
                 data = item.encode("ascii") if isinstance(item, str) else item
                 self._pool.extend(_parse_pool(data))
-        self._used = set()
+        #: Indexes of the pool's keys handed out (saved and restored by state files).
+        self.used: set = set()
         self.fallback = fallback
 
     def new_rsa_key(self, bits: int):
         bits = int(bits)
         for i, lazy in enumerate(self._pool):
-            if i in self._used or lazy.bits != bits:
+            if i in self.used or lazy.bits != bits:
                 continue
             key = lazy.key()
             if key.key_size != bits:  # the size guess was wrong: remember and go on
                 continue
-            self._used.add(i)
+            self.used.add(i)
             return key
         if self.fallback is not None:
             return self.fallback.new_rsa_key(bits)
         raise KeyPoolExhausted("no %d-bit key left in the key pool" % bits)
 
     def remaining(self, bits: int) -> int:
-        return sum(1 for i, k in enumerate(self._pool) if i not in self._used and k.bits == bits)
+        return sum(1 for i, k in enumerate(self._pool) if i not in self.used and k.bits == bits)
 
 
 def _pool_keys_left(source, bits: int) -> int:
@@ -187,12 +188,12 @@ class ReusingKeySource(KeySource):
         self._spent: set = set()    # sizes whose pools are used up
 
     @property
-    def _used(self):               # the deterministic counters of the state are the inner's
-        return getattr(self.inner, "_used", None)
+    def used(self):                # the deterministic counters of the state are the inner's
+        return getattr(self.inner, "used", None)
 
-    @_used.setter
-    def _used(self, value) -> None:
-        self.inner._used = value
+    @used.setter
+    def used(self, value) -> None:
+        self.inner.used = value
 
     @property
     def fallback(self):
@@ -232,12 +233,13 @@ class SeededSerials(SerialSource):
 
     def __init__(self, seed: str = "exshell"):
         self._seed = str(seed)
-        self._n = 0
+        #: Serials handed out so far (saved and restored by state files).
+        self.count = 0
 
     def next(self) -> int:
         import hashlib
-        self._n += 1
-        digest = hashlib.sha256(("%s:%d" % (self._seed, self._n)).encode("utf-8")).digest()
+        self.count += 1
+        digest = hashlib.sha256(("%s:%d" % (self._seed, self.count)).encode("utf-8")).digest()
         value = int.from_bytes(digest[:16], "big") & ((1 << 127) - 1)
         return value | (1 << 120)      # keep 16 significant bytes (32 hex digits)
 

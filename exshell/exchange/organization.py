@@ -43,7 +43,7 @@ from .texts import CONFIRM, DEFAULT_FRIENDLY_NAME
 from ..profiles import Profile, get_profile
 from .tracking import ChangeSet, TrackedDict, TrackedList, TrackedObject, TrackedSet
 
-__all__ = ["Organization", "Server", "default_organization", "NewCertificatePlan",
+__all__ = ["Organization", "Server", "NewCertificatePlan",
            "PendingCertificate", "EnablePlan", "ImportPlan", "SmtpQuestion", "AcceptedDomain",
            "SendConnector", "ReceiveConnector", "AuthConfig", "IIS_SITE_NAMES"]
 
@@ -1097,8 +1097,8 @@ class Server(TrackedObject):
 _ORG = ("org",)
 _ORG_FIELDS = {"name": _ORG, "domain": _ORG, "dc_fqdn": _ORG, "local_server": _ORG,
                "accepted_domains": _ORG, "federation_thumbprints": _ORG, "auth_config": _ORG,
-               "servers": _ORG, "send_connectors": ("send",), "_ca": ("ca", "enterprise"),
-               "_public_ca": ("ca", "public")}
+               "servers": _ORG, "send_connectors": ("send",),
+               "enterprise_ca": ("ca", "enterprise"), "public_ca": ("ca", "public")}
 
 
 class Organization:
@@ -1132,8 +1132,10 @@ class Organization:
         self.send_connectors: List[SendConnector] = []
         self.federation_thumbprints: set = set()
         self.auth_config = AuthConfig()
-        self._ca = None
-        self._public_ca = None
+        #: The lab enterprise CA once built (see certificate_authority), else None.
+        self.enterprise_ca: Any = None
+        #: The simulated public CA once built (see authority.public_authority), else None.
+        self.public_ca: Any = None
 
     def __setattr__(self, name: str, value) -> None:
         key = _ORG_FIELDS.get(name)
@@ -1161,12 +1163,12 @@ class Organization:
     @property
     def certificate_authority(self):
         """The lab enterprise CA (built on first use; every server trusts its root)."""
-        if self._ca is None:
+        if self.enterprise_ca is None:
             from .authority import LabCertificateAuthority
-            self._ca = LabCertificateAuthority(self)
+            self.enterprise_ca = LabCertificateAuthority(self)
             for server in self.servers:
-                self._ca.trust_on(server)
-        return self._ca
+                self.enterprise_ca.trust_on(server)
+        return self.enterprise_ca
 
     def __repr__(self) -> str:
         return "<Organization %s Exchange %s, %d server(s)>" % (self.name, self.profile.version,
@@ -1182,10 +1184,10 @@ class Organization:
             raise ValueError("server %s already exists" % name)
         server = Server(self, name, roles)
         self.servers.append(server)
-        if self._ca is not None:
-            self._ca.trust_on(server)
-        if getattr(self, "_public_ca", None) is not None:   # authority.public_authority
-            self._public_ca.trust_on(server)
+        if self.enterprise_ca is not None:
+            self.enterprise_ca.trust_on(server)
+        if self.public_ca is not None:   # authority.public_authority
+            self.public_ca.trust_on(server)
         if self.local_server is None:
             self.local_server = server
         if setup:
@@ -1240,14 +1242,16 @@ class Organization:
         raise exchange_error("ErrorSendConnectorNotFound", name=name, dc=self.dc_fqdn)
 
     # ------------------------------------------------------------ Auth configuration (2013+)
-    def _auth_lookup(self, thumbprint: str, server=None) -> str:
+    def check_auth_certificate(self, thumbprint: str, server=None) -> str:
+        """The thumbprint of the certificate Set-AuthConfig may use (on ``server``, else
+        the local one); raises ExchangeError when there is none."""
         target = self.get_server(server) if server is not None else self.local_server
         return target._lookup(thumbprint, "authconfig", check_validity=False).thumbprint
 
     def set_auth_certificate(self, thumbprint: str, *, server=None) -> None:
         """Set-AuthConfig -CertificateThumbprint: the current certificate, at once."""
         self.begin_change()
-        t = self._auth_lookup(thumbprint, server)
+        t = self.check_auth_certificate(thumbprint, server)
         cfg = self.auth_config
         if cfg.current_thumbprint and cfg.current_thumbprint != t:
             cfg.previous_thumbprint = cfg.current_thumbprint
@@ -1256,7 +1260,7 @@ class Organization:
     def stage_auth_certificate(self, thumbprint: str, effective_date: _dt.datetime, *, server=None) -> None:
         """Set-AuthConfig -NewCertificateThumbprint -NewCertificateEffectiveDate."""
         self.begin_change()
-        t = self._auth_lookup(thumbprint, server)
+        t = self.check_auth_certificate(thumbprint, server)
         self.auth_config.next_thumbprint = t
         self.auth_config.next_effective_date = effective_date
 
@@ -1304,14 +1308,3 @@ class Organization:
         wanted = ("<I>%s<S>%s" % (issuer, subject)).casefold()
         return [c for c in self.send_connectors
                 if c.tls_certificate_name and c.tls_certificate_name.casefold() == wanted]
-
-
-def default_organization(version="2010", *, clock: Optional[Clock] = None,
-                         key_source: Optional[KeySource] = None,
-                         serials: Optional[SerialSource] = None) -> Organization:
-    """The built-in lab: Contoso with one server EX01.contoso.com, fresh from setup,
-    whose certificate expires 23 days from ``clock.now()``.  Uses the lab key pool
-    (no key generation), so it builds in a few milliseconds."""
-    from .definition import build_organization, default_definition_text
-    return build_organization(default_definition_text(), path="<built-in organisation>",
-                              version=version, clock=clock, key_source=key_source, serials=serials)

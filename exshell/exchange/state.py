@@ -101,7 +101,7 @@ def dump_world(org) -> Dict[str, Any]:
         "local_server": org.local_server.name if org.local_server else None,
         "servers": [], "counters": _counters(org),
     }
-    ca = getattr(org, "_ca", None)
+    ca = org.enterprise_ca
     if ca is not None:
         data["ca"] = {"cert": _b64(der_bytes(ca.cert)), "key": _KEYS.pem(ca.key),
                       "subject": ca.subject_text}
@@ -125,13 +125,13 @@ def dump_world(org) -> Dict[str, Any]:
 def _counters(org) -> Dict[str, Any]:
     """Where deterministic sources stand, so a resumed run continues the sequence."""
     out: Dict[str, Any] = {}
-    serial_n = getattr(org.serials, "_n", None)
+    serial_n = getattr(org.serials, "count", None)
     if isinstance(serial_n, int):
         out["serials"] = serial_n
     for name, source in (("keys", org.key_source), ("setup_keys", org.setup_key_source)):
         chain = []
-        while isinstance(getattr(source, "_used", None), set):   # a pool and its fallbacks
-            chain.append(sorted(source._used))
+        while isinstance(getattr(source, "used", None), set):   # a pool and its fallbacks
+            chain.append(sorted(source.used))
             source = getattr(source, "fallback", None)
         if chain:
             out[name] = chain
@@ -142,9 +142,9 @@ def _restore_pool(source, chain) -> None:
     if chain and not isinstance(chain[0], list):     # a single pool's list
         chain = [chain]
     for used in chain:
-        if not isinstance(getattr(source, "_used", None), set):
+        if not isinstance(getattr(source, "used", None), set):
             break
-        source._used = set(used)
+        source.used = set(used)
         source = getattr(source, "fallback", None)
 
 
@@ -223,10 +223,10 @@ def load_world(data: Dict[str, Any], *, clock=None, key_source=None, serials=Non
             ca.cert = x509.load_der_x509_certificate(_unb64(data["ca"]["cert"]))
             ca.key = private_key_from_pem(data["ca"]["key"].encode("ascii"))
             ca.issued = []
-            org._ca = ca
+            org.enterprise_ca = ca
         counters = data.get("counters", {})
-        if "serials" in counters and hasattr(org.serials, "_n"):
-            org.serials._n = int(counters["serials"])
+        if "serials" in counters and hasattr(org.serials, "count"):
+            org.serials.count = int(counters["serials"])
         for name, source in (("keys", org.key_source), ("setup_keys", org.setup_key_source)):
             if name in counters:
                 _restore_pool(source, counters[name])
@@ -390,7 +390,7 @@ def open_world(*, definition: Optional[str] = None, state: Optional[str] = None,
             from .definition import load_definition
             org = load_definition(definition, **sources)
         else:
-            from .organization import default_organization
+            from .definition import default_organization
             org = default_organization(version or "2010", **sources)
         if sf is not None:
             sf.save(org)

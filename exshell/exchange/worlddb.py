@@ -258,13 +258,13 @@ def _dumps(value: Any) -> str:
 def counters_of(org) -> Dict[str, Any]:
     """Where deterministic sources stand, so a resumed run continues the sequence."""
     out: Dict[str, Any] = {}
-    serial_n = getattr(org.serials, "_n", None)
+    serial_n = getattr(org.serials, "count", None)
     if isinstance(serial_n, int):
         out["serials"] = serial_n
     for name, source in (("keys", org.key_source), ("setup_keys", org.setup_key_source)):
         chain = []
-        while isinstance(getattr(source, "_used", None), set):   # a pool and its fallbacks
-            chain.append(sorted(source._used))
+        while isinstance(getattr(source, "used", None), set):   # a pool and its fallbacks
+            chain.append(sorted(source.used))
             source = getattr(source, "fallback", None)
         if chain:
             out[name] = chain
@@ -272,8 +272,8 @@ def counters_of(org) -> Dict[str, Any]:
 
 
 def restore_counters(org, counters: Dict[str, Any]) -> None:
-    if "serials" in counters and isinstance(counters["serials"], int) and hasattr(org.serials, "_n"):
-        org.serials._n = int(counters["serials"])
+    if "serials" in counters and isinstance(counters["serials"], int) and hasattr(org.serials, "count"):
+        org.serials.count = int(counters["serials"])
     for name, source in (("keys", org.key_source), ("setup_keys", org.setup_key_source)):
         chain = counters.get(name)
         if not isinstance(chain, list):
@@ -281,9 +281,9 @@ def restore_counters(org, counters: Dict[str, Any]) -> None:
         if chain and not isinstance(chain[0], list):     # a single pool's list
             chain = [chain]
         for used in chain:
-            if not isinstance(getattr(source, "_used", None), set) or not isinstance(used, list):
+            if not isinstance(getattr(source, "used", None), set) or not isinstance(used, list):
                 break
-            source._used = set(int(i) for i in used if isinstance(i, int))
+            source.used = set(int(i) for i in used if isinstance(i, int))
             source = getattr(source, "fallback", None)
 
 
@@ -566,7 +566,7 @@ class WorldStore:
     def _write_authority(self, org, which: str) -> None:
         from .issuance import der_bytes
         c = self.conn
-        ca = org._ca if which == "enterprise" else org._public_ca
+        ca = org.enterprise_ca if which == "enterprise" else org.public_ca
         old = c.execute("SELECT key_id, root_key_id FROM authorities WHERE name = ?", (which,)).fetchone()
         if ca is None:
             c.execute("DELETE FROM authorities WHERE name = ?", (which,))
@@ -967,9 +967,9 @@ class WorldStore:
                                 (which,)).fetchone()
         if row is None:
             if which == "enterprise":
-                org._ca = None
+                org.enterprise_ca = None
             else:
-                org._public_ca = None
+                org.public_ca = None
             return
         what = "the %s CA" % which
         d = _json(row[2], what)
@@ -993,7 +993,7 @@ class WorldStore:
             ca.cert = cert("cert")
             ca.key = key(row[0])
             ca.issued = []
-            org._ca = ca
+            org.enterprise_ca = ca
         else:
             from .authority import LabPublicCertificateAuthority
             ca = LabPublicCertificateAuthority.__new__(LabPublicCertificateAuthority)
@@ -1003,7 +1003,7 @@ class WorldStore:
             ca.key = key(row[0])
             ca.root_key = key(row[1])
             ca.issued = []
-            org._public_ca = ca
+            org.public_ca = ca
 
     def _load_entity(self, org, key: Tuple[str, ...]) -> None:
         kind = key[0]

@@ -350,6 +350,8 @@ _OTHERS = {
         [("Copy-Item C:\\certs\\mail.pfx C:\\backup\\", "This command copies a file to another folder.")]),
     "Get-ChildItem": ("Lists the files and folders of a folder on the emulated drive; -Recurse goes into subfolders.",
         [("Get-ChildItem C:\\certreq -Filter *.req", "This command lists the request files in C:\\certreq.")]),
+    "Get-Item": ("Gets the item at a path: a file or folder of the emulated drive, as the object Get-ChildItem lists. A wildcard in the last part of the path gets every match.",
+        [("Get-Item C:\\certreq\\contoso.cer | Format-List Name,Length,LastWriteTime", "This command shows when the CA's response was saved and how big it is.")]),
     "Get-Location": ("Shows the current folder of the emulated drive.",
         [("Get-Location", "This command shows the current folder.")]),
     "Set-Location": ("Changes the current folder of the emulated drive.",

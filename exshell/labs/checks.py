@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Set
+from typing import Any, Dict, List, Optional, Set, Tuple
 
 from .model import Check
 
-__all__ = ["CheckResult", "StartSnapshot", "evaluate", "describe", "snapshot"]
+__all__ = ["CheckResult", "StartSnapshot", "evaluate", "describe", "snapshot", "evaluate_expression"]
 
 
 @dataclass
@@ -393,11 +393,43 @@ def _file(params, shell, start) -> str:
 
 
 def _expression(params, shell, start) -> str:
-    from .runner import evaluate_expression
     ok, shown = evaluate_expression(shell, params["script"])
     if ok:
         return ""
     return "the expression returned %s, not $true" % shown
+
+
+def _shown(values: List[Any]) -> str:
+    if not values:
+        return "nothing"
+    if len(values) > 1:
+        return "%d objects" % len(values)
+    v = values[0]
+    if v is True:
+        return "$true"
+    if v is False:
+        return "$false"
+    if v is None:
+        return "$null"
+    return repr(str(v)) if isinstance(v, str) else "a %s" % type(v).__name__
+
+
+def evaluate_expression(shell, script: str) -> Tuple[bool, str]:
+    """Run ``script`` against ``shell``'s world in a separate, silent shell (the
+    learner's session and its variables are untouched); True when it returns
+    exactly $true and writes no error."""
+    from ..host import RecordingHost
+    from ..shell import Shell
+    org = shell.organization
+    probe = Shell(org.profile.version, host=RecordingHost([], interactive=False), clock=org.clock,
+                  organization=org)
+    probe.drive_root = shell.drive_root
+    probe.location = shell.location
+    values: List[Any] = []
+    result = probe.run(script, out=values.append)
+    if result.errors:
+        return False, "an error (%s)" % result.errors[0].message
+    return (len(values) == 1 and values[0] is True), _shown(values)
 
 
 def _output_text(values) -> str:

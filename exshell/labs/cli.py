@@ -154,6 +154,7 @@ def open_session(lab: Lab, *, host=None, root: Optional[str] = None, fresh: bool
     from .checks import snapshot
     from .progress import DRIVE_FOLDER, PROGRESS_FILE, STATE_FILE, Progress, lab_folder
     from .runner import build_start, open_shell
+    from .cmdlets import attach
     from .session import LabSession
     folder = lab_folder(lab.id, root)
     state = os.path.join(folder, STATE_FILE)
@@ -168,7 +169,7 @@ def open_session(lab: Lab, *, host=None, root: Optional[str] = None, fresh: bool
     shell = open_shell(lab, state, host=host, drive_root=drive, fresh=fresh)
     progress = Progress.load(lab.id, progress_path)
     progress.resume_clock()
-    ls = LabSession(lab, shell, progress, snapshot(build_start(lab)), own_drive=True).attach()
+    ls = attach(LabSession(lab, shell, progress, snapshot(build_start(lab)), own_drive=True))
     progress.save()
     return ls
 
@@ -192,12 +193,8 @@ def cmd_start(args: Sequence[str]) -> int:
         if sys.stdin.isatty() and sys.stdout.isatty():
             from ..repl import run_repl
             return run_repl(shell, banner)
-        from ..cli import Options, _interactive
-        if banner:
-            host.write_line(banner)
-        options = Options()
-        options.no_logo = True
-        return _interactive(shell, options)
+        from ..repl.plain import run_plain
+        return run_plain(shell, banner)
     finally:
         ls.progress.save()
         shell.close()
@@ -205,50 +202,18 @@ def cmd_start(args: Sequence[str]) -> int:
 
 # ----------------------------------------------------------------- check
 
-def check_state(lab: Lab, state_file: str, *, drive_root: Optional[str] = None,
-                task: Optional[str] = None) -> dict:
-    """Grade a saved world: the JSON-ready result (a copy of the state file is
-    opened, so a learner's running session is not disturbed)."""
-    import shutil
-    import tempfile
-    from .runner import check_lab, check_task, open_shell, start_snapshot
-    if not os.path.isfile(state_file):
-        raise UsageError("exshell lab check: no state file '%s'" % state_file)
-    tmp = tempfile.mkdtemp(prefix="exshell-lab-check-")
-    try:
-        copy = os.path.join(tmp, "state.json")
-        shutil.copyfile(state_file, copy)
-        if drive_root is None:
-            sibling = os.path.join(os.path.dirname(os.path.abspath(state_file)), "drive")
-            drive_root = sibling if os.path.isdir(sibling) else os.path.join(tmp, "drive")
-        shell = open_shell(lab, copy, drive_root=drive_root)
-        try:
-            start = start_snapshot(lab)
-            if task is not None:
-                t = lab.task(task)
-                if t is None:
-                    raise UsageError("exshell lab check: lab '%s' has no task '%s'" % (lab.id, task))
-                results = [check_task(t, shell, start)]
-            else:
-                results = check_lab(lab, shell, start)
-        finally:
-            shell.close()
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-    return {"lab": lab.id, "title": lab.title, "state": os.path.abspath(state_file),
-            "passed": all(r.passed for r in results),
-            "tasks": [r.as_dict() for r in results]}
-
-
 def cmd_check(args: Sequence[str]) -> int:
     opts, rest = _options(args, ("State", "DriveRoot", "Task"), ())
     if len(rest) != 1 or "State" not in opts:
         raise UsageError("exshell lab check: give a lab and -State FILE")
     lab = find_lab(rest[0])
     from ..exchange.errors import WorldFileError
+    from .grading import GradingError, check_state
     try:
         result = check_state(lab, str(opts["State"]), drive_root=opts.get("DriveRoot"),
                              task=opts.get("Task"))
+    except GradingError as e:
+        raise UsageError(str(e)) from None
     except WorldFileError as e:
         sys.stderr.write("exshell: %s\n" % e)
         return 2

@@ -1,8 +1,9 @@
 """The lab cmdlets: Get-LabTask, Test-LabTask, Get-LabHint, Show-LabSolution, Reset-Lab.
 
-They are declared with ``register=False`` (never in the global command table) and
-added to one shell's table by :meth:`exshell.labs.session.LabSession.attach`; they
-reach the lab through ``session.app.lab``.  They write plain text lines (strings),
+They are declared with ``register=False`` (never in the global command table);
+:func:`attach` registers a :class:`~exshell.labs.session.LabSession` in one shell's
+execution context and adds them to that shell's command table, and they find the
+lab with ``self.context.find(LabSession)``.  They write plain text lines (strings),
 which Out-Default prints as they are.
 """
 from __future__ import annotations
@@ -10,8 +11,9 @@ from __future__ import annotations
 from ..engine.cmdlet import Cmdlet
 from ..engine.conversion import STRING
 from ..engine.parameters import Parameter
+from .session import LabSession
 
-__all__ = ["LAB_CMDLETS"]
+__all__ = ["LAB_CMDLETS", "attach"]
 
 #: Texts of the lab cmdlets (our own words; kept here to be easy to change).
 NO_LAB = "No lab is running."
@@ -28,8 +30,8 @@ PASSED_LAST = "Well done: every task of this lab is done."
 class _LabCmdlet(Cmdlet, register=False):
     parameters = (Parameter("Id", STRING, position=0),)
 
-    def lab(self):
-        ls = getattr(self.session.app, "lab", None)
+    def lab(self) -> LabSession:
+        ls = self.context.find(LabSession)
         if ls is None:
             self.throw_terminating(self.error_record(NO_LAB, "NoLabRunning", "InvalidOperation"))
         return ls
@@ -143,3 +145,15 @@ class ResetLab(_LabCmdlet, register=False):
 
 
 LAB_CMDLETS = (GetLabTask, TestLabTask, GetLabHint, ShowLabSolution, ResetLab)
+
+
+def attach(ls: LabSession) -> LabSession:
+    """Run ``ls`` in its shell: the lab cmdlets in that shell's command table only
+    (an ordinary session never has them), the session findable by them, and every
+    command typed recorded for the report."""
+    context = ls.shell.context
+    context.register(ls)
+    for cls in LAB_CMDLETS:
+        context.commands.add(cls)
+    ls.shell.input_listeners.append(ls.record_typed)
+    return ls

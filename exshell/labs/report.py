@@ -28,7 +28,7 @@ def report_data(lab: Lab, root: Optional[str] = None) -> Dict[str, Any]:
     state = os.path.join(folder, STATE_FILE)
     checked = None
     if os.path.isfile(state):
-        from .cli import check_state
+        from .grading import check_state
         checked = check_state(lab, state, drive_root=os.path.join(folder, DRIVE_FOLDER))
     tasks = []
     for i, task in enumerate(lab.tasks):

@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as _dt
 import os
 from dataclasses import dataclass, field
-from typing import Any, List, Optional, Tuple
+from typing import List, Optional
 
-from .checks import CheckResult, StartSnapshot, evaluate, snapshot
+from .checks import CheckResult, StartSnapshot, evaluate, evaluate_expression, snapshot
 from .model import Lab, LabFileError, LabIssue, Task
 
 __all__ = ["DEFAULT_LAB_CLOCK", "build_start", "make_shell", "open_shell", "run_solution",
@@ -126,39 +126,6 @@ def run_solution(shell, task: Task):
     if hasattr(host, "answers"):
         host.answers = list(task.answers)
     return shell.run(task.solution, file=None)
-
-
-def _shown(values: List[Any]) -> str:
-    if not values:
-        return "nothing"
-    if len(values) > 1:
-        return "%d objects" % len(values)
-    v = values[0]
-    if v is True:
-        return "$true"
-    if v is False:
-        return "$false"
-    if v is None:
-        return "$null"
-    return repr(str(v)) if isinstance(v, str) else "a %s" % type(v).__name__
-
-
-def evaluate_expression(shell, script: str) -> Tuple[bool, str]:
-    """Run ``script`` against ``shell``'s world in a separate, silent shell (the
-    learner's session and its variables are untouched); True when it returns
-    exactly $true and writes no error."""
-    from ..host import RecordingHost
-    from ..shell import Shell
-    org = shell.organization
-    probe = Shell(org.profile.version, host=RecordingHost([], interactive=False), clock=org.clock,
-                  organization=org)
-    probe.drive_root = shell.drive_root
-    probe.location = shell.location
-    values: List[Any] = []
-    result = probe.run(script, out=values.append)
-    if result.errors:
-        return False, "an error (%s)" % result.errors[0].message
-    return (len(values) == 1 and values[0] is True), _shown(values)
 
 
 @dataclass

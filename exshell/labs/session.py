@@ -1,13 +1,11 @@
 """A running lab: the lab, the learner's shell, progress and the start snapshot.
 
-``LabSession.attach(shell)`` sets ``shell.lab`` and adds the lab cmdlets
-(``exshell.labs.cmdlets``) to that shell's command table only, so an ordinary
+:func:`exshell.labs.cmdlets.attach` registers a LabSession in its shell's execution
+context and adds the lab cmdlets to that shell's command table only, so an ordinary
 session never has them.
 """
 from __future__ import annotations
 
-import os
-import shutil
 from typing import List, Optional, Tuple
 
 from .checks import StartSnapshot
@@ -37,15 +35,7 @@ class LabSession:
         #: True when the drive folder belongs to this lab (Reset-Lab may empty it).
         self.own_drive = own_drive
 
-    def attach(self) -> "LabSession":
-        from .cmdlets import LAB_CMDLETS
-        self.shell.lab = self
-        for cls in LAB_CMDLETS:
-            self.shell.session.commands.add(cls)
-        self.shell.input_listeners.append(self._typed)
-        return self
-
-    def _typed(self, text: str) -> None:
+    def record_typed(self, text: str) -> None:
         """Record what the learner typed (the report lists it)."""
         if text.strip():
             self.progress.commands.append(text)
@@ -97,24 +87,12 @@ class LabSession:
     def reset(self) -> None:
         """Back to the lab's starting world (progress on tasks is cleared; hints,
         attempts and time stay as history)."""
-        org = build_start(self.lab)
+        from ..engine.context import DEFAULT_LOCATION
         shell = self.shell
-        shell._organization = org
-        shell.clock = org.clock
-        shell.session.now = org.clock.now
-        shell._adopt_organization()
-        shell.location = "C:\\Windows\\system32"
-        if self.own_drive and shell._drive_root and os.path.isdir(shell._drive_root):
-            for name in os.listdir(shell._drive_root):
-                target = os.path.join(shell._drive_root, name)
-                if os.path.isdir(target) and not os.path.islink(target):
-                    shutil.rmtree(target, ignore_errors=True)
-                else:
-                    try:
-                        os.remove(target)
-                    except OSError:
-                        pass
-            shell.drive_root = shell._drive_root
+        shell.world.replace_organization(build_start(self.lab))
+        shell.location = DEFAULT_LOCATION
+        if self.own_drive:
+            shell.reset_drive()
         self.progress.passed.clear()
         self.progress.resets += 1
         self.progress.save()

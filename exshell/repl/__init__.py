@@ -13,11 +13,12 @@ Parts, each small and tested on its own:
   search, the red prompt, prediction -- its key table is data in
   :mod:`exshell.engine.psreadline`;
 * :mod:`.host`       the host that prints in colour and prompts with prompt_toolkit;
-* :mod:`.app`        the loop, history file, banner.
+* :mod:`.app`        the loop, history file, banner;
+* :mod:`.plain`      the plain loop for a console that is not a terminal.
 
 prompt_toolkit is imported only when :func:`run_repl` starts, never by importing
 this package.  The REPL wires the shell; it may use every layer but is used by none
-(only ``exshell.cli`` calls it).
+(only ``exshell.cli`` and ``exshell.labs.cli`` call it).
 """
 from __future__ import annotations
 

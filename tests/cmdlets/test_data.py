@@ -132,45 +132,32 @@ def test_csv_file_errors(tmp_path, text, error_id, message):
 
 
 def test_resolve_path_goes_through_the_shell_drive(tmp_path):
-    from exshell.cmdlets.data import resolve_path
+    from exshell.cmdlets.data import ExportCsv, resolve_path
+    from exshell.engine.cmdlet import CommandRuntime
     shell, _ = make_shell(PS20, drive_root=str(tmp_path))
-
-    class Cmd:
-        session = shell.session
+    cmd = ExportCsv(CommandRuntime(shell.context, None, "Export-Csv", None, "Continue", False,
+                                   None, "Medium", False, False))
     c = str(tmp_path / "C")
-    assert resolve_path(Cmd, "C:\\Temp\\a.csv").real == c + "/Temp/a.csv"
-    assert resolve_path(Cmd, "\\Windows\\..\\b.csv").real == c + "/b.csv"
-    assert resolve_path(Cmd, "c.csv").real == c + "/Windows/system32/c.csv"
-    assert resolve_path(Cmd, "C:\\..\\..\\etc\\passwd").real == c + "/etc/passwd"
-
-
-class _App:
-    location = "C:\\Windows\\system32"
-    drive_root = None
-
-
-class _Session:
-    app = _App()
-    host = None
-
-
-class _Runtime:
-    session = _Session()
-    invocation = None
+    assert resolve_path(cmd, "C:\\Temp\\a.csv").real == c + "/Temp/a.csv"
+    assert resolve_path(cmd, "\\Windows\\..\\b.csv").real == c + "/b.csv"
+    assert resolve_path(cmd, "c.csv").real == c + "/Windows/system32/c.csv"
+    assert resolve_path(cmd, "C:\\..\\..\\etc\\passwd").real == c + "/etc/passwd"
 
 
 def test_resolve_path_refuses_without_a_drive(tmp_path):
-    """Hosts without the emulated drive get a clean refusal (files are only ever
-    reached through the drive, never through a bare folder)."""
+    """A bare execution context (no emulated drive registered) gets a clean refusal
+    (files are only ever reached through the drive, never through a bare folder)."""
     from exshell.cmdlets.data import ExportCsv, resolve_path
+    from exshell.engine.cmdlet import CommandRuntime
+    from exshell.engine.context import ExecutionContext
     from exshell.engine.errors import TerminatingError
-    cmd = ExportCsv(_Runtime)
-    for root in (str(tmp_path), None):
-        _App.drive_root = root
-        with pytest.raises(TerminatingError) as info:
-            resolve_path(cmd, "C:\\x.csv")
-        assert info.value.record.error_id == "FileSystemUnavailable"
-    assert list(tmp_path.iterdir()) == []
+    from exshell.host import RecordingHost
+    context = ExecutionContext(RecordingHost([]))
+    cmd = ExportCsv(CommandRuntime(context, None, "Export-Csv", None, "Continue", False, None,
+                                   "Medium", False, False))
+    with pytest.raises(TerminatingError) as info:
+        resolve_path(cmd, "C:\\x.csv")
+    assert info.value.record.error_id == "FileSystemUnavailable"
 
 
 # -------------------------------------------------------------------------------- JSON

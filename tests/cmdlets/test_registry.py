@@ -34,3 +34,18 @@ def test_lookup_loads_a_family_on_demand():
     out = []
     shell.run("1,2,3 | ? { $_ -gt 1 } | measure | % { $_.Count }", out=out.append)
     assert out == [2]
+
+
+@pytest.mark.parametrize("module", sorted(set(__import__("exshell.cmdlets").cmdlets.LAZY_PROVIDERS)
+                                          | set(__import__("exshell.cmdlets").cmdlets.LAZY_STATICS)))
+def test_provider_and_static_index_matches_registrations(module):
+    """LAZY_PROVIDERS / LAZY_STATICS say what a family registers, so nothing is
+    imported before it is needed (checked against what the module really does)."""
+    from exshell.cmdlets import LAZY_PROVIDERS, LAZY_STATICS
+    from exshell.engine.providers import PROVIDERS
+    from exshell.engine.statics import STATICS
+    importlib.import_module("exshell.cmdlets." + module)
+    for name in LAZY_PROVIDERS.get(module, ()):
+        assert PROVIDERS.get(name).__module__ == "exshell.cmdlets." + module
+    for name in LAZY_STATICS.get(module, ()):
+        assert STATICS.handler(name).__module__ == "exshell.cmdlets." + module

@@ -166,3 +166,19 @@ def test_wildcards_in_content_copy_and_remove(sh):
     assert r.success and os.listdir(real(shell, "w")) == ["c.req"]
     r, text = run(sh, "Remove-Item C:\\w\\*.pfx")
     assert r.success and text == ""
+
+
+def test_get_item_files_folders_wildcards_and_errors(sh):
+    shell, _ = sh
+    run(sh, "New-Item -ItemType Directory C:\\certreq | Out-Null; Set-Content C:\\certreq\\a.req x; "
+            "Set-Content C:\\certreq\\b.cer y")
+    out = []
+    shell.run("Get-Item C:\\CERTREQ\\a.req; Get-Item C:\\certreq; Get-Item C:\\certreq\\*.cer",
+              out=out.append)
+    assert [(o.Name, o.PSIsContainer, o.FullName) for o in out] == [
+        ("a.req", False, "C:\\certreq\\a.req"), ("certreq", True, "C:\\certreq"),
+        ("b.cer", False, "C:\\certreq\\b.cer")]
+    r, text = run(sh, "Get-Item C:\\certreq\\nope.txt")
+    assert r.errors[0].FullyQualifiedErrorId == \
+        "PathNotFound,Microsoft.PowerShell.Commands.GetItemCommand"
+    assert "Cannot find path 'C:\\certreq\\nope.txt' because it does not exist." in text

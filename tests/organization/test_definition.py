@@ -7,7 +7,7 @@ from exshell.exchange.clock import FixedClock
 from exshell.exchange.definition import build_organization, default_definition_text, load_definition
 from exshell.exchange.errors import WorldFileError
 from exshell.exchange.keys import PoolKeySource, SeededSerials
-from exshell.exchange.organization import default_organization
+from exshell.exchange.definition import default_organization
 from exshell.exchange.services import CertificateStatus
 from exshell.exchange.state import dump_world
 
