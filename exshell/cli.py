@@ -162,26 +162,6 @@ def _banner(shell) -> str:
             "Leave the shell:        exit\n" % (p.version, p.ps_version))
 
 
-def _environment_overrides() -> dict:
-    """Reproducible runs for tests and lab authors: ``EXSHELL_CLOCK`` (an ISO date and
-    time) fixes the clock; ``EXSHELL_DETERMINISTIC=1`` takes every key from the lab key
-    pool and numbers certificates serially, so thumbprints repeat from run to run."""
-    overrides: dict = {}
-    clock = os.environ.get("EXSHELL_CLOCK")
-    if clock:
-        import datetime as _dt
-        from .exchange.clock import FixedClock
-        try:
-            overrides["clock"] = FixedClock(_dt.datetime.fromisoformat(clock))
-        except ValueError:
-            sys.stderr.write("exshell: ignoring EXSHELL_CLOCK=%r (not an ISO date and time)\n" % clock)
-    if os.environ.get("EXSHELL_DETERMINISTIC") == "1":
-        from .exchange.keys import PoolKeySource, SeededSerials, extra_lab_keys_source
-        overrides["key_source"] = PoolKeySource(fallback=extra_lab_keys_source())
-        overrides["serials"] = SeededSerials("exshell")
-    return overrides
-
-
 def check_syntax(files: Sequence[str], version: str = "2010") -> int:
     """Parse each file and print every parse error as PowerShell shows it (the file,
     line and column, the line with its marker, the message).  0 when all parse."""
@@ -237,12 +217,12 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if opts.check_syntax:
         return check_syntax(opts.check_syntax, opts.version)
     from .host import ConsoleHost
-    from .shell import Shell
+    from .shell import Shell, environment_overrides
     host = ConsoleHost(interactive=not opts.non_interactive)
     from .exchange.errors import WorldFileError
     try:
         shell = Shell(opts.version, host=host, organization_file=opts.organization,
-                      state_file=opts.state, **_environment_overrides())
+                      state_file=opts.state, **environment_overrides())
     except WorldFileError as e:
         sys.stderr.write("exshell: %s\n" % e)
         return 1

@@ -17,7 +17,7 @@ from .engine.host import Host
 from .lang.errors import IncompleteInput, ParseError
 from .profiles import DEFAULT_VERSION
 
-__all__ = ["Shell", "RunResult", "EMS_PROMPT"]
+__all__ = ["Shell", "RunResult", "EMS_PROMPT", "environment_overrides"]
 
 EMS_PROMPT = "[PS] %s>"
 
@@ -356,3 +356,25 @@ class Shell:
             self.session.display_error(record)
             return RunResult(success=False, errors=[record])
         return self.run(text, file=display_name or path, args=args)
+
+
+def environment_overrides() -> dict:
+    """Reproducible runs for tests and lab authors: ``EXSHELL_CLOCK`` (an ISO date and
+    time) fixes the clock; ``EXSHELL_DETERMINISTIC=1`` takes every key from the lab key
+    pool and numbers certificates serially, so thumbprints repeat from run to run."""
+    import os
+    import sys
+    overrides: dict = {}
+    clock = os.environ.get("EXSHELL_CLOCK")
+    if clock:
+        import datetime as _dt
+        from .exchange.clock import FixedClock
+        try:
+            overrides["clock"] = FixedClock(_dt.datetime.fromisoformat(clock))
+        except ValueError:
+            sys.stderr.write("exshell: ignoring EXSHELL_CLOCK=%r (not an ISO date and time)\n" % clock)
+    if os.environ.get("EXSHELL_DETERMINISTIC") == "1":
+        from .exchange.keys import PoolKeySource, SeededSerials, extra_lab_keys_source
+        overrides["key_source"] = PoolKeySource(fallback=extra_lab_keys_source())
+        overrides["serials"] = SeededSerials("exshell")
+    return overrides

@@ -84,7 +84,7 @@ def _build(version: Optional[str], organization_file: Optional[str], sources: Di
     if organization_file is not None:
         from .exchange.definition import load_definition
         return load_definition(organization_file, **sources)
-    from .exchange.organization import default_organization
+    from .exchange.definition import default_organization
     return default_organization(version or "2010", **sources)
 
 

@@ -30,9 +30,9 @@ ALLOWED = {
     # Help texts are data: they import nothing else from exshell.
     "help": {"exshell.help"},
     # The replica importer reads CliXML (engine) into the Exchange model; its CLI
-    # borrows the main CLI's reproducibility switches.
+    # borrows the shell's reproducibility switches (shell.environment_overrides).
     "replica": {"exshell.replica", "exshell.engine", "exshell.exchange", "exshell.profiles",
-                "exshell.cli"},
+                "exshell.shell"},
 }
 
 

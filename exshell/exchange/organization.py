@@ -393,8 +393,8 @@ class Server(TrackedObject):
         width_mask = (1 << self.profile.services_width) - 1
         return AllowedServices(result.value & width_mask)
 
-    def _chain_root(self, cert, extra: Sequence[object] = (), *,
-                    thumbprint: Optional[str] = None) -> Optional[RootEntry]:
+    def chain_root(self, cert, extra: Sequence[object] = (), *,
+                   thumbprint: Optional[str] = None) -> Optional[RootEntry]:
         """The trusted root ``cert`` chains to (by names; signatures are not checked),
         or None.  ``extra`` adds untrusted intermediates (an import's chain);
         ``thumbprint`` is ``cert``'s when the caller knows it."""
@@ -430,7 +430,7 @@ class Server(TrackedObject):
         cert = entry.cert
         now = self.clock.now()
         self_signed = cert.subject == cert.issuer
-        root = self._chain_root(cert, thumbprint=entry.thumbprint)
+        root = self.chain_root(cert, thumbprint=entry.thumbprint)
         root_type = CertificateAuthorityType.parse(root.kind) if root else None
         expired = not (cert.not_valid_before_utc.replace(tzinfo=None) <= now
                        <= cert.not_valid_after_utc.replace(tzinfo=None))
@@ -932,7 +932,7 @@ class Server(TrackedObject):
                     break
         chain = [c for c in material.certificates[1:]]
         if request_entry is not None and leaf.subject != leaf.issuer:
-            if self._chain_root(leaf, extra=chain) is None:
+            if self.chain_root(leaf, extra=chain) is None:
                 raise self._error("ImportCertificateUntrustedRoot", purpose)
         if friendly_name is not None and len(friendly_name) > MAX_FRIENDLY_NAME:
             raise self._error("FriendlyNameTooLong", purpose)

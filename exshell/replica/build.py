@@ -308,7 +308,7 @@ def _trust(org: Organization, dump: Dump, report: Report, entries) -> None:
                     s.intermediates[ie.thumbprint] = ie
         if installed:
             continue
-        if record.status not in (None, "Valid") or server._chain_root(cert) is not None:
+        if record.status not in (None, "Valid") or server.chain_root(cert) is not None:
             continue
         key = stand_in_roots.get(cert.issuer)
         if key is None:

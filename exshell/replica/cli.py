@@ -114,9 +114,9 @@ def cmd_import(args: Sequence[str]) -> int:
     if os.path.exists(state) and not opts.get("Force"):
         sys.stderr.write("exshell replica import: %s exists; add -Force to replace it\n" % state)
         return 2
-    from ..cli import _environment_overrides
+    from ..shell import environment_overrides
     org, report = import_replica(rest[0], version=None if version is None else str(version),
-                                 **_environment_overrides())
+                                 **environment_overrides())
     text = report.render()
     if text:
         sys.stdout.write(text + "\n")

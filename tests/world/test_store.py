@@ -10,7 +10,8 @@ from exshell.exchange.clock import FixedClock
 from exshell.exchange.definition import load_definition
 from exshell.exchange.errors import ExchangeError
 from exshell.exchange.keys import PoolKeySource, SeededSerials, extra_lab_keys_source
-from exshell.exchange.organization import SendConnector, default_organization
+from exshell.exchange.definition import default_organization
+from exshell.exchange.organization import SendConnector
 from exshell.exchange.services import AllowedServices
 from exshell.exchange.state import dump_world
 from exshell.exchange.worlddb import memory_store, open_store
