@@ -88,13 +88,8 @@ def _cycles(graph):
     return found
 
 
-#: The .NET value modules' cycle is being untied by the helper rewriting them (issue
-#: 11); nothing else may form a cycle.  TODO(core): remove once that lands.
-_BEING_UNTIED = {"exshell.engine.dotnet", "exshell.engine.operators", "exshell.engine.nettypes"}
-
-
 def test_no_import_cycles():
-    assert [c for c in _cycles(_graph()) if not set(c) <= _BEING_UNTIED] == []
+    assert _cycles(_graph()) == []
 
 
 def test_the_cycle_finder_finds_cycles():
