@@ -647,7 +647,19 @@ class Evaluator:
         return self._get_var(node.name, node.scope, node)
 
     def visit_ParenExpr(self, node: A.ParenExpr) -> Any:
-        value = self.eval_statement_value(node.pipeline)
+        # ((((x)))): parentheses around one plain expression add nothing but the
+        # NO_OUTPUT-to-$null rule, so nested ones are unwrapped in a loop.
+        inner: A.Node = node
+        while isinstance(inner, A.ParenExpr):
+            pipeline = inner.pipeline
+            if isinstance(pipeline, A.Pipeline) and len(pipeline.elements) == 1 and \
+                    isinstance(pipeline.elements[0], A.CommandExpression) and \
+                    not pipeline.elements[0].redirections and \
+                    isinstance(pipeline.elements[0].expression, A.ParenExpr):
+                inner = pipeline.elements[0].expression
+                continue
+            break
+        value = self.eval_statement_value(inner.pipeline)  # type: ignore[attr-defined]
         return value
 
     def visit_SubExpr(self, node: A.SubExpr) -> Any:
@@ -741,12 +753,22 @@ class Evaluator:
         raise self._not_supported("operator '%s'" % op, node)
 
     def visit_BinaryExpr(self, node: A.BinaryExpr) -> Any:
+        # A long left-associative chain (1 + 2 + ... + 1000) is evaluated bottom-up in a
+        # loop, so ordinary long expressions do not use one Python frame per operator.
+        spine = [node]
+        while isinstance(spine[-1].left, A.BinaryExpr):
+            spine.append(spine[-1].left)
+        value = self._value(spine[-1].left)
+        for step in reversed(spine):
+            value = self._binary_step(step, value)
+        return value
+
+    def _binary_step(self, node: A.BinaryExpr, left: Any) -> Any:
         op = node.operator
         if op == "and":
-            return to_bool(self._value(node.left)) and to_bool(self._value(node.right))
+            return to_bool(left) and to_bool(self._value(node.right))
         if op == "or":
-            return to_bool(self._value(node.left)) or to_bool(self._value(node.right))
-        left = self._value(node.left)
+            return to_bool(left) or to_bool(self._value(node.right))
         right = self._value(node.right)
         try:
             return binary(op, left, right, set_matches=self._set_matches,

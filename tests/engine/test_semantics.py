@@ -221,3 +221,16 @@ IS_PSOBJECT = [
 @pytest.mark.parametrize("script, expected, version", rows(IS_PSOBJECT))
 def test_is_psobject(script, expected, version):
     assert run(script, version) == expected
+
+
+# ----------------------------------------------------------------- deep ordinary code
+
+@pytest.mark.parametrize("version", BOTH)
+@pytest.mark.parametrize("script, expected", [
+    (" + ".join(["1"] * 1000), ["1000"]),
+    ("$a = 2; " + " * ".join(["$a"] * 10) + " - 1000", ["24"]),
+    ("(" * 500 + "1 + 2" + ")" * 500, ["3"]),
+    ("(" * 500 + "'x' -eq 'x'" + ")" * 500 + " -and " + " -and ".join(["$true"] * 600), ["True"]),
+])
+def test_long_chains_and_deep_parentheses_run(script, expected, version):
+    assert run(script, version) == expected
