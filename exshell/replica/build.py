@@ -155,6 +155,9 @@ def _choose_domain(dump: Dump) -> str:
         if default:
             return domain.lower()
     for cert in dump.certificates:
+        if cert.server_fqdn:
+            return cert.server_fqdn.split(".", 1)[1].lower()
+    for cert in dump.certificates:
         from ..exchange.certificate import certificate_domains
         for d in certificate_domains(cert.cert):
             if "." in d and not d.startswith("*"):

@@ -102,6 +102,7 @@ class CertRecord:
     status: Optional[str] = None
     root_type: Optional[str] = None
     request: Any = None                  # a pending request's CSR (x509.CertificateSigningRequest)
+    server_fqdn: Optional[str] = None    # the server's DNS name, when the dump says it
 
 
 @dataclass
@@ -371,13 +372,15 @@ def _certificate(dump: Dump, obj: Any, shown: str, report: Report) -> bool:
     identity = text(prop(obj, "Identity"))
     server = ""
     facts = certificate_facts(prop(obj, "SerializationData"), bytes(raw))
+    named = ""
     if "\\" in identity:
-        server = _host(identity)
+        named = identity.split("\\")[0]
     elif facts.get("identity") and "\\" in facts["identity"]:
-        server = _host(facts["identity"])
-    if not server:
-        server = _host(text(prop(obj, "PSComputerName"))) or (_file_server(shown) or "")
-    record = CertRecord(server=server, der=bytes(raw), cert=cert, thumbprint=thumb, source=shown)
+        named = facts["identity"].split("\\")[0]
+    named = named or text(prop(obj, "PSComputerName")).strip()
+    server = _host(named) or (_file_server(shown) or "")
+    record = CertRecord(server=server, der=bytes(raw), cert=cert, thumbprint=thumb, source=shown,
+                        server_fqdn=named if "." in named else None)
     record.has_key = boolean(prop(obj, "HasPrivateKey"))
     if record.has_key is None:
         record.has_key = facts.get("has_key")

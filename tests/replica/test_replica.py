@@ -187,9 +187,10 @@ def test_dump_without_serialization_data_or_servers(tmp_path):
                                 dumpkit.T0 + dt.timedelta(days=800))
     refs = dumpkit.Refs()
     dumpkit.write(str(tmp_path / "certs.xml"),
-                  dumpkit.document([dumpkit.cert_obj(refs, cert, server_fqdn="CAS1.contoso.com", nrbf=None)]))
+                  dumpkit.document([dumpkit.cert_obj(refs, cert, server_fqdn="CAS1.fabrikam.net", nrbf=None)]))
     org, report = import_replica(str(tmp_path), **sources())
     assert org is not None and [s.name for s in org.servers] == ["CAS1"]
+    assert org.domain == "fabrikam.net" and org.servers[0].fqdn == "CAS1.fabrikam.net"
     assert org.profile.version == "2016"
     derived = " ".join(lines(report, "derived"))
     assert "server CAS1" in derived and "Exchange version: 2016" in derived
