@@ -162,6 +162,9 @@ PS20 = Dialect(
                                "and is settable.",
         "VariableNotFound": "Cannot find a variable with name '%s'.",
         "IllegalKey": "Illegal key {0}",
+        "MemberAlreadyExists": 'Cannot add a member with the name "%s" because a member with that '
+                               'name already exists. If you want to overwrite the member anyway, '
+                               'use the Force parameter to overwrite it.',
         # 2.0's exact wording is not verified (kept here to change in one place).
         "HelpNotFound": "Get-Help could not find %s in a help file in this session.",
         "HelpCommonParameters": _COMMON_HELP_20,
@@ -196,6 +199,9 @@ PS51 = Dialect(
                                "the property exists and can be set.",
         "VariableNotFound": "Cannot find a variable with the name '%s'.",
         "IllegalKey": "The {0} key is not valid.",
+        "MemberAlreadyExists": 'Cannot add a member with the name "%s" because a member with that '
+                               'name already exists. To overwrite the member anyway, add the Force '
+                               'parameter to your command.',
         "HelpNotFound": ("Get-Help could not find %s in a help file in this session. To download "
                          "updated help topics type: \"Update-Help\". To get help online, search "
                          "for the help topic in the TechNet library at "

@@ -50,6 +50,7 @@ LAZY_FAMILIES = {
         "curl", "Invoke-WebRequest", "iwr", "Test-ImapConnectivity", "Test-PopConnectivity",
         "Test-SmtpConnectivity", "wget"),
     "help": ("Get-Help", "help", "man"),
+    "members": ("Add-Member",),
     "clixml": ("ConvertTo-Xml", "Export-Clixml", "Import-Clixml"),
 }
 

@@ -255,21 +255,22 @@ class ExecutionContext:
     def invoke(self, block: Any, sink: Optional[Callable[[Any], None]] = None, *,
                dollar_under: Any = NO_VALUE, args: Sequence[Any] = (),
                input: Optional[Iterable[Any]] = None, new_scope: bool = False,
-               bind_arguments: bool = False) -> Optional[List[Any]]:
+               bind_arguments: bool = False, this: Any = NO_VALUE) -> Optional[List[Any]]:
         """Run a script block.  Its output goes to ``sink``, or is returned as a list
         when there is none.  ``dollar_under`` sets ``$_``; ``args`` is ``$args`` (with
         ``bind_arguments``: bound to its ``param()`` by position first, in a child
-        scope, as Invoke-Command does); ``input`` is ``$input``."""
+        scope, as Invoke-Command does); ``input`` is ``$input``; ``this`` is ``$this``
+        (script properties and methods, in a child scope)."""
         out: Optional[List[Any]] = None
         if sink is None:
             out = []
             sink = out.append
         inputs = None if input is None else list(input)
         if bind_arguments:
-            self.evaluator.invoke_with_arguments(block, args, sink, inputs)
+            self.evaluator.invoke_with_arguments(block, args, sink, inputs, this=this)
         else:
             self.evaluator.invoke_block(block, sink, dollar_under=dollar_under, args=args,
-                                        new_scope=new_scope, input_objects=inputs)
+                                        new_scope=new_scope, input_objects=inputs, this=this)
         return out
 
     def invoke_value(self, block: Any, dollar_under: Any = NO_VALUE) -> Any:

@@ -24,7 +24,8 @@ from .conversion import (ConversionError, SwitchParameter, to_bool, to_datetime,
 from . import exceptions as exception_types
 from . import clrtime, netformat, nettypes, numbers
 from .operators import ps_regex
-from .properties import NOT_FOUND, PSHashtable, PSObject, dotnet_type_name, type_names
+from .properties import (NOT_FOUND, PSHashtable, PSObject, dotnet_type_name, instance_method,
+                         type_names)
 
 __all__ = ["MethodError", "call_method", "format_string", "format_date", "resolve_type",
            "TypeInfo", "convert_to", "is_instance", "CULTURE_DAYS", "CULTURE_MONTHS"]
@@ -115,7 +116,9 @@ def construct(type_info: "TypeInfo", args: List[Any]) -> Any:
 
 def has_method(obj: Any, name: str) -> bool:
     """Whether ``obj`` has a member method of its own by that name (one a Python
-    class provides as ``ps_method_<Name>``)."""
+    class provides as ``ps_method_<Name>``, or a script method added to it)."""
+    if instance_method(obj, name) is not None:
+        return True
     folded = "ps_method_" + name.casefold()
     return any(attr.casefold() == folded for attr in dir(type(obj)) if attr.startswith("ps_method_"))
 
@@ -412,6 +415,9 @@ def call_method(obj: Any, name: str, args: List[Any]) -> Any:
     """Invoke ``obj.name(args)``; raise MethodError with PowerShell's wording."""
     if obj is None:
         raise MethodError("You cannot call a method on a null-valued expression.", "InvokeMethodOnNull")
+    script_method = instance_method(obj, name)
+    if script_method is not None:  # a ScriptMethod added with Add-Member
+        return script_method(obj, *args)
     custom = None
     for attr in dir(type(obj)):
         if attr.startswith("ps_method_") and attr[10:].casefold() == name.casefold():

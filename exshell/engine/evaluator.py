@@ -1050,11 +1050,18 @@ class Evaluator:
     # ============================================================= script blocks
     def invoke_block(self, block: ScriptBlock, sink: Callable[[Any], None], *,
                      dollar_under: Any = NO_VALUE, args: Sequence[Any] = (),
-                     new_scope: bool = False, input_objects: Optional[List[Any]] = None) -> None:
-        """Run a script block (``Where-Object``/``ForEach-Object`` bodies, ``&{}``)."""
+                     new_scope: bool = False, input_objects: Optional[List[Any]] = None,
+                     this: Any = NO_VALUE) -> None:
+        """Run a script block (``Where-Object``/``ForEach-Object`` bodies, ``&{}``);
+        ``this`` sets ``$this`` (a script property's or method's object), in a scope
+        of its own."""
         saved_scope, saved_source, saved_file = self.scope, self.source, self.file
+        if this is not NO_VALUE:
+            new_scope = True
         if new_scope:
             self.scope = Scope(self.scope)
+            if this is not NO_VALUE:
+                self.scope.set_local("this", this)
         self.source, self.file = block.source, block.File
         saved_under = NO_VALUE
         if dollar_under is not NO_VALUE:
@@ -1087,10 +1094,13 @@ class Evaluator:
             self.scope, self.source, self.file = saved_scope, saved_source, saved_file
 
     def invoke_with_arguments(self, block: ScriptBlock, args: Sequence[Any], sink: Callable[[Any], None],
-                              input_objects: Optional[List[Any]] = None) -> None:
+                              input_objects: Optional[List[Any]] = None, this: Any = NO_VALUE) -> None:
         """Run ``block`` in a child scope, binding its ``param()`` by position from
-        ``args`` (the rest in ``$args``), with ``$input`` when given (Invoke-Command)."""
+        ``args`` (the rest in ``$args``), with ``$input`` when given (Invoke-Command)
+        and ``$this`` (a script method's object)."""
         scope = Scope(self.scope)
+        if this is not NO_VALUE:
+            scope.set_local("this", this)
         decls = list(block.node.param_block.parameters) if block.node.param_block is not None else []
         rest = list(args)
         saved = self.scope

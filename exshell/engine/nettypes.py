@@ -1405,14 +1405,13 @@ class PSPropertyInfo:
     PS_PROPERTIES = ("Value", "MemberType", "IsSettable", "IsGettable", "TypeNameOfValue",
                      "Name", "IsInstance")
 
-    def __init__(self, owner: Any, name: str, note: bool):
+    def __init__(self, owner: Any, name: str, note: bool, member_type: str = ""):
         self._owner = owner
         self.Name = name
-        self.MemberType = "NoteProperty" if note else "Property"
+        self.MemberType = member_type or ("NoteProperty" if note else "Property")
         self.IsGettable = True
         self.IsInstance = True
-        self.PS_TYPE_NAMES = ("System.Management.Automation.PSNoteProperty" if note else
-                              "System.Management.Automation.PSProperty",
+        self.PS_TYPE_NAMES = ("System.Management.Automation.PS" + self.MemberType,
                               "System.Management.Automation.PSPropertyInfo",
                               "System.Management.Automation.PSMemberInfo", "System.Object")
 
@@ -1483,10 +1482,20 @@ class PSObjectView:
 
     @property
     def Properties(self) -> PSMemberCollection:
-        from .properties import PSObject, property_names
-        note = isinstance(self._value, (PSObject, PSHashtable))
-        return PSMemberCollection(PSPropertyInfo(self._value, n, note)
-                                  for n in property_names(self._value))
+        from .properties import ComputedProperty, PSObject, instance_members, property_names
+        value = self._value
+        added = instance_members(value)
+
+        def kind(name: str) -> str:
+            if isinstance(value, PSObject):
+                return value.member_type(name)
+            entry = added.props.get(name.casefold()) if added is not None else None
+            if entry is not None:
+                member = entry[1]
+                return member.member_type if isinstance(member, ComputedProperty) else "NoteProperty"
+            return "NoteProperty" if isinstance(value, PSHashtable) else "Property"
+        return PSMemberCollection(PSPropertyInfo(value, n, False, kind(n))
+                                  for n in property_names(value))
 
     Members = Properties
 

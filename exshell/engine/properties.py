@@ -32,12 +32,13 @@ from __future__ import annotations
 import datetime as _dt
 import decimal
 import enum
-from typing import Any, Dict, Iterable, Iterator, List, Tuple
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple
 
 __all__ = [
     "PSHashtable", "PSObject", "NOT_FOUND", "type_names", "property_names",
     "get_property", "has_property", "set_property", "is_enumerable", "enumerate_value",
-    "dotnet_type_name", "DayOfWeek",
+    "dotnet_type_name", "DayOfWeek", "ComputedProperty", "InstanceMembers", "instance_members",
+    "instance_method",
 ]
 
 
@@ -63,12 +64,14 @@ class PSHashtable(dict):
     keep insertion order and say so in the docs).
     """
 
-    __slots__ = ("_names", "ordered")
+    __slots__ = ("_names", "ordered", "members")
 
     def __init__(self, items: Iterable[Tuple[Any, Any]] = (), ordered: bool = False):
         super().__init__()
         self._names: Dict[Any, Any] = {}
         self.ordered = ordered
+        #: Members added with Add-Member (InstanceMembers), if any.
+        self.members: Any = None
         for k, v in items:
             self[k] = v
 
@@ -155,41 +158,136 @@ class TypeNameList(list):
         return self.index(str(name)) if str(name) in self else -1
 
 
+class ComputedProperty:
+    """A member whose value is computed when it is read (Add-Member): a ScriptProperty
+    (``getter(owner)``, optional ``setter(owner, value)``) or an AliasProperty
+    (``target``: the name of the property it stands for)."""
+
+    __slots__ = ("member_type", "getter", "setter", "target")
+
+    def __init__(self, member_type: str, getter: Any = None, setter: Any = None,
+                 target: str = ""):
+        self.member_type = member_type
+        self.getter = getter
+        self.setter = setter
+        self.target = target
+
+    def read(self, owner: Any) -> Any:
+        if self.member_type == "AliasProperty":
+            value = get_property(owner, self.target)
+            return None if value is NOT_FOUND else value
+        return self.getter(owner) if self.getter is not None else None
+
+    def write(self, owner: Any, value: Any) -> bool:
+        if self.member_type == "AliasProperty":
+            return set_property(owner, self.target, value)
+        if self.setter is None:
+            return False
+        self.setter(owner, value)
+        return True
+
+
+class InstanceMembers:
+    """Members added to one object (Add-Member): note properties (plain values),
+    computed properties and script methods, in the order they were added."""
+
+    __slots__ = ("props", "methods")
+
+    def __init__(self) -> None:
+        self.props: Dict[str, Tuple[str, Any]] = {}
+        self.methods: Dict[str, Tuple[str, Any]] = {}
+
+
 class PSObject:
     """A PSCustomObject: ordered note properties with case-insensitive names.
 
     ``type_names`` lists the type names newest-first, as ``PSObject.TypeNames`` does
-    (``Selected.<Type>`` first for Select-Object output).
+    (``Selected.<Type>`` first for Select-Object output).  A property's value may be a
+    :class:`ComputedProperty` (ScriptProperty, AliasProperty): reading resolves it.
+    Script methods added with Add-Member live in ``methods``.
     """
 
-    __slots__ = ("_props", "type_names")
+    __slots__ = ("_props", "type_names", "methods")
 
     def __init__(self, properties: Iterable[Tuple[str, Any]] = (),
                  type_names: Iterable[str] = ("System.Management.Automation.PSCustomObject", "System.Object")):
         self._props: Dict[str, Tuple[str, Any]] = {}
         self.type_names: List[str] = TypeNameList(type_names)
+        self.methods: Dict[str, Tuple[str, Any]] = {}
         for name, value in properties:
             self.set(name, value)
 
     def set(self, name: str, value: Any) -> None:
         key = name.casefold()
         if key in self._props:
+            current = self._props[key][1]
+            if isinstance(current, ComputedProperty) and not isinstance(value, ComputedProperty):
+                current.write(self, value)
+                return
             self._props[key] = (self._props[key][0], value)
         else:
             self._props[key] = (name, value)
 
+    def define(self, name: str, value: Any) -> None:
+        """Add or replace a member as it is (Add-Member -Force)."""
+        key = name.casefold()
+        self._props[key] = (self._props[key][0] if key in self._props else name, value)
+
+    def remove(self, name: str) -> bool:
+        return self._props.pop(name.casefold(), None) is not None
+
     def get(self, name: str, default: Any = NOT_FOUND) -> Any:
         entry = self._props.get(name.casefold())
-        return default if entry is None else entry[1]
+        if entry is None:
+            return default
+        value = entry[1]
+        return value.read(self) if isinstance(value, ComputedProperty) else value
+
+    def member_type(self, name: str) -> str:
+        entry = self._props.get(name.casefold())
+        value = entry[1] if entry is not None else None
+        return value.member_type if isinstance(value, ComputedProperty) else "NoteProperty"
 
     def names(self) -> List[str]:
         return [n for n, _ in self._props.values()]
 
     def items(self) -> List[Tuple[str, Any]]:
-        return list(self._props.values())
+        return [(n, v.read(self) if isinstance(v, ComputedProperty) else v)
+                for n, v in self._props.values()]
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return "PSObject(%r)" % (self.items(),)
+
+
+def instance_members(value: Any, create: bool = False) -> Optional[InstanceMembers]:
+    """The members Add-Member gave an object that is not a PSObject (a domain object, a
+    hashtable); None when it has none (or, with ``create``, cannot hold any: strings,
+    numbers and arrays keep no members of their own)."""
+    holder = getattr(value, "__dict__", None)
+    if holder is not None:
+        found = holder.get("_ps_members")
+        if found is None and create:
+            found = holder["_ps_members"] = InstanceMembers()
+        return found
+    if isinstance(value, PSHashtable):
+        found = value.members
+        if found is None and create:
+            found = value.members = InstanceMembers()
+        return found
+    return None
+
+
+def _member_value(owner: Any, entry: Tuple[str, Any]) -> Any:
+    value = entry[1]
+    return value.read(owner) if isinstance(value, ComputedProperty) else value
+
+
+def instance_method(value: Any, name: str) -> Any:
+    """A script method added to ``value`` (a callable ``(owner, *args)``), or None."""
+    table = value.methods if isinstance(value, PSObject) else \
+        getattr(instance_members(value), "methods", None)
+    entry = table.get(name.casefold()) if table else None
+    return entry[1] if entry is not None else None
 
 
 # ------------------------------------------------------------------- type names
@@ -368,15 +466,18 @@ def _intrinsic_value(value: Any, name: str) -> Any:
 
 
 def property_names(value: Any) -> List[str]:
-    """All property names of ``value``, in the order ``Format-List *`` shows them."""
+    """All property names of ``value``, in the order ``Format-List *`` shows them
+    (members added with Add-Member last)."""
     if value is None:
         return []
     if isinstance(value, PSObject):
         return value.names()
     declared = getattr(value, "PS_PROPERTIES", None)
-    if declared is not None:
-        return list(declared)
-    return list(_intrinsic_names(value))
+    names = list(declared) if declared is not None else list(_intrinsic_names(value))
+    added = instance_members(value)
+    if added is not None:
+        names.extend(n for n, _ in added.props.values())
+    return names
 
 
 def get_property(value: Any, name: str) -> Any:
@@ -385,6 +486,17 @@ def get_property(value: Any, name: str) -> Any:
         return NOT_FOUND
     if isinstance(value, PSObject):
         return value.get(name)
+    found = _base_property(value, name)
+    if found is NOT_FOUND:
+        added = instance_members(value)
+        if added is not None:
+            entry = added.props.get(name.casefold())
+            if entry is not None:
+                return _member_value(value, entry)
+    return found
+
+
+def _base_property(value: Any, name: str) -> Any:
     declared = getattr(value, "PS_PROPERTIES", None)
     if declared is not None:
         folded = name.casefold()
@@ -412,6 +524,13 @@ def set_property(value: Any, name: str, new_value: Any) -> bool:
         if value.get(name) is NOT_FOUND:
             return False
         value.set(name, new_value)
+        return True
+    added = instance_members(value)
+    if added is not None and name.casefold() in added.props:
+        entry = added.props[name.casefold()]
+        if isinstance(entry[1], ComputedProperty):
+            return entry[1].write(value, new_value)
+        added.props[name.casefold()] = (entry[0], new_value)
         return True
     if isinstance(value, PSHashtable):
         value[name] = new_value

@@ -433,6 +433,14 @@ _OTHERS = {
     "ConvertTo-Xml": ("Converts objects to the simple XML form <Objects><Object Type=...>; -As String "
                       "returns the text, -Depth says how deep properties are expanded (1 by default).",
         [("Get-ExchangeServer | ConvertTo-Xml -As String", "This command shows the servers as XML text.")]),
+    "Add-Member": ("Adds a member to an object: a NoteProperty holding a value, a ScriptProperty whose "
+                   "value a script block computes ($this is the object), an AliasProperty that "
+                   "stands for another property, or a ScriptMethod. -NotePropertyName/-Value and "
+                   "-NotePropertyMembers (a hashtable) add note properties in one go (Windows "
+                   "PowerShell 3.0 and later). An existing member is kept unless -Force is given; "
+                   "-PassThru writes the object on.",
+        [("$row = New-Object PSObject; $row | Add-Member NoteProperty Server EX01", "This command gives a report row the property Server."),
+         ("Get-ExchangeCertificate | Add-Member ScriptProperty DaysLeft { ($this.NotAfter - (Get-Date)).Days } -PassThru | Format-Table Thumbprint,DaysLeft", "This command adds a computed property to each certificate and shows it.")]),
     # Utility
     "Clear-Host": ("Clears the console.", [("cls", "This command clears the screen.")]),
     "Get-Command": ("Lists the commands available; -Syntax shows how to call one.",
