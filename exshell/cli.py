@@ -168,13 +168,14 @@ def check_syntax(files: Sequence[str], version: str = "2010") -> int:
     from .engine.error_view import position_lines
     from .engine.errors import InvocationInfo
     from .lang import ParseError, parse
+    from .lang.source import decode_script
     from .profiles import get_profile
     dialect = get_profile(version).dialect
     failed = 0
     for name in files:
         try:
-            with open(name, "r", encoding="utf-8-sig") as fh:
-                text = fh.read()
+            with open(name, "rb") as fh:
+                text = decode_script(fh.read())
         except OSError as e:
             sys.stderr.write("%s: cannot read the file: %s\n" % (name, e.strerror or e))
             failed += 1

@@ -89,6 +89,7 @@ class Dialect(_Facts):
     scalar_count: bool                     # $x.Count / $x.Length of a scalar is 1
     foreach_skips_null: bool               # foreach ($x in $null) runs no iteration
     psitem: bool                           # $PSItem is $_
+    collection_methods: bool               # .Where{ } / .ForEach{ } on any value (4.0+)
     ignore_action: bool                    # -ErrorAction Ignore: the error is not even recorded
     type_new_method: bool                  # [T]::new(args) constructs (5.0)
     timespan_format_strings: bool          # TimeSpan takes format strings (.NET 4: '{0:hh\:mm}')
@@ -142,7 +143,7 @@ PS20 = Dialect(
                    ("PSRemotingProtocolVersion", "2.1")),
     maximum_history_count=64,
     member_enumeration=False, scalar_count=False, foreach_skips_null=False, psitem=False,
-    ignore_action=False, type_new_method=False, timespan_format_strings=False,
+    collection_methods=False, ignore_action=False, type_new_method=False, timespan_format_strings=False,
     v3_cmdlets=False, simplified_syntax=False, extra_common_parameters=False,
     foreach_supports_should_process=False, select_first_stops_upstream=False,
     type_keywords=False, syntax_lists_common_parameters=True, syntax_mandatory_first=True,
@@ -180,7 +181,7 @@ PS51 = Dialect(
                    ("SerializationVersion", "1.1.0.1")),
     maximum_history_count=4096,
     member_enumeration=True, scalar_count=True, foreach_skips_null=True, psitem=True,
-    ignore_action=True, type_new_method=True, timespan_format_strings=True,
+    collection_methods=True, ignore_action=True, type_new_method=True, timespan_format_strings=True,
     v3_cmdlets=True, simplified_syntax=True, extra_common_parameters=True,
     foreach_supports_should_process=True, select_first_stops_upstream=True,
     type_keywords=True, syntax_lists_common_parameters=False, syntax_mandatory_first=False,

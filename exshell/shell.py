@@ -15,6 +15,7 @@ from .engine.context import ExecutionContext
 from .engine.errors import ErrorRecord, ExitSignal, InvocationInfo, ScriptTerminatingError, TerminatingError
 from .engine.host import Host
 from .lang.errors import IncompleteInput, ParseError
+from .lang.source import decode_script
 from .profiles import DEFAULT_VERSION
 
 __all__ = ["Shell", "RunResult", "EMS_PROMPT", "environment_overrides"]
@@ -343,8 +344,8 @@ class Shell:
     def run_file(self, path: str, args: Optional[List[Any]] = None, display_name: Optional[str] = None) -> RunResult:
         """Run a script file from the host's file system (``exshell -File``)."""
         try:
-            with open(path, "r", encoding="utf-8-sig") as fh:
-                text = fh.read()
+            with open(path, "rb") as fh:
+                text = decode_script(fh.read())
         except OSError:
             record = ErrorRecord(
                 "The term '%s' is not recognized as the name of a cmdlet, function, script file, or "

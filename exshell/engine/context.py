@@ -294,8 +294,8 @@ class ExecutionContext:
             data = read(item)
         except OSError:
             return None
-        text = data.decode("utf-8-sig", errors="replace")
-        return self.parse(text, provider.item_path(item))
+        from ..lang.source import decode_script
+        return self.parse(decode_script(data), provider.item_path(item))
 
     # ------------------------------------------------------------------ values
     def to_string(self, value: Any) -> str:

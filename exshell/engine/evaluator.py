@@ -556,7 +556,8 @@ class Evaluator:
         if name.lower().endswith(".ps1"):
             found = self._script_file(name)
             if found is not None:
-                return _ScriptFileStage(self, found, node, self._eval_args(node))
+                return _ScriptFileStage(self, found, node, self._eval_args(node),
+                                        dot=node.invocation == ".")
         raise self._command_not_found(name, node)
 
     def _script_file(self, name: str) -> Optional[A.Script]:
@@ -865,6 +866,9 @@ class Evaluator:
                 if name.casefold() == "new" and not self.session.dialect.type_new_method:
                     raise method_not_found(obj.full_name, name)  # [T]::new() came with 5.0
                 return _void(static_member(obj, name, args, self.context.statics))
+            if name.casefold() in ("where", "foreach") and self.session.dialect.collection_methods \
+                    and args and isinstance(args[0], ScriptBlock):
+                return self._collection_method(obj, name.casefold(), args)
             if isinstance(obj, ScriptBlock) and name.casefold() in ("invoke", "invokereturnasis"):
                 out: List[Any] = []
                 self.invoke_block(obj, out.append, args=args)
@@ -887,6 +891,48 @@ class Evaluator:
             raise self._runtime_error('Exception calling "%s" with "%d" argument(s): "%s"'
                                       % (name, len(args), e), "MethodInvocationException", node,
                                       "NotSpecified")
+
+    def _collection_method(self, obj: Any, name: str, args: List[Any]) -> Any:
+        """``.ForEach({ })`` and ``.Where({ }[, mode[, count]])`` (4.0+): the block runs
+        with ``$_`` set to each element (a single value counts as one, $null as none);
+        the result is a collection even when it holds one element."""
+        block = args[0]
+        items = [] if obj is None else list(enumerate_value(obj)) \
+            if isinstance(obj, (list, tuple)) else [obj]
+
+        def run(item: Any) -> List[Any]:
+            out: List[Any] = []
+            self.invoke_block(block, out.append, dollar_under=item)
+            return out
+        if name == "foreach":
+            results: List[Any] = []
+            for item in items:
+                results.extend(run(item))
+            return results
+        from .conversion import to_int
+        mode = to_string(args[1]).casefold() if len(args) > 1 and args[1] is not None else "default"
+        count = to_int(args[2]) if len(args) > 2 else 0
+        if mode not in ("default", "first", "last", "skipuntil", "until", "split"):
+            raise MethodError('Cannot convert value "%s" to type "System.Management.Automation.'
+                              'WhereOperatorSelectionMode".' % to_string(args[1]),
+                              "PSInvalidCastException")
+        hits = [to_bool(out[0] if len(out) == 1 else out) for out in map(run, items)]
+        if mode == "last":
+            chosen = [i for i, h in zip(items, hits) if h]
+            return chosen[-count:] if count else chosen[-1:]
+        if mode in ("skipuntil", "until"):
+            first = next((n for n, h in enumerate(hits) if h), len(items))
+            chosen = items[first:] if mode == "skipuntil" else items[:first]
+            return chosen[:count] if count else chosen
+        chosen = [i for i, h in zip(items, hits) if h]
+        if mode == "split":
+            limit = count or len(chosen)
+            picked = chosen[:limit]
+            rest = [i for i in items if not any(i is p for p in picked)]
+            return [picked, rest]
+        if mode == "first":
+            return chosen[:count or 1]
+        return chosen[:count] if count else chosen
 
     def visit_IndexExpr(self, node: A.IndexExpr) -> Any:
         obj = self._value(node.obj)
@@ -1711,11 +1757,13 @@ class ScriptCmdlet:
 
 
 class _ScriptFileStage(_BlockStage):
-    def __init__(self, ev: Evaluator, script: A.Script, node: A.CommandCall, args: List[ArgElement]):
+    def __init__(self, ev: Evaluator, script: A.Script, node: A.CommandCall, args: List[ArgElement],
+                 dot: bool = False):
         block_node = A.ScriptBlockExpr(script.span, script.statements, script.param_block,
                                        script.blocks, script.source)
         block = ScriptBlock(block_node, script.source, script.file)
-        super().__init__(ev, block, node, args, name=script.file or "script")
+        # `. .\x.ps1` runs the script in the caller's scope (its variables stay).
+        super().__init__(ev, block, node, args, name=script.file or "script", dot=dot)
 
 
 def _param_type_for(type_name: Optional[str]):

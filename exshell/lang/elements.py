@@ -19,7 +19,7 @@ from .nodes import Tok
 from .state import current, fail_with
 
 __all__ = ["LRegex", "tok", "tok_nl", "glued", "alt", "must", "fail", "act", "look", "drop",
-           "as_tok", "token", "Nest", "Deeper"]
+           "as_tok", "token", "Nest", "Deeper", "InString"]
 
 
 def LRegex(empty, pattern, flags=0, as_match=False):
@@ -95,9 +95,10 @@ class Deeper(BaseException):
     """Raised by a :class:`Nest` at the nesting limit: parse this group on its own
     first.  A BaseException, so no ``except Exception`` on the way up catches it."""
 
-    def __init__(self, elem: "Nest", loc: int, do_actions: bool, last_op: str):
+    def __init__(self, elem: "Nest", loc: int, do_actions: bool, last_op: str, in_string: int):
         super().__init__()
-        self.elem, self.loc, self.do_actions, self.last_op = elem, loc, do_actions, last_op
+        self.elem, self.loc, self.do_actions = elem, loc, do_actions
+        self.last_op, self.in_string = last_op, in_string
 
 
 class Nest(pp.ParseElementEnhance):
@@ -115,9 +116,9 @@ class Nest(pp.ParseElementEnhance):
     def parseImpl(self, instring, loc, do_actions=True):
         state = current()
         if state.depth >= state.nest_limit:
-            found = state.memo.get((id(self), loc, do_actions))
+            found = state.memo.get((id(self), loc, do_actions, state.in_string))
             if found is None:
-                raise Deeper(self, loc, do_actions, state.last_op)
+                raise Deeper(self, loc, do_actions, state.last_op, state.in_string)
             if isinstance(found, BaseException):
                 raise found.with_traceback(None)
             end, tokens = found
@@ -127,3 +128,16 @@ class Nest(pp.ParseElementEnhance):
             return self.expr._parse(instring, loc, do_actions, callPreParse=False)
         finally:
             state.depth -= 1
+
+
+class InString(pp.ParseElementEnhance):
+    """The statements of a ``$( )`` inside a double-quoted string: while they parse,
+    ``in_string`` says so (there a backtick-quote also delimits a string)."""
+
+    def parseImpl(self, instring, loc, do_actions=True):
+        state = current()
+        state.in_string += 1
+        try:
+            return self.expr._parse(instring, loc, do_actions, callPreParse=False)
+        finally:
+            state.in_string -= 1

@@ -90,11 +90,13 @@ _FAST_WORD = (rf"(?![{DASH}]|{NUMBER_UNNAMED}{CMD_DELIM}|[@<>#]|[1-6*]?>)"
 # Binary operator tokens (expression mode), named ones in any case.
 BINOPS = (rf"{DASH_CLASS}(?i:{_NAMED_BINOPS})(?![\w?])|\.\.|\*(?!=)|/(?!=)|%(?!=)|\+(?![+=])"
           rf"|{DASH_CLASS}(?![{DASH}=]|[^\W\d])")
+# Blanks before a postfix `++`/`--` that ends the statement (`$counter ++`).
+SPACED_INCDEC = rf"{BLANK}++(?=(?:\+\+|{DASH_CLASS}{DASH_CLASS}){TRIVIA}(?:[;\r\n)}}|]|\Z))"
 # Fast paths: the most common arguments and operands as one regex each (same nodes as
 # the general rules; anything unusual falls through to them).
 FAST_OPERAND = (
-    rf"(?P<fv>\${VARNAME}(?P<fm>(?:\.\w+)*+))(?P<fi>\+\+|{DASH_CLASS}{DASH_CLASS}(?![\w$]))?"
-    rf"(?![.\[(\w:]|\+\+|{DASH_CLASS}{DASH_CLASS})"
+    rf"(?P<fv>\${VARNAME}(?P<fm>(?:\.\w+)*+))(?:{SPACED_INCDEC})?(?P<fi>\+\+|{DASH_CLASS}{DASH_CLASS}(?![\w$]))?"
+    rf"(?![.\[(\w:{{]|\+\+|{DASH_CLASS}{DASH_CLASS})"
     rf"|(?P<fn>{NUMBER}){EXPR_DELIM}(?![.\[]|\+\+|{DASH_CLASS}{DASH_CLASS})"
     rf"|{SQ_CLASS}(?P<fs>(?:[^{SQ}]|{SQ_CLASS}{{2}})*+){SQ_CLASS}(?![.\[])"
     rf"|{DQ_CLASS}(?P<fd>(?:[^$`{DQ}]|{DQ_CLASS}{DQ_CLASS})*+){DQ_CLASS}(?![.\[])")

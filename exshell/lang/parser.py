@@ -132,7 +132,7 @@ def _run(root, state: ParseState, start: int):
         return root._parse(state.text, start)
     except RecursionError:
         pass
-    state.depth = 0
+    state.depth = state.in_string = 0
     state.last_op = ""
     room = sys.getrecursionlimit() - _stack_depth()
     state.nest_limit = max(1, room // _FRAMES_PER_LEVEL)
@@ -151,15 +151,16 @@ def _run_in_groups(root, state: ParseState, start: int):
     contained it starts again.  Each run is at most ``nest_limit`` levels deep."""
     from .elements import Deeper
 
-    pending = [(root, start, True, "")]
+    pending = [(root, start, True, "", 0)]
     while True:
-        elem, loc, do_actions, last_op = pending[-1]
+        elem, loc, do_actions, last_op, in_string = pending[-1]
         state.depth = 0
-        state.last_op = last_op
+        state.last_op, state.in_string = last_op, in_string
         try:
             outcome = elem._parse(state.text, loc, do_actions)
         except Deeper as deeper:
-            pending.append((deeper.elem, deeper.loc, deeper.do_actions, deeper.last_op))
+            pending.append((deeper.elem, deeper.loc, deeper.do_actions, deeper.last_op,
+                            deeper.in_string))
             continue
         except RecursionError:
             raise
@@ -170,7 +171,7 @@ def _run_in_groups(root, state: ParseState, start: int):
         if len(pending) == 1:
             return outcome
         pending.pop()
-        state.memo[(id(elem), loc, do_actions)] = outcome
+        state.memo[(id(elem), loc, do_actions, in_string)] = outcome
 
 
 def _stack_depth() -> int:

@@ -43,9 +43,11 @@ class ParseState:
     ``nest_limit`` and ``memo`` belong to the nesting guard (see ``elements.Nest``):
     how many guarded rules are open, how many may be (unlimited unless the text is
     too deep for the stack), and the outcomes of groups already parsed on their own.
+    ``in_string`` counts the double-quoted strings whose ``$( )`` the parse is in.
     """
 
-    __slots__ = ("text", "starts", "last_op", "unsup_end", "depth", "nest_limit", "memo")
+    __slots__ = ("text", "starts", "last_op", "unsup_end", "depth", "nest_limit", "memo",
+                 "in_string")
 
     def __init__(self, text: str):
         self.text = text
@@ -56,6 +58,8 @@ class ParseState:
         self.depth = 0
         self.nest_limit = sys.maxsize
         self.memo: dict = {}
+        #: How many double-quoted strings' subexpressions the parse is inside.
+        self.in_string = 0
 
     def span(self, start: int, end: int) -> A.Span:
         i = bisect_right(self.starts, start) - 1

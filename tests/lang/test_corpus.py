@@ -6,6 +6,7 @@ import pathlib
 import pytest
 
 from exshell.lang import parse
+from exshell.lang.source import decode_script
 
 CORPUS = sorted((pathlib.Path(__file__).parent / "corpus").glob("*.ps1"))
 
@@ -18,13 +19,13 @@ KNOWN_GAPS: dict = {}
     pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[p.stem]))
     if p.stem in KNOWN_GAPS else p for p in CORPUS], ids=[p.stem for p in CORPUS])
 def test_corpus_parses(path):
-    parse(path.read_text(encoding="utf-8"), file=str(path))
+    parse(decode_script(path.read_bytes()), file=str(path))
 
 
 @pytest.mark.parametrize("path", CORPUS, ids=[p.stem for p in CORPUS])
 def test_corpus_runs_without_internal_errors(path):
     from exshell.testing import make_shell
     shell, host = make_shell("2016", answers=["n"] * 20, interactive=False)
-    shell.run(path.read_text(encoding="utf-8"), file=str(path))
+    shell.run(decode_script(path.read_bytes()), file=str(path))
     assert shell.internal_errors == [], shell.internal_errors
     assert "Traceback" not in host.text

@@ -38,6 +38,11 @@ EXTRA = [
     # postfix increment and decrement
     "$i++", "$i--", "$x.Count++", "$i++ + 1", "$i++-1", "$i--5", "$i++++", "$i++.x", "-$i++",
     "$i++ | fl", "$x = $i++", "$i\u2013\u2013", "foo { $i++ }", "while ($i -lt 10) { $i++ }",
+    # issue 11's real-world syntax
+    "$counter ++", "$counter --", "$x.Count ++", "$i ++ | fl", "foo { $i ++ }", "$x = $i ++",
+    "$i ++ + 1", "$l.ForEach{ $_ }", "$l.A.Where{ $_ }", "$x.($n)", "$x.$($n) = 1", "fl $x.($n)",
+    "[int][char]$c", "[void][X]::M()", "if ($a) { } if ($b) { } 'c'", "foreach ($i in 1) { } fl",
+    "$a = [X]::M().\n  Name", "break :outer", '"$(if ($a -ne `"`") { `"b`" })"',
 ]
 
 

@@ -254,11 +254,13 @@ def pipelines(g) -> None:
     assign_op.add_parse_action(_track_assign)
     pipe = token(r"\|(?!\|)", nl_after=True)
     expr_start = LRegex(True, TRIVIA + (
-        rf"(?=[$(\[{{{SQ}{DQ}!,]|@[({{{SQ}{DQ}]|{NUMBER}{EXPR_DELIM}"
+        rf"(?=[$(\[{{{SQ}{DQ}!,]|@[({{{SQ}{DQ}]|`[{DQ}]|{NUMBER}{EXPR_DELIM}"
         rf"|{DASH_CLASS}(?:not|bnot|split|join)(?![\w?])|(?:\+|{DASH_CLASS}){{1,2}}[\d.$(@\[{SQ}{DQ}])"),
         flags=CI).set_parse_action(drop)
     element = expr_start + expr_elem | g.command
     pipe_tail = pp.ZeroOrMore(pipe + (element | fail("EmptyPipeElement")))
+    # (`` `" `` starts an expression only inside a string's `$( )`: ESC_STRING fails
+    # elsewhere, and the command alternative takes the text.)
     # At a statement end (the usual case) one lookahead replaces four failed attempts.
     expr_statement = act(expr_start + g.expression + (
         g.END

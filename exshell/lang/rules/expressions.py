@@ -15,7 +15,8 @@ import pyparsing as pp
 
 from .. import ast as A
 from ..elements import LRegex, Nest, act, alt, as_tok, drop, fail, glued, look, must, tok, token
-from ..lexicon import BINOPS, DASH_CLASS, FAST_OPERAND, NL_TRIVIA, TRIVIA, TYPE_HEAD, TYPENAME
+from ..lexicon import (BINOPS, BLANK, DASH_CLASS, FAST_OPERAND, NEWLINE, NL_TRIVIA,
+                       SPACED_INCDEC, TRIVIA, TYPE_HEAD, TYPENAME)
 from ..nodes import Post, Tok, climb, closed, end_of, fast_value_action, norm_op
 from ..state import abort, at_end, current, fail_unexpected, span
 
@@ -23,8 +24,8 @@ CI = re.IGNORECASE
 
 
 def build(g) -> None:
-    postfix_operations(g)
     groupings(g)
+    postfix_operations(g)
     hash_literals(g)
     script_blocks(g)
     operands(g)
@@ -84,7 +85,8 @@ def postfix_action(s, l, t):
 
 def postfix_operations(g) -> None:
     expr_nc, expression = g.expr_nc, g.expression
-    member_name = act(glued(r"(?P<op>\.|::)(?P<mn>\w+)"), _member_action)
+    # A line break may follow the operator (`[X]::M().<newline>Name`).
+    member_name = act(glued(rf"(?P<op>\.|::)(?:{NEWLINE}{BLANK}*)?(?P<mn>\w+)"), _member_action)
     member_op_dyn = act(glued(r"\.|::(?=[$'\"\u2018\u2019\u201a\u201b\u201c\u201d\u201e(])"),
                         lambda s, l, t: Tok(t[0].group(1), t[0].start(1), t[0].end(1), "dyn"))
     call_open = act(glued(r"\(", nl_after=True), as_tok())
@@ -92,8 +94,13 @@ def postfix_operations(g) -> None:
     call_args = call_open + pp.Opt(expr_nc + pp.ZeroOrMore(
         g.COMMA_NL + alt(expr_nc, fail("MissingExpression", token=",")))) + call_close
     call = act(call_args, _call_action)
-    dyn_member = g.VARIABLE_G | g.STRING_G
-    member = act((member_name | (member_op_dyn + dyn_member)) + pp.Opt(call), _member_post_action)
+    # `.ForEach{ }`, `.Where{ }`: a script block right after the name is the one argument.
+    block_call = act(LRegex(True, r"(?=\{)").set_parse_action(drop) + g.script_block,
+                     lambda s, l, t: Post("call", args=(t[0],), end=t[0].span.end))
+    # Dynamic member names: `.$name`, `.'name'`, `.($expr)`, `.$($expr)`.
+    dyn_member = g.VARIABLE_G | g.STRING_G | g.SUBEXPR_G | g.PAREN
+    member = act((member_name | (member_op_dyn + dyn_member)) + pp.Opt(call | block_call),
+                 _member_post_action)
     member_missing = LRegex(False, r"\.(?!\.)|::").set_parse_action(
         lambda s, l, t: abort("MissingPropertyName", l + len(t[0]), l + len(t[0]),
                               incomplete=at_end(l + len(t[0]))))
@@ -258,22 +265,26 @@ def operands(g) -> None:
     # Without its `]`, a name followed by `(` or a word character is not a type
     # literal (an attribute, `[Parameter(...)]`, or an index); with it, anything may
     # follow: `[int]2.5`, `[string](1,2)` are casts.
-    g.TYPE = act(tok(rf"\[(?:{TRIVIA}(?P<tn>{TYPENAME}){TRIVIA}(?:(?P<tc>\])|(?![\w(])))?"
-                     rf"(?(tc)|(?![\w(]))"), _type_action)
-    not_static = LRegex(True, r"(?!\.|::|\[)" + TRIVIA + rf"(?![)\]}};,|\r\n=]|\Z|{DASH_CLASS}[^\W\d])"
-                        ).set_parse_action(drop)
+    # An assembly-qualified name may follow a comma: `[Type, Assembly, Version=1.0]`.
+    g.TYPE = act(tok(rf"\[(?:{TRIVIA}(?P<tn>{TYPENAME}(?:{TRIVIA},[^\[\]\r\n]*(?=\]))?){TRIVIA}"
+                     rf"(?:(?P<tc>\])|(?![\w(])))?(?(tc)|(?![\w(]))"), _type_action)
+    # A cast's operand: not `.`/`::` (members of the type) nor `[` (an index), unless
+    # that `[` starts another type literal (`[int][char]$c`: casts chain).
+    not_static = LRegex(True, rf"(?!\.|::|\[(?!{TRIVIA}{TYPE_HEAD}[^\]\r\n]*\]))" + TRIVIA
+                        + rf"(?![)\]}};,|\r\n=]|\Z|{DASH_CLASS}[^\W\d])").set_parse_action(drop)
     type_or_cast = act(g.TYPE + pp.Opt(not_static + unary), _type_or_cast_action)
 
     # Ordered by how often each starts an operand in admin scripts (each failed
     # alternative costs a call).
     primary = (g.VARIABLE | g.PAREN | g.STRING | type_or_cast | g.NUMBER_EXPR | g.SUBEXPR | g.HASH
-               | g.ARRAYEXPR | g.script_block | g.HERE)
+               | g.ARRAYEXPR | g.script_block | g.HERE | g.ESC_STRING)
 
-    incdec_post = act(glued(rf"\+\+|{DASH_CLASS}{DASH_CLASS}(?![\w$])"),
-                      lambda s, l, t: Post("incdec", "++" if t[0].group(1) == "++" else "--",
+    incdec_post = act(glued(rf"(?:{SPACED_INCDEC})?(?:\+\+|{DASH_CLASS}{DASH_CLASS}(?![\w$]))"),
+                      lambda s, l, t: Post("incdec", "++" if t[0].group(1).strip() == "++" else "--",
                                            end=t[0].end(1)))
     postfix_any = g.POSTFIX_GUARD + g.POSTFIX
-    postfix_or_inc = LRegex(True, rf"(?=[.:\[]|\+\+|{DASH_CLASS}{DASH_CLASS})").set_parse_action(drop)
+    postfix_or_inc = LRegex(True, rf"(?=[.:\[]|\+\+|{DASH_CLASS}{DASH_CLASS}|{SPACED_INCDEC})"
+                            ).set_parse_action(drop)
     postfix_expr = act(primary + pp.Opt(postfix_or_inc + pp.ZeroOrMore(postfix_any)
                                         + pp.Opt(incdec_post)), postfix_action)
 

@@ -117,7 +117,12 @@ def statement_lists(g, fast: bool = True) -> None:
     # Used only here, so its failure can raise the error itself (a fail action) instead
     # of through an alternative (one element call fewer per statement).
     end_seps.set_fail_action(lambda s, loc, expr, err: fail_unexpected(s, loc, None))
-    listed = guard + general_statement + end_seps
+    # A statement that ends with its block's `}` (if, loops, try, function, ...) needs no
+    # separator before the next one: `if ($a) { } if ($b) { }`, `} else { } 'x'`.
+    after_block = LRegex(True, rf"(?<=\}}){TRIVIA}(?![;\r\n)}}]|\Z)|{TRIVIA}(?=[;\r\n)}}]|\Z)"
+                               rf"(?:(?:{TRIVIA}[;\r\n])++{TRIVIA})?").set_parse_action(drop)
+    after_block.set_fail_action(lambda s, loc, expr, err: fail_unexpected(s, loc, None))
+    listed = guard + (g.keyword_statement + after_block | g.pipeline + end_seps)
     # Guarded: every block, script block and subexpression holds a statement list.
     g.statements <<= Nest(pp.Opt(g.SEPS) + pp.ZeroOrMore((g.FAST_STMT_SEP | listed) if fast else listed))
     g.block <<= act(g.LBRACE + g.statements + pp.Opt(g.RBRACE_NL), _block_action)

@@ -211,7 +211,8 @@ def _trap_action(s, l, t):
 
 def exceptions(g) -> None:
     NLS, block, TYPE = g.NLS, g.block, g.TYPE
-    catch_clause = NLS + kw("catch") + pp.Opt(TYPE + pp.ZeroOrMore(
+    # The type may stand on the line after `catch`.
+    catch_clause = NLS + kw("catch") + NLS + pp.Opt(TYPE + pp.ZeroOrMore(
         token(",", nl_after=True) + TYPE)) + NLS + alt(block, fail("MissingStatementBlock", token="catch"))
     catch_clause.set_parse_action(_catch_action)
     finally_clause = NLS + kw("finally") + NLS + alt(block, fail("MissingStatementBlock", token="finally"))
@@ -238,7 +239,9 @@ def _flow_action(s, l, t):
 
 
 def flow(g) -> None:
-    label_word = act(tok(r"[^\W\d]\w*|\d+(?=[\s;)}]|\Z)"), as_tok("label"))
+    # `break outer`, also written `break :outer` (the colon is not part of the label).
+    label_word = act(tok(r"(?<!\S):?(?:[^\W\d]\w*|\d+(?=[\s;)}]|\Z))"),
+                     lambda s, l, t: Tok(t[0].group(1).lstrip(":"), t[0].start(1), t[0].end(1), "label"))
     not_end = LRegex(True, TRIVIA + r"(?![;\r\n)}|]|\Z)").set_parse_action(drop)
     g.flow_stmt = act(kw("break|continue") + pp.Opt(label_word)
                       | kw("return|exit|throw") + pp.Opt(not_end + g.pipeline), _flow_action)

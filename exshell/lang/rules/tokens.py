@@ -7,7 +7,7 @@ import re
 import pyparsing as pp
 
 from .. import ast as A
-from ..elements import LRegex, act, as_tok, drop, glued, look, must, tok, token
+from ..elements import InString, LRegex, act, as_tok, drop, glued, look, must, tok, token
 from ..lexicon import (BLANK, CMD_DELIM, DASH_CLASS, DQ, DQ_CLASS, EXPR_DELIM, NEWLINE,
                        NL_TRIVIA, NUMBER, SQ, SQ_CLASS, TRIVIA, VARNAME, VARSTART)
 from ..nodes import (SQ_UNESCAPE, Piece, Tok, bare_unescape, dq_unescape, number,
@@ -163,9 +163,31 @@ def strings(g) -> None:
     g.SUBEXPR_G = act(sub_open_g + g.statements + g.SUB_CLOSE, _sub_action)
     g.sub_action = _sub_action
 
-    piece = g.VARIABLE_G | g.SUBEXPR_G
+    # In a string, a subexpression's statements know they are in one (InString).
+    string_sub = act(sub_open_g + InString(g.statements) + g.SUB_CLOSE, _sub_action)
+    piece = g.VARIABLE_G | string_sub
     g.SQ_STRING_G = _sq_string(glued)
     g.DQ_STRING_G = _dq_string(glued, dq_text, piece)
     g.STRING = _sq_string(tok) | _dq_string(tok, dq_text, piece)
     g.STRING_G = g.SQ_STRING_G | g.DQ_STRING_G
     g.HERE = _dq_string(tok, hs_text, piece, here=True) | _here_sq_string(tok)
+    g.ESC_STRING = _escaped_quote_string(piece)
+
+
+def _escaped_quote_string(piece):
+    """A string delimited by backtick-quotes: inside the ``$( )`` of a double-quoted
+    string (``"x$(if ($o -ne `"`") {'y'})"``) PowerShell reads `` `" `` as a quote, so
+    `` `"...`" `` is a double-quoted string there (and nowhere else)."""
+    text = act(glued(rf"(?:[^$`{DQ}\r\n]|`[^{DQ}]|\$(?!{VARSTART}))++"), _dq_text_action)
+    close = glued(rf"`{DQ_CLASS}")
+
+    def action(s, l, t):
+        if current().in_string <= 0:
+            raise pp.ParseException(s, l, "not in a string")
+        items = list(t)
+        o, c = items[0], items[-1]
+        parts = []
+        for p in items[1:-1]:
+            parts.extend(p.parts if isinstance(p, Piece) else (p,))
+        return string_node(parts, o.start, c.end(1), "double")
+    return act(token(rf"`{DQ_CLASS}") + pp.ZeroOrMore(text | piece) + close, action)
