@@ -84,12 +84,13 @@ def _shell_with(n):
 def completion(n, runs):
     from prompt_toolkit.completion import CompleteEvent
     from prompt_toolkit.document import Document
-    from exshell.repl.completion import ThumbprintCache, make_completer
+    from exshell.engine.completion import warm
+    from exshell.repl.completion import CompletionCache, make_completer
 
     t0 = time.perf_counter()
     shell = _shell_with(n)
     setup = time.perf_counter() - t0
-    cache = ThumbprintCache()
+    cache = CompletionCache()
     completer = make_completer(shell, cache)
     event = CompleteEvent(completion_requested=True)
     first = shell.organization.local_server.certificates()[0].Thumbprint
@@ -99,7 +100,6 @@ def completion(n, runs):
         found = list(completer.get_completions(Document(text), event))
         return time.perf_counter() - start, len(found)
 
-    server = shell.organization.local_server
     results = {}
     for label, text in (("all", "Get-ExchangeCertificate -Thumbprint "),
                         ("prefix", "Get-ExchangeCertificate -Thumbprint " + first[:2])):
@@ -109,7 +109,7 @@ def completion(n, runs):
             # What the REPL does after each command: invalidate, rebuild in the background
             # while the user types; the first Tab then finds the list ready.
             cache.invalidate()
-            cache.warm(server)
+            warm(shell.context, cache)
             cache.wait()
             elapsed, count = tab(text)
             after.append(elapsed)

@@ -22,13 +22,14 @@ from typing import Any, List, Optional
 
 from ..engine.clixml import ClixmlError, SecureStringBlob, deserialize, serialize
 from ..engine.cmdlet import Cmdlet
-from ..engine.conversion import OBJECT, SWITCH, ChoiceType, IntType, StringType
+from ..engine.completion import PATH
+from ..engine.conversion import OBJECT, SWITCH, ChoiceType, IntType
 from ..engine.parameters import Parameter
 from ..engine.properties import PSHashtable, PSObject, get_property, property_names, type_names
 from ..engine.tostring import to_string
 from ..profiles import v3_cmdlets
 from .filesystem import decode_text, read_file, resolve, write_file
-from .common import STRINGS
+from .data import PATH_STRINGS
 from .types import SecureString
 
 __all__ = ["ExportClixml", "ImportClixml", "ConvertToXml", "clixml_text"]
@@ -116,8 +117,8 @@ class ExportClixml(Cmdlet):
     supports_should_process = True
     default_set = "ByPath"
     parameters = (
-        Parameter("Path", StringType(), position=0, mandatory=True, sets=("ByPath",)),
-        Parameter("LiteralPath", StringType(), mandatory=True, sets=("ByLiteralPath",),
+        Parameter("Path", PATH, position=0, mandatory=True, sets=("ByPath",)),
+        Parameter("LiteralPath", PATH, mandatory=True, sets=("ByLiteralPath",),
                   aliases=("PSPath",), available=v3_cmdlets),
         Parameter("Depth", IntType()),
         Parameter("InputObject", OBJECT, mandatory=True, from_pipeline=True),
@@ -171,9 +172,9 @@ class ImportClixml(Cmdlet):
     synopsis = "Imports a CLIXML file and creates corresponding objects in PowerShell."
     default_set = "ByPath"
     parameters = (
-        Parameter("Path", STRINGS, position=0, mandatory=True, from_pipeline_by_name=True,
+        Parameter("Path", PATH_STRINGS, position=0, mandatory=True, from_pipeline_by_name=True,
                   sets=("ByPath",)),
-        Parameter("LiteralPath", STRINGS, mandatory=True, from_pipeline_by_name=True,
+        Parameter("LiteralPath", PATH_STRINGS, mandatory=True, from_pipeline_by_name=True,
                   sets=("ByLiteralPath",), aliases=("PSPath",), available=v3_cmdlets),
         Parameter("First", IntType("System.UInt64"), available=v3_cmdlets),
         Parameter("Skip", IntType("System.UInt64"), available=v3_cmdlets),

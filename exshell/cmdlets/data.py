@@ -20,7 +20,11 @@ from ..engine.cmdlet import Cmdlet
 from ..profiles import v3_cmdlets
 from ..engine.conversion import (OBJECT, SWITCH, ChoiceType, IntType, ListOf, StringType,
                                  to_string)
+from ..engine.completion import PATH, complete_paths, completing
 from .common import STRINGS, CollectingCmdlet
+
+#: Paths given as names (null elements dropped), completed from the drive.
+PATH_STRINGS = completing(STRINGS, complete_paths)
 from ..engine.parameters import Parameter
 from ..engine.properties import (NOT_FOUND, PSHashtable, PSObject, get_property,
                                  property_names, type_names)
@@ -234,7 +238,7 @@ class ExportCsv(Cmdlet):
     default_set = "Delimiter"
     supports_should_process = True
     parameters = (
-        Parameter("Path", StringType(), position=0, mandatory=True),
+        Parameter("Path", PATH, position=0, mandatory=True),
         Parameter("Force", SWITCH),
         Parameter("NoClobber", SWITCH, aliases=("NoOverwrite",)),
         Parameter("Encoding", ChoiceType(tuple(ENCODINGS))),
@@ -369,7 +373,7 @@ class ImportCsv(Cmdlet):
     synopsis = "Creates table-like custom objects from the items in a CSV file."
     default_set = "Delimiter"
     parameters = (
-        Parameter("Path", STRINGS, position=0, mandatory=True,
+        Parameter("Path", PATH_STRINGS, position=0, mandatory=True,
                   from_pipeline=True, aliases=("PSPath",)),
         Parameter("Delimiter", StringType("System.Char"), position=1, sets=("Delimiter",)),
         Parameter("UseCulture", SWITCH, sets=("UseCulture",)),

@@ -9,9 +9,11 @@ servicelet's message, CategoryInfo, ``HEX,Namespace.Class``).
 """
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any, List, Optional, Tuple
 
 from ..engine.cmdlet import Cmdlet
+from ..engine.completion import (PATH, Candidate, CompletionCache, CompletionRequest, completing,
+                                 register_warmer)
 from ..engine.conversion import (BOOL, SWITCH, BytesType, DotNetObjectType, EnumType, IntType,
                                  ListOf, PerVersion, StringType)
 from ..engine.errors import ErrorRecord
@@ -23,7 +25,8 @@ from ..profiles import (SMTP_QUESTION_CONSOLE, has_2010_parameters, has_identity
                         has_server_param)
 from .types import SECURE_STRING
 
-__all__ = ["ExchangeCmdlet", "world_of", "GetExchangeCertificate", "NewExchangeCertificate",
+__all__ = ["ExchangeCmdlet", "world_of", "world_in", "target_server", "thumbprint_rows",
+           "complete_thumbprints", "complete_certificate_identities", "complete_servers", "GetExchangeCertificate", "NewExchangeCertificate",
            "EnableExchangeCertificate", "RemoveExchangeCertificate", "ImportExchangeCertificate",
            "ExportExchangeCertificate", "LIFECYCLE_ERRORS", "file_data_object"]
 
@@ -31,11 +34,113 @@ NAMESPACE = "Microsoft.Exchange.Management.SystemConfigurationTasks."
 #: A session without an Exchange organisation (a bare engine context): our words.
 NO_WORLD = "This session has no Exchange organization."
 
+# ------------------------------------------------------------------ completion of values
+
+def world_in(context: Any) -> Optional[ExchangeWorld]:
+    """The context's Exchange world, if any (completers: read only)."""
+    return context.find(ExchangeWorld)
+
+
+def target_server(request: CompletionRequest) -> Any:
+    """The server a command typed so far acts on: -Server (or the server part of
+    -Identity), else the local one; None when it is unknown."""
+    world = world_in(request.context)
+    if world is None:
+        return None
+    org = world.organization
+    name = request.given.get("server", "").strip(QUOTES)
+    identity = request.given.get("identity", "").strip(QUOTES)
+    if not name and "\\" in identity:
+        name = identity.split("\\", 1)[0]
+    if not name:
+        return org.local_server
+    try:
+        return org.get_server(name)
+    except Exception:  # an unknown server: nothing to offer
+        return None
+
+
+def thumbprint_rows(server: Any, cache: CompletionCache) -> List[Tuple[str, str, str]]:
+    """(thumbprint, services code, subject) of every certificate and pending request
+    of ``server``, newest first as Get-ExchangeCertificate lists them; kept in the
+    cache until the next command (1,000 certificates take ~100 ms to read; subjects
+    never change, so they are kept across commands)."""
+    def build() -> List[Tuple[str, str, str]]:
+        from ..exchange.names import format_dn
+        subjects = cache.memo("certificate-subjects")
+        width = server.profile.services_width
+        rows = []
+        for entry in list(server.my) + list(server.requests):
+            thumb = entry.thumbprint
+            subject = subjects.get(thumb)
+            if subject is None:
+                subject = subjects[thumb] = format_dn(entry.cert.subject)
+            code = server.services_of(entry).string_form(width)
+            rows.append((entry.cert.not_valid_before_utc, thumb, code, subject))
+        rows.sort(key=lambda r: r[0], reverse=True)
+        return [(t, c, s) for _, t, c, s in rows]
+    return cache.get(("thumbprints", id(server)), build)
+
+
+def complete_thumbprints(request: CompletionRequest) -> List[Candidate]:
+    """The target server's thumbprints, with the services code and subject beside."""
+    server = target_server(request)
+    if server is None:
+        return []
+    prefix = request.word.upper()
+    # Filter the cached tuples first: only the matches become candidates.
+    return [Candidate(t, 0, t + "  " + code, subject)
+            for t, code, subject in thumbprint_rows(server, request.cache) if t.startswith(prefix)]
+
+
+def complete_certificate_identities(request: CompletionRequest) -> List[Candidate]:
+    """``SERVER\\thumbprint`` of the certificates of the server typed before the
+    backslash (else -Server, else the local one)."""
+    word = request.word
+    name = word.split("\\", 1)[0] if "\\" in word else request.given.get("server", "")
+    server = target_server(CompletionRequest(request.context, given={"server": name},
+                                             cache=request.cache))
+    if server is None:
+        return []
+    folded = word.casefold()
+    found = []
+    for t, code, subject in thumbprint_rows(server, request.cache):
+        identity = "%s\\%s" % (server.name, t)
+        if identity.casefold().startswith(folded):
+            found.append(Candidate(identity, 0, identity + "  " + code, subject))
+    return found
+
+
+def complete_servers(request: CompletionRequest) -> List[Candidate]:
+    """The organisation's servers, with their FQDN beside."""
+    world = world_in(request.context)
+    if world is None:
+        return []
+    prefix = request.word.upper()
+    return [Candidate(s.name, 0, s.name, s.fqdn) for s in world.organization.servers
+            if s.name.upper().startswith(prefix)]
+
+
+def _warm_thumbprints(context: Any, cache: CompletionCache) -> None:
+    """After each command, the local server's thumbprints are read in the background
+    (only when the organisation exists already: building it is the commands' job)."""
+    world = world_in(context)
+    if world is not None and world.organization_built and world.organization.local_server:
+        thumbprint_rows(world.organization.local_server, cache)
+
+
+register_warmer(_warm_thumbprints)
+
+#: Quote characters a value being completed may start with.
+QUOTES = "'\u2018\u2019\u201a\u201b\"\u201c\u201d\u201e"
+
 # Parameter types, named as .NET shows them in binding messages.
-THUMBPRINT = StringType("System.String")
-SERVER = StringType("Microsoft.Exchange.Configuration.Tasks.ServerIdParameter")
+THUMBPRINT = completing(StringType("System.String"), complete_thumbprints)
+SERVER = completing(StringType("Microsoft.Exchange.Configuration.Tasks.ServerIdParameter"),
+                    complete_servers)
 FQDN = StringType("Microsoft.Exchange.Data.Fqdn")
-IDENTITY = StringType("Microsoft.Exchange.Configuration.Tasks.ExchangeCertificateIdParameter")
+IDENTITY = completing(StringType("Microsoft.Exchange.Configuration.Tasks.ExchangeCertificateIdParameter"),
+                      complete_certificate_identities)
 X509 = DotNetObjectType("System.Security.Cryptography.X509Certificates.X509Certificate2")
 SUBJECT = StringType("System.Security.Cryptography.X509Certificates.X500DistinguishedName")
 DOMAINS_GET = ListOf(StringType("Microsoft.Exchange.Data.SmtpDomain"),
@@ -157,6 +262,17 @@ def _common_server(sets: tuple = ("Thumbprint",)) -> tuple:
     )
 
 
+def _writes_certificates(cls: Any) -> Any:
+    """Class decorator: the cmdlet writes ExchangeCertificate objects (Tab on a later
+    ``-Property`` offers their properties, as the version shows them)."""
+    def output_properties(_cls: Any, context: Any) -> Tuple[str, ...]:
+        from ..exchange.certificate import view_class_for
+        return tuple(view_class_for(context.dialect).PS_PROPERTIES)
+    cls.output_properties = classmethod(output_properties)
+    return cls
+
+
+@_writes_certificates
 class GetExchangeCertificate(ExchangeCmdlet):
     """List the Exchange certificates of a server, or one by thumbprint."""
 
@@ -198,6 +314,7 @@ class GetExchangeCertificate(ExchangeCmdlet):
             self.report(e)
 
 
+@_writes_certificates
 class NewExchangeCertificate(ExchangeCmdlet):
     """Create a self-signed certificate (or, with -GenerateRequest, a request)."""
 
@@ -211,9 +328,9 @@ class NewExchangeCertificate(ExchangeCmdlet):
         Parameter("Services", SERVICES, sets=("Certificate",)),
         Parameter("GenerateRequest", SWITCH, sets=("Request",)),
         Parameter("BinaryEncoded", SWITCH, sets=("Request",)),
-        Parameter("RequestFile", StringType(), sets=("Request",),
+        Parameter("RequestFile", PATH, sets=("Request",),
                   available=_file_param("new_file_params", "RequestFile")),
-        Parameter("Path", StringType(), sets=("Request",),
+        Parameter("Path", PATH, sets=("Request",),
                   available=_file_param("new_file_params", "Path")),
         Parameter("SubjectName", SUBJECT),
         Parameter("DomainName", DOMAINS_NEW),
@@ -472,6 +589,7 @@ def _secure_text(value: Any) -> Optional[str]:
     return plain() if callable(plain) else str(value)
 
 
+@_writes_certificates
 class ImportExchangeCertificate(ExchangeCmdlet):
     """Install a certificate: complete a pending request with the CA's response, or
     import a PFX (with its key and chain), a .cer or a PKCS#7 chain."""
@@ -485,9 +603,9 @@ class ImportExchangeCertificate(ExchangeCmdlet):
     parameters = (
         Parameter("FileData", BytesType(), mandatory=True, sets=("FileData",),
                   available=has_2010_parameters),
-        Parameter("FileName", StringType(), mandatory=True, sets=("FileName",),
+        Parameter("FileName", PATH, mandatory=True, sets=("FileName",),
                   available=_file_param("import_file_params", "FileName")),
-        Parameter("Path", StringType(), position=0, mandatory=True, sets=("Path",),
+        Parameter("Path", PATH, position=0, mandatory=True, sets=("Path",),
                   available=_file_param("import_file_params", "Path")),
         Parameter("Instance", ListOf(StringType(), "System.String[]"), mandatory=True,
                   sets=("Instance",), from_pipeline=True),
@@ -555,8 +673,8 @@ class ExportExchangeCertificate(ExchangeCmdlet):
         Parameter("Identity", IDENTITY, position=0, sets=("Identity",), available=has_identity_param),
         Parameter("BinaryEncoded", SWITCH),
         Parameter("Password", SECURE_STRING),
-        Parameter("FileName", StringType(), available=_file_param("export_file_params", "FileName")),
-        Parameter("Path", StringType(), available=_file_param("export_file_params", "Path")),
+        Parameter("FileName", PATH, available=_file_param("export_file_params", "FileName")),
+        Parameter("Path", PATH, available=_file_param("export_file_params", "Path")),
         Parameter("Force", SWITCH, available=_file_param("export_file_params", "Path")),
         Parameter("Server", SERVER, sets=("Thumbprint",), available=has_server_param),
         Parameter("DomainController", FQDN),

@@ -20,7 +20,9 @@ from ..engine.parameters import Parameter
 from ..exchange.errors import ExchangeError, exchange_error
 from ..format.views import TableColumn, TableView, register_table_view
 from ..profiles import has_2010_parameters, has_auth_config, has_transport_service
-from .exchange_certificate import FQDN, SERVER, ExchangeCmdlet
+from ..engine.completion import Candidate, CompletionRequest, completing, matches
+from .exchange_certificate import (FQDN, QUOTES, SERVER, ExchangeCmdlet, complete_servers,
+                                   world_in)
 
 __all__ = ["GetExchangeServer", "GetPopSettings", "SetPopSettings", "GetImapSettings",
            "SetImapSettings", "GetTransportServer", "GetTransportService", "GetSendConnector",
@@ -28,9 +30,34 @@ __all__ = ["GetExchangeServer", "GetPopSettings", "SetPopSettings", "GetImapSett
            "GetAuthConfig", "SetAuthConfig", "GetAcceptedDomain", "parse_tls_certificate_name"]
 
 
-SERVER_ID = StringType("Microsoft.Exchange.Configuration.Tasks.ServerIdParameter")
-SEND_ID = StringType("Microsoft.Exchange.Configuration.Tasks.SendConnectorIdParameter")
-RECEIVE_ID = StringType("Microsoft.Exchange.Configuration.Tasks.ReceiveConnectorIdParameter")
+def complete_send_connectors(request: CompletionRequest) -> List[Candidate]:
+    """The organisation's Send connectors by name."""
+    world = world_in(request.context)
+    if world is None:
+        return []
+    names = [c.name for c in world.organization.send_connectors]
+    return [Candidate(n, 0, n, "Send connector") for n in matches(request.word, names)]
+
+
+def complete_receive_connectors(request: CompletionRequest) -> List[Candidate]:
+    """Receive connectors as ``SERVER\\Name`` (``EX01\\Default EX01``); the REPL quotes
+    the ones with a blank.  With -Server typed, only that server's."""
+    world = world_in(request.context)
+    if world is None:
+        return []
+    server = request.given.get("server", "").strip(QUOTES).casefold()
+    identities = [c.identity for c in world.organization.receive_connectors()
+                  if not server or c.server.casefold() == server]
+    return [Candidate(i, 0, i, "Receive connector") for i in matches(request.word, identities)]
+
+
+SERVER_ID = completing(StringType("Microsoft.Exchange.Configuration.Tasks.ServerIdParameter"),
+                       complete_servers)
+SEND_ID = completing(StringType("Microsoft.Exchange.Configuration.Tasks.SendConnectorIdParameter"),
+                     complete_send_connectors)
+RECEIVE_ID = completing(
+    StringType("Microsoft.Exchange.Configuration.Tasks.ReceiveConnectorIdParameter"),
+    complete_receive_connectors)
 SMTP_X509 = StringType("Microsoft.Exchange.Data.SmtpX509Identifier")
 X509_NAME = StringType("System.String")
 ADDRESS_SPACES = ListOf(StringType("Microsoft.Exchange.Data.AddressSpace"),

@@ -17,6 +17,7 @@ import datetime as _dt
 from typing import Any, List, Optional
 
 from ..engine.cmdlet import Cmdlet
+from ..engine.completion import PATH, PATHS, complete_paths, completing
 from ..engine.conversion import (OBJECT, SWITCH, ChoiceType, ConversionError, IntType, ListOf,
                                  StringType, to_int, to_string)
 from ..engine.dotnet import MethodError
@@ -34,7 +35,6 @@ __all__ = ["FileSystemProvider", "encoding_static", "DotNetEncoding", "resolve",
            "ENCODINGS", "DOTNET_CURRENT_DIRECTORY", "FileSystemItem"]
 
 _CMD = "Microsoft.PowerShell.Commands."
-PATHS = ListOf(StringType(), "System.String[]")
 
 #: -Encoding values of the FileSystem provider (Windows PowerShell) -> Python codec.
 #: "Default" is the ANSI code page of an en-US Windows; "Unicode" is UTF-16 LE with
@@ -65,7 +65,9 @@ def resolve(cmdlet: Cmdlet, path: Any, *, report: bool = True) -> Optional[Drive
     """Resolve ``path`` on the emulated drive from the current location; on failure
     write the error (when ``report``) and return None."""
     try:
-        return filesystem(cmdlet).resolve(to_string(path), cmdlet.context.location)
+        fs = filesystem(cmdlet)
+        fs.prepare()
+        return fs.resolve(to_string(path), cmdlet.context.location)
     except OSError as e:
         if report:
             kind = getattr(e, "kind", "")
@@ -260,10 +262,11 @@ class FileSystemProvider(Provider):
         return [DriveInfo(letter, self.name, letter + ":\\", location[3:] if letter == here else "",
                           os.path.join(drive.root, letter)) for letter in drive.drive_letters()]
 
+    def prepare(self) -> None:
+        self.drive.ensure()
+
     def resolve(self, path: str, location: str) -> DrivePath:
-        drive = self.drive
-        drive.ensure()
-        return drive.resolve(path, location)
+        return self.drive.resolve(path, location)
 
     def exists(self, item: DrivePath) -> bool:
         return item.exists
@@ -440,7 +443,7 @@ class OutFile(_FsCmdlet):
     supports_should_process = True
     synopsis = "Sends formatted output to a file on the emulated drive."
     parameters = (
-        Parameter("FilePath", StringType(), position=0, mandatory=True, aliases=("Path",)),
+        Parameter("FilePath", PATH, position=0, mandatory=True, aliases=("Path",)),
         Parameter("Encoding", ChoiceType([e for e in ENCODINGS if e != "Byte"], "System.String"),
                   position=1),
         Parameter("Append", SWITCH),
@@ -575,7 +578,7 @@ class CopyItem(_FsCmdlet):
     parameters = (
         Parameter("Path", PATHS, position=0, mandatory=True, from_pipeline=True,
                   from_pipeline_by_name=True, aliases=("PSPath", "FullName")),
-        Parameter("Destination", StringType(), position=1),
+        Parameter("Destination", PATH, position=1),
         Parameter("Recurse", SWITCH),
         Parameter("Force", SWITCH),
         Parameter("PassThru", SWITCH),
@@ -778,7 +781,8 @@ class JoinPath(Cmdlet):
     dotnet_class = "Microsoft.PowerShell.Commands.JoinPathCommand"
     synopsis = "Combines a path and a child path into a single path."
     parameters = (
-        Parameter("Path", ListOf(StringType()), position=0, mandatory=True,
+        Parameter("Path", completing(ListOf(StringType()), complete_paths), position=0,
+                  mandatory=True,
                   from_pipeline=True, from_pipeline_by_name=True, aliases=("PSPath",)),
         Parameter("ChildPath", StringType(), position=1, mandatory=True,
                   from_pipeline_by_name=True),
@@ -803,7 +807,8 @@ class SplitPath(Cmdlet):
     dotnet_class = "Microsoft.PowerShell.Commands.SplitPathCommand"
     synopsis = "Returns the specified part of a path."
     parameters = (
-        Parameter("Path", ListOf(StringType()), position=0, mandatory=True,
+        Parameter("Path", completing(ListOf(StringType()), complete_paths), position=0,
+                  mandatory=True,
                   from_pipeline=True, from_pipeline_by_name=True, aliases=("PSPath",)),
         Parameter("Parent", SWITCH),
         Parameter("Leaf", SWITCH),

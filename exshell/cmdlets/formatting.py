@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any, List, Optional
 
 from ..engine.cmdlet import Cmdlet
+from ..engine.completion import complete_property_names, completing
 from ..engine.conversion import (OBJECT, SWITCH, ChoiceType, IntType, ListOf, ObjectType,
                                  StringType)
 from ..engine.parameters import Parameter
@@ -62,7 +63,8 @@ def _callable_property(cmdlet: Cmdlet, prop: Any) -> Any:
 
 class _FormatCmdlet(Cmdlet, register=False):
     common_parameters = (
-        Parameter("Property", ListOf(ObjectType(), "System.Object[]"), position=0),
+        Parameter("Property", completing(ListOf(ObjectType(), "System.Object[]"),
+                                         complete_property_names), position=0),
         Parameter("GroupBy", OBJECT),
         Parameter("View", StringType()),
         Parameter("ShowError", SWITCH),

@@ -17,6 +17,7 @@ import re
 from typing import Any, List, Optional, Tuple
 
 from ..engine.cmdlet import Cmdlet
+from ..engine.completion import PATH, PATHS
 from ..engine.conversion import SWITCH, ChoiceType, ListOf, StringType, to_string
 from ..engine.errors import ErrorRecord
 from ..engine.parameters import Parameter
@@ -28,7 +29,8 @@ __all__ = ["provider_error_record", "resolve_item", "expand_paths", "wildcard", 
            "GetChildItem", "GetItem", "RemoveItem", "SetLocation", "GetLocation", "GetPSDrive"]
 
 _CMD = "Microsoft.PowerShell.Commands."
-PATHS = ListOf(StringType(), "System.String[]")
+#: Name and pattern lists (not paths: nothing to complete).
+NAMES = ListOf(StringType(), "System.String[]")
 
 
 def provider_error_record(cmdlet: Cmdlet, error: OSError, shown: Optional[str] = None) -> ErrorRecord:
@@ -203,7 +205,7 @@ class GetChildItem(_NavigationCmdlet):
         Parameter("Path", PATHS, position=0, from_pipeline=True, from_pipeline_by_name=True,
                   aliases=("PSPath",)),
         Parameter("Filter", StringType(), position=1),
-        Parameter("Include", PATHS),
+        Parameter("Include", NAMES),
         Parameter("Recurse", SWITCH, aliases=("s",)),
         Parameter("Name", SWITCH),
         Parameter("Force", SWITCH),
@@ -341,7 +343,7 @@ class SetLocation(_NavigationCmdlet):
     dotnet_class = _CMD + "SetLocationCommand"
     synopsis = "Changes the current folder on the emulated drive."
     parameters = (
-        Parameter("Path", StringType(), position=0, from_pipeline=True, from_pipeline_by_name=True,
+        Parameter("Path", PATH, position=0, from_pipeline=True, from_pipeline_by_name=True,
                   aliases=("PSPath",)),
         Parameter("PassThru", SWITCH),
     )
@@ -390,8 +392,8 @@ class GetPSDrive(_NavigationCmdlet):
     dotnet_class = _CMD + "GetPSDriveCommand"
     synopsis = "Lists the drives; Description shows the real folder behind C:\\."
     parameters = (
-        Parameter("Name", PATHS, position=0),
-        Parameter("PSProvider", PATHS),
+        Parameter("Name", NAMES, position=0),
+        Parameter("PSProvider", NAMES),
     )
 
     def process(self, p: Any) -> None:

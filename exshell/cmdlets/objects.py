@@ -19,6 +19,7 @@ import functools
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 from ..engine.cmdlet import Cmdlet
+from ..engine.completion import PATH, complete_property_names, completing
 from ..engine.conversion import (OBJECT, SWITCH, ConversionError, IntType, ListOf, ObjectType,
                                  ParamType, ScriptBlockType, StringType, to_bool, to_number,
                                  to_string)
@@ -37,6 +38,12 @@ __all__ = ["WhereObject", "ForEachObject", "SelectObject", "SortObject", "GroupO
            "TextMeasureInfo", "MemberDefinition", "STRINGS", "is_script_block", "calculated_property"]
 
 _CMD = "Microsoft.PowerShell.Commands."
+
+#: -Property lists (names, script blocks, calculated properties) and names: Tab offers
+#: the properties of what the pipeline brings.
+PROPERTIES = completing(ListOf(ObjectType(), "System.Object[]"), complete_property_names)
+PROPERTY_STRINGS = completing(STRINGS, complete_property_names)
+PROPERTY_NAME = completing(StringType(), complete_property_names)
 
 
 def _block_value(cmdlet: Cmdlet, block: Any, obj: Any) -> Any:
@@ -107,6 +114,7 @@ class WhereObject(Cmdlet):
     """Keep the input objects for which a condition holds."""
 
     name = "Where-Object"
+    passes_input_through = True
     aliases = ("where", "?")
     dotnet_class = _CMD + "WhereObjectCommand"
     synopsis = "Selects objects from a collection based on their property values."
@@ -125,7 +133,7 @@ class WhereObject(Cmdlet):
             Parameter("InputObject", OBJECT, from_pipeline=True),
             Parameter("FilterScript", _BlockOrName(), position=0, mandatory=True,
                       sets=("ScriptBlockSet",)),
-            Parameter("Property", StringType(), position=0, mandatory=True, sets=op_sets),
+            Parameter("Property", PROPERTY_NAME, position=0, mandatory=True, sets=op_sets),
             Parameter("Value", OBJECT, position=1, sets=op_sets),
         ]
         for name, _ in _WHERE_OPERATORS:
@@ -418,7 +426,7 @@ class SelectObject(Cmdlet):
     synopsis = "Selects objects or object properties."
     parameters = (
         Parameter("InputObject", OBJECT, from_pipeline=True),
-        Parameter("Property", ListOf(ObjectType(), "System.Object[]"), position=0),
+        Parameter("Property", PROPERTIES, position=0),
         Parameter("ExcludeProperty", STRINGS),
         Parameter("ExpandProperty", StringType()),
         Parameter("Unique", SWITCH),
@@ -620,6 +628,7 @@ class SortObject(CollectingCmdlet):
     """Sort objects by property values (stable, case-insensitive by default)."""
 
     name = "Sort-Object"
+    passes_input_through = True
     aliases = ("sort",)
     dotnet_class = _CMD + "SortObjectCommand"
     synopsis = "Sorts objects by property values."
@@ -627,7 +636,7 @@ class SortObject(CollectingCmdlet):
         Parameter("Descending", SWITCH),
         Parameter("Unique", SWITCH),
         Parameter("InputObject", OBJECT, from_pipeline=True),
-        Parameter("Property", ListOf(ObjectType(), "System.Object[]"), position=0),
+        Parameter("Property", PROPERTIES, position=0),
         Parameter("Culture", StringType()),
         Parameter("CaseSensitive", SWITCH),
     )
@@ -733,7 +742,7 @@ class GroupObject(Cmdlet):
         Parameter("AsHashTable", SWITCH, aliases=("AHT",)),
         Parameter("AsString", SWITCH),
         Parameter("InputObject", OBJECT, from_pipeline=True),
-        Parameter("Property", ListOf(ObjectType(), "System.Object[]"), position=0),
+        Parameter("Property", PROPERTIES, position=0),
         Parameter("Culture", StringType()),
         Parameter("CaseSensitive", SWITCH),
     )
@@ -875,7 +884,7 @@ class MeasureObject(Cmdlet):
     default_set = "GenericMeasure"
     parameters = (
         Parameter("InputObject", OBJECT, from_pipeline=True),
-        Parameter("Property", STRINGS, position=0),
+        Parameter("Property", PROPERTY_STRINGS, position=0),
         Parameter("Sum", SWITCH, sets=("GenericMeasure",)),
         Parameter("Average", SWITCH, sets=("GenericMeasure",)),
         Parameter("Maximum", SWITCH, sets=("GenericMeasure",)),
@@ -1155,13 +1164,14 @@ class TeeObject(CollectingCmdlet):
     """Pass objects on and also keep them in a variable or a file."""
 
     name = "Tee-Object"
+    passes_input_through = True
     aliases = ("tee",)
     dotnet_class = _CMD + "TeeObjectCommand"
     synopsis = "Saves command output in a file or variable and also sends it down the pipeline."
     default_set = "File"
     parameters = (
         Parameter("InputObject", OBJECT, from_pipeline=True),
-        Parameter("FilePath", StringType(), position=0, mandatory=True, sets=("File",),
+        Parameter("FilePath", PATH, position=0, mandatory=True, sets=("File",),
                   aliases=("Path",)),
         Parameter("Append", SWITCH, sets=("File",)),
         Parameter("Variable", StringType(), mandatory=True, sets=("Variable",)),

@@ -22,6 +22,7 @@ import base64
 from typing import Any, List, Optional
 
 from ..engine.cmdlet import Cmdlet
+from ..engine.completion import PATH
 from ..engine.conversion import SWITCH, ChoiceType, StringType
 from ..engine.parameters import Parameter
 from ..exchange.errors import ExchangeError
@@ -108,10 +109,10 @@ class CertReq(_PkiCmdlet):
         Parameter("attrib", StringType()),
         Parameter("f", SWITCH),
         Parameter("q", SWITCH),
-        Parameter("RequestFileIn", StringType(), position=0),
-        Parameter("CertFileOut", StringType(), position=1),
-        Parameter("CertChainFileOut", StringType(), position=2),
-        Parameter("FullResponseFileOut", StringType(), position=3),
+        Parameter("RequestFileIn", PATH, position=0),
+        Parameter("CertFileOut", PATH, position=1),
+        Parameter("CertChainFileOut", PATH, position=2),
+        Parameter("FullResponseFileOut", PATH, position=3),
         # certreq also takes "/submit /config X": those words arrive as plain
         # arguments and are sorted out by _parse_slash_options.
         Parameter("Arguments", StringType(), remaining=True),
@@ -279,8 +280,8 @@ class RequestLabPublicCertificate(_PkiCmdlet):
     synopsis = ("LAB ONLY: signs a request with the simulated public CA (its root is trusted "
                 "everywhere). A .p7b out-file includes the issuing CA.")
     parameters = (
-        Parameter("RequestFile", StringType(), position=0, mandatory=True),
-        Parameter("OutFile", StringType(), position=1, mandatory=True),
+        Parameter("RequestFile", PATH, position=0, mandatory=True),
+        Parameter("OutFile", PATH, position=1, mandatory=True),
         Parameter("Force", SWITCH),
     )
 
@@ -342,7 +343,7 @@ class ExportLabCARoot(_PkiCmdlet):
     dotnet_class = "exshell.Lab.ExportLabCARootCommand"
     synopsis = "LAB ONLY: writes the enterprise (or public) CA root, PEM, to a file."
     parameters = (
-        Parameter("Path", StringType(), position=0, mandatory=True),
+        Parameter("Path", PATH, position=0, mandatory=True),
         Parameter("Authority", ChoiceType(["Enterprise", "Public"]), position=1),
         Parameter("IncludeIssuingCA", SWITCH),
     )

@@ -148,6 +148,9 @@ class Cmdlet:
     available: ClassVar[Optional[Callable[[Any], bool]]] = None
     #: Short help shown by Get-Help / Get-Command (our own words).
     synopsis: ClassVar[str] = ""
+    #: The command writes the objects it receives (Where-Object, Sort-Object): Tab on a
+    #: later ``-Property`` looks further up the pipeline.
+    passes_input_through: ClassVar[bool] = False
 
     def __init_subclass__(cls, register: bool = True, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -168,6 +171,12 @@ class Cmdlet:
         ones included, before availability is applied.  Cmdlets whose parameters
         differ by PowerShell version override this."""
         return tuple(cls.parameters) + common_parameters(cls.supports_should_process, dialect)
+
+    @classmethod
+    def output_properties(cls, context: Any) -> Tuple[str, ...]:
+        """The property names of what the command writes, known without running it
+        (Tab on ``-Property`` after it); none by default."""
+        return ()
 
     @classmethod
     def parameters_for(cls, profile: Any) -> Tuple[Parameter, ...]:

@@ -79,6 +79,11 @@ class Provider:
         return []
 
     # -- navigation ---------------------------------------------------------------------
+    def prepare(self) -> None:
+        """Make the drives ready before a command uses a path (the file system creates
+        its initial folders).  Tab completion resolves without preparing: it must
+        change nothing."""
+
     def resolve(self, path: str, location: str) -> Any:
         """The item ``path`` names (relative to ``location``); raises an OSError with a
         ``kind`` for a path that cannot exist.  A missing item is not an error here:
@@ -206,11 +211,15 @@ class ProviderTable:
             raise ProviderError("DriveNotFound", name)
         return provider
 
-    def resolve(self, path: str, location: Optional[str] = None) -> Tuple[Provider, Any]:
+    def resolve(self, path: str, location: Optional[str] = None, *,
+                prepare: bool = True) -> Tuple[Provider, Any]:
         """(provider, item) for ``path``, relative to ``location`` (default: the
-        current location).  Raises an OSError with a ``kind``."""
+        current location); the provider is prepared first unless ``prepare`` is
+        false (completion).  Raises an OSError with a ``kind``."""
         where = self.context.location if location is None else location
         provider = self.provider_for(path, where)
+        if prepare:
+            provider.prepare()
         return provider, provider.resolve(str(path), where)
 
     def drives(self) -> List[DriveInfo]:

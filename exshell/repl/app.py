@@ -100,12 +100,12 @@ def run_repl(shell: Any, banner: Optional[str] = None, *, history: Optional[str]
         host.write_line(banner)
 
     from prompt_toolkit.output import create_output
-    from .completion import ThumbprintCache
+    from .completion import CompletionCache
 
     if pt_output is None:
         pt_output = create_output()
     host.attach(pt_input, pt_output)
-    cache = ThumbprintCache()
+    cache = CompletionCache()
     name = console or shell.profile.console
     if name == CONSOLE_PSREADLINE:
         console_ = _PSReadLineConsole(shell, cache, history, options, pt_input, pt_output)
@@ -262,12 +262,10 @@ def _label_search(session: Any) -> None:
 
 
 def _warm(shell: Any, cache: Any) -> None:
-    """Prepare the thumbprint candidates while the user types the next command --
-    only when the organisation exists already (building it is the commands' job)."""
-    org = shell.organization if shell.organization_built else None
-    server = getattr(org, "local_server", None)
-    if server is not None:
-        cache.warm(server)
+    """Prepare costly candidate lists (a server's thumbprints...) while the user types
+    the next command: the registered warmers run in the background."""
+    from ..engine.completion import warm
+    warm(shell.context, cache)
 
 
 def _report(host: Any, error: BaseException) -> None:

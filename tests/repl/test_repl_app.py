@@ -212,8 +212,13 @@ def test_no_sequence_of_inputs_ends_the_shell():
 
 
 def test_thumbprints_are_prepared_after_each_command(shell, monkeypatch):
-    from exshell.repl.completion import ThumbprintCache
+    from exshell.repl.completion import CompletionCache
     warmed = []
-    monkeypatch.setattr(ThumbprintCache, "warm", lambda self, server: warmed.append(server))
+
+    def now(cache, build):   # build at once instead of in a background thread
+        warmed.append(cache)
+        build()
+    monkeypatch.setattr(CompletionCache, "warm", now)
     drive(shell, "Get-ExchangeCertificate\r")
-    assert warmed and warmed[-1] is shell.organization.local_server
+    server = shell.organization.local_server
+    assert warmed and warmed[-1].peek(("thumbprints", id(server)))

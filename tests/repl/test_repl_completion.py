@@ -8,7 +8,7 @@ import pytest
 from prompt_toolkit.completion import CompleteEvent
 from prompt_toolkit.document import Document
 
-from exshell.repl.completion import ThumbprintCache, complete, make_completer
+from exshell.repl.completion import CompletionCache, complete, make_completer
 
 
 def texts(shell, text):
@@ -96,7 +96,7 @@ def test_thumbprint_in_quotes_keeps_the_quotes(shell):
 
 
 def test_thumbprints_follow_the_store(shell):
-    cache = ThumbprintCache()
+    cache = CompletionCache()
     before = [c.text for c in complete(shell, "Remove-ExchangeCertificate ", cache)]
     assert len(before) == 1
     shell.host.answers = ["n"]
@@ -121,7 +121,7 @@ def test_variables_and_their_properties(shell):
     assert texts(shell, "$certs.Cou") == ["Count"]
     assert texts(shell, "$nothing.") == []
     # Reading the value changes nothing.
-    assert shell.session.get_variable("cert").Thumbprint == thumbprints(shell)[0]
+    assert shell.context.get_variable("cert").Thumbprint == thumbprints(shell)[0]
 
 
 def test_member_enumeration_offers_element_properties_from_3_0(shell, shell2013):
@@ -177,33 +177,32 @@ def test_completer_display_meta(shell):
     assert found[0].display_text == thumb + "  IP.WS."
 
 
-def test_background_build_serves_the_next_tab(shell, monkeypatch):
+def test_background_build_serves_the_next_tab(shell):
+    from exshell.engine.completion import warm
     server = shell.organization.local_server
-    cache = ThumbprintCache()
-    cache.warm(server)
+    key = ("thumbprints", id(server))
+    cache = CompletionCache()
+    warm(shell.context, cache)
     cache.wait(10)
-    calls = []
-    monkeypatch.setattr(cache, "_build", lambda srv: calls.append(srv) or [])
-    assert texts_with(shell, cache) == thumbprints(shell)   # served from the warm list
-    assert calls == []
+    built = cache.peek(key)
+    assert [t for t, _, _ in built] == thumbprints(shell)     # the warmer built the list
+    assert texts_with(shell, cache) == thumbprints(shell)
+    assert cache.peek(key) is built                          # ... and Tab used it
     cache.invalidate()
-    assert texts_with(shell, cache) == []                    # rebuilt (by the stub)
-    assert calls == [server]
+    assert cache.peek(key) is None
+    assert texts_with(shell, cache) == thumbprints(shell)    # rebuilt on demand
 
 
-def test_a_build_overlapping_a_command_is_thrown_away(shell):
-    server = shell.organization.local_server
-    cache = ThumbprintCache()
-    real = cache._build
+def test_a_build_overlapping_a_command_is_thrown_away():
+    cache = CompletionCache()
 
-    def slow(srv):
-        result = real(srv)
+    def slow():
         cache.invalidate()  # a command ran meanwhile
-        return result
+        return ["stale"]
 
-    cache._build = slow
-    cache.entries(server)
-    assert cache._lists == {}
+    assert cache.get("list", slow) == ["stale"]
+    assert cache.peek("list") is None
+    assert cache.get("list", lambda: ["fresh"]) == ["fresh"] and cache.peek("list") == ["fresh"]
 
 
 def texts_with(shell, cache):
@@ -254,3 +253,45 @@ def test_property_names_from_the_pipeline(shell, text, expected):
 def test_property_names_follow_the_powershell_version(shell, shell2013):
     assert "DnsNameList" not in texts(shell, "Get-ExchangeCertificate | fl D")
     assert "DnsNameList" in texts(shell2013, "Get-ExchangeCertificate | fl D")
+
+
+# ------------------------------------------------------------------ completion owned by types
+
+def test_connector_identity_offers_connectors(shell):
+    """-Identity of a connector cmdlet is a connector (not a thumbprint): the
+    parameter's type says so; one with a blank comes quoted."""
+    assert texts(shell, "Get-ReceiveConnector -Identity ") == [
+        "'EX01\\Default EX01'", "'EX01\\Client EX01'"]
+    assert texts(shell, "Set-ReceiveConnector EX01\\Cl") == ["'EX01\\Client EX01'"]
+    assert texts(shell, "Get-ReceiveConnector -Server EX01 -Identity 'EX01\\D") == \
+        ["'EX01\\Default EX01'"]
+    shell.run("New-SendConnector -Name Internet -AddressSpaces * | Out-Null")
+    assert texts(shell, "Set-SendConnector -Identity In") == ["Internet"]
+
+
+def test_certificate_identity_is_server_backslash_thumbprint(shell2013):
+    thumbs = [c.Thumbprint for c in shell2013.organization.local_server.certificates()]
+    found = complete(shell2013, "Get-ExchangeCertificate -Identity ")
+    assert [c.text for c in found] == ["EX01\\" + t for t in thumbs]
+    assert complete(shell2013, "Remove-ExchangeCertificate -Identity ex01\\" + thumbs[0][:4])[0].text \
+        == "EX01\\" + thumbs[0]
+    assert texts(shell2013, "Get-ExchangeCertificate -Identity NOPE\\") == []
+
+
+def test_server_identities_offer_servers(shell):
+    assert texts(shell, "Get-ExchangeServer ") == ["EX01"]
+    assert texts(shell, "Get-TransportServer -Identity E") == ["EX01"]
+
+
+def test_property_lists_follow_the_pipeline(shell):
+    assert "Thumbprint" in texts(shell, "Get-ExchangeCertificate | Format-List Th")
+    assert texts(shell, "Get-ExchangeCertificate | ? { $_ } | Sort-Object NotA") == ["NotAfter"]
+    assert texts(shell, "Get-ExchangeServer | Format-List Th") == []   # declares nothing
+
+
+def test_the_repl_keeps_no_table_keyed_by_parameter_names():
+    import exshell.repl.completion as completion
+    source = open(completion.__file__, encoding="utf-8").read()
+    for name in ('"thumbprint"', '"identity"', '"server"', '"path"', '"property"'):
+        assert name not in source           # folded parameter names as keys: none
+    assert not hasattr(completion, "VALUE_SOURCES")
