@@ -394,6 +394,9 @@ class WorldStore:
 
     def has_world(self) -> bool:
         try:
+            if not self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
+                                     "name = 'organization'").fetchone():
+                return False
             row = self.conn.execute("SELECT count(*) FROM organization").fetchone()
         except sqlite3.Error as e:
             raise self._error(e, "read the world") from None
