@@ -6,9 +6,15 @@
     exshell -CheckSyntax FILE...             parse only; report every parse error
     exshell lab list|start|check|validate|report ...   training labs (exshell lab -Help)
     exshell replica script|import ...       rehearse on a replica of your organisation
+    exshell world list|reset|export|import ...   your worlds (exshell world -Help)
     exshell -Version | --version            print the version and leave
     options: -NonInteractive -NoLogo -NoProfile -ExchangeVersion 2010 -Help
              -DriveRoot DIR   the real folder behind drive C: (default ~/.local/share/exshell/drive)
+             -State FILE      the world kept in this database file (default: your world for
+                              the version, ~/.local/share/exshell/worlds/exchange-<version>.db)
+             -World NAME      your world of that name (exshell world list shows them)
+             -Organization FILE   start from this organisation file (its own world)
+             -Fresh           a throwaway world in memory (EXSHELL_FRESH=1 does the same)
              -Console Classic|PSReadLine   the other console than the version's own
              -PredictionSource History     PSReadLine's greyed suggestions from history
 
@@ -26,7 +32,8 @@ __all__ = ["main", "parse_args", "Options", "UsageError"]
 
 USAGE = ("Usage: exshell [-Command <text> | -File <script.ps1> [args] | <script.ps1> [args]\n"
          "               | -CheckSyntax <file>...]\n"
-         "               [-ExchangeVersion 2010] [-Organization <file.toml>] [-State <file.json>]\n"
+         "               [-ExchangeVersion 2010] [-Organization <file.toml>]\n"
+         "               [-State <file.db> | -World <name> | -Fresh]\n"
          "               [-DriveRoot <folder>] [-Console Classic|PSReadLine]\n"
          "               [-PredictionSource None|History] [-NonInteractive] [-NoLogo]\n"
          "               [-NoProfile] [-Help] [-Version]")
@@ -37,7 +44,7 @@ OPTIONS: Tuple[Tuple[str, bool], ...] = (
     ("NoProfile", False), ("ExchangeVersion", True), ("Help", False), ("ExecutionPolicy", True),
     ("InputFormat", True), ("OutputFormat", True), ("NoExit", False), ("CheckSyntax", True),
     ("DriveRoot", True), ("Organization", True), ("State", True), ("Version", False),
-    ("Console", True), ("PredictionSource", True),
+    ("Console", True), ("PredictionSource", True), ("Fresh", False), ("World", True),
 )
 #: Short forms pwsh defines explicitly (they win over prefix matching).
 SHORT = {"c": "Command", "f": "File", "?": "Help", "h": "Help", "ep": "ExecutionPolicy",
@@ -63,7 +70,9 @@ class Options:
         self.check_syntax: List[str] = []
         self.drive_root: Optional[str] = None
         self.organization: Optional[str] = None   # -Organization FILE (TOML definition)
-        self.state: Optional[str] = None          # -State FILE (saved world, resumed)
+        self.state: Optional[str] = None          # -State FILE (the world's database)
+        self.world: Optional[str] = None          # -World NAME (one of the user's worlds)
+        self.fresh = False                        # -Fresh (a throwaway world in memory)
 
 
 def _resolve(word: str) -> Tuple[str, bool]:
@@ -122,6 +131,8 @@ def parse_args(argv: Sequence[str]) -> Options:
                     opts.organization = value
                 if name == "State":
                     opts.state = value
+                if name == "World":
+                    opts.world = value
                 if name == "Console":
                     from .profiles import CONSOLES
                     opts.console = _choice(name, value, CONSOLES)
@@ -142,24 +153,35 @@ def parse_args(argv: Sequence[str]) -> Options:
                 opts.help = True
             elif name == "Version":
                 opts.show_version = True
+            elif name == "Fresh":
+                opts.fresh = True
             i += 1
             continue
         # The first plain argument is a script file, the rest its arguments.
         opts.file = word
         opts.args = argv[i + 1:]
-        return opts
+        return _check_world_options(opts)
+    return _check_world_options(opts)
+
+
+def _check_world_options(opts: Options) -> Options:
+    chosen = [n for n, v in (("-State", opts.state), ("-World", opts.world), ("-Fresh", opts.fresh)) if v]
+    if len(chosen) > 1:
+        raise UsageError("exshell: give one of -State, -World and -Fresh, not %s." % " and ".join(chosen))
     return opts
 
 
 def _banner(shell) -> str:
+    from .worlds import banner_lines
     p = shell.profile
     return ("\n"
             "         exshell: an Exchange Management Shell emulator\n\n"
             "Emulating Exchange Server %s (Windows PowerShell %s). Certificates are real, the\n"
             "organisation is not: nothing here touches a real server.\n\n"
+            "%s\n\n"
             "Certificate cmdlets: Get-, New-, Enable-, Remove-ExchangeCertificate.\n"
             "Show the certificates:  Get-ExchangeCertificate | fl\n"
-            "Leave the shell:        exit\n" % (p.version, p.ps_version))
+            "Leave the shell:        exit\n" % (p.version, p.ps_version, "\n".join(banner_lines(shell.world))))
 
 
 def check_syntax(files: Sequence[str], version: str = "2010") -> int:
@@ -203,6 +225,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if argv and argv[0] == "replica":   # issue 18: exshell replica script|import
         from .replica.cli import main as replica_main
         return replica_main(argv[1:])
+    if argv and argv[0] == "world":     # issue 13: exshell world list|reset|export|import
+        from .worlds import main as world_main
+        return world_main(argv[1:])
     try:
         opts = parse_args(argv)
     except UsageError as e:
@@ -221,12 +246,20 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     from .shell import Shell, environment_overrides
     host = ConsoleHost(interactive=not opts.non_interactive)
     from .exchange.errors import WorldFileError
+    from .worlds import open_shell_world
+    sources = environment_overrides()
     try:
-        shell = Shell(opts.version, host=host, organization_file=opts.organization,
-                      state_file=opts.state, **environment_overrides())
+        world = open_shell_world(version=opts.version, organization_file=opts.organization,
+                                 state=opts.state, world=opts.world, fresh=opts.fresh,
+                                 sources=sources)
+        shell = Shell(world.profile.name, host=host, clock=world.clock, world=world,
+                      organization_file=opts.organization, state_file=opts.state, **{
+                          k: v for k, v in sources.items() if k != "clock"})
     except WorldFileError as e:
         sys.stderr.write("exshell: %s\n" % e)
         return 1
+    for notice in world.notices:
+        sys.stderr.write(notice + "\n")
     try:
         if opts.drive_root:
             shell.drive_root = os.path.abspath(opts.drive_root)
@@ -266,3 +299,5 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return 1
     except BrokenPipeError:
         return 0
+    finally:
+        shell.close()

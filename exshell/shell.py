@@ -14,6 +14,7 @@ from typing import Any, Callable, List, Optional
 from .engine.context import ExecutionContext
 from .engine.errors import ErrorRecord, ExitSignal, InvocationInfo, ScriptTerminatingError, TerminatingError
 from .engine.host import Host
+from .exchange.errors import WorldFileError
 from .lang.errors import IncompleteInput, ParseError
 from .lang.source import decode_script
 from .profiles import DEFAULT_VERSION
@@ -51,7 +52,8 @@ class Shell:
     def __init__(self, version: Any = DEFAULT_VERSION, *, host: Optional[Host] = None,
                  clock: Any = None, key_source: Any = None, serials: Any = None,
                  organization: Any = None, request_ids: Any = None,
-                 organization_file: Optional[str] = None, state_file: Optional[str] = None):
+                 organization_file: Optional[str] = None, state_file: Optional[str] = None,
+                 world: Any = None):
         from . import cmdlets  # noqa: F401  (registers every cmdlet, provider and static)
         from .exchange.world import ExchangeWorld
         from .profiles import get_profile
@@ -62,14 +64,16 @@ class Shell:
         if clock is None:
             from .exchange.clock import Clock
             clock = Clock()
-        #: -Organization FILE (a TOML definition) and -State FILE (saved world).
+        #: -Organization FILE (a TOML definition) and -State FILE (the world's database).
         self.organization_file = organization_file
         self.state_file = state_file
-        if organization_file is not None or state_file is not None:
+        if world is not None:              # the command line chose it (exshell/worlds.py)
+            pass
+        elif organization_file is not None or state_file is not None:
             world = ExchangeWorld.open(definition=organization_file, state=state_file,
                                        version=version, clock=clock, key_source=key_source,
                                        serials=serials, request_ids=request_ids)
-        else:
+        else:                              # a throwaway world in memory
             world = ExchangeWorld(profile, clock, key_source=key_source, serials=serials,
                                   request_ids=request_ids, organization=organization)
         #: The Exchange organisation and what goes with it (registered in the context).
@@ -78,6 +82,8 @@ class Shell:
         self.context = ExecutionContext(host, world.profile, clock=world.clock,
                                         environment=dict(DEFAULT_ENVIRONMENT))
         self.context.register(world)
+        # The world keeps what each command changed: the engine says when (see _WorldCommands).
+        self.context.command_observers.append(_WorldCommands(world))
         world.adopted.append(self._adopt_organization)
         world.adopt_existing()
         #: Called with the text of every run() (a lab records the commands typed).
@@ -149,19 +155,23 @@ class Shell:
             self.session.error_style.computer_name = server.fqdn
 
     def save_state(self) -> None:
-        """Write the -State file if the world changed (atomically; see exchange.state)."""
+        """Keep what was changed outside any command (a lab's own code, a test): each
+        command commits its own changes as it completes."""
+        from .exchange.errors import WorldFileError
         try:
-            self.world.save()
-        except OSError as e:   # disk full, folder gone...: say so, keep the session
-            record = ErrorRecord("exshell could not save the state file '%s': %s"
-                                 % (self.world.state_path, e.strerror or e), "StateFileSaveFailed",
-                                 "WriteError", exception_type="System.IO.IOException")
+            self.world.commit()
+        except WorldFileError as e:   # disk full, folder gone...: say so, keep the session
+            record = world_error_record(e)
             self.context.add_error(record)
             self.context.display_error(record)
 
     def close(self) -> None:
-        """Release the -State file's lock (the process ending does it too)."""
-        self.world.close()
+        """Keep what is pending and close the world (the process ending does it too)."""
+        from .exchange.errors import WorldFileError
+        try:
+            self.world.close()
+        except WorldFileError as e:
+            self.context.display_error(world_error_record(e))
 
     # -- the emulated file system (exshell/drive.py) ----------------------------------------
     @property
@@ -288,6 +298,12 @@ class Shell:
             self._flush(formatter)
             formatter = None
             session.display_error(record)
+        except WorldFileError as e:   # the world file failed outside any command
+            record = world_error_record(e)
+            session.add_error(record)
+            self._flush(formatter)
+            formatter = None
+            session.display_error(record)
         except Exception as e:  # the last safety net: never a Python traceback
             self.internal_errors.append(e)
             record = ErrorRecord("exshell could not run this command because of an internal error "
@@ -357,6 +373,55 @@ class Shell:
             self.session.display_error(record)
             return RunResult(success=False, errors=[record])
         return self.run(text, file=display_name or path, args=args)
+
+
+def world_error_record(error: Exception) -> ErrorRecord:
+    """A world file that could not be read or written, as the error the user sees."""
+    return ErrorRecord(str(error), "WorldStoreFailed", "WriteError",
+                       exception_type="System.IO.IOException")
+
+
+class _WorldCommands:
+    """Tells the Exchange world about each cmdlet (a CommandObserver): before it, take
+    in what other shells committed; after each step, and before the step hands an
+    object on, commit what it changed; when it fails, undo; before the shell waits for
+    the user, commit (the world's lock is never held while someone thinks)."""
+
+    def __init__(self, world: Any):
+        self.world = world
+
+    def command_started(self, name: str) -> Optional[ErrorRecord]:
+        from .exchange.errors import WorldFileError
+        try:
+            self.world.refresh()
+        except WorldFileError as e:
+            return world_error_record(e)
+        return None
+
+    def command_completed(self, name: str) -> Optional[ErrorRecord]:
+        from .exchange.errors import WorldFileError
+        try:
+            self.world.commit()
+        except WorldFileError as e:
+            return world_error_record(e)
+        return None
+
+    def command_failed(self, name: str, error: BaseException) -> Optional[ErrorRecord]:
+        from .exchange.errors import WorldFileError
+        try:
+            self.world.rollback()
+        except WorldFileError as e:
+            return world_error_record(e)
+        if isinstance(error, WorldFileError):
+            return world_error_record(error)
+        return None
+
+    def command_output(self, name: str) -> None:
+        if self.world.changing:       # what was done to make the object is kept
+            self.world.commit()
+
+    def waiting_for_input(self) -> None:
+        self.world.commit()
 
 
 def environment_overrides() -> dict:

@@ -13,14 +13,11 @@ A *world* is one organisation in one SQLite database (:mod:`exshell.exchange.wor
   is migrated in place (the old file is kept beside it).
 * ``-Fresh`` (or ``EXSHELL_FRESH=1``) gives a throwaway world in memory.
 
-:class:`ShellWorld` is what a shell holds: the store and the organisation, and the
-per-command protocol (:meth:`ShellWorld.command_started` refreshes from other shells,
-:meth:`ShellWorld.command_completed` commits, :meth:`ShellWorld.command_failed` rolls
-back, :meth:`ShellWorld.before_input` commits before the shell waits for the user).
+:func:`open_shell_world` makes the :class:`~exshell.exchange.world.ExchangeWorld` the
+command line starts on; the store itself is :mod:`exshell.exchange.worlddb`.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -28,13 +25,12 @@ import sys
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 from .exchange.errors import WorldFileError
+from .exchange.world import _source_meta
 
-__all__ = ["worlds_dir", "world_path", "default_world_name", "ShellWorld", "open_shell_world",
-           "fresh_requested", "main", "migrate_legacy_state", "WORLD_SUFFIX"]
+__all__ = ["worlds_dir", "world_path", "default_world_name", "open_shell_world", "banner_lines",
+           "fresh_requested", "main", "WORLD_SUFFIX", "import_world"]
 
 WORLD_SUFFIX = ".db"
-#: The backup name of a migrated JSON state file.
-LEGACY_BACKUP_SUFFIX = ".pre-sqlite.json"
 
 
 def worlds_dir(environ: Optional[Dict[str, str]] = None) -> str:
@@ -72,13 +68,6 @@ def world_path(name: str, folder: Optional[str] = None) -> str:
     return os.path.join(folder or worlds_dir(), name + WORLD_SUFFIX)
 
 
-def _digest(path: str) -> str:
-    with open(path, "rb") as fh:
-        return hashlib.sha256(fh.read()).hexdigest()
-
-
-# ----------------------------------------------------------------- building a world
-
 def _build(version: Optional[str], organization_file: Optional[str], sources: Dict[str, Any]):
     """A new Organization: from the definition file, or the built-in one."""
     if organization_file is not None:
@@ -88,243 +77,60 @@ def _build(version: Optional[str], organization_file: Optional[str], sources: Di
     return default_organization(version or "2010", **sources)
 
 
-def _source_meta(version: Optional[str], organization_file: Optional[str]) -> Dict[str, str]:
-    if organization_file is None:
-        return {"source": "built-in", "source_version": str(version or "2010")}
-    return {"source": os.path.abspath(organization_file), "source_sha256": _digest(organization_file)}
-
-
-# ----------------------------------------------------------------- legacy JSON state files
-
-def migrate_legacy_state(path: str, sources: Dict[str, Any]) -> str:
-    """Turn the JSON state file ``path`` (exshell-state/1) into a world database at the
-    same path; the JSON is kept as ``path + LEGACY_BACKUP_SUFFIX``.  Returns a notice
-    for the user.  WorldFileError (naming the file) when the JSON cannot be read."""
-    from .exchange.state import load_world
-    from .exchange.worlddb import WorldStoreError, memory_store
-    lock = _flock(path)
-    try:
-        with open(path, "rb") as fh:
-            raw = fh.read()
-        if raw.startswith(b"SQLite format 3\x00"):
-            return ""          # another shell migrated it while we waited
-        try:
-            data = json.loads(raw.decode("utf-8-sig"))
-        except (UnicodeDecodeError, ValueError) as e:
-            raise WorldFileError("neither a world database nor a readable JSON state file of an "
-                                 "earlier exshell (%s). Give another file with -State" % e,
-                                 path=path) from None
-        org = load_world(data, path=path, **sources)
-        folder = os.path.dirname(os.path.abspath(path))
-        tmp = os.path.join(folder, ".%s.migrating-%d" % (os.path.basename(path), os.getpid()))
-        from .exchange.worlddb import open_store
-        try:
-            store = open_store(tmp)
-            try:
-                store.create(org, source="migrated from a JSON state file", name=os.path.basename(path))
-            finally:
-                store.close()
-            backup = path + LEGACY_BACKUP_SUFFIX
-            with open(backup, "wb") as fh:
-                fh.write(raw)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, path)
-        except OSError as e:
-            raise WorldFileError("could not migrate the JSON state file to a world database: %s"
-                                 % (e.strerror or e), path=path) from None
-        finally:
-            for suffix in ("", "-wal", "-shm"):
-                try:
-                    os.remove(tmp + suffix)
-                except OSError:
-                    pass
-        return ("exshell: %s was a state file of an earlier exshell; it is now a world database "
-                "(the old file is kept as %s)" % (path, os.path.basename(backup)))
-    except WorldStoreError:
-        raise
-    finally:
-        if lock is not None:
-            os.close(lock)
-
-
-def _flock(path: str) -> Optional[int]:
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - Windows
-        return None
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError as e:
-        raise WorldFileError("cannot read the state file: %s" % (e.strerror or e), path=path) from None
-    fcntl.flock(fd, fcntl.LOCK_EX)
-    return fd
-
-
 # ----------------------------------------------------------------- the world of a shell
 
-class ShellWorld:
-    """The world a shell works on (see the module text)."""
-
-    def __init__(self, *, store=None, name: str = "", path: Optional[str] = None,
-                 build: Optional[Callable[[], Any]] = None, organization: Any = None,
-                 notices: Sequence[str] = (), meta: Optional[Dict[str, str]] = None,
-                 sources: Optional[Dict[str, Any]] = None):
-        self.store = store
-        #: The world's name (``exchange-2010``, a file's stem; "" for a throwaway one).
-        self.name = name
-        #: The database file (None: in memory).
-        self.path = path
-        self._build = build
-        self._organization = organization
-        self._meta = dict(meta or {})
-        self._sources = dict(sources or {})
-        #: Lines the command line shows on stderr before it starts (a migration...).
-        self.notices: List[str] = list(notices)
-
-    # ------------------------------------------------------------ the organisation
-    @property
-    def loaded(self) -> bool:
-        return self._organization is not None
-
-    @property
-    def organization(self):
-        if self._organization is None:
-            org = self._build() if self._build is not None else None
-            if self.store is not None and org is not None:
-                self.store.create(org, **self._meta)
-            self._organization = org
-        return self._organization
-
-    def replace(self, org) -> None:
-        """Make ``org`` the world (Reset-Lab...): written at once, in one transaction."""
-        if self.store is not None:
-            if self.store.org is None:
-                self.store.create(org, **self._meta)
-            else:
-                self.store.replace(org)
-        self._organization = org
-
-    @property
-    def is_fresh(self) -> bool:
-        return self.path is None
-
-    # ------------------------------------------------------------ the command protocol
-    def command_started(self) -> None:
-        if self._organization is not None and self.store is not None:
-            self.store.refresh()
-
-    def command_completed(self) -> None:
-        org = self._organization
-        if org is not None and self.store is not None and (org.changes or self.store.in_write):
-            self.store.commit()
-
-    def command_failed(self) -> None:
-        org = self._organization
-        if org is not None and self.store is not None and (org.changes or self.store.in_write):
-            self.store.rollback()
-
-    def before_input(self) -> None:
-        """The shell is about to wait for the user: never hold the world's lock then."""
-        self.command_completed()
-
-    def close(self) -> None:
-        if self.store is not None:
-            self.store.close()
-
-    # ------------------------------------------------------------ the banner
-    def banner_lines(self) -> List[str]:
-        if self.path is None:
-            return ["World: a throwaway one in memory (nothing is kept when you leave)."]
-        home = os.path.expanduser("~")
-        shown = self.path
-        if shown.startswith(home + os.sep):
-            shown = "~" + shown[len(home):]
-        if self.name and os.path.dirname(self.path) == os.path.realpath(worlds_dir()):
-            again = "exshell world reset %s" % self.name
-        else:
-            again = "exshell world reset -State %s" % shown
-        return ["World: %s (%s), kept between sessions." % (self.name or os.path.basename(self.path), shown),
-                "Start over with: %s   (or run exshell -Fresh for a throwaway world)" % again]
-
-
 def open_shell_world(*, version: str = "2010", organization_file: Optional[str] = None,
-                     state: Optional[str] = None, fresh: bool = False,
-                     sources: Optional[Dict[str, Any]] = None,
-                     folder: Optional[str] = None) -> ShellWorld:
-    """The world a shell starts on (WorldFileError, naming the file, when it cannot)."""
-    from .exchange.worlddb import LegacyStateFile, WorldStoreError, memory_store, open_store
+                     state: Optional[str] = None, world: Optional[str] = None, fresh: bool = False,
+                     sources: Optional[Dict[str, Any]] = None, request_ids: Any = None,
+                     folder: Optional[str] = None):
+    """The :class:`~exshell.exchange.world.ExchangeWorld` the command line starts on
+    (see the module text).  WorldFileError, naming the file, when it cannot."""
+    from .exchange.world import ExchangeWorld
     sources = dict(sources or {})
-    meta = _source_meta(version, organization_file)
-
-    def build():
-        return _build(version, organization_file, sources)
-
-    if state is None and (fresh or fresh_requested()):
-        if organization_file is not None:
-            org = build()           # a bad file is reported now, not at the first command
-            store = memory_store()
-            store.create(org, **meta)
-            return ShellWorld(store=store, organization=org, sources=sources)
-        return ShellWorld(store=memory_store(), build=build, meta=meta, sources=sources)
-
-    notices: List[str] = []
+    if state is None and world is None and (fresh or fresh_requested()):
+        if organization_file is not None:       # a bad file is reported now
+            return ExchangeWorld.open(definition=organization_file, version=version,
+                                      request_ids=request_ids, **sources)
+        clock = sources.get("clock")
+        if clock is None:
+            from .exchange.clock import Clock
+            clock = Clock()
+        return ExchangeWorld(version, clock, key_source=sources.get("key_source"),
+                             serials=sources.get("serials"), request_ids=request_ids)
     if state is not None:
-        path = state
-        name = world_name_for_file(state)
+        path, name = state, world_name_for_file(state)
     else:
         base = folder or worlds_dir()
-        name = world_name_for_file(organization_file) if organization_file else default_world_name(version)
+        if world is not None:
+            name = world
+        elif organization_file is not None:
+            name = world_name_for_file(organization_file)
+        else:
+            name = default_world_name(version)
         path = world_path(name, base)
         try:
             os.makedirs(base, exist_ok=True)
         except OSError as e:
             raise WorldFileError("cannot create the folder for your worlds: %s. Use -State FILE "
                                  "or -Fresh" % (e.strerror or e), path=base) from None
-    try:
-        store = open_store(path)
-    except LegacyStateFile:
-        notice = migrate_legacy_state(path, sources)
-        if notice:
-            notices.append(notice)
-        store = open_store(path)
-    try:
-        if store.has_world():
-            org = store.load(**sources)
-            if organization_file is not None:
-                notices.extend(_source_notices(store, organization_file, name, state))
-        else:
-            org = build()
-            try:
-                store.create(org, name=name, **meta)
-            except WorldStoreError:
-                if not store.has_world():      # not a race with another shell's create
-                    raise
-                org = store.load(**sources)
-    except BaseException:
-        store.conn.close()
-        raise
-    return ShellWorld(store=store, name=name, path=store.path, organization=org, notices=notices,
-                      meta=meta, sources=sources)
+    return ExchangeWorld.open(definition=organization_file, state=path, version=version,
+                              request_ids=request_ids, name=name, **sources)
 
 
-def _source_notices(store, organization_file: str, name: str, state: Optional[str]) -> List[str]:
-    meta = store.meta()
-    source = meta.get("source")
-    here = os.path.abspath(organization_file)
-    how = ("exshell world reset -State %s" % state) if state else ("exshell world reset %s" % name)
-    if source and source not in ("built-in", here) and os.path.isabs(source):
-        return ["exshell: note: the world '%s' was made from %s, not from %s; it is used as it "
-                "is (give -State FILE for a world of its own)" % (name, source, here)]
-    try:
-        digest = _digest(organization_file)
-    except OSError:
-        return []
-    if meta.get("source_sha256") and meta["source_sha256"] != digest:
-        return ["exshell: note: %s has changed since the world '%s' was made from it; "
-                "the world is used as it is (%s rebuilds it from the file)"
-                % (organization_file, name, how)]
-    return []
+def banner_lines(world: Any) -> List[str]:
+    """The banner's lines about the world: which it is and how to start over."""
+    if world.path is None:
+        return ["World: a throwaway one in memory; nothing is kept when you leave."]
+    home = os.path.expanduser("~")
+    shown = world.state_path or world.path
+    if shown.startswith(home + os.sep):
+        shown = "~" + shown[len(home):]
+    in_folder = os.path.dirname(world.path) == os.path.realpath(worlds_dir())
+    again = ("exshell world reset %s" % world.name) if in_folder and world.name else \
+        ("exshell world reset -State %s" % shown)
+    return ["World: %s, kept from one session to the next" % (world.name or os.path.basename(shown)),
+            "       (%s)." % shown,
+            "Start it over: %s; a throwaway world: exshell -Fresh" % again]
 
 
 # ----------------------------------------------------------------- exshell world ...

@@ -80,7 +80,7 @@ def in_process(folder: str, big_world: str) -> None:
     commands = 200
     results = {}
     for label, kwargs in (("world file", {"state_file": os.path.join(folder, "commit.db")}),
-                          ("in memory", {"fresh": True})):
+                          ("in memory", {})):
         shell = Shell("2016", host=RecordingHost([], width=120, interactive=False), **kwargs)
         shell.run(QUERY)
         t = time.perf_counter()

@@ -494,6 +494,7 @@ class StartSleep(Cmdlet):
 # ========================================================================== Read-Host
 
 def _read(cmdlet: Cmdlet, prompt: str, secure: bool = False) -> str:
+    cmdlet.host.waiting()          # the shell waits for the user: nothing stays locked
     answer = cmdlet.host.read_line(prompt, secure)
     if answer is None:
         raise HostUnavailable()

@@ -24,6 +24,10 @@ values                 :meth:`convert`, :meth:`as_type`, :meth:`is_type`, :meth:
 extensions             :meth:`register` / :meth:`find` by type: the Exchange world,
                        a lab session, the file-system drive -- the engine knows none
 ``budget``             the hook for step/time/size caps (None: no caps)
+``command_observers``  told when each cmdlet starts, completes or fails, and before the
+                       shell waits for the user (:class:`CommandObserver`): an
+                       extension that keeps state outside the session (the Exchange
+                       world commits what a command changed) -- the engine knows none
 =====================  ==========================================================
 
 ``context.session`` and ``context.evaluator`` are the engine's own machinery: code
@@ -42,7 +46,8 @@ from .providers import ProviderTable
 from .session import Scope, Session
 from .statics import STATICS, StaticMembers
 
-__all__ = ["ExecutionContext", "SystemClock", "DEFAULT_LOCATION", "NO_VALUE", "Environment"]
+__all__ = ["ExecutionContext", "SystemClock", "DEFAULT_LOCATION", "NO_VALUE", "Environment",
+           "CommandObserver"]
 
 #: Where every session starts (PowerShell's working folder on a server).
 DEFAULT_LOCATION = "C:\\Windows\\system32"
@@ -88,6 +93,30 @@ class Environment(dict):
         self[name] = value
 
 
+class CommandObserver:
+    """What ``context.command_observers`` are told.  A step is ``begin()``, one
+    ``process()`` or ``end()`` of a cmdlet (so a pipeline of N objects has N process
+    steps); control flow (``break``, ``Select-Object -First`` stopping upstream...)
+    completes a step, any exception fails it.  Methods may return an ErrorRecord: the
+    command then fails with it (a terminating error)."""
+
+    def command_started(self, name: str) -> Optional[ErrorRecord]:
+        return None
+
+    def command_completed(self, name: str) -> Optional[ErrorRecord]:
+        return None
+
+    def command_failed(self, name: str, error: BaseException) -> Optional[ErrorRecord]:
+        return None
+
+    def command_output(self, name: str) -> None:
+        """The cmdlet hands an object on: what it did to get it is done (as a server
+        has committed before it answers)."""
+
+    def waiting_for_input(self) -> None:
+        """Nothing may stay locked while the user thinks."""
+
+
 class ExecutionContext:
     """What commands, script blocks and the REPL reach (see the module docs)."""
 
@@ -104,8 +133,11 @@ class ExecutionContext:
         #: Caps on steps, time and output size (issue 14); None: no caps.
         self.budget: Any = None
         self._extensions: Dict[type, Any] = {}
+        #: Told about every cmdlet (see CommandObserver).
+        self.command_observers: List["CommandObserver"] = []
         #: The engine's state and interpreter (used by the engine only).
         self.session = Session(host, profile=self.profile)
+        host.before_input = self.waiting_for_input
         from .evaluator import Evaluator
         self.evaluator = Evaluator(self)
 
@@ -117,6 +149,44 @@ class ExecutionContext:
     @host.setter
     def host(self, host: Host) -> None:
         self.session.host = host
+        host.before_input = self.waiting_for_input
+
+    # ------------------------------------------------------------------ command events
+    def command_started(self, name: str) -> Optional[ErrorRecord]:
+        """A cmdlet is about to begin (before its ``begin()``)."""
+        for observer in list(self.command_observers):
+            record = observer.command_started(name)
+            if record is not None:
+                return record
+        return None
+
+    def command_completed(self, name: str) -> Optional[ErrorRecord]:
+        """One step of a cmdlet (``begin()``, one ``process()``, ``end()``) finished."""
+        for observer in list(self.command_observers):
+            record = observer.command_completed(name)
+            if record is not None:
+                return record
+        return None
+
+    def command_failed(self, name: str, error: BaseException) -> Optional[ErrorRecord]:
+        """A step of a cmdlet raised ``error``; an observer may say what the user sees
+        instead (an ErrorRecord, raised as a terminating error)."""
+        found = None
+        for observer in list(self.command_observers):
+            record = observer.command_failed(name, error)
+            if record is not None and found is None:
+                found = record
+        return found
+
+    def command_output(self, name: str) -> None:
+        """A cmdlet hands an object to the next command (or the output)."""
+        for observer in list(self.command_observers):
+            observer.command_output(name)
+
+    def waiting_for_input(self) -> None:
+        """The host is about to wait for the user (a prompt, Read-Host)."""
+        for observer in list(self.command_observers):
+            observer.waiting_for_input()
 
     @property
     def dialect(self) -> Dialect:

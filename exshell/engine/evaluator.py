@@ -1386,9 +1386,17 @@ class _CmdletStage(_Stage):
     def _emit(self, obj: Any) -> None:
         if self.out_variable:
             self.out_collected.append(obj)
+        context = self.ev.context
+        if context.command_observers:
+            context.command_output(self.cls.name)
         self.downstream(obj)
 
     def begin(self) -> None:
+        context = self.ev.context
+        if context.command_observers:
+            record = context.command_started(self.cls.name)
+            if record is not None:
+                raise TerminatingError(record)
         self._call(self.cmdlet.begin)
 
     def run_alone(self) -> None:
@@ -1423,6 +1431,26 @@ class _CmdletStage(_Stage):
             self.ev._set_var(name, errs)
 
     def _call(self, fn: Callable, *args: Any) -> None:
+        context = self.ev.context
+        if not context.command_observers:
+            return self._step(fn, *args)
+        try:
+            self._step(fn, *args)
+        except FlowControl:
+            record = context.command_completed(self.cls.name)
+            if record is not None:
+                raise TerminatingError(record) from None
+            raise
+        except BaseException as error:
+            record = context.command_failed(self.cls.name, error)
+            if record is not None:
+                raise TerminatingError(record) from None
+            raise
+        record = context.command_completed(self.cls.name)
+        if record is not None:
+            raise TerminatingError(record)
+
+    def _step(self, fn: Callable, *args: Any) -> None:
         try:
             fn(*args)
         except StopUpstreamSignal as stop:

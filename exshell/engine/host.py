@@ -93,6 +93,15 @@ class Host:
         self.write_line("DEBUG: " + text, "debug", fg="Yellow")
 
     # -- input --------------------------------------------------------------------
+    #: Called before the host waits for the user (the context sets it: nothing may
+    #: stay locked while a prompt waits).
+    before_input = None
+
+    def waiting(self) -> None:
+        hook = self.before_input
+        if hook is not None:
+            hook()
+
     def read_line(self, prompt: str = "", secure: bool = False) -> Optional[str]:
         """Show ``prompt`` and read one line; None at end of input.  Raise
         HostUnavailable when the host cannot ask at all."""
@@ -101,6 +110,7 @@ class Host:
     def ask(self, prompt: str, secure: bool = False) -> str:
         if not self.interactive:
             raise HostUnavailable()
+        self.waiting()
         answer = self.read_line(prompt, secure)
         if answer is None:
             raise HostUnavailable()

@@ -1,34 +1,27 @@
-"""Saved state (``exshell -State FILE``): the whole world in one JSON file.
+"""State files of earlier exshells (``exshell-state/1``: the whole world in one JSON
+file) -- read to migrate them into a world database (:mod:`.worlddb`), and
+:func:`dump_world`, the same layout as comparable plain data (tests compare worlds
+with it).
 
 * :func:`dump_world` / :func:`load_world` turn an Organization into plain data and
   back: version, names, the clock's "now", every server's stores (certificates as
   DER, private keys as PKCS#8 PEM, friendly names, ACLs, pending requests), trust
   stores, IIS/POP/IMAP/transport/UM settings, connectors, federation, the Auth
   configuration, the lab CA, and the serial/key-pool counters of deterministic runs.
-* :class:`StateFile` owns one file: an exclusive lock for the shell's lifetime (a
-  second shell gets a clear :class:`~.errors.WorldFileError`), and atomic saves
-  (temp file in the same folder, fsync, rename, fsync of the folder), so a crash at
-  any instant leaves either the old or the new file.
-* :func:`open_world` is what Shell uses for ``-Organization`` / ``-State``.
 
-The clock is saved as the emulated "now": a resumed session continues from the
-moment the last one saved (lab time does not pass while no shell runs).  The lock
-is ``FILE.lock`` (it stays on disk; the lock itself dies with the process, so a
-killed shell never blocks the next one).  Keys are stored unencrypted: this is a
-lab; the README says so.
+The clock is the emulated "now" when the file was written.  Nothing writes this
+format any more; exshell migrates such a file the first time it opens it.
 Imports only the standard library and siblings (keys are serialised by ``keys``).
 """
 from __future__ import annotations
 
 import base64
 import datetime as _dt
-import json
-import os
-from typing import Any, Dict, NamedTuple, Optional
+from typing import Any, Dict, Optional
 
 from .errors import WorldFileError
 
-__all__ = ["StateFile", "World", "open_world", "dump_world", "load_world", "FORMAT", "write_atomic"]
+__all__ = ["dump_world", "load_world", "FORMAT"]
 
 #: Format tag of state files (bump when the layout changes incompatibly).
 FORMAT = "exshell-state/1"
@@ -236,166 +229,3 @@ def load_world(data: Dict[str, Any], *, clock=None, key_source=None, serials=Non
         raise WorldFileError("the state file is damaged or from another exshell version (%s: %s)"
                              % (type(e).__name__, e), path=path) from None
     return org
-
-
-# ----------------------------------------------------------------- the file
-
-def write_atomic(path: str, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so that a crash leaves the old or the new file."""
-    folder = os.path.dirname(os.path.abspath(path))
-    tmp = os.path.join(folder, ".%s.%d.tmp" % (os.path.basename(path), os.getpid()))
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        view = memoryview(data)
-        while view:
-            n = os.write(fd, view)
-            view = view[n:]
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(tmp, path)
-    try:
-        dfd = os.open(folder, os.O_RDONLY)
-    except OSError:  # pragma: no cover - platforms without directory handles
-        return
-    try:
-        os.fsync(dfd)
-    except OSError:  # pragma: no cover
-        pass
-    finally:
-        os.close(dfd)
-
-
-class StateFile:
-    """One state file, locked for as long as this object lives (or until close())."""
-
-    def __init__(self, path: str):
-        self.path = path
-        self._lock_fd: Optional[int] = None
-        self._last: Optional[bytes] = None
-
-    @property
-    def lock_path(self) -> str:
-        return self.path + ".lock"
-
-    def lock(self) -> None:
-        """Take the exclusive lock, or raise WorldFileError naming the holder."""
-        fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            import fcntl
-        except ImportError:  # pragma: no cover - Windows: no advisory locks
-            self._lock_fd = fd
-            return
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            try:
-                holder = os.read(fd, 64).decode("ascii", "replace").strip()
-            except OSError:
-                holder = ""
-            os.close(fd)
-            raise WorldFileError("the state file is in use by another exshell%s; close that "
-                                 "shell first (or use another -State file)"
-                                 % (" (process %s)" % holder if holder else ""),
-                                 path=self.path) from None
-        os.ftruncate(fd, 0)
-        os.write(fd, str(os.getpid()).encode("ascii"))
-        self._lock_fd = fd
-        self._remove_stale_temporaries()
-
-    def _remove_stale_temporaries(self) -> None:
-        """Temp files of a shell killed while saving (we hold the lock: none is live)."""
-        folder = os.path.dirname(os.path.abspath(self.path))
-        prefix = ".%s." % os.path.basename(self.path)
-        try:
-            names = os.listdir(folder)
-        except OSError:  # pragma: no cover
-            return
-        for name in names:
-            if name.startswith(prefix) and name.endswith(".tmp"):
-                try:
-                    os.remove(os.path.join(folder, name))
-                except OSError:  # pragma: no cover
-                    pass
-
-    def close(self) -> None:
-        if self._lock_fd is not None:
-            os.close(self._lock_fd)   # closing releases the flock
-            self._lock_fd = None
-
-    def __del__(self) -> None:  # pragma: no cover - interpreter shutdown
-        try:
-            self.close()
-        except Exception:
-            pass
-
-    def exists(self) -> bool:
-        return os.path.exists(self.path)
-
-    def read(self, **sources):
-        try:
-            with open(self.path, "rb") as fh:
-                raw = fh.read()
-        except OSError as e:
-            raise WorldFileError("cannot read the state file: %s" % (e.strerror or e),
-                                 path=self.path) from None
-        try:
-            data = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError) as e:
-            raise WorldFileError("the state file is not valid JSON (%s)" % e, path=self.path) from None
-        org = load_world(data, path=self.path, **sources)
-        self._last = raw
-        return org
-
-    def encode(self, org) -> bytes:
-        return json.dumps(dump_world(org), indent=1, sort_keys=True).encode("utf-8")
-
-    def save(self, org) -> None:
-        raw = self.encode(org)
-        write_atomic(self.path, raw)
-        self._last = raw
-
-    def save_if_changed(self, org) -> bool:
-        raw = self.encode(org)
-        if raw == self._last:
-            return False
-        write_atomic(self.path, raw)
-        self._last = raw
-        return True
-
-
-class World(NamedTuple):
-    organization: Any
-    state: Optional[StateFile]
-
-
-def open_world(*, definition: Optional[str] = None, state: Optional[str] = None, version=None,
-               clock=None, key_source=None, serials=None) -> World:
-    """The organisation a shell starts from: the state file when it exists (resume),
-    else the definition file, else the built-in organisation of ``version``; with a
-    state file, it is locked and written at once."""
-    sources = dict(clock=clock, key_source=key_source, serials=serials)
-    sf = None
-    if state is not None:
-        sf = StateFile(state)
-        sf.lock()
-        try:
-            if sf.exists():
-                return World(sf.read(**sources), sf)
-        except BaseException:
-            sf.close()
-            raise
-    try:
-        if definition is not None:
-            from .definition import load_definition
-            org = load_definition(definition, **sources)
-        else:
-            from .definition import default_organization
-            org = default_organization(version or "2010", **sources)
-        if sf is not None:
-            sf.save(org)
-    except BaseException:
-        if sf is not None:
-            sf.close()
-        raise
-    return World(org, sf)

@@ -1279,8 +1279,9 @@ def _looks_like_json(head: bytes) -> bool:
     return head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{"
 
 
-def open_store(path: str, *, create: bool = True) -> WorldStore:
-    """Open (or, with ``create``, make) the world database ``path``.
+def open_store(path: str, *, create: bool = True, readonly: bool = False) -> WorldStore:
+    """Open (or, with ``create``, make) the world database ``path``; ``readonly``
+    opens an existing world for reading only (a grader, a dashboard).
 
     Raises :class:`LegacyStateFile` for a JSON state file of an earlier exshell and
     :class:`WorldStoreError` for anything else that cannot be used."""
@@ -1320,9 +1321,13 @@ def open_store(path: str, *, create: bool = True) -> WorldStore:
         if 0 < len(head) < 100:
             raise WorldStoreError("the world database is truncated (%d bytes); %s"
                                   % (st.st_size, _HINT_DAMAGED), path=display)
-    elif not create:
+    elif not create or readonly:
         raise WorldStoreError("no such world file", path=display)
-    conn = _connect(real, display)
+    if readonly:
+        from urllib.parse import quote
+        conn = _connect("file:%s?mode=ro" % quote(real), display, uri=True)
+    else:
+        conn = _connect(real, display)
     store = WorldStore(conn, real, display)
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
@@ -1336,6 +1341,10 @@ def open_store(path: str, *, create: bool = True) -> WorldStore:
                                   "exshell reads schemas up to %d). Upgrade exshell, or export the "
                                   "world with the newer one and import it here"
                                   % (version, SCHEMA_VERSION), path=display)
+        if readonly:
+            if not tables:
+                raise WorldStoreError("the world file holds no world yet", path=display)
+            return store
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if str(mode).casefold() != "wal":
             raise WorldStoreError("cannot use the world file in WAL mode (journal mode %s)" % mode,
@@ -1367,7 +1376,7 @@ def _migrate(store: WorldStore, version: int) -> None:
 def copy_to_memory(path: str) -> WorldStore:
     """A private in-memory copy of the world file ``path``, read consistently while other
     shells may be writing it (the grader reads learners' worlds this way)."""
-    source = open_store(path, create=False)
+    source = open_store(path, create=False, readonly=True)
     try:
         if not source.has_world():
             raise WorldStoreError("the world file holds no world yet", path=path)

@@ -152,12 +152,15 @@ def cmd_list(args: Sequence[str]) -> int:
 def open_session(lab: Lab, *, host=None, root: Optional[str] = None, fresh: bool = False):
     """The learner's LabSession on their saved world (created on first start)."""
     from .checks import snapshot
-    from .progress import DRIVE_FOLDER, PROGRESS_FILE, STATE_FILE, Progress, lab_folder
+    from .progress import DRIVE_FOLDER, LEGACY_STATE_FILE, PROGRESS_FILE, STATE_FILE, Progress, lab_folder
     from .runner import build_start, open_shell
     from .cmdlets import attach
     from .session import LabSession
     folder = lab_folder(lab.id, root)
     state = os.path.join(folder, STATE_FILE)
+    legacy = os.path.join(folder, LEGACY_STATE_FILE)
+    if not os.path.exists(state) and os.path.exists(legacy):
+        os.replace(legacy, state)        # a JSON world of an earlier exshell: migrated on open
     drive = os.path.join(folder, DRIVE_FOLDER)
     progress_path = os.path.join(folder, PROGRESS_FILE)
     if fresh:   # start over: a new world (below), an empty drive, no progress

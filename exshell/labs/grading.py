@@ -1,6 +1,6 @@
 """Grading a saved world from outside the learner's session (``exshell lab check``,
-the report): a copy of the state file is opened, so a running session is not
-disturbed.  Imports the lab model and runner only.
+the report): the world is read into a private copy in memory (SQLite reads it
+consistently while the learner's shell writes), so a running session is not disturbed.  Imports the lab model and runner only.
 """
 from __future__ import annotations
 
@@ -22,17 +22,15 @@ def check_state(lab: Lab, state_file: str, *, drive_root: Optional[str] = None,
                 task: Optional[str] = None) -> dict:
     """Grade a saved world: the JSON-ready result (a copy of the state file is
     opened, so a learner's running session is not disturbed)."""
-    from .runner import check_lab, check_task, open_shell, start_snapshot
+    from .runner import check_lab, check_task, copy_shell, start_snapshot
     if not os.path.isfile(state_file):
         raise GradingError("exshell lab check: no state file '%s'" % state_file)
     tmp = tempfile.mkdtemp(prefix="exshell-lab-check-")
     try:
-        copy = os.path.join(tmp, "state.json")
-        shutil.copyfile(state_file, copy)
         if drive_root is None:
             sibling = os.path.join(os.path.dirname(os.path.abspath(state_file)), "drive")
             drive_root = sibling if os.path.isdir(sibling) else os.path.join(tmp, "drive")
-        shell = open_shell(lab, copy, drive_root=drive_root)
+        shell = copy_shell(lab, state_file, drive_root=drive_root)
         try:
             start = start_snapshot(lab)
             if task is not None:

@@ -3,7 +3,7 @@
 Each lab has a folder under the labs directory (``$EXSHELL_LABS_DIR``, else
 ``$XDG_DATA_HOME/exshell/labs``, else ``~/.local/share/exshell/labs``)::
 
-    <labs dir>/<lab id>/state.json      the saved world (exshell -State format)
+    <labs dir>/<lab id>/world.db        the learner's world (a world database, exshell -State)
     <labs dir>/<lab id>/drive/          the emulated C:\\ drive
     <labs dir>/<lab id>/progress.json   this module: tasks passed, hints, attempts, time
 
@@ -19,10 +19,13 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional
 
-__all__ = ["labs_dir", "lab_folder", "Progress", "PROGRESS_FILE", "STATE_FILE", "DRIVE_FOLDER"]
+__all__ = ["labs_dir", "lab_folder", "Progress", "PROGRESS_FILE", "STATE_FILE", "DRIVE_FOLDER",
+           "LEGACY_STATE_FILE"]
 
 PROGRESS_FILE = "progress.json"
-STATE_FILE = "state.json"
+STATE_FILE = "world.db"
+#: Where an earlier exshell kept the world (JSON); moved to STATE_FILE and migrated.
+LEGACY_STATE_FILE = "state.json"
 DRIVE_FOLDER = "drive"
 
 

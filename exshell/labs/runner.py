@@ -15,7 +15,7 @@ from typing import List, Optional
 from .checks import CheckResult, StartSnapshot, evaluate, evaluate_expression, snapshot
 from .model import Lab, LabFileError, LabIssue, Task
 
-__all__ = ["DEFAULT_LAB_CLOCK", "build_start", "make_shell", "open_shell", "run_solution",
+__all__ = ["DEFAULT_LAB_CLOCK", "build_start", "make_shell", "open_shell", "copy_shell", "run_solution",
            "evaluate_expression", "TaskResult", "check_task", "check_lab", "start_snapshot"]
 
 #: The emulated "now" of a lab that sets no clock (same as the test transcripts').
@@ -99,22 +99,41 @@ def open_shell(lab: Lab, state_file: str, *, host=None, drive_root: Optional[str
                fresh: bool = False):
     """A shell on the learner's saved world ``state_file`` (created from the lab's
     start when it does not exist, or when ``fresh``)."""
-    from ..exchange.state import StateFile
+    from ..exchange.worlddb import open_store
     from ..shell import Shell
     if fresh or not os.path.exists(state_file):
         os.makedirs(os.path.dirname(os.path.abspath(state_file)), exist_ok=True)
-        sf = StateFile(state_file)
-        sf.lock()
+        start = build_start(lab)
+        store = open_store(state_file)
         try:
-            sf.save(build_start(lab))
+            if store.has_world():
+                store.replace(start)          # start over (another shell reloads it)
+            else:
+                store.create(start, source="lab %s" % lab.id)
         finally:
-            sf.close()
+            store.close()
     key_source, serials = _sources()
     if host is None:
         from ..host import RecordingHost
         host = RecordingHost([], interactive=False)
     shell = Shell(lab.version, host=host, clock=_clock(lab), key_source=key_source,
                   serials=serials, state_file=state_file)
+    if drive_root is not None:
+        shell.drive_root = drive_root
+    return shell
+
+
+def copy_shell(lab: Lab, state_file: str, *, host=None, drive_root: Optional[str] = None):
+    """A shell on a private in-memory copy of the learner's world (grading)."""
+    from ..exchange.world import ExchangeWorld
+    from ..shell import Shell
+    key_source, serials = _sources()
+    world = ExchangeWorld.open_copy(state_file, clock=_clock(lab), key_source=key_source,
+                                    serials=serials)
+    if host is None:
+        from ..host import RecordingHost
+        host = RecordingHost([], interactive=False)
+    shell = Shell(world.profile.name, host=host, clock=world.clock, world=world)
     if drive_root is not None:
         shell.drive_root = drive_root
     return shell

@@ -6,8 +6,8 @@
 ``script`` prints the export script to run in the real Exchange Management Shell
 (``-OutFile`` writes it, with Windows line ends).  ``import`` reads the folder the
 script wrote (or any ``Get-ExchangeCertificate | Export-Clixml`` file), prints what it
-used, derived and skipped, and saves the world to the state file (default
-``replica.json``; an existing one is replaced only with ``-Force``).  Then
+used, derived and skipped, and saves the world to a world file (default
+``replica.db``; an existing one is replaced only with ``-Force``).  Then
 ``exshell -State FILE`` opens the replica.  Option names are case-insensitive and
 may be shortened.  Exit codes: 0 the world was saved, 1 nothing usable in the
 dump (nothing is saved), 2 a usage error.
@@ -21,7 +21,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 __all__ = ["main", "import_replica", "DEFAULT_STATE"]
 
 USAGE = __doc__.split("\n\n")[1]
-DEFAULT_STATE = "replica.json"
+DEFAULT_STATE = "replica.db"
 
 
 class UsageError(Exception):
@@ -101,7 +101,7 @@ def cmd_script(args: Sequence[str]) -> int:
 
 def cmd_import(args: Sequence[str]) -> int:
     from ..exchange.errors import WorldFileError
-    from ..exchange.state import StateFile
+    from ..exchange.worlddb import LegacyStateFile, open_store
     from ..profiles import SUPPORTED_VERSIONS
     opts, rest = _options(args, ("State", "ExchangeVersion"), ("Force",))
     if len(rest) != 1:
@@ -124,12 +124,18 @@ def cmd_import(args: Sequence[str]) -> int:
         sys.stdout.write("No world was created.\n")
         return 1
     try:
-        sf = StateFile(state)
-        sf.lock()
         try:
-            sf.save(org)
+            store = open_store(state)
+        except LegacyStateFile:      # -Force over a JSON state file of an earlier exshell
+            os.remove(state)
+            store = open_store(state)
+        try:
+            if store.has_world():    # -Force: the world becomes the replica (one transaction)
+                store.replace(org)
+            else:
+                store.create(org, source="replica of %s" % os.path.abspath(rest[0]))
         finally:
-            sf.close()
+            store.close()
     except (OSError, WorldFileError) as e:
         sys.stderr.write("exshell replica import: cannot save %s (%s)\n" % (state, e))
         return 1

@@ -37,7 +37,7 @@ def _learner_state(labs_dir, answers_done):
     for task in lab.tasks[:answers_done]:
         run_solution(ls.shell, task)
     ls.shell.close()
-    return labs_dir / "renew-2010" / "state.json"
+    return labs_dir / "renew-2010" / "world.db"
 
 
 def test_check_passes_after_the_reference_solutions(labs_dir, capsys):
@@ -107,4 +107,4 @@ def test_start_without_a_terminal_reads_commands_and_saves_progress(tmp_path):
     assert "Traceback" not in proc.stderr
     saved = json.loads((tmp_path / "renew-2010" / "progress.json").read_text())
     assert saved["hints_used"] == {"renew": 1} and saved["attempts"] == {"renew": 1}
-    assert (tmp_path / "renew-2010" / "state.json").exists()
+    assert (tmp_path / "renew-2010" / "world.db").exists()

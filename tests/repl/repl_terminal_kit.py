@@ -31,7 +31,8 @@ class Terminal:
                  home: str, env: Optional[dict] = None):
         self.socket = "exshell-test-%s" % uuid.uuid4().hex[:10]
         self.width, self.height = width, height
-        environ = {"HOME": home, "TERM": "xterm-256color", "PYTHONPATH": ROOT,
+        environ = {"HOME": home, "XDG_DATA_HOME": os.path.join(home, ".local", "share"),
+                   "TERM": "xterm-256color", "PYTHONPATH": ROOT,
                    "PYTHONDONTWRITEBYTECODE": "1", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
         environ.update(env or {})
         # The exit status goes to a file: tmux 3.3 does not always report it.

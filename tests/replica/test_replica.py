@@ -131,10 +131,8 @@ def test_round_trip_script_in_exshell_then_import(version, organization, tmp_pat
     assert org is not None, report.render()
     assert lines(report, "conflict") == []
     before = _run(shell, VIEW)
-    state = str(tmp_path / "replica.json")
-    from exshell.exchange.state import StateFile
-    sf = StateFile(state)
-    sf.save(org)
+    state = str(tmp_path / "replica.db")
+    _save(org, state)
     replica, _ = make_shell(version, state=state)
     after = _run(replica, VIEW)
     assert after == before
@@ -201,9 +199,8 @@ def test_dump_without_serialization_data_or_servers(tmp_path):
 def test_export_of_a_stand_in_key_warns_and_reimports(fab, tmp_path):
     folder, certs = fab
     org, _ = import_replica(str(folder), **sources())
-    from exshell.exchange.state import StateFile
-    state = str(tmp_path / "r.json")
-    StateFile(state).save(org)
+    state = str(tmp_path / "r.db")
+    _save(org, state)
     shell, host = make_shell("2016", state=state)
     mail = dumpkit.thumbprint(certs["mail"])
     shell.run("$pw = ConvertTo-SecureString 'P@ss1' -AsPlainText -Force; "
@@ -321,15 +318,29 @@ def test_cli_import_saves_once_and_refuses_to_overwrite(fab, tmp_path, capsys, m
     folder, _ = fab
     monkeypatch.setenv("EXSHELL_CLOCK", "2026-11-28T10:00:00")
     monkeypatch.setenv("EXSHELL_DETERMINISTIC", "1")
-    state = tmp_path / "r.json"
+    state = tmp_path / "r.db"
     assert replica_main(["import", str(folder), "-State", str(state)]) == 0
     out = capsys.readouterr().out
     assert "Replica of Exchange 2016 saved to" in out and "2 servers (EX01, EX02), 8 certificates" in out
-    first = state.read_bytes()
+    first = _world_dump(state)
     assert replica_main(["import", str(folder), "-State", str(state)]) == 2
     assert "add -Force" in capsys.readouterr().err
     assert replica_main(["import", str(folder), "-State", str(state), "-Force"]) == 0
-    assert state.read_bytes() == first          # deterministic: the same world again
+    assert _world_dump(state) == first          # deterministic: the same world again
+
+
+def _save(org, path):
+    from exshell.exchange.worlddb import open_store
+    store = open_store(path)
+    store.create(org)
+    store.close()
+
+
+def _world_dump(path):
+    """The world file's content as comparable data (the file's bytes are SQLite's)."""
+    from exshell.exchange.state import dump_world
+    from exshell.exchange.world import ExchangeWorld
+    return dump_world(ExchangeWorld.open_copy(str(path)).organization)
 
 
 def test_cli_nothing_usable_creates_nothing(tmp_path, capsys):
@@ -348,18 +359,19 @@ def test_cli_usage_errors(capsys):
 
 
 def test_committed_fixture_state_is_what_import_builds(tmp_path):
-    """tests/transcripts/states/replica-fabrikam-2016.json is `exshell replica import` of the
-    Fabrikam dump (EXSHELL_CLOCK/EXSHELL_DETERMINISTIC): rebuilding it gives the same file."""
+    """tests/transcripts/states/replica-fabrikam-2016.json (a JSON state file, as earlier
+    exshells wrote them; the transcript migrates it) is `exshell replica import` of the
+    Fabrikam dump (EXSHELL_CLOCK/EXSHELL_DETERMINISTIC): rebuilding it gives the same world."""
     folder = tmp_path / "dump"
     folder.mkdir()
     dumpkit.fabrikam(str(folder))
-    state = tmp_path / "r.json"
+    state = tmp_path / "r.db"
     env = dict(os.environ, EXSHELL_CLOCK="2026-11-28T10:00:00", EXSHELL_DETERMINISTIC="1")
     subprocess.run([sys.executable, "-m", "exshell", "replica", "import", str(folder), "-State", str(state)],
                    check=True, env=env, capture_output=True)
     committed = os.path.join(os.path.dirname(__file__), "..", "transcripts", "states",
                              "replica-fabrikam-2016.json")
-    assert json.loads(state.read_text()) == json.loads(open(committed).read())
+    assert _world_dump(state) == _world_dump(committed)
 
 
 # ------------------------------------------------------------------ the script's own records

@@ -185,6 +185,32 @@ def test_a_folder_as_the_world(tmp_path):
     assert "not a world file" in str(info.value)
 
 
+MOUNTS = "/tmp/exshell-test-mounts"
+
+
+def _mount_point(name):
+    """A fresh folder to mount on, outside pytest's folders; mounts that an earlier run
+    left behind more than ten minutes ago (a killed test cannot unmount) are detached
+    first -- younger ones may belong to a test running in parallel."""
+    import time
+    import uuid
+    try:
+        with open("/proc/mounts") as fh:
+            mine = [line.split()[1] for line in fh if line.split()[1].startswith(MOUNTS + "/")]
+    except OSError:
+        mine = []
+    for target in mine:
+        try:
+            started = int(os.path.basename(target).split("-")[1])
+        except (IndexError, ValueError):
+            continue
+        if time.time() - started > 600:
+            subprocess.run(["umount", "-l", target], capture_output=True, timeout=20)
+    folder = pathlib.Path(MOUNTS) / ("%s-%d-%s" % (name, int(time.time()), uuid.uuid4().hex[:8]))
+    folder.mkdir(parents=True)
+    return folder
+
+
 def _mount(kind_args, target):
     try:
         r = subprocess.run(["mount"] + kind_args + [str(target)], capture_output=True, timeout=20)
@@ -205,9 +231,8 @@ def _umount(target):
 def read_only_folder(good_world, tmp_path):
     """A folder holding a world that exshell cannot write to: a read-only tmpfs when we
     may mount (root: permission bits do not stop root), else permission bits."""
-    folder = tmp_path / "ro"
-    folder.mkdir()
     if os.geteuid() == 0:
+        folder = _mount_point("ro")
         if not _mount(["-t", "tmpfs", "-o", "size=4m", "tmpfs"], folder):
             pytest.skip("cannot mount a tmpfs here")
         try:
@@ -217,7 +242,10 @@ def read_only_folder(good_world, tmp_path):
             yield folder
         finally:
             _umount(folder)
+            shutil.rmtree(folder, ignore_errors=True)
     else:
+        folder = tmp_path / "ro"
+        folder.mkdir()
         shutil.copyfile(good_world, folder / "w.db")
         folder.chmod(0o555)
         try:
@@ -233,14 +261,16 @@ def test_a_read_only_folder(read_only_folder):
 
 @pytest.fixture
 def small_disk(tmp_path):
-    folder = tmp_path / "small"
-    folder.mkdir()
-    if os.geteuid() != 0 or not _mount(["-t", "tmpfs", "-o", "size=600k", "tmpfs"], folder):
+    if os.geteuid() != 0:
         pytest.skip("needs root to mount a small tmpfs (the max_page_count test covers it)")
+    folder = _mount_point("small")
+    if not _mount(["-t", "tmpfs", "-o", "size=600k", "tmpfs"], folder):
+        pytest.skip("cannot mount a small tmpfs here (the max_page_count test covers it)")
     try:
         yield folder
     finally:
         _umount(folder)
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _fill_until_it_fails(store):

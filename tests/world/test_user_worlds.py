@@ -38,12 +38,12 @@ def test_the_default_world_is_made_once_and_kept(home):
     org = first.organization
     thumbs = sorted(e.thumbprint for e in org.local_server.my)
     org.local_server.pop_x509_name = "kept.contoso.com"
-    first.command_completed()
+    first.commit()
     first.close()
     again = worlds.open_shell_world(version="2013", sources=sources())
     assert sorted(e.thumbprint for e in again.organization.local_server.my) == thumbs
     assert again.organization.local_server.pop_x509_name == "kept.contoso.com"
-    assert "exshell world reset exchange-2013" in "\n".join(again.banner_lines())
+    assert "exshell world reset exchange-2013" in "\n".join(worlds.banner_lines(again))
     again.close()
 
 
@@ -58,10 +58,10 @@ def test_versions_have_worlds_of_their_own(home):
 
 def test_fresh_is_in_memory_and_lazy(home):
     w = worlds.open_shell_world(version="2010", fresh=True, sources=sources())
-    assert w.is_fresh and not w.loaded
+    assert w.is_fresh and not w.organization_built
     assert w.organization.local_server.name == "EX01"
     assert not home.exists() or not any(home.iterdir())
-    assert "throwaway" in w.banner_lines()[0]
+    assert "throwaway" in worlds.banner_lines(w)[0]
 
 
 def test_the_environment_variable_means_fresh(home, monkeypatch):
@@ -88,7 +88,8 @@ def test_a_json_state_file_is_migrated_in_place(tmp_path):
     w = worlds.open_shell_world(state=str(state), sources=sources())
     assert any("now a world database" in n for n in w.notices)
     assert state.read_bytes()[:16] == b"SQLite format 3\x00"
-    assert (tmp_path / ("lab.json" + worlds.LEGACY_BACKUP_SUFFIX)).read_bytes() == HALFWAY.read_bytes()
+    from exshell.exchange.world import LEGACY_BACKUP_SUFFIX
+    assert (tmp_path / ("lab.json" + LEGACY_BACKUP_SUFFIX)).read_bytes() == HALFWAY.read_bytes()
     data = dump_world(w.organization)
     for key in ("version", "name", "domain", "send_connectors", "auth", "federation"):
         assert data[key] == expected[key], key
@@ -118,7 +119,7 @@ def test_world_commands(home, tmp_path, capsys):
     server = w.organization.local_server
     original = sorted(server.my.thumbprints())
     server.pop_x509_name = "changed.contoso.com"
-    w.command_completed()
+    w.commit()
     w.close()
 
     assert worlds.main(["list"]) == 0

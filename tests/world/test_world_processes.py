@@ -19,7 +19,7 @@ ENV.pop("EXSHELL_FRESH", None)
 
 # Every statement is one New-ExchangeCertificate: a certificate row, a key, the IIS
 # binding of the server row and the counters, in one transaction.
-SCRIPT = """param($start)
+SCRIPT = """param([int]$start)
 for ($i = $start; $i -lt $start + 400; $i++) {
     New-ExchangeCertificate -DomainName "c$i.contoso.com" -Services IIS -KeySize 1024 -Force | Out-Null
     Write-Host "done $i"
