@@ -135,6 +135,35 @@ _COMMON_HELP_51 = ("This cmdlet supports the common parameters: Verbose, Debug,\
                    "OutBuffer, PipelineVariable, and OutVariable. For more information, see\n"
                    "about_CommonParameters (https:/go.microsoft.com/fwlink/?LinkID=113216).")
 
+# Start-Transcript's file: header and footer, default name, encoding (messages below).
+_STARS = "**********************"
+_TRANSCRIPT_20 = {
+    "TranscriptPrologue": (_STARS + "\nWindows PowerShell Transcript Start\nStart time: {start}\n"
+                           "Username  : {domain}\\{user} \nMachine\t  : {machine} ({os}) \n" + _STARS),
+    "TranscriptEpilogue": _STARS + "\nWindows PowerShell Transcript End\nEnd time: {end}\n" + _STARS,
+    "TranscriptFileName": "PowerShell_transcript.{stamp}.txt",
+    "TranscriptEncoding": "utf-16",
+    "TranscriptNotRunning": ("An error occurred stopping transcription: The console host is not "
+                             "currently transcribing."),
+}
+_TRANSCRIPT_51 = {
+    "TranscriptPrologue": (_STARS + "\nWindows PowerShell transcript start\nStart time: {start}\n"
+                           "Username: {domain}\\{user}\nRunAs User: {domain}\\{user}\n"
+                           "Machine: {machine} ({os})\nHost Application: {host_application}\n"
+                           "Process ID: {pid}\n{version_table}\n" + _STARS),
+    "TranscriptEpilogue": _STARS + "\nWindows PowerShell transcript end\nEnd time: {end}\n" + _STARS,
+    "TranscriptFileName": "PowerShell_transcript.{machine}.{random}.{stamp}.txt",
+    "TranscriptEncoding": "utf-8-sig",
+    "TranscriptNotRunning": ("An error occurred stopping transcription: The host is not "
+                             "currently transcribing."),
+    # Start-Transcript -IncludeInvocationHeader (5.0 and later): before each command.
+    "TranscriptInvocationHeader": _STARS + "\nCommand start time: {start}\n" + _STARS,
+    "TranscriptHostApplication": ("C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe "
+                                  "-noexit -command \". 'C:\\Program Files\\Microsoft\\Exchange Server"
+                                  "\\V15\\bin\\RemoteExchange.ps1'; Connect-ExchangeServer -auto "
+                                  "-ClientApplication:ManagementShell \""),
+}
+
 PS20 = Dialect(
     name="2.0",
     version_table=(("CLRVersion", "2.0.50727.5485"), ("BuildVersion", "6.1.7601.17514"),
@@ -169,6 +198,7 @@ PS20 = Dialect(
         # 2.0's exact wording is not verified (kept here to change in one place).
         "HelpNotFound": "Get-Help could not find %s in a help file in this session.",
         "HelpCommonParameters": _COMMON_HELP_20,
+        **_TRANSCRIPT_20,
     },
 )
 
@@ -208,6 +238,7 @@ PS51 = Dialect(
                          "for the help topic in the TechNet library at "
                          "https:/go.microsoft.com/fwlink/?LinkID=107116."),
         "HelpCommonParameters": _COMMON_HELP_51,
+        **_TRANSCRIPT_51,
     },
 )
 
@@ -295,6 +326,12 @@ class Profile(_Facts):
     transport_cmdlet: str = "Get-TransportServer"  # the current name; 2013+ keeps the old one
                                                    # with a deprecation warning
     console: str = CONSOLE_CLASSIC  # the interactive console: CONSOLE_CLASSIC | CONSOLE_PSREADLINE
+    # The server's Windows: [Environment]::OSVersion.VersionString (transcripts, $PSVersionTable)
+    windows_version: str = "Microsoft Windows NT 6.1.7601 Service Pack 1"   # Server 2008 R2 SP1
+    #: The Windows services Get-Service lists: (Name, DisplayName, services it depends on).
+    windows_services: tuple = ()
+    #: What a client reaches -> the services that must run for it to answer (HTTPS, IMAP...).
+    endpoint_services: Tuple[Tuple[str, Tuple[str, ...]], ...] = ()
     # Parameters of the server's own PowerShell modules that do not follow the dialect:
     set_content_no_newline: bool = False   # Set-Content -NoNewline (5.0; not on 2013's servers)
     get_content_as_byte_stream: bool = False  # Get-Content -AsByteStream (pwsh 6+; offered where
@@ -328,6 +365,74 @@ _S2013 = _S2010 + ("UMCallRouter",)
 
 _LEGACY_ROLES = (MAILBOX, CLIENT_ACCESS, HUB_TRANSPORT)
 
+# Windows services of an Exchange server (Get-Service), by version: (Name, DisplayName,
+# depends on).  Exchange's own and IIS's; the rest of Windows is left out.
+_IIS = (("IISADMIN", "IIS Admin Service", ()),
+        ("WAS", "Windows Process Activation Service", ()),
+        ("W3SVC", "World Wide Web Publishing Service", ("WAS",)))
+_TOPOLOGY = ("MSExchangeADTopology",)
+_SERVICES_2007 = _IIS + (
+    ("MSExchangeADTopology", "Microsoft Exchange Active Directory Topology Service", ()),
+    ("MSExchangeAntispamUpdate", "Microsoft Exchange Anti-spam Update", _TOPOLOGY),
+    ("MSExchangeEdgeSync", "Microsoft Exchange EdgeSync", _TOPOLOGY),
+    ("MSExchangeFDS", "Microsoft Exchange File Distribution", _TOPOLOGY),
+    ("MSExchangeImap4", "Microsoft Exchange IMAP4", _TOPOLOGY),
+    ("MSExchangeIS", "Microsoft Exchange Information Store", ()),
+    ("MSExchangeMailboxAssistants", "Microsoft Exchange Mailbox Assistants", _TOPOLOGY),
+    ("MSExchangeMailSubmission", "Microsoft Exchange Mail Submission", _TOPOLOGY),
+    ("MSExchangeMonitoring", "Microsoft Exchange Monitoring", ()),
+    ("MSExchangePop3", "Microsoft Exchange POP3", _TOPOLOGY),
+    ("MSExchangeRepl", "Microsoft Exchange Replication Service", _TOPOLOGY),
+    ("MSExchangeSA", "Microsoft Exchange System Attendant", _TOPOLOGY),
+    ("MSExchangeSearch", "Microsoft Exchange Search Indexer", _TOPOLOGY),
+    ("MSExchangeServiceHost", "Microsoft Exchange Service Host", _TOPOLOGY),
+    ("MSExchangeTransport", "Microsoft Exchange Transport", _TOPOLOGY),
+    ("MSExchangeTransportLogSearch", "Microsoft Exchange Transport Log Search", _TOPOLOGY),
+)
+_SERVICES_2010 = tuple(sorted(_SERVICES_2007 + (
+    ("MSExchangeAB", "Microsoft Exchange Address Book", _TOPOLOGY),
+    ("MSExchangeFBA", "Microsoft Exchange Forms-Based Authentication service", _TOPOLOGY),
+    ("MSExchangeMailboxReplication", "Microsoft Exchange Mailbox Replication", _TOPOLOGY),
+    ("MSExchangeProtectedServiceHost", "Microsoft Exchange Protected Service Host", _TOPOLOGY),
+    ("MSExchangeRPC", "Microsoft Exchange RPC Client Access", _TOPOLOGY),
+    ("MSExchangeThrottling", "Microsoft Exchange Throttling", _TOPOLOGY),
+), key=lambda r: r[0].casefold()))
+_SERVICES_2013 = tuple(sorted(_IIS[1:] + (
+    ("HostControllerService", "Search Host Controller", ()),
+    ("MSExchangeADTopology", "Microsoft Exchange Active Directory Topology", ()),
+    ("MSExchangeAntispamUpdate", "Microsoft Exchange Anti-spam Update", _TOPOLOGY),
+    ("MSExchangeDagMgmt", "Microsoft Exchange DAG Management", _TOPOLOGY),
+    ("MSExchangeDelivery", "Microsoft Exchange Mailbox Transport Delivery", _TOPOLOGY),
+    ("MSExchangeDiagnostics", "Microsoft Exchange Diagnostics", ()),
+    ("MSExchangeEdgeSync", "Microsoft Exchange EdgeSync", _TOPOLOGY),
+    ("MSExchangeFastSearch", "Microsoft Exchange Search", ()),
+    ("MSExchangeFrontEndTransport", "Microsoft Exchange Frontend Transport", _TOPOLOGY),
+    ("MSExchangeHM", "Microsoft Exchange Health Manager", ()),
+    ("MSExchangeImap4", "Microsoft Exchange IMAP4", _TOPOLOGY),
+    ("MSExchangeIMAP4BE", "Microsoft Exchange IMAP4 Backend", _TOPOLOGY),
+    ("MSExchangeIS", "Microsoft Exchange Information Store", _TOPOLOGY),
+    ("MSExchangeMailboxAssistants", "Microsoft Exchange Mailbox Assistants", _TOPOLOGY),
+    ("MSExchangeMailboxReplication", "Microsoft Exchange Mailbox Replication", _TOPOLOGY),
+    ("MSExchangePop3", "Microsoft Exchange POP3", _TOPOLOGY),
+    ("MSExchangePOP3BE", "Microsoft Exchange POP3 Backend", _TOPOLOGY),
+    ("MSExchangeRepl", "Microsoft Exchange Replication", _TOPOLOGY),
+    ("MSExchangeRPC", "Microsoft Exchange RPC Client Access", _TOPOLOGY),
+    ("MSExchangeServiceHost", "Microsoft Exchange Service Host", _TOPOLOGY),
+    ("MSExchangeSubmission", "Microsoft Exchange Mailbox Transport Submission", _TOPOLOGY),
+    ("MSExchangeThrottling", "Microsoft Exchange Throttling", _TOPOLOGY),
+    ("MSExchangeTransport", "Microsoft Exchange Transport", _TOPOLOGY),
+    ("MSExchangeTransportLogSearch", "Microsoft Exchange Transport Log Search", _TOPOLOGY),
+    ("MSExchangeUM", "Microsoft Exchange Unified Messaging", _TOPOLOGY),
+    ("MSExchangeUMCR", "Microsoft Exchange Unified Messaging Call Router", _TOPOLOGY),
+), key=lambda r: r[0].casefold()))
+_SERVICES_2019 = tuple(r for r in _SERVICES_2013 if r[0] not in ("MSExchangeUM", "MSExchangeUMCR"))
+# Which services answer a client: IIS for HTTPS; POP3/IMAP4 (the front-end service on
+# 2013+); SMTP on port 25 (the Transport service, the Frontend Transport on 2013+).
+_ENDPOINTS_LEGACY = (("https", ("W3SVC", "WAS")), ("imap", ("MSExchangeImap4",)),
+                     ("pop", ("MSExchangePop3",)), ("smtp", ("MSExchangeTransport",)))
+_ENDPOINTS_15 = (("https", ("W3SVC", "WAS")), ("imap", ("MSExchangeImap4",)),
+                 ("pop", ("MSExchangePop3",)), ("smtp", ("MSExchangeFrontEndTransport",)))
+
 _EX2007 = Profile(
     # 2007 SP3: local snap-in, no RPC layer; 5-character codes and error wording are guesses [?].
     version="2007", update="SP3", build="8.3.83.6", dialect=PS20,
@@ -337,6 +442,8 @@ _EX2007 = Profile(
     has_identity=False, has_server_param=False, exchange_2010_parameters=False,
     new_output_before_enable=True, roles=_LEGACY_ROLES,
     new_file_params=("Path",), import_file_params=("Path",), export_file_params=("Path",),
+    windows_version="Microsoft Windows NT 6.0.6002 Service Pack 2",   # Server 2008 SP2
+    windows_services=_SERVICES_2007, endpoint_services=_ENDPOINTS_LEGACY,
 )
 
 _EX2010 = Profile(
@@ -347,6 +454,7 @@ _EX2010 = Profile(
     remote_errors=True, error_stamp=False, confirm_offers_suspend=False, rpc_prefix=True,
     has_identity=False, has_server_param=True, exchange_2010_parameters=True,
     new_output_before_enable=True, roles=_LEGACY_ROLES,
+    windows_services=_SERVICES_2010, endpoint_services=_ENDPOINTS_LEGACY,
 )
 
 _EX2013 = Profile(
@@ -363,6 +471,8 @@ _EX2013 = Profile(
     cas_roles=(CLIENT_ACCESS,), um_roles=(MAILBOX,), umcr_roles=(CLIENT_ACCESS,),
     iis_setup_sites=(1, 2), has_auth_certificate=True, has_wmsvc_certificate=True,
     transport_cmdlet="Get-TransportService",
+    windows_version="Microsoft Windows NT 6.3.9600.0",   # Server 2012 R2
+    windows_services=_SERVICES_2013, endpoint_services=_ENDPOINTS_15,
 )
 
 _EX2016 = _EX2013.replace(
@@ -374,12 +484,15 @@ _EX2016 = _EX2013.replace(
     um_roles=(MAILBOX,), umcr_roles=(MAILBOX,), wmsvc_sha2=True,
     set_content_no_newline=True, get_content_as_byte_stream=True,
     console=CONSOLE_PSREADLINE,   # Server 2016: PSReadLine in the console of 5.1
+    windows_version="Microsoft Windows NT 10.0.14393.0",   # Server 2016
 )
 
 _EX2019 = _EX2016.replace(
     # 2019 CU14: SHA-256 for the setup certificate too (from CU11); UM is gone.
     version="2019", update="CU14", build="15.2.1544.4",
     setup_hash="sha256", um_roles=(), umcr_roles=(),
+    windows_version="Microsoft Windows NT 10.0.17763.0",   # Server 2019
+    windows_services=_SERVICES_2019,
 )
 
 #: Every row, oldest version first; within a version, oldest update first: the last

@@ -40,6 +40,10 @@ class RunResult:
     success: bool = True
     exit_code: Optional[int] = None
     incomplete: bool = False
+    #: A terminating error (or a parse error) ended it: Get-History says "Failed".
+    failed: bool = False
+    #: Ctrl-C stopped it: Get-History says "Stopped".
+    stopped: bool = False
 
 
 class Shell:
@@ -239,11 +243,13 @@ class Shell:
             script = self._parse_safely(text, file)
         except IncompleteInput as e:
             result.incomplete = True
+            result.failed = True
             self._report_parse_error(e, text, file)
             result.success = False
             result.errors = session.errors[: len(session.errors) - errors_before]
             return result
         except ParseError as e:
+            result.failed = True
             self._report_parse_error(e, text, file)
             result.success = False
             result.errors = session.errors[: len(session.errors) - errors_before]
@@ -276,6 +282,7 @@ class Shell:
         try:
             self.evaluator.run(script, sink, args=args or [], new_scope=file is not None)
         except ScriptTerminatingError as e:
+            result.failed = True
             session.add_error(e.record) if e.record not in session.errors else None
             session.last_success = False
             self._flush(formatter)
@@ -285,12 +292,14 @@ class Shell:
             result.exit_code = e.code
             session.last_exit_code = e.code
         except KeyboardInterrupt:
+            result.stopped = True
             self._flush(formatter)
             formatter = None
             session.last_success = False
             session.had_error = True
             self.host.write_line("")
         except RecursionError:
+            result.failed = True
             record = ErrorRecord("The script failed due to call depth overflow.", "CallDepthOverflow",
                                  "InvalidOperation",
                                  exception_type="System.Management.Automation.ScriptCallDepthException")
@@ -305,6 +314,7 @@ class Shell:
             formatter = None
             session.display_error(record)
         except Exception as e:  # the last safety net: never a Python traceback
+            result.failed = True
             self.internal_errors.append(e)
             record = ErrorRecord("exshell could not run this command because of an internal error "
                                  "(%s: %s). Please report it." % (type(e).__name__, e),

@@ -140,6 +140,7 @@ def make_shell(version: str = "2010", *, width: int = 120, clock: _dt.datetime =
 
 def replay(t: Transcript) -> List[Tuple[Step, str]]:
     """Run every step; return (step, actual output) pairs."""
+    from .interactive import run_line
     state = None
     if t.state is not None:
         # Replay on a private copy: the golden state file must not change.
@@ -153,7 +154,7 @@ def replay(t: Transcript) -> List[Tuple[Step, str]]:
     for step in t.steps:
         host.clear()
         host.answers = list(step.answers)
-        shell.run(step.command)
+        run_line(shell, step.command)   # as typed at the prompt: history, transcripts
         text = host.text
         if text.endswith("\n"):
             text = text[:-1]

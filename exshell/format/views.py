@@ -159,3 +159,8 @@ register_table_view("System.Globalization.CultureInfo", TableView([
     TableColumn("Name", "Name", 16),
     TableColumn("DisplayName", "DisplayName", None),
 ]))
+# Get-History (PowerShell's PowerShellCore.format.ps1xml, the "history" view).
+register_table_view("Microsoft.PowerShell.Commands.HistoryInfo", TableView([
+    TableColumn("Id", "Id", 4, "right"),
+    TableColumn("CommandLine", "CommandLine", None),
+]))

@@ -494,6 +494,26 @@ _OTHERS = {
         [("Get-Help New-ExchangeCertificate -Examples", "This command shows the examples of New-ExchangeCertificate."),
          ("Get-Help *Certificate*", "This command lists the help topics whose names contain Certificate."),
          ("Get-Help Enable-ExchangeCertificate -Parameter Services", "This command describes one parameter.")]),
+    # Session history and transcripts
+    "Get-History": ("Lists the lines entered at the prompt in this session, oldest first, each with its Id. The list holds $MaximumHistoryCount entries (64 on PowerShell 2.0, 4096 on 5.1); a line is added once it has run, so Get-History never lists itself. -Id picks entries by number; -Count limits the list to the newest ones (with one -Id: the entries ending with it). This is PowerShell's own list, apart from the console's (F7, the arrow keys).",
+        [("Get-History", "This command lists the commands entered so far."),
+         ("Get-History -Count 5", "This command lists the last five commands."),
+         ("Get-History | Where-Object { $_.CommandLine -like '*Enable-ExchangeCertificate*' } | Format-List *", "This command shows when each Enable-ExchangeCertificate command ran and whether it completed.")]),
+    "Invoke-History": ("Runs a line from the session history again: the last one without -Id, the entry with that number, or the newest entry that starts with the text given. The line is shown before it runs and is recorded in the history in place of the Invoke-History command. The alias r is the quick way.",
+        [("r", "This command runs the last command again."),
+         ("Invoke-History 3", "This command runs history entry 3 again."),
+         ("Invoke-History Get-Ex", "This command runs the newest entry that starts with Get-Ex.")]),
+    "Add-History": ("Appends entries to the session history: objects with the properties of a history entry (CommandLine, ExecutionStatus, StartExecutionTime and EndExecutionTime), for example ones saved with Export-Csv or Export-Clixml in an earlier session. -Passthru writes the new entries.",
+        [("Get-History | Export-Clixml C:\\scripts\\history.xml\nImport-Clixml C:\\scripts\\history.xml | Add-History", "These commands save the history and add it again later, for example in a new session.")]),
+    "Clear-History": ("Deletes entries from the session history: all of them (after a confirmation when asked), those with the Ids given, the entries matching a -CommandLine (wildcards allowed), or -Count entries -- the oldest, or with -Newest the newest. The console's own list (F7, the arrow keys) is not affected.",
+        [("Clear-History", "This command deletes the whole session history."),
+         ("Clear-History -Id 4,5", "This command deletes entries 4 and 5."),
+         ("Clear-History -CommandLine *Password*", "This command deletes every entry that mentions Password.")]),
+    "Start-Transcript": ("Starts recording the session in a text file on the emulated drive: a header, then everything the console shows -- each prompt with the line typed, the output, errors, warnings, questions and the answers typed -- until Stop-Transcript writes the footer. Without -Path the file is PowerShell_transcript.<...>.txt in the user's Documents folder. -Append adds to an existing file; -NoClobber refuses to replace one. PowerShell 5.1 also offers -OutputDirectory, -LiteralPath and -IncludeInvocationHeader (a time stamp before each command), and allows a transcript inside another.",
+        [("Start-Transcript -Path C:\\logs\\renewal.txt", "This command starts recording the session in C:\\logs\\renewal.txt."),
+         ("Start-Transcript -Path C:\\logs\\renewal.txt -Append", "This command goes on recording into the same file.")]),
+    "Stop-Transcript": ("Stops the transcript Start-Transcript started (the newest one, when several run): the footer with the end time is written and the file's path is shown.",
+        [("Stop-Transcript", "This command stops recording the session.")]),
 }
 
 for _name, (_description, _examples) in _OTHERS.items():

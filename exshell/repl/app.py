@@ -112,10 +112,20 @@ def run_repl(shell: Any, banner: Optional[str] = None, *, history: Optional[str]
     else:
         console_ = _ClassicConsole(shell, cache, pt_input, pt_output)
 
+    try:
+        return _loop(shell, host, console_, cache)
+    finally:
+        from ..interactive import leave
+        leave(shell)
+
+
+def _loop(shell: Any, host: Any, console_: Any, cache: Any) -> int:
+    from ..interactive import run_line
     failures = 0
     while True:
+        prompt = shell.prompt()
         try:
-            text = console_.read(shell.prompt())
+            text = console_.read(prompt)
             failures = 0
         except KeyboardInterrupt:
             continue  # Ctrl-C: the line is dropped, a fresh prompt follows
@@ -132,7 +142,7 @@ def run_repl(shell: Any, banner: Optional[str] = None, *, history: Optional[str]
         console_.accepted(text)
         cache.invalidate()
         try:
-            result = shell.run(text)
+            result = run_line(shell, text, prompt)
         except KeyboardInterrupt:
             host.write_line("")
             continue
@@ -161,14 +171,12 @@ class _ClassicConsole:
         from prompt_toolkit import PromptSession
         from prompt_toolkit.history import InMemoryHistory
         from prompt_toolkit.key_binding import merge_key_bindings
-        from .completion import complete
         from .conhost import ClassicState, make_classic_bindings
         from .console_history import ConsoleHistory
         from .keys import make_key_bindings
         from .tabcycle import TabCycle
 
-        self.state = ClassicState(ConsoleHistory(),
-                                  TabCycle(lambda before: complete(shell, before, cache)))
+        self.state = ClassicState(ConsoleHistory(), TabCycle(_source(shell, cache)))
         options = dict(_SESSION_OPTIONS, prompt_continuation=_continuation)
         self.session = PromptSession(
             history=InMemoryHistory(), lexer=None, completer=None, reserve_space_for_menu=0,
@@ -206,7 +214,6 @@ class _PSReadLineConsole:
         from prompt_toolkit.key_binding import merge_key_bindings
         from prompt_toolkit.shortcuts import CompleteStyle
         from ..engine.psreadline import PSReadLineOptions
-        from .completion import complete, make_completer
         from .keys import make_key_bindings
         from .lexer import make_lexer
         from .psreadline import ParseErrorCheck, make_psreadline_bindings
@@ -215,13 +222,13 @@ class _PSReadLineConsole:
         self.options = options if options is not None else PSReadLineOptions()
         self.has_error = ParseErrorCheck(shell.parse)
         suggest = AutoSuggestFromHistory()
-        source = lambda before: complete(shell, before, cache)  # noqa: E731
+        source = _source(shell, cache)
         bindings = make_psreadline_bindings(self.options, TabCycle(source),
                                             lambda before: len(source(before)))
         session_options = dict(_SESSION_OPTIONS, prompt_continuation=self._continuation)
         self.session = PromptSession(
             history=_history(history_path() if history == "" else history),
-            lexer=make_lexer(), completer=make_completer(shell, cache),
+            lexer=make_lexer(), completer=_Completer(source),
             complete_style=CompleteStyle.MULTI_COLUMN,
             auto_suggest=DynamicAutoSuggest(lambda: suggest if self.options.prediction else None),
             key_bindings=merge_key_bindings([make_key_bindings(shell), bindings]),
@@ -239,6 +246,35 @@ class _PSReadLineConsole:
 
     def accepted(self, text: str) -> None:
         pass
+
+
+def _source(shell: Any, cache: Any):
+    """What Tab (and the PSReadLine menu) offers for the text left of the cursor: a
+    history line for ``#id``/``#text``, else the shell's completion."""
+    from .completion import complete
+    from .history_completion import history_candidates
+
+    def source(before: str):
+        found = history_candidates(shell, before)
+        return found if found is not None else complete(shell, before, cache)
+    return source
+
+
+def _Completer(source: Any):
+    """A prompt_toolkit Completer over ``source`` (the PSReadLine menu)."""
+    from prompt_toolkit.completion import Completer, Completion
+
+    class SourceCompleter(Completer):
+        def get_completions(self, document, complete_event):
+            try:
+                found = source(document.text_before_cursor)
+            except Exception:  # completion must never break the line
+                return
+            for c in found:
+                yield Completion(c.text, start_position=-c.replace, display=c.shown,
+                                 display_meta=c.meta)
+
+    return SourceCompleter()
 
 
 def _label_search(session: Any) -> None:

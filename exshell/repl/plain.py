@@ -14,13 +14,23 @@ __all__ = ["run_plain"]
 
 def run_plain(shell: Any, banner: Optional[str] = None) -> int:
     """Run the loop on ``shell``'s host; returns the exit code."""
+    from ..interactive import leave
+    try:
+        return _loop(shell, banner)
+    finally:
+        leave(shell)
+
+
+def _loop(shell: Any, banner: Optional[str]) -> int:
     from ..engine.host import HostUnavailable
+    from ..interactive import run_line
     host = shell.host
     if banner:
         host.write_line(banner)
     while True:
+        prompt = shell.prompt()
         try:
-            line = host.read_line(shell.prompt())
+            line = host.read_line(prompt)
         except KeyboardInterrupt:
             host.write_line("")
             continue
@@ -32,7 +42,7 @@ def run_plain(shell: Any, banner: Optional[str] = None) -> int:
         if not text.strip():
             continue
         try:
-            result = shell.run(text)
+            result = run_line(shell, text, prompt)
         except KeyboardInterrupt:
             host.write_line("")
             continue
