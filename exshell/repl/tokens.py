@@ -120,99 +120,112 @@ _CLOSERS = {")": ("(", "$(", "@("), "}": ("{", "@{"), "]": ("[",)}
 
 def tokenize(text: str) -> Tokens:
     """Split ``text`` into tokens; never raises."""
-    toks = Tokens()
-    stack: List[_Frame] = [_Frame("")]
+    scan = _Scanner(text)
     i = 0
-    n = len(text)
+    while i < scan.n:
+        for step in (scan.trivia, scan.strings, scan.grouping, scan.separators):
+            j = step(i)
+            if j is not None:
+                i = j
+                break
+        else:
+            i = scan.by_mode(i)
+    return scan.finish()
 
-    def add(kind: str, start: int, end: int) -> Token:
-        tok = Token(kind, start, end, text[start:end])
-        frame = stack[-1]
+
+class _Scanner:
+    """The state of one :func:`tokenize`: the text, the tokens so far and the stack of
+    open groups.  Each step looks at position ``i`` and returns where the next token
+    starts, or None when the text there is not its kind."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.n = len(text)
+        self.toks = Tokens()
+        self.stack: List[_Frame] = [_Frame("")]
+
+    def add(self, kind: str, start: int, end: int) -> Token:
+        tok = Token(kind, start, end, self.text[start:end])
+        frame = self.stack[-1]
         if frame.mode == "command" and kind not in ("whitespace",):
             tok.command = frame.command
             tok.command_index = frame.command_index
-        toks.append(tok)
+        self.toks.append(tok)
         return tok
 
-    def end_statement() -> None:
-        f = stack[-1]
+    def end_statement(self) -> None:
+        f = self.stack[-1]
         f.mode = "start"
         f.command = None
         f.command_index = None
         f.after_keyword = None
 
-    while i < n:
-        frame = stack[-1]
-        c = text[i]
-        # -- trivia ------------------------------------------------------------------
+    def trivia(self, i: int) -> Optional[int]:
+        """Blanks, line continuations, newlines and comments."""
+        text, n, frame, c = self.text, self.n, self.stack[-1], self.text[i]
         if c in _WS:
             j = i
             while j < n and text[j] in _WS:
                 j += 1
-            add("whitespace", i, j)
-            i = j
-            continue
+            self.add("whitespace", i, j)
+            return j
         if c == "`":
             # Backtick-newline is a continuation; elsewhere it escapes the next char.
             if i + 1 < n and text[i + 1] in "\r\n":
                 j = i + 2 if text[i + 1:i + 3] != "\r\n" else i + 3
-                add("whitespace", i, j)
-                i = j
-                continue
+                self.add("whitespace", i, j)
+                return j
             if frame.mode == "command" or frame.mode == "start":
-                i = _bare_word(text, i, toks, add, stack)
-                continue
-            add("punctuation", i, min(i + 2, n))
-            i = min(i + 2, n)
-            continue
+                return _bare_word(text, i, self.toks, self.add, self.stack)
+            self.add("punctuation", i, min(i + 2, n))
+            return min(i + 2, n)
         if c in "\r\n":
-            j = i + 1
-            add("whitespace", i, j)
-            i = j
+            self.add("whitespace", i, i + 1)
             # A newline ends the statement unless a pipe/operator/comma asks for more.
             if frame.mode in ("command", "operator") or (frame.mode == "start" and frame.after_keyword is None):
                 if frame.opener not in ("(", "[") or frame.mode == "command":
-                    end_statement()
-            continue
+                    self.end_statement()
+            return i + 1
         if c == "#":
             j = text.find("\n", i)
             j = n if j < 0 else j
-            add("comment", i, j)
-            i = j
-            continue
+            self.add("comment", i, j)
+            return j
         if c == "<" and text.startswith("<#", i):
             j = text.find("#>", i + 2)
-            tok = add("comment", i, n if j < 0 else j + 2)
+            tok = self.add("comment", i, n if j < 0 else j + 2)
             tok.unterminated = j < 0
-            i = tok.end
-            continue
-        # -- strings ---------------------------------------------------------------
+            return tok.end
+        return None
+
+    def strings(self, i: int) -> Optional[int]:
+        text, n, frame, c = self.text, self.n, self.stack[-1], self.text[i]
         if c == "@" and i + 1 < n and text[i + 1] in _SQ + _DQ and _here_header(text, i + 2):
             j, closed = _here_string(text, i)
-            tok = add("string", i, j)
+            tok = self.add("string", i, j)
             tok.unterminated = not closed
-            i = j
             _after_operand(frame)
-            continue
-        if c in _SQ or c in _DQ:
-            if frame.mode == "command" and toks and toks[-1].kind == "argument" and toks[-1].end == i:
-                # a"b c"d: quotes merge into the bare word.
-                i = _bare_word(text, i, toks, add, stack, continue_last=True)
-                continue
-            j, closed = _string(text, i)
-            tok = add("string", i, j)
-            tok.unterminated = not closed
-            i = j
-            if frame.mode == "callname":
-                frame.mode = "command"
-                frame.command = _unquote(tok.text)
-                frame.command_index = len(toks) - 1
-            elif frame.mode == "start":
-                frame.mode = "operator"
-            elif frame.mode == "operand":
-                frame.mode = "operator"
-            continue
-        # -- grouping --------------------------------------------------------------
+            return j
+        if c not in _SQ and c not in _DQ:
+            return None
+        toks = self.toks
+        if frame.mode == "command" and toks and toks[-1].kind == "argument" and toks[-1].end == i:
+            # a"b c"d: quotes merge into the bare word.
+            return _bare_word(text, i, toks, self.add, self.stack, continue_last=True)
+        j, closed = _string(text, i)
+        tok = self.add("string", i, j)
+        tok.unterminated = not closed
+        if frame.mode == "callname":
+            frame.mode = "command"
+            frame.command = _unquote(tok.text)
+            frame.command_index = len(toks) - 1
+        elif frame.mode in ("start", "operand"):
+            frame.mode = "operator"
+        return j
+
+    def grouping(self, i: int) -> Optional[int]:
+        """Opening and closing parentheses, braces and brackets."""
+        text, n, frame, c = self.text, self.n, self.stack[-1], self.text[i]
         opener = None
         if c in "$@" and i + 1 < n and text[i + 1] == "(":
             opener = c + "("
@@ -228,72 +241,75 @@ def tokenize(text: str) -> Tokens:
                 frame.mode = "operator"
             elif frame.mode == "operand":
                 frame.mode = "operator"
-            add("punctuation", i, i + len(opener))
-            i += len(opener)
+            self.add("punctuation", i, i + len(opener))
             inner = _Frame(opener, "operand" if opener == "(" and frame.after_keyword == "call" else "start")
             inner.clause = clause
             frame.after_keyword = None
-            stack.append(inner)
-            continue
-        if c in ")}]":
-            closed_clause = False
-            if len(stack) > 1 and stack[-1].opener in _CLOSERS[c]:
-                closed_clause = stack.pop().clause
-            add("punctuation", i, i + 1)
-            i += 1
-            outer = stack[-1]
-            if closed_clause or (outer.mode == "start" and c == "}"):
-                pass
-            elif outer.mode in ("start", "operand"):
-                outer.mode = "operator"
-            continue
-        # -- statement separators and pipes ------------------------------------------
+            self.stack.append(inner)
+            return i + len(opener)
+        if c not in ")}]":
+            return None
+        stack = self.stack
+        closed_clause = False
+        if len(stack) > 1 and stack[-1].opener in _CLOSERS[c]:
+            closed_clause = stack.pop().clause
+        self.add("punctuation", i, i + 1)
+        outer = stack[-1]
+        if closed_clause or (outer.mode == "start" and c == "}"):
+            pass
+        elif outer.mode in ("start", "operand"):
+            outer.mode = "operator"
+        return i + 1
+
+    def separators(self, i: int) -> Optional[int]:
+        """Statement separators, pipes and the call operator."""
+        text, frame, c = self.text, self.stack[-1], self.text[i]
         if c == ";":
-            add("punctuation", i, i + 1)
-            i += 1
-            end_statement()
-            continue
+            self.add("punctuation", i, i + 1)
+            self.end_statement()
+            return i + 1
         if c == "|":
             j = i + 2 if text.startswith("||", i) else i + 1
-            add("operator", i, j)
-            i = j
-            end_statement()
-            continue
+            self.add("operator", i, j)
+            self.end_statement()
+            return j
         if c == "&" and frame.mode in ("start", "command") and not text.startswith("&&", i):
-            add("operator", i, i + 1)
-            i += 1
+            self.add("operator", i, i + 1)
             if frame.mode == "start":
                 frame.mode = "callname"
-            continue
-        # -- by mode -----------------------------------------------------------------
-        if frame.mode == "command":
-            i = _argument_mode(text, i, toks, add, stack)
-            continue
-        if frame.mode == "callname":
-            # & $cmd / & 'name' / & name: the command name as an expression, then arguments.
-            m = _VAR_RE.match(text, i) if c == "$" else None
-            if m:
-                tok = add("variable", i, m.end())
-            elif c in _SQ or c in _DQ:
-                j, closed = _string(text, i)
-                tok = add("string", i, j)
-            else:
-                j = _scan_word(text, i)
-                tok = add("command", i, max(j, i + 1))
-            frame.mode = "command"
-            frame.command = _unquote(tok.text) if tok.kind != "variable" else None
-            frame.command_index = len(toks) - 1
-            i = tok.end
-            continue
-        i = _expression_mode(text, i, toks, add, stack)
+            return i + 1
+        return None
 
-    frame = stack[-1]
-    toks.mode = frame.mode if frame.mode != "callname" else "command"
-    toks.command = frame.command if frame.mode == "command" else None
-    toks.command_index = frame.command_index if frame.mode == "command" else None
-    toks.after_keyword = frame.after_keyword
-    toks.in_string = bool(toks) and toks[-1].unterminated
-    return toks
+    def by_mode(self, i: int) -> int:
+        """Anything else: an argument, a called command's name, or an expression."""
+        text, frame, c = self.text, self.stack[-1], self.text[i]
+        if frame.mode == "command":
+            return _argument_mode(text, i, self.toks, self.add, self.stack)
+        if frame.mode != "callname":
+            return _expression_mode(text, i, self.toks, self.add, self.stack)
+        # & $cmd / & 'name' / & name: the command name as an expression, then arguments.
+        m = _VAR_RE.match(text, i) if c == "$" else None
+        if m:
+            tok = self.add("variable", i, m.end())
+        elif c in _SQ or c in _DQ:
+            j, closed = _string(text, i)
+            tok = self.add("string", i, j)
+        else:
+            j = _scan_word(text, i)
+            tok = self.add("command", i, max(j, i + 1))
+        frame.mode = "command"
+        frame.command = _unquote(tok.text) if tok.kind != "variable" else None
+        frame.command_index = len(self.toks) - 1
+        return tok.end
+
+    def finish(self) -> Tokens:
+        toks, frame = self.toks, self.stack[-1]
+        toks.mode = frame.mode if frame.mode != "callname" else "command"
+        toks.command = frame.command if frame.mode == "command" else None
+        toks.command_index = frame.command_index if frame.mode == "command" else None
+        toks.after_keyword = frame.after_keyword
+        toks.in_string = bool(toks) and toks[-1].unterminated
+        return toks
 
 
 def _after_operand(frame: _Frame) -> None:
