@@ -17,6 +17,12 @@
              -Fresh           a throwaway world in memory (EXSHELL_FRESH=1 does the same)
              -Console Classic|PSReadLine   the other console than the version's own
              -PredictionSource History     PSReadLine's greyed suggestions from history
+             -MaxSeconds N -MaxSteps N -MaxItems N -MaxMemoryMB N
+                              a budget for untrusted scripts: each run (a -Command, a -File,
+                              one interactive entry) stops with an error when it runs longer
+                              than N seconds or N steps (loop turns and calls of functions,
+                              scripts and script blocks), builds a string or array of more
+                              than N items, or grows the process by more than N MB
 
 Option names are case-insensitive and may be shortened to any unique prefix, as
 pwsh takes them.  Exit code: 0 when all went well, 1 when an error was written or a
@@ -36,7 +42,8 @@ USAGE = ("Usage: exshell [-Command <text> | -File <script.ps1> [args] | <script.
          "               [-State <file.db> | -World <name> | -Fresh]\n"
          "               [-DriveRoot <folder>] [-Console Classic|PSReadLine]\n"
          "               [-PredictionSource None|History] [-NonInteractive] [-NoLogo]\n"
-         "               [-NoProfile] [-Help] [-Version]")
+         "               [-NoProfile] [-Help] [-Version]\n"
+         "               [-MaxSeconds <n>] [-MaxSteps <n>] [-MaxItems <n>] [-MaxMemoryMB <n>]")
 
 #: (canonical name, takes a value); order decides nothing — prefixes must be unique.
 OPTIONS: Tuple[Tuple[str, bool], ...] = (
@@ -45,6 +52,7 @@ OPTIONS: Tuple[Tuple[str, bool], ...] = (
     ("InputFormat", True), ("OutputFormat", True), ("NoExit", False), ("CheckSyntax", True),
     ("DriveRoot", True), ("Organization", True), ("State", True), ("Version", False),
     ("Console", True), ("PredictionSource", True), ("Fresh", False), ("World", True),
+    ("MaxSeconds", True), ("MaxSteps", True), ("MaxItems", True), ("MaxMemoryMB", True),
 )
 #: Short forms pwsh defines explicitly (they win over prefix matching).
 SHORT = {"c": "Command", "f": "File", "?": "Help", "h": "Help", "ep": "ExecutionPolicy",
@@ -73,6 +81,8 @@ class Options:
         self.state: Optional[str] = None          # -State FILE (the world's database)
         self.world: Optional[str] = None          # -World NAME (one of the user's worlds)
         self.fresh = False                        # -Fresh (a throwaway world in memory)
+        #: -MaxSeconds/-MaxSteps/-MaxItems/-MaxMemoryMB (engine/budget.py); unset: no limit.
+        self.budget: dict = {}
 
 
 def _resolve(word: str) -> Tuple[str, bool]:
@@ -98,6 +108,24 @@ def _choice(option: str, value: str, allowed: Sequence[str]) -> str:
         if name.casefold() == value.casefold():
             return name
     raise UsageError("exshell: -%s must be one of %s, not '%s'." % (option, ", ".join(allowed), value))
+
+
+#: Budget options -> Budget.from_options keywords.
+_BUDGET_OPTIONS = {"MaxSeconds": "max_seconds", "MaxSteps": "max_steps", "MaxItems": "max_items",
+                   "MaxMemoryMB": "max_memory_mb"}
+
+
+def _limit(option: str, value: str):
+    """A budget option's value: a positive number (whole, except for seconds and MB)."""
+    try:
+        number = float(value) if option in ("MaxSeconds", "MaxMemoryMB") else int(value)
+    except ValueError:
+        number = None
+    if number is None or not 0 < number < float("inf"):
+        raise UsageError("exshell: -%s must be a positive %s, not '%s'."
+                         % (option, "number" if option in ("MaxSeconds", "MaxMemoryMB")
+                            else "whole number", value))
+    return number
 
 
 def parse_args(argv: Sequence[str]) -> Options:
@@ -136,6 +164,8 @@ def parse_args(argv: Sequence[str]) -> Options:
                 if name == "Console":
                     from .profiles import CONSOLES
                     opts.console = _choice(name, value, CONSOLES)
+                if name in _BUDGET_OPTIONS:
+                    opts.budget[_BUDGET_OPTIONS[name]] = _limit(name, value)
                 if name == "PredictionSource":
                     opts.prediction = _choice(name, value, ("None", "History"))
                 if name == "ExchangeVersion":
@@ -261,6 +291,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     for notice in world.notices:
         sys.stderr.write(notice + "\n")
     try:
+        if opts.budget:
+            from .engine.budget import Budget
+            shell.budget = Budget.from_options(**opts.budget)
         if opts.drive_root:
             shell.drive_root = os.path.abspath(opts.drive_root)
         if opts.command is not None:

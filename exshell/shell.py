@@ -13,13 +13,14 @@ from typing import Any, Callable, List, Optional
 
 from .engine.context import ExecutionContext
 from .engine.errors import ErrorRecord, ExitSignal, InvocationInfo, ScriptTerminatingError, TerminatingError
+from .engine.budget import Budget, BudgetExceeded
 from .engine.host import Host
 from .exchange.errors import WorldFileError
 from .lang.errors import IncompleteInput, ParseError
 from .lang.source import decode_script
 from .profiles import DEFAULT_VERSION
 
-__all__ = ["Shell", "RunResult", "EMS_PROMPT", "environment_overrides"]
+__all__ = ["Shell", "RunResult", "EMS_PROMPT", "environment_overrides", "budget_record"]
 
 EMS_PROMPT = "[PS] %s>"
 
@@ -28,6 +29,12 @@ DEFAULT_ENVIRONMENT = {
     "COMPUTERNAME": "EX01", "USERNAME": "Administrator", "USERDOMAIN": "CONTOSO",
     "SystemRoot": "C:\\Windows", "windir": "C:\\Windows", "TEMP": "C:\\Windows\\TEMP",
     "ExchangeInstallPath": "C:\\Program Files\\Microsoft\\Exchange Server\\V14\\"}
+
+
+def budget_record(error: BudgetExceeded) -> ErrorRecord:
+    """A run stopped by its budget, as PowerShell reports a stopped pipeline."""
+    return ErrorRecord(error.message, "ScriptBudgetExceeded", "OperationStopped",
+                       exception_type="System.Management.Automation.PipelineStoppedException")
 
 
 @dataclass
@@ -138,6 +145,17 @@ class Shell:
     @property
     def evaluator(self) -> Any:
         return self.context.evaluator
+
+    @property
+    def budget(self) -> Budget:
+        """The limits every run of this shell is held to (engine/budget.py): by default
+        only the memory-safety size caps; the grader, lab checks and the CLI options
+        (-MaxSeconds, -MaxSteps, -MaxItems, -MaxMemoryMB) set stopping limits."""
+        return self.context.budget
+
+    @budget.setter
+    def budget(self, value: Budget) -> None:
+        self.context.budget = value
 
     @property
     def organization_built(self) -> bool:
@@ -279,8 +297,18 @@ class Shell:
             def sink(obj: Any) -> None:
                 result.output.append(obj)
                 out(obj)
+        budget = self.context.budget
+        budget.start()          # steps, time and memory count from here (engine/budget.py)
         try:
             self.evaluator.run(script, sink, args=args or [], new_scope=file is not None)
+        except BudgetExceeded as e:
+            record = budget_record(e)
+            session.add_error(record)
+            session.last_success = False
+            session.had_error = True
+            self._flush(formatter)
+            formatter = None
+            session.display_error(record)
         except ScriptTerminatingError as e:
             result.failed = True
             session.add_error(e.record) if e.record not in session.errors else None

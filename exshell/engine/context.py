@@ -23,7 +23,8 @@ running code           :meth:`parse`, :meth:`run` (a parsed script), :meth:`invo
 values                 :meth:`convert`, :meth:`as_type`, :meth:`is_type`, :meth:`to_string`
 extensions             :meth:`register` / :meth:`find` by type: the Exchange world,
                        a lab session, the file-system drive -- the engine knows none
-``budget``             the hook for step/time/size caps (None: no caps)
+``budget``             the run's limits (:class:`~exshell.engine.budget.Budget`):
+                       steps, wall time, memory, size of built strings and arrays
 ``command_observers``  told when each cmdlet starts, completes or fails, and before the
                        shell waits for the user (:class:`CommandObserver`): an
                        extension that keeps state outside the session (the Exchange
@@ -130,8 +131,6 @@ class ExecutionContext:
         self.environment = Environment(environment or {})
         self.statics = StaticMembers(self, STATICS)
         self.providers = ProviderTable(self)
-        #: Caps on steps, time and output size (issue 14); None: no caps.
-        self.budget: Any = None
         self._extensions: Dict[type, Any] = {}
         #: Told about every cmdlet (see CommandObserver).
         self.command_observers: List["CommandObserver"] = []
@@ -191,6 +190,19 @@ class ExecutionContext:
     @property
     def dialect(self) -> Dialect:
         return self.profile.dialect
+
+    # ------------------------------------------------------------------ budget
+    @property
+    def budget(self) -> Any:
+        """The limits every run is held to (exshell.engine.budget.Budget; the evaluator
+        keeps it, for its hot path).  Assigning None restores the default: only the
+        always-on size caps."""
+        return self.evaluator.budget
+
+    @budget.setter
+    def budget(self, value: Any) -> None:
+        from .budget import Budget
+        self.evaluator.budget = value if value is not None else Budget()
 
     # ------------------------------------------------------------------ extensions
     def register(self, obj: Any, as_type: Optional[type] = None) -> Any:

@@ -22,6 +22,7 @@ from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tupl
 from ..lang import ast as A
 from ..lang.ast import Span
 from .binder import NO_VALUE, ArgElement, Binder, BindingError
+from .budget import SIZING_METHODS, Budget, OutOfMemory, foresee
 from .cmdlet import Cmdlet, CommandRuntime
 from .conversion import ConversionError, SwitchParameter, to_bool, to_string
 from .exceptions import is_subclass
@@ -91,6 +92,12 @@ class FunctionInfo:
         return str(self.block)
 
 
+#: Binary operators that build strings or arrays (checked against the budget).
+_SIZED = frozenset(("*", "+", "..", "join"))
+#: Left operands those operators build from (a number plus a number builds nothing).
+_BUILT = (str, list, tuple)
+
+
 class Evaluator:
     def __init__(self, context: Any):
         #: The ExecutionContext this evaluator runs for, and its session state.
@@ -105,6 +112,9 @@ class Evaluator:
         self.try_depth = 0
         #: Where each running function or script was called from, innermost last.
         self.call_stack: List[InvocationInfo] = []
+        #: Steps, time and sizes of the current run (exshell.engine.budget): always
+        #: there, so the hot path needs no test for None; Shell.run arms it.
+        self.budget: Budget = Budget()
 
     # ================================================================ entry points
     def run(self, script: A.Script, sink: Callable[[Any], None], *,
@@ -232,7 +242,10 @@ class Evaluator:
             current = self.eval(node.target)
             op = node.operator[0]
             try:
-                value = binary(op, None if current is NO_OUTPUT else current, value)
+                if op in _SIZED and isinstance(current, _BUILT):
+                    value = self._sized(op, current, value, node)
+                else:
+                    value = binary(op, None if current is NO_OUTPUT else current, value)
             except OperatorError as e:
                 raise self._error_from(e, node)
         self.assign(node.target, value)
@@ -251,6 +264,13 @@ class Evaluator:
 
     def _loop_body(self, body: A.StatementBlock, label: Optional[str], sink) -> Optional[str]:
         """Run a loop body; return 'break' or 'continue' or None."""
+        # One step of the run's budget (Budget.step, inlined: this is the hot path).
+        # Steps are loop turns and block calls: straight-line code is bounded by the
+        # script's length, anything unbounded goes through one of them.
+        budget = self.budget
+        budget.steps += 1
+        if budget.steps >= budget.limit:
+            budget.check()
         try:
             self.run_statements(body.statements, sink)
         except BreakSignal as b:
@@ -310,7 +330,11 @@ class Evaluator:
         value = self.eval_statement_value(node.value)
         items = [] if value is NO_OUTPUT else (list(value) if isinstance(value, (list, tuple)) else [value])
         cs = "casesensitive" in opts
+        budget = self.budget
         for item in items:
+            budget.steps += 1           # a step per item (see _loop_body)
+            if budget.steps >= budget.limit:
+                budget.check()
             matched = False
             saved = self._get_var("_")
             self._set_var("_", item)
@@ -353,6 +377,10 @@ class Evaluator:
                 self._set_var("_", saved)
 
     def _invoke_block_value(self, node: A.ScriptBlockExpr, dollar_under: Any) -> Any:
+        budget = self.budget            # a step (see _loop_body)
+        budget.steps += 1
+        if budget.steps >= budget.limit:
+            budget.check()
         out: List[Any] = []
         self.run_statements(node.statements, out.append)
         return out[0] if len(out) == 1 else out
@@ -771,6 +799,11 @@ class Evaluator:
         if op == "or":
             return to_bool(left) or to_bool(self._value(node.right))
         right = self._value(node.right)
+        if op in _SIZED and (op == ".." or isinstance(left, _BUILT)):
+            try:
+                return self._sized(op, left, right, node)
+            except (OperatorError, MethodError, ConversionError) as e:
+                raise self._error_from(e, node)
         try:
             return binary(op, left, right, set_matches=self._set_matches,
                           is_type=self._is_type, as_type=self._as_type,
@@ -778,6 +811,28 @@ class Evaluator:
                           timespan_formats=self.session.dialect.timespan_format_strings)
         except (OperatorError, MethodError, ConversionError) as e:
             raise self._error_from(e, node)
+
+    def _sized(self, op: str, left: Any, right: Any, node: A.Node) -> Any:
+        """A binary operator that builds a string or array (``*``, ``+``, ``..``,
+        ``-join``) under the budget: refused before when its size can be foreseen,
+        checked after otherwise."""
+        budget = self.budget
+        try:
+            n = foresee(op, left, right)
+            if n is not None:
+                budget.size(n)
+            result = binary(op, left, right)
+            if isinstance(result, (str, list)):
+                budget.size(len(result))
+            return result
+        except (OutOfMemory, MemoryError):
+            raise self._out_of_memory(node) from None
+
+    def _out_of_memory(self, node: A.Node) -> EngineError:
+        return self._runtime_error("Exception of type 'System.OutOfMemoryException' was thrown.",
+                                   "System.OutOfMemoryException", node, "OperationStopped",
+                                   exception_type="System.OutOfMemoryException",
+                                   script_terminating=True)
 
     def _block_operand(self, block: Any, dollar_under: Any, *args: Any) -> Any:
         """Run a script block an operator was given (``-split { $_ -eq ',' }``), in a
@@ -859,6 +914,8 @@ class Evaluator:
                 args.extend(self._value(i) for i in a.items)
             else:
                 args.append(self._value(a))
+        if name.casefold() in SIZING_METHODS:
+            self._size_arguments(obj, name, args, node)
         try:
             if node.static:
                 if not isinstance(obj, TypeInfo):
@@ -933,6 +990,21 @@ class Evaluator:
         if mode == "first":
             return chosen[:count or 1]
         return chosen[:count] if count else chosen
+
+    def _size_arguments(self, obj: Any, name: str, args: List[Any], node: A.Node) -> None:
+        """``'x'.PadLeft(1e9)``, ``[string]::new('x', 1e9)``, ``[byte[]]::new(1e9)``,
+        ``[array]::CreateInstance([int], 1e9)``: the size is an argument; refuse it
+        before anything is built."""
+        if name.casefold() == "new":
+            full = getattr(obj, "full_name", "") if isinstance(obj, TypeInfo) else ""
+            if full != "System.String" and not full.endswith("]"):
+                return
+        try:
+            for arg in args:
+                if isinstance(arg, (int, float)) and not isinstance(arg, bool) and arg > 0:
+                    self.budget.size(int(min(arg, 1 << 62)))
+        except OutOfMemory:
+            raise self._out_of_memory(node) from None
 
     def visit_IndexExpr(self, node: A.IndexExpr) -> Any:
         obj = self._value(node.obj)
@@ -1101,6 +1173,10 @@ class Evaluator:
         """Run a script block (``Where-Object``/``ForEach-Object`` bodies, ``&{}``);
         ``this`` sets ``$this`` (a script property's or method's object), in a scope
         of its own."""
+        budget = self.budget            # a step (see _loop_body)
+        budget.steps += 1
+        if budget.steps >= budget.limit:
+            budget.check()
         saved_scope, saved_source, saved_file = self.scope, self.source, self.file
         if this is not NO_VALUE:
             new_scope = True
@@ -1657,6 +1733,10 @@ class _BlockStage(_Stage):
     def _run_named(self, names: Tuple[str, ...], dollar_under: Any = NO_VALUE,
                    input_list: Optional[List[Any]] = None) -> None:
         ev = self.ev
+        budget = ev.budget              # a function or script call is a step (see _loop_body)
+        budget.steps += 1
+        if budget.steps >= budget.limit:
+            budget.check()
         saved = (ev.scope, ev.source, ev.file)
         ev.scope, ev.source, ev.file = self.scope, self.block.source, self.block.File
         if dollar_under is not NO_VALUE:

@@ -418,11 +418,13 @@ def evaluate_expression(shell, script: str) -> Tuple[bool, str]:
     """Run ``script`` against ``shell``'s world in a separate, silent shell (the
     learner's session and its variables are untouched); True when it returns
     exactly $true and writes no error."""
+    from ..engine.budget import Budget
     from ..host import RecordingHost
     from ..shell import Shell
     org = shell.organization
     probe = Shell(org.profile.version, host=RecordingHost([], interactive=False), clock=org.clock,
                   organization=org)
+    probe.budget = Budget.untrusted()      # a lab's script is run on what the learner made
     probe.drive_root = shell.drive_root
     probe.location = shell.location
     values: List[Any] = []
@@ -448,10 +450,12 @@ def _output_text(values) -> str:
 
 
 def _expiring_on(org, script: str, drive_root: str, within: int, where: str) -> str:
+    from ..engine.budget import Budget
     from ..host import RecordingHost
     from ..shell import Shell
     probe = Shell(org.profile.version, host=RecordingHost([], interactive=False, width=400),
                   clock=org.clock, organization=org)
+    probe.budget = Budget.untrusted()      # the learner's script: never trusted
     probe.drive_root = drive_root
     values: list = []
     result = probe.run(script, out=values.append)
