@@ -469,3 +469,25 @@ def test_get_accepted_domain_and_its_round_trip(tmp_path):
     org, report = import_replica(folder, **sources())
     assert [(d.domain, d.default) for d in org.accepted_domains] == \
         [(d.domain, d.default) for d in shell.organization.accepted_domains]
+
+
+@pytest.mark.parametrize("build, exact", [((15, 1, 2507, 6), True), ((15, 1, 1913, 5), False),
+                                          ((15, 1, 2507, 44), False)])
+def test_profile_row_from_the_build(build, exact):
+    from exshell.profiles import PROFILE_ROWS
+    from exshell.replica.build import profile_for_build
+    row, was_exact = profile_for_build("2016", build)
+    assert row.version == "2016" and row in PROFILE_ROWS and was_exact is exact
+
+
+def test_report_names_a_build_without_its_own_row(fab, tmp_path):
+    folder, _ = fab
+    os.remove(folder / "ExchangeServer.xml")
+    refs = dumpkit.Refs()
+    dumpkit.write(str(folder / "ExchangeServer.xml"), dumpkit.document(
+        [dumpkit.server_obj(refs, "ex01", "EX01.Fabrikam.com", "Mailbox", 2, (15, 1, 2375, 7)),
+         dumpkit.server_obj(refs, "ex02", "EX02.Fabrikam.com", "Mailbox", 2, (15, 1, 2507, 6))]))
+    org, report = import_replica(str(folder), **sources())
+    assert any("exshell has no row for build 15.1.2507.6" in l or "profile 2016-" in l
+               for l in lines(report, "derived") + lines(report, "used"))
+    assert any("servers run different builds" in l for l in lines(report, "conflict"))
