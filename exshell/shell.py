@@ -437,6 +437,8 @@ class _WorldCommands:
         return None
 
     def command_completed(self, name: str) -> Optional[ErrorRecord]:
+        if not self.world.changing:        # nearly always: nothing to do, and fast
+            return None
         from .exchange.errors import WorldFileError
         try:
             self.world.commit()

@@ -130,6 +130,10 @@ class CommandTable:
 REGISTRY = CommandTable()
 
 
+#: (cmdlet class, profile) -> its parameters (Parameters and profiles are immutable).
+_PARAMETERS_FOR: Dict[Tuple[type, Any], Tuple[Parameter, ...]] = {}
+
+
 class Cmdlet:
     # -- declaration (class attributes) ----------------------------------------------
     name: ClassVar[str] = ""
@@ -181,8 +185,14 @@ class Cmdlet:
     @classmethod
     def parameters_for(cls, profile: Any) -> Tuple[Parameter, ...]:
         """The parameters the cmdlet has under ``profile``: what the binder, help,
-        Get-Command and completion all read."""
-        return for_profile(cls.all_parameters(getattr(profile, "dialect", None)), profile)
+        Get-Command and completion all read (worked out once per cmdlet and profile:
+        a script block may call a cmdlet for each of 10,000 objects)."""
+        key = (cls, profile)
+        found = _PARAMETERS_FOR.get(key)
+        if found is None:
+            found = for_profile(cls.all_parameters(getattr(profile, "dialect", None)), profile)
+            _PARAMETERS_FOR[key] = found
+        return found
 
     # -- runtime ----------------------------------------------------------------------
     def __init__(self, runtime: "CommandRuntime"):

@@ -102,6 +102,7 @@ class CommandObserver:
     command then fails with it (a terminating error)."""
 
     def command_started(self, name: str) -> Optional[ErrorRecord]:
+        """A command the user (or a script) started, not one a running command calls."""
         return None
 
     def command_completed(self, name: str) -> Optional[ErrorRecord]:
@@ -134,6 +135,8 @@ class ExecutionContext:
         self._extensions: Dict[type, Any] = {}
         #: Told about every cmdlet (see CommandObserver).
         self.command_observers: List["CommandObserver"] = []
+        #: Steps of cmdlets under way (a command a running step calls is nested).
+        self.steps_running = 0
         #: The engine's state and interpreter (used by the engine only).
         self.session = Session(host, profile=self.profile)
         host.before_input = self.waiting_for_input
@@ -152,7 +155,9 @@ class ExecutionContext:
 
     # ------------------------------------------------------------------ command events
     def command_started(self, name: str) -> Optional[ErrorRecord]:
-        """A cmdlet is about to begin (before its ``begin()``)."""
+        """A cmdlet is about to begin (before its ``begin()``) -- one that no running
+        cmdlet called (a ``Get-Date`` in a ``Where-Object`` script block is not told:
+        it is part of the command that runs it)."""
         for observer in list(self.command_observers):
             record = observer.command_started(name)
             if record is not None:

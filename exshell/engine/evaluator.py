@@ -1469,7 +1469,7 @@ class _CmdletStage(_Stage):
 
     def begin(self) -> None:
         context = self.ev.context
-        if context.command_observers:
+        if context.command_observers and not context.steps_running:
             record = context.command_started(self.cls.name)
             if record is not None:
                 raise TerminatingError(record)
@@ -1510,18 +1510,22 @@ class _CmdletStage(_Stage):
         context = self.ev.context
         if not context.command_observers:
             return self._step(fn, *args)
+        context.steps_running += 1
         try:
             self._step(fn, *args)
         except FlowControl:
+            context.steps_running -= 1
             record = context.command_completed(self.cls.name)
             if record is not None:
                 raise TerminatingError(record) from None
             raise
         except BaseException as error:
+            context.steps_running -= 1
             record = context.command_failed(self.cls.name, error)
             if record is not None:
                 raise TerminatingError(record) from None
             raise
+        context.steps_running -= 1
         record = context.command_completed(self.cls.name)
         if record is not None:
             raise TerminatingError(record)

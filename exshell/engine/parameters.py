@@ -77,10 +77,24 @@ def _pref_type() -> ParamType:
     return ChoiceType(ACTION_PREFERENCES, "System.Management.Automation.ActionPreference")
 
 
+#: (should_process, dialect name) -> the common parameters (Parameters are frozen, so
+#: one tuple serves every command: a script block that calls a cmdlet for each of
+#: 10,000 objects would otherwise build them 10,000 times).
+_COMMON: Dict[Tuple[bool, str], Tuple[Parameter, ...]] = {}
+
+
 def common_parameters(should_process: bool, dialect: Any = None) -> Tuple[Parameter, ...]:
     """The common parameters every cmdlet gets under ``dialect`` (a Dialect or its
     name; None: 2.0), in PowerShell's order."""
     dialect = as_dialect(dialect)
+    key = (bool(should_process), dialect.name)
+    found = _COMMON.get(key)
+    if found is None:
+        found = _COMMON[key] = _common_parameters(bool(should_process), dialect)
+    return found
+
+
+def _common_parameters(should_process: bool, dialect: Any) -> Tuple[Parameter, ...]:
     params = [
         Parameter("Verbose", SWITCH, aliases=("vb",), common=True),
         Parameter("Debug", SWITCH, aliases=("db",), common=True),
