@@ -380,7 +380,7 @@ def _servers_named(org, names, ctx, section, index, key) -> list:
 def _build_certificates(data, ctx, org, authorities) -> Dict[str, Tuple[Any, Any]]:
     """Returns {id: (StoreEntry, cert)} of the certificates that have an id."""
     from .issuance import issue_from_request, issue_self_signed
-    from .names import DnSyntaxError, parse_dn, simple_name, is_valid_domain
+    from .names import CommonName, DnSyntaxError, parse_dn, simple_name, is_valid_domain
     from .services import AllowedServices
     from .store import StoreEntry, default_key_acl
     from .texts import DEFAULT_FRIENDLY_NAME
@@ -401,7 +401,13 @@ def _build_certificates(data, ctx, org, authorities) -> Dict[str, Tuple[Any, Any
         if subject_text is None and not domains:
             raise ctx.error("a certificate needs 'subject' or 'domains'", S, i, None)
         try:
-            subject = parse_dn(subject_text) if subject_text else simple_name(domains[0])
+            if subject_text:
+                subject = parse_dn(subject_text)
+            elif str(table.get("issuer", "self")).casefold() == "self" \
+                    and str(table.get("status", "issued")).casefold() != "pending":
+                subject = CommonName(domains[0])     # its DER is all a self-signed one needs
+            else:
+                subject = simple_name(domains[0])
         except DnSyntaxError:
             raise ctx.error("'%s' is not a distinguished name" % subject_text, S, i, "subject") from None
         issuer = _get(table, "issuer", str, ctx, S, i, default="self")

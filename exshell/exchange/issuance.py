@@ -159,11 +159,17 @@ def issue_self_signed(*, key, subject, domains: Sequence[str], not_before: _dt.d
     certificate costs little more than its RSA signature: an organisation file with
     10,000 certificates builds in seconds."""
     from cryptography import x509
+    from .names import CommonName
     domains = list(domains)
     if all(d.isascii() for d in domains):
         tbs = _self_signed_tbs(key, subject, domains, not_before, not_after, serial, hash_name,
                                layout, ski)
-        return x509.load_der_x509_certificate(_signed(tbs, key, hash_name))
+        der = _signed(tbs, key, hash_name)
+        cert = x509.load_der_x509_certificate(der)
+        _remember_der(cert, der)
+        return cert
+    if isinstance(subject, CommonName):
+        subject = subject.name
     return _issue_self_signed_builder(key=key, subject=subject, domains=domains,
                                       not_before=not_before, not_after=not_after, serial=serial,
                                       hash_name=hash_name, layout=layout, ski=ski)
@@ -234,9 +240,19 @@ def _extension(oid: str, critical: bool, value: bytes) -> bytes:
     return der_tlv(0x30, _oid(oid) + (b"\x01\x01\xff" if critical else b"") + der_tlv(0x04, value))
 
 
+_SAN_OID = b"\x06\x03\x55\x1d\x11"
+
+
 def _san(domains: Sequence[str]) -> bytes:
-    names = b"".join(der_tlv(0x82, d.encode("ascii")) for d in domains)
-    return _extension("2.5.29.17", False, der_tlv(0x30, names))
+    names = b"".join(_tlv(0x82, d.encode("ascii")) for d in domains)
+    return _tlv(0x30, _SAN_OID + _tlv(0x04, _tlv(0x30, names)))
+
+
+def _tlv(tag: int, content: bytes) -> bytes:
+    n = len(content)
+    if n < 0x80:
+        return bytes((tag, n)) + content
+    return bytes((tag,)) + der_length(n) + content
 
 
 def _integer(n: int) -> bytes:
@@ -247,10 +263,12 @@ def _integer(n: int) -> bytes:
 
 
 def _time(dt: _dt.datetime) -> bytes:
-    dt = _utc(dt).astimezone(_dt.timezone.utc)
-    if 1950 <= dt.year < 2050:
-        return der_tlv(0x17, dt.strftime("%y%m%d%H%M%SZ").encode("ascii"))
-    return der_tlv(0x18, ("%04d" % dt.year + dt.strftime("%m%d%H%M%SZ")).encode("ascii"))
+    if dt.tzinfo is not None:
+        dt = dt.astimezone(_dt.timezone.utc)
+    fields = (dt.month, dt.day, dt.hour, dt.minute, dt.second)
+    if 1950 <= dt.year < 2050:     # UTCTime, as RFC 5280 (and the builder) use it
+        return b"\x17\x0d" + ("%02d%02d%02d%02d%02d%02dZ" % ((dt.year % 100,) + fields)).encode("ascii")
+    return b"\x18\x0f" + ("%04d%02d%02d%02d%02d%02dZ" % ((dt.year,) + fields)).encode("ascii")
 
 
 def _spki(key) -> bytes:
@@ -286,21 +304,41 @@ def _self_signed_tbs(key, subject, domains: Sequence[str], not_before: _dt.datet
     if ski is not None:
         exts.append(_extension("2.5.29.14", False, der_tlv(0x04, bytes(ski))))
     body = (b"\xa0\x03\x02\x01\x02" + _integer(int(serial)) + SIGNATURE_ALGORITHMS[hash_name]
-            + name + der_tlv(0x30, _time(not_before) + _time(not_after)) + name + _spki(key)
-            + der_tlv(0xA3, der_tlv(0x30, b"".join(exts))))
-    return der_tlv(0x30, body)
+            + name + _tlv(0x30, _time(not_before) + _time(not_after)) + name + _spki(key)
+            + _tlv(0xA3, _tlv(0x30, b"".join(exts))))
+    return _tlv(0x30, body)
+
+
+_PKCS1 = None
 
 
 def _signed(tbs: bytes, key, hash_name: str) -> bytes:
     """TBSCertificate + AlgorithmIdentifier + RSA PKCS#1 v1.5 signature."""
-    from cryptography.hazmat.primitives.asymmetric import padding
+    global _PKCS1
+    if _PKCS1 is None:
+        from cryptography.hazmat.primitives.asymmetric import padding
+        _PKCS1 = padding.PKCS1v15()
     alg = SIGNATURE_ALGORITHMS[hash_name]
-    signature = key.sign(tbs, padding.PKCS1v15(), _hash(hash_name))
-    return der_tlv(0x30, tbs + alg + der_tlv(0x03, b"\x00" + signature))
+    signature = key.sign(tbs, _PKCS1, _hash(hash_name))
+    return _tlv(0x30, tbs + alg + _tlv(0x03, b"\x00" + signature))
+
+
+#: The DER of the certificates issued last (id -> (certificate, DER)): the caller
+#: usually wants the bytes it has just been given the object of.
+_RECENT_DER: dict = {}
+
+
+def _remember_der(cert, der: bytes) -> None:
+    if len(_RECENT_DER) >= 64:
+        _RECENT_DER.clear()
+    _RECENT_DER[id(cert)] = (cert, der)
 
 
 def der_bytes(cert) -> bytes:
     """DER encoding of an ``x509.Certificate`` (or CSR)."""
+    hit = _RECENT_DER.get(id(cert))
+    if hit is not None and hit[0] is cert:
+        return hit[1]
     return cert.public_bytes(_der_encoding())
 
 

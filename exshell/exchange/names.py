@@ -173,6 +173,39 @@ def simple_name(cn: str):
     return x509.Name([x509.RelativeDistinguishedName([x509.NameAttribute(oid, cn, _type=t)])])
 
 
+class CommonName:
+    """``CN=<cn>`` known by its DER encoding only -- the same bytes as
+    ``simple_name(cn).public_bytes()`` -- for certificates assembled directly
+    (issuance): building cryptography's Name object costs more than the rest of such a
+    certificate but its signature.  ``name`` gives the real Name."""
+
+    __slots__ = ("cn",)
+
+    def __init__(self, cn: str):
+        self.cn = cn
+
+    @property
+    def name(self):
+        return simple_name(self.cn)
+
+    def public_bytes(self) -> bytes:
+        cn = self.cn
+        if not cn or cn != cn.strip() or '"' in cn or len(cn.encode("utf-8")) > 64:
+            return self.name.public_bytes()       # (what cryptography refuses, it refuses)
+        value = cn.encode("utf-8")
+        tag = 0x13 if _PRINTABLE.match(cn) else 0x0C     # PrintableString, else UTF8String
+        atv = b"\x06\x03\x55\x04\x03" + _tlv(tag, value)
+        return _tlv(0x30, _tlv(0x31, _tlv(0x30, atv)))
+
+
+def _tlv(tag: int, content: bytes) -> bytes:
+    n = len(content)
+    if n < 0x80:
+        return bytes((tag, n)) + content
+    body = n.to_bytes((n.bit_length() + 7) // 8, "big")
+    return bytes((tag, 0x80 | len(body))) + body + content
+
+
 def first_cn(name) -> Optional[str]:
     """The CN Windows would report for ``name`` (the most specific one: last in DER order)."""
     found = None

@@ -3,6 +3,7 @@ cryptography's builder makes (same bytes, so the same thumbprint), for every lay
 hash, serial size, date range, name and SAN list we generate."""
 import datetime as _dt
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from exshell.exchange.issuance import (EXCHANGE_LAYOUT, WMSVC_LAYOUT, _issue_self_signed_builder,
@@ -34,6 +35,20 @@ def test_direct_der_equals_the_builder(key, subject, domains, start, days, seria
 
 
 def test_simple_name_is_parse_dn_of_cn():
-    from exshell.exchange.names import _quote
-    for cn in ["EX01", "a b", "mail.contoso.com", "ünï", "x,y", "a+b", "a=b", "*.contoso.com", "a;b", " lead"]:
+    from exshell.exchange.names import CommonName, _quote
+    for cn in ["EX01", "a b", "mail.contoso.com", "ünï", "x,y", "a+b", "a=b", "*.contoso.com", "a;b",
+               " lead", "x" * 64, "é" * 32]:
         assert simple_name(cn).public_bytes() == parse_dn("CN=" + _quote(cn)).public_bytes(), cn
+        assert CommonName(cn).public_bytes() == simple_name(cn).public_bytes(), cn
+    with pytest.raises(ValueError):          # longer than X.520 allows: refused alike
+        CommonName("x" * 65).public_bytes()
+    with pytest.raises(ValueError):
+        CommonName("é" * 33).public_bytes()
+
+
+def test_a_certificate_from_a_common_name_is_the_same():
+    from exshell.exchange.names import CommonName
+    kw = dict(key=KEYS[1], domains=["a.contoso.com"], not_before=_dt.datetime(2026, 1, 1),
+              not_after=_dt.datetime(2028, 1, 1), serial=77, hash_name="sha256")
+    assert der_bytes(issue_self_signed(subject=CommonName("a.contoso.com"), **kw)) == \
+        der_bytes(issue_self_signed(subject=simple_name("a.contoso.com"), **kw))
