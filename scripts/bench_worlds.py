@@ -65,17 +65,18 @@ def in_process(folder: str, big_world: str) -> None:
     t = time.perf_counter()
     shell.run(QUERY)
     load = time.perf_counter() - t
-    times = []
+    times, cpu = [], []
     for _ in range(3):
         shell.host.clear()
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         shell.run(FILTER)
         times.append(time.perf_counter() - t)
+        cpu.append(time.process_time() - c)
     rows = len(shell.host.text.splitlines())
     shell.close()
-    print("\n2. In one shell on %s (loaded in %.2f s):" % (os.path.basename(big_world), load))
-    print("   %s\n   median %.2f s (best %.2f s), %d lines of output"
-          % (FILTER, statistics.median(times), min(times), rows))
+    print("\n2. In one shell on %s (first command %.2f s):" % (os.path.basename(big_world), load))
+    print("   %s\n   median %.2f s (best %.2f s; %.2f s of CPU), %d lines of output"
+          % (FILTER, statistics.median(times), min(times), statistics.median(cpu), rows))
 
     commands = 200
     results = {}
