@@ -216,9 +216,14 @@ class Shell:
         return self.context.find(Drive)
 
     def _register_drive(self) -> None:
-        from .drive import Drive
+        """The drive is built when a command first needs it (start-up imports nothing
+        of the file system)."""
         context = self.context
-        self.context.register(Drive(self.drive_root, now=lambda: context.clock.now()))
+
+        def build() -> Any:
+            from .drive import Drive
+            return Drive(self.drive_root, now=lambda: context.clock.now())
+        context.register_lazy("exshell.drive.Drive", build)
 
     def reset_drive(self) -> None:
         """Empty the drive's folder (a lab going back to its start); the initial

@@ -21,7 +21,7 @@ errors                 ``errors`` ($Error), :meth:`report_error`, :meth:`add_err
 running code           :meth:`parse`, :meth:`run` (a parsed script), :meth:`invoke` and
                        :meth:`invoke_value` (script blocks), ``call_stack``
 values                 :meth:`convert`, :meth:`as_type`, :meth:`is_type`, :meth:`to_string`
-extensions             :meth:`register` / :meth:`find` by type: the Exchange world,
+extensions             :meth:`register` (or :meth:`register_lazy`) / :meth:`find` by type: the Exchange world,
                        a lab session, the file-system drive -- the engine knows none
 ``budget``             the run's limits (:class:`~exshell.engine.budget.Budget`):
                        steps, wall time, memory, size of built strings and arrays
@@ -133,6 +133,7 @@ class ExecutionContext:
         self.statics = StaticMembers(self, STATICS)
         self.providers = ProviderTable(self)
         self._extensions: Dict[type, Any] = {}
+        self._lazy_extensions: Dict[str, Callable[[], Any]] = {}
         #: Told about every cmdlet (see CommandObserver).
         self.command_observers: List["CommandObserver"] = []
         #: Steps of cmdlets under way (a command a running step calls is nested).
@@ -212,14 +213,28 @@ class ExecutionContext:
     # ------------------------------------------------------------------ extensions
     def register(self, obj: Any, as_type: Optional[type] = None) -> Any:
         """Make ``obj`` findable by its type (or ``as_type``); replaces an earlier one."""
-        self._extensions[as_type or type(obj)] = obj
+        key = as_type or type(obj)
+        self._lazy_extensions.pop("%s.%s" % (key.__module__, key.__qualname__), None)
+        self._extensions[key] = obj
         return obj
+
+    def register_lazy(self, qualified_name: str, factory: Callable[[], Any]) -> None:
+        """Register what ``factory()`` makes under the class named ``qualified_name``
+        (``"exshell.drive.Drive"``), built on the first :meth:`find` of that class:
+        nothing is imported or built until a command needs it."""
+        for key in [k for k in self._extensions
+                    if "%s.%s" % (k.__module__, k.__qualname__) == qualified_name]:
+            del self._extensions[key]
+        self._lazy_extensions[qualified_name] = factory
 
     def find(self, cls: Type[T]) -> Optional[T]:
         """The registered object of type ``cls`` (or of a subclass), else None."""
         found = self._extensions.get(cls)
         if found is not None:
             return found
+        factory = self._lazy_extensions.pop("%s.%s" % (cls.__module__, cls.__qualname__), None)
+        if factory is not None:
+            return self.register(factory(), cls)
         for key, obj in self._extensions.items():
             if issubclass(key, cls):
                 return obj

@@ -239,3 +239,22 @@ def test_the_filesystem_and_its_statics_load_on_first_use():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.split()
     assert out == ["False", "False", "True"]
+
+
+def test_lazy_extensions_are_built_on_first_find():
+    built = []
+    context = bare()
+    context.register_lazy(_Shelf.__module__ + "._Shelf", lambda: built.append(1) or _Shelf())
+    assert built == []
+    shelf = context.find(_Shelf)
+    assert isinstance(shelf, _Shelf) and built == [1] and context.find(_Shelf) is shelf
+
+
+def test_a_command_that_needs_no_file_imports_no_drive():
+    import subprocess
+    import sys
+    code = ("import sys; from exshell.testing import make_shell; s, h = make_shell(); "
+            "s.run('Get-ExchangeCertificate | Out-Null'); print('exshell.drive' in sys.modules)")
+    # make_shell sets drive_root (a fresh folder): that builds nothing either.
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False"]
