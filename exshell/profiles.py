@@ -30,7 +30,7 @@ __all__ = ["Dialect", "Profile", "PS20", "PS51", "DIALECTS", "dialect", "PROFILE
            "PROFILES", "SUPPORTED_VERSIONS", "DEFAULT_VERSION", "get_profile", "is_profile_name", "versions_where",
            "MAILBOX", "CLIENT_ACCESS", "HUB_TRANSPORT", "EDGE_TRANSPORT", "UNIFIED_MESSAGING",
            "SMTP_QUESTION_CONSOLE", "SMTP_QUESTION_CONFIRM", "ERROR_MARKER_ARROW",
-           "ERROR_MARKER_UNDERLINE", "has_server_param", "has_2010_parameters", "has_identity_param", "v3_cmdlets",
+           "ERROR_MARKER_UNDERLINE", "has_server_param", "has_2010_parameters", "has_identity_param", "v3_cmdlets", "v5_cmdlets",
            "has_auth_config", "has_transport_service", "CONSOLE_CLASSIC", "CONSOLE_PSREADLINE",
            "CONSOLES"]
 
@@ -93,6 +93,7 @@ class Dialect(_Facts):
     ignore_action: bool                    # -ErrorAction Ignore: the error is not even recorded
     type_new_method: bool                  # [T]::new(args) constructs (5.0)
     timespan_format_strings: bool          # TimeSpan takes format strings (.NET 4: '{0:hh\:mm}')
+    strict_mode_latest: int                # the version Set-StrictMode -Version Latest means
 
     # -- commands and parameters ---------------------------------------------------------
     v3_cmdlets: bool                       # what 3.0 added: ConvertTo-Json, Invoke-WebRequest,
@@ -101,6 +102,11 @@ class Dialect(_Facts):
     extra_common_parameters: bool          # -PipelineVariable, -InformationAction/-Variable
     foreach_supports_should_process: bool  # ForEach-Object has -WhatIf/-Confirm
     select_first_stops_upstream: bool      # Select-Object -First stops the commands before it
+    v5_cmdlets: bool                       # what 5.0 added: Select-Object -SkipLast, ...
+    core_snapins: Tuple[str, ...]          # the snap-ins Get-PSSnapin lists in every session
+    modules: Tuple[Tuple[str, str, str], ...]  # (name, version, type) of the modules on the
+                                           # server: Import-Module, Get-Module -ListAvailable
+    loaded_modules: Tuple[str, ...]        # the modules a new session has loaded already
 
     # -- output --------------------------------------------------------------------------
     type_keywords: bool                    # syntax and Get-Member say int, string, bool...
@@ -163,6 +169,29 @@ _TRANSCRIPT_51 = {
                                   "\\V15\\bin\\RemoteExchange.ps1'; Connect-ExchangeServer -auto "
                                   "-ClientApplication:ManagementShell \""),
 }
+# Windows Server 2008 R2's PowerShell 2.0: seven snap-ins, and the modules of its roles
+# and features (ActiveDirectory: RSAT-ADDS, an Exchange prerequisite).
+_CORE_SNAPINS_20 = ("Microsoft.PowerShell.Diagnostics", "Microsoft.WSMan.Management",
+                    "Microsoft.PowerShell.Core", "Microsoft.PowerShell.Utility",
+                    "Microsoft.PowerShell.Host", "Microsoft.PowerShell.Management",
+                    "Microsoft.PowerShell.Security")
+_MODULES_20 = (("ActiveDirectory", "1.0.0.0", "Manifest"), ("AppLocker", "1.0.0.0", "Manifest"),
+               ("BitsTransfer", "1.0.0.0", "Manifest"), ("PSDiagnostics", "1.0.0.0", "Script"),
+               ("ServerManager", "1.0.0.0", "Manifest"),
+               ("TroubleshootingPack", "1.0.0.0", "Manifest"),
+               ("WebAdministration", "1.0.0.0", "Manifest"))
+# Windows PowerShell 5.1 on Server 2016/2019: the core snap-in only; the built-in
+# commands come from modules.
+_MODULES_51 = (("ActiveDirectory", "1.0.1.0", "Manifest"), ("CimCmdlets", "1.0.0.0", "Binary"),
+               ("Microsoft.PowerShell.Archive", "1.0.1.0", "Manifest"),
+               ("Microsoft.PowerShell.Diagnostics", "3.0.0.0", "Manifest"),
+               ("Microsoft.PowerShell.Host", "3.0.0.0", "Manifest"),
+               ("Microsoft.PowerShell.Management", "3.1.0.0", "Manifest"),
+               ("Microsoft.PowerShell.Security", "3.0.0.0", "Manifest"),
+               ("Microsoft.PowerShell.Utility", "3.1.0.0", "Manifest"),
+               ("Microsoft.WSMan.Management", "3.0.0.0", "Manifest"),
+               ("PSReadline", "2.0.0", "Script"), ("ServerManager", "2.0.0.0", "Manifest"),
+               ("WebAdministration", "1.0.0.0", "Manifest"))
 
 PS20 = Dialect(
     name="2.0",
@@ -173,6 +202,8 @@ PS20 = Dialect(
     maximum_history_count=64,
     member_enumeration=False, scalar_count=False, foreach_skips_null=False, psitem=False,
     collection_methods=False, ignore_action=False, type_new_method=False, timespan_format_strings=False,
+    strict_mode_latest=2, v5_cmdlets=False, core_snapins=_CORE_SNAPINS_20, modules=_MODULES_20,
+    loaded_modules=(),
     v3_cmdlets=False, simplified_syntax=False, extra_common_parameters=False,
     foreach_supports_should_process=False, select_first_stops_upstream=False,
     type_keywords=False, syntax_lists_common_parameters=True, syntax_mandatory_first=True,
@@ -212,6 +243,9 @@ PS51 = Dialect(
     maximum_history_count=4096,
     member_enumeration=True, scalar_count=True, foreach_skips_null=True, psitem=True,
     collection_methods=True, ignore_action=True, type_new_method=True, timespan_format_strings=True,
+    strict_mode_latest=3, v5_cmdlets=True, core_snapins=("Microsoft.PowerShell.Core",),
+    modules=_MODULES_51,
+    loaded_modules=("Microsoft.PowerShell.Management", "Microsoft.PowerShell.Utility"),
     v3_cmdlets=True, simplified_syntax=True, extra_common_parameters=True,
     foreach_supports_should_process=True, select_first_stops_upstream=True,
     type_keywords=True, syntax_lists_common_parameters=False, syntax_mandatory_first=False,
@@ -332,6 +366,12 @@ class Profile(_Facts):
     windows_services: tuple = ()
     #: What a client reaches -> the services that must run for it to answer (HTTPS, IMAP...).
     endpoint_services: Tuple[Tuple[str, Tuple[str, ...]], ...] = ()
+    #: The Exchange snap-ins installed on the server: (name, description) for
+    #: Add-PSSnapin and Get-PSSnapin -Registered.
+    exchange_snapins: tuple = (
+        ("Microsoft.Exchange.Management.PowerShell.E2010", "Admin Tools for Exchange Server 2010"),
+        ("Microsoft.Exchange.Management.PowerShell.Setup", "Setup Tasks for Exchange Server 2010"),
+        ("Microsoft.Exchange.Management.PowerShell.Support", "Support Tasks for Exchange Server 2010"))
     # Parameters of the server's own PowerShell modules that do not follow the dialect:
     set_content_no_newline: bool = False   # Set-Content -NoNewline (5.0; not on 2013's servers)
     get_content_as_byte_stream: bool = False  # Get-Content -AsByteStream (pwsh 6+; offered where
@@ -436,6 +476,9 @@ _ENDPOINTS_15 = (("https", ("W3SVC", "WAS")), ("imap", ("MSExchangeImap4",)),
 _EX2007 = Profile(
     # 2007 SP3: local snap-in, no RPC layer; 5-character codes and error wording are guesses [?].
     version="2007", update="SP3", build="8.3.83.6", dialect=PS20,
+    exchange_snapins=(
+        ("Microsoft.Exchange.Management.PowerShell.Admin", "Admin Tools for Exchange Server 2007"),
+        ("Microsoft.Exchange.Management.PowerShell.Support", "Support Tasks for Exchange Server 2007")),
     services_width=5, allowed_services=_S2007, selfsigned_years=1,
     selfsigned_hash="sha1", setup_hash="sha1", smtp_question=SMTP_QUESTION_CONSOLE,
     remote_errors=False, error_stamp=False, confirm_offers_suspend=True, rpc_prefix=False,
@@ -460,6 +503,10 @@ _EX2010 = Profile(
 _EX2013 = Profile(
     # 2013 CU23: New makes SHA-256 (since CU13); the setup certificate stays SHA-1.
     version="2013", update="CU23", build="15.0.1497.2", dialect=PS51,
+    exchange_snapins=(
+        ("Microsoft.Exchange.Management.PowerShell.SnapIn", "Admin Tools for Exchange Server"),
+        ("Microsoft.Exchange.Management.PowerShell.Setup", "Setup Tasks for Exchange Server"),
+        ("Microsoft.Exchange.Management.PowerShell.Support", "Support Tasks for Exchange Server")),
     services_width=7, allowed_services=_S2013, selfsigned_years=5,
     selfsigned_hash="sha256", setup_hash="sha1", smtp_question=SMTP_QUESTION_CONFIRM,
     remote_errors=True, error_stamp=True, confirm_offers_suspend=False, rpc_prefix=True,
@@ -568,6 +615,11 @@ def has_2010_parameters(p: Profile) -> bool:
 def has_identity_param(p: Profile) -> bool:
     """-Identity SERVER\\thumbprint on the certificate cmdlets (2013+)."""
     return p.has_identity
+
+
+def v5_cmdlets(p: Profile) -> bool:
+    """Cmdlets and parameters PowerShell 5.0 added (Select-Object -SkipLast...)."""
+    return p.dialect.v5_cmdlets
 
 
 def v3_cmdlets(p: Profile) -> bool:

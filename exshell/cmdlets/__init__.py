@@ -54,6 +54,8 @@ LAZY_FAMILIES = {
     "history": ("Add-History", "Clear-History", "clhy", "Get-History", "ghy", "h", "history",
                 "ihy", "Invoke-History", "r"),
     "transcript": ("Start-Transcript", "Stop-Transcript"),
+    "modules": ("Add-PSSnapin", "Add-Type", "Get-Module", "Get-PSSnapin", "gmo", "Import-Module",
+                "ipmo", "Remove-Module", "Remove-PSSnapin", "rmo"),
     "clixml": ("ConvertTo-Xml", "Export-Clixml", "Import-Clixml"),
 }
 

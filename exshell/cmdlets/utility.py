@@ -857,12 +857,17 @@ def syntax_lines(cls: Any, profile: Any) -> List[str]:
 
 
 #: Module (2.0: snap-in) and 5.1 version of the built-in cmdlets, for Get-Command.
-_CORE, _UTIL, _SEC = (("Microsoft.PowerShell.Core", "3.0.0.0"),
-                      ("Microsoft.PowerShell.Utility", "3.1.0.0"),
-                      ("Microsoft.PowerShell.Security", "3.0.0.0"))
+_CORE, _UTIL, _SEC, _MGMT = (("Microsoft.PowerShell.Core", "3.0.0.0"),
+                             ("Microsoft.PowerShell.Utility", "3.1.0.0"),
+                             ("Microsoft.PowerShell.Security", "3.0.0.0"),
+                             ("Microsoft.PowerShell.Management", "3.1.0.0"))
 MODULES = {n.casefold(): m for names, m in (
     (("ForEach-Object", "Where-Object", "Get-Command", "Invoke-Command", "Out-Default",
-      "Out-Host", "Out-Null"), _CORE),
+      "Out-Host", "Out-Null", "Import-Module", "Get-Module", "Remove-Module", "Add-PSSnapin",
+      "Get-PSSnapin", "Remove-PSSnapin", "Get-Help", "Set-StrictMode"), _CORE),
+    (("Get-ChildItem", "Get-Item", "Get-Content", "Set-Content", "Add-Content", "Copy-Item",
+      "Remove-Item", "New-Item", "Test-Path", "Join-Path", "Split-Path", "Get-Location",
+      "Set-Location", "Get-PSDrive"), _MGMT),
     (("ConvertTo-SecureString", "Get-Credential"), _SEC),
     (("Select-Object", "Sort-Object", "Group-Object", "Measure-Object", "Get-Member",
       "Tee-Object", "Write-Host", "Write-Output", "Write-Warning", "Write-Verbose",
@@ -870,7 +875,9 @@ MODULES = {n.casefold(): m for names, m in (
       "Read-Host", "Get-Variable", "Set-Variable", "New-Variable", "Remove-Variable",
       "Clear-Variable", "Get-Alias", "Invoke-Expression", "ConvertTo-Csv", "ConvertFrom-Csv",
       "Export-Csv", "Import-Csv", "ConvertTo-Json", "ConvertFrom-Json", "Format-List",
-      "Format-Table", "Out-String"), _UTIL)) for n in names}
+      "Format-Table", "Out-String", "Add-Member", "Add-Type", "New-Object", "Set-Alias",
+      "New-Alias", "Get-Unique", "ConvertFrom-StringData", "Get-Culture", "Out-File",
+      "Export-Clixml", "Import-Clixml", "ConvertTo-Xml"), _UTIL)) for n in names}
 
 
 class CommandInfo:

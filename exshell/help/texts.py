@@ -441,6 +441,33 @@ _OTHERS = {
                    "-PassThru writes the object on.",
         [("$row = New-Object PSObject; $row | Add-Member NoteProperty Server EX01", "This command gives a report row the property Server."),
          ("Get-ExchangeCertificate | Add-Member ScriptProperty DaysLeft { ($this.NotAfter - (Get-Date)).Days } -PassThru | Format-Table Thumbprint,DaysLeft", "This command adds a computed property to each certificate and shows it.")]),
+    "Import-Module": ("Adds a module to the session: one of the modules installed on the server (the "
+                      "modules whose commands exshell does not emulate are imported with a warning "
+                      "that says so), or a script module (.psm1) on the emulated drive, whose "
+                      "functions are available until Remove-Module.",
+        [("Import-Module C:\scripts\CertTools.psm1", "This command loads the functions of a script module."),
+         ("Import-Module Microsoft.PowerShell.Utility -PassThru", "This command imports a module and shows it.")]),
+    "Get-Module": ("Lists the modules imported into the session; -ListAvailable lists the modules "
+                   "installed on the server.",
+        [("Get-Module", "This command lists the imported modules."),
+         ("Get-Module -ListAvailable", "This command lists the modules that can be imported.")]),
+    "Remove-Module": ("Removes a module from the session; the functions of a script module go with it.",
+        [("Remove-Module CertTools", "This command removes the module CertTools.")]),
+    "Add-PSSnapin": ("Adds a Windows PowerShell snap-in to the session. Exchange's own snap-in is "
+                     "Microsoft.Exchange.Management.PowerShell.Admin on Exchange 2007, "
+                     "...PowerShell.E2010 on 2010 and ...PowerShell.SnapIn from 2013 on; its "
+                     "cmdlets are the ones this shell already has.",
+        [("Add-PSSnapin Microsoft.Exchange.Management.PowerShell.E2010", "This command loads the Exchange 2010 snap-in, as scripts run outside EMS do.")]),
+    "Get-PSSnapin": ("Lists the snap-ins loaded in the session; -Registered lists those installed "
+                     "on the server.",
+        [("Get-PSSnapin -Registered", "This command lists the Exchange snap-ins installed."),
+         ("if (-not (Get-PSSnapin *Exchange* -ErrorAction SilentlyContinue)) { Add-PSSnapin *Exchange.Management.PowerShell* }", "This command loads the Exchange snap-in when it is not loaded yet.")]),
+    "Remove-PSSnapin": ("Removes a snap-in that Add-PSSnapin added.",
+        [("Remove-PSSnapin Microsoft.Exchange.Management.PowerShell.E2010", "This command removes the Exchange snap-in.")]),
+    "Add-Type": ("Loads .NET Framework assemblies by name (-AssemblyName System.Web): they are "
+                 "part of the emulated runtime already. Compiling C# (-TypeDefinition, "
+                 "-MemberDefinition, -Path) is not emulated; exshell says so with an error.",
+        [("Add-Type -AssemblyName System.Web", "This command loads System.Web, as scripts do before using its types.")]),
     # Utility
     "Clear-Host": ("Clears the console.", [("cls", "This command clears the screen.")]),
     "Get-Command": ("Lists the commands available; -Syntax shows how to call one.",
