@@ -30,6 +30,8 @@ __all__ = ["ImportModule", "GetModule", "RemoveModule", "AddPSSnapin", "GetPSSna
 _CMD = "Microsoft.PowerShell.Commands."
 _SMA = "System.Management.Automation."
 MODULE_DIRECTORY = "C:\\Windows\\system32\\WindowsPowerShell\\v1.0\\Modules"
+#: The PowerShell version Exchange's snap-ins were built for (Get-PSSnapin's PSVersion).
+EXCHANGE_SNAPIN_PSVERSION = "1.0"
 
 #: The modules whose commands exshell emulates (the others import with a warning).
 EMULATED_MODULES = ("Microsoft.PowerShell.Management", "Microsoft.PowerShell.Utility",
@@ -297,10 +299,9 @@ def _snapins(context: Any, registered: bool) -> List[Tuple[str, str, str]]:
     of the Exchange ones."""
     out: List[Tuple[str, str, str]] = []
     if not registered:
-        version = context.dialect.name if not context.dialect.v3_cmdlets else \
-            dict(context.dialect.version_table).get("PSVersion", context.dialect.name)
+        version = dict(context.dialect.version_table).get("PSVersion", context.dialect.name)
         out = [(n, version, _CORE_DESCRIPTIONS.get(n, "")) for n in context.dialect.core_snapins]
-    out += [(n, "1.0", d) for n, d in context.profile.exchange_snapins]
+    out += [(n, EXCHANGE_SNAPIN_PSVERSION, d) for n, d in context.profile.exchange_snapins]
     return out
 
 
