@@ -420,7 +420,9 @@ class Shell:
 
 def world_error_record(error: Exception) -> ErrorRecord:
     """A world file that could not be read or written, as the error the user sees."""
-    return ErrorRecord(str(error), "WorldStoreFailed", "WriteError",
+    text = str(error)
+    reading = "damaged" in text or "could not read" in text or "not an exshell world" in text
+    return ErrorRecord(text, "WorldStoreFailed", "ReadError" if reading else "WriteError",
                        exception_type="System.IO.IOException")
 
 

@@ -249,6 +249,12 @@ def _list(args: Sequence[str]) -> int:
     return 0
 
 
+def _sources() -> Dict[str, Any]:
+    """EXSHELL_CLOCK / EXSHELL_DETERMINISTIC, as the shell takes them."""
+    from .shell import environment_overrides
+    return environment_overrides()
+
+
 def _reset(args: Sequence[str]) -> int:
     opts, rest = _options(args, ("State",), ())
     path, label = _target(opts, rest, "reset")
@@ -263,10 +269,10 @@ def _reset(args: Sequence[str]) -> int:
         if source == "built-in":
             if version is None and store.has_world():
                 version = store.summary()["version"].split("-")[0]
-            org = _build(version or "2010", None, {})
+            org = _build(version or "2010", None, _sources())
             new_meta = _source_meta(version or "2010", None)
         elif os.path.isabs(source) and os.path.isfile(source):
-            org = _build(None, source, {})
+            org = _build(None, source, _sources())
             new_meta = _source_meta(None, source)
         else:
             raise WorldFileError("this world was %s; it cannot be made again. Delete the file, or "

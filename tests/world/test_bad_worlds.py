@@ -316,3 +316,27 @@ def test_a_full_disk_simulated_by_a_page_limit(good_world, tmp_path):
     pages = store.conn.execute("PRAGMA page_count").fetchone()[0]
     store.conn.execute("PRAGMA max_page_count = %d" % (pages + 20))
     _check_full_disk(store, path)
+
+
+def test_a_damaged_key_is_named_when_it_is_needed(good_world, tmp_path):
+    """Keys are parsed when first needed: a damaged one then gives the world's message
+    through the shell (no traceback, nothing changed), and the rest of the world works."""
+    from exshell.host import RecordingHost
+    from exshell.shell import Shell
+    path = _copy(good_world, tmp_path)
+    conn = sqlite3.connect(str(path))
+    conn.execute("UPDATE keys SET pem = ? WHERE id = (SELECT key_id FROM certificates WHERE "
+                 "server = 'EX02' AND friendly_name = 'WMSVC' LIMIT 1)",
+                 (b"-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n",))
+    conn.commit()
+    conn.close()
+    shell = Shell(host=RecordingHost([], width=120, interactive=False), state_file=str(path))
+    result = shell.run("$pw = ConvertTo-SecureString 'P@ss1' -AsPlainText -Force; "
+                       "Get-ExchangeCertificate -Server EX02 | Where-Object {$_.FriendlyName -eq "
+                       "'WMSVC'} | Export-ExchangeCertificate -Server EX02 -BinaryEncoded "
+                       "-Password $pw | Out-Null")
+    text = shell.host.text
+    assert not result.success and shell.internal_errors == []
+    assert "damaged" in text and str(path) in text and "Traceback" not in text
+    assert shell.run("Get-ExchangeCertificate -Server EX01 | Out-Null").success
+    shell.close()
