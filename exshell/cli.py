@@ -144,11 +144,11 @@ def parse_args(argv: Sequence[str]) -> Options:
                 if name == "Command":
                     # Everything after -Command is the command text, as in powershell.exe.
                     opts.command = " ".join([value] + argv[i:])
-                    return opts
+                    return _check_world_options(opts)
                 if name == "File":
                     opts.file = value
                     opts.args = argv[i:]
-                    return opts
+                    return _check_world_options(opts)
                 if name == "CheckSyntax":
                     # Every following argument is a file to check.
                     opts.check_syntax = [value] + argv[i:]

@@ -1327,6 +1327,17 @@ def open_store(path: str, *, create: bool = True, readonly: bool = False) -> Wor
         from urllib.parse import quote
         conn = _connect("file:%s?mode=ro" % quote(real), display, uri=True)
     else:
+        if st is None:
+            # A world holds (lab) private keys: readable by its owner only.  SQLite gives
+            # the -wal and -shm files the same permissions.
+            try:
+                os.close(os.open(real, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            except FileExistsError:
+                pass                     # another shell made it just now
+            except OSError as e:
+                raise _sqlite_error(sqlite3.OperationalError(
+                    "unable to open database file (%s)" % (e.strerror or e)), display,
+                    "create the world") from None
         conn = _connect(real, display)
     store = WorldStore(conn, real, display)
     try:

@@ -296,3 +296,16 @@ def test_journal_pruning_makes_a_late_reader_reload_everything(tmp_path, monkeyp
     b.refresh()
     assert org_b.get_server("EX01").pop_x509_name == "p1004.contoso.com"
     assert dump_world(org_b) == dump_world(a.org)
+
+
+def test_a_new_world_file_is_readable_by_its_owner_only(tmp_path):
+    import stat
+    path = tmp_path / "w.db"
+    store = open_store(str(path))
+    store.create(three())
+    store.org.get_server("EX01").pop_x509_name = "x.contoso.com"
+    store.commit()
+    for name in ("w.db", "w.db-wal", "w.db-shm"):
+        mode = stat.S_IMODE((tmp_path / name).stat().st_mode)
+        assert mode & 0o077 == 0, (name, oct(mode))
+    store.close()

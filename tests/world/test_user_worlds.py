@@ -156,3 +156,40 @@ def test_world_commands_report_problems(home, tmp_path, capsys):
     assert "damaged" in err and "Traceback" not in err
     assert not (home / "x.db").exists() or not open_store(str(home / "x.db")).has_world()
     assert worlds.main(["export", "../etc"]) == 1
+
+
+def _exshell(*args, env_extra=None):
+    import os
+    import subprocess
+    import sys
+    env = dict(os.environ, EXSHELL_CLOCK="2026-11-28T10:00:00", EXSHELL_DETERMINISTIC="1")
+    env.pop("EXSHELL_FRESH", None)
+    env.update(env_extra or {})
+    return subprocess.run([sys.executable, "-m", "exshell", *args], capture_output=True, text=True,
+                          env=env, timeout=120)
+
+
+def test_the_command_line_keeps_the_world_between_runs(tmp_path):
+    env = {"EXSHELL_WORLDS_DIR": str(tmp_path / "worlds")}
+    renew = ("$old = Get-ExchangeCertificate | Where-Object {$_.Subject -eq 'CN=EX01'}; "
+             "($old | New-ExchangeCertificate -Force).Thumbprint")
+    first = _exshell("-NoLogo", "-Command", renew, env_extra=env)
+    assert first.returncode == 0, first.stderr
+    new = first.stdout.strip()
+    again = _exshell("-NoLogo", "-Command", "(Get-ExchangeCertificate -Thumbprint %s).Thumbprint" % new,
+                     env_extra=env)
+    assert again.stdout.strip() == new                       # renew, exit, start again: still there
+    fresh = _exshell("-NoLogo", "-Fresh", "-Command", "Get-ExchangeCertificate -Thumbprint %s" % new,
+                     env_extra=env)
+    assert "was not found" in fresh.stdout + fresh.stderr      # a throwaway world does not have it
+    snap = tmp_path / "snap.json"
+    assert _exshell("world", "export", "exchange-2010", "-Out", str(snap), env_extra=env).returncode == 0
+    assert _exshell("world", "import", str(snap), "-Name", "handout", env_extra=env).returncode == 0
+    handed = _exshell("-NoLogo", "-World", "handout", "-Command",
+                      "(Get-ExchangeCertificate -Thumbprint %s).Thumbprint" % new, env_extra=env)
+    assert handed.stdout.strip() == new
+
+
+def test_world_options_exclude_each_other(tmp_path):
+    r = _exshell("-Fresh", "-State", str(tmp_path / "w.db"), "-Command", "exit")
+    assert r.returncode == 2 and "one of -State, -World and -Fresh" in r.stderr
