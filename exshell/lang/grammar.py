@@ -122,10 +122,12 @@ FORWARDS = ("statement", "pipeline", "expression", "expr_nc", "unary", "statemen
             "param_block")
 
 
-def build(fast: bool = True):
+def build(fast: bool = True, lean: bool = True):
     """Build the grammar and return its root element (the whole script).  With
-    ``fast=False`` the fast regex paths are left out (tests compare the two)."""
-    import pyparsing as pp
+    ``fast=False`` the fast regex paths are left out, with ``lean=False`` pyparsing's
+    own driver runs it instead of :mod:`~exshell.lang.driver` (tests compare them)."""
+    from .pp_import import pyparsing
+    pp = pyparsing()  # before any other import of it (no unittest)
 
     from .rules import commands, expressions, script, statements, tokens
 
@@ -140,6 +142,9 @@ def build(fast: bool = True):
     # nested sequences and alternatives) is done by _no_whitespace after Forwards are
     # bypassed, which finds more of them, and skipping it saves a third of build time.
     _no_whitespace(g.script, resolve_forwards=True)
+    if lean:
+        from .driver import install
+        install(g.script)
     return g.script
 
 

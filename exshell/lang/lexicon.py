@@ -92,6 +92,10 @@ BINOPS = (rf"{DASH_CLASS}(?i:{_NAMED_BINOPS})(?![\w?])|\.\.|\*(?!=)|/(?!=)|%(?!=
           rf"|{DASH_CLASS}(?![{DASH}=]|[^\W\d])")
 # Blanks before a postfix `++`/`--` that ends the statement (`$counter ++`).
 SPACED_INCDEC = rf"{BLANK}++(?=(?:\+\+|{DASH_CLASS}{DASH_CLASS}){TRIVIA}(?:[;\r\n)}}|]|\Z))"
+#: The text of a double-quoted string (escapes, doubled quotes, a `$` that starts nothing).
+DQ_TEXT = rf"(?:[^$`{DQ}]|`[\s\S]|{DQ_CLASS}{DQ_CLASS}|\$(?!{VARSTART}))++"
+# The inside of a double-quoted string whose only expansions are variables ("a $x b").
+_EXPANDABLE = rf"(?:[^$`{DQ}]|`[\s\S]|{DQ_CLASS}{DQ_CLASS}|\$(?!{VARSTART})|\${unnamed(VARNAME)})*+"
 # Fast paths: the most common arguments and operands as one regex each (same nodes as
 # the general rules; anything unusual falls through to them).
 FAST_OPERAND = (
@@ -99,7 +103,8 @@ FAST_OPERAND = (
     rf"(?![.\[(\w:{{]|\+\+|{DASH_CLASS}{DASH_CLASS})"
     rf"|(?P<fn>{NUMBER}){EXPR_DELIM}(?![.\[]|\+\+|{DASH_CLASS}{DASH_CLASS})"
     rf"|{SQ_CLASS}(?P<fs>(?:[^{SQ}]|{SQ_CLASS}{{2}})*+){SQ_CLASS}(?![.\[])"
-    rf"|{DQ_CLASS}(?P<fd>(?:[^$`{DQ}]|{DQ_CLASS}{DQ_CLASS})*+){DQ_CLASS}(?![.\[])")
+    rf"|{DQ_CLASS}(?P<fd>(?:[^$`{DQ}]|{DQ_CLASS}{DQ_CLASS})*+){DQ_CLASS}(?![.\[])"
+    rf"|{DQ_CLASS}(?P<fx>{_EXPANDABLE}){DQ_CLASS}(?![.\[])")
 FAST_OPERAND_UNNAMED = "(?:" + unnamed(FAST_OPERAND) + ")"
 FAST_ARG = (
     rf"(?P<fp>{DASH_CLASS}(?P<pn>(?:[^\W\d]|[_?])[^\s(){{}};,|&.\[:{SQ}{DQ}]*+)(?P<pc>:(?={_FAST_PV}))?)"
@@ -113,6 +118,7 @@ FAST_ARG = (
     rf"|(?P<fv>\${VARNAME}(?P<fm>(?:\.\w+)*+)){ARG_END}"
     rf"|{SQ_CLASS}(?P<fs>(?:[^{SQ}]|{SQ_CLASS}{{2}})*+){SQ_CLASS}{ARG_END}"
     rf"|{DQ_CLASS}(?P<fd>(?:[^$`{DQ}]|{DQ_CLASS}{DQ_CLASS})*+){DQ_CLASS}{ARG_END}"
+    rf"|{DQ_CLASS}(?P<fx>{_EXPANDABLE}){DQ_CLASS}{ARG_END}"
     rf"|(?P<fw>(?![{DASH}]{{2}}{CMD_DELIM})(?!{DASH_CLASS}(?:[^\W\d]|[_?])|[@<>#]|[1-6*]?>)"
     rf"(?:[^\s(),;{{}}|&$`{SQ}{DQ}]|\$(?!{VARSTART}))++){ARG_END}")
 # A command name the fast statement path accepts: a plain word that is not a keyword

@@ -13,8 +13,8 @@ import re
 from decimal import Decimal
 
 from . import ast as A
-from .lexicon import (BINOP_TOKEN, DASH, DQ, DQ_CLASS, OPERAND_TOKEN, PRECEDENCE, SQ,
-                      SQ_CLASS)
+from .lexicon import (BINOP_TOKEN, DASH, DQ, DQ_CLASS, DQ_TEXT, OPERAND_TOKEN, PRECEDENCE, SQ,
+                      SQ_CLASS, VARNAME)
 from .state import Abort, abort, at_end, current, diagnose, span
 
 _ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t",
@@ -216,6 +216,8 @@ def fast_match(m, whole=1):
         return A.StringConstant(span(m.start(whole), m.end(whole)), value, "single")
     if g("fd") is not None:
         return A.StringConstant(span(m.start(whole), m.end(whole)), dq_unescape(g("fd")), "double")
+    if "fx" in m.re.groupindex and g("fx") is not None:
+        return _expandable(m, whole)
     if g("fp") is not None:
         pv = g("pv")
         if pv is None:
@@ -247,6 +249,26 @@ def fast_match(m, whole=1):
                       for w in _WORDS.finditer(g("fl")))
         return A.ArrayLiteral(span(items[0].span.start, items[-1].span.end), items)
     return A.StringConstant(span(m.start(whole), m.end(whole)), g("fw"), "bare")
+
+
+def _expandable(m, whole):
+    """A double-quoted string with variables in it, re-scanned with the string
+    rule's own text and variable tokens (the same pieces the general rule builds)."""
+    text_match = re.compile("(" + DQ_TEXT + ")").match
+    var_match = re.compile("(" + r"\$" + VARNAME + ")").match
+    s = m.string
+    pos, end = m.span("fx")
+    parts = []
+    while pos < end:
+        t = text_match(s, pos, end)
+        if t is not None:
+            parts.append(dq_unescape(t.group(1)))
+            pos = t.end()
+            continue
+        v = var_match(s, pos, end)
+        parts.append(variable(v, v.start(1), v.end(1)))
+        pos = v.end()
+    return string_node(parts, m.start(whole), m.end(whole), "double")
 
 
 def climb(items):

@@ -95,7 +95,9 @@ class activate:
 
 def span(start: int, end: int) -> A.Span:
     """The span from ``start`` to ``end`` in the current parse's text."""
-    return _local.state.span(start, end)
+    starts = _local.state.starts
+    i = bisect_right(starts, start) - 1
+    return A.Span(start, end, i + 1, start - starts[i] + 1)
 
 
 # ------------------------------------------------------------------ errors

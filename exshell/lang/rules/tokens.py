@@ -8,7 +8,7 @@ import pyparsing as pp
 
 from .. import ast as A
 from ..elements import InString, LRegex, act, as_tok, drop, glued, look, must, tok, token
-from ..lexicon import (BLANK, CMD_DELIM, DASH_CLASS, DQ, DQ_CLASS, EXPR_DELIM, NEWLINE,
+from ..lexicon import (BLANK, CMD_DELIM, DASH_CLASS, DQ, DQ_CLASS, DQ_TEXT, EXPR_DELIM, NEWLINE,
                        NL_TRIVIA, NUMBER, SQ, SQ_CLASS, TRIVIA, VARNAME, VARSTART)
 from ..nodes import (SQ_UNESCAPE, Piece, Tok, bare_unescape, dq_unescape, number,
                      string_node, variable)
@@ -154,8 +154,7 @@ def _dq_string(prefix_tok, text_piece, expr_piece, here=False):
 
 
 def strings(g) -> None:
-    dq_text = act(glued(rf"(?:[^$`{DQ}]|`[\s\S]|{DQ_CLASS}{DQ_CLASS}|\$(?!{VARSTART}))++"),
-                  _dq_text_action)
+    dq_text = act(glued(DQ_TEXT), _dq_text_action)
     hs_text = act(glued(rf"(?:[^$`\r\n]|`[\s\S]|\$(?!{VARSTART})|{NEWLINE}(?!{DQ_CLASS}@))++"),
                   _hs_text_action)
     sub_open_g = act(glued(r"\$\(", nl_after=True), as_tok())
