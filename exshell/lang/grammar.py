@@ -132,6 +132,7 @@ def build(fast: bool = True, lean: bool = True):
     from .rules import commands, expressions, script, statements, tokens
 
     g = Rules(**{name: pp.Forward() for name in FORWARDS})
+    g.fast = fast
     tokens.build(g)
     expressions.build(g)
     commands.build(g)

@@ -43,7 +43,8 @@ VARNAME = (r"(?:\{(?P<vb>(?:[^}`]|`[\s\S])*)\}"
 # What may follow '$' for it to start a variable (else '$' is a literal character).
 VARSTART = r"[\w{(?^$]"
 # Where a simple argument ends (the fast path only; anything else takes the slow path).
-ARG_END = r"(?=[\s;|)}]|\Z)"
+# (Not before a comma: `a , $b` is one array argument, which the general rule builds.)
+ARG_END = rf"(?=[\s;|)}}]|\Z)(?!{TRIVIA},)"
 # Numbers.  Value conversion happens in number().
 NUMBER = (r"(?:0[xX](?P<hex>[0-9a-fA-F]+)"
           r"|(?P<dec>(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+\-]?\d+)?))"
@@ -102,9 +103,9 @@ FAST_OPERAND = (
     rf"(?P<fv>\${VARNAME}(?P<fm>(?:\.\w+)*+))(?:{SPACED_INCDEC})?(?P<fi>\+\+|{DASH_CLASS}{DASH_CLASS}(?![\w$]))?"
     rf"(?![.\[(\w:{{]|\+\+|{DASH_CLASS}{DASH_CLASS})"
     rf"|(?P<fn>{NUMBER}){EXPR_DELIM}(?![.\[]|\+\+|{DASH_CLASS}{DASH_CLASS})"
-    rf"|{SQ_CLASS}(?P<fs>(?:[^{SQ}]|{SQ_CLASS}{{2}})*+){SQ_CLASS}(?![.\[])"
-    rf"|{DQ_CLASS}(?P<fd>(?:[^$`{DQ}]|{DQ_CLASS}{DQ_CLASS})*+){DQ_CLASS}(?![.\[])"
-    rf"|{DQ_CLASS}(?P<fx>{_EXPANDABLE}){DQ_CLASS}(?![.\[])")
+    rf"|{SQ_CLASS}(?P<fs>(?:[^{SQ}]|{SQ_CLASS}{{2}})*+){SQ_CLASS}(?![.\[]|\+\+|{DASH_CLASS}{DASH_CLASS})"
+    rf"|{DQ_CLASS}(?P<fd>(?:[^$`{DQ}]|{DQ_CLASS}{DQ_CLASS})*+){DQ_CLASS}(?![.\[]|\+\+|{DASH_CLASS}{DASH_CLASS})"
+    rf"|{DQ_CLASS}(?P<fx>{_EXPANDABLE}){DQ_CLASS}(?![.\[]|\+\+|{DASH_CLASS}{DASH_CLASS})")
 FAST_OPERAND_UNNAMED = "(?:" + unnamed(FAST_OPERAND) + ")"
 FAST_ARG = (
     rf"(?P<fp>{DASH_CLASS}(?P<pn>(?:[^\W\d]|[_?])[^\s(){{}};,|&.\[:{SQ}{DQ}]*+)(?P<pc>:(?={_FAST_PV}))?)"

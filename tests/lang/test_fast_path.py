@@ -43,6 +43,9 @@ EXTRA = [
     "$i ++ + 1", "$l.ForEach{ $_ }", "$l.A.Where{ $_ }", "$x.($n)", "$x.$($n) = 1", "fl $x.($n)",
     "[int][char]$c", "[void][X]::M()", "if ($a) { } if ($b) { } 'c'", "foreach ($i in 1) { } fl",
     "$a = [X]::M().\n  Name", "break :outer", '"$(if ($a -ne `"`") { `"b`" })"',
+    # double-quoted strings with variables (fast path) and what may follow a string
+    'Write-Host "a $x b" "$env:TEMP\\x" "`t$y`n" "$a$b" "x $($y)"', '$s = "a $x" + "b"',
+    '"ab"++', "'ab'--", '"a $x"++', '"a $x".Length', 'foo "a $x"b', '"$" "a $ b" "$$"',
 ]
 
 

@@ -150,7 +150,8 @@ def parameters(g) -> None:
                                                     t[0].end(1)))
     g.FAST_ARG = act(tok(FAST_ARG), fast_value_action)
     guard = LRegex(True, TRIVIA + r"(?![;\r\n|)}]|\Z)").set_parse_action(drop)
-    g.cmd_element = g.FAST_ARG | guard + (param | g.REDIRECTION | g.arg_value | dashdash | comma_bad)
+    general = guard + (param | g.REDIRECTION | g.arg_value | dashdash | comma_bad)
+    g.cmd_element = (g.FAST_ARG | general) if g.fast else general
 
 
 # ------------------------------------------------------------------ commands

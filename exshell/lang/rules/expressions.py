@@ -296,9 +296,9 @@ def operands(g) -> None:
                      rf"|{DASH_CLASS}(?![=]|[^\W\d])|\+(?![=])|,", flags=CI, nl_after=True)
     unary_op.add_parse_action(_track_op)
     # The fast operand never nests; everything else may, so it is guarded.
-    unary <<= (g.FAST_OPERAND | Nest(
-        postfix_expr | act(unary_op + alt(unary, fail("MissingExpressionAfterOperator")),
-                           _unary_action)))
+    general = Nest(postfix_expr | act(unary_op + alt(unary, fail("MissingExpressionAfterOperator")),
+                                      _unary_action))
+    unary <<= (g.FAST_OPERAND | general) if g.fast else general
 
 
 # ------------------------------------------------------------------ binary operators
