@@ -27,6 +27,8 @@ __all__ = ["install"]
 
 ParseException = pp.ParseException
 ParseResults = pp.ParseResults
+#: What an Opt without a default value holds instead of one.
+_NOT_MATCHED = pp.Opt(pp.Empty()).defaultValue
 
 
 def install(root) -> None:
@@ -94,7 +96,7 @@ def _make(e):
         if kind in (pp.ZeroOrMore, pp.OneOrMore) and e.not_ender is None and not e.ignoreExprs \
                 and e.max_count is None:
             return _repeat(e, actions, link, kind is pp.ZeroOrMore), link
-        if kind is pp.Opt and e.defaultValue is pp.Opt._Opt__optionalNotMatched:
+        if kind is pp.Opt and e.defaultValue is _NOT_MATCHED:
             return _option(e, actions, link), link
     return _generic(e, actions, fail_action), None
 

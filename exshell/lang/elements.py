@@ -16,7 +16,7 @@ import pyparsing as pp
 
 from .lexicon import NL_TRIVIA, TRIVIA, token_pattern
 from .nodes import Tok
-from .state import _local, current, fail_with
+from .state import current_parse, current, fail_with
 
 __all__ = ["LRegex", "tok", "tok_nl", "glued", "alt", "must", "fail", "act", "look", "drop",
            "as_tok", "token", "Nest", "Deeper", "InString"]
@@ -114,7 +114,7 @@ class Nest(pp.ParseElementEnhance):
     """
 
     def parseImpl(self, instring, loc, do_actions=True):
-        state = _local.state
+        state = current_parse.state
         if state.depth >= state.nest_limit:
             found = state.memo.get((id(self), loc, do_actions, state.in_string))
             if found is None:

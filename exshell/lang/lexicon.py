@@ -102,10 +102,10 @@ _EXPANDABLE = rf"(?:[^$`{DQ}]|`[\s\S]|{DQ_CLASS}{DQ_CLASS}|\$(?!{VARSTART})|\${u
 FAST_OPERAND = (
     rf"(?P<fv>\${VARNAME}(?P<fm>(?:\.\w+)*+))(?:{SPACED_INCDEC})?(?P<fi>\+\+|{DASH_CLASS}{DASH_CLASS}(?![\w$]))?"
     rf"(?![.\[(\w:{{]|\+\+|{DASH_CLASS}{DASH_CLASS})"
-    rf"|(?P<fn>{NUMBER}){EXPR_DELIM}(?![.\[]|\+\+|{DASH_CLASS}{DASH_CLASS})"
-    rf"|{SQ_CLASS}(?P<fs>(?:[^{SQ}]|{SQ_CLASS}{{2}})*+){SQ_CLASS}(?![.\[]|\+\+|{DASH_CLASS}{DASH_CLASS})"
-    rf"|{DQ_CLASS}(?P<fd>(?:[^$`{DQ}]|{DQ_CLASS}{DQ_CLASS})*+){DQ_CLASS}(?![.\[]|\+\+|{DASH_CLASS}{DASH_CLASS})"
-    rf"|{DQ_CLASS}(?P<fx>{_EXPANDABLE}){DQ_CLASS}(?![.\[]|\+\+|{DASH_CLASS}{DASH_CLASS})")
+    rf"|(?P<fn>{NUMBER}){EXPR_DELIM}(?![.\[]|\+\+|{DASH_CLASS}{DASH_CLASS}|{SPACED_INCDEC})"
+    rf"|{SQ_CLASS}(?P<fs>(?:[^{SQ}]|{SQ_CLASS}{{2}})*+){SQ_CLASS}(?![.\[]|\+\+|{DASH_CLASS}{DASH_CLASS}|{SPACED_INCDEC})"
+    rf"|{DQ_CLASS}(?P<fd>(?:[^$`{DQ}]|{DQ_CLASS}{DQ_CLASS})*+){DQ_CLASS}(?![.\[]|\+\+|{DASH_CLASS}{DASH_CLASS}|{SPACED_INCDEC})"
+    rf"|{DQ_CLASS}(?P<fx>{_EXPANDABLE}){DQ_CLASS}(?![.\[]|\+\+|{DASH_CLASS}{DASH_CLASS}|{SPACED_INCDEC})")
 FAST_OPERAND_UNNAMED = "(?:" + unnamed(FAST_OPERAND) + ")"
 FAST_ARG = (
     rf"(?P<fp>{DASH_CLASS}(?P<pn>(?:[^\W\d]|[_?])[^\s(){{}};,|&.\[:{SQ}{DQ}]*+)(?P<pc>:(?={_FAST_PV}))?)"

@@ -66,12 +66,13 @@ class ParseState:
         return A.Span(start, end, i + 1, start - self.starts[i] + 1)
 
 
-_local = threading.local()
+#: The thread's current parse (``current_parse.state``).
+current_parse = threading.local()
 
 
 def current() -> ParseState:
     """The state of the parse running in this thread."""
-    return _local.state
+    return current_parse.state
 
 
 class activate:
@@ -85,17 +86,17 @@ class activate:
         self.previous = None
 
     def __enter__(self) -> ParseState:
-        self.previous = getattr(_local, "state", None)
-        _local.state = self.state
+        self.previous = getattr(current_parse, "state", None)
+        current_parse.state = self.state
         return self.state
 
     def __exit__(self, *exc) -> None:
-        _local.state = self.previous
+        current_parse.state = self.previous
 
 
 def span(start: int, end: int) -> A.Span:
     """The span from ``start`` to ``end`` in the current parse's text."""
-    starts = _local.state.starts
+    starts = current_parse.state.starts
     i = bisect_right(starts, start) - 1
     return A.Span(start, end, i + 1, start - starts[i] + 1)
 
@@ -135,12 +136,12 @@ def abort(error_id, start, end=None, *, token="", incomplete=False):
 
 def at_end(loc: int) -> bool:
     """Nothing but trivia and newlines from ``loc`` to the end of the text."""
-    return _REST_EMPTY.match(_local.state.text, loc) is not None
+    return _REST_EMPTY.match(current_parse.state.text, loc) is not None
 
 
 def diagnose(loc: int) -> ParseIssue:
     """Explain why no token could be read at ``loc`` (after trivia)."""
-    text = _local.state.text
+    text = current_parse.state.text
     start = _SKIP.match(text, loc).end()
     if text.startswith("<#", start):
         return issue("MissingTerminatorMultiLineComment", start, start + 2, incomplete=True)
@@ -165,7 +166,7 @@ def diagnose(loc: int) -> ParseIssue:
 def fail_with(error_id, *, token="", incomplete_at_end=True, need_more_ok=True):
     """A parse-action function that aborts at the failure point."""
     def action(s, loc, toks):
-        state = _local.state
+        state = current_parse.state
         start = _SKIP.match(state.text, loc).end()
         if incomplete_at_end and at_end(loc):
             abort(error_id, start, start, token=token or state.last_op, incomplete=True)
