@@ -32,7 +32,9 @@ __all__ = ["Dialect", "Profile", "PS20", "PS51", "DIALECTS", "dialect", "PROFILE
            "SMTP_QUESTION_CONSOLE", "SMTP_QUESTION_CONFIRM", "ERROR_MARKER_ARROW",
            "ERROR_MARKER_UNDERLINE", "has_server_param", "has_2010_parameters", "has_identity_param", "v3_cmdlets", "v5_cmdlets",
            "has_auth_config", "has_transport_service", "CONSOLE_CLASSIC", "CONSOLE_PSREADLINE",
-           "CONSOLES"]
+           "CONSOLES", "MACHINE_STORES_2008R2", "MACHINE_STORES_2012R2", "MACHINE_STORES_2016",
+           "USER_STORES", "has_pki_module", "has_full_selfsigned", "has_pfx_crypto_option",
+           "cert_filter_parameters", "cert_provider_writes"]
 
 
 class _Facts:
@@ -117,6 +119,13 @@ class Dialect(_Facts):
                                            # order, "alias -> target", syntax as a block
     wide_file_mode: bool                   # dir: "d-----" (6) and Length 14 wide, not "d----"/10
     x509_script_properties: bool           # certificates get DnsNameList, EnhancedKeyUsageList
+    cert_directory_header: bool            # Cert: tables open with "    Directory: <parent>" (2.0's
+                                           # format file), not 5.1's "   PSParentPath: <parent>"
+    cert_filter_parameters: bool           # Cert: dynamic parameters of Get-ChildItem that 3.0 added:
+                                           # -DnsName, -Eku, -ExpiringInDays, -SSLServerAuthentication,
+                                           # -DocumentEncryptionCert (2.0 has -CodeSigningCert only)
+    cert_provider_writes: bool             # the Certificate provider removes items (Remove-Item,
+                                           # -DeleteKey) and creates stores (3.0); 2.0's is read-only
     should_process_text: str               # the -WhatIf / Confirm line of a built-in cmdlet
 
     # -- errors --------------------------------------------------------------------------
@@ -208,7 +217,8 @@ PS20 = Dialect(
     foreach_supports_should_process=False, select_first_stops_upstream=False,
     type_keywords=False, syntax_lists_common_parameters=True, syntax_mandatory_first=True,
     help_switch_type=False, module_command_view=False, wide_file_mode=False,
-    x509_script_properties=False,
+    x509_script_properties=False, cert_directory_header=True, cert_filter_parameters=False,
+    cert_provider_writes=False,
     should_process_text='Performing operation "{action}" on Target "{target}".',
     error_marker=ERROR_MARKER_ARROW, parse_message_first=True, split_terminator_message=True,
     stop_message_prefix=True, not_found_names_command=False,
@@ -250,7 +260,8 @@ PS51 = Dialect(
     foreach_supports_should_process=True, select_first_stops_upstream=True,
     type_keywords=True, syntax_lists_common_parameters=False, syntax_mandatory_first=False,
     help_switch_type=True, module_command_view=True, wide_file_mode=True,
-    x509_script_properties=True,
+    x509_script_properties=True, cert_directory_header=False, cert_filter_parameters=True,
+    cert_provider_writes=True,
     should_process_text='Performing the operation "{action}" on target "{target}".',
     error_marker=ERROR_MARKER_UNDERLINE, parse_message_first=False,
     split_terminator_message=False, stop_message_prefix=False, not_found_names_command=True,
@@ -318,6 +329,24 @@ CONSOLE_PSREADLINE = "PSReadLine"
 CONSOLES = (CONSOLE_CLASSIC, CONSOLE_PSREADLINE)
 
 
+#: Profile.machine_stores / user_stores: the certificate stores Cert:\LocalMachine and
+#: Cert:\CurrentUser list, in the order Windows enumerates them (a default install of
+#: the Windows Server under the version; "My" is Personal, "CA" the intermediates).
+MACHINE_STORES_2008R2 = ("TrustedPublisher", "ClientAuthIssuer", "Remote Desktop", "Root",
+                         "TrustedDevices", "CA", "REQUEST", "AuthRoot", "TrustedPeople", "My",
+                         "SmartCardRoot", "Trust", "Disallowed")
+MACHINE_STORES_2012R2 = ("TrustedPublisher", "ClientAuthIssuer", "Remote Desktop", "Root",
+                         "TrustedDevices", "WebHosting", "CA", "REQUEST", "AuthRoot",
+                         "TrustedPeople", "My", "SmartCardRoot", "Trust", "Disallowed")
+MACHINE_STORES_2016 = ("TrustedPublisher", "ClientAuthIssuer", "Remote Desktop", "Root",
+                       "TrustedDevices", "WebHosting", "CA", "Windows Live ID Token Issuer",
+                       "REQUEST", "AuthRoot", "FlightRoot", "TrustedPeople", "My",
+                       "SmartCardRoot", "Trust", "Disallowed")
+USER_STORES = ("TrustedPublisher", "ClientAuthIssuer", "Root", "UserDS", "CA", "REQUEST",
+               "AuthRoot", "TrustedPeople", "ADDRESSBOOK", "My", "SmartCardRoot", "Trust",
+               "Disallowed")
+
+
 class Profile(_Facts):
     """One Exchange version at one update level.  Facts come from the reference
     notes (§0, §3.4, §4, §5, §6); uncertain choices are marked where the row is."""
@@ -376,6 +405,20 @@ class Profile(_Facts):
     set_content_no_newline: bool = False   # Set-Content -NoNewline (5.0; not on 2013's servers)
     get_content_as_byte_stream: bool = False  # Get-Content -AsByteStream (pwsh 6+; offered where
                                               # admins often load the Exchange module in pwsh)
+    # The Windows Server the version runs on: its PKI module, certutil and CryptoAPI texts.
+    windows_server: str = "2008 R2"        # the release (display and help only)
+    pki_module: bool = False               # the PKI module: Import-/Export-PfxCertificate,
+                                           # Import-/Export-Certificate, New-SelfSignedCertificate,
+                                           # Test-Certificate (Windows Server 2012 and later)
+    selfsigned_full_parameters: bool = False  # New-SelfSignedCertificate's Server 2016 parameters
+                                              # (-Subject, -KeyAlgorithm, -KeyLength, -NotAfter,
+                                              # -TextExtension, -Type, -Signer...); Server 2012 R2's
+                                              # has -DnsName, -CloneCert and -CertStoreLocation only
+    pfx_crypto_algorithm_option: bool = False  # Export-PfxCertificate -CryptoAlgorithmOption
+    spaced_key_ids: bool = True            # key identifiers and certutil's hashes print as
+                                           # "a1 b2 c3" (before Server 2016) rather than "a1b2c3"
+    machine_stores: tuple = MACHINE_STORES_2008R2  # Cert:\LocalMachine's stores
+    user_stores: tuple = USER_STORES               # Cert:\CurrentUser's stores
 
     @property
     def name(self) -> str:
@@ -487,6 +530,7 @@ _EX2007 = Profile(
     new_file_params=("Path",), import_file_params=("Path",), export_file_params=("Path",),
     windows_version="Microsoft Windows NT 6.0.6002 Service Pack 2",   # Server 2008 SP2
     windows_services=_SERVICES_2007, endpoint_services=_ENDPOINTS_LEGACY,
+    windows_server="2008",
 )
 
 _EX2010 = Profile(
@@ -520,6 +564,7 @@ _EX2013 = Profile(
     transport_cmdlet="Get-TransportService",
     windows_version="Microsoft Windows NT 6.3.9600.0",   # Server 2012 R2
     windows_services=_SERVICES_2013, endpoint_services=_ENDPOINTS_15,
+    windows_server="2012 R2", pki_module=True, machine_stores=MACHINE_STORES_2012R2,
 )
 
 _EX2016 = _EX2013.replace(
@@ -532,6 +577,8 @@ _EX2016 = _EX2013.replace(
     set_content_no_newline=True, get_content_as_byte_stream=True,
     console=CONSOLE_PSREADLINE,   # Server 2016: PSReadLine in the console of 5.1
     windows_version="Microsoft Windows NT 10.0.14393.0",   # Server 2016
+    windows_server="2016", selfsigned_full_parameters=True, pfx_crypto_algorithm_option=True,
+    spaced_key_ids=False, machine_stores=MACHINE_STORES_2016,
 )
 
 _EX2019 = _EX2016.replace(
@@ -540,6 +587,7 @@ _EX2019 = _EX2016.replace(
     setup_hash="sha256", um_roles=(), umcr_roles=(),
     windows_version="Microsoft Windows NT 10.0.17763.0",   # Server 2019
     windows_services=_SERVICES_2019,
+    windows_server="2019",
 )
 
 #: Every row, oldest version first; within a version, oldest update first: the last
@@ -635,3 +683,28 @@ def has_auth_config(p: Profile) -> bool:
 def has_transport_service(p: Profile) -> bool:
     """Get-TransportService (2013+; Get-TransportServer stays, deprecated)."""
     return p.transport_cmdlet == "Get-TransportService"
+
+
+def has_pki_module(p: Profile) -> bool:
+    """The Windows Server PKI module's cmdlets (Server 2012 and later: Exchange 2013+)."""
+    return p.pki_module
+
+
+def has_full_selfsigned(p: Profile) -> bool:
+    """New-SelfSignedCertificate's Server 2016 parameters (-Subject, -NotAfter...)."""
+    return p.selfsigned_full_parameters
+
+
+def has_pfx_crypto_option(p: Profile) -> bool:
+    """Export-PfxCertificate -CryptoAlgorithmOption."""
+    return p.pfx_crypto_algorithm_option
+
+
+def cert_filter_parameters(p: Profile) -> bool:
+    """The Cert: drive's 3.0 filters on Get-ChildItem (-DnsName, -ExpiringInDays...)."""
+    return p.dialect.cert_filter_parameters
+
+
+def cert_provider_writes(p: Profile) -> bool:
+    """Remove-Item -DeleteKey on the Cert: drive (3.0)."""
+    return p.dialect.cert_provider_writes

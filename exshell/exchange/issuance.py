@@ -25,7 +25,7 @@ from typing import List, Optional, Sequence, Tuple
 
 __all__ = ["issue_self_signed", "resign", "SIGNATURE_ALGORITHMS", "EXCHANGE_LAYOUT",
            "WMSVC_LAYOUT", "der_length", "der_tlv", "split_der_sequence", "der_bytes",
-           "public_key_pkcs1", "issue_from_request", "issue_ca_root"]
+           "public_key_pkcs1", "issue_from_request", "issue_ca_root", "signature_valid"]
 
 #: hash name -> DER AlgorithmIdentifier of <hash>WithRSAEncryption (NULL parameters).
 SIGNATURE_ALGORITHMS = {
@@ -402,3 +402,24 @@ def issue_ca_root(*, key, subject, serial: int, not_before: _dt.datetime,
                .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), False))
     draft = builder.sign(_throwaway_signer(), None)
     return x509.load_der_x509_certificate(resign(der_bytes(draft), key, hash_name))
+
+
+def signature_valid(cert, issuer) -> bool:
+    """Whether ``issuer``'s public key verifies ``cert``'s signature (SHA-1 too, which
+    Windows still accepts for these certificates; names are not compared here)."""
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
+    key = issuer.public_key()
+    algorithm = cert.signature_hash_algorithm
+    try:
+        if isinstance(key, rsa.RSAPublicKey):
+            params = cert.signature_algorithm_parameters
+            pad = params if isinstance(params, padding.PSS) else padding.PKCS1v15()
+            key.verify(cert.signature, cert.tbs_certificate_bytes, pad, algorithm)
+        elif isinstance(key, ec.EllipticCurvePublicKey):
+            key.verify(cert.signature, cert.tbs_certificate_bytes, ec.ECDSA(algorithm))
+        else:
+            return False
+        return True
+    except (InvalidSignature, ValueError, TypeError):
+        return False

@@ -25,6 +25,7 @@ is reached through :mod:`.issuance`/:mod:`.keys`/:mod:`.names` (lazily).
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass, field
 from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple, Union
 
@@ -279,6 +280,17 @@ class ImportPlan:
 
 # ---------------------------------------------------------------- server
 
+_STORE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}$")
+
+
+def _is_store_key(key: str) -> bool:
+    """A machine store name, or ``CurrentUser\\<name>`` (world files are hostile input)."""
+    if not isinstance(key, str):
+        return False
+    name = key[len("CurrentUser\\"):] if key.startswith("CurrentUser\\") else key
+    return bool(_STORE_NAME.match(name)) and name == name.strip()
+
+
 class Server(TrackedObject):
     """One Exchange server: stores, role set and the certificate-related settings."""
 
@@ -301,6 +313,9 @@ class Server(TrackedObject):
             key_mark=lambda t: changes.mark(("trust", name, "Root", t)))
         self.intermediates: Dict[str, RootEntry] = TrackedDict(
             key_mark=lambda t: changes.mark(("trust", name, "CA", t)))
+        #: Every other certificate store of the machine (Cert:\LocalMachine\TrustedPeople,
+        #: Cert:\CurrentUser\My...), by store key (see :meth:`cert_store`); made on first use.
+        self.extra_stores: Dict[str, CertificateStore] = {}
         self.iis_bindings: Dict[int, str] = {}         # site id -> thumbprint
         self.iis_require_ssl: bool = True
         self.pop_x509_name: Optional[str] = None
@@ -327,6 +342,26 @@ class Server(TrackedObject):
 
     def _touch(self) -> None:
         self.organization.changes.mark(("server", self.name))
+
+    # ------------------------------------------------------------ other stores
+    def cert_store(self, key: str, create: bool = True) -> Optional[CertificateStore]:
+        """The store of certificate entries called ``key``: ``"My"``, ``"REQUEST"``, a
+        machine store by name (``"TrustedPeople"``) or a user store as
+        ``"CurrentUser\\<name>"``.  Root and CA are :attr:`roots` / :attr:`intermediates`,
+        not entry stores.  None for a key that is no store name (or, without
+        ``create``, for a store that holds nothing yet)."""
+        if key == "My":
+            return self.my
+        if key == "REQUEST":
+            return self.requests
+        if not _is_store_key(key) or key in ("Root", "CA"):
+            return None
+        store = self.extra_stores.get(key)
+        if store is None and create:
+            changes, name = self.organization.changes, self.name
+            store = self.extra_stores[key] = CertificateStore(
+                key, lambda t: changes.mark(("cert", name, key, t)))
+        return store
 
     # ------------------------------------------------------------ basics
     @property
@@ -361,6 +396,7 @@ class Server(TrackedObject):
         org = self.organization
         return (entries(self.my), entries(self.requests), tuple(sorted(self.roots)),
                 tuple(sorted(self.intermediates)),
+                tuple((k, entries(v)) for k, v in sorted(self.extra_stores.items()) if len(v)),
                 tuple(sorted(self.iis_bindings.items())), self.iis_require_ssl,
                 self.pop_x509_name, self.imap_x509_name, self.internal_transport_thumbprint,
                 self.um_thumbprint, self.umcr_thumbprint,

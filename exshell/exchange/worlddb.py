@@ -478,7 +478,8 @@ class WorldStore:
         keys: List[Tuple[str, ...]] = [("org",), ("clock",), ("send",)]
         for s in org.servers:
             keys.append(("server", s.name))
-            for store, name in ((s.my, "My"), (s.requests, "REQUEST")):
+            stores = [("My", s.my), ("REQUEST", s.requests)] + sorted(s.extra_stores.items())
+            for name, store in stores:
                 keys.extend(("cert", s.name, name, t) for t in store.thumbprints())
             keys.extend(("trust", s.name, "Root", t) for t in s.roots)
             keys.extend(("trust", s.name, "CA", t) for t in s.intermediates)
@@ -528,7 +529,8 @@ class WorldStore:
             server = self._server(org, server_name)
             entry = None
             if server is not None:
-                entry = (server.my if store_name == "My" else server.requests).get(thumbprint)
+                store = server.cert_store(store_name, create=False)
+                entry = store.get(thumbprint) if store is not None else None
             if entry is None:
                 old = c.execute("SELECT key_id FROM certificates WHERE server = ? AND store = ? "
                                 "AND thumbprint = ?", (server_name, store_name, thumbprint)).fetchone()
@@ -922,15 +924,16 @@ class WorldStore:
             _thumb(row[2], what)
             server = servers.get(sname)
             _check(server is not None, "%s: no such server" % what)
-            _check(store in ("My", "REQUEST"), "%s: unknown store %r" % (what, store))
-            (server.my if store == "My" else server.requests).put(self._entry_from_row(row[2:], what))
+            target = server.cert_store(store) if isinstance(store, str) else None
+            _check(target is not None, "%s: unknown store %r" % (what, store))
+            target.put(self._entry_from_row(row[2:], what))
 
     def _load_certificate(self, org, key: Tuple[str, str, str]) -> None:
         sname, store, thumb = key
         server = self._server(org, sname)
-        if server is None or store not in ("My", "REQUEST"):
+        target = server.cert_store(store) if server is not None else None
+        if target is None:
             return
-        target = server.my if store == "My" else server.requests
         row = self.conn.execute("SELECT %s FROM certificates WHERE server = ? AND store = ? AND "
                                 "thumbprint = ?" % self._CERT_COLUMNS, key).fetchone()
         if row is None:
@@ -1205,7 +1208,9 @@ class WorldStore:
             "SELECT thumbprint FROM %s WHERE server = ? AND store = ? ORDER BY id" % table,
             (server_name, store_name))]
         if kind == "cert":
-            store = server.my if store_name == "My" else server.requests
+            store = server.cert_store(store_name)
+            if store is None:
+                return
             current = store.thumbprints()
             if current != order:
                 entries = {t: store.get(t) for t in current}
