@@ -63,7 +63,7 @@ for _module, _names in LAZY_FAMILIES.items():
     REGISTRY.add_lazy(__name__ + "." + _module, _names)
 
 #: module -> the providers it registers (exshell.engine.providers).
-LAZY_PROVIDERS = {"filesystem": ("FileSystem",)}
+LAZY_PROVIDERS = {"filesystem": ("FileSystem",), "certprovider": ("Certificate",)}
 #: module -> the .NET types whose static members it handles (exshell.engine.statics).
 LAZY_STATICS = {"filesystem": ("System.IO.File", "System.Text.Encoding")}
 
@@ -71,3 +71,28 @@ for _module, _names in LAZY_PROVIDERS.items():
     PROVIDERS.add_lazy(__name__ + "." + _module, _names)
 for _module, _names in LAZY_STATICS.items():
     STATICS.add_lazy(__name__ + "." + _module, _names)
+
+from ..engine import nettypes as _nettypes  # noqa: E402
+
+#: module -> the .NET types it registers (exshell.engine.nettypes), imported on first use.
+LAZY_TYPES = {"x509types": (
+    "System.Security.Cryptography.X509Certificates.X509Certificate2",
+    "System.Security.Cryptography.X509Certificates.X509Certificate",
+    "System.Security.Cryptography.X509Certificates.X509Certificate2Collection",
+    "System.Security.Cryptography.X509Certificates.X509Store",
+    "System.Security.Cryptography.X509Certificates.X509Chain",
+    "System.Security.Cryptography.X509Certificates.X509ChainPolicy",
+    "System.Security.Cryptography.X509Certificates.X509KeyStorageFlags",
+    "System.Security.Cryptography.X509Certificates.X509ContentType",
+    "System.Security.Cryptography.X509Certificates.X509NameType",
+    "System.Security.Cryptography.X509Certificates.X509FindType",
+    "System.Security.Cryptography.X509Certificates.OpenFlags",
+    "System.Security.Cryptography.X509Certificates.StoreName",
+    "System.Security.Cryptography.X509Certificates.StoreLocation",
+    "System.Security.Cryptography.X509Certificates.X509RevocationMode",
+    "System.Security.Cryptography.X509Certificates.X509RevocationFlag",
+    "System.Security.Cryptography.X509Certificates.X509VerificationFlags",
+    "System.Security.Cryptography.X509Certificates.X509ChainStatusFlags")}
+for _module, _names in LAZY_TYPES.items():
+    _nettypes.add_lazy(__name__ + "." + _module, _names)
+    STATICS.add_lazy(__name__ + "." + _module, _names[:1] + _names[2:5])

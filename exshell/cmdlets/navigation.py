@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import fnmatch
 import re
-from typing import Any, List, Optional, Tuple
+from typing import Any, List, Optional, Sequence, Tuple
 
 from ..engine.cmdlet import Cmdlet
 from ..engine.completion import PATH, PATHS
 from ..engine.conversion import SWITCH, ChoiceType, ListOf, StringType, to_string
 from ..engine.errors import ErrorRecord
 from ..engine.parameters import Parameter
-from ..engine.properties import PSObject
+from ..engine.properties import NOT_FOUND, PSObject, get_property
 from ..engine.providers import ProviderError
 from ..profiles import v3_cmdlets
 
@@ -36,6 +36,13 @@ NAMES = ListOf(StringType(), "System.String[]")
 def provider_error_record(cmdlet: Cmdlet, error: OSError, shown: Optional[str] = None) -> ErrorRecord:
     """An OSError with a ``kind`` as PowerShell's providers report it."""
     path = shown or getattr(error, "path", None) or str(getattr(error, "filename", "") or "")
+    error_id = getattr(error, "error_id", None)
+    if error_id:
+        # A provider's own failure (the Cert: drive's "You cannot remove a certificate
+        # container."): its text, id, category and exception as it says.
+        return cmdlet.error_record(error.detail, error_id, getattr(error, "category", "NotSpecified"),
+                                   target=getattr(error, "target", None) or path,
+                                   exception_type=getattr(error, "exception_type", "System.Exception"))
     kind = getattr(error, "kind", "IOError")
     known = _KINDS.get(kind)
     if known is not None:
@@ -88,6 +95,9 @@ _KINDS = {
                     "System.IO.PathTooLongException"),
     "NotEmpty": ("The directory is not empty.", "RemoveItemIOError", "WriteError",
                  "System.IO.IOException"),
+    "ProviderNotSupported": ("Provider operation stopped because the provider does not support "
+                             "this operation.", "NotSupported", "NotImplemented",
+                             "System.Management.Automation.PSNotSupportedException"),
 }
 
 
@@ -149,7 +159,80 @@ def expand_paths(cmdlet: Cmdlet, paths: Any) -> List[str]:
     return out
 
 
+def _command_line_path(cls: Any, context: Any, elements: Sequence[Any]) -> Optional[str]:
+    """The first path a navigation command line names (``-Path``/``-LiteralPath`` or the
+    first positional argument), or None."""
+    from ..engine.binder import NO_VALUE
+    statics = {p.name.casefold(): p for p in cls.parameters_for(context.profile)}
+    path_names = ("path", "literalpath", "pspath", "fullname")
+    i = 0
+    items = list(elements)
+    while i < len(items):
+        el = items[i]
+        if el.kind == "param" and not el.literal:
+            typed = el.name.casefold()
+            is_path = any(n.startswith(typed) for n in ("path", "literalpath")) or typed in path_names
+            param = statics.get(typed) or next((p for n, p in statics.items() if n.startswith(typed)), None)
+            takes_value = is_path or (param is not None and not param.is_switch)
+            if el.value is not NO_VALUE:
+                if is_path:
+                    return _first(el.value)
+            elif takes_value and i + 1 < len(items) and items[i + 1].kind == "arg":
+                i += 1
+                if is_path:
+                    return _first(items[i].value)
+        elif el.kind == "arg":
+            return _first(el.value)
+        i += 1
+    return None
+
+
+def _first(value: Any) -> Optional[str]:
+    if isinstance(value, (list, tuple)):
+        value = value[0] if value else None
+    if value is None:
+        return None
+    pspath = get_property(value, "PSPath")
+    if pspath is not NOT_FOUND and pspath is not None:
+        return to_string(pspath)
+    return to_string(value)
+
+
 class _NavigationCmdlet(Cmdlet, register=False):
+    @classmethod
+    def dynamic_parameters(cls, context: Any, elements: Sequence[Any],
+                           expects_input: bool) -> Tuple[Any, ...]:
+        """The parameters the path's provider adds (``dir Cert:\\My -DnsName x``).  A
+        command that takes its paths from the pipeline gets every provider's (each
+        item is checked against its own provider when it comes)."""
+        try:
+            path = _command_line_path(cls, context, elements)
+            if path is None and expects_input:
+                found: List[Any] = []
+                for provider in context.providers.all():
+                    found.extend(provider.dynamic_parameters(cls.name))
+                return tuple(found)
+            provider = context.providers.provider_for(path if path is not None
+                                                      else context.location)
+            return tuple(provider.dynamic_parameters(cls.name))
+        except (OSError, ValueError):
+            return ()
+
+    def dynamic_ok(self, provider: Any, p: Any) -> bool:
+        """False (after the binding error PowerShell gives) when a parameter bound on
+        the command line is one another provider added, not ``provider``."""
+        mine = {d.name.casefold() for d in provider.dynamic_parameters(self.name)}
+        static = {q.name.casefold() for q in type(self).parameters_for(self.context.profile)}
+        for name in p.as_dict():
+            folded = name.casefold()
+            if folded not in static and folded not in mine:
+                self.write_error(self.error_record(
+                    "A parameter cannot be found that matches parameter name '%s'." % name,
+                    "NamedParameterNotFound", "InvalidArgument", target=None,
+                    exception_type="System.Management.Automation.ParameterBindingException"))
+                return False
+        return True
+
     def fail(self, error: OSError, shown: Optional[str] = None) -> None:
         self.write_error(provider_error_record(self, error, shown))
 
@@ -224,15 +307,20 @@ class GetChildItem(_NavigationCmdlet):
             if found is None:
                 continue
             provider, item = found
+            if not self.dynamic_ok(provider, p):
+                continue
             if not provider.exists(item):
                 self.not_found(text)
                 continue
+            keep = provider.item_filter(p)
             if not provider.is_container(item):
-                self._emit(provider, item, p, item)
+                if keep is None or keep(item):
+                    self._emit(provider, item, p, item)
                 continue
-            self._list(provider, item, p, pattern)
+            self._list(provider, item, p, pattern, keep)
 
-    def _list(self, provider: Any, folder: Any, p: Any, pattern: Optional[str]) -> None:
+    def _list(self, provider: Any, folder: Any, p: Any, pattern: Optional[str],
+              keep: Any = None) -> None:
         rx = wildcard(pattern) if pattern else None
         include = [wildcard(i) for i in (p.Include or [])]
         try:
@@ -244,12 +332,16 @@ class GetChildItem(_NavigationCmdlet):
             name = provider.item_name(child)
             container = provider.is_container(child)
             ok = (rx is None or rx.match(name)) and (not include or any(r.match(name) for r in include))
+            if keep is not None:
+                # A provider filter (the Cert: drive's -DnsName...): only the items it
+                # keeps, no containers, and the containers are searched too.
+                ok = ok and not container and keep(child)
             if ok and not (p.File and container) and not (p.Directory and not container):
                 self._emit(provider, child, p, folder)
-        if p.Recurse:
+        if p.Recurse or keep is not None:
             for child in children:
                 if provider.is_container(child):
-                    self._list(provider, child, p, pattern)
+                    self._list(provider, child, p, pattern, keep)
 
     def _emit(self, provider: Any, item: Any, p: Any, base: Any) -> None:
         if p.Name:
@@ -284,8 +376,13 @@ class GetItem(_NavigationCmdlet):
             if found is None:
                 continue
             provider, item = found
+            if not self.dynamic_ok(provider, p):
+                continue
             if not provider.exists(item):
                 self.not_found(text)
+                continue
+            keep = provider.item_filter(p)
+            if keep is not None and (provider.is_container(item) or not keep(item)):
                 continue
             self.write_object(provider.get_item(item))
 
@@ -311,22 +408,29 @@ class RemoveItem(_NavigationCmdlet):
             if found is None:
                 continue
             provider, item = found
+            if not self.dynamic_ok(provider, p):
+                continue
             if not provider.exists(item):
                 self.not_found(to_string(path))
                 continue
             shown = provider.item_path(item)
-            if not self.should_process("", target=shown, action=provider.remove_action(item)):
+            try:
+                action, target = provider.remove_prompt(item, p)
+            except OSError as e:
+                self.fail(e, shown)
+                continue
+            if not self.should_process("", target=target, action=action):
                 continue
             recurse = bool(p.Recurse)
-            if provider.is_container(item) and not recurse and provider.children(item):
-                query = ("The item at %s has children and the Recurse parameter was not specified. "
-                         "If you continue, all children will be removed with the item. Are you sure "
-                         "you want to continue?" % shown)
-                if not self.should_continue(query, "Confirm"):
-                    continue
-                recurse = True
             try:
-                provider.remove(item, recurse=recurse)
+                if provider.is_container(item) and not recurse and provider.children(item):
+                    query = ("The item at %s has children and the Recurse parameter was not "
+                             "specified. If you continue, all children will be removed with the "
+                             "item. Are you sure you want to continue?" % shown)
+                    if not self.should_continue(query, "Confirm"):
+                        continue
+                    recurse = True
+                provider.remove_item(item, recurse, p)
             except OSError as e:
                 self.fail(e, shown)
 

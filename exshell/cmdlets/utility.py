@@ -1251,9 +1251,19 @@ class NewObject(Cmdlet):
         if folded in ("psobject", "pscustomobject", "system.management.automation.psobject",
                       "system.object", "object"):
             obj: Any = PSObject()
-        elif info is not None and info.net_type is not None and info.net_type.construct is not None:
+        elif info is not None and info.net_type is not None and (
+                info.net_type.construct is not None
+                or getattr(info.net_type, "constructs_in_context", False)):
             try:
-                obj = construct(info, args)
+                if info.net_type.construct is not None:
+                    obj = construct(info, args)
+                else:
+                    # A type whose constructor needs the session (a certificate read
+                    # from the emulated drive): its static handler builds it.
+                    hook = self.context.statics.get(info.full_name)
+                    if hook is None:
+                        raise MethodError("", "MethodCountCouldNotFindBest")
+                    obj = hook(info.full_name, "new", args)
             except MethodError as e:
                 if e.error_id == "MethodCountCouldNotFindBest":
                     self.throw_terminating(self.error_record(

@@ -26,7 +26,7 @@ Depends on the rest of ``exshell.engine`` only.
 """
 from __future__ import annotations
 
-from typing import Any, Callable, ClassVar, Dict, Iterable, List, Optional, Tuple, Type
+from typing import Any, Callable, ClassVar, Dict, Iterable, List, Optional, Sequence, Tuple, Type
 
 from .errors import (ErrorRecord, InvocationInfo, StopUpstreamSignal,
                      TerminatingError)
@@ -180,6 +180,14 @@ class Cmdlet:
     def output_properties(cls, context: Any) -> Tuple[str, ...]:
         """The property names of what the command writes, known without running it
         (Tab on ``-Property`` after it); none by default."""
+        return ()
+
+    @classmethod
+    def dynamic_parameters(cls, context: Any, elements: Sequence[Any],
+                           expects_input: bool) -> Tuple[Parameter, ...]:
+        """Parameters a provider adds for this command line (PowerShell's dynamic
+        parameters: ``-DnsName`` on ``dir Cert:\\...``); ``elements`` are the evaluated
+        arguments.  None by default; the navigation cmdlets ask the path's provider."""
         return ()
 
     @classmethod

@@ -1375,7 +1375,9 @@ class _CmdletStage(_Stage):
             if help_cls is not None:
                 elements = [ArgElement("arg", elements[0].span, cls.name, text=cls.name)]
                 cls = self.cls = help_cls
-        self.binder = Binder(cls.parameters_for(session.profile), cls.default_set)
+        parameters = tuple(cls.parameters_for(session.profile))
+        parameters += tuple(cls.dynamic_parameters(ev.context, elements, expects_input))
+        self.binder = Binder(parameters, cls.default_set)
         try:
             self.binding = self.binder.bind_command_line(elements, expects_input)
             missing = self.binder.missing_mandatory(self.binding, expects_input)

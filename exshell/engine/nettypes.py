@@ -21,6 +21,7 @@ from __future__ import annotations
 import decimal
 import enum
 import functools
+import importlib
 import math
 import re
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple
@@ -36,7 +37,8 @@ from .properties import NOT_FOUND, DayOfWeek, PSHashtable, type_names
 __all__ = ["NetType", "NetError", "NetArgumentError", "NetCountError", "lookup", "parse_type_name", "ArrayList", "GenericList",
            "GenericDictionary", "HashSet", "Regex", "RegexMatch", "RegexGroup", "Version",
            "CultureInfo", "NetEnum", "StringComparison", "StringSplitOptions", "RegexOptions",
-           "DayOfWeek", "Single", "net_regex", "dotnet_replacement", "MSCORLIB"]
+           "DayOfWeek", "Single", "net_regex", "dotnet_replacement", "MSCORLIB", "register",
+           "enum_type", "NetFlags", "add_lazy"]
 
 #: How generic type arguments are qualified in FullName (mscorlib of .NET 4).
 MSCORLIB = "mscorlib, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089"
@@ -152,6 +154,23 @@ def _register(t: NetType) -> NetType:
     return t
 
 
+#: Full type name (folded) -> the module that registers it on import.
+_LAZY: Dict[str, str] = {}
+
+
+def add_lazy(module: str, full_names: Iterable[str]) -> None:
+    """Importing ``module`` registers the types ``full_names`` (imported on first
+    lookup, so start-up pays nothing for them)."""
+    for name in full_names:
+        _LAZY[name.casefold()] = module
+
+
+def register(t: NetType) -> NetType:
+    """Add a type to the registry (modules outside the engine declare theirs: the
+    X.509 types of the cmdlet layer)."""
+    return _register(t)
+
+
 def _generic(full_name: str, arity: int, accelerators: Sequence[str] = ()):
     def decorate(factory: Callable[[List[NetType]], NetType]):
         for name in (full_name,) + tuple(accelerators):
@@ -169,6 +188,10 @@ def lookup(name: str, resolve_other: Optional[Callable[[str], Optional[str]]] = 
     found = _TYPES.get(key) or _TYPES.get("system." + key)
     if found is not None:
         return found
+    module = _LAZY.pop(key, None) or _LAZY.pop("system." + key, None)
+    if module is not None:
+        importlib.import_module(module)
+        return _TYPES.get(key) or _TYPES.get("system." + key)
     base, args = parse_type_name(name)
     if not args:
         return None
@@ -327,6 +350,11 @@ def _enum_type(cls: type, full_name: str, accelerators: Sequence[str] = ()) -> N
     return _register(NetType(full_name, base="System.Enum", accelerators=accelerators,
                              cast=cast, enum_cls=cls,
                              instance_of=lambda v: isinstance(v, cls)))
+
+
+def enum_type(cls: type, full_name: str, accelerators: Sequence[str] = ()) -> NetType:
+    """Register a NetEnum/NetFlags class as the .NET enum ``full_name``."""
+    return _enum_type(cls, full_name, accelerators)
 
 
 # ====================================================================== numbers

@@ -121,6 +121,25 @@ class Provider:
         """What Set-Location makes the current location (the prompt shows it)."""
         return self.item_path(item)
 
+    # -- what a provider adds to the navigation cmdlets -----------------------------------
+    def dynamic_parameters(self, command: str) -> Tuple[Any, ...]:
+        """The parameters this provider adds to ``command`` (``Get-ChildItem``...):
+        PowerShell's dynamic parameters.  None by default."""
+        return ()
+
+    def item_filter(self, params: Any) -> Any:
+        """A predicate on items from the bound dynamic parameters (Get-ChildItem,
+        Get-Item), or None when nothing filters."""
+        return None
+
+    def remove_item(self, item: Any, recurse: bool, params: Any) -> None:
+        """Remove-Item with its bound parameters (dynamic ones included)."""
+        self.remove(item, recurse=recurse)
+
+    def remove_prompt(self, item: Any, params: Any) -> Tuple[str, str]:
+        """(action, target) of Remove-Item's -WhatIf / Confirm line."""
+        return self.remove_action(item), self.item_path(item)
+
 
 class ProviderRegistry:
     """Provider classes by name; lazy modules are imported on first use."""

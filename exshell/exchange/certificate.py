@@ -27,7 +27,7 @@ from typing import Any, List, Optional, Tuple
 
 from .dotnet import (DnsNameRepresentation, EnhancedKeyUsageRepresentation,
                      IisService, Oid, PublicKeyInfo, AsymmetricKey, X500DistinguishedName,
-                     X509Extension)
+                     extension_objects)
 from .issuance import der_bytes, public_key_pkcs1
 from .names import first_cn, format_dn, is_dns_name
 from .services import AllowedServices, CertificateAuthorityType, CertificateStatus
@@ -112,8 +112,11 @@ class ExchangeCertificate:
                  friendly_name: str = "", access_rules: Optional[list] = None,
                  iis_sites: Optional[list] = None, request_der: Optional[bytes] = None,
                  services_width: int = 7, archived: bool = False, remote: bool = False,
-                 raw_data: Optional[bytes] = None, thumbprint: Optional[str] = None):
+                 raw_data: Optional[bytes] = None, thumbprint: Optional[str] = None,
+                 spaced_ids: bool = False):
         self._cert = cert
+        #: Windows before Server 2016 prints key identifiers as "a1 b2 c3" (Format()).
+        self._spaced_ids = spaced_ids
         if raw_data is not None:      # known to the caller: not encoded again
             self.__dict__["RawData"] = raw_data
         #: Came through remoting in the real EMS (2010+): its enums arrive deserialized,
@@ -241,14 +244,7 @@ class ExchangeCertificate:
 
     @cached_property
     def Extensions(self) -> list:
-        out = []
-        for ext in self._cert.extensions:
-            try:
-                raw = ext.value.public_bytes()
-            except Exception:  # noqa: BLE001 - unrecognised or odd extension: no bytes
-                raw = getattr(ext.value, "value", b"")
-            out.append(X509Extension(ext.oid.dotted_string, ext.critical, raw))
-        return out
+        return extension_objects(self._cert, self._spaced_ids)
 
     @cached_property
     def CertificateDomains(self) -> List[str]:

@@ -26,7 +26,8 @@ from .issuance import der_bytes, resign
 
 __all__ = ["build_request", "request_text", "load_request", "pkcs7_bytes", "REQUEST_BEGIN", "REQUEST_END", "REQUEST_NEWLINE",
            "decode_import_data", "load_import", "ImportedMaterial", "ImportDataError",
-           "ImportBase64Error", "export_pfx", "public_key_der"]
+           "ImportBase64Error", "export_pfx", "public_key_der", "export_pfx_windows", "content_type",
+           "serialize_certificate", "serialized_certificate", "PFX_ENCRYPTIONS"]
 
 REQUEST_BEGIN = "-----BEGIN NEW CERTIFICATE REQUEST-----"
 REQUEST_END = "-----END NEW CERTIFICATE REQUEST-----"
@@ -218,3 +219,110 @@ def pkcs7_bytes(certs: Sequence[object]) -> bytes:
     """A DER PKCS#7 (certs-only) bundle, as a CA returns a response with its chain."""
     from cryptography.hazmat.primitives.serialization import Encoding, pkcs7
     return pkcs7.serialize_certificates(list(certs), Encoding.DER)
+
+
+# ------------------------------------------------------------------ Windows' PFX and blobs
+
+#: Export-PfxCertificate -CryptoAlgorithmOption / X509Certificate2.Export('Pfx'): how
+#: Windows protects the key and certificates (TripleDES_SHA1 is its default).
+PFX_ENCRYPTIONS = ("TripleDES_SHA1", "AES256_SHA256")
+
+
+def export_pfx_windows(cert, key, password: Optional[str], friendly_name: Optional[str] = None,
+                       chain: Sequence[object] = (), encryption: str = "TripleDES_SHA1") -> bytes:
+    """A PFX as Windows writes one: PBE-SHA1-3DES with a SHA-1 MAC (2000 rounds), or
+    AES-256 with PBKDF2/SHA-256 (``AES256_SHA256``).  ``key`` may be None (the
+    certificate alone); an empty password still protects the file (with "")."""
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.serialization import NoEncryption, PrivateFormat, pkcs12
+    name = friendly_name.encode("utf-8") if friendly_name else None
+    secret = (password or "").encode("utf-8")
+    if not secret:
+        protection = NoEncryption()
+    elif encryption == "AES256_SHA256":
+        protection = (PrivateFormat.PKCS12.encryption_builder().kdf_rounds(2000)
+                      .key_cert_algorithm(pkcs12.PBES.PBESv2SHA256AndAES256CBC)
+                      .hmac_hash(hashes.SHA256()).build(secret))
+    else:
+        protection = (PrivateFormat.PKCS12.encryption_builder().kdf_rounds(2000)
+                      .key_cert_algorithm(pkcs12.PBES.PBESv1SHA1And3KeyTripleDESCBC)
+                      .hmac_hash(hashes.SHA1()).build(secret))
+    extra = list(chain) or None
+    try:
+        return pkcs12.serialize_key_and_certificates(name, key, cert, extra, protection)
+    except ValueError:
+        # A stand-in key that does not match (see export_pfx): key and certificate in
+        # bags of their own.
+        leaf = pkcs12.PKCS12Certificate(cert, name)
+        return pkcs12.serialize_key_and_certificates(None, key, None, [leaf] + list(chain or ()),
+                                                     protection)
+
+
+def content_type(data: bytes) -> str:
+    """X509Certificate2.GetCertContentType: ``Cert``, ``Pkcs7``, ``Pfx``,
+    ``SerializedCert`` or ``Unknown`` (PEM text is read as its base64 content)."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives.serialization import pkcs7
+    if serialized_certificate(data) is not None:
+        return "SerializedCert"
+    try:
+        der = decode_import_data(data)
+    except ImportDataError:
+        return "Unknown"
+    try:
+        x509.load_der_x509_certificate(der)
+        return "Cert"
+    except ValueError:
+        pass
+    try:
+        if pkcs7.load_der_pkcs7_certificates(der):
+            return "Pkcs7"
+    except Exception:  # noqa: BLE001 - "not PKCS#7" comes in several types
+        pass
+    # PFX: SEQUENCE { INTEGER 3, ContentInfo ... }
+    if der[:1] == b"\x30" and b"\x02\x01\x03" in der[:8]:
+        return "Pfx"
+    return "Unknown"
+
+
+#: CERT_*_PROP_ID of a serialized certificate element.
+_PROP_SHA1 = 3
+_PROP_FRIENDLY_NAME = 11
+_PROP_CERT = 32
+
+
+def serialize_certificate(der: bytes, friendly_name: str = "") -> bytes:
+    """X509Certificate2.Export('SerializedCert'): the certificate store element
+    Windows writes (properties, each ``id, encoding, length, value``; the
+    certificate itself last)."""
+    import hashlib
+    import struct
+
+    def prop(pid: int, value: bytes) -> bytes:
+        return struct.pack("<III", pid, 1, len(value)) + value
+    out = prop(_PROP_SHA1, hashlib.sha1(der).digest())
+    if friendly_name:
+        out += prop(_PROP_FRIENDLY_NAME, (friendly_name + "\0").encode("utf-16-le"))
+    return out + prop(_PROP_CERT, der)
+
+
+def serialized_certificate(data: bytes) -> Optional[tuple]:
+    """(DER, friendly name) of a serialized certificate element, else None."""
+    import struct
+    pos, der, friendly = 0, None, ""
+    data = bytes(data)
+    while pos + 12 <= len(data):
+        pid, enc, length = struct.unpack_from("<III", data, pos)
+        pos += 12
+        if enc not in (0, 1) or length > len(data) - pos or pid > 0xFFFF:
+            return None
+        value = data[pos:pos + length]
+        pos += length
+        if pid == _PROP_FRIENDLY_NAME:
+            friendly = value.decode("utf-16-le", "replace").rstrip("\0")
+        elif pid == _PROP_CERT:
+            der = value
+            break
+    if der is None or pos != len(data):
+        return None
+    return der, friendly

@@ -13,7 +13,10 @@ from __future__ import annotations
 from typing import Any, Optional, Tuple
 
 __all__ = ["Oid", "X500DistinguishedName", "PublicKeyInfo", "AsymmetricKey",
-           "CryptoKeyAccessRule", "X509Extension", "IisService",
+           "CryptoKeyAccessRule", "X509Extension", "IisService", "X509KeyUsageExtension",
+           "X509EnhancedKeyUsageExtension", "X509BasicConstraintsExtension",
+           "X509SubjectKeyIdentifierExtension", "X509KeyUsageFlags", "OidCollection",
+           "extension_objects",
            "DnsNameRepresentation", "EnhancedKeyUsageRepresentation", "SecurityIdentifier",
            "NETWORK_SERVICE", "SYSTEM", "ADMINISTRATORS", "OID_NAMES"]
 
@@ -55,7 +58,9 @@ class Oid(_DotNet):
 
     def __init__(self, value: str, friendly_name: Optional[str] = None):
         self.Value = value
-        self.FriendlyName = friendly_name if friendly_name is not None else OID_NAMES.get(value, "")
+        if friendly_name is None:
+            friendly_name = OID_NAMES.get(value) or _friendly(value)
+        self.FriendlyName = friendly_name
 
     def __eq__(self, other: Any) -> bool:
         return isinstance(other, Oid) and other.Value == self.Value
@@ -156,20 +161,139 @@ class CryptoKeyAccessRule(_DotNet):
 class X509Extension(_DotNet):
     """One entry of ``Extensions``.  PowerShell shows these as
     ``System.Security.Cryptography.Oid`` in ``Format-List *`` (the default view of
-    an AsnEncodedData shows its Oid), so ``str()`` returns that."""
+    an AsnEncodedData shows its Oid), so ``str()`` returns that.
 
-    # One class for every extension (the engine reads PS_TYPE_NAMES from the class);
-    # .NET would use X509KeyUsageExtension etc. for the well-known ones.
-    PS_TYPE_NAMES = (_X509 + "X509Extension", _CRYPTO + "AsnEncodedData", "System.Object")
-    PS_PROPERTIES = ("Critical", "Oid", "RawData")
+    ``ps_method_Format`` is ``X509Extension.Format($multiLine)``: Windows' text of
+    the extension (:func:`exshell.exchange.x509text.format_extension`).  The well-known
+    extensions are the .NET subclasses below, with their own properties."""
 
-    def __init__(self, oid: str, critical: bool, raw: bytes):
+    PS_TYPE_NAMES: Tuple[str, ...] = (_X509 + "X509Extension", _CRYPTO + "AsnEncodedData",
+                                      "System.Object")
+    PS_PROPERTIES: Tuple[str, ...] = ("Critical", "Oid", "RawData")
+
+    def __init__(self, oid: str, critical: bool, raw: bytes, source: Any = None,
+                 spaced: bool = False):
         self.Critical = critical
         self.Oid = Oid(oid)
         self.RawData = raw
+        self._source = source        # the cryptography.x509.Extension, when known
+        self._spaced = spaced        # key identifiers as "a1 b2" (before Server 2016)
 
     def __str__(self) -> str:
         return _CRYPTO + "Oid"
+
+    def ps_method_Format(self, multi_line: Any = False) -> str:
+        from .x509text import format_extension, hex_dump
+        if self._source is None:
+            return hex_dump(self.RawData)
+        return format_extension(self._source, bool(multi_line), self._spaced)
+
+
+class X509KeyUsageFlags(int):
+    """``X509KeyUsageFlags``: shows as .NET lists flags, lowest value first."""
+
+    DOTNET_NAME = _X509 + "X509KeyUsageFlags"
+    PS_TYPE_NAMES = (DOTNET_NAME, "System.Enum", "System.ValueType", "System.Object")
+    NAMES = (("EncipherOnly", 1), ("CrlSign", 2), ("KeyCertSign", 4), ("KeyAgreement", 8),
+             ("DataEncipherment", 16), ("KeyEncipherment", 32), ("NonRepudiation", 64),
+             ("DigitalSignature", 128), ("DecipherOnly", 32768))
+
+    def __str__(self) -> str:
+        names = [n for n, v in self.NAMES if int(self) & v]
+        return ", ".join(names) if names else "None"
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return "<X509KeyUsageFlags %s>" % self
+
+
+class X509KeyUsageExtension(X509Extension):
+    PS_TYPE_NAMES = (_X509 + "X509KeyUsageExtension",) + X509Extension.PS_TYPE_NAMES
+    PS_PROPERTIES = ("KeyUsages", "Critical", "Oid", "RawData")
+
+    def __init__(self, oid: str, critical: bool, raw: bytes, source: Any = None,
+                 spaced: bool = False):
+        super().__init__(oid, critical, raw, source, spaced)
+        flags = 0
+        if source is not None:
+            from .x509text import key_usage_flags
+            first, second = key_usage_flags(source.value)
+            flags = first | (32768 if second else 0)
+        self.KeyUsages = X509KeyUsageFlags(flags)
+
+
+class OidCollection(list):
+    """``OidCollection`` (what EnhancedKeyUsages holds)."""
+
+    PS_TYPE_NAMES = (_CRYPTO + "OidCollection", "System.Object")
+
+
+class X509EnhancedKeyUsageExtension(X509Extension):
+    PS_TYPE_NAMES = (_X509 + "X509EnhancedKeyUsageExtension",) + X509Extension.PS_TYPE_NAMES
+    PS_PROPERTIES = ("EnhancedKeyUsages", "Critical", "Oid", "RawData")
+
+    def __init__(self, oid: str, critical: bool, raw: bytes, source: Any = None,
+                 spaced: bool = False):
+        super().__init__(oid, critical, raw, source, spaced)
+        oids = [o.dotted_string for o in source.value] if source is not None else []
+        self.EnhancedKeyUsages = OidCollection(Oid(o, _friendly(o)) for o in oids)
+
+
+class X509BasicConstraintsExtension(X509Extension):
+    PS_TYPE_NAMES = (_X509 + "X509BasicConstraintsExtension",) + X509Extension.PS_TYPE_NAMES
+    PS_PROPERTIES = ("CertificateAuthority", "HasPathLengthConstraint", "PathLengthConstraint",
+                     "Critical", "Oid", "RawData")
+
+    def __init__(self, oid: str, critical: bool, raw: bytes, source: Any = None,
+                 spaced: bool = False):
+        super().__init__(oid, critical, raw, source, spaced)
+        value = source.value if source is not None else None
+        self.CertificateAuthority = bool(value is not None and value.ca)
+        length = None if value is None else value.path_length
+        self.HasPathLengthConstraint = length is not None
+        self.PathLengthConstraint = 0 if length is None else length
+
+
+class X509SubjectKeyIdentifierExtension(X509Extension):
+    PS_TYPE_NAMES = (_X509 + "X509SubjectKeyIdentifierExtension",) + X509Extension.PS_TYPE_NAMES
+    PS_PROPERTIES = ("SubjectKeyIdentifier", "Critical", "Oid", "RawData")
+
+    def __init__(self, oid: str, critical: bool, raw: bytes, source: Any = None,
+                 spaced: bool = False):
+        super().__init__(oid, critical, raw, source, spaced)
+        self.SubjectKeyIdentifier = source.value.digest.hex().upper() if source is not None else ""
+
+
+_EXTENSION_CLASSES = {"2.5.29.15": X509KeyUsageExtension, "2.5.29.37": X509EnhancedKeyUsageExtension,
+                      "2.5.29.19": X509BasicConstraintsExtension,
+                      "2.5.29.14": X509SubjectKeyIdentifierExtension}
+
+
+def _friendly(oid: str) -> str:
+    from .x509text import friendly_name
+    return friendly_name(oid)
+
+
+def extension_objects(cert: Any, spaced: bool = False) -> list:
+    """The ``Extensions`` collection of a ``cryptography.x509.Certificate``."""
+    out = []
+    for ext in cert.extensions:
+        value = ext.value
+        raw = getattr(value, "value", None)
+        if not isinstance(raw, (bytes, bytearray)):
+            try:
+                raw = value.public_bytes()
+            except Exception:  # noqa: BLE001 - unrecognised or odd extension: no bytes
+                raw = b""
+        oid = ext.oid.dotted_string
+        cls = _EXTENSION_CLASSES.get(oid, X509Extension)
+        try:
+            out.append(cls(oid, ext.critical, bytes(raw), ext, spaced))
+        except (AttributeError, TypeError, ValueError):
+            out.append(X509Extension(oid, ext.critical, bytes(raw), ext, spaced))
+    return out
 
 
 class IisService(_DotNet):

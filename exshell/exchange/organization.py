@@ -316,6 +316,10 @@ class Server(TrackedObject):
         #: Every other certificate store of the machine (Cert:\LocalMachine\TrustedPeople,
         #: Cert:\CurrentUser\My...), by store key (see :meth:`cert_store`); made on first use.
         self.extra_stores: Dict[str, CertificateStore] = {}
+        #: Private keys whose certificate was removed without -DeleteKey (their key
+        #: containers stay on the machine; certutil -repairstore finds them).  Kept for
+        #: the session only.
+        self.orphan_keys: List[object] = []
         self.iis_bindings: Dict[int, str] = {}         # site id -> thumbprint
         self.iis_require_ssl: bool = True
         self.pop_x509_name: Optional[str] = None
@@ -532,7 +536,7 @@ class Server(TrackedObject):
                    access_rules=entry.access_rules if entry.has_key else [],
                    iis_sites=sites, request_der=entry.request_der,
                    services_width=self.profile.services_width, archived=entry.archived,
-                   remote=self.profile.remote_errors)
+                   remote=self.profile.remote_errors, spaced_ids=self.profile.spaced_key_ids)
 
     def entry_of(self, thumbprint: str) -> Optional[StoreEntry]:
         """The store entry (My or REQUEST) of a thumbprint as typed, or None."""

@@ -389,15 +389,17 @@ def _view_group(view: Any) -> Any:
     if isinstance(group, tuple):
         label, prop = group
         group = PSHashtable([("Label", label), ("Expression", prop)])
-    if group is not None and getattr(view, "group_header", None):
-        group = _TemplatedGroup(group, view.group_header)
+    if group is not None:
+        # A view's group (even with the default header): an object without the
+        # property gets no header (a certificate that is no Cert: item).
+        group = _TemplatedGroup(group, getattr(view, "group_header", None))
     return group
 
 
 class _TemplatedGroup:
     """A group spec that also carries the header template of its view."""
 
-    def __init__(self, spec: Any, template: str):
+    def __init__(self, spec: Any, template: Optional[str]):
         self.spec = spec
         self.template = template
 

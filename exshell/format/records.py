@@ -489,18 +489,24 @@ class _Shaper:
                 self.group_open = True
             return out
         spec, template = self._group_spec, getattr(self._group_spec, "template", None)
-        if template is not None:
+        from_view = hasattr(self._group_spec, "spec")
+        if from_view:
             spec = self._group_spec.spec
         if self._group_prop is None:
             props = resolve_properties(obj, [spec], allowed_keys=_LIST_KEYS, major=self.major)
             self._group_prop = props[0] if props else _Prop("", lambda o: NOT_FOUND)
-        value = self._text(self._group_prop.getter(obj))
+        raw = self._group_prop.getter(obj)
+        # A view groups only the objects that have the property (no header otherwise).
+        value = None if (from_view and raw is NOT_FOUND) else self._text(raw)
         if not self.group_open or value != self._group_value:
             if self.group_open:
                 out.append(GroupEndData())
-            entry = GroupingEntry(self._group_prop.label, value)
-            entry.template = template  # a view's own header layout (None: "   Label: value")
-            out.append(GroupStartData(entry))
+            if value is None:
+                out.append(GroupStartData())
+            else:
+                entry = GroupingEntry(self._group_prop.label, value)
+                entry.template = template  # a view's own header layout (None: "   Label: value")
+                out.append(GroupStartData(entry))
             self.group_open = True
             self._group_value = value
         return out
