@@ -414,7 +414,7 @@ class Profile(_Facts):
                                               # (-Subject, -KeyAlgorithm, -KeyLength, -NotAfter,
                                               # -TextExtension, -Type, -Signer...); Server 2012 R2's
                                               # has -DnsName, -CloneCert and -CertStoreLocation only
-    pfx_crypto_algorithm_option: bool = False  # Export-PfxCertificate -CryptoAlgorithmOption
+    pfx_crypto_algorithm_option: bool = False  # Export-PfxCertificate -CryptoAlgorithmOption (1709+)
     spaced_key_ids: bool = True            # key identifiers and certutil's hashes print as
                                            # "a1 b2 c3" (before Server 2016) rather than "a1b2c3"
     machine_stores: tuple = MACHINE_STORES_2008R2  # Cert:\LocalMachine's stores
@@ -577,8 +577,8 @@ _EX2016 = _EX2013.replace(
     set_content_no_newline=True, get_content_as_byte_stream=True,
     console=CONSOLE_PSREADLINE,   # Server 2016: PSReadLine in the console of 5.1
     windows_version="Microsoft Windows NT 10.0.14393.0",   # Server 2016
-    windows_server="2016", selfsigned_full_parameters=True, pfx_crypto_algorithm_option=True,
-    spaced_key_ids=False, machine_stores=MACHINE_STORES_2016,
+    windows_server="2016", selfsigned_full_parameters=True, spaced_key_ids=False,
+    machine_stores=MACHINE_STORES_2016,
 )
 
 _EX2019 = _EX2016.replace(
@@ -588,6 +588,7 @@ _EX2019 = _EX2016.replace(
     windows_version="Microsoft Windows NT 10.0.17763.0",   # Server 2019
     windows_services=_SERVICES_2019,
     windows_server="2019",
+    pfx_crypto_algorithm_option=True,   # Server 2019 (1809): AES-256 PFX export and import
 )
 
 #: Every row, oldest version first; within a version, oldest update first: the last

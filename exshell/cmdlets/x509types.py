@@ -1056,15 +1056,13 @@ class X509Store:
         return X509 + "X509Store"
 
     def _store(self, create: bool = False) -> Any:
-        from ..exchange.certstores import LogicalStore, logical_store
+        # Only the machine's stores: exshell does not make new ones (Open on another
+        # name fails as opening a missing store does).
+        from ..exchange.certstores import logical_store
         server = self._env.server()
         if server is None:
             return None
-        loc = str(self.Location)
-        found = logical_store(server, loc, self.Name)
-        if found is None and create:
-            found = LogicalStore(server, loc, self.Name)
-        return found
+        return logical_store(server, str(self.Location), self.Name)
 
     @property
     def StoreHandle(self) -> int:

@@ -343,6 +343,8 @@ class Binder:
                     if not p.type.is_exact(candidate):
                         continue
                     value = candidate
+                    if getattr(p.type, "is_collection", False) and not isinstance(candidate, list):
+                        value = p.type.convert(candidate)   # one value: a one-item array
                 else:
                     try:
                         value = p.type.convert(candidate)

@@ -386,7 +386,11 @@ class ListOf(ParamType):
         self.dotnet_name = dotnet_name or item.dotnet_name + "[]"
 
     def is_exact(self, value: Any) -> bool:
-        return isinstance(value, list) and all(self.item.is_exact(v) for v in value)
+        # Wrapping one value in an array is no coercion for PowerShell's binder: a
+        # certificate's PSPath (a string) binds -Path <string[]> by name, exactly.
+        if isinstance(value, list):
+            return all(self.item.is_exact(v) for v in value)
+        return value is not None and not isinstance(value, tuple) and self.item.is_exact(value)
 
     def choices(self) -> List[str]:
         return self.item.choices()

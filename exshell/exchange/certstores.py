@@ -72,21 +72,9 @@ def canonical_location(text: str) -> Optional[str]:
 
 def store_names(server: Any, location: str) -> List[str]:
     """The stores of a location, in Windows' enumeration order (the version's
-    Windows Server), then stores made since (``New-Item``, certutil -addstore)."""
+    Windows Server).  exshell makes no stores of its own."""
     profile = server.profile
-    names = list(profile.machine_stores if location == LOCAL_MACHINE else profile.user_stores)
-    prefix = "" if location == LOCAL_MACHINE else CURRENT_USER + "\\"
-    folded = {n.casefold() for n in names}
-    for key in sorted(server.extra_stores):
-        if location == CURRENT_USER and not key.startswith(prefix):
-            continue
-        if location == LOCAL_MACHINE and key.startswith(CURRENT_USER + "\\"):
-            continue
-        name = key[len(prefix):]
-        if name.casefold() not in folded and len(server.extra_stores[key]):
-            names.append(name)
-            folded.add(name.casefold())
-    return names
+    return list(profile.machine_stores if location == LOCAL_MACHINE else profile.user_stores)
 
 
 class StoredCertificate:

@@ -25,7 +25,6 @@ is reached through :mod:`.issuance`/:mod:`.keys`/:mod:`.names` (lazily).
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from dataclasses import dataclass, field
 from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple, Union
 
@@ -280,17 +279,6 @@ class ImportPlan:
 
 # ---------------------------------------------------------------- server
 
-_STORE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}$")
-
-
-def _is_store_key(key: str) -> bool:
-    """A machine store name, or ``CurrentUser\\<name>`` (world files are hostile input)."""
-    if not isinstance(key, str):
-        return False
-    name = key[len("CurrentUser\\"):] if key.startswith("CurrentUser\\") else key
-    return bool(_STORE_NAME.match(name)) and name == name.strip()
-
-
 class Server(TrackedObject):
     """One Exchange server: stores, role set and the certificate-related settings."""
 
@@ -348,6 +336,16 @@ class Server(TrackedObject):
         self.organization.changes.mark(("server", self.name))
 
     # ------------------------------------------------------------ other stores
+    def is_store_key(self, key: str) -> bool:
+        """Whether ``key`` names one of the machine's entry stores (the Windows Server
+        of the version has it): world files are hostile input, a name outside the
+        list is damage."""
+        if not isinstance(key, str):
+            return False
+        if key.startswith("CurrentUser\\"):
+            return key[len("CurrentUser\\"):] in self.profile.user_stores
+        return key in self.profile.machine_stores and key not in ("Root", "CA")
+
     def cert_store(self, key: str, create: bool = True) -> Optional[CertificateStore]:
         """The store of certificate entries called ``key``: ``"My"``, ``"REQUEST"``, a
         machine store by name (``"TrustedPeople"``) or a user store as
@@ -358,7 +356,7 @@ class Server(TrackedObject):
             return self.my
         if key == "REQUEST":
             return self.requests
-        if not _is_store_key(key) or key in ("Root", "CA"):
+        if not self.is_store_key(key):
             return None
         store = self.extra_stores.get(key)
         if store is None and create:
