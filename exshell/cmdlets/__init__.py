@@ -51,6 +51,7 @@ LAZY_FAMILIES = {
         "Test-SmtpConnectivity", "wget"),
     "help": ("Get-Help", "help", "man"),
     "members": ("Add-Member",),
+    "language": ("Set-StrictMode",),
     "history": ("Add-History", "Clear-History", "clhy", "Get-History", "ghy", "h", "history",
                 "ihy", "Invoke-History", "r"),
     "transcript": ("Start-Transcript", "Stop-Transcript"),

@@ -26,6 +26,8 @@ from .budget import SIZING_METHODS, Budget, OutOfMemory, foresee
 from .cmdlet import Cmdlet, CommandRuntime
 from .conversion import ConversionError, SwitchParameter, to_bool, to_string
 from .exceptions import is_subclass
+from .invocation import ExternalScriptInfo, Invocation, script_root
+from .intrinsics import EngineIntrinsics
 from .nettypes import PSObjectView
 from .dotnet import (MethodError, TypeInfo, call_method, convert_to, has_method, is_instance,
                      method_not_found, resolve_type, static_member)
@@ -110,6 +112,8 @@ class Evaluator:
         self.file: Optional[str] = None
         self.depth = 0
         self.try_depth = 0
+        #: Inside "..." expansion: strict mode 1 lets unset variables through there.
+        self._expanding = False
         #: Where each running function or script was called from, innermost last.
         self.call_stack: List[InvocationInfo] = []
         #: Steps, time and sizes of the current run (exshell.engine.budget): always
@@ -127,6 +131,9 @@ class Evaluator:
             self.scope = Scope(self.scope, kind="script")
             self.session.script_scope = self.scope
             self.scope.set_local("args", list(args))
+            if script.file:
+                self.scope.set_local("MyInvocation", Invocation(
+                    ExternalScriptInfo(script.file, script.source), script.file, None))
         try:
             if script.param_block is not None or script.blocks:
                 self._run_script_with_parameters(script, sink, args)
@@ -661,19 +668,46 @@ class Evaluator:
     def visit_ExpandableString(self, node: A.ExpandableString) -> Any:
         ofs = to_string(self._get_var("OFS")) if self._get_var("OFS") is not None else " "
         parts = []
-        for part in node.parts:
-            if isinstance(part, str):
-                parts.append(part)
-            else:
-                value = self.eval(part)
-                parts.append("" if value is NO_OUTPUT else to_string(value, ofs))
+        saved, self._expanding = self._expanding, True  # strict mode 1 allows "$unset"
+        try:
+            for part in node.parts:
+                if isinstance(part, str):
+                    parts.append(part)
+                else:
+                    value = self.eval(part)
+                    parts.append("" if value is NO_OUTPUT else to_string(value, ofs))
+        finally:
+            self._expanding = saved
         return "".join(parts)
 
     def visit_NumberConstant(self, node: A.NumberConstant) -> Any:
         return node.value
 
     def visit_VariableExpr(self, node: A.VariableExpr) -> Any:
-        return self._get_var(node.name, node.scope, node)
+        value = self._get_var(node.name, node.scope, node)
+        if value is None:
+            strict = self.strict_version()
+            if strict and not (strict == 1 and self._expanding) and \
+                    not self._variable_exists(node.name, node.scope):
+                record = ErrorRecord("The variable '$%s' cannot be retrieved because it has not "
+                                     "been set." % node.name, "VariableIsUndefined",
+                                     "InvalidOperation", target=node.name,
+                                     invocation=self._invocation(None, node.span, node.span.end))
+                raise TerminatingError(record)
+        return value
+
+    @staticmethod
+    def make_script_block(node: A.ScriptBlockExpr, source: str, file: Optional[str] = None) -> Any:
+        """A script block value for a parsed block (``[scriptblock]::Create``)."""
+        return ScriptBlock(node, source, file)
+
+    def _variable_exists(self, name: str, scope: Optional[str]) -> bool:
+        lower = name.casefold()
+        if scope == "env":
+            return self.context.environment.get_value(name) is not None
+        if lower in _ALWAYS_SET:
+            return True
+        return self._scope_for(scope).find(name) is not None
 
     def visit_ParenExpr(self, node: A.ParenExpr) -> Any:
         # ((((x)))): parentheses around one plain expression add nothing but the
@@ -877,21 +911,29 @@ class Evaluator:
                 return static_member(obj, name, None, self.context.statics)
             except MethodError as e:
                 raise self._error_from(e, node)
-        return self.member_value(obj, name)
+        return self.member_value(obj, name, node)
 
-    def member_value(self, obj: Any, name: str) -> Any:
+    def member_value(self, obj: Any, name: str, node: Optional[A.Node] = None) -> Any:
+        strict = self.strict_version() >= 2
         if obj is None:
             # 3.0+: $null.Count and $null.Length are 0 (the rule that gives a scalar 1).
-            if self.session.dialect.scalar_count and name.casefold() in ("count", "length"):
+            if self.session.dialect.scalar_count and name.casefold() in ("count", "length") \
+                    and not strict:
                 return 0
+            if strict:
+                raise self._property_not_found(name, node)
             return None
         value = get_property(obj, name)
         if value is not NOT_FOUND:
             return value
         if name.casefold() == "psobject":  # the intrinsic view of every value
             return PSObjectView(obj)
+        if isinstance(obj, PSHashtable):
+            return None  # a key that is not there: $null, even in strict mode
         if isinstance(obj, (list, tuple)):
             if not self.session.dialect.member_enumeration:
+                if strict:
+                    raise self._property_not_found(name, node)
                 return None
             results = []
             for item in obj:
@@ -899,11 +941,35 @@ class Evaluator:
                 if v is not NOT_FOUND:
                     results.extend(v if isinstance(v, (list, tuple)) else [v])
             if not results:
+                if strict:
+                    raise self._property_not_found(name, node)
                 return NO_OUTPUT  # nothing to enumerate: no value at all, not a $null
             return results[0] if len(results) == 1 else results
+        if strict:
+            # Strict mode 2+ knows no Count/Length on a scalar (as in Windows PowerShell).
+            raise self._property_not_found(name, node)
         if self.session.dialect.scalar_count and name.casefold() in ("count", "length"):
             return 1
         return None
+
+    # ------------------------------------------------------------ strict mode
+    def strict_version(self) -> int:
+        """The strict mode in force here (Set-StrictMode), 0 when off: the nearest scope
+        that set one decides."""
+        scope: Optional[Scope] = self.scope
+        while scope is not None:
+            if scope.strict is not None:
+                return scope.strict
+            scope = scope.parent
+        return 0
+
+    def _property_not_found(self, name: str, node: Optional[A.Node]) -> EngineError:
+        record = ErrorRecord("The property '%s' cannot be found on this object. Verify that the "
+                             "property exists." % name, "PropertyNotFoundStrict", "NotSpecified",
+                             exception_type="System.Management.Automation.PropertyNotFoundException",
+                             invocation=self._invocation(None, node.span if node else None,
+                                                         node.span.end if node else None))
+        return TerminatingError(record)
 
     def visit_InvokeMemberExpr(self, node: A.InvokeMemberExpr) -> Any:
         obj = self._value(node.obj)
@@ -1020,6 +1086,8 @@ class Evaluator:
                 return [obj.get(k) for k in index]
             return obj.get(index)
         if isinstance(obj, (list, tuple, str, bytes)):
+            if self.strict_version() >= 3:
+                self._check_bounds(obj, index, node)
             if isinstance(index, list):
                 return [self._index_one(obj, i) for i in index]
             return self._index_one(obj, index)
@@ -1032,6 +1100,21 @@ class Evaluator:
         except ConversionError:
             pass
         return None
+
+    def _check_bounds(self, seq: Any, index: Any, node: A.Node) -> None:
+        """Strict mode 3: an index past the end is an error, not $null."""
+        from .conversion import to_int
+        for i in (index if isinstance(index, list) else [index]):
+            try:
+                number = to_int(i)
+            except ConversionError:
+                continue
+            if not -len(seq) <= number < len(seq):
+                record = ErrorRecord("Index was outside the bounds of the array.",
+                                     "System.IndexOutOfRangeException", "OperationStopped",
+                                     exception_type="System.IndexOutOfRangeException",
+                                     invocation=self._invocation(None, node.span, node.span.end))
+                raise TerminatingError(record)
 
     @staticmethod
     def _index_one(seq: Any, index: Any) -> Any:
@@ -1070,6 +1153,13 @@ class Evaluator:
             return None  # $Host is not emulated
         if lower == "pwd":
             return self.context.location
+        if lower in ("psscriptroot", "pscommandpath") and scope is None:
+            # 3.0+: the script (or the script that defined the running function).
+            if not self.session.dialect.script_path_variables or not self.file:
+                return None
+            return script_root(self.file) if lower == "psscriptroot" else self.file
+        if lower == "executioncontext" and scope is None:
+            return EngineIntrinsics(self)
         entry = self._scope_for(scope).find(name)
         return None if entry is None else entry[1]
 
@@ -1295,6 +1385,15 @@ class Evaluator:
                              invocation=self._invocation(None, node.span, node.span.start))
         return TerminatingError(record)
 
+
+#: Variables that always exist (strict mode never calls them unset).
+_ALWAYS_SET = frozenset(("true", "false", "null", "?", "error", "lastexitcode", "host", "pwd",
+                         "executioncontext", "psscriptroot", "pscommandpath", "args", "input",
+                         "ofs", "psversiontable", "home", "pid", "pshome", "shellid", "matches",
+                         "erroractionpreference", "warningpreference", "verbosepreference",
+                         "debugpreference", "confirmpreference", "whatifpreference",
+                         "progresspreference", "formatenumerationlimit", "maximumhistorycount",
+                         "psdefaultparametervalues", "psculture", "psuiculture", "myinvocation"))
 
 _STATEMENT_NODES = {"IfStatement", "ForEachStatement", "ForStatement", "WhileStatement",
                     "DoWhileStatement", "TryStatement", "ThrowStatement", "ReturnStatement",
@@ -1564,6 +1663,8 @@ class _BlockStage(_Stage):
         self.streaming = bool(block.node.blocks and any(b.name.casefold() == "process"
                                                         for b in block.node.blocks)) or block.IsFilter
         self.name = name or (function.Name if function else "<ScriptBlock>")
+        #: What the caller typed to invoke it ($MyInvocation.InvocationName).
+        self.typed_name = node.name if isinstance(node.name, str) else "&"
         self.call_site = InvocationInfo(self.name, ev.source, ev.file, node.span, node.name_span.end)
         self.bound_values, self.rest = self._bind()
         self.scope: Optional[Scope] = None
@@ -1733,6 +1834,14 @@ class _BlockStage(_Stage):
             self.scope.set_local(d.name, value)
         self.scope.set_local("args", list(self.rest))
         self.scope.set_local("PSBoundParameters", PSHashtable(self.bound_values.items()))
+        if not self.dot:
+            site = self.call_site
+            command: Any = self.function if self.function is not None else (
+                ExternalScriptInfo(self.block.File, self.block.source)
+                if isinstance(self, _ScriptFileStage) and self.block.File else self.block)
+            self.scope.set_local("MyInvocation", Invocation(
+                command, self.typed_name, site.file, site.source, site.span,
+                self.scope.find("PSBoundParameters")[1], list(self.rest)))
         if getattr(self, "advanced", False):
             self.scope.set_local("PSCmdlet", ScriptCmdlet(self))
 

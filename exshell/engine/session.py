@@ -25,12 +25,14 @@ AUTOMATIC_READONLY = {"true", "false", "null", "?", "$", "^", "pid", "host", "ho
 class Scope:
     """One variable scope; lookups walk to the parent.  Names are case-insensitive."""
 
-    __slots__ = ("vars", "parent", "kind")
+    __slots__ = ("vars", "parent", "kind", "strict")
 
     def __init__(self, parent: Optional["Scope"] = None, kind: str = "local"):
         self.vars: Dict[str, List[Any]] = {}
         self.parent = parent
         self.kind = kind
+        #: Set-StrictMode's version for this scope and its children (None: inherit).
+        self.strict: Optional[int] = None
 
     def find(self, name: str) -> Optional[List[Any]]:
         key = name.casefold()

@@ -441,6 +441,13 @@ _OTHERS = {
                    "-PassThru writes the object on.",
         [("$row = New-Object PSObject; $row | Add-Member NoteProperty Server EX01", "This command gives a report row the property Server."),
          ("Get-ExchangeCertificate | Add-Member ScriptProperty DaysLeft { ($this.NotAfter - (Get-Date)).Days } -PassThru | Format-Table Thumbprint,DaysLeft", "This command adds a computed property to each certificate and shows it.")]),
+    "Set-StrictMode": ("Turns strict mode on for the current scope and the scopes it creates: -Version 1 "
+                       "makes reading a variable that was never set an error (except in strings), 2 "
+                       "also a property the object does not have, 3 (Latest on Windows PowerShell "
+                       "5.1; 2 is Latest on 2.0) also an index past the end of an array. -Off turns "
+                       "it off.",
+        [("Set-StrictMode -Version Latest", "This command makes typing mistakes in variable and property names errors."),
+         ("Set-StrictMode -Off", "This command turns strict mode off.")]),
     "Import-Module": ("Adds a module to the session: one of the modules installed on the server (the "
                       "modules whose commands exshell does not emulate are imported with a warning "
                       "that says so), or a script module (.psm1) on the emulated drive, whose "
