@@ -57,6 +57,8 @@ LAZY_FAMILIES = {
     "transcript": ("Start-Transcript", "Stop-Transcript"),
     "modules": ("Add-PSSnapin", "Add-Type", "Get-Module", "Get-PSSnapin", "gmo", "Import-Module",
                 "ipmo", "Remove-Module", "Remove-PSSnapin", "rmo"),
+    "services": ("Get-Service", "gsv", "iisreset", "iisreset.exe", "Restart-Service",
+                 "sasv", "spsv", "Start-Service", "Stop-Service"),
     "clixml": ("ConvertTo-Xml", "Export-Clixml", "Import-Clixml"),
 }
 

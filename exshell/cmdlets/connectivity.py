@@ -33,6 +33,7 @@ WEB_ERRORS = {
             "the SSL/TLS secure channel.",
     "no-certificate": "The underlying connection was closed: An unexpected error occurred on a send.",
     "network": "The underlying connection was closed: An unexpected error occurred on a send.",
+    "refused": "Unable to connect to the remote server",
     "resolve": "The remote name could not be resolved: '{host}'",
     "forbidden": "The remote server returned an error: (403) Forbidden.",
     "uri": "Invalid URI: The hostname could not be parsed.",
@@ -44,6 +45,8 @@ SSL_STREAM_ERRORS = {
     "date": "The remote certificate is invalid according to the validation procedure.",
     "no-certificate": "Authentication failed because the remote party has closed the transport stream.",
     "network": "Authentication failed because the remote party has closed the transport stream.",
+    # The service is stopped: the port refuses the connection (a SocketException).
+    "refused": "No connection could be made because the target machine actively refused it",
 }
 _SCENARIO = {"pop": "Test POP3 Connectivity", "imap": "Test IMAP4 Connectivity"}
 
@@ -205,7 +208,8 @@ class SmtpConnectivityResult:
         self.ReceiveConnector = connector.name
         self.Binding = binding
         self.EndPoint = binding
-        self.StatusCode = "Success" if outcome.ok else "TlsNegotiationFailed"
+        self.StatusCode = ("Success" if outcome.ok else "UnableToConnect"
+                           if outcome.reason == "refused" else "TlsNegotiationFailed")
         self.Details = "" if outcome.ok else SSL_STREAM_ERRORS.get(outcome.reason or "network", "")
         self.CertificateThumbprint = outcome.thumbprint
 

@@ -286,7 +286,7 @@ class Server(TrackedObject):
     _tracked_fields = frozenset(("fqdn", "roles", "iis_bindings", "iis_require_ssl",
                                  "pop_x509_name", "imap_x509_name", "internal_transport_thumbprint",
                                  "um_thumbprint", "umcr_thumbprint", "receive_connectors",
-                                 "host_names"))
+                                 "host_names", "stopped_services"))
 
     def __init__(self, organization: "Organization", name: str, roles: Optional[Sequence[str]] = None):
         object.__setattr__(self, "organization", organization)
@@ -318,6 +318,8 @@ class Server(TrackedObject):
         self.receive_connectors: List[ReceiveConnector] = []
         #: Further DNS names that reach this server (the lab's DNS; see exchange.tls).
         self.host_names: Tuple[str, ...] = ()
+        #: Windows services that are stopped (Stop-Service, iisreset /stop); all others run.
+        self.stopped_services: Tuple[str, ...] = ()
         if self.is_transport:
             if "Edge" in self.roles:
                 table = _RECEIVE_CONNECTORS_EDGE
@@ -376,6 +378,30 @@ class Server(TrackedObject):
 
     def has_role(self, roles: Sequence[str]) -> bool:
         return any(r in self.roles for r in roles)
+
+    # ------------------------------------------------------------ Windows services
+    @property
+    def windows_services(self) -> Tuple[Tuple[str, str, tuple], ...]:
+        """(Name, DisplayName, depends on) of the services Get-Service lists here."""
+        return tuple(self.profile.windows_services)
+
+    def service_status(self, name: str) -> str:
+        """"Running" or "Stopped" (a name this server does not have: "Stopped")."""
+        folded = name.casefold()
+        if not any(row[0].casefold() == folded for row in self.profile.windows_services):
+            return "Stopped"
+        return "Stopped" if folded in (n.casefold() for n in self.stopped_services) else "Running"
+
+    def set_service_status(self, name: str, running: bool) -> None:
+        stopped = [n for n in self.stopped_services if n.casefold() != name.casefold()]
+        if not running:
+            stopped.append(name)
+        self.stopped_services = tuple(sorted(stopped, key=str.casefold))
+
+    def endpoint_running(self, endpoint: str) -> bool:
+        """Whether what answers ``endpoint`` (https, imap, pop, smtp) runs."""
+        needed = dict(self.profile.endpoint_services).get(endpoint, ())
+        return all(self.service_status(name) == "Running" for name in needed)
 
     @property
     def is_transport(self) -> bool:

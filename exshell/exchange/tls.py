@@ -50,7 +50,7 @@ OWA_PAGE = ("<!DOCTYPE html>\r\n<html><head><title>Outlook</title></head>"
 @dataclass
 class TlsOutcome:
     ok: bool
-    reason: Optional[str] = None          # trust | name | date | no-certificate | network
+    reason: Optional[str] = None          # trust | name | date | no-certificate | network | refused
     detail: str = ""
     thumbprint: Optional[str] = None      # what the server presented
     status_code: Optional[int] = None     # HTTP
@@ -233,6 +233,9 @@ def _serve(listener, ctx, service, server_fqdn, errors) -> None:
 
 def connect(org, server, service: str, hostname: str, *, path: str = "/owa", connector=None) -> TlsOutcome:
     """Handshake with ``service`` of ``server`` asking for ``hostname``."""
+    if not server.endpoint_running(service):
+        # The Windows service that answers is stopped: nothing listens on the port.
+        return TlsOutcome(False, "refused", "no connection could be made: the service is stopped")
     entry = presented_entry(server, service, connector)
     if entry is None:
         return TlsOutcome(False, "no-certificate", "the service has no usable certificate")

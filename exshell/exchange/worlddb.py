@@ -308,6 +308,7 @@ def _org_settings(org) -> Dict[str, Any]:
 def _server_settings(s) -> Dict[str, Any]:
     return {
         "host_names": list(s.host_names), "iis": {str(k): v for k, v in sorted(s.iis_bindings.items())},
+        "stopped_services": list(s.stopped_services),
         "iis_require_ssl": s.iis_require_ssl, "pop": s.pop_x509_name, "imap": s.imap_x509_name,
         "transport": s.internal_transport_thumbprint, "um": s.um_thumbprint,
         "umcr": s.umcr_thumbprint,
@@ -847,6 +848,7 @@ class WorldStore:
         server.fqdn = _text(fqdn, what, empty=False)
         server.roles = tuple(roles)
         server.host_names = tuple(_texts(d.get("host_names", []), what))
+        server.stopped_services = tuple(_texts(d.get("stopped_services", []), what))
         iis = d.get("iis")
         _check(isinstance(iis, dict), "%s: IIS bindings have the wrong shape" % what)
         bindings = {}

@@ -548,6 +548,22 @@ _OTHERS = {
          ("Start-Transcript -Path C:\\logs\\renewal.txt -Append", "This command goes on recording into the same file.")]),
     "Stop-Transcript": ("Stops the transcript Start-Transcript started (the newest one, when several run): the footer with the end time is written and the file's path is shown.",
         [("Stop-Transcript", "This command stops recording the session.")]),
+    # Windows services
+    "Get-Service": ("Lists the Windows services of the Exchange server with their status: Exchange's own services (transport, IMAP4, POP3, the Information Store...) and IIS's (W3SVC, WAS), as this Exchange version has them. -Name and -DisplayName take wildcards; -DependentServices and -RequiredServices list what depends on a service and what it needs; -ComputerName asks another server of the organisation.",
+        [("Get-Service MSExchange*", "This command lists the Exchange services and whether they run."),
+         ("Get-Service W3SVC -RequiredServices", "This command shows what the web service needs to run.")]),
+    "Start-Service": ("Starts stopped services (the services they need start first). A service that is stopped does not answer: HTTPS needs W3SVC and WAS, IMAP4 and POP3 clients need the IMAP4 and POP3 services, SMTP needs the transport service.",
+        [("Start-Service MSExchangeImap4", "This command starts the IMAP4 service again."),
+         ("Get-Service MSExchange* | Where-Object { $_.Status -eq 'Stopped' } | Start-Service", "This command starts every stopped Exchange service.")]),
+    "Stop-Service": ("Stops running services. A service that others depend on stops only with -Force, which stops those too. While a service is stopped its clients get no answer: Invoke-WebRequest fails while W3SVC is stopped, Test-ImapConnectivity while the IMAP4 service is.",
+        [("Stop-Service MSExchangeImap4", "This command stops the IMAP4 service."),
+         ("Stop-Service WAS -Force", "This command stops WAS and the web service that depends on it.")]),
+    "Restart-Service": ("Stops and starts services again, for example after Set-ImapSettings or Set-PopSettings changed the certificate name those services use. With -Force, the services that depend on it are stopped first and started again afterwards.",
+        [("Restart-Service MSExchangeImap4", "This command restarts the IMAP4 service."),
+         ("Restart-Service MSExchangeTransport", "This command restarts the transport service.")]),
+    "iisreset": ("iisreset.exe stops and restarts IIS: W3SVC, WAS (and the IIS Admin Service where it exists). /stop and /start do one half, /status shows the state of each. Enabling a certificate for IIS takes effect without it; it is the classic way to make sure IIS serves the new binding.",
+        [("iisreset", "This command restarts IIS."),
+         ("iisreset /status", "This command shows whether the IIS services run.")]),
 }
 
 for _name, (_description, _examples) in _OTHERS.items():

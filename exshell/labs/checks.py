@@ -288,6 +288,7 @@ TLS_REASONS = {
     "date": "the certificate presented has expired (or is not yet valid)",
     "no-certificate": "the service presents no usable certificate",
     "network": "the connection failed",
+    "refused": "nothing answers: the service behind it is stopped (Get-Service)",
 }
 
 
