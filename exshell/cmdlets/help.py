@@ -197,6 +197,26 @@ def _register_view() -> None:
 _register_view()
 
 
+#: Get-Help -Online: a browser would open the page; exshell names it.
+ONLINE_TEXT = "exshell opens no browser; the online help of %s is at:\n%s"
+NO_ONLINE_URI = ("The online version of this Help topic cannot be displayed because the Internet "
+                 "address (URI) of the Help topic is not specified in the command code or in the "
+                 "help file for the command.")
+
+
+def online_uri(cls: Any) -> Optional[str]:
+    """Where a cmdlet's online help is: Exchange's module reference, or PowerShell's by
+    module (None for commands with no online help: the lab's own, certreq)."""
+    from .utility import MODULES
+    if (cls.dotnet_class or "").startswith("Microsoft.Exchange."):
+        return "https://learn.microsoft.com/powershell/module/exchange/%s" % cls.name.lower()
+    module = MODULES.get(cls.name.casefold())
+    if module is None:
+        return None
+    return "https://learn.microsoft.com/powershell/module/%s/%s?view=powershell-5.1" % (
+        module[0].lower(), cls.name.lower())
+
+
 class GetHelp(Cmdlet):
     name = "Get-Help"
     aliases = ("help", "man")
@@ -224,8 +244,7 @@ class GetHelp(Cmdlet):
             self.write_object(t.DEFAULT_HELP)
             return
         if p.Online:
-            self.write_object("exshell is offline: there is no online help. "
-                              "Type \"get-help %s -full\" instead." % name)
+            self._online(name)
             return
         topics = self._topics(name)
         if not topics:
@@ -260,6 +279,25 @@ class GetHelp(Cmdlet):
         view = "full" if p.Full else "detailed" if p.Detailed else \
             "examples" if p.Examples else "default"
         self.write_object(render_help(cls, self.context, view))
+
+    def write_object(self, obj: Any) -> None:
+        """``help`` and ``man`` are PowerShell's function that pipes Get-Help to ``more``:
+        at the console their text comes a screenful at a time."""
+        typed = (self.runtime.invocation.command or "").casefold()
+        if typed in ("help", "man") and isinstance(obj, str):
+            self.host.page(obj.split("\n"))
+            return
+        super().write_object(obj)
+
+    def _online(self, name: str) -> None:
+        """Get-Help -Online opens the help's web page; exshell says which one."""
+        cls = self.context.commands.lookup(name)
+        uri = online_uri(cls) if cls is not None else None
+        if uri is None:
+            self.throw_terminating(self.error_record(
+                NO_ONLINE_URI, "InvalidOperation", "InvalidOperation",
+                exception_type="System.InvalidOperationException"))
+        super().write_object(ONLINE_TEXT % (cls.name, uri))
 
     def _topics(self, name: str) -> List[Tuple[str, str, str]]:
         """(category, name, synopsis) of every topic ``name`` matches: an exact name

@@ -861,13 +861,17 @@ _CORE, _UTIL, _SEC, _MGMT = (("Microsoft.PowerShell.Core", "3.0.0.0"),
                              ("Microsoft.PowerShell.Utility", "3.1.0.0"),
                              ("Microsoft.PowerShell.Security", "3.0.0.0"),
                              ("Microsoft.PowerShell.Management", "3.1.0.0"))
+_HOST = ("Microsoft.PowerShell.Host", "3.0.0.0")
 MODULES = {n.casefold(): m for names, m in (
     (("ForEach-Object", "Where-Object", "Get-Command", "Invoke-Command", "Out-Default",
       "Out-Host", "Out-Null", "Import-Module", "Get-Module", "Remove-Module", "Add-PSSnapin",
-      "Get-PSSnapin", "Remove-PSSnapin", "Get-Help", "Set-StrictMode"), _CORE),
+      "Get-PSSnapin", "Remove-PSSnapin", "Get-Help", "Set-StrictMode", "Get-History",
+      "Invoke-History", "Add-History", "Clear-History"), _CORE),
+    (("Start-Transcript", "Stop-Transcript"), _HOST),
     (("Get-ChildItem", "Get-Item", "Get-Content", "Set-Content", "Add-Content", "Copy-Item",
       "Remove-Item", "New-Item", "Test-Path", "Join-Path", "Split-Path", "Get-Location",
-      "Set-Location", "Get-PSDrive"), _MGMT),
+      "Set-Location", "Get-PSDrive", "Get-Service", "Start-Service", "Stop-Service",
+      "Restart-Service"), _MGMT),
     (("ConvertTo-SecureString", "Get-Credential"), _SEC),
     (("Select-Object", "Sort-Object", "Group-Object", "Measure-Object", "Get-Member",
       "Tee-Object", "Write-Host", "Write-Output", "Write-Warning", "Write-Verbose",
@@ -877,7 +881,7 @@ MODULES = {n.casefold(): m for names, m in (
       "Export-Csv", "Import-Csv", "ConvertTo-Json", "ConvertFrom-Json", "Format-List",
       "Format-Table", "Out-String", "Add-Member", "Add-Type", "New-Object", "Set-Alias",
       "New-Alias", "Get-Unique", "ConvertFrom-StringData", "Get-Culture", "Out-File",
-      "Export-Clixml", "Import-Clixml", "ConvertTo-Xml"), _UTIL)) for n in names}
+      "Export-Clixml", "Import-Clixml", "ConvertTo-Xml", "Invoke-WebRequest"), _UTIL)) for n in names}
 
 
 class CommandInfo:

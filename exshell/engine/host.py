@@ -79,6 +79,11 @@ class Host:
         for line in lines:
             self.write_line(line, stream)
 
+    def page(self, lines: Sequence[str]) -> None:
+        """Long output a screenful at a time (what ``help`` pipes to ``more``); a host
+        that cannot ask for a key writes it all."""
+        self.write_lines(lines)
+
     def write_error_lines(self, lines: Sequence[str]) -> None:
         for line in lines:
             self.write_line(line, "error", fg="Red")

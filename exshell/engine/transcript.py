@@ -128,6 +128,10 @@ class TranscribingHost(Host):
         self.inner.write(text, stream, fg, bg)
         self._copy(text)
 
+    def page(self, lines) -> None:
+        self.inner.page(lines)
+        self._copy("".join(line + "\n" for line in lines))
+
     def read_line(self, prompt: str = "", secure: bool = False) -> Optional[str]:
         answer = self.inner.read_line(prompt, secure)
         shown = prompt.split("\n")[-1]

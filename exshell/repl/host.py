@@ -23,7 +23,10 @@ from typing import IO, Any, Optional
 from ..host import ConsoleHost
 from ..engine.host import HostUnavailable
 
-__all__ = ["ReplHost", "CONSOLE_COLORS", "color_style"]
+__all__ = ["ReplHost", "CONSOLE_COLORS", "color_style", "MORE_PROMPT"]
+
+#: more.com's prompt between screenfuls (``help`` pipes its text to it).
+MORE_PROMPT = "-- More  --"
 
 #: System.ConsoleColor -> prompt_toolkit ANSI colour names.  Windows' "Dark" colours
 #: are the normal ANSI ones and its plain colours the bright ones (Red = bright red).
@@ -97,6 +100,71 @@ class ReplHost(ConsoleHost):
             self.stdout.flush()
         except (BrokenPipeError, ValueError, OSError):
             pass
+
+    # -- paging -------------------------------------------------------------------
+    def rows(self) -> int:
+        try:
+            return self._pt_output.get_size().rows if self._pt_output is not None else 24
+        except (OSError, ValueError):
+            return 24
+
+    def page(self, lines) -> None:
+        """more.com's way: a screenful, then ``-- More  --`` until a key: Space shows the
+        next screenful, Enter the next line, Q (or Esc) stops; Ctrl-C stops the command."""
+        lines = list(lines)
+        if not self.interactive or self._pt_output is None:
+            self.write_lines(lines)
+            return
+        room = max(self.rows() - 1, 1)
+        shown = min(room, len(lines))
+        self.write_lines(lines[:shown])
+        while shown < len(lines):
+            key = self._more_key()
+            if key == "quit":
+                return
+            step = room if key == "page" else 1
+            self.write_lines(lines[shown:shown + step])
+            shown += step
+
+    def _more_key(self) -> str:
+        """Show the ``-- More  --`` line and wait for one key: page | line | quit."""
+        from prompt_toolkit.application import Application
+        from prompt_toolkit.key_binding import KeyBindings
+        from prompt_toolkit.keys import Keys
+        from prompt_toolkit.layout import FormattedTextControl, Layout, Window
+        kb = KeyBindings()
+
+        @kb.add(" ")
+        def _page(event) -> None:
+            event.app.exit(result="page")
+
+        @kb.add("enter")
+        def _line(event) -> None:
+            event.app.exit(result="line")
+
+        @kb.add("q")
+        @kb.add("Q")
+        @kb.add("c-d")
+        @kb.add("escape", eager=True)
+        def _quit(event) -> None:
+            event.app.exit(result="quit")
+
+        @kb.add("c-c")
+        def _stop(event) -> None:
+            event.app.exit(exception=KeyboardInterrupt())
+
+        @kb.add(Keys.Any)
+        def _other(event) -> None:
+            pass
+
+        self.stdout.flush()
+        app = Application(layout=Layout(Window(FormattedTextControl(MORE_PROMPT), height=1)),
+                          key_bindings=kb, full_screen=False, erase_when_done=True,
+                          input=self._pt_input, output=self._pt_output)
+        try:
+            return app.run() or "quit"
+        except EOFError:
+            return "quit"
 
     # -- input --------------------------------------------------------------------
     def _session(self) -> Any:
