@@ -99,6 +99,11 @@ class Shell:
         world.adopt_existing()
         #: Called with the text of every run() (a lab records the commands typed).
         self.input_listeners: List[Callable[[str], None]] = []
+        #: Called with the text and the RunResult when a run() ends (a lab's command log).
+        self.result_listeners: List[Callable[[str, "RunResult"], None]] = []
+        #: Called before the interactive shells show the prompt (a class server's
+        #: notices: "10 minutes left").
+        self.prompt_listeners: List[Callable[[], None]] = []
         #: Python exceptions the safety net in run() caught (tests assert it stays empty).
         self.internal_errors: List[BaseException] = []
         self._drive_root: Optional[str] = None
@@ -247,6 +252,11 @@ class Shell:
     def prompt(self) -> str:
         return EMS_PROMPT % self.context.location
 
+    def before_prompt(self) -> None:
+        """The interactive shells are about to show the prompt: tell the listeners."""
+        for listener in list(self.prompt_listeners):
+            listener()
+
     # -- running ----------------------------------------------------------------------------
     def parse(self, text: str, file: Optional[str] = None):
         return self.context.parse(text, file)
@@ -256,6 +266,18 @@ class Shell:
         """Run one input (a REPL entry, a ``-Command`` string or a whole script file).
 
         Output goes through Out-Default to the host unless ``out`` collects it."""
+        result = None
+        try:
+            result = self._run(text, file, args, out)
+        finally:
+            if self.result_listeners:
+                ended = result if result is not None else RunResult(success=False, stopped=True)
+                for listener in list(self.result_listeners):
+                    listener(text, ended)
+        return result
+
+    def _run(self, text: str, file: Optional[str], args: Optional[List[Any]],
+             out: Optional[Callable[[Any], None]]) -> RunResult:
         result = RunResult()
         session = self.session
         for listener in list(self.input_listeners):

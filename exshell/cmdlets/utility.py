@@ -498,6 +498,7 @@ def _read(cmdlet: Cmdlet, prompt: str, secure: bool = False) -> str:
     answer = cmdlet.host.read_line(prompt, secure)
     if answer is None:
         raise HostUnavailable()
+    cmdlet.host.answered(answer, secure)   # a lab's command log keeps the answers
     return answer
 
 

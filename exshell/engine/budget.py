@@ -101,7 +101,7 @@ class Budget:
         self.max_memory_mb = max_memory_mb
         #: Whether this budget stops runs at all (any limit set).
         self.stops = any(v is not None for v in (max_steps, max_seconds, max_items, max_memory_mb))
-        #: Who set the limits, for the message: "option" (the CLI), "grader".
+        #: Who set the limits, for the message: "option" (the CLI), "grader", "server".
         self.origin = origin
         self._clock = clock
         self._memory = memory
@@ -189,9 +189,12 @@ class Budget:
             what, limit = "built a string or array of more than %d items" % self.max_items, "-MaxItems"
         else:
             what, limit = "used more than %s MB of memory" % _number(self.max_memory_mb), "-MaxMemoryMB"
-        source = "the limit of the grader" if self.origin == "grader" else \
-            "the limit set by %s" % limit
+        source = _ORIGINS.get(self.origin) or "the limit set by %s" % limit
         return "The script was stopped because it %s (%s)." % (what, source)
+
+
+#: Who set a budget, as its message says it (else: the CLI option).
+_ORIGINS = {"grader": "the limit of the grader", "server": "the limit of the class server"}
 
 
 def _number(value: Optional[float]) -> str:

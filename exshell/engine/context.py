@@ -118,6 +118,10 @@ class CommandObserver:
     def waiting_for_input(self) -> None:
         """Nothing may stay locked while the user thinks."""
 
+    def answer_given(self, answer: str, secure: bool) -> None:
+        """The user answered a question (a choice, Read-Host, a mandatory parameter);
+        ``secure`` answers (passwords) should not be kept as typed."""
+
 
 class ExecutionContext:
     """What commands, script blocks and the REPL reach (see the module docs)."""
@@ -141,6 +145,7 @@ class ExecutionContext:
         #: The engine's state and interpreter (used by the engine only).
         self.session = Session(host, profile=self.profile)
         host.before_input = self.waiting_for_input
+        host.after_input = self.answer_given
         from .evaluator import Evaluator
         self.evaluator = Evaluator(self)
 
@@ -153,6 +158,7 @@ class ExecutionContext:
     def host(self, host: Host) -> None:
         self.session.host = host
         host.before_input = self.waiting_for_input
+        host.after_input = self.answer_given
 
     # ------------------------------------------------------------------ command events
     def command_started(self, name: str) -> Optional[ErrorRecord]:
@@ -192,6 +198,13 @@ class ExecutionContext:
         """The host is about to wait for the user (a prompt, Read-Host)."""
         for observer in list(self.command_observers):
             observer.waiting_for_input()
+
+    def answer_given(self, answer: str, secure: bool = False) -> None:
+        """The user answered a question the host asked."""
+        for observer in list(self.command_observers):
+            hook = getattr(observer, "answer_given", None)
+            if hook is not None:
+                hook(answer, secure)
 
     @property
     def dialect(self) -> Dialect:

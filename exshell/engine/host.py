@@ -101,11 +101,19 @@ class Host:
     #: Called before the host waits for the user (the context sets it: nothing may
     #: stay locked while a prompt waits).
     before_input = None
+    #: Called with (answer, secure) after the user answered a question (the context
+    #: sets it: a lab's command log records the answers given at prompts).
+    after_input = None
 
     def waiting(self) -> None:
         hook = self.before_input
         if hook is not None:
             hook()
+
+    def answered(self, answer: str, secure: bool = False) -> None:
+        hook = self.after_input
+        if hook is not None:
+            hook(answer, secure)
 
     def read_line(self, prompt: str = "", secure: bool = False) -> Optional[str]:
         """Show ``prompt`` and read one line; None at end of input.  Raise
@@ -119,6 +127,7 @@ class Host:
         answer = self.read_line(prompt, secure)
         if answer is None:
             raise HostUnavailable()
+        self.answered(answer, secure)
         return answer
 
     def prompt_for_choice(self, caption: str, message: str, choices: Sequence[Choice],

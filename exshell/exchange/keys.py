@@ -9,6 +9,9 @@
   make: once its pools have no unused key of a size, it hands out the keys it gave
   before again, in turn (an organisation file with 10,000 certificates needs no
   key generation; certificates may share a key, as renewals with the same key do).
+* :class:`FileKeySource` hands out keys of one's own, generated once and kept in a
+  PEM file, in file order per size (a class server gives each learner one, so a
+  learner's lab start is theirs alone and can be rebuilt the same way).
 * :func:`pool_pem` gives the PEM a pool key was read from (the world store keeps
   keys as PEM and need not serialise pool keys again).
 * :class:`RandomSerials` / :class:`CountingSerials` give serial numbers.
@@ -22,7 +25,7 @@ import os
 import re
 from typing import List, Optional
 
-__all__ = ["KeySource", "GeneratedKeySource", "PoolKeySource", "load_lab_keys", "extra_lab_keys_source", "key_matches",
+__all__ = ["KeySource", "GeneratedKeySource", "PoolKeySource", "FileKeySource", "load_lab_keys", "extra_lab_keys_source", "key_matches",
            "SerialSource", "RandomSerials", "CountingSerials", "SeededSerials", "KeyPoolExhausted",
            "ReusingKeySource", "pool_pem", "private_key_pem", "private_key_from_pem"]
 
@@ -166,6 +169,75 @@ class PoolKeySource(KeySource):
 
     def remaining(self, bits: int) -> int:
         return sum(1 for i, k in enumerate(self._pool) if i not in self.used and k.bits == bits)
+
+
+class FileKeySource(PoolKeySource):
+    """Keys kept in a PEM file (created readable by its owner only): the file's keys
+    of the requested size in file order; when they run out, a new key is generated
+    and appended, so the same sequence of requests always gets the same keys.  Several
+    processes may share the file (appending takes an exclusive ``flock``)."""
+
+    def __init__(self, path: str, generator: Optional[KeySource] = None):
+        super().__init__([])
+        self.path = path
+        self._generator = generator if generator is not None else GeneratedKeySource()
+        self._pool = self._read()
+
+    def _read(self) -> List[_LazyKey]:
+        try:
+            with open(self.path, "rb") as fh:
+                return _parse_pool(fh.read())
+        except FileNotFoundError:
+            return []
+
+    def remaining(self, bits: int) -> int:
+        return 1 << 30          # never exhausted: it makes what it lacks
+
+    def new_rsa_key(self, bits: int):
+        bits = int(bits)
+        key = self._next_unused(bits)
+        if key is not None:
+            return key
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND | getattr(os, "O_CLOEXEC", 0),
+                     0o600)
+        try:
+            _flock(fd, True)
+            self._pool = self._read()          # another process may have added some
+            key = self._next_unused(bits)
+            if key is not None:
+                return key
+            key = self._generator.new_rsa_key(bits)
+            pem = private_key_pem(key)
+            os.write(fd, pem)
+            os.fsync(fd)
+            lazy = _LazyKey(pem, bits)
+            lazy._key = key
+            _POOL_PEM[id(key)] = (key, pem)
+            self._pool.append(lazy)
+            self.used.add(len(self._pool) - 1)
+            return key
+        finally:
+            _flock(fd, False)
+            os.close(fd)
+
+    def _next_unused(self, bits: int):
+        for i, lazy in enumerate(self._pool):
+            if i in self.used or lazy.bits != bits:
+                continue
+            key = lazy.key()
+            if key.key_size != bits:
+                continue
+            self.used.add(i)
+            return key
+        return None
+
+
+def _flock(fd: int, lock: bool) -> None:
+    try:
+        import fcntl
+    except ImportError:          # not POSIX: one process at a time is the caller's job
+        return
+    fcntl.flock(fd, fcntl.LOCK_EX if lock else fcntl.LOCK_UN)
 
 
 def _pool_keys_left(source, bits: int) -> int:

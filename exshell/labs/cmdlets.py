@@ -25,6 +25,7 @@ SOLUTION_QUERY = ("Show the reference solution of task '%s'? Trying first teache
 RESET_TEXT = "Reset the lab '%s' to its starting organisation? Your changes to the world are lost."
 PASSED_NEXT = "Well done. Next: task %d, %s (Get-LabTask)."
 PASSED_LAST = "Well done: every task of this lab is done."
+NO_HINTS_IN_EXAM = "This is an exam: hints and solutions are not available."
 
 
 class _LabCmdlet(Cmdlet, register=False):
@@ -84,6 +85,8 @@ class TestLabTask(_LabCmdlet, register=False):
         ls, task = found
         result = ls.test(task)
         lines = result.lines()
+        if ls.exam:     # which checks pass, not what is still wrong (that would be a hint)
+            lines = [line.split("\n", 1)[0] for line in lines]
         if result.passed:
             following = ls.current_task()
             lines.append("")
@@ -102,6 +105,9 @@ class GetLabHint(_LabCmdlet, register=False):
         if found is None:
             return
         ls, task = found
+        if ls.exam:
+            self.lines([NO_HINTS_IN_EXAM])
+            return
         n, hint = ls.next_hint(task)
         if hint is None:
             self.lines([NO_MORE_HINTS % (task.id, n)])
@@ -119,6 +125,9 @@ class ShowLabSolution(_LabCmdlet, register=False):
         if found is None:
             return
         ls, task = found
+        if ls.exam:
+            self.lines([NO_HINTS_IN_EXAM])
+            return
         if not self.should_continue(SOLUTION_QUERY % task.id, "Show the solution", offer_all=False):
             return
         ls.solution_shown(task)
@@ -150,10 +159,15 @@ LAB_CMDLETS = (GetLabTask, TestLabTask, GetLabHint, ShowLabSolution, ResetLab)
 def attach(ls: LabSession) -> LabSession:
     """Run ``ls`` in its shell: the lab cmdlets in that shell's command table only
     (an ordinary session never has them), the session findable by them, and every
-    command typed recorded for the report."""
-    context = ls.shell.context
+    command run recorded in the command log (with its answers, errors and times)."""
+    from .log import CommandRecorder
+    shell = ls.shell
+    context = shell.context
     context.register(ls)
     for cls in LAB_CMDLETS:
         context.commands.add(cls)
-    ls.shell.input_listeners.append(ls.record_typed)
+    recorder = CommandRecorder(ls.log_command)
+    shell.input_listeners.append(recorder.started)
+    shell.result_listeners.append(recorder.finished)
+    context.command_observers.append(recorder)
     return ls

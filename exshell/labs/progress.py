@@ -8,7 +8,13 @@ Each lab has a folder under the labs directory (``$EXSHELL_LABS_DIR``, else
     <labs dir>/<lab id>/progress.json   this module: tasks passed, hints, attempts, time
 
 Time spent is wall-clock time of the lab sessions (not the emulated clock).
-Imports only the standard library.
+``commands`` is the command log (:mod:`exshell.labs.log`): one dict per command run,
+with its answers, errors, start time and duration.
+
+A class server keeps progress in its class database instead of a file: it gives the
+Progress a ``store`` (an object with ``save(progress)`` and ``log(progress, entry)``),
+and :meth:`Progress.save` and :meth:`Progress.log` go there.
+Imports only the standard library (and the command log's entry type).
 """
 from __future__ import annotations
 
@@ -18,6 +24,8 @@ import os
 import time
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional
+
+from .log import LoggedCommand
 
 __all__ = ["labs_dir", "lab_folder", "Progress", "PROGRESS_FILE", "STATE_FILE", "DRIVE_FOLDER",
            "LEGACY_STATE_FILE"]
@@ -60,8 +68,11 @@ class Progress:
     solutions_shown: List[str] = field(default_factory=list)
     resets: int = 0
     seconds: float = 0.0
-    #: What the learner typed, in order (each REPL entry or script run).
-    commands: List[str] = field(default_factory=list)
+    #: The command log, in order: one dict per REPL entry or script run
+    #: (``LoggedCommand.as_dict``: at, text, seconds, answers, errors, status).
+    commands: List[Dict[str, Any]] = field(default_factory=list)
+    #: Where a class server keeps it (None: the JSON file at ``path``).
+    store: Any = field(default=None, repr=False, compare=False)
     _since: Optional[float] = field(default=None, repr=False, compare=False)
 
     # -- persistence ---------------------------------------------------------------
@@ -82,7 +93,8 @@ class Progress:
                 p.solutions_shown = [str(x) for x in data.get("solutions_shown", [])]
                 p.resets = int(data.get("resets", 0))
                 p.seconds = float(data.get("seconds", 0.0))
-                p.commands = [str(x) for x in data.get("commands", [])]
+                p.commands = [LoggedCommand.from_value(x).as_dict()
+                              for x in data.get("commands", [])]
         except (OSError, ValueError, TypeError, AttributeError):
             pass
         if not p.started:
@@ -97,6 +109,11 @@ class Progress:
                 "commands": self.commands}
 
     def save(self) -> None:
+        if self.store is not None:
+            self.tick()
+            self.updated = _now_text()
+            self.store.save(self)
+            return
         if self.path is None:
             return
         self.tick()
@@ -119,6 +136,20 @@ class Progress:
             self._since = now
 
     # -- events -------------------------------------------------------------------------
+    def log(self, entry: "LoggedCommand") -> None:
+        """A command ran: keep its log entry (a class server's store saves it at once;
+        a progress file gets it with the next save)."""
+        data = entry.as_dict()
+        self.commands.append(data)
+        if self.store is not None:
+            self.tick()
+            self.updated = _now_text()
+            self.store.log(self, data)
+
+    def command_texts(self) -> List[str]:
+        """What was run, in order (the text of each log entry)."""
+        return [str(c.get("text", "")) for c in self.commands]
+
     def hint_taken(self, task_id: str) -> int:
         self.hints_used[task_id] = self.hints_used.get(task_id, 0) + 1
         return self.hints_used[task_id]

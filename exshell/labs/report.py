@@ -10,15 +10,21 @@ import json
 import os
 from typing import Any, Dict, List, Optional
 
+from .log import LoggedCommand
 from .model import Lab
 
 __all__ = ["report_data", "render_text", "render_json", "render_html", "learner_report"]
 
 
 def _commands(progress) -> Optional[List[str]]:
-    """The commands the learner typed, when ``Progress`` keeps them (a list of str)."""
+    """The commands the learner ran, in order (the text of each log entry)."""
     commands = getattr(progress, "commands", None)
-    return None if commands is None else [str(c) for c in commands]
+    return None if commands is None else [LoggedCommand.from_value(c).text for c in commands]
+
+
+def _command_log(progress) -> List[Dict[str, Any]]:
+    """The command log: each command with its answers, errors, start and duration."""
+    return [LoggedCommand.from_value(c).as_dict() for c in getattr(progress, "commands", None) or []]
 
 
 def report_data(lab: Lab, root: Optional[str] = None) -> Dict[str, Any]:
@@ -47,7 +53,8 @@ def report_data(lab: Lab, root: Optional[str] = None) -> Dict[str, Any]:
             "started": progress.started or None, "updated": progress.updated or None,
             "minutes": round(progress.seconds / 60.0, 1), "seconds": round(progress.seconds, 1),
             # Commands typed: only when the progress records them (None otherwise).
-            "commands": _commands(progress), "resets": progress.resets,
+            "commands": _commands(progress), "command_log": _command_log(progress),
+            "resets": progress.resets,
             "started_lab": os.path.isfile(state),
             "tasks_done": sum(1 for t in tasks if t["passes_now"]), "tasks": tasks}
 
@@ -97,6 +104,7 @@ font-family:monospace,monospace;font-weight:bold}
 .pass .mark{color:#060}.fail .mark{color:#a00}
 .detail{display:block;text-indent:0;color:#555}
 code{background:#eee;padding:0 .2em}ol.commands code{white-space:pre-wrap}
+.answers{margin-left:.6em;color:#555}.error{display:block;color:#a00}
 """.replace("\n", "")
 
 #: Status words of a task (passes now: True, False, None = the lab was never started).
@@ -119,6 +127,18 @@ def _when(stamp: Optional[str]) -> str:
         return "-"
     text = stamp.rstrip("Z").replace("T", " ")
     return text[:16] + " UTC" if len(text) >= 16 else text
+
+
+def _log_item(entry: Dict[str, Any]) -> str:
+    """One command of the log: its text, the answers given, the errors it wrote."""
+    e = html.escape
+    parts = ["<code>%s</code>" % e(str(entry.get("text", "")))]
+    if entry.get("answers"):
+        parts.append("<span class=\"answers\">answered %s</span>"
+                     % e(", ".join(str(a) for a in entry["answers"])))
+    for error in entry.get("errors") or []:
+        parts.append("<span class=\"error\">%s</span>" % e(str(error.get("message", ""))))
+    return "<li>%s</li>" % "".join(parts)
 
 
 def render_html(data: Dict[str, Any]) -> str:
@@ -159,8 +179,9 @@ def render_html(data: Dict[str, Any]) -> str:
         summary.append(("Commands typed", str(len(commands))))
     extra = ""
     if commands:
+        log = data.get("command_log") or [{"text": c} for c in commands]
         extra = ("<h2>Commands typed</h2>\n<ol class=\"commands\" id=\"commands\">%s</ol>\n"
-                 % "".join("<li><code>%s</code></li>" % e(c) for c in commands))
+                 % "".join(_log_item(entry) for entry in log))
     if not data["started_lab"]:
         summary.append(("Note", "Not started yet."))
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"

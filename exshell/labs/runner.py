@@ -32,12 +32,16 @@ def _clock(lab: Lab):
     return FixedClock(lab.clock or DEFAULT_LAB_CLOCK)
 
 
-def build_start(lab: Lab):
+def build_start(lab: Lab, sources=None):
     """The lab's starting Organization (LabFileError when its organisation is wrong,
-    with the line in the LAB file for an inline organisation)."""
+    with the line in the LAB file for an inline organisation).
+
+    ``sources`` is a (key source, serial source) pair for a start of one's own (a class
+    server gives each learner theirs, so thumbprints differ between neighbours); the
+    default is the lab key pool and the lab's seeded serials, the same everywhere."""
     from ..exchange.definition import build_organization, default_definition_text, load_definition
     from ..exchange.errors import WorldFileError
-    key_source, serials = _sources()
+    key_source, serials = sources if sources is not None else _sources()
     clock = _clock(lab)
     try:
         if lab.organization_file:
@@ -71,8 +75,8 @@ def build_start(lab: Lab):
     return org
 
 
-def start_snapshot(lab: Lab) -> StartSnapshot:
-    return snapshot(build_start(lab))
+def start_snapshot(lab: Lab, sources=None) -> StartSnapshot:
+    return snapshot(build_start(lab, sources))
 
 
 def make_shell(lab: Lab, *, organization=None, host=None, answers: Optional[List[str]] = None,
@@ -96,14 +100,16 @@ def make_shell(lab: Lab, *, organization=None, host=None, answers: Optional[List
 
 
 def open_shell(lab: Lab, state_file: str, *, host=None, drive_root: Optional[str] = None,
-               fresh: bool = False):
+               fresh: bool = False, sources=None, serials=None):
     """A shell on the learner's saved world ``state_file`` (created from the lab's
-    start when it does not exist, or when ``fresh``)."""
+    start when it does not exist, or when ``fresh``).  ``sources`` build a start of
+    the learner's own (see :func:`build_start`); ``serials`` number what the learner
+    makes (default: the lab's seeded serials)."""
     from ..exchange.worlddb import open_store
     from ..shell import Shell
     if fresh or not os.path.exists(state_file):
         os.makedirs(os.path.dirname(os.path.abspath(state_file)), exist_ok=True)
-        start = build_start(lab)
+        start = build_start(lab, sources)
         store = open_store(state_file)
         try:
             if store.has_world():
@@ -112,12 +118,12 @@ def open_shell(lab: Lab, state_file: str, *, host=None, drive_root: Optional[str
                 store.create(start, source="lab %s" % lab.id)
         finally:
             store.close()
-    key_source, serials = _sources()
+    key_source, lab_serials = _sources()
     if host is None:
         from ..host import RecordingHost
         host = RecordingHost([], interactive=False)
     shell = Shell(lab.version, host=host, clock=_clock(lab), key_source=key_source,
-                  serials=serials, state_file=state_file)
+                  serials=serials if serials is not None else lab_serials, state_file=state_file)
     if drive_root is not None:
         shell.drive_root = drive_root
     return shell

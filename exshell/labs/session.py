@@ -6,7 +6,7 @@ session never has them.
 """
 from __future__ import annotations
 
-from typing import List, Optional, Tuple
+from typing import Any, Callable, List, Optional, Tuple
 
 from .checks import StartSnapshot
 from .model import Lab, Task
@@ -27,18 +27,26 @@ LAB_COMMANDS = (
 
 class LabSession:
     def __init__(self, lab: Lab, shell, progress: Progress, start: StartSnapshot,
-                 own_drive: bool = False):
+                 own_drive: bool = False, *, exam: bool = False,
+                 build: Optional[Callable[[], Any]] = None):
         self.lab = lab
         self.shell = shell
         self.progress = progress
         self.start = start
         #: True when the drive folder belongs to this lab (Reset-Lab may empty it).
         self.own_drive = own_drive
+        #: An exam (a class server's): no hints, no solutions, and Test-LabTask says
+        #: which checks pass but not what is still wrong.
+        self.exam = exam
+        #: Builds the lab's starting organisation (Reset-Lab): the lab's own start, or
+        #: a learner's (their keys and serials, on a class server).
+        self.build = build if build is not None else (lambda: build_start(lab))
+        #: Told after Test-LabTask checked a task (a class server records the result).
+        self.check_listeners: List[Callable[[TaskResult], None]] = []
 
-    def record_typed(self, text: str) -> None:
-        """Record what the learner typed (the report lists it)."""
-        if text.strip():
-            self.progress.commands.append(text)
+    def log_command(self, entry: Any) -> None:
+        """A command ran (the CommandRecorder's entry): into the progress's log."""
+        self.progress.log(entry)
 
     # -- tasks ---------------------------------------------------------------------------
     def current_task(self) -> Optional[Task]:
@@ -61,14 +69,19 @@ class LabSession:
         lines = ["Task %d of %d (%s): %s [%s]" % (n, len(self.lab.tasks), task.id, task.title, state), ""]
         lines += [l.rstrip() for l in task.instructions.strip("\n").split("\n")]
         used = self.progress.hints_used.get(task.id, 0)
-        lines += ["", "Hints used: %d of %d. When you are done: Test-LabTask"
-                  % (min(used, len(task.hints)), len(task.hints))]
+        if self.exam:
+            lines += ["", "Exam: no hints or solutions. When you are done: Test-LabTask"]
+        else:
+            lines += ["", "Hints used: %d of %d. When you are done: Test-LabTask"
+                      % (min(used, len(task.hints)), len(task.hints))]
         return lines
 
     def test(self, task: Task) -> TaskResult:
         result = check_task(task, self.shell, self.start)
         self.progress.attempt(task.id, result.passed)
         self.progress.save()
+        for listener in list(self.check_listeners):
+            listener(result)
         return result
 
     def next_hint(self, task: Task) -> Tuple[int, Optional[str]]:
@@ -89,7 +102,7 @@ class LabSession:
         attempts and time stay as history)."""
         from ..engine.context import DEFAULT_LOCATION
         shell = self.shell
-        shell.world.replace_organization(build_start(self.lab))
+        shell.world.replace_organization(self.build())
         shell.location = DEFAULT_LOCATION
         if self.own_drive:
             shell.reset_drive()
@@ -114,5 +127,7 @@ def banner(ls: LabSession) -> str:
             lines.append("Welcome back: %d of %d tasks done." % (done, len(lab.tasks)))
             lines.append("")
         lines += ls.task_lines(task)
-    lines += ["", "Lab commands: " + ", ".join(n for n, _ in LAB_COMMANDS) + ". Leave with exit.", ""]
+    commands = [n for n, _ in LAB_COMMANDS
+                if not (ls.exam and n in ("Get-LabHint", "Show-LabSolution"))]
+    lines += ["", "Lab commands: " + ", ".join(commands) + ". Leave with exit.", ""]
     return "\n".join(lines)

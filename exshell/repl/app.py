@@ -123,6 +123,7 @@ def _loop(shell: Any, host: Any, console_: Any, cache: Any) -> int:
     from ..interactive import run_line
     failures = 0
     while True:
+        shell.before_prompt()       # notices (a class server's) come before the prompt
         prompt = shell.prompt()
         try:
             text = console_.read(prompt)

@@ -28,6 +28,7 @@ def _loop(shell: Any, banner: Optional[str]) -> int:
     if banner:
         host.write_line(banner)
     while True:
+        shell.before_prompt()       # notices (a class server's) come before the prompt
         prompt = shell.prompt()
         try:
             line = host.read_line(prompt)
