@@ -97,6 +97,7 @@ class Dialect(_Facts):
     timespan_format_strings: bool          # TimeSpan takes format strings (.NET 4: '{0:hh\:mm}')
     strict_mode_latest: int                # the version Set-StrictMode -Version Latest means
     script_path_variables: bool            # $PSScriptRoot in scripts and $PSCommandPath (3.0)
+    default_parameter_values: bool         # $PSDefaultParameterValues fills parameters (3.0)
 
     # -- commands and parameters ---------------------------------------------------------
     v3_cmdlets: bool                       # what 3.0 added: ConvertTo-Json, Invoke-WebRequest,
@@ -212,7 +213,7 @@ PS20 = Dialect(
     maximum_history_count=64,
     member_enumeration=False, scalar_count=False, foreach_skips_null=False, psitem=False,
     collection_methods=False, ignore_action=False, type_new_method=False, timespan_format_strings=False,
-    strict_mode_latest=2, script_path_variables=False, v5_cmdlets=False, core_snapins=_CORE_SNAPINS_20, modules=_MODULES_20,
+    strict_mode_latest=2, script_path_variables=False, default_parameter_values=False, v5_cmdlets=False, core_snapins=_CORE_SNAPINS_20, modules=_MODULES_20,
     loaded_modules=(),
     v3_cmdlets=False, simplified_syntax=False, extra_common_parameters=False,
     foreach_supports_should_process=False, select_first_stops_upstream=False,
@@ -254,7 +255,7 @@ PS51 = Dialect(
     maximum_history_count=4096,
     member_enumeration=True, scalar_count=True, foreach_skips_null=True, psitem=True,
     collection_methods=True, ignore_action=True, type_new_method=True, timespan_format_strings=True,
-    strict_mode_latest=3, script_path_variables=True, v5_cmdlets=True, core_snapins=("Microsoft.PowerShell.Core",),
+    strict_mode_latest=3, script_path_variables=True, default_parameter_values=True, v5_cmdlets=True, core_snapins=("Microsoft.PowerShell.Core",),
     modules=_MODULES_51,
     loaded_modules=("Microsoft.PowerShell.Management", "Microsoft.PowerShell.Utility"),
     v3_cmdlets=True, simplified_syntax=True, extra_common_parameters=True,

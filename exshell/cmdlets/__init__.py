@@ -19,7 +19,8 @@ from . import exchange_certificate, formatting  # noqa: F401
 #: module -> the command names and aliases it registers.
 LAZY_FAMILIES = {
     "objects": (
-        "%", "?", "foreach", "ForEach-Object", "Get-Member", "gm", "group", "Group-Object",
+        "%", "?", "foreach", "ForEach-Object", "Get-Member", "Get-Unique", "gm", "group",
+        "Group-Object", "gu",
         "measure", "Measure-Object", "select", "Select-Object", "sort", "Sort-Object", "tee",
         "Tee-Object", "where", "Where-Object"),
     "utility": (
@@ -28,9 +29,11 @@ LAZY_FAMILIES = {
         "gv", "icm", "iex", "Invoke-Command", "Invoke-Expression", "New-TimeSpan", "New-Variable",
         "nv", "Read-Host", "Remove-Variable", "rv", "set", "Set-Date", "Set-Variable", "sleep",
         "Start-Sleep", "sv", "write", "Write-Debug", "Write-Error", "Write-Host", "Write-Output",
-        "Write-Verbose", "Write-Warning", "New-Object"),
+        "Write-Verbose", "Write-Warning", "New-Object", "Set-Alias", "sal", "New-Alias", "nal",
+        "Get-Culture", "Get-UICulture", "Get-Verb"),
     "data": (
-        "ConvertFrom-Csv", "ConvertFrom-Json", "ConvertTo-Csv", "ConvertTo-Json", "epcsv",
+        "ConvertFrom-Csv", "ConvertFrom-Json", "ConvertFrom-StringData", "ConvertTo-Csv",
+        "ConvertTo-Json", "epcsv",
         "Export-Csv", "Import-Csv", "ipcsv"),
     "filesystem": (
         "ac", "Add-Content", "cat", "copy", "Copy-Item", "cp", "cpi", "gc", "Get-Content", "md",

@@ -31,6 +31,7 @@ from ..engine.properties import (NOT_FOUND, PSHashtable, PSObject, get_property,
 
 __all__ = ["resolve_path", "write_text", "read_text", "ConvertToCsv", "ExportCsv",
            "ImportCsv", "ConvertFromCsv", "ConvertToJson", "ConvertFromJson", "to_json",
+           "ConvertFromStringData",
 ]
 
 _CMD = "Microsoft.PowerShell.Commands."
@@ -421,6 +422,49 @@ class ConvertFromCsv(Cmdlet):
             lines.extend(_records(to_string(item)))
         for obj in self.reader.objects(lines):
             self.write_object(obj)
+
+
+# ===================================================================== StringData
+
+def _unescape(text: str) -> str:
+    """Regex.Unescape, as ConvertFrom-StringData applies it to each value."""
+    escapes = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v", "a": "\a", "e": "\x1b",
+               "0": "\0"}
+    return re.sub(r"\\(.)", lambda m: escapes.get(m.group(1), m.group(1)), text)
+
+
+class ConvertFromStringData(Cmdlet):
+    """``name = value`` lines to a hashtable (one per input string)."""
+
+    name = "ConvertFrom-StringData"
+    dotnet_class = _CMD + "ConvertFromStringDataCommand"
+    synopsis = "Converts a string containing one or more key and value pairs to a hash table."
+    parameters = (
+        Parameter("StringData", StringType(), position=0, mandatory=True, from_pipeline=True),
+    )
+
+    def process(self, p: Any) -> None:
+        table = PSHashtable()
+        for raw in (p.StringData or "").split("\n"):
+            line = raw.strip()
+            if not line or line.startswith("#"):
+                continue
+            if "=" not in line:
+                self.throw_terminating(self.error_record(
+                    "Data line '%s' is not in 'name=value' format." % line,
+                    "InvalidOperation", "InvalidOperation", target=line,
+                    exception_type="System.Management.Automation.PSInvalidOperationException"))
+                return
+            key, _, value = line.partition("=")
+            key = _unescape(key.strip())
+            if key in table:
+                self.throw_terminating(self.error_record(
+                    "Data item '%s' in line '%s' is already defined." % (key, line),
+                    "InvalidOperation", "InvalidOperation", target=line,
+                    exception_type="System.Management.Automation.PSInvalidOperationException"))
+                return
+            table[key] = _unescape(value.strip())
+        self.write_object(table)
 
 
 # ============================================================================= JSON

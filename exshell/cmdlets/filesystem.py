@@ -319,9 +319,13 @@ class GetContent(_FsCmdlet):
     aliases = ("gc", "cat", "type")
     dotnet_class = _CMD + "GetContentCommand"
     synopsis = "Gets the content of a file on the emulated drive."
+    default_set = "Path"
     parameters = (
         Parameter("Path", PATHS, position=0, mandatory=True, from_pipeline_by_name=True,
-                  aliases=("PSPath", "FullName")),
+                  aliases=("FullName",), sets=("Path",)),
+        # -LiteralPath takes the name as it is: no wildcards ([ and ] in file names).
+        Parameter("LiteralPath", PATHS, mandatory=True, from_pipeline_by_name=True,
+                  aliases=("PSPath",), sets=("LiteralPath",)),
         Parameter("Encoding", ENCODING),
         Parameter("ReadCount", IntType("System.Int64")),
         Parameter("TotalCount", IntType("System.Int64"), aliases=("First", "Head")),
@@ -332,7 +336,9 @@ class GetContent(_FsCmdlet):
     )
 
     def process(self, p: Any) -> None:
-        for path in expand_paths(self, p.Path):
+        paths = [to_string(x) for x in p.LiteralPath] if p.LiteralPath is not None else \
+            expand_paths(self, p.Path)
+        for path in paths:
             data = read_file(self, path)
             if data is None:
                 continue

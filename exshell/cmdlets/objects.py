@@ -30,10 +30,11 @@ from ..engine.properties import (NOT_FOUND, PSHashtable, PSObject, get_property,
                                  is_enumerable, property_names, type_names)
 from ..format.views import TableColumn, TableView, register_table_view
 from ..profiles import dialect as as_dialect
+from ..profiles import v5_cmdlets
 from .common import (SCRIPT_BLOCK_TYPE, STRINGS, CollectingCmdlet, command_line_parameters,
                      is_script_block)
 
-__all__ = ["WhereObject", "ForEachObject", "SelectObject", "SortObject", "GroupObject",
+__all__ = ["GetUnique", "WhereObject", "ForEachObject", "SelectObject", "SortObject", "GroupObject",
            "MeasureObject", "GetMember", "TeeObject", "GroupInfo", "GenericMeasureInfo",
            "TextMeasureInfo", "MemberDefinition", "STRINGS", "is_script_block", "calculated_property"]
 
@@ -48,6 +49,50 @@ PROPERTY_NAME = completing(StringType(), complete_property_names)
 
 def _block_value(cmdlet: Cmdlet, block: Any, obj: Any) -> Any:
     return cmdlet.context.invoke_value(block, obj)
+
+
+# =========================================================================== Get-Unique
+
+class GetUnique(Cmdlet):
+    """Drop objects equal to the one before them (input is expected sorted)."""
+
+    name = "Get-Unique"
+    aliases = ("gu",)
+    dotnet_class = _CMD + "GetUniqueCommand"
+    synopsis = "Returns unique items from a sorted list."
+    default_set = "AsString"
+    parameters = (
+        Parameter("InputObject", OBJECT, from_pipeline=True),
+        Parameter("AsString", SWITCH, sets=("AsString",)),
+        Parameter("OnType", SWITCH, sets=("UniqueByType",)),
+    )
+
+    def begin(self) -> None:
+        self.previous: Any = NOT_FOUND
+
+    def process(self, p: Any) -> None:
+        if not p.bound("InputObject"):
+            return
+        obj = p.InputObject
+        if p.OnType:
+            key: Any = type_names(obj)[0] if obj is not None else None
+        elif p.AsString or isinstance(obj, str):
+            key = ("s", to_string(obj))   # strings compare case-sensitively
+        else:
+            key = ("o", obj)
+        if self.previous is not NOT_FOUND and _same(self.previous, key):
+            return
+        self.previous = key
+        self.write_object(obj)
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, tuple) and isinstance(b, tuple) and a[0] == b[0] == "o":
+        try:
+            return compare_values(a[1], b[1], True) == 0
+        except (OperatorError, ConversionError):
+            return False
+    return a == b
 
 
 # =========================================================================== Where-Object
@@ -430,11 +475,13 @@ class SelectObject(Cmdlet):
         Parameter("ExcludeProperty", STRINGS),
         Parameter("ExpandProperty", StringType()),
         Parameter("Unique", SWITCH),
-        Parameter("Last", IntType()),
-        Parameter("First", IntType()),
-        Parameter("Skip", IntType()),
-        Parameter("Index", ListOf(IntType())),
+        Parameter("Last", IntType(), sets=("DefaultParameter",)),
+        Parameter("First", IntType(), sets=("DefaultParameter",)),
+        Parameter("Skip", IntType(), sets=("DefaultParameter",)),
+        Parameter("SkipLast", IntType(), sets=("SkipLastParameter",), available=v5_cmdlets),
+        Parameter("Index", ListOf(IntType()), sets=("IndexParameter",)),
     )
+    default_set = "DefaultParameter"
 
     def begin(self) -> None:
         self.count = 0
@@ -461,6 +508,12 @@ class SelectObject(Cmdlet):
                 self._emit(obj)
             elif any(i < 0 for i in p.Index):
                 self.buffer.append(obj)
+            return
+        if p.SkipLast is not None:
+            # 5.0: hold the last N back; an object leaves once N newer ones arrived.
+            self.buffer.append(obj)
+            if len(self.buffer) > max(p.SkipLast, 0):
+                self._emit(self.buffer.pop(0))
             return
         # With -Last, -Skip counts from the end (PowerShell's documented rule).
         if p.Skip and index < p.Skip and p.Last is None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import time
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 from ..engine.cmdlet import Cmdlet
 from ..engine.conversion import (OBJECT, SWITCH, ChoiceType, ConversionError, DateTimeType,
@@ -885,14 +885,73 @@ MODULES = {n.casefold(): m for names, m in (
       "Export-Clixml", "Import-Clixml", "ConvertTo-Xml", "Invoke-WebRequest"), _UTIL)) for n in names}
 
 
+class ParameterMetadata:
+    """One entry of a command's ``Parameters`` dictionary."""
+
+    PS_TYPE_NAMES = (_SMA + "ParameterMetadata", "System.Object")
+    PS_PROPERTIES = ("Name", "ParameterType", "ParameterSets", "IsDynamic", "Aliases",
+                     "Attributes", "SwitchParameter")
+
+    def __init__(self, name: str, type_name: str, sets: Sequence[str], aliases: Sequence[str],
+                 switch: bool):
+        from ..engine.dotnet import TypeInfo
+        self.Name = name
+        self.ParameterType = TypeInfo(type_name)
+        self.ParameterSets = PSHashtable((s, s) for s in sets)
+        self.IsDynamic = False
+        self.Aliases = list(aliases)
+        self.Attributes: List[Any] = []
+        self.SwitchParameter = switch
+
+    def __str__(self) -> str:
+        return self.Name
+
+
+def _parameters_of(declared: Sequence[Any]) -> PSHashtable:
+    """``(Get-Command X).Parameters``: name -> ParameterMetadata; the keys compare
+    case-insensitively (``.ContainsKey('identity')``)."""
+    table = PSHashtable()
+    for param in declared:
+        sets = ["__AllParameterSets" if s == ALL_SETS else s for s in param.sets]
+        table[param.name] = ParameterMetadata(param.name, param.type.dotnet_name, sets,
+                                              param.aliases, param.is_switch)
+    return table
+
+
+def _function_parameters(function: Any, dialect: Any) -> PSHashtable:
+    from ..engine.parameters import common_parameters
+    block = getattr(function, "block", None)
+    node = getattr(block, "node", None)
+    param_block = getattr(node, "param_block", None)
+    decls = list(param_block.parameters) if param_block is not None else []
+    advanced = param_block is not None and (
+        any(a.name.casefold() == "cmdletbinding" for a in param_block.attributes) or
+        any(a.name.casefold() == "parameter" for d in decls for a in d.attributes))
+    table = PSHashtable()
+    for d in decls:
+        type_name = d.type_name or "System.Object"
+        switch = type_name.casefold() in ("switch", "system.management.automation.switchparameter")
+        table[d.name] = ParameterMetadata(
+            d.name, _SMA + "SwitchParameter" if switch else type_name, ["__AllParameterSets"], (),
+            switch)
+    if advanced:
+        for param in common_parameters(False, dialect):
+            table[param.name] = ParameterMetadata(param.name, param.type.dotnet_name,
+                                                  ["__AllParameterSets"], param.aliases,
+                                                  param.is_switch)
+    return table
+
+
 class CommandInfo:
     """CmdletInfo, AliasInfo and FunctionInfo, as Get-Command/Get-Alias show them."""
 
     PS_PROPERTIES = ("CommandType", "Name", "Definition", "ModuleName", "Version", "Source",
-                     "ResolvedCommand", "DisplayName")
+                     "ResolvedCommand", "DisplayName", "Parameters")
 
     def __init__(self, command_type: str, name: str, definition: str, dialect: Any,
-                 resolved: Optional[str] = None, syntax: str = ""):
+                 resolved: Optional[str] = None, syntax: str = "",
+                 parameters: Optional[Callable[[], PSHashtable]] = None):
+        self._parameters = parameters
         self.CommandType = command_type
         self.Name = name
         self.Definition = definition
@@ -905,6 +964,10 @@ class CommandInfo:
         self.syntax = syntax
         self.DisplayName = ("%s -> %s" % (name, resolved)) if command_type == "Alias" and \
             dialect.module_command_view else name
+
+    @property
+    def Parameters(self) -> Optional[PSHashtable]:
+        return self._parameters() if self._parameters is not None else None
 
     @property
     def PS_TYPE_NAMES(self) -> Tuple[str, ...]:
@@ -954,15 +1017,19 @@ def _all_commands(context: Any) -> List[CommandInfo]:
         lines = syntax_lines(cls, profile)
         out.append(CommandInfo("Cmdlet", cls.name, "\n" + "\n\n".join(lines) + "\n"
                                if dialect.module_command_view else "\n".join(lines), dialect,
-                               syntax="\n".join(lines)))
+                               syntax="\n".join(lines),
+                               parameters=lambda cls=cls: _parameters_of(cls.parameters_for(profile))))
     for alias, target in context.commands.aliases.items():
         cls = context.commands.lookup(target)
         if cls is not None and not cls.is_available(profile):
             continue
-        out.append(CommandInfo("Alias", alias, target, dialect, resolved=target))
+        out.append(CommandInfo("Alias", alias, target, dialect, resolved=target,
+                               parameters=(lambda cls=cls: _parameters_of(cls.parameters_for(profile)))
+                               if cls is not None else None))
     for key, fn in context.functions.items():
         kind = "Filter" if getattr(fn, "is_filter", False) else "Function"
-        out.append(CommandInfo(kind, fn.Name, fn.Definition, dialect))
+        out.append(CommandInfo(kind, fn.Name, fn.Definition, dialect,
+                               parameters=lambda fn=fn: _function_parameters(fn, dialect)))
     return out
 
 
@@ -1067,6 +1134,124 @@ class GetAlias(Cmdlet):
                 continue
             for c in hits:
                 self.write_object(c)
+
+
+ALIAS_EXISTS = "The alias is not allowed, because an alias with the name '%s' already exists."
+
+
+class _AliasCommand(Cmdlet, register=False):
+    """Set-Alias and New-Alias: an alias of this session for a command or function."""
+
+    replaces = True
+    parameters = (
+        Parameter("Name", StringType(), position=0, mandatory=True, from_pipeline_by_name=True),
+        Parameter("Value", StringType(), position=1, mandatory=True, from_pipeline_by_name=True),
+        Parameter("Description", StringType(), from_pipeline_by_name=True),
+        Parameter("Option", StringType("System.Management.Automation.ScopedItemOptions"),
+                  from_pipeline_by_name=True),
+        Parameter("Scope", StringType()),
+        Parameter("PassThru", SWITCH),
+        Parameter("Force", SWITCH),
+    )
+    supports_should_process = True
+
+    def process(self, p: Any) -> None:
+        commands = self.context.commands
+        exists = commands.alias_target(p.Name) is not None
+        if exists and not self.replaces and not p.Force:
+            self.write_error(self.error_record(
+                ALIAS_EXISTS % p.Name, "AliasAlreadyExists", "ResourceExists", target=p.Name,
+                exception_type=_SMA + "SessionStateUnauthorizedAccessException"))
+            return
+        if not self.should_process("", target="Name: %s Value: %s" % (p.Name, p.Value),
+                                   action="Set alias" if self.replaces else "New alias"):
+            return
+        commands.add_alias(p.Name, p.Value)
+        if p.PassThru:
+            self.write_object(CommandInfo("Alias", p.Name, p.Value, self.context.dialect,
+                                          resolved=p.Value))
+
+
+class SetAlias(_AliasCommand):
+    name = "Set-Alias"
+    aliases = ("sal",)
+    dotnet_class = _CMD + "SetAliasCommand"
+    synopsis = "Creates or changes an alias for a cmdlet or other command element in the current session."
+
+
+class NewAlias(_AliasCommand):
+    name = "New-Alias"
+    aliases = ("nal",)
+    dotnet_class = _CMD + "NewAliasCommand"
+    synopsis = "Creates a new alias."
+    replaces = False
+
+
+# ================================================================== cultures and verbs
+
+class _CultureCommand(Cmdlet, register=False):
+    parameters = ()
+
+    def process(self, p: Any) -> None:
+        from ..engine.nettypes import CultureInfo
+        self.write_object(CultureInfo("en-US"))
+
+
+class GetCulture(_CultureCommand):
+    name = "Get-Culture"
+    dotnet_class = _CMD + "GetCultureCommand"
+    synopsis = "Gets the current culture set in the operating system (en-US on the emulated server)."
+
+
+class GetUICulture(_CultureCommand):
+    name = "Get-UICulture"
+    dotnet_class = _CMD + "GetUICultureCommand"
+    synopsis = "Gets the current user interface (UI) culture settings in the operating system."
+
+
+#: The approved verbs and their groups, as Get-Verb lists them.
+VERBS = tuple((verb, group) for group, verbs in (
+    ("Common", "Add Clear Close Copy Enter Exit Find Format Get Hide Join Lock Move New Open "
+               "Optimize Pop Push Redo Remove Rename Reset Resize Search Select Set Show Skip "
+               "Split Step Switch Undo Unlock Watch"),
+    ("Data", "Backup Checkpoint Compare Compress Convert ConvertFrom ConvertTo Dismount Edit "
+             "Expand Export Group Import Initialize Limit Merge Mount Out Publish Restore Save "
+             "Sync Unpublish Update"),
+    ("Lifecycle", "Approve Assert Complete Confirm Deny Disable Enable Install Invoke Register "
+                  "Request Restart Resume Start Stop Submit Suspend Uninstall Unregister Wait"),
+    ("Diagnostic", "Debug Measure Ping Repair Resolve Test Trace"),
+    ("Communications", "Connect Disconnect Read Receive Send Write"),
+    ("Security", "Block Grant Protect Revoke Unblock Unprotect"),
+    ("Other", "Use"),
+) for verb in verbs.split())
+#: Verbs Windows PowerShell 3.0 and later approved, not yet in 2.0's list.
+VERBS_SINCE_3 = frozenset(("Optimize", "Unpublish", "Complete"))
+
+
+class VerbInfo:
+    PS_TYPE_NAMES = (_SMA + "PSCustomObject", "System.Object")
+    PS_PROPERTIES = ("Verb", "Group")
+
+    def __init__(self, verb: str, group: str):
+        self.Verb = verb
+        self.Group = group
+
+    def __str__(self) -> str:
+        return "@{Verb=%s; Group=%s}" % (self.Verb, self.Group)
+
+
+class GetVerb(Cmdlet):
+    name = "Get-Verb"
+    synopsis = "Gets the approved verbs for Windows PowerShell commands."
+    parameters = (Parameter("Verb", STRINGS, position=0, from_pipeline=True),)
+
+    def process(self, p: Any) -> None:
+        newer = self.context.dialect.v3_cmdlets
+        for verb, group in VERBS:
+            if verb in VERBS_SINCE_3 and not newer:
+                continue
+            if p.Verb is None or any(like(verb, pattern) for pattern in p.Verb):
+                self.write_object(VerbInfo(verb, group))
 
 
 # ================================================================== Invoke-Command/-Expression

@@ -243,6 +243,27 @@ class Binder:
         binding.switches = tuple(p.name for p in self.parameters if p.is_switch)
         return binding
 
+    def apply_defaults(self, binding: CommandBinding, defaults: Sequence[Tuple[str, Any]],
+                       expects_input: bool) -> None:
+        """``$PSDefaultParameterValues``: each (parameter name or alias, value) the command
+        line left unbound is bound, when the parameter exists and the parameter set can
+        still be resolved with it; a value that does not convert is passed over."""
+        for name, value in defaults:
+            param = self.find(name)
+            if param is None or param.name in binding.values or param.common:
+                continue
+            sets = self._candidate_sets(list(binding.values) + [param.name])
+            if not sets:
+                continue
+            try:
+                converted = True if param.is_switch and value is NO_VALUE else param.type.convert(value)
+            except ConversionError:
+                continue
+            binding.values[param.name] = converted
+            binding.sets = sets
+            if binding.chosen_set not in sets:
+                binding.chosen_set = self.choose_set(sets, binding.values, expects_input, strict=False)
+
     def _candidate_sets(self, bound: Any) -> List[str]:
         sets = list(self.all_sets)
         for name in bound:

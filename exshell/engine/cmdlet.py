@@ -115,6 +115,14 @@ class CommandTable:
             target = self.parent._alias_target(folded)
         return target
 
+    def alias_target(self, name: str) -> Optional[str]:
+        """What alias ``name`` stands for (a command or function name), or None."""
+        return self._alias_target(name.casefold())
+
+    def remove_alias(self, name: str) -> bool:
+        """Forget a session alias (built-in ones stay)."""
+        return self._aliases.pop(name.casefold(), None) is not None
+
     def lookup(self, name: str) -> Optional[Type["Cmdlet"]]:
         folded = name.casefold()
         target = self._alias_target(folded)

@@ -582,6 +582,11 @@ class Evaluator:
         else:
             name = node.name
         func = self.session.functions.get(name.casefold())
+        if func is None:
+            # An alias may name a function (Set-Alias ll Get-Listing).
+            target = self.session.commands.alias_target(name)
+            if target is not None:
+                func = self.session.functions.get(target.casefold())
         if func is not None:
             return _BlockStage(self, func.block, node, self._eval_args(node), function=func,
                                dot=node.invocation == ".")
@@ -700,6 +705,31 @@ class Evaluator:
     def make_script_block(node: A.ScriptBlockExpr, source: str, file: Optional[str] = None) -> Any:
         """A script block value for a parsed block (``[scriptblock]::Create``)."""
         return ScriptBlock(node, source, file)
+
+    def default_parameter_values(self, command: str) -> List[Tuple[str, Any]]:
+        """``$PSDefaultParameterValues`` entries for ``command`` (3.0+): keys
+        ``Command:Parameter`` (wildcards in the command part), a ``Disabled`` key that
+        turns them all off; a script-block value is run for its value."""
+        if not self.session.dialect.default_parameter_values:
+            return []
+        table = self._get_var("PSDefaultParameterValues")
+        if not isinstance(table, PSHashtable) or not table:
+            return []
+        if to_bool(table.get("Disabled")):
+            return []
+        from .operators import like
+        out: List[Tuple[str, Any]] = []
+        for key, value in table.items():
+            text = to_string(key)
+            if ":" not in text:
+                continue
+            pattern, _, parameter = text.partition(":")
+            if not parameter or not like(command, pattern.strip()):
+                continue
+            if isinstance(value, ScriptBlock):
+                value = self.call_block_value(value, NO_VALUE)
+            out.append((parameter.strip(), value))
+        return out
 
     def _variable_exists(self, name: str, scope: Optional[str]) -> bool:
         lower = name.casefold()
@@ -1479,6 +1509,9 @@ class _CmdletStage(_Stage):
         self.binder = Binder(parameters, cls.default_set)
         try:
             self.binding = self.binder.bind_command_line(elements, expects_input)
+            defaults = ev.default_parameter_values(cls.name)
+            if defaults:
+                self.binder.apply_defaults(self.binding, defaults, expects_input)
             missing = self.binder.missing_mandatory(self.binding, expects_input)
             if missing:
                 self._prompt_mandatory(missing, position)

@@ -108,6 +108,8 @@ class Session:
             ("NestedPromptLevel", 0), ("MaximumHistoryCount", self.dialect.maximum_history_count),
         ):
             g.set_local(name, value)
+        if self.dialect.default_parameter_values:
+            g.set_local("PSDefaultParameterValues", PSHashtable())
 
     def _version_table(self) -> PSHashtable:
         return PSHashtable([(k, list(v) if isinstance(v, tuple) else v)

@@ -441,6 +441,26 @@ _OTHERS = {
                    "-PassThru writes the object on.",
         [("$row = New-Object PSObject; $row | Add-Member NoteProperty Server EX01", "This command gives a report row the property Server."),
          ("Get-ExchangeCertificate | Add-Member ScriptProperty DaysLeft { ($this.NotAfter - (Get-Date)).Days } -PassThru | Format-Table Thumbprint,DaysLeft", "This command adds a computed property to each certificate and shows it.")]),
+    "Set-Alias": ("Creates or changes an alias of this session for a cmdlet or a function.",
+        [("Set-Alias gec Get-ExchangeCertificate", "This command makes gec a short name for Get-ExchangeCertificate.")]),
+    "New-Alias": ("Creates an alias of this session; an alias that exists already is an error unless -Force is given.",
+        [("New-Alias certs Get-ExchangeCertificate", "This command creates the alias certs.")]),
+    "Get-Culture": ("Returns the culture of the emulated server (en-US): its names, number and date formats.",
+        [("(Get-Culture).DateTimeFormat.ShortDatePattern", "This command shows how short dates are written (M/d/yyyy)."),
+         ("(Get-Culture).TextInfo.ToTitleCase('mail server')", "This command capitalises each word.")]),
+    "Get-UICulture": ("Returns the culture of the user interface of the emulated server (en-US).",
+        [("Get-UICulture", "This command shows the user interface culture.")]),
+    "Get-Verb": ("Lists the approved verbs for command names, with their groups.",
+        [("Get-Verb Get", "This command shows the group of the verb Get."),
+         ("Get-Verb | Where-Object { $_.Group -eq 'Security' }", "This command lists the security verbs.")]),
+    "Get-Unique": ("Drops each object that is equal to the one before it; sort the input first. Strings "
+                   "compare case-sensitively; -AsString compares the text of any object, -OnType "
+                   "only the type.",
+        [("Get-ExchangeCertificate | ForEach-Object { $_.Issuer } | Sort-Object | Get-Unique", "This command lists each certificate issuer once.")]),
+    "ConvertFrom-StringData": ("Turns lines of name = value text into a hashtable (one per input "
+                               "string); blank lines and lines starting with # are skipped, and "
+                               "escape sequences such as \\n in values are expanded.",
+        [("$settings = ConvertFrom-StringData \"Days = 30`nServer = EX01\"", "This command makes a hashtable with the keys Days and Server.")]),
     "Set-StrictMode": ("Turns strict mode on for the current scope and the scopes it creates: -Version 1 "
                        "makes reading a variable that was never set an error (except in strings), 2 "
                        "also a property the object does not have, 3 (Latest on Windows PowerShell "
