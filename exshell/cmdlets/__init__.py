@@ -58,6 +58,7 @@ LAZY_FAMILIES = {
     "history": ("Add-History", "Clear-History", "clhy", "Get-History", "ghy", "h", "history",
                 "ihy", "Invoke-History", "r"),
     "transcript": ("Start-Transcript", "Stop-Transcript"),
+    "psreadline": ("Get-PSReadLineKeyHandler", "Get-PSReadLineOption", "Set-PSReadLineOption"),
     "modules": ("Add-PSSnapin", "Add-Type", "Get-Module", "Get-PSSnapin", "gmo", "Import-Module",
                 "ipmo", "Remove-Module", "Remove-PSSnapin", "rmo"),
     "services": ("Get-Service", "gsv", "iisreset", "iisreset.exe", "Restart-Service",

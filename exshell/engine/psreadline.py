@@ -13,7 +13,7 @@ Imports nothing from exshell.
 """
 from __future__ import annotations
 
-from typing import Dict, List, NamedTuple, Optional, Tuple
+from typing import Dict, List, Optional, Tuple
 
 __all__ = ["KeyHandler", "KEY_HANDLERS", "GROUPS", "DESCRIPTIONS", "TERMINAL_KEYS",
            "PSReadLineOptions", "PREDICTION_SOURCES", "COLOR_NAMES", "handlers_for"]
@@ -76,11 +76,15 @@ DESCRIPTIONS: Dict[str, Tuple[str, str]] = {
 }
 
 
-class KeyHandler(NamedTuple):
+class KeyHandler:
     """One row of Get-PSReadLineKeyHandler (Microsoft.PowerShell.KeyHandler)."""
 
-    Key: str
-    Function: str
+    PS_TYPE_NAMES = ("Microsoft.PowerShell.KeyHandler", "System.Object")
+    PS_PROPERTIES = ("Key", "Function", "Description", "Group")
+
+    def __init__(self, key: str, function: str) -> None:
+        self.Key = key
+        self.Function = function
 
     @property
     def Group(self) -> str:
@@ -89,6 +93,9 @@ class KeyHandler(NamedTuple):
     @property
     def Description(self) -> str:
         return DESCRIPTIONS[self.Function][1]
+
+    def __repr__(self) -> str:
+        return "KeyHandler(%r, %r)" % (self.Key, self.Function)
 
 
 #: The bound keys (PSReadLine 2.0, Windows edit mode) exshell's console implements.
@@ -157,6 +164,8 @@ COLOR_NAMES: Tuple[Tuple[str, str], ...] = (
 
 
 class PSReadLineOptions:
+    PS_TYPE_NAMES = ("Microsoft.PowerShell.PSConsoleReadLineOptions", "System.Object")
+
     """The settings Get-/Set-PSReadLineOption show and change (what exshell's console
     uses of them: the history search, the prediction, the continuation prompt, the
     bell; the rest is kept and shown)."""

@@ -211,7 +211,7 @@ class OutDefault:
         table = table_view_for(obj, context)
         if table is not None:
             return TableShaper(view=table, group_by=_view_group(table), auto_size=table.auto_size,
-                               **common)
+                               wrap=table.wrap, **common)
         listing = list_view_for(obj, context)
         if listing is not None:
             return ListShaper(view=listing, **common)

@@ -47,6 +47,8 @@ class TableView:
     group_header: Optional[str] = None
     #: Size the columns from the data, as ``-AutoSize`` does.
     auto_size: bool = False
+    #: Long values wrap in their column (the view's <Wrap/>), as ``-Wrap`` does.
+    wrap: bool = False
 
 
 @dataclass

@@ -584,6 +584,16 @@ _OTHERS = {
     "iisreset": ("iisreset.exe stops and restarts IIS: W3SVC, WAS (and the IIS Admin Service where it exists). /stop and /start do one half, /status shows the state of each. Enabling a certificate for IIS takes effect without it; it is the classic way to make sure IIS serves the new binding.",
         [("iisreset", "This command restarts IIS."),
          ("iisreset /status", "This command shows whether the IIS services run.")]),
+    # PSReadLine (Exchange 2016 and 2019: Windows Server 2016/2019)
+    "Get-PSReadLineOption": ("Shows the settings of PSReadLine, the console's line editor on Windows Server 2016 and 2019: the edit mode, how the history is searched and kept, the continuation prompt, the bell, the colours of the input, and the prediction source.",
+        [("Get-PSReadLineOption | Format-List *Color", "This command shows the colours of the input."),
+         ("(Get-PSReadLineOption).HistorySavePath", "This command shows where the history is kept.")]),
+    "Set-PSReadLineOption": ("Changes PSReadLine's settings for this session: -PredictionSource History shows the newest matching history line greyed after the cursor (Right arrow or End takes it); -HistorySearchCursorMovesToEnd puts the cursor at the end after F8; -Colors takes a hashtable of token kinds (Command, Parameter, String, Variable, Keyword, Comment, Operator, Number, Type, Member, Default...) and ConsoleColor names or escape sequences; -ContinuationPrompt replaces '>> '.",
+        [("Set-PSReadLineOption -PredictionSource History", "This command turns on the greyed suggestions from history."),
+         ("Set-PSReadLineOption -Colors @{ Command = 'Cyan'; String = 'Magenta' }", "This command changes two colours of the input.")]),
+    "Get-PSReadLineKeyHandler": ("Lists the keys PSReadLine binds and what each does, grouped by kind (basic editing, cursor movement, history, completion...). -Chord shows the bindings of the keys given.",
+        [("Get-PSReadLineKeyHandler", "This command lists every key binding."),
+         ("Get-PSReadLineKeyHandler -Chord Ctrl+z,F8", "This command shows what Ctrl+z and F8 do.")]),
 }
 
 for _name, (_description, _examples) in _OTHERS.items():

@@ -214,6 +214,7 @@ class _PSReadLineConsole:
         from prompt_toolkit.auto_suggest import AutoSuggestFromHistory, DynamicAutoSuggest
         from prompt_toolkit.key_binding import merge_key_bindings
         from prompt_toolkit.shortcuts import CompleteStyle
+        from prompt_toolkit.styles import DynamicStyle
         from ..engine.psreadline import PSReadLineOptions
         from .keys import make_key_bindings
         from .lexer import make_lexer
@@ -221,6 +222,8 @@ class _PSReadLineConsole:
         from .tabcycle import TabCycle
 
         self.options = options if options is not None else PSReadLineOptions()
+        # Get-/Set-PSReadLineOption show and change these very options.
+        shell.context.register(self.options, PSReadLineOptions)
         self.has_error = ParseErrorCheck(shell.parse)
         suggest = AutoSuggestFromHistory()
         source = _source(shell, cache)
@@ -233,12 +236,23 @@ class _PSReadLineConsole:
             complete_style=CompleteStyle.MULTI_COLUMN,
             auto_suggest=DynamicAutoSuggest(lambda: suggest if self.options.prediction else None),
             key_bindings=merge_key_bindings([make_key_bindings(shell), bindings]),
-            style=_style(), input=pt_input, output=pt_output, **session_options)
+            style=DynamicStyle(self._style), input=pt_input, output=pt_output, **session_options)
         self.session.app.timeoutlen = _ESCAPE_WAIT
         _label_search(self.session)
 
     def _continuation(self, width: int, line_number: int, is_soft_wrap: bool) -> str:
         return "" if is_soft_wrap else self.options.ContinuationPrompt
+
+    def _style(self):
+        """The input's colours follow the options (Set-PSReadLineOption -Colors)."""
+        from prompt_toolkit.styles import Style, merge_styles
+        from .psreadline import token_styles
+        colors = tuple(sorted(self.options.colors.items()))
+        if colors != getattr(self, "_colors", None):
+            self._colors = colors
+            self._built = merge_styles([_style(), Style.from_dict(
+                {k: v for k, v in token_styles(self.options.colors).items() if v})])
+        return self._built
 
     def read(self, prompt: str) -> str:
         from .psreadline import prompt_fragments

@@ -27,12 +27,57 @@ from __future__ import annotations
 from typing import Any, Callable, List, Optional, Tuple
 
 __all__ = ["make_psreadline_bindings", "prompt_fragments", "ParseErrorCheck",
-           "search_history", "SEARCH_PROMPTS", "ERROR_PROMPT_STYLE"]
+           "search_history", "SEARCH_PROMPTS", "ERROR_PROMPT_STYLE", "sgr_style", "token_styles"]
 
 #: The colour of the prompt's ``>`` while the input has a parse error (ConsoleColor Red).
 ERROR_PROMPT_STYLE = "ansibrightred"
 #: What the interactive search shows before the searched text, backward and forward.
 SEARCH_PROMPTS = ("bck-i-search: ", "fwd-i-search: ")
+
+
+_SGR_COLORS = ("ansiblack", "ansired", "ansigreen", "ansiyellow", "ansiblue", "ansimagenta",
+               "ansicyan", "ansigray")
+_SGR_BRIGHT = ("ansibrightblack", "ansibrightred", "ansibrightgreen", "ansibrightyellow",
+               "ansibrightblue", "ansibrightmagenta", "ansibrightcyan", "ansiwhite")
+
+
+def sgr_style(sequence: str) -> str:
+    """A prompt_toolkit style for a colour as PSReadLine keeps it (``ESC[93m``,
+    ``ESC[30;47m``); the parts it does not know are left out."""
+    body = sequence.strip()
+    if body.startswith("\x1b["):
+        body = body[2:]
+    body = body.rstrip("m")
+    out = []
+    for part in body.split(";"):
+        if not part.isdigit():
+            continue
+        n = int(part)
+        if 30 <= n <= 37:
+            out.append(_SGR_COLORS[n - 30])
+        elif 90 <= n <= 97:
+            out.append(_SGR_BRIGHT[n - 90])
+        elif 40 <= n <= 47:
+            out.append("bg:" + _SGR_COLORS[n - 40])
+        elif 100 <= n <= 107:
+            out.append("bg:" + _SGR_BRIGHT[n - 100])
+        elif n == 1:
+            out.append("bold")
+    return " ".join(out)
+
+
+#: Token class (repl.lexer) -> the PSReadLine colour option that paints it.
+_TOKEN_COLORS = {"command": "CommandColor", "function": "CommandColor",
+                 "parameter": "ParameterColor", "operator": "OperatorColor",
+                 "string": "StringColor", "variable": "VariableColor", "keyword": "KeywordColor",
+                 "comment": "CommentColor", "number": "NumberColor", "type": "TypeColor",
+                 "member": "MemberColor", "argument": "DefaultTokenColor",
+                 "punctuation": "DefaultTokenColor"}
+
+
+def token_styles(colors) -> dict:
+    """prompt_toolkit style rules for the input, from PSReadLine's colour options."""
+    return {"ps.%s" % kind: sgr_style(colors.get(option, "")) for kind, option in _TOKEN_COLORS.items()}
 
 
 class ParseErrorCheck:

@@ -227,3 +227,22 @@ def test_the_psreadline_bindings_cover_the_table():
         for handler in KEY_HANDLERS:
             keys = tuple(_parse_key(k) for k in TERMINAL_KEYS[handler.Key])
             assert every.get_bindings_for_keys(keys), handler
+
+
+def test_psreadline_colours_become_styles():
+    from exshell.engine.psreadline import PSReadLineOptions
+    from exshell.repl.psreadline import sgr_style, token_styles
+    assert sgr_style("\x1b[93m") == "ansibrightyellow"
+    assert sgr_style("\x1b[30;47m") == "ansiblack bg:ansigray"
+    assert sgr_style("\x1b[38;5;200m") == ""          # 256-colour codes: left out
+    styles = token_styles(PSReadLineOptions().colors)
+    assert styles["ps.command"] == "ansibrightyellow" and styles["ps.string"] == "ansicyan"
+
+
+@pytest.mark.parametrize("version, present", [("2010", False), ("2013", False), ("2016", True),
+                                              ("2019", True)])
+def test_psreadline_cmdlets_exist_where_the_server_runs_psreadline(version, present):
+    from exshell.testing import make_shell
+    sh, host = make_shell(version)
+    sh.run("Get-PSReadLineOption | Out-Null")
+    assert ("is not recognized" in host.text) is (not present)

@@ -197,3 +197,13 @@ def test_prediction_is_an_opt_in_greyed_suggestion(tmp_path):
         term.key("Right")                        # ...and taken with Right
         term.key("Enter")
         assert re.search(r"^predicted entry$", term.wait_done("'predicted entry'"), re.M)
+
+
+def test_set_psreadlineoption_switches_prediction_on_in_the_running_console(tmp_path):
+    with Terminal(["-NoLogo", "-ExchangeVersion", "2019"], home=str(tmp_path)) as term:
+        term.wait_prompt()
+        term.run("'predicted entry'")
+        term.run("Set-PSReadLineOption -PredictionSource History")
+        term.clear()
+        term.type("'pre")
+        wait_line(term, "'predicted entry'")
