@@ -130,6 +130,13 @@ class Budget:
         return cls(max_steps=max_steps, max_seconds=max_seconds, max_items=max_items,
                    max_memory_mb=max_memory_mb, origin="option")
 
+    def renewed(self) -> "Budget":
+        """A new budget with the same limits (for a run of its own, e.g. a probe)."""
+        return Budget(max_steps=self.max_steps, max_seconds=self.max_seconds,
+                      max_items=self.max_items if self.items_set else None,
+                      max_memory_mb=self.max_memory_mb, origin=self.origin, clock=self._clock,
+                      memory=self._memory)
+
     # ------------------------------------------------------------------ a run
     def start(self) -> None:
         """Arm the budget for a new run: no steps yet, the clock starts now."""

@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import List, Optional, Sequence, Tuple
 
-__all__ = ["issue_self_signed", "resign", "SIGNATURE_ALGORITHMS", "EXCHANGE_LAYOUT",
+__all__ = ["issued_by", "issue_self_signed", "resign", "SIGNATURE_ALGORITHMS", "EXCHANGE_LAYOUT",
            "WMSVC_LAYOUT", "der_length", "der_tlv", "split_der_sequence", "der_bytes",
            "public_key_pkcs1", "issue_from_request", "issue_ca_root", "signature_valid"]
 
@@ -423,3 +423,25 @@ def signature_valid(cert, issuer) -> bool:
         return True
     except (InvalidSignature, ValueError, TypeError):
         return False
+
+
+# ---------------------------------------------------------------------- chains
+
+#: (child, issuer) -> whether the signature verified (certificates hash by their DER).
+_ISSUED: dict = {}
+
+
+def issued_by(child, issuer) -> bool:
+    """Whether ``issuer`` signed ``child``: the names match AND the signature verifies
+    with the issuer's key (a certificate that merely carries a CA's name is not that
+    CA's).  Remembered, so a listing does not verify the same pair twice."""
+    if child.issuer != issuer.subject:
+        return False
+    key = (child, issuer)
+    known = _ISSUED.get(key)
+    if known is None:
+        known = signature_valid(child, issuer)
+        if len(_ISSUED) > 4096:
+            _ISSUED.clear()
+        _ISSUED[key] = known
+    return known

@@ -32,7 +32,7 @@ from .certificate import ExchangeCertificate, certificate_domains, view_class_fo
 from .clock import Clock
 from .dotnet import NETWORK_SERVICE, CryptoKeyAccessRule
 from .errors import ExchangeError, exchange_error
-from .issuance import WMSVC_LAYOUT, der_bytes, issue_self_signed
+from .issuance import WMSVC_LAYOUT, der_bytes, issue_self_signed, issued_by
 from .keys import GeneratedKeySource, KeySource, PoolKeySource, RandomSerials, ReusingKeySource, \
     SerialSource, extra_lab_keys_source
 from .names import DnSyntaxError, first_cn, format_dn, is_dns_name, is_valid_domain, \
@@ -459,22 +459,25 @@ class Server(TrackedObject):
 
     def chain_root(self, cert, extra: Sequence[object] = (), *,
                    thumbprint: Optional[str] = None) -> Optional[RootEntry]:
-        """The trusted root ``cert`` chains to (by names; signatures are not checked),
-        or None.  ``extra`` adds untrusted intermediates (an import's chain);
-        ``thumbprint`` is ``cert``'s when the caller knows it."""
+        """The trusted root ``cert`` chains to, or None.  Each link is checked by its
+        signature, not only by the issuer's name (a certificate signed by a fake CA
+        that carries a trusted CA's name chains to nothing).  ``extra`` adds untrusted
+        intermediates (an import's chain); ``thumbprint`` is ``cert``'s when the
+        caller knows it."""
         seen = set()
         pools = [self.intermediates, self.roots]
         if extra:
             pools.insert(0, {r.thumbprint: r for r in (RootEntry(c, "Intermediate") for c in extra)})
         current = cert
         for _ in range(8):
-            if current.subject == current.issuer:
+            if current.subject == current.issuer and issued_by(current, current):
                 t = thumbprint if current is cert and thumbprint else StoreEntry(current).thumbprint
                 return self.roots.get(t)
             issuer = None
             for pool in pools:
                 for cand in pool.values():
-                    if cand.cert.subject == current.issuer and cand.thumbprint not in seen:
+                    if cand.thumbprint not in seen and cand.cert is not current and \
+                            issued_by(current, cand.cert):
                         issuer = cand
                         break
                 if issuer:
@@ -504,6 +507,8 @@ class Server(TrackedObject):
             return CertificateStatus.Revoked, root_type or CertificateAuthorityType.Unknown
         if root is None:
             if self_signed:
+                if not issued_by(cert, cert):      # its name says self-signed; its signature does not
+                    return CertificateStatus.Invalid, CertificateAuthorityType.Unknown
                 return CertificateStatus.Valid, CertificateAuthorityType.None_
             return CertificateStatus.Untrusted, CertificateAuthorityType.Unknown
         return CertificateStatus.Valid, root_type
@@ -1066,7 +1071,7 @@ class Server(TrackedObject):
             issuer = None
             for pool in (self.intermediates, self.roots):
                 for cand in pool.values():
-                    if cand.cert.subject == current.issuer:
+                    if cand.cert is not current and issued_by(current, cand.cert):
                         issuer = cand
             if issuer is None or any(c == issuer.cert for c in chain):
                 break

@@ -120,11 +120,12 @@ def client_trust_roots(org) -> List[object]:
 
 def _chain(server, entry) -> List[object]:
     """The leaf and the intermediates the server sends with it."""
+    from .issuance import issued_by
     chain = [entry.cert]
     current = entry.cert
     for _ in range(4):
         issuer = next((r.cert for r in server.intermediates.values()
-                       if r.cert.subject == current.issuer and r.cert is not current), None)
+                       if r.cert is not current and issued_by(current, r.cert)), None)
         if issuer is None:
             break
         chain.append(issuer)

@@ -127,8 +127,9 @@ def evaluate(check: Check, shell: Any, start: StartSnapshot) -> CheckResult:
     text = describe(check, local)
     try:
         detail = _EVALUATORS[check.kind](check.params, shell, start)
-    except Exception as e:  # a broken world or check must not crash the grader
-        detail = "the check could not be evaluated (%s: %s)" % (type(e).__name__, e)
+    except Exception:  # a broken or forged world must not crash the grader
+        detail = ("the check could not be evaluated on this world (it is damaged or was not "
+                  "made by exshell)")
     if detail and check.message:
         detail = "%s -- %s" % (detail, check.message)
     return CheckResult(not detail, text, detail or "")
@@ -196,9 +197,19 @@ def _filter(params, shell, start) -> tuple:
     if issuer:
         def issuer_ok(v):
             root = str(v.RootCAType)
-            return {"self": bool(v.IsSelfSigned), "ca": not v.IsSelfSigned,
-                    "enterprise": not v.IsSelfSigned and root in ("Enterprise", "GroupPolicy"),
-                    "public": not v.IsSelfSigned and root == "ThirdParty"}[issuer]
+            if issuer == "self":
+                return bool(v.IsSelfSigned)
+            if v.IsSelfSigned or str(v.Status) == "PendingRequest":
+                return False
+            if issuer == "ca":
+                return root not in ("Unknown", "None")
+            # By signature, up to the lab's own CA: a root store entry alone (which a
+            # forged world can carry) or a CA's name proves nothing.
+            ca = org.enterprise_ca if issuer == "enterprise" else org.public_ca
+            anchor = getattr(ca, "cert", None)
+            return anchor is not None and \
+                root in (("Enterprise", "GroupPolicy") if issuer == "enterprise" else ("ThirdParty",)) \
+                and chains_to(v.x509, anchor, [r.cert for r in server.intermediates.values()])
         wanted_text = {"self": "self-signed", "ca": "issued by a CA",
                        "enterprise": "issued by the enterprise CA",
                        "public": "issued by a public CA"}[issuer]
@@ -261,6 +272,23 @@ def _filter(params, shell, start) -> tuple:
         if not current:
             break
     return current, reason
+
+
+def chains_to(cert, anchor, intermediates) -> bool:
+    """Whether ``cert`` leads to ``anchor`` through ``intermediates``, every link
+    checked by its signature."""
+    from ..exchange.issuance import issued_by
+    current, seen = cert, set()
+    for _ in range(8):
+        if issued_by(current, anchor):
+            return True
+        nxt = next((c for c in intermediates if id(c) not in seen and c is not current
+                    and issued_by(current, c)), None)
+        if nxt is None:
+            return False
+        seen.add(id(nxt))
+        current = nxt
+    return False
 
 
 def _certificate(params, shell, start) -> str:
@@ -415,17 +443,26 @@ def _shown(values: List[Any]) -> str:
     return repr(str(v)) if isinstance(v, str) else "a %s" % type(v).__name__
 
 
+def _probe_budget(shell):
+    """The limits of a script a check runs: the grader's own (``lab check`` may set
+    them on the shell it judges), never fewer than an untrusted run's."""
+    from ..engine.budget import Budget
+    current = getattr(shell, "budget", None)
+    if current is not None and current.stops and current.origin == "grader":
+        return current.renewed()
+    return Budget.untrusted()
+
+
 def evaluate_expression(shell, script: str) -> Tuple[bool, str]:
     """Run ``script`` against ``shell``'s world in a separate, silent shell (the
     learner's session and its variables are untouched); True when it returns
     exactly $true and writes no error."""
-    from ..engine.budget import Budget
     from ..host import RecordingHost
     from ..shell import Shell
     org = shell.organization
     probe = Shell(org.profile.version, host=RecordingHost([], interactive=False), clock=org.clock,
                   organization=org)
-    probe.budget = Budget.untrusted()      # a lab's script is run on what the learner made
+    probe.budget = _probe_budget(shell)    # a lab's script is run on what the learner made
     probe.drive_root = shell.drive_root
     probe.location = shell.location
     values: List[Any] = []
@@ -450,13 +487,13 @@ def _output_text(values) -> str:
     return "\n".join(parts).casefold()
 
 
-def _expiring_on(org, script: str, drive_root: str, within: int, where: str) -> str:
-    from ..engine.budget import Budget
+def _expiring_on(org, script: str, drive_root: str, within: int, where: str,
+                 judged: Any = None) -> str:
     from ..host import RecordingHost
     from ..shell import Shell
     probe = Shell(org.profile.version, host=RecordingHost([], interactive=False, width=400),
                   clock=org.clock, organization=org)
-    probe.budget = Budget.untrusted()      # the learner's script: never trusted
+    probe.budget = _probe_budget(judged)   # the learner's script: never trusted
     probe.drive_root = drive_root
     values: list = []
     result = probe.run(script, out=values.append)
@@ -500,7 +537,8 @@ def _expiring_report(params, shell, start) -> str:
         return "%s cannot be read (%s)" % (params["path"], e)
     script = raw.decode("utf-16") if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else raw.decode("utf-8-sig", "replace")
     within = params.get("within_days", 60)
-    own = _expiring_on(shell.organization, script, shell.drive_root, within, "On your organisation")
+    own = _expiring_on(shell.organization, script, shell.drive_root, within, "On your organisation",
+                       shell)
     if own:
         return own
     if params.get("organization"):
@@ -509,7 +547,7 @@ def _expiring_report(params, shell, start) -> str:
             clock=FixedClock(shell.organization.clock.now()),
             key_source=PoolKeySource(fallback=extra_lab_keys_source()), serials=SeededSerials("hidden"))
         return _expiring_on(hidden, script, shell.drive_root, within,
-                            "On another organisation (the grader's)")
+                            "On another organisation (the grader's)", shell)
     return ""
 
 

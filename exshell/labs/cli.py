@@ -2,12 +2,15 @@
 
     exshell lab list
     exshell lab start NAME [-Fresh] [-NoLogo]
-    exshell lab check NAME -State FILE [-DriveRoot DIR] [-Task ID]
+    exshell lab check NAME -State FILE [-DriveRoot DIR] [-Task ID] [-MaxSeconds N] [-MaxSteps N]
     exshell lab validate FILE [FILE...]
     exshell lab report NAME [-Format text|json|html] [-Out FILE]
 
 NAME is a shipped lab's id (``exshell lab list``) or a lab file's path.  Option
-names are case-insensitive and may be shortened, as exshell's own.
+names are case-insensitive and may be shortened, as exshell's own.  ``lab check``
+treats the submission as hostile (see exshell/labs/grading.py): it grades a private
+copy made without following links, and every script a check runs is held to the
+grader's budget (-MaxSeconds/-MaxSteps change it; default 10 s, 2,000,000 steps).
 Exit codes: 0 success (check: every check passed; validate: no issue), 1 failure
 (a check failed, an issue was found), 2 a usage error or a lab that cannot be used.
 """
@@ -206,15 +209,24 @@ def cmd_start(args: Sequence[str]) -> int:
 # ----------------------------------------------------------------- check
 
 def cmd_check(args: Sequence[str]) -> int:
-    opts, rest = _options(args, ("State", "DriveRoot", "Task"), ())
+    opts, rest = _options(args, ("State", "DriveRoot", "Task", "MaxSeconds", "MaxSteps"), ())
     if len(rest) != 1 or "State" not in opts:
         raise UsageError("exshell lab check: give a lab and -State FILE")
     lab = find_lab(rest[0])
     from ..exchange.errors import WorldFileError
     from .grading import GradingError, check_state
+    limits = {}
+    for option, key, kind in (("MaxSeconds", "max_seconds", float), ("MaxSteps", "max_steps", int)):
+        if option in opts:
+            try:
+                limits[key] = kind(str(opts[option]))
+            except ValueError:
+                limits[key] = 0
+            if not 0 < limits[key] < float("inf"):
+                raise UsageError("exshell lab check: -%s must be a positive number" % option)
     try:
         result = check_state(lab, str(opts["State"]), drive_root=opts.get("DriveRoot"),
-                             task=opts.get("Task"))
+                             task=opts.get("Task"), limits=limits)
     except GradingError as e:
         raise UsageError(str(e)) from None
     except WorldFileError as e:
