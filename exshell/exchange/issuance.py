@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import List, Optional, Sequence, Tuple
 
-__all__ = ["issued_by", "issue_self_signed", "resign", "SIGNATURE_ALGORITHMS", "EXCHANGE_LAYOUT",
+__all__ = ["issued_by", "is_stand_in_root", "STAND_IN_ROOT_OID", "issue_self_signed", "resign", "SIGNATURE_ALGORITHMS", "EXCHANGE_LAYOUT",
            "WMSVC_LAYOUT", "der_length", "der_tlv", "split_der_sequence", "der_bytes",
            "public_key_pkcs1", "issue_from_request", "issue_ca_root", "signature_valid"]
 
@@ -386,9 +386,27 @@ def issue_from_request(*, request, ca_cert, ca_key, serial: int, not_before: _dt
     return x509.load_der_x509_certificate(resign(der_bytes(draft), ca_key, hash_name))
 
 
+#: Marks a stand-in root (a private extension under the UUID arc 2.25, which needs no
+#: registration): a replica's substitute for a CA whose certificate the dump lacks.
+#: It vouches for certificates by its name, since the real CA's signature cannot be
+#: checked without the real CA (see Server.chain_root).
+STAND_IN_ROOT_OID = "2.25.208513931417553095426734375330823414562"
+
+
+def is_stand_in_root(cert) -> bool:
+    """Whether ``cert`` is a stand-in root (see STAND_IN_ROOT_OID)."""
+    from cryptography import x509
+    try:
+        cert.extensions.get_extension_for_oid(x509.ObjectIdentifier(STAND_IN_ROOT_OID))
+        return True
+    except (x509.ExtensionNotFound, ValueError):
+        return False
+
+
 def issue_ca_root(*, key, subject, serial: int, not_before: _dt.datetime,
-                  not_after: _dt.datetime, hash_name: str = "sha256"):
-    """A self-signed root CA certificate (basicConstraints CA, keyCertSign/cRLSign)."""
+                  not_after: _dt.datetime, hash_name: str = "sha256", stand_in: bool = False):
+    """A self-signed root CA certificate (basicConstraints CA, keyCertSign/cRLSign);
+    ``stand_in`` marks it as a replica's stand-in for a CA it does not have."""
     from cryptography import x509
     builder = (x509.CertificateBuilder()
                .subject_name(subject).issuer_name(subject)
@@ -400,6 +418,9 @@ def issue_ca_root(*, key, subject, serial: int, not_before: _dt.datetime,
                                             encipher_only=False, decipher_only=False), critical=False)
                .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
                .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), False))
+    if stand_in:
+        builder = builder.add_extension(x509.UnrecognizedExtension(
+            x509.ObjectIdentifier(STAND_IN_ROOT_OID), b"\x05\x00"), critical=False)
     draft = builder.sign(_throwaway_signer(), None)
     return x509.load_der_x509_certificate(resign(der_bytes(draft), key, hash_name))
 

@@ -32,7 +32,7 @@ from .certificate import ExchangeCertificate, certificate_domains, view_class_fo
 from .clock import Clock
 from .dotnet import NETWORK_SERVICE, CryptoKeyAccessRule
 from .errors import ExchangeError, exchange_error
-from .issuance import WMSVC_LAYOUT, der_bytes, issue_self_signed, issued_by
+from .issuance import WMSVC_LAYOUT, der_bytes, is_stand_in_root, issue_self_signed, issued_by
 from .keys import GeneratedKeySource, KeySource, PoolKeySource, RandomSerials, ReusingKeySource, \
     SerialSource, extra_lab_keys_source
 from .names import DnSyntaxError, first_cn, format_dn, is_dns_name, is_valid_domain, \
@@ -461,9 +461,10 @@ class Server(TrackedObject):
                    thumbprint: Optional[str] = None) -> Optional[RootEntry]:
         """The trusted root ``cert`` chains to, or None.  Each link is checked by its
         signature, not only by the issuer's name (a certificate signed by a fake CA
-        that carries a trusted CA's name chains to nothing).  ``extra`` adds untrusted
-        intermediates (an import's chain); ``thumbprint`` is ``cert``'s when the
-        caller knows it."""
+        that carries a trusted CA's name chains to nothing); only a replica's stand-in
+        root (issuance.is_stand_in_root), trusted in this store, vouches by name for
+        the CA it replaces.  ``extra`` adds untrusted intermediates (an import's chain);
+        ``thumbprint`` is ``cert``'s when the caller knows it."""
         seen = set()
         pools = [self.intermediates, self.roots]
         if extra:
@@ -477,7 +478,9 @@ class Server(TrackedObject):
             for pool in pools:
                 for cand in pool.values():
                     if cand.thumbprint not in seen and cand.cert is not current and \
-                            issued_by(current, cand.cert):
+                            (issued_by(current, cand.cert) or
+                             (pool is self.roots and cand.cert.subject == current.issuer
+                              and is_stand_in_root(cand.cert))):
                         issuer = cand
                         break
                 if issuer:

@@ -15,7 +15,8 @@ saves it): a failure at any point leaves nothing behind.  Decisions, each report
 * Trust: a chain exported by the script is installed (its root trusted by every
   server, as RootCAType says); a CA certificate the dump does not have is replaced by
   a stand-in root with the issuer's name, so a certificate the dump calls Valid stays
-  Valid (exshell matches chains by name).
+  Valid (exshell checks chains by signature; a stand-in root, marked as one, vouches by
+  name for the CA it replaces).
 * Configuration the dump states is used (IIS bindings, POP/IMAP certificate names,
   the internal transport certificate, connectors, Auth); what it does not state is
   derived from each certificate's Services the way Enable-ExchangeCertificate would
@@ -320,7 +321,8 @@ def _trust(org: Organization, dump: Dump, report: Report, entries) -> None:
             not_after = max(cert.not_valid_after_utc.replace(tzinfo=None), org.clock.now()) \
                 + _dt.timedelta(days=3650)
             root = issue_ca_root(key=org.setup_key_source.new_rsa_key(2048), subject=cert.issuer,
-                                 serial=org.serials.next(), not_before=not_before, not_after=not_after)
+                                 serial=org.serials.next(), not_before=not_before, not_after=not_after,
+                                 stand_in=True)
             stand_in_roots[cert.issuer] = root
             for s in org.servers:
                 s.add_trusted_root(root, kind or "ThirdParty")
