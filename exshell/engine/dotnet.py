@@ -663,12 +663,7 @@ def convert_to(value: Any, type_info: TypeInfo) -> Any:
             if isinstance(value, _dt.timedelta):
                 return value
             if isinstance(value, str):
-                m = re.fullmatch(r"(-)?(?:(\d+)\.)?(\d+):(\d+)(?::(\d+))?(?:\.(\d+))?", value.strip())
-                if m:
-                    sign = -1 if m.group(1) else 1
-                    t = _dt.timedelta(days=int(m.group(2) or 0), hours=int(m.group(3)),
-                                      minutes=int(m.group(4)), seconds=int(m.group(5) or 0))
-                    return sign * t
+                return _parse_timespan(value)
             try:
                 return clrtime.timespan_of_ticks(to_int(value, "System.Int64"))
             except clrtime.ClrError as e:
@@ -711,6 +706,32 @@ def convert_to(value: Any, type_info: TypeInfo) -> Any:
                               % (to_string(value), full, e))
     raise ConversionError('Cannot convert the "%s" value of type "%s" to type "%s".'
                           % (to_string(value), dotnet_type_name(value), full))
+
+
+def _parse_timespan(text: str) -> _dt.timedelta:
+    """TimeSpan.Parse: ``[-]d`` (days) or ``[-][d.]hh:mm[:ss[.fffffff]]``, each part in
+    range; anything else is .NET's FormatException or OverflowException."""
+    m = re.fullmatch(r"\s*(-)?(?:(\d+)|(?:(\d+)\.)?(\d+):(\d+)(?::(\d+)(?:\.(\d{1,7}))?)?)\s*", text)
+    if m is None:
+        raise ConversionError('Cannot convert value "%s" to type "System.TimeSpan". Error: "String '
+                              'was not recognized as a valid TimeSpan."' % text)
+    sign, only_days, days, hours, minutes, seconds, fraction = m.groups()
+    too_big = ('Cannot convert value "%s" to type "System.TimeSpan". Error: "The TimeSpan could '
+               'not be parsed because at least one of the numeric components is out of range or '
+               'contains too many digits."' % text)
+    if only_days is not None:
+        parts = (int(only_days), 0, 0, 0, 0)
+    else:
+        parts = (int(days or 0), int(hours), int(minutes), int(seconds or 0),
+                 int((fraction or "0").ljust(7, "0")))
+        if parts[1] > 23 or parts[2] > 59 or parts[3] > 59:
+            raise ConversionError(too_big)
+    ticks = (((parts[0] * 24 + parts[1]) * 60 + parts[2]) * 60 + parts[3]) * 10_000_000 + parts[4]
+    try:
+        span = clrtime.timespan_of_ticks(ticks)
+    except clrtime.ClrError:
+        raise ConversionError(too_big)
+    return -span if sign else span
 
 
 def _byte_error(v: Any) -> int:

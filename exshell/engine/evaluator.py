@@ -1398,7 +1398,9 @@ class Evaluator:
             return self._runtime_error(message, e.error_id, node, e.category,
                                        exception_type=e.exception_type, inner=e.inner)
         if isinstance(e, OperatorError):
-            return self._runtime_error(e.message, e.error_id, node, e.category,
+            member = getattr(e, "member", None)
+            message = self.session.dialect.message("MethodNotFound") % member if member else e.message
+            return self._runtime_error(message, e.error_id, node, e.category,
                                        exception_type=e.exception, inner=e.inner)
         assert isinstance(e, ConversionError)
         return self._runtime_error(e.message, "InvalidArgument", node, "InvalidArgument")

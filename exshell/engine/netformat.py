@@ -234,7 +234,7 @@ def _fixed(value: Any, places: int, grouped: bool) -> Tuple[bool, str]:
     """(negative, text) of |value| with ``places`` decimals."""
     d = _round(_exact(value), places)
     negative = d < 0
-    text = format(abs(d), "f")
+    text = format(d.copy_abs(), "f")   # copy_abs: no rounding to the context's 28 digits
     whole, _, frac = text.partition(".")
     if grouped:
         whole = _group(whole)
@@ -258,7 +258,7 @@ def _exponent(value: Any, digits: int, letter: str, min_exp_digits: int) -> str:
         exp = d.adjusted()
         mantissa = d.scaleb(-exp)
     mantissa = _round(mantissa, digits)
-    if abs(mantissa) >= 10:
+    if mantissa.copy_abs() >= 10:
         mantissa = _round(mantissa.scaleb(-1), digits)
         exp += 1
     sign = "-" if exp < 0 else "+"
@@ -273,7 +273,8 @@ def _general(value: Any, precision: Optional[int], letter: str) -> str:
     if isinstance(value, decimal.Decimal) and precision is None:
         return to_string(value)
     digits = precision if precision else (15 if isinstance(value, float) else 29)
-    d = _exact(value)
+    # Past 15 digits a double shows its exact binary value ("G17" of 0.1: 0.10000000000000001).
+    d = decimal.Decimal(value) if isinstance(value, float) and digits > 15 else _exact(value)
     if d == 0:
         return "0"
     with decimal.localcontext() as ctx:
@@ -455,7 +456,7 @@ def _custom_number(value: Any, fmt: str) -> str:
         sign = "-" if exp < 0 else ("+" if "+" in exp_token else "")
         exponent_text = exp_token[0] + sign + str(abs(exp)).rjust(exp_token.count("0"), "0")
     rounded = _round(d, len(frac_tokens))
-    whole, _, frac = format(abs(rounded), "f").partition(".")
+    whole, _, frac = format(rounded.copy_abs(), "f").partition(".")
     frac = frac.ljust(len(frac_tokens), "0")[:len(frac_tokens)]
     keep = (len(frac_tokens) - frac_tokens[::-1].index("0")) if "0" in frac_tokens else 0
     frac = frac[:max(keep, len(frac.rstrip("0")))]

@@ -403,6 +403,8 @@ def _num_pair(op: str, left: Any, right: Any) -> Tuple[Any, Any]:
 
 
 def _arith(op: str, left: Any, right: Any) -> Any:
+    if isinstance(left, (_dt.datetime, _dt.timedelta)) and op in ("/", "%"):
+        raise _no_operator(left, "op_Division" if op == "/" else "op_Modulus")
     if isinstance(left, (list, tuple, PSHashtable)) and op != "*":
         raise OperatorError("Method invocation failed because [System.Object[]] doesn't contain a "
                             "method named 'op_%s'." % {"-": "Subtraction", "/": "Division",
@@ -447,12 +449,26 @@ def _subtract(left: Any, right: Any) -> Any:
         except ConversionError as e:
             raise OperatorError(e.message)
         return left - other
-    if isinstance(left, _dt.timedelta) and isinstance(right, _dt.timedelta):
+    if isinstance(left, _dt.timedelta):
+        if not isinstance(right, _dt.timedelta):
+            raise OperatorError('Cannot convert the "%s" value of type "%s" to type "System.TimeSpan".'
+                                % (to_string(right), dotnet_type_name(right)), "InvalidArgument",
+                                "InvalidArgument")
         return _clr("op_Subtraction", lambda: clrtime.checked_timespan(left - right))
     return _arith("-", left, right)
 
 
+def _no_operator(left: Any, method: str) -> OperatorError:
+    """A type without the operator's op_ method (a TimeSpan has no op_Multiply)."""
+    error = OperatorError("Method invocation failed because [%s] doesn't contain a method named "
+                          "'%s'." % (dotnet_type_name(left), method), "MethodNotFound")
+    error.member = (dotnet_type_name(left), method)  # type: ignore[attr-defined]
+    return error
+
+
 def _multiply(left: Any, right: Any) -> Any:
+    if isinstance(left, (_dt.datetime, _dt.timedelta)):
+        raise _no_operator(left, "op_Multiply")
     if isinstance(left, str):
         n = to_number(right)
         return left * int(n)

@@ -48,6 +48,18 @@ ERRORS = [
      "CannotConvertArgumentNoMessage,Microsoft.PowerShell.Commands.NewTimeSpanCommand", BOTH),
     ("New-TimeSpan -Days 2000000000", "TimeSpan overflowed because the duration is too long.",
      "System.ArgumentOutOfRangeException,Microsoft.PowerShell.Commands.NewTimeSpanCommand", BOTH),
+    ("[timespan]'99999999.00:00:00'",
+     'Cannot convert value "99999999.00:00:00" to type "System.TimeSpan". Error: "The TimeSpan '
+     'could not be parsed because at least one of the numeric components is out of range or '
+     'contains too many digits."', "InvalidCastParseTargetInvocation", BOTH),
+    ("[datetime]'9999-12-31' + [timespan]'1'",          # '1' is a day
+     'Exception calling "op_Addition" with "2" argument(s): "The added or subtracted value results '
+     'in an un-representable DateTime.\r\nParameter name: t"', "ArgumentOutOfRangeException", BOTH),
+    ("(New-TimeSpan -Hours 1) * 2", "Method invocation failed because [System.TimeSpan] does not "
+                                    "contain a method named 'op_Multiply'.", "MethodNotFound", ("2016",)),
+    ("(Get-Date) - [datetime]::MinValue - [datetime]::MinValue",
+     'Cannot convert the "01/01/0001 00:00:00" value of type "System.DateTime" to type '
+     '"System.TimeSpan".', "InvalidArgument", BOTH),
     ("$h = @{}; $h++", "A hash table can only be added to another hash table.",
      "AddHashTableToNonHashTable", BOTH),
     # 1e999 is Infinity here (Windows PowerShell's parser rejects the literal); the range

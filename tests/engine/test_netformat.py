@@ -46,6 +46,10 @@ D = datetime.datetime(2013, 5, 13, 7, 20, 34, 120000)
     (datetime.timedelta(days=1, seconds=5), "g", "1:0:00:05"),
     (datetime.timedelta(seconds=5), "c", "00:00:05"),
     ("text", "N2", "text"),
+    (__import__("decimal").Decimal("79228162514264337593543950335"), "N2",
+     "79,228,162,514,264,337,593,543,950,335.00"),     # all 29 digits of a decimal
+    (1, "N30", "1." + "0" * 30),
+    (0.1, "G17", "0.10000000000000001"),              # past 15 digits: the binary value
 ])
 def test_format_value(value, spec, expected):
     assert format_value(value, spec) == expected
