@@ -7,6 +7,8 @@
     exshell lab list|start|check|validate|report ...   training labs (exshell lab -Help)
     exshell replica script|import ...       rehearse on a replica of your organisation
     exshell world list|reset|export|import ...   your worlds (exshell world -Help)
+    exshell serve -Roster class.toml ...    run a class over SSH with a live dashboard
+                                            (exshell serve -Help)
     exshell -Version | --version            print the version and leave
     options: -NonInteractive -NoLogo -NoProfile -ExchangeVersion 2010 -Help
              -DriveRoot DIR   the real folder behind drive C: (default ~/.local/share/exshell/drive)
@@ -255,6 +257,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if argv and argv[0] == "replica":   # issue 18: exshell replica script|import
         from .replica.cli import main as replica_main
         return replica_main(argv[1:])
+    if argv and argv[0] == "serve":     # issue 15: exshell serve -Roster class.toml
+        from .serve.cli import main as serve_main
+        return serve_main(argv[1:])
     if argv and argv[0] == "world":     # issue 13: exshell world list|reset|export|import
         from .worlds import main as world_main
         return world_main(argv[1:])

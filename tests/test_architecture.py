@@ -99,8 +99,8 @@ def test_the_cycle_finder_finds_cycles():
 # ------------------------------------------------------------------ private names
 
 #: Names of libraries' own objects we must read (namedtuple's public API is
-#: spelled with an underscore).
-_PUBLIC_UNDERSCORE = {"_replace", "_fields", "_asdict", "_make"}
+#: spelled with an underscore, and so is os._exit, what a forked child leaves with).
+_PUBLIC_UNDERSCORE = {"_replace", "_fields", "_asdict", "_make", "_exit"}
 #: The parser drives pyparsing through some of its internals (a library's, not a
 #: module of ours; the lang package owns that choice).
 _LIBRARY_INTERNALS = {"lang": {"_parse", "_ErrorStop", "_getframe"}}

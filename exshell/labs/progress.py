@@ -79,24 +79,36 @@ class Progress:
     @classmethod
     def load(cls, lab_id: str, path: str) -> "Progress":
         """The saved progress, or a new one (a damaged file starts over, not a crash)."""
-        p = cls(lab_id, path)
+        data = None
         try:
             with open(path, "r", encoding="utf-8") as fh:
                 data = json.load(fh)
-            if isinstance(data, dict) and data.get("lab") == lab_id:
-                p.learner = str(data.get("learner", ""))
-                p.started = str(data.get("started", ""))
-                p.updated = str(data.get("updated", ""))
-                p.hints_used = {str(k): int(v) for k, v in dict(data.get("hints_used", {})).items()}
-                p.attempts = {str(k): int(v) for k, v in dict(data.get("attempts", {})).items()}
-                p.passed = {str(k): str(v) for k, v in dict(data.get("passed", {})).items()}
-                p.solutions_shown = [str(x) for x in data.get("solutions_shown", [])]
-                p.resets = int(data.get("resets", 0))
-                p.seconds = float(data.get("seconds", 0.0))
-                p.commands = [LoggedCommand.from_value(x).as_dict()
-                              for x in data.get("commands", [])]
-        except (OSError, ValueError, TypeError, AttributeError):
+        except (OSError, ValueError):
             pass
+        p = cls.from_dict(lab_id, data if isinstance(data, dict) and data.get("lab") == lab_id
+                          else {})
+        p.path = path
+        return p
+
+    @classmethod
+    def from_dict(cls, lab_id: str, data: Dict[str, Any]) -> "Progress":
+        """Progress from its saved form (``as_dict``); what cannot be read is left out."""
+        p = cls(lab_id)
+        try:
+            p.learner = str(data.get("learner", ""))
+            p.started = str(data.get("started", ""))
+            p.updated = str(data.get("updated", ""))
+            p.hints_used = {str(k): int(v) for k, v in dict(data.get("hints_used", {})).items()}
+            p.attempts = {str(k): int(v) for k, v in dict(data.get("attempts", {})).items()}
+            p.passed = {str(k): str(v) for k, v in dict(data.get("passed", {})).items()}
+            p.solutions_shown = [str(x) for x in data.get("solutions_shown", [])]
+            p.resets = int(data.get("resets", 0))
+            p.seconds = float(data.get("seconds", 0.0))
+            p.commands = [LoggedCommand.from_value(x).as_dict() for x in data.get("commands", [])]
+        except (ValueError, TypeError, AttributeError, OverflowError):
+            pass
+        if not (p.seconds >= 0 and p.seconds < float("inf")):
+            p.seconds = 0.0
         if not p.started:
             p.started = _now_text()
         return p
