@@ -394,6 +394,12 @@ class Shell:
             return self.parse(text, file)
         except ParseError:
             raise
+        except MemoryError:       # the process is out of memory (a session's own limit)
+            from .lang.ast import Span
+            from .lang.errors import ParseIssue
+            issue = ParseIssue("OutOfMemory", "Exception of type 'System.OutOfMemoryException' "
+                               "was thrown.", Span(0, 0, 1, 1))
+            raise ParseError([issue], text, file) from None
         except Exception as e:
             from .lang.ast import Span
             from .lang.errors import ParseIssue

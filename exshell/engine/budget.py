@@ -38,6 +38,8 @@ __all__ = ["Budget", "BudgetExceeded", "OutOfMemory", "CLOCK_EVERY", "DEFAULT_MA
 
 #: The wall clock is read once every this many steps.
 CLOCK_EVERY = 512
+#: A string or array this long has the process's memory checked before it is built.
+_BIG = 1 << 16
 #: Always on: no string or array longer than this (PowerShell would run out of memory
 #: somewhere near; exshell must not take the machine with it).
 DEFAULT_MAX_ITEMS = 1 << 27
@@ -175,7 +177,10 @@ class Budget:
 
     def size(self, n: int) -> None:
         """Before (or right after) building a string or array of ``n`` characters or
-        items."""
+        items.  A big one also has the memory checked at once: a loop that builds a
+        large string each turn would otherwise grow by hundreds of MB between checks."""
+        if n >= _BIG and self.memory_ceiling is not None and self._memory() > self.memory_ceiling:
+            self._stop("memory")
         if n > self.max_items:
             if not self.items_set and self.origin != "grader":
                 raise OutOfMemory()

@@ -781,7 +781,7 @@ class LearnerChannel(_session_base()):
                "slug": run.learner.slug, "lab_path": run.lab.path, "tty": self.term is not None,
                "term": self.term, "exam": roster.exam, "limits": dict(roster.limits),
                "deadline": deadline, "home": paths.folder, "env": self.client_environment(),
-               "max_data_mb": max(1024, int(roster.limits.get("max_memory_mb", 256)) * 4)}
+               "max_data_mb": max(768, int(roster.limits.get("max_memory_mb", 256)) * 3)}
         loop = asyncio.get_running_loop()
         ours, theirs = socket.socketpair()
         child_fds: List[int] = []

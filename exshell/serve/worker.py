@@ -345,6 +345,7 @@ def run_session(job: Dict[str, Any], sock: socket.socket) -> int:
             code = run_plain(shell, banner)
     except SessionEnded:
         code = 0
+        control.flush()                      # warnings not shown yet come first
         message = _CLOSING.get("message")
         if message:
             _write_notice(str(message))

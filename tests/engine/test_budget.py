@@ -68,6 +68,17 @@ def test_memory_growth_stops_the_run():
     assert "used more than 100 MB of memory (the limit set by -MaxMemoryMB)" in text
 
 
+def test_building_big_strings_checks_memory_at_once():
+    # Each turn builds a 3 MB string: checking every CLOCK_EVERY steps would let the
+    # process grow by gigabytes first (a class server's session has 30 neighbours).
+    gauge = Ticking(10.0)
+    shell, host = shell_with(Budget(max_memory_mb=100, memory=gauge))
+    result, text = run(shell, host, "$s = 'x' * 3000000; $n = 0; "
+                                    "while ($true) { $n++; $t = $s + $n }")
+    assert "used more than 100 MB of memory" in text
+    assert shell.context.get_variable("n") < 20
+
+
 @pytest.mark.parametrize("script", [
     "try { while ($true) {} } catch { 'caught' }",
     "try { while ($true) {} } finally { 'finally ran'; while ($true) {} }",

@@ -46,8 +46,11 @@ def test_the_time_limit_warns_then_grades_and_closes(exam):
                   what="bob's first command")
     exam.wait_for(lambda: (exam.learner("bob")["time_left"] or 99) < 4.5, what="the warning")
     time.sleep(0.7)
-    ssh.stdin.write("Get-Date\n")           # the warning shows before the next prompt
-    ssh.stdin.flush()
+    try:
+        ssh.stdin.write("Get-Date\n")       # the warning shows before the next prompt
+        ssh.stdin.flush()
+    except BrokenPipeError:                 # a slow machine: the limit came first
+        pass
     ssh.wait(timeout=30)                    # the server closes the session at the limit
     out = ssh.stdout.read()
     ssh.stdin.close()
