@@ -6,7 +6,7 @@ Owns how values, lists and tables look (PowerShell 2.0 and 5.1 rules, chosen by 
 ``values``       one value as text in a cell or list line (ToString from engine.tostring)
 ``views``        default views, data keyed by type name (ExchangeCertificate, hashtables)
 ``records``      Format-List / Format-Table records and the shaping shared with Out-Default
-``table``        the table writer (widths, dashes, truncation, wrapping; tabulate inside)
+``table``        the table writer (widths, dashes, truncation, wrapping)
 ``listing``      the list writer (``Label : value``)
 ``out_default``  the implicit formatter at the end of a pipeline (OutDefault, render)
 ``dotnet_format`` .NET format strings for the FormatString key (N2, yyyy-MM-dd, {0:N1})
@@ -14,8 +14,7 @@ Owns how values, lists and tables look (PowerShell 2.0 and 5.1 rules, chosen by 
 ``errors``       FormatError
 
 Imports only ``exshell.engine.properties`` and ``exshell.engine.tostring`` (PowerShell's
-ToString rules, shared with the evaluator) from the rest of exshell, and tabulate
-lazily, when a table is rendered.  Nothing here reads the terminal: the width is
+ToString rules, shared with the evaluator) from the rest of exshell.  Nothing here reads the terminal: the width is
 always passed in.
 """
 from .errors import FormatError

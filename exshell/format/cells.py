@@ -3,9 +3,9 @@
 PowerShell measures every label, cell and wrapped line in *buffer cells*, not in
 characters: East Asian wide and full-width characters take two cells, combining marks
 none.  This module owns that measure for the whole ``exshell.format`` package, so the
-table and list writers (and tabulate, which uses the same wcwidth tables) agree.
+table and list writers agree.
 
-Imports nothing from exshell.  ``wcwidth`` (installed with tabulate) is imported lazily,
+Imports nothing from exshell.  ``wcwidth`` (installed with prompt_toolkit) is imported lazily,
 on the first character outside printable ASCII; without it we fall back to
 ``unicodedata.east_asian_width``.
 """
@@ -23,7 +23,7 @@ def _load_wcwidth() -> Callable[[str], int]:
     if _wcwidth is None:
         try:
             from wcwidth import wcwidth as impl  # type: ignore
-        except ImportError:  # pragma: no cover - wcwidth ships with tabulate
+        except ImportError:  # pragma: no cover - wcwidth ships with prompt_toolkit
             import unicodedata
 
             def impl(ch: str) -> int:

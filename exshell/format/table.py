@@ -1,6 +1,6 @@
 """The table writer: column widths, header and dash rows, cells cut or wrapped.
 
-This module owns PowerShell's table look, which no tabulate preset gives:
+This module owns PowerShell's table look:
 
 * one space between columns, no borders;
 * under each label a run of dashes *as long as the label* (at most the column),
@@ -19,9 +19,8 @@ what is left of the line one cell at a time, left to right; if the fixed widths 
 not fit, the last visible column shrinks, or is hidden when it would drop below one
 cell, and the next one to the left is tried.
 
-tabulate lays out the final rows through a custom ``TableFormat`` (1-space gutter,
-no rules); the cells it receives are already cut and padded here, so its own width
-logic never changes them.  tabulate is imported only when a table is rendered.
+The final rows are the cells joined with one space: the cells are already cut and
+padded here, so nothing measures them again (no table library is needed).
 
 Imports nothing from exshell except :mod:`exshell.format.cells`.
 """
@@ -252,41 +251,12 @@ def fit_cell(text: str, width: int, align: str = "left", ellipsis: str = "...") 
 
 # ------------------------------------------------------------------ layout
 
-_SENTINEL = "\ue000"  # ends each row so tabulate's rstrip() keeps our padding
-_FORMAT = None
-
-
-def _tabulate_format():
-    global _FORMAT
-    if _FORMAT is None:
-        from tabulate import DataRow, TableFormat
-
-        row = DataRow("", " " * SEPARATOR_WIDTH, _SENTINEL)
-        _FORMAT = TableFormat(lineabove=None, linebelowheader=None, linebetweenrows=None,
-                              linebelow=None, headerrow=row, datarow=row, padding=0,
-                              with_header_hide=None)
-    return _FORMAT
-
-
 def _join(rows: List[List[str]]) -> List[str]:
-    """Lay out rows of already padded cells with tabulate (1-space gutter)."""
-    if not rows:
-        return []
-    import tabulate as _tabulate
-
-    kwargs = dict(tablefmt=_tabulate_format(), disable_numparse=True, stralign=None,
-                  numalign=None)
-    try:
-        text = _tabulate.tabulate(rows, preserve_whitespace=True, **kwargs)
-    except TypeError:  # tabulate < 0.10: the switch is a module global
-        saved = _tabulate.PRESERVE_WHITESPACE
-        _tabulate.PRESERVE_WHITESPACE = True
-        try:
-            text = _tabulate.tabulate(rows, **kwargs)
-        finally:
-            _tabulate.PRESERVE_WHITESPACE = saved
-    return [line[:-len(_SENTINEL)] if line.endswith(_SENTINEL) else line
-            for line in text.split("\n")]
+    """Lay out rows of already cut and padded cells: one space between columns.
+    Every cell of a column already takes the column's width (see fit_cell), so the
+    rows line up without measuring again; the last cell keeps its padding."""
+    gutter = " " * SEPARATOR_WIDTH
+    return [gutter.join(row) for row in rows]
 
 
 class TableLayout:

@@ -188,11 +188,16 @@ def test_format_imports_only_the_object_model_and_tostring_from_exshell():
                         (path.name, name)
 
 
-def test_importing_format_does_not_import_tabulate():
+def test_an_ascii_table_needs_no_table_or_width_library():
+    # Start-up: a table of ASCII text is laid out by exshell.format.table alone;
+    # wcwidth is loaded only for characters outside printable ASCII.
     code = ("import sys, exshell.format, exshell.format.out_default; "
-            "assert 'tabulate' not in sys.modules, 'tabulate imported'; "
-            "exshell.format.render([exshell.format.format_table.__module__], 80); "
-            "assert 'tabulate' not in sys.modules")
+            "from exshell.engine.properties import PSObject; "
+            "lines = exshell.format.render([PSObject([('Name', 'EX01'), ('Size', 1)])], 80); "
+            "assert any('EX01' in l for l in lines), lines; "
+            "assert 'tabulate' not in sys.modules and 'wcwidth' not in sys.modules, 'imported'; "
+            "exshell.format.render([PSObject([('Name', '\\u6771\\u4eac')])], 80); "
+            "assert 'wcwidth' in sys.modules")
     subprocess.run([sys.executable, "-c", code], check=True, cwd=str(FORMAT_DIR.parents[1]))
 
 
