@@ -15,9 +15,9 @@ from __future__ import annotations
 import datetime as _dt
 from typing import List, Optional
 
-from .codec import load_request, pkcs7_bytes
 from .issuance import der_bytes, issue_ca_root, issue_from_request
 from .names import parse_dn
+from .store import Deferred, KeyHandle
 
 __all__ = ["LabCertificateAuthority", "CA_ROOT_KIND", "LabPublicCertificateAuthority",
            "public_authority", "PUBLIC_ROOT_KIND", "NoSubjectAltNamesError"]
@@ -32,7 +32,36 @@ CA_YEARS = 20
 ISSUED_VALIDITY = _dt.timedelta(days=730)
 
 
-class LabCertificateAuthority:
+class _Held:
+    """An attribute that may hold what the world store read but has not parsed yet (a
+    :class:`~.store.Deferred` certificate, a :class:`~.store.KeyHandle` key): reading
+    it gives the object; :meth:`_Authority.held` gives what is held."""
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.slot = "_held_" + name
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        value = obj.__dict__.get(self.slot)
+        if isinstance(value, (Deferred, KeyHandle)):
+            return value.get()
+        return value
+
+    def __set__(self, obj, value) -> None:
+        obj.__dict__[self.slot] = value
+
+
+class _Authority:
+    cert = _Held()
+    key = _Held()
+
+    def held(self, name: str):
+        """The certificate or key as held (a Deferred or KeyHandle is not parsed)."""
+        return self.__dict__.get("_held_" + name)
+
+
+class LabCertificateAuthority(_Authority):
     """An enterprise CA for ``organization``; built lazily by Organization."""
 
     def __init__(self, organization, common_name: Optional[str] = None):
@@ -59,6 +88,7 @@ class LabCertificateAuthority:
         """Sign a request (text with markers, base64, DER bytes or a CSR object);
         returns the ``x509.Certificate``.  Raises codec.ImportDataError for data that
         is not a request."""
+        from .codec import load_request
         request = load_request(request_data)
         now = self.organization.clock.now().replace(microsecond=0)
         cert = issue_from_request(request=request, ca_cert=self.cert, ca_key=self.key,
@@ -72,6 +102,7 @@ class LabCertificateAuthority:
         """What the CA hands back: a PKCS#7 with the chain (``.p7b``), or the bare
         certificate (``.cer``, DER)."""
         if with_chain:
+            from .codec import pkcs7_bytes
             return pkcs7_bytes([cert, self.cert])
         return der_bytes(cert)
 
@@ -161,10 +192,13 @@ def _issue_public_leaf(*, request, ca_cert, ca_key, serial: int, not_before: _dt
     return x509.load_der_x509_certificate(resign(der_bytes(draft), ca_key, "sha256"))
 
 
-class LabPublicCertificateAuthority:
+class LabPublicCertificateAuthority(_Authority):
     """A simulated public CA: a root every client trusts (ThirdParty root store) and an
     issuing CA that signs requests.  Its responses carry the issuing CA, as public CAs
     deliver the "intermediate" with the certificate."""
+
+    issuing_cert = _Held()
+    root_key = _Held()
 
     def __init__(self, organization):
         self.organization = organization
@@ -192,6 +226,7 @@ class LabPublicCertificateAuthority:
             server.add_trusted_root(self.cert, PUBLIC_ROOT_KIND)
 
     def issue(self, request_data, *, validity: _dt.timedelta = PUBLIC_VALIDITY):
+        from .codec import load_request
         request = load_request(request_data)
         now = self.organization.clock.now().replace(microsecond=0)
         cert = _issue_public_leaf(request=request, ca_cert=self.issuing_cert, ca_key=self.key,
@@ -203,6 +238,7 @@ class LabPublicCertificateAuthority:
 
     def response(self, cert, *, with_chain: bool = True) -> bytes:
         if with_chain:
+            from .codec import pkcs7_bytes
             return pkcs7_bytes([cert, self.issuing_cert])
         return der_bytes(cert)
 

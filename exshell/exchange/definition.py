@@ -28,6 +28,7 @@ Imports only the standard library (``tomllib``, or ``tomli`` before 3.11) and si
 from __future__ import annotations
 
 import datetime as _dt
+import os
 import re
 from typing import Any, Dict, List, Optional, Tuple
 
@@ -74,8 +75,10 @@ def _toml():
 
 
 def default_definition_text() -> str:
-    from importlib import resources
-    return resources.files("exshell").joinpath(DEFAULT_DEFINITION).read_text(encoding="utf-8")
+    # Read directly from the package (importlib.resources costs more than the file).
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    with open(os.path.join(package, *DEFAULT_DEFINITION.split("/")), encoding="utf-8") as fh:
+        return fh.read()
 
 
 # ----------------------------------------------------------------- locating keys

@@ -100,6 +100,13 @@ def _bits_of(pem: bytes) -> int:
 _LAB_KEYS: Optional[List[_LazyKey]] = None
 
 
+def _data(name: str) -> bytes:
+    """A file shipped in ``exshell/data`` (read directly: no importlib.resources)."""
+    folder = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data")
+    with open(os.path.join(folder, name), "rb") as fh:
+        return fh.read()
+
+
 def _parse_pool(data: bytes) -> List[_LazyKey]:
     return [_LazyKey(m.group(0), _bits_of(m.group(0))) for m in _PEM_RE.finditer(data)]
 
@@ -108,10 +115,15 @@ def load_lab_keys() -> List[_LazyKey]:
     """The shipped lab key pool (read once per process; keys parsed on demand)."""
     global _LAB_KEYS
     if _LAB_KEYS is None:
-        from importlib import resources
-        data = resources.files("exshell").joinpath("data/lab-keys.pem").read_bytes()
-        _LAB_KEYS = _parse_pool(data)
+        _LAB_KEYS = _parse_pool(_data("lab-keys.pem"))
     return _LAB_KEYS
+
+
+def _extra_lab_keys() -> List[_LazyKey]:
+    global _EXTRA_KEYS
+    if _EXTRA_KEYS is None:
+        _EXTRA_KEYS = _parse_pool(_data("lab-keys-extra.pem"))
+    return _EXTRA_KEYS
 
 
 _EXTRA_KEYS: Optional[List[_LazyKey]] = None
@@ -119,14 +131,10 @@ _EXTRA_KEYS: Optional[List[_LazyKey]] = None
 
 def extra_lab_keys_source(fallback: Optional[KeySource] = None) -> "PoolKeySource":
     """The second lab pool (``data/lab-keys-extra.pem``), for deterministic runs that
-    need more keys than the first pool holds (multi-server labs)."""
-    global _EXTRA_KEYS
-    if _EXTRA_KEYS is None:
-        from importlib import resources
-        _EXTRA_KEYS = _parse_pool(resources.files("exshell").joinpath("data/lab-keys-extra.pem")
-                                  .read_bytes())
+    need more keys than the first pool holds (multi-server labs).  The pool file is
+    read when the first key is asked for."""
     source = PoolKeySource([], fallback=fallback)
-    source._pool = _EXTRA_KEYS
+    source._loader = _extra_lab_keys
     return source
 
 
@@ -139,8 +147,10 @@ class PoolKeySource(KeySource):
     """
 
     def __init__(self, pem_keys=None, fallback: Optional[KeySource] = None):
+        #: Reads the pool when it is first needed (the shipped pools: see _pool).
+        self._loader = None
         if pem_keys is None:
-            self._pool = load_lab_keys()
+            self._loader = load_lab_keys
         elif isinstance(pem_keys, (bytes, str)):
             data = pem_keys.encode("ascii") if isinstance(pem_keys, str) else pem_keys
             self._pool = _parse_pool(data)
@@ -152,6 +162,18 @@ class PoolKeySource(KeySource):
         #: Indexes of the pool's keys handed out (saved and restored by state files).
         self.used: set = set()
         self.fallback = fallback
+
+    @property
+    def _pool(self) -> List[_LazyKey]:
+        if self._loader is not None:
+            self.__dict__["_pool_keys"] = self._loader()
+            self._loader = None
+        return self.__dict__["_pool_keys"]
+
+    @_pool.setter
+    def _pool(self, value: List[_LazyKey]) -> None:
+        self._loader = None
+        self.__dict__["_pool_keys"] = value
 
     def new_rsa_key(self, bits: int):
         bits = int(bits)

@@ -10,7 +10,11 @@ certificate is then the placeholder Windows puts in the REQUEST store).
 Change tracking (:mod:`.tracking`): a store reports each thumbprint added or removed
 to its ``mark`` callable, and an entry in a store reports changes to its fields.  A
 private key may be a :class:`KeyHandle` (a key in the world store, parsed on first
-use): ``entry.key`` resolves it, ``entry.has_key`` does not.
+use): ``entry.key`` resolves it, ``entry.has_key`` does not.  Likewise a certificate or
+request read from the world store is a :class:`Deferred` (its DER, parsed on first
+use): ``entry.cert`` and ``entry.request`` resolve it, ``entry.der``,
+``entry.request_der`` and ``entry.is_pending`` do not -- so a world opens without
+``cryptography``.
 
 Imports only the standard library and sibling modules (no hazmat).
 """
@@ -23,7 +27,7 @@ from .dotnet import ADMINISTRATORS, NETWORK_SERVICE, SYSTEM, CryptoKeyAccessRule
 from .issuance import der_bytes
 from .tracking import TrackedObject
 
-__all__ = ["StoreEntry", "CertificateStore", "RootEntry", "default_key_acl", "KeyHandle"]
+__all__ = ["StoreEntry", "CertificateStore", "RootEntry", "default_key_acl", "KeyHandle", "Deferred"]
 
 
 def default_key_acl() -> List[CryptoKeyAccessRule]:
@@ -49,8 +53,25 @@ class KeyHandle:
         return self._key
 
 
+class Deferred:
+    """A certificate or request known by its DER and parsed on first use (``load``
+    turns the DER into the object, or raises the world store's error)."""
+
+    __slots__ = ("der", "_load", "_value")
+
+    def __init__(self, der: bytes, load: Callable[[bytes], Any]):
+        self.der = der
+        self._load = load
+        self._value = None
+
+    def get(self) -> Any:
+        if self._value is None:
+            self._value = self._load(self.der)
+        return self._value
+
+
 class StoreEntry(TrackedObject):
-    __slots__ = ("cert", "_key", "friendly_name", "exportable", "request", "access_rules",
+    __slots__ = ("_cert", "_key", "friendly_name", "exportable", "_request", "access_rules",
                  "archived", "revoked", "der", "thumbprint", "_mark", "memo")
     _tracked_fields = frozenset(("cert", "key", "friendly_name", "exportable", "request",
                                  "access_rules", "archived", "revoked"))
@@ -61,15 +82,15 @@ class StoreEntry(TrackedObject):
                  thumbprint: str = ""):
         s = object.__setattr__
         s(self, "_mark", None)
-        s(self, "cert", cert)                 # cryptography.x509.Certificate
+        s(self, "_cert", cert)                # cryptography.x509.Certificate or Deferred
         s(self, "_key", key)                  # RSAPrivateKey, KeyHandle or None
         s(self, "friendly_name", friendly_name)
         s(self, "exportable", exportable)
-        s(self, "request", request)           # x509.CertificateSigningRequest (pending requests)
+        s(self, "_request", request)          # x509.CertificateSigningRequest or Deferred (pending)
         s(self, "access_rules", tuple(access_rules or ()))
         s(self, "archived", archived)
         s(self, "revoked", revoked)           # room for CRL emulation
-        der = der or der_bytes(cert)
+        der = der or (cert.der if type(cert) is Deferred else der_bytes(cert))
         s(self, "der", der)
         s(self, "thumbprint", thumbprint or thumbprint_of(der))
         #: What the server derives from the certificate alone (validity...), computed once.
@@ -83,6 +104,30 @@ class StoreEntry(TrackedObject):
         mark = self._mark
         if mark is not None:
             mark(self.thumbprint)
+
+    @property
+    def cert(self) -> Any:
+        c = self._cert
+        if type(c) is Deferred:
+            c = c.get()
+            object.__setattr__(self, "_cert", c)
+        return c
+
+    @cert.setter
+    def cert(self, value: Any) -> None:
+        object.__setattr__(self, "_cert", value)
+
+    @property
+    def request(self) -> Any:
+        r = self._request
+        if type(r) is Deferred:
+            r = r.get()
+            object.__setattr__(self, "_request", r)
+        return r
+
+    @request.setter
+    def request(self, value: Any) -> None:
+        object.__setattr__(self, "_request", value)
 
     @property
     def key(self) -> Any:
@@ -106,11 +151,14 @@ class StoreEntry(TrackedObject):
 
     @property
     def is_pending(self) -> bool:
-        return self.request is not None
+        return self._request is not None
 
     @property
     def request_der(self) -> Optional[bytes]:
-        return None if self.request is None else der_bytes(self.request)
+        r = self._request
+        if r is None:
+            return None
+        return r.der if type(r) is Deferred else der_bytes(r)
 
     def key_is_stand_in(self) -> bool:
         """True when the private key does not belong to the certificate: a replica's
@@ -129,8 +177,8 @@ class StoreEntry(TrackedObject):
 
     def copy(self) -> "StoreEntry":
         """The same certificate and key as a new entry (another server's store)."""
-        return StoreEntry(self.cert, key=self._key, friendly_name=self.friendly_name,
-                          exportable=self.exportable, request=self.request,
+        return StoreEntry(self._cert, key=self._key, friendly_name=self.friendly_name,
+                          exportable=self.exportable, request=self._request,
                           access_rules=self.access_rules, archived=self.archived,
                           revoked=self.revoked, der=self.der, thumbprint=self.thumbprint)
 
@@ -138,13 +186,24 @@ class StoreEntry(TrackedObject):
 class RootEntry:
     """A trusted root (or intermediate) and the physical store that holds it."""
 
-    __slots__ = ("cert", "kind", "thumbprint", "der")
+    __slots__ = ("_cert", "kind", "thumbprint", "der")
 
     def __init__(self, cert: Any, kind: str = "Registry", thumbprint: str = "", der: bytes = b""):
-        self.cert = cert
+        self._cert = cert                 # x509.Certificate or Deferred
         self.kind = kind                  # Registry | ThirdParty | Enterprise | GroupPolicy
-        self.der = der or der_bytes(cert)
+        self.der = der or (cert.der if type(cert) is Deferred else der_bytes(cert))
         self.thumbprint = thumbprint or thumbprint_of(self.der)
+
+    @property
+    def cert(self) -> Any:
+        c = self._cert
+        if type(c) is Deferred:
+            c = self._cert = c.get()
+        return c
+
+    @cert.setter
+    def cert(self, value: Any) -> None:
+        self._cert = value
 
     def __repr__(self) -> str:
         return "<RootEntry %s %s>" % (self.thumbprint, self.kind)

@@ -111,17 +111,26 @@ _HINT_DAMAGED = ("restore it from a copy or an export (exshell world import), or
                  "(exshell world reset, or delete the file)")
 
 
-_MODULES: Optional[tuple] = None
+_X509: Any = None
 
 
-def _modules() -> tuple:
-    """cryptography.x509 and StoreEntry, imported once (loading calls this per row)."""
-    global _MODULES
-    if _MODULES is None:
+def _x509() -> Any:
+    """cryptography.x509, imported when the first certificate of a world is parsed
+    (opening a world parses none: see :class:`~.store.Deferred`)."""
+    global _X509
+    if _X509 is None:
         from cryptography import x509
-        from .store import StoreEntry
-        _MODULES = (x509, StoreEntry)
-    return _MODULES
+        _X509 = x509
+    return _X509
+
+
+def _der_of(cert: Any) -> bytes:
+    """The DER of a certificate, or of a Deferred one without parsing it."""
+    from .store import Deferred
+    if type(cert) is Deferred:
+        return cert.der
+    from .issuance import der_bytes
+    return der_bytes(cert)
 
 
 def _sqlite_error(e: BaseException, path: str, doing: str) -> WorldStoreError:
@@ -570,7 +579,6 @@ class WorldStore:
             raise ValueError("unknown entity %r" % (key,))
 
     def _write_authority(self, org, which: str) -> None:
-        from .issuance import der_bytes
         c = self.conn
         ca = org.enterprise_ca if which == "enterprise" else org.public_ca
         old = c.execute("SELECT key_id, root_key_id FROM authorities WHERE name = ?", (which,)).fetchone()
@@ -578,14 +586,15 @@ class WorldStore:
             c.execute("DELETE FROM authorities WHERE name = ?", (which,))
         elif which == "enterprise":
             c.execute("INSERT OR REPLACE INTO authorities(name, key_id, root_key_id, data) VALUES (?,?,?,?)",
-                      (which, self._key_id(ca.key), None,
+                      (which, self._key_id(ca.held("key")), None,
                        _dumps({"subject": ca.subject_text,
-                               "cert": base64.b64encode(der_bytes(ca.cert)).decode("ascii")})))
+                               "cert": base64.b64encode(_der_of(ca.held("cert"))).decode("ascii")})))
         else:
             c.execute("INSERT OR REPLACE INTO authorities(name, key_id, root_key_id, data) VALUES (?,?,?,?)",
-                      (which, self._key_id(ca.key), self._key_id(ca.root_key),
-                       _dumps({"cert": base64.b64encode(der_bytes(ca.cert)).decode("ascii"),
-                               "issuing_cert": base64.b64encode(der_bytes(ca.issuing_cert)).decode("ascii")})))
+                      (which, self._key_id(ca.held("key")), self._key_id(ca.held("root_key")),
+                       _dumps({"cert": base64.b64encode(_der_of(ca.held("cert"))).decode("ascii"),
+                               "issuing_cert": base64.b64encode(
+                                   _der_of(ca.held("issuing_cert"))).decode("ascii")})))
         if old:
             for key_id in old:
                 if key_id is not None:
@@ -884,18 +893,35 @@ class WorldStore:
         if out != list(server.receive_connectors):
             server.receive_connectors = out
 
+    def _deferred(self, der: bytes, what: str, request: bool = False):
+        """A certificate (or request) of the world, parsed when first used; DER that
+        does not parse then gives the world's "damaged" message, as a key does."""
+        from .store import Deferred
+        display = self.display
+
+        def load(data: bytes) -> Any:
+            x509 = _x509()
+            try:
+                if request:
+                    return x509.load_der_x509_csr(data)
+                return x509.load_der_x509_certificate(data)
+            except (ValueError, TypeError):
+                raise WorldStoreError("the world database is damaged (%s does not load as a %s); %s"
+                                      % (what, "request" if request else "certificate",
+                                         _HINT_DAMAGED), path=display) from None
+        return Deferred(der, load)
+
     def _entry_from_row(self, row, what: str):
-        x509, StoreEntry = _modules()
+        from .store import StoreEntry
         thumb, der, key_id, friendly, exportable, archived, revoked, request, acl = row
         der = _blob(der, what + " certificate")
         _check(hashlib.sha1(der).hexdigest().upper() == thumb,
                "%s: the certificate does not match its thumbprint" % what)
-        try:
-            cert = x509.load_der_x509_certificate(der)
-            csr = x509.load_der_x509_csr(request) if request is not None else None
-        except (ValueError, TypeError):
-            raise _Damaged("%s does not load as a certificate" % what) from None
-        return StoreEntry(cert, key=self._handle(key_id, what), friendly_name=_text(friendly, what),
+        csr = None
+        if request is not None:
+            csr = self._deferred(_blob(request, what + " request"), what, request=True)
+        return StoreEntry(self._deferred(der, what), key=self._handle(key_id, what),
+                          friendly_name=_text(friendly, what),
                           exportable=_bool(exportable, what), request=csr,
                           access_rules=self._acl(acl, what), archived=_bool(archived, what),
                           revoked=_bool(revoked, what), der=der, thumbprint=thumb)
@@ -944,7 +970,6 @@ class WorldStore:
             target.put(self._entry_from_row(row, "certificate %r on %r" % (thumb, sname)))
 
     def _load_trust(self, org, key: Tuple[str, str, str]) -> None:
-        from cryptography import x509
         from .certificate import thumbprint_of
         from .store import RootEntry
         sname, store, thumb = key
@@ -963,14 +988,9 @@ class WorldStore:
         _check(thumbprint_of(der) == thumb, "%s does not match its thumbprint" % what)
         _check(row[1] in ("Registry", "ThirdParty", "Enterprise", "GroupPolicy", "Intermediate"),
                "%s has an unknown kind %r" % (what, row[1]))
-        try:
-            cert = x509.load_der_x509_certificate(der)
-        except ValueError:
-            raise _Damaged("%s does not load" % what) from None
-        target[thumb] = RootEntry(cert, row[1], thumbprint=thumb, der=der)
+        target[thumb] = RootEntry(self._deferred(der, what), row[1], thumbprint=thumb, der=der)
 
     def _load_authority(self, org, which: str) -> None:
-        from cryptography import x509
         row = self.conn.execute("SELECT key_id, root_key_id, data FROM authorities WHERE name = ?",
                                 (which,)).fetchone()
         if row is None:
@@ -984,14 +1004,16 @@ class WorldStore:
 
         def cert(field: str):
             try:
-                return x509.load_der_x509_certificate(base64.b64decode(_text(d.get(field), what)))
+                der = base64.b64decode(_text(d.get(field), what), validate=True)
             except (ValueError, TypeError):
                 raise _Damaged("%s: its certificate does not load" % what) from None
+            _check(len(der) > 0, "%s: its certificate does not load" % what)
+            return self._deferred(der, what)
 
         def key(key_id):
             handle = self._handle(key_id, what)
             _check(handle is not None, "%s has no key" % what)
-            return handle.get()
+            return handle
 
         if which == "enterprise":
             from .authority import LabCertificateAuthority

@@ -167,9 +167,56 @@ def test_damaged_values_are_named(good_world, tmp_path, table, column, value):
     except WorldStoreError as e:
         assert str(e).startswith(str(path)) and "damaged" in str(e), str(e)
         return
-    # A few values are only wrong when used (a key is parsed when it is needed): then
-    # using it must give the same kind of message.
-    assert (table, column) in {("keys", "pem")}, "accepted a damaged %s.%s" % (table, column)
+    # A few values are only wrong when used (keys, certificates and requests are parsed
+    # when they are needed, so a world opens without cryptography): then using them
+    # must give the same kind of message (the tests below).
+    assert (table, column) in {("keys", "pem"), ("certificates", "request")}, \
+        "accepted a damaged %s.%s" % (table, column)
+
+
+def _shell_on(path):
+    from exshell.host import RecordingHost
+    from exshell.shell import Shell
+    return Shell(host=RecordingHost([], width=120, interactive=False), state_file=str(path))
+
+
+@pytest.mark.parametrize("table, what", [("certificates", "der"), ("certificates", "request"),
+                                         ("trust", "der")])
+def test_der_that_matches_its_thumbprint_but_does_not_parse_is_named_when_used(
+        good_world, tmp_path, table, what):
+    """A hostile row (its thumbprint recomputed, so only parsing can tell): opening
+    parses no certificate, so the first command that reads it gives the world's
+    "damaged" message -- no traceback, nothing changed -- and the shell goes on."""
+    import hashlib
+    path = _copy(good_world, tmp_path)
+    junk = b"\x30\x03\x02\x01\x01"
+    conn = sqlite3.connect(str(path))
+    # The trusted roots of EX01 (the local server's Cert: drive), EX02's certificates.
+    damaged, healthy = ("EX01", "EX02") if table == "trust" else ("EX02", "EX01")
+    row = conn.execute("SELECT rowid, server FROM %s WHERE server = ? ORDER BY rowid LIMIT 1"
+                       % table, (damaged,)).fetchone()
+    if what == "der":
+        conn.execute("UPDATE %s SET der = ?, thumbprint = ? WHERE rowid = ?" % table,
+                     (junk, hashlib.sha1(junk).hexdigest().upper(), row[0]))
+    else:                                     # the pending request on EX02
+        conn.execute("UPDATE certificates SET request = ? WHERE store = 'REQUEST'", (junk,))
+    conn.commit()
+    conn.close()
+    _open_and_load(path)                       # opens: nothing parsed yet
+    shell = _shell_on(path)
+    command = {"der": "Get-ExchangeCertificate -Server EX02 | Format-List *",
+               # importing a certificate without its key looks for the request it answers
+               "request": "$c = Get-ExchangeCertificate -Server EX01 | Where-Object {$_.FriendlyName "
+                          "-eq 'Contoso mail 2025'}; Import-ExchangeCertificate -Server EX02 "
+                          "-FileData ([byte[]]$c.RawData)"}[what]
+    if table == "trust":
+        command = "Get-ChildItem Cert:\\LocalMachine\\Root | Format-List *"
+    result = shell.run(command)
+    text = shell.host.text
+    assert not result.success and shell.internal_errors == [], text
+    assert "damaged" in text and str(path) in text and "Traceback" not in text, text
+    assert shell.run("Get-ExchangeCertificate -Server %s | Out-Null" % healthy).success
+    shell.close()
 
 
 def test_a_missing_folder(tmp_path):
