@@ -36,7 +36,7 @@ import os
 import sys
 from typing import List, Optional, Sequence, Tuple
 
-__all__ = ["main", "parse_args", "Options", "UsageError"]
+__all__ = ["main", "run", "parse_args", "Options", "UsageError"]
 
 USAGE = ("Usage: exshell [-Command <text> | -File <script.ps1> [args] | <script.ps1> [args]\n"
          "               | -CheckSyntax <file>...]\n"
@@ -339,3 +339,19 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return 0
     finally:
         shell.close()
+
+
+def run() -> None:
+    """The ``exshell`` program (and ``python -m exshell``): :func:`main`, then leave at
+    once.  Everything a shell keeps is committed and closed when :func:`main` returns
+    (each command commits; ``shell.close()`` closes the world), so tearing the
+    interpreter down -- freeing every object of the grammar, the model and the
+    modules, a third of a short command's time -- would change nothing: the output is
+    flushed and the process ends."""
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):   # a closed pipe (| head): nothing more to say
+            pass
+    os._exit(code if isinstance(code, int) else 1)

@@ -146,3 +146,27 @@ def test_check_syntax(tmp_path):
     assert "Traceback" not in p.stdout + p.stderr
     p = run("-CheckSyntax", str(tmp_path / "missing.ps1"))
     assert p.returncode == 1 and "cannot read" in p.stderr
+
+
+def test_the_program_leaves_at_once_with_its_output_and_world_kept(tmp_path):
+    """``exshell`` ends the process as soon as main() returns (no interpreter
+    teardown): everything printed reaches a pipe, the exit code is kept, and what a
+    command changed is in the world file for the next shell."""
+    world = str(tmp_path / "w.db")
+    p = run("-NoLogo", "-State", world, "-Command",
+            "1..20000 | ForEach-Object { 'line {0}' -f $_ }; "
+            "New-ExchangeCertificate -DomainName kept.contoso.com -Force | Out-Null; exit 3")
+    assert p.returncode == 3, p.stderr
+    lines = p.stdout.splitlines()
+    assert lines[0] == "line 1" and lines[-1] == "line 20000" and len(lines) == 20000
+    again = run("-NoLogo", "-State", world, "-Command",
+                "(Get-ExchangeCertificate | Where-Object {$_.Subject -eq 'CN=kept.contoso.com'} | "
+                "Measure-Object).Count")
+    assert again.stdout.strip() == "1", again.stdout + again.stderr
+
+
+def test_a_reader_that_stops_early_gets_no_python_noise():
+    proc = subprocess.run("%s -m exshell -NoLogo -Command '1..200000' | head -n 1" % sys.executable,
+                          shell=True, capture_output=True, text=True, env=ENV, timeout=120)
+    assert proc.stdout == "1\n"
+    assert proc.stderr == "", proc.stderr
