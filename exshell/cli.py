@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import List, Optional, Sequence, Tuple
+from typing import Callable, List, Optional, Sequence, Tuple
 
 __all__ = ["main", "run", "parse_args", "Options", "UsageError"]
 
@@ -251,6 +251,8 @@ def check_syntax(files: Sequence[str], version: str = "2010") -> int:
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
+    if argv and argv[0] in ("lab", "replica", "world") and _after_setup is not None:
+        _after_setup()      # the tools below run with the collector as usual
     if argv and argv[0] == "lab":   # issue 7: exshell lab list|start|check|validate|report
         from .labs.cli import main as lab_main
         return lab_main(argv[1:])
@@ -276,6 +278,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         sys.stdout.write("exshell %s\n" % __version__)
         return 0
     if opts.check_syntax:
+        if _after_setup is not None:
+            _after_setup()
         return check_syntax(opts.check_syntax, opts.version)
     from .host import ConsoleHost
     from .shell import Shell, environment_overrides
@@ -295,6 +299,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return 1
     for notice in world.notices:
         sys.stderr.write(notice + "\n")
+    if _after_setup is not None:
+        _after_setup()
     try:
         if opts.budget:
             from .engine.budget import Budget
@@ -341,13 +347,32 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         shell.close()
 
 
+#: Called by :func:`main` once the shell is set up (the program: see :func:`run`).
+_after_setup: Optional[Callable[[], None]] = None
+
+
+def _setup_done() -> None:
+    # What start-up built (modules, the world, the shell) lives as long as the
+    # process: the collector leaves it alone from now on (gc.freeze), and collects
+    # what the commands make as usual.
+    import gc
+    gc.freeze()
+    gc.enable()
+
+
 def run() -> None:
     """The ``exshell`` program (and ``python -m exshell``): :func:`main`, then leave at
-    once.  Everything a shell keeps is committed and closed when :func:`main` returns
-    (each command commits; ``shell.close()`` closes the world), so tearing the
-    interpreter down -- freeing every object of the grammar, the model and the
-    modules, a third of a short command's time -- would change nothing: the output is
-    flushed and the process ends."""
+    once.  Start-up runs without the cyclic garbage collector (it only allocates what
+    is kept; collecting cost a tenth of a short command) until the shell is set up.
+    Everything a shell keeps is committed and closed when :func:`main` returns (each
+    command commits; ``shell.close()`` closes the world), so tearing the interpreter
+    down -- freeing every object of the grammar, the model and the modules, a third
+    of a short command's time -- would change nothing: the output is flushed and the
+    process ends."""
+    import gc
+    global _after_setup
+    gc.disable()
+    _after_setup = _setup_done
     code = main()
     for stream in (sys.stdout, sys.stderr):
         try:

@@ -26,7 +26,7 @@ from ..profiles import (SMTP_QUESTION_CONSOLE, has_2010_parameters, has_identity
 from .types import SECURE_STRING
 
 __all__ = ["ExchangeCmdlet", "world_of", "world_in", "target_server", "thumbprint_rows",
-           "complete_thumbprints", "complete_certificate_identities", "complete_servers", "GetExchangeCertificate", "NewExchangeCertificate",
+           "complete_thumbprints", "complete_certificate_identities", "thumbprint_candidates", "complete_servers", "GetExchangeCertificate", "NewExchangeCertificate",
            "EnableExchangeCertificate", "RemoveExchangeCertificate", "ImportExchangeCertificate",
            "ExportExchangeCertificate", "LIFECYCLE_ERRORS", "file_data_object"]
 
@@ -60,26 +60,48 @@ def target_server(request: CompletionRequest) -> Any:
         return None
 
 
-def thumbprint_rows(server: Any, cache: CompletionCache) -> List[Tuple[str, str, str]]:
-    """(thumbprint, services code, subject) of every certificate and pending request
-    of ``server``, newest first as Get-ExchangeCertificate lists them; kept in the
-    cache until the next command (1,000 certificates take ~100 ms to read; subjects
-    never change, so they are kept across commands)."""
-    def build() -> List[Tuple[str, str, str]]:
+def thumbprint_candidates(server: Any, cache: CompletionCache, identities: bool = False,
+                          world: Any = None) -> List[Candidate]:
+    """Tab's candidates for every certificate and pending request of ``server``, newest
+    first as Get-ExchangeCertificate lists them: the thumbprint (``identities``:
+    ``SERVER\\thumbprint``), the services code beside it and the subject as the
+    description.  Built once and kept while the world is unchanged (the background
+    warmer builds them after each command), so a Tab only filters a ready list.  What
+    never changes for a thumbprint (its subject and date) is kept across commands."""
+    stamp = world.revision if world is not None else None
+
+    def build() -> List[Candidate]:
         from ..exchange.names import format_dn
-        subjects = cache.memo("certificate-subjects")
-        width = server.profile.services_width
+        facts = cache.memo("certificate-facts")     # thumbprint -> (NotBefore, subject)
+        entries = list(server.my) + list(server.requests)
+        codes = server.services_codes(entries)
         rows = []
-        for entry in list(server.my) + list(server.requests):
+        for entry, code in zip(entries, codes):
             thumb = entry.thumbprint
-            subject = subjects.get(thumb)
-            if subject is None:
-                subject = subjects[thumb] = format_dn(entry.cert.subject)
-            code = server.services_of(entry).string_form(width)
-            rows.append((entry.cert.not_valid_before_utc, thumb, code, subject))
+            fact = facts.get(thumb)
+            if fact is None:
+                cert = entry.cert
+                fact = facts[thumb] = (cert.not_valid_before_utc, format_dn(cert.subject))
+            rows.append((fact[0], thumb, code, fact[1]))
         rows.sort(key=lambda r: r[0], reverse=True)
-        return [(t, c, s) for _, t, c, s in rows]
-    return cache.get(("thumbprints", id(server)), build)
+        return [Candidate(t, 0, t + "  " + code, subject) for _, t, code, subject in rows]
+
+    plain = cache.get(("thumbprints", id(server)), build, stamp)
+    if not identities:
+        return plain
+
+    def build_identities() -> List[Candidate]:
+        head = server.name + "\\"
+        return [Candidate(head + c.text, 0, head + c.display, c.meta) for c in plain]
+    return cache.get(("identities", id(server)), build_identities, stamp)
+
+
+def _matching(candidates: List[Candidate], prefix: str) -> List[Candidate]:
+    """The candidates whose text starts with ``prefix`` (already folded as the texts
+    are): the ready list itself when nothing is typed."""
+    if not prefix:
+        return candidates
+    return [c for c in candidates if c.text.startswith(prefix)]
 
 
 def complete_thumbprints(request: CompletionRequest) -> List[Candidate]:
@@ -87,10 +109,8 @@ def complete_thumbprints(request: CompletionRequest) -> List[Candidate]:
     server = target_server(request)
     if server is None:
         return []
-    prefix = request.word.upper()
-    # Filter the cached tuples first: only the matches become candidates.
-    return [Candidate(t, 0, t + "  " + code, subject)
-            for t, code, subject in thumbprint_rows(server, request.cache) if t.startswith(prefix)]
+    return _matching(thumbprint_candidates(server, request.cache, world=world_in(request.context)),
+                     request.word.upper())
 
 
 def complete_certificate_identities(request: CompletionRequest) -> List[Candidate]:
@@ -102,13 +122,19 @@ def complete_certificate_identities(request: CompletionRequest) -> List[Candidat
                                              cache=request.cache))
     if server is None:
         return []
-    folded = word.casefold()
-    found = []
-    for t, code, subject in thumbprint_rows(server, request.cache):
-        identity = "%s\\%s" % (server.name, t)
-        if identity.casefold().startswith(folded):
-            found.append(Candidate(identity, 0, identity + "  " + code, subject))
-    return found
+    found = thumbprint_candidates(server, request.cache, identities=True,
+                                  world=world_in(request.context))
+    # The server part as the user typed it may differ in case: compare thumbprints.
+    head, _, thumb = word.rpartition("\\")
+    if head and head.casefold() != server.name.casefold():
+        return []
+    if not head and word and not (server.name + "\\").casefold().startswith(word.casefold()):
+        return []
+    cut = len(server.name) + 1
+    prefix = thumb.upper() if head else ""
+    if not prefix:
+        return found
+    return [c for c in found if c.text.startswith(prefix, cut)]
 
 
 def complete_servers(request: CompletionRequest) -> List[Candidate]:
@@ -126,7 +152,7 @@ def _warm_thumbprints(context: Any, cache: CompletionCache) -> None:
     (only when the organisation exists already: building it is the commands' job)."""
     world = world_in(context)
     if world is not None and world.organization_built and world.organization.local_server:
-        thumbprint_rows(world.organization.local_server, cache)
+        thumbprint_candidates(world.organization.local_server, cache, world=world)
 
 
 register_warmer(_warm_thumbprints)

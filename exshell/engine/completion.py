@@ -48,8 +48,10 @@ class Candidate(NamedTuple):
 
 class CompletionCache:
     """Candidate lists that are costly to build (every certificate of a server),
-    kept until the next command runs (:meth:`invalidate`); :meth:`memo` dicts live
-    across commands (texts that never change, such as a certificate's subject).
+    kept until the next command runs (:meth:`invalidate`) -- or, built with a
+    ``stamp``, for as long as the stamp is equal (the world's revision: a command
+    that changed nothing keeps the lists); :meth:`memo` dicts live across commands
+    (texts that never change, such as a certificate's subject).
 
     Background builds (:meth:`warm`) overlap nothing but reads; one that races a
     command is thrown away by the generation check.
@@ -67,23 +69,40 @@ class CompletionCache:
         """A command ran: what the lists came from may have changed."""
         self.generation += 1
 
-    def get(self, key: Hashable, build: Callable[[], Any]) -> Any:
-        """The list under ``key`` for this generation, built if needed (waits for a
-        background build of the same list)."""
+    def clear(self) -> None:
+        """Forget every list, stamped or not (the next Tab builds what it needs)."""
+        self.generation += 1
+        self._lists = {}
+
+    def get(self, key: Hashable, build: Callable[[], Any], stamp: Hashable = None) -> Any:
+        """The list under ``key`` for this generation (or, given a ``stamp``, built
+        under an equal stamp), built if needed (waits for a background build of the
+        same list)."""
+        cached = self._valid(key, stamp)
+        if cached is not None:
+            return cached[2]
         with self._lock:
             generation = self.generation
-            cached = self._lists.get(key)
-            if cached is not None and cached[0] == generation:
-                return cached[1]
+            cached = self._valid(key, stamp)
+            if cached is not None:
+                return cached[2]
             value = build()
             if generation == self.generation:
-                self._lists[key] = (generation, value)
+                self._lists[key] = (generation, stamp, value)
             return value
 
-    def peek(self, key: Hashable) -> Any:
-        """The list under ``key`` if it is built for this generation, else None."""
+    def _valid(self, key: Hashable, stamp: Hashable) -> Any:
         cached = self._lists.get(key)
-        return cached[1] if cached is not None and cached[0] == self.generation else None
+        if cached is None:
+            return None
+        if cached[0] == self.generation or (stamp is not None and cached[1] == stamp):
+            return cached
+        return None
+
+    def peek(self, key: Hashable, stamp: Hashable = None) -> Any:
+        """The list under ``key`` if it is valid (as :meth:`get` says), else None."""
+        cached = self._valid(key, stamp)
+        return cached[2] if cached is not None else None
 
     def memo(self, name: str) -> Dict[Any, Any]:
         """A dict kept across commands (for values that never change)."""

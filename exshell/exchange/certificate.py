@@ -33,7 +33,7 @@ from .names import first_cn, format_dn, is_dns_name
 from .services import AllowedServices, CertificateAuthorityType, CertificateStatus
 from .texts import general_date
 
-__all__ = ["ExchangeCertificate", "ExchangeCertificateV2", "certificate_domains",
+__all__ = ["ExchangeCertificate", "ExchangeCertificateV2", "certificate_domains", "certificate_domain_set",
            "thumbprint_of", "view_class_for"]
 
 _NS = "Microsoft.Exchange.Management.SystemConfigurationTasks."
@@ -61,6 +61,13 @@ def certificate_domains(cert) -> List[str]:
     without duplicates (case-insensitive).  Cached per certificate: Services are
     derived from these names for every certificate each time a store is listed."""
     return list(_certificate_domains(cert))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def certificate_domain_set(cert) -> frozenset:
+    """The certificate's domains, casefolded, as a set (cached per certificate; what
+    the Services rules compare POP/IMAP names with)."""
+    return frozenset(d.casefold() for d in _certificate_domains(cert))
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -211,6 +211,11 @@ class ExchangeWorld:
     def is_fresh(self) -> bool:
         return self.store.path is None
 
+    @property
+    def revision(self) -> Any:
+        """Equal while nothing in the world changed (see WorldStore.revision)."""
+        return self.store.revision
+
     # ------------------------------------------------------------------ commands
     def refresh(self) -> bool:
         """Take in what other shells committed (cheap when nothing was)."""

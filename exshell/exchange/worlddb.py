@@ -366,6 +366,14 @@ class WorldStore:
     def is_memory(self) -> bool:
         return self.path is None
 
+    @property
+    def revision(self) -> Tuple[Any, ...]:
+        """Changes whenever the model may have changed: a commit (this shell's or one
+        taken in from another), a replaced world, changes not committed yet.  What is
+        derived from the world (Tab's candidate lists) stays valid while it is equal."""
+        org = self.org
+        return (self._seq, id(org), len(org.changes) if org is not None else 0)
+
     def _error(self, e: BaseException, doing: str) -> WorldStoreError:
         return _sqlite_error(e, self.display, doing)
 

@@ -266,12 +266,12 @@ class _PSReadLineConsole:
 def _source(shell: Any, cache: Any):
     """What Tab (and the PSReadLine menu) offers for the text left of the cursor: a
     history line for ``#id``/``#text``, else the shell's completion."""
-    from .completion import complete
+    from .completion import candidates
     from .history_completion import history_candidates
 
     def source(before: str):
         found = history_candidates(shell, before)
-        return found if found is not None else complete(shell, before, cache)
+        return found if found is not None else candidates(shell, before, cache)
     return source
 
 

@@ -29,13 +29,14 @@ at start-up.
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple
 
 from ..engine.completion import (Candidate, CompletionCache, CompletionRequest, complete_value,
                                  matches)
 from .tokens import DASHES, Token, Tokens, tokenize
 
-__all__ = ["Candidate", "complete", "AUTOMATIC_VARIABLES", "CompletionCache", "make_completer"]
+__all__ = ["Candidate", "complete", "candidates", "AUTOMATIC_VARIABLES", "CompletionCache",
+           "make_completer", "Adjusted"]
 
 
 #: Variables the engine provides without them being in a scope (offered after ``$``).
@@ -197,12 +198,62 @@ def _positional(params: Sequence[_Param], named: Dict[str, str]) -> Optional[_Pa
     return free[0] if free else None
 
 
-def _value_candidates(param: _Param, request: CompletionRequest, replace: int) -> List[Candidate]:
+class Adjusted(Sequence):
+    """A value's candidates as Tab uses them, each adjusted when it is read: it
+    replaces the ``replace`` characters typed, and its text is put in the quote the
+    value was opened with (``quote``) or, holding a blank, in single quotes.  A
+    server's ten thousand thumbprints are a list the completer keeps ready; this view
+    makes no copy of them, so Tab costs what it shows (one candidate at a time)."""
+
+    __slots__ = ("_base", "_replace", "_quote", "_close", "_blanks")
+
+    def __init__(self, base: Sequence[Candidate], replace: int, quote: str = "",
+                 quote_blanks: bool = True) -> None:
+        self._base = base
+        self._replace = replace
+        self._quote = quote
+        self._blanks = quote_blanks
+        self._close = ""
+        if quote:
+            self._close = quote if quote in "'\"" else (
+                "\u2019" if quote in _SINGLE_QUOTES else "\u201d")
+
+    def __len__(self) -> int:
+        return len(self._base)
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return [self[k] for k in range(*index.indices(len(self._base)))]
+        return self._adjust(self._base[index])
+
+    def __iter__(self) -> Iterator[Candidate]:
+        adjust = self._adjust
+        for c in self._base:
+            yield adjust(c)
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return "Adjusted(%d candidates)" % len(self._base)
+
+    def _adjust(self, c: Candidate) -> Candidate:
+        text = c.text
+        if self._quote:
+            text = self._quote + text + self._close
+        elif self._blanks and " " in text:
+            # A value with a blank (a path, a connector) is quoted, as PowerShell's
+            # completion does.
+            text = "'%s'" % text.replace("'", "''")
+        if text is c.text and c.replace == self._replace:
+            return c
+        return Candidate(text, self._replace, c.display, c.meta)
+
+
+def _value_candidates(param: _Param, request: CompletionRequest, replace: int,
+                      quote: str = "", quote_blanks: bool = True) -> Sequence[Candidate]:
     """What ``param``'s declaration offers (a function's parameters offer nothing);
     each candidate replaces the ``replace`` characters typed."""
     if param.decl is None:
         return []
-    return [c._replace(replace=replace) for c in complete_value(param.decl, request)]
+    return Adjusted(complete_value(param.decl, request), replace, quote, quote_blanks)
 
 
 def _variables(context: Any, word: str) -> List[Candidate]:
@@ -275,7 +326,13 @@ def _members(context: Any, var: str, chain: str, partial: str) -> List[Candidate
 
 def complete(shell: Any, text: str, cache: Optional[CompletionCache] = None) -> List[Candidate]:
     """Completions for the end of ``text`` (the input left of the cursor) in
-    ``shell`` (a Shell or an ExecutionContext).  Never raises."""
+    ``shell`` (a Shell or an ExecutionContext), as a list.  Never raises."""
+    return list(candidates(shell, text, cache))
+
+
+def candidates(shell: Any, text: str, cache: Optional[CompletionCache] = None) -> Sequence[Candidate]:
+    """What :func:`complete` lists, as a sequence read on demand (Tab reads one
+    candidate at a time; see :class:`Adjusted`).  Never raises."""
     context = getattr(shell, "context", shell)
     try:
         return _complete(context, text, cache if cache is not None else CompletionCache())
@@ -283,7 +340,7 @@ def complete(shell: Any, text: str, cache: Optional[CompletionCache] = None) -> 
         return []
 
 
-def _complete(context: Any, text: str, cache: CompletionCache) -> List[Candidate]:
+def _complete(context: Any, text: str, cache: CompletionCache) -> Sequence[Candidate]:
     m = _MEMBER_RE.search(text)
     if m:
         return _members(context, m.group(1), m.group(2), m.group(3))
@@ -317,7 +374,7 @@ def _complete(context: Any, text: str, cache: CompletionCache) -> List[Candidate
 
 
 def _in_arguments(context: Any, toks: Tokens, last: Optional[Token], last_index: int, word: str,
-                  quote: str, cache: CompletionCache) -> List[Candidate]:
+                  quote: str, cache: CompletionCache) -> Sequence[Candidate]:
     """Completion inside a command's arguments: a parameter name or a value."""
     if last is not None and last.command_index is not None:
         index, command = last.command_index, last.command
@@ -348,7 +405,7 @@ def _in_arguments(context: Any, toks: Tokens, last: Optional[Token], last_index:
     if last is not None and last.kind == "parameter":
         # -Services:<Tab>
         p = _find_param(params, last.text[1:-1])
-        return _value_candidates(p, request(""), 0) if p else []
+        return _value_candidates(p, request(""), 0, quote_blanks=False) if p else []
     if word and word[0] in DASHES:
         return []
 
@@ -365,13 +422,7 @@ def _in_arguments(context: Any, toks: Tokens, last: Optional[Token], last_index:
         param = _positional(params, state.named)
     if param is None or param.is_switch:
         return []
-    found = _value_candidates(param, request(word), len(word))
-    if quote:
-        close = quote if quote in "'\"" else ("\u2019" if quote in _SINGLE_QUOTES else "\u201d")
-        return [c._replace(text=quote + c.text + close) for c in found]
-    # A value with a blank (a path, a connector) is quoted, as PowerShell's completion does.
-    return [c._replace(text="'%s'" % c.text.replace("'", "''")) if " " in c.text else c
-            for c in found]
+    return _value_candidates(param, request(word), len(word), quote)
 
 
 def _upstream_properties(context: Any, toks: Tokens, index: int, depth: int = 0) -> List[str]:

@@ -10,7 +10,7 @@ source the PSReadLine menu uses).  Plain Python: tested on strings.
 """
 from __future__ import annotations
 
-from typing import Any, Callable, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Optional, Sequence, Tuple
 
 __all__ = ["TabCycle"]
 
@@ -21,7 +21,7 @@ Source = Callable[[str], Sequence[Any]]
 class TabCycle:
     def __init__(self, source: Source) -> None:
         self._source = source
-        self._candidates: List[Any] = []
+        self._candidates: Sequence[Any] = []
         self._index = -1
         self._before = ""      # text left of the cursor when the cycle started
         self._tail = ""        # text after the cursor
@@ -36,7 +36,9 @@ class TabCycle:
         if self._left != (text, cursor):
             before = text[:cursor]
             try:
-                found = list(self._source(before))
+                # A sequence read on demand (ten thousand thumbprints are not copied:
+                # each press reads one).
+                found = self._source(before)
             except Exception:  # completion must never break the line
                 found = []
             if not found:

@@ -185,12 +185,32 @@ def test_background_build_serves_the_next_tab(shell):
     warm(shell.context, cache)
     cache.wait(10)
     built = cache.peek(key)
-    assert [t for t, _, _ in built] == thumbprints(shell)     # the warmer built the list
+    assert [c.text for c in built] == thumbprints(shell)     # the warmer built the list
     assert texts_with(shell, cache) == thumbprints(shell)
     assert cache.peek(key) is built                          # ... and Tab used it
     cache.invalidate()
     assert cache.peek(key) is None
     assert texts_with(shell, cache) == thumbprints(shell)    # rebuilt on demand
+
+
+def test_a_command_that_changes_nothing_keeps_the_candidates(shell):
+    """The lists are stamped with the world's revision: after Get-Date the same list
+    serves Tab (no rebuild of ten thousand candidates); after a change it is rebuilt."""
+    server = shell.organization.local_server
+    key = ("thumbprints", id(server))
+    cache = CompletionCache()
+    assert texts_with(shell, cache) == thumbprints(shell)
+    built = cache.peek(key)
+    cache.invalidate()
+    shell.run("Get-Date | Out-Null; Get-ExchangeCertificate | Out-Null")
+    assert texts_with(shell, cache) == thumbprints(shell) and cache.peek(key) is None
+    assert cache.get(key, lambda: None, shell.world.revision) is built
+    cache.invalidate()
+    shell.host.answers = ["n"]
+    shell.run("Get-ExchangeCertificate | New-ExchangeCertificate")
+    after = texts_with(shell, cache)
+    assert len(after) == 2 and after == thumbprints(shell)
+    assert cache.get(key, lambda: None, shell.world.revision) is not built
 
 
 def test_a_build_overlapping_a_command_is_thrown_away():
