@@ -251,8 +251,6 @@ def check_syntax(files: Sequence[str], version: str = "2010") -> int:
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    if argv and argv[0] in ("lab", "replica", "world") and _after_setup is not None:
-        _after_setup()      # the tools below run with the collector as usual
     if argv and argv[0] == "lab":   # issue 7: exshell lab list|start|check|validate|report
         from .labs.cli import main as lab_main
         return lab_main(argv[1:])
@@ -278,9 +276,23 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         sys.stdout.write("exshell %s\n" % __version__)
         return 0
     if opts.check_syntax:
-        if _after_setup is not None:
-            _after_setup()
         return check_syntax(opts.check_syntax, opts.version)
+    import gc
+    # The program's start-up only allocates what it keeps (modules, the world, the
+    # shell): no collection could free anything, so the collector waits until the
+    # shell is set up, and then leaves what start-up built alone (gc.freeze).
+    collector_off = _program and gc.isenabled()
+    if collector_off:
+        gc.disable()
+    try:
+        return _run_shell(opts)
+    finally:
+        if collector_off and not gc.isenabled():
+            gc.enable()
+
+
+def _run_shell(opts: "Options") -> int:
+    import gc
     from .host import ConsoleHost
     from .shell import Shell, environment_overrides
     host = ConsoleHost(interactive=not opts.non_interactive)
@@ -299,8 +311,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return 1
     for notice in world.notices:
         sys.stderr.write(notice + "\n")
-    if _after_setup is not None:
-        _after_setup()
+    if _program and not gc.isenabled():
+        gc.freeze()
+        gc.enable()
     try:
         if opts.budget:
             from .engine.budget import Budget
@@ -347,17 +360,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         shell.close()
 
 
-#: Called by :func:`main` once the shell is set up (the program: see :func:`run`).
-_after_setup: Optional[Callable[[], None]] = None
-
-
-def _setup_done() -> None:
-    # What start-up built (modules, the world, the shell) lives as long as the
-    # process: the collector leaves it alone from now on (gc.freeze), and collects
-    # what the commands make as usual.
-    import gc
-    gc.freeze()
-    gc.enable()
+#: True when :func:`run` (the program) called :func:`main` (tests call main itself).
+_program = False
 
 
 def run() -> None:
@@ -369,10 +373,8 @@ def run() -> None:
     down -- freeing every object of the grammar, the model and the modules, a third
     of a short command's time -- would change nothing: the output is flushed and the
     process ends."""
-    import gc
-    global _after_setup
-    gc.disable()
-    _after_setup = _setup_done
+    global _program
+    _program = True
     code = main()
     for stream in (sys.stdout, sys.stderr):
         try:
