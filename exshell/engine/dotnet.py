@@ -157,9 +157,10 @@ def _string_split(s: str, args: List[Any]) -> List[str]:
     count: Optional[int] = None
     remove_empty = False
     for extra in args[1:]:
-        if isinstance(extra, nettypes.StringSplitOptions) or (
-                isinstance(extra, str) and nettypes.StringSplitOptions.parse_name(extra) is not None):
-            remove_empty = int(nettypes.StringSplitOptions.parse(extra)) == 1
+        options = nettypes.enum_class("System.StringSplitOptions")
+        if isinstance(extra, options) or (
+                isinstance(extra, str) and options.parse_name(extra) is not None):
+            remove_empty = int(options.parse(extra)) == 1
         else:
             count = to_int(extra)
             if count < 0:

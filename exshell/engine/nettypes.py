@@ -36,7 +36,7 @@ from .properties import NOT_FOUND, DayOfWeek, PSHashtable, type_names
 
 __all__ = ["NetType", "NetError", "NetArgumentError", "NetCountError", "lookup", "parse_type_name", "ArrayList", "GenericList",
            "GenericDictionary", "HashSet", "Regex", "RegexMatch", "RegexGroup", "Version",
-           "CultureInfo", "NetEnum", "StringComparison", "StringSplitOptions", "RegexOptions",
+           "CultureInfo", "NetEnum", "enum_class",
            "DayOfWeek", "Single", "net_regex", "dotnet_replacement", "MSCORLIB", "register",
            "enum_type", "NetFlags", "add_lazy"]
 
@@ -300,41 +300,6 @@ class NetFlags(enum.IntFlag):
             else:
                 raise ValueError(to_string(value))
         return result
-
-
-class StringComparison(NetEnum):
-    CurrentCulture = 0
-    CurrentCultureIgnoreCase = 1
-    InvariantCulture = 2
-    InvariantCultureIgnoreCase = 3
-    Ordinal = 4
-    OrdinalIgnoreCase = 5
-
-
-class StringSplitOptions(NetEnum):
-    None_ = 0
-    RemoveEmptyEntries = 1
-
-
-class RegexOptions(NetFlags):
-    None_ = 0
-    IgnoreCase = 1
-    Multiline = 2
-    ExplicitCapture = 4
-    Compiled = 8
-    Singleline = 16
-    IgnorePatternWhitespace = 32
-    RightToLeft = 64
-    ECMAScript = 256
-    CultureInvariant = 512
-
-
-# Set after the class: in the class body an enum would take DOTNET_NAME for a member.
-for _cls, _name in ((StringComparison, "System.StringComparison"),
-                    (StringSplitOptions, "System.StringSplitOptions"),
-                    (RegexOptions, "System.Text.RegularExpressions.RegexOptions")):
-    setattr(_cls, "DOTNET_NAME", _name)
-del _cls, _name
 
 
 def _enum_type(cls: type, full_name: str, accelerators: Sequence[str] = ()) -> NetType:
@@ -986,6 +951,7 @@ class Regex:
 
     def __init__(self, pattern: str, options: Any = 0):
         self.pattern = pattern
+        RegexOptions = enum_class("System.Text.RegularExpressions.RegexOptions")
         self.Options = RegexOptions.parse(options) if options else RegexOptions(0)
         self.compiled = net_regex(pattern, int(self.Options))
         self.MatchTimeout = "-00:00:00.0010000"
@@ -1361,10 +1327,16 @@ def _raise_count(name: str, args: List[Any]) -> Any:
 
 # ====================================================================== enums, Type
 
-_enum_type(StringComparison, "System.StringComparison")
-_enum_type(StringSplitOptions, "System.StringSplitOptions")
 _enum_type(DayOfWeek, "System.DayOfWeek")
-_enum_type(RegexOptions, "System.Text.RegularExpressions.RegexOptions")
+# Enum types with many members are built when first named (start-up pays nothing).
+add_lazy("exshell.engine.netenums", ("System.StringComparison", "System.StringSplitOptions",
+                                     "System.Text.RegularExpressions.RegexOptions"))
+
+
+def enum_class(full_name: str) -> Any:
+    """The Python class of a registered .NET enum (built on first use)."""
+    found = lookup(full_name)
+    return found.enum_cls if found is not None else None
 
 
 def _is_type_value(value: Any) -> bool:
