@@ -8,9 +8,9 @@ the REPL and the tests use; it never raises for anything a user can type.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, Callable, List, Optional
 
+from .structs import Struct, factory
 from .engine.context import ExecutionContext
 from .engine.errors import ErrorRecord, ExitSignal, InvocationInfo, ScriptTerminatingError, TerminatingError
 from .engine.budget import Budget, BudgetExceeded
@@ -37,13 +37,12 @@ def budget_record(error: BudgetExceeded) -> ErrorRecord:
                        exception_type="System.Management.Automation.PipelineStoppedException")
 
 
-@dataclass
-class RunResult:
+class RunResult(Struct):
     """What one ``Shell.run`` did: the objects that reached Out-Default, the errors
     shown, whether everything went well, and the exit code ``exit`` asked for."""
 
-    output: List[Any] = field(default_factory=list)
-    errors: List[ErrorRecord] = field(default_factory=list)
+    output: List[Any] = factory(list)
+    errors: List[ErrorRecord] = factory(list)
     success: bool = True
     exit_code: Optional[int] = None
     incomplete: bool = False

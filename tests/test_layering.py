@@ -1,7 +1,8 @@
 """Import directions between the layers (reference style-anchors.md, docs/architecture.md):
 
 profiles (the profile table) -> nothing in exshell; every layer but lang and help may
-import it;
+import it; structs (plain value classes, dataclasses without their start-up cost) ->
+nothing; every layer but help may import it;
 lang -> nothing in exshell; exchange -> profiles (cryptography + stdlib);
 engine -> lang, profiles; format -> engine.properties, engine.tostring, engine.netformat
 and profiles (the object model, PowerShell's ToString and .NET format-string rules, which
@@ -20,18 +21,20 @@ import pytest
 ROOT = pathlib.Path(__file__).resolve().parents[1] / "exshell"
 
 ALLOWED = {
-    "lang": {"exshell.lang"},
-    "exchange": {"exshell.exchange", "exshell.profiles"},
-    "engine": {"exshell.engine", "exshell.lang", "exshell.profiles"},
+    "lang": {"exshell.lang", "exshell.structs"},
+    "exchange": {"exshell.exchange", "exshell.profiles", "exshell.structs"},
+    "engine": {"exshell.engine", "exshell.lang", "exshell.profiles", "exshell.structs"},
     "format": {"exshell.format", "exshell.engine.properties", "exshell.engine.tostring",
-               "exshell.engine.netformat", "exshell.profiles"},
+               "exshell.engine.netformat", "exshell.profiles", "exshell.structs"},
     "cmdlets": {"exshell.cmdlets", "exshell.engine", "exshell.exchange", "exshell.format",
-                "exshell.lang", "exshell.help", "exshell.profiles", "exshell.drive"},
+                "exshell.lang", "exshell.help", "exshell.profiles", "exshell.drive",
+                "exshell.structs"},
     # Help texts are data: they import nothing else from exshell.
     "help": {"exshell.help"},
     # The replica importer reads CliXML (engine) into the Exchange model; its CLI
     # borrows the shell's reproducibility switches (shell.environment_overrides).
     "replica": {"exshell.replica", "exshell.engine", "exshell.exchange", "exshell.profiles",
+                "exshell.structs",
                 "exshell.shell"},
 }
 
@@ -61,7 +64,7 @@ def _imports(path: pathlib.Path, package: str):
 CASES = [(layer, p) for layer in ALLOWED for p in sorted((ROOT / layer).rglob("*.py"))]
 
 
-@pytest.mark.parametrize("module", ["profiles.py", "drive.py"])
+@pytest.mark.parametrize("module", ["profiles.py", "drive.py", "structs.py"])
 def test_bottom_modules_import_nothing_from_exshell(module):
     """The profile table and the emulated drive are bottom layers: others read them."""
     path = ROOT / module

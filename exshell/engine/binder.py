@@ -20,9 +20,9 @@ The binder knows nothing of cmdlets or the evaluator: it works on
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
+from ..structs import Struct, factory
 from ..lang.ast import Span
 from .conversion import ConversionError, to_string
 from .parameters import ALL_SETS, BoundParameters, Parameter, for_profile
@@ -41,8 +41,7 @@ class _NoValue:
 NO_VALUE: Any = _NoValue()
 
 
-@dataclass
-class ArgElement:
+class ArgElement(Struct):
     """One evaluated command element.
 
     ``kind`` is 'param' (a ``-Name`` token; ``value`` set for ``-Name:value``) or 'arg'.
@@ -76,12 +75,11 @@ class BindingError(Exception):
         self.exception_type = exception_type
 
 
-@dataclass
-class CommandBinding:
+class CommandBinding(Struct):
     """The result of binding a command line: what is bound, which sets remain."""
 
-    values: Dict[str, Any] = field(default_factory=dict)
-    sets: List[str] = field(default_factory=list)
+    values: Dict[str, Any] = factory(dict)
+    sets: List[str] = factory(list)
     chosen_set: Optional[str] = None
     switches: Tuple[str, ...] = ()
 

@@ -15,9 +15,9 @@ This module depends on ``exshell.lang`` only.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, List, Optional, Tuple
 
+from ..structs import Struct, factory
 from ..lang.ast import Span
 
 __all__ = [
@@ -39,8 +39,7 @@ ERROR_CATEGORIES: Tuple[str, ...] = (
 )
 
 
-@dataclass
-class InvocationInfo:
+class InvocationInfo(Struct):
     """Where an error happened.
 
     ``command`` is the name shown before ``" : "`` (what was typed, or the command's
@@ -125,8 +124,7 @@ class PSException:
         return self.Message
 
 
-@dataclass
-class ErrorRecord:
+class ErrorRecord(Struct):
     """One error, as ``$Error[0]`` holds it.
 
     ``fqid_command`` is what follows the comma in FullyQualifiedErrorId: a cmdlet's
@@ -153,7 +151,7 @@ class ErrorRecord:
     target_display: Optional[Tuple[str, str]] = None
     #: Set when this record was raised by ``-ErrorAction Stop`` (2.0 wraps the message).
     stopped_by_preference: bool = False
-    extra: dict = field(default_factory=dict)
+    extra: dict = factory(dict)
     #: The .NET exception a runtime error wraps (``System.DivideByZeroException`` inside
     #: the RuntimeException of ``1/$zero``); ``catch`` matches it too.
     inner_exception_type: Optional[str] = None

@@ -12,8 +12,9 @@ window, ``?`` for help, the default on an empty answer.  It is built on
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import List, Optional, Sequence, Tuple
+
+from ..structs import Struct
 
 __all__ = ["Host", "Choice", "HostUnavailable", "NONINTERACTIVE_MESSAGE", "YES_NO_CHOICES"]
 
@@ -29,8 +30,7 @@ class HostUnavailable(Exception):
         self.message = message
 
 
-@dataclass(frozen=True)
-class Choice:
+class Choice(Struct, frozen=True):
     """``&Yes`` style label (the letter after ``&`` is the hotkey) and help text."""
 
     label: str

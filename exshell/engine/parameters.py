@@ -12,10 +12,10 @@ the type's own completion is not the right one (see :mod:`exshell.engine.complet
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, Iterable, Optional, Tuple
 
 from ..profiles import Profile
+from ..structs import Struct, factory, replace
 from ..profiles import dialect as as_dialect
 from .conversion import ChoiceType, ParamType, StringType, SWITCH
 
@@ -28,10 +28,9 @@ ALL_SETS = "__AllParameterSets"
 ACTION_PREFERENCES = ("SilentlyContinue", "Stop", "Continue", "Inquire", "Ignore", "Suspend")
 
 
-@dataclass(frozen=True)
-class Parameter:
+class Parameter(Struct, frozen=True):
     name: str
-    type: ParamType = field(default_factory=StringType)
+    type: ParamType = factory(StringType)
     position: Optional[int] = None
     mandatory: bool = False
     sets: Tuple[str, ...] = (ALL_SETS,)
@@ -67,9 +66,8 @@ class Parameter:
 def for_profile(parameters: Iterable[Parameter], profile: Optional[Profile]) -> Tuple[Parameter, ...]:
     """The parameters that exist under ``profile``, with per-version types
     (:class:`~exshell.engine.conversion.PerVersion`) resolved for it."""
-    import dataclasses
     from .conversion import PerVersion
-    return tuple(dataclasses.replace(p, type=p.type.resolve(profile)) if isinstance(p.type, PerVersion)
+    return tuple(replace(p, type=p.type.resolve(profile)) if isinstance(p.type, PerVersion)
                  else p for p in parameters if p.is_available(profile))
 
 

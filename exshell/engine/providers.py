@@ -25,8 +25,9 @@ from __future__ import annotations
 
 import importlib
 import re
-from dataclasses import dataclass
 from typing import Any, Dict, Iterable, List, Optional, Tuple, Type
+
+from ..structs import Struct
 
 __all__ = ["Provider", "DriveInfo", "ProviderError", "ProviderRegistry", "ProviderTable",
            "PROVIDERS"]
@@ -42,8 +43,7 @@ class ProviderError(OSError):
         self.detail = detail
 
 
-@dataclass(frozen=True)
-class DriveInfo:
+class DriveInfo(Struct, frozen=True):
     """One row of Get-PSDrive."""
 
     name: str

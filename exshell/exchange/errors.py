@@ -13,8 +13,9 @@ Imports only the standard library.
 from __future__ import annotations
 
 import zlib
-from dataclasses import dataclass
 from typing import Any, Dict, Optional
+
+from ..structs import Struct
 
 __all__ = ["ExchangeError", "exchange_error", "CATALOGUE", "RPC_PREFIX", "ErrorSpec"]
 
@@ -22,8 +23,7 @@ __all__ = ["ExchangeError", "exchange_error", "CATALOGUE", "RPC_PREFIX", "ErrorS
 RPC_PREFIX = "A special Rpc error occurs on server {server}: "
 
 
-@dataclass(frozen=True)
-class ErrorSpec:
+class ErrorSpec(Struct, frozen=True):
     template: str            # str.format template
     category: str            # PowerShell ErrorCategory name
     exception_type: str = "InvalidOperationException"   # short .NET type name

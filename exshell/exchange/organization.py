@@ -25,9 +25,9 @@ is reached through :mod:`.issuance`/:mod:`.keys`/:mod:`.names` (lazily).
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, NamedTuple, Optional, Sequence, Tuple, Union
 
+from ..structs import Struct, factory
 from .certificate import ExchangeCertificate, certificate_domain_set, certificate_domains, view_class_for
 from .clock import Clock
 from .dotnet import NETWORK_SERVICE, CryptoKeyAccessRule
@@ -93,16 +93,14 @@ def _whole_seconds(dt: _dt.datetime) -> _dt.datetime:
 
 # ---------------------------------------------------------------- org settings
 
-@dataclass(eq=False)
-class AcceptedDomain(TrackedObject):
+class AcceptedDomain(TrackedObject, Struct, eq=False):
     _tracked_fields = frozenset(("domain", "authoritative", "default"))
     domain: str
     authoritative: bool = True
     default: bool = False
 
 
-@dataclass(eq=False)
-class SendConnector(TrackedObject):
+class SendConnector(TrackedObject, Struct, eq=False):
     _tracked_fields = frozenset(("name", "tls_certificate_name", "address_spaces", "source_servers",
                                  "fqdn", "usage", "enabled", "require_tls"))
     name: str
@@ -115,8 +113,7 @@ class SendConnector(TrackedObject):
     require_tls: bool = False
 
 
-@dataclass(eq=False)
-class ReceiveConnector(TrackedObject):
+class ReceiveConnector(TrackedObject, Struct, eq=False):
     """A server's Receive connector (Identity ``SERVER\\Name``)."""
     _tracked_fields = frozenset(("server", "name", "bindings", "tls_certificate_name", "fqdn",
                                  "enabled"))
@@ -144,8 +141,7 @@ _RECEIVE_CONNECTORS_15 = (("Default {s}", ("0.0.0.0:2525", "[::]:2525")),
 _RECEIVE_CONNECTORS_EDGE = (("Default internal receive connector {s}", ("0.0.0.0:25", "[::]:25")),)
 
 
-@dataclass(eq=False)
-class AuthConfig(TrackedObject):
+class AuthConfig(TrackedObject, Struct, eq=False):
     """What Get-AuthConfig shows (2013+)."""
     _tracked_fields = frozenset(("current_thumbprint", "previous_thumbprint", "next_thumbprint",
                                  "next_effective_date", "service_name", "realm", "name"))
@@ -166,8 +162,7 @@ class SmtpQuestion(NamedTuple):
     new: ExchangeCertificate
 
 
-@dataclass
-class NewCertificatePlan:
+class NewCertificatePlan(Struct):
     """A validated New-ExchangeCertificate; nothing has been generated yet."""
     server: "Server"
     subject: object                      # x509.Name
@@ -181,7 +176,7 @@ class NewCertificatePlan:
     hash_name: str = "sha256"
     years: int = 5
     instance_thumbprint: Optional[str] = None
-    warnings: List[str] = field(default_factory=list)
+    warnings: List[str] = factory(list)
 
     @property
     def subject_text(self) -> str:
@@ -195,8 +190,7 @@ class NewCertificatePlan:
                                    size=self.key_size)
 
 
-@dataclass
-class PendingCertificate:
+class PendingCertificate(Struct):
     """A generated certificate not yet in any store (see Server.install_certificate)."""
     plan: NewCertificatePlan
     cert: object                          # x509.Certificate (the placeholder for a request)
@@ -241,8 +235,7 @@ class PendingCertificate:
                                       in_store=False)
 
 
-@dataclass
-class EnablePlan:
+class EnablePlan(Struct):
     """A validated Enable-ExchangeCertificate; nothing has changed yet."""
     server: "Server"
     thumbprint: str                       # canonical (uppercase) thumbprint
@@ -256,8 +249,7 @@ class EnablePlan:
                                         services=str(self.services))
 
 
-@dataclass
-class ImportPlan:
+class ImportPlan(Struct):
     """A validated Import-ExchangeCertificate; nothing has changed yet."""
     server: "Server"
     certificate: object                  # the x509.Certificate to install (the leaf)

@@ -14,9 +14,9 @@ Imports only ``exshell.engine.properties``.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple, Union
 
+from ..structs import Struct, factory
 from exshell.engine.properties import type_names
 
 __all__ = [
@@ -29,16 +29,14 @@ __all__ = [
 PropertyRef = Union[str, Callable[[Any], Any]]
 
 
-@dataclass
-class TableColumn:
+class TableColumn(Struct):
     label: str
     property: PropertyRef
     width: Optional[int] = None          # None: share the rest of the line
     align: str = "left"                  # "left" | "right" | "center"
 
 
-@dataclass
-class TableView:
+class TableView(Struct):
     columns: List[TableColumn]
     #: Group the rows by this property (a name, a callable, or ``(label, property)``),
     #: with ``group_header`` as the header line template (``{label}``, ``{value}``);
@@ -51,10 +49,9 @@ class TableView:
     wrap: bool = False
 
 
-@dataclass
-class ListView:
+class ListView(Struct):
     #: Each item is a property name (also the label) or ``(label, property_or_callable)``.
-    properties: List[Union[str, Tuple[str, PropertyRef]]] = field(default_factory=list)
+    properties: List[Union[str, Tuple[str, PropertyRef]]] = factory(list)
 
     def items(self) -> List[Tuple[str, PropertyRef]]:
         out: List[Tuple[str, PropertyRef]] = []
