@@ -1,4 +1,6 @@
-"""Plain value classes without the cost of ``dataclasses`` at start-up.
+"""Building blocks without a start-up cost: plain value classes (:class:`Struct`,
+instead of ``dataclasses``) and regular expressions compiled on first use
+(:class:`LazyPattern`, instead of a module-level ``re.compile``).
 
 ``@dataclass`` costs about a millisecond per class when the module is imported (it
 writes and compiles the methods of every class) and imports ``inspect``; the shell
@@ -18,13 +20,23 @@ Instances compare by type and fields, print as ``Choice(label='&Yes', help='')``
 and run ``__post_init__`` when the class has one.  :func:`replace` and
 :func:`fields` stand in for the ``dataclasses`` functions.
 
+A module-level ``re.compile`` costs its compile at import, for a pattern most runs
+never use (a start-up compiled about a hundred)::
+
+    _THUMBPRINT = LazyPattern(r"[0-9A-F]{40}\\Z")
+    _THUMBPRINT.match(text)          # compiled here, the first time
+
+After its first use a LazyPattern answers ``match``/``search``/``sub``... with the
+compiled pattern's own methods (no extra call).
+
 A bottom module: imports nothing from exshell (every layer may use it).
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Callable, Dict, Tuple
 
-__all__ = ["Struct", "factory", "replace", "fields", "FrozenError"]
+__all__ = ["Struct", "factory", "replace", "fields", "FrozenError", "LazyPattern"]
 
 
 class FrozenError(AttributeError):
@@ -173,3 +185,66 @@ def replace(obj: Any, **changes: Any) -> Any:
     values = {n: getattr(obj, n) for n in obj._fields}
     values.update(changes)
     return type(obj)(**values)
+
+
+# ------------------------------------------------------------------ regular expressions
+
+_PATTERN_METHODS = ("match", "fullmatch", "search", "sub", "subn", "split", "findall",
+                    "finditer")
+
+
+class LazyPattern:
+    """``re.compile(pattern, flags)``, done the first time the pattern is used."""
+
+    def __init__(self, pattern: Any, flags: int = 0) -> None:
+        self.pattern = pattern
+        self._flags = flags
+
+    def compiled(self) -> "re.Pattern[Any]":
+        """The compiled pattern (compiled now if it was not yet)."""
+        found = self.__dict__.get("_compiled")
+        if found is None:
+            found = re.compile(self.pattern, self._flags)
+            for name in _PATTERN_METHODS:          # from now on: the pattern's own methods
+                self.__dict__[name] = getattr(found, name)
+            self.__dict__["_compiled"] = found
+        return found
+
+    def match(self, *args: Any, **kwargs: Any) -> Any:
+        return self.compiled().match(*args, **kwargs)
+
+    def fullmatch(self, *args: Any, **kwargs: Any) -> Any:
+        return self.compiled().fullmatch(*args, **kwargs)
+
+    def search(self, *args: Any, **kwargs: Any) -> Any:
+        return self.compiled().search(*args, **kwargs)
+
+    def sub(self, *args: Any, **kwargs: Any) -> Any:
+        return self.compiled().sub(*args, **kwargs)
+
+    def subn(self, *args: Any, **kwargs: Any) -> Any:
+        return self.compiled().subn(*args, **kwargs)
+
+    def split(self, *args: Any, **kwargs: Any) -> Any:
+        return self.compiled().split(*args, **kwargs)
+
+    def findall(self, *args: Any, **kwargs: Any) -> Any:
+        return self.compiled().findall(*args, **kwargs)
+
+    def finditer(self, *args: Any, **kwargs: Any) -> Any:
+        return self.compiled().finditer(*args, **kwargs)
+
+    @property
+    def flags(self) -> int:
+        return self.compiled().flags
+
+    @property
+    def groupindex(self) -> Any:
+        return self.compiled().groupindex
+
+    @property
+    def groups(self) -> int:
+        return self.compiled().groups
+
+    def __repr__(self) -> str:
+        return "LazyPattern(%r)" % (self.pattern,)

@@ -24,6 +24,8 @@ import re
 import sys
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
+from .structs import LazyPattern
+
 from .exchange.errors import WorldFileError
 from .exchange.world import _source_meta
 
@@ -49,7 +51,7 @@ def fresh_requested(environ: Optional[Dict[str, str]] = None) -> bool:
     return env.get("EXSHELL_FRESH", "").strip() not in ("", "0")
 
 
-_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+_NAME = LazyPattern(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 
 
 def default_world_name(version: str) -> str:

@@ -70,3 +70,21 @@ def test_frozen_fields_cannot_change_but_replace_copies():
     b = Bag("a", [1])
     b.name = "b"                            # not frozen
     assert replace(b, name="c").name == "c" and replace(b).items == [1]
+
+
+def test_a_lazy_pattern_compiles_on_first_use_and_answers_as_re_does():
+    import re
+
+    from exshell.structs import LazyPattern
+    lazy = LazyPattern(r"(?P<word>[a-z]+)(\d*)", re.I)
+    assert "_compiled" not in lazy.__dict__               # nothing compiled yet
+    real = re.compile(r"(?P<word>[a-z]+)(\d*)", re.I)
+    text = "Abc12 de 3 FG"
+    assert lazy.match(text).groups() == real.match(text).groups()
+    assert lazy.compiled() is lazy.compiled() and lazy.match == lazy.compiled().match
+    assert lazy.findall(text) == real.findall(text)
+    assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in real.finditer(text)]
+    assert lazy.sub(r"<\g<word>>", text) == real.sub(r"<\g<word>>", text)
+    assert lazy.split(text) == real.split(text) and lazy.fullmatch("ab1").group(2) == "1"
+    assert lazy.groupindex == real.groupindex and lazy.groups == 2 and lazy.flags == real.flags
+    assert LazyPattern(rb"x+").search(b"axxb").span() == (1, 3)

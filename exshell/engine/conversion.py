@@ -23,6 +23,8 @@ import math
 import re
 from typing import Any, Callable, Iterable, List, Optional, Sequence
 
+from ..structs import LazyPattern
+
 from .properties import dotnet_type_name, type_names
 from .tostring import to_string
 
@@ -71,8 +73,8 @@ def to_bool(value: Any) -> bool:
     return True
 
 
-_HEX_RE = re.compile(r"^\s*[-+]?0x[0-9a-f]+\s*$", re.I)
-_NUM_RE = re.compile(r"^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$", re.I)
+_HEX_RE = LazyPattern(r"^\s*[-+]?0x[0-9a-f]+\s*$", re.I)
+_NUM_RE = LazyPattern(r"^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$", re.I)
 _MULT = {"kb": 1024, "mb": 1024 ** 2, "gb": 1024 ** 3, "tb": 1024 ** 4, "pb": 1024 ** 5}
 
 

@@ -33,6 +33,8 @@ import math
 import re
 from typing import Any, List, Optional, Sequence, Tuple
 
+from ..structs import LazyPattern
+
 from .tostring import (CULTURE_DAYS, CULTURE_MONTHS, culture_string, format_double_roundtrip,
                        format_timespan, nested_type_name, to_string)
 
@@ -193,7 +195,7 @@ def _format_enum(value: enum.Enum, spec: str) -> str:
 
 # ====================================================================== numbers
 
-_STANDARD = re.compile(r"([A-Za-z])(\d{0,2})")
+_STANDARD = LazyPattern(r"([A-Za-z])(\d{0,2})")
 
 
 def _is_integer(value: Any) -> bool:
@@ -510,7 +512,7 @@ _STANDARD_DATE = {
     "R": "ddd, dd MMM yyyy HH':'mm':'ss 'GMT'",
 }
 
-_DATE_TOKEN = re.compile(r"d{1,4}|f{1,7}|F{1,7}|g{1,2}|h{1,2}|H{1,2}|K|m{1,2}|M{1,4}|s{1,2}|"
+_DATE_TOKEN = LazyPattern(r"d{1,4}|f{1,7}|F{1,7}|g{1,2}|h{1,2}|H{1,2}|K|m{1,2}|M{1,4}|s{1,2}|"
                          r"t{1,2}|y{1,5}|z{1,3}|'[^']*'?|\"[^\"]*\"?|\\.?|%.?|.", re.S)
 
 
@@ -581,7 +583,7 @@ def _custom_date(d: _dt.datetime, pattern: str) -> str:
 
 # ====================================================================== time spans
 
-_SPAN_TOKEN = re.compile(r"d{1,8}|h{1,2}|m{1,2}|s{1,2}|f{1,7}|F{1,7}|'[^']*'?|\"[^\"]*\"?|\\.?|%.?|.",
+_SPAN_TOKEN = LazyPattern(r"d{1,8}|h{1,2}|m{1,2}|s{1,2}|f{1,7}|F{1,7}|'[^']*'?|\"[^\"]*\"?|\\.?|%.?|.",
                          re.S)
 
 

@@ -16,6 +16,8 @@ import enum
 import re
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
+from ..structs import LazyPattern
+
 from .conversion import ConversionError, to_bool, to_datetime, to_number, to_string
 from . import clrtime, netformat, numbers
 from .properties import PSHashtable, dotnet_type_name
@@ -81,10 +83,10 @@ class RegexPatternError(ValueError):
     """A .NET pattern Python's engine cannot read."""
 
 
-_DOTNET_GROUP = re.compile(r"\(\?<([A-Za-z_][A-Za-z0-9_]*)>")
-_DOTNET_GROUP_QUOTE = re.compile(r"\(\?'([A-Za-z_][A-Za-z0-9_]*)'")
-_BACKREF_NAMED = re.compile(r"\\k<([A-Za-z_][A-Za-z0-9_]*)>")
-_UNNAMED_GROUP = re.compile(r"(?<!\\)\((?![?*])")
+_DOTNET_GROUP = LazyPattern(r"\(\?<([A-Za-z_][A-Za-z0-9_]*)>")
+_DOTNET_GROUP_QUOTE = LazyPattern(r"\(\?'([A-Za-z_][A-Za-z0-9_]*)'")
+_BACKREF_NAMED = LazyPattern(r"\\k<([A-Za-z_][A-Za-z0-9_]*)>")
+_UNNAMED_GROUP = LazyPattern(r"(?<!\\)\((?![?*])")
 
 #: RegexOptions bits net_regex understands.
 RX_IGNORECASE, RX_MULTILINE, RX_EXPLICITCAPTURE, RX_SINGLELINE, RX_WHITESPACE = 1, 2, 4, 16, 32
@@ -162,7 +164,7 @@ def _no_group() -> int:
     raise IndexError("no such group")
 
 
-_REPLACEMENT = re.compile(r"\$(?:(\d+)|\{([A-Za-z_][A-Za-z0-9_]*|\d+)\}|(\$)|(&)|(`)|(')|(\+)|(_))")
+_REPLACEMENT = LazyPattern(r"\$(?:(\d+)|\{([A-Za-z_][A-Za-z0-9_]*|\d+)\}|(\$)|(&)|(`)|(')|(\+)|(_))")
 
 
 def dotnet_replacement(replacement: str) -> Callable[["re.Match[str]"], str]:

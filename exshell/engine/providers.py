@@ -24,10 +24,9 @@ Imports nothing but the standard library.
 from __future__ import annotations
 
 import importlib
-import re
 from typing import Any, Dict, Iterable, List, Optional, Tuple, Type
 
-from ..structs import Struct
+from ..structs import LazyPattern, Struct
 
 __all__ = ["Provider", "DriveInfo", "ProviderError", "ProviderRegistry", "ProviderTable",
            "PROVIDERS"]
@@ -173,7 +172,7 @@ class ProviderRegistry:
 #: Every provider class exshell has.
 PROVIDERS = ProviderRegistry()
 
-_DRIVE_RE = re.compile(r"^([A-Za-z][A-Za-z0-9_]*):")
+_DRIVE_RE = LazyPattern(r"^([A-Za-z][A-Za-z0-9_]*):")
 
 
 class ProviderTable:

@@ -32,6 +32,8 @@ import os
 import re
 from typing import Any, Dict, List, Optional, Tuple
 
+from ..structs import LazyPattern
+
 from .errors import ExchangeError, WorldFileError
 
 __all__ = ["load_definition", "build_organization", "parse_definition", "DEFAULT_DEFINITION",
@@ -86,7 +88,7 @@ def default_definition_text() -> str:
 class _Locator:
     """Finds the line of ``section[index].key`` in the TOML text (for messages)."""
 
-    _HEADER = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_.\-]+)\s*\]\]?\s*(#.*)?$")
+    _HEADER = LazyPattern(r"^\s*\[\[?\s*([A-Za-z0-9_.\-]+)\s*\]\]?\s*(#.*)?$")
 
     def __init__(self, text: str):
         self.lines = text.split("\n")

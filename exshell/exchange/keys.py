@@ -17,7 +17,8 @@
 * :class:`RandomSerials` / :class:`CountingSerials` give serial numbers.
 
 One of the three modules allowed to import ``cryptography.hazmat`` (with
-``issuance`` and ``codec``); imports nothing else from exshell.
+``issuance`` and ``codec``); imports nothing else from exshell but
+:mod:`exshell.structs`.
 """
 from __future__ import annotations
 
@@ -25,11 +26,13 @@ import os
 import re
 from typing import List, Optional
 
+from ..structs import LazyPattern
+
 __all__ = ["KeySource", "GeneratedKeySource", "PoolKeySource", "FileKeySource", "load_lab_keys", "extra_lab_keys_source", "key_matches",
            "SerialSource", "RandomSerials", "CountingSerials", "SeededSerials", "KeyPoolExhausted",
            "ReusingKeySource", "pool_pem", "private_key_pem", "private_key_from_pem"]
 
-_PEM_RE = re.compile(rb"-----BEGIN (?:RSA )?PRIVATE KEY-----.+?-----END (?:RSA )?PRIVATE KEY-----",
+_PEM_RE = LazyPattern(rb"-----BEGIN (?:RSA )?PRIVATE KEY-----.+?-----END (?:RSA )?PRIVATE KEY-----",
                      re.S)
 
 

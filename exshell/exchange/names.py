@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from typing import List, Optional
 
+from ..structs import LazyPattern
+
 __all__ = ["format_dn", "parse_dn", "DnSyntaxError", "is_valid_domain", "is_dns_name",
            "normalize_thumbprint", "first_cn", "SHORT_NAMES"]
 
@@ -52,8 +54,8 @@ _INPUT_NAMES = {
 }
 
 _IA5_OIDS = {"1.2.840.113549.1.9.1", "0.9.2342.19200300.100.1.25"}
-_PRINTABLE = re.compile(r"^[A-Za-z0-9 '()+,\-./:=?]*$")
-_NEEDS_QUOTES = re.compile(r'[,+="\n<>#;]')
+_PRINTABLE = LazyPattern(r"^[A-Za-z0-9 '()+,\-./:=?]*$")
+_NEEDS_QUOTES = LazyPattern(r'[,+="\n<>#;]')
 
 
 class DnSyntaxError(ValueError):
@@ -216,7 +218,7 @@ def first_cn(name) -> Optional[str]:
     return found
 
 
-_LABEL = re.compile(r"^[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?$")
+_LABEL = LazyPattern(r"^[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?$")
 
 
 def is_dns_name(name: str) -> bool:

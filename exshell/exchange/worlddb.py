@@ -42,6 +42,8 @@ import sqlite3
 import stat
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 
+from ..structs import LazyPattern
+
 from .errors import WorldFileError
 
 __all__ = ["WorldStore", "WorldStoreError", "LegacyStateFile", "SCHEMA_VERSION", "APPLICATION_ID",
@@ -210,7 +212,7 @@ def _json(raw: Any, what: str, kind: type = dict) -> Any:
     return value
 
 
-_THUMBPRINT = __import__("re").compile(r"[0-9A-F]{40}\Z")
+_THUMBPRINT = LazyPattern(r"[0-9A-F]{40}\Z")
 
 
 def _thumb(value: Any, what: str) -> str:

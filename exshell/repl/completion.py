@@ -31,6 +31,8 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple
 
+from ..structs import LazyPattern
+
 from ..engine.completion import (Candidate, CompletionCache, CompletionRequest, complete_value,
                                  matches)
 from .tokens import DASHES, Token, Tokens, tokenize
@@ -44,7 +46,7 @@ AUTOMATIC_VARIABLES = ("true", "false", "null", "Error", "?", "_", "args", "LAST
                        "PSItem", "pwd", "Host", "env:")
 
 # $var.Member.Partial at the end of the text (member completion).
-_MEMBER_RE = re.compile(r"\$(\{[^}]*\}|[\w:]+)((?:\.\w+)*)\.(\w*)$", re.UNICODE)
+_MEMBER_RE = LazyPattern(r"\$(\{[^}]*\}|[\w:]+)((?:\.\w+)*)\.(\w*)$", re.UNICODE)
 
 
 # ------------------------------------------------------------------ commands
