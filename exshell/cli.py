@@ -171,11 +171,15 @@ def parse_args(argv: Sequence[str]) -> Options:
                 if name == "PredictionSource":
                     opts.prediction = _choice(name, value, ("None", "History"))
                 if name == "ExchangeVersion":
-                    from .profiles import SUPPORTED_VERSIONS, is_profile_name
-                    if not is_profile_name(value):
+                    from .profiles import PROFILES, get_profile, versions_help
+                    try:
+                        row = get_profile(value)
+                    except KeyError:
                         raise UsageError("exshell: -ExchangeVersion must be one of %s, not '%s'."
-                                         % (", ".join(SUPPORTED_VERSIONS), value))
-                    opts.version = value
+                                         % (versions_help(), value)) from None
+                    # A bare version stays bare (its latest row); an update names its row.
+                    opts.version = row.version if PROFILES[row.version] is row and \
+                        value.strip().isdigit() else row.name
                 continue
             if name == "NonInteractive":
                 opts.non_interactive = True
@@ -269,7 +273,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         sys.stderr.write("%s\n%s\nRun 'exshell -Help' for the options.\n" % (e, USAGE))
         return 2
     if opts.help:
-        sys.stdout.write(USAGE + "\n\n" + __doc__.split("\n\n", 1)[1] + "\n")
+        from .profiles import versions_help
+        sys.stdout.write(USAGE + "\n\n" + __doc__.split("\n\n", 1)[1] + "\n"
+                         "Exchange versions (-ExchangeVersion, 'version' in organisation and lab files;\n"
+                         "a bare version means its latest update): %s\n" % versions_help())
         return 0
     if opts.show_version:
         from . import __version__

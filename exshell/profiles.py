@@ -34,7 +34,9 @@ __all__ = ["Dialect", "Profile", "PS20", "PS51", "DIALECTS", "dialect", "PROFILE
            "has_auth_config", "has_transport_service", "CONSOLE_CLASSIC", "CONSOLE_PSREADLINE",
            "CONSOLES", "MACHINE_STORES_2008R2", "MACHINE_STORES_2012R2", "MACHINE_STORES_2016",
            "USER_STORES", "has_pki_module", "has_full_selfsigned", "has_pfx_crypto_option",
-           "cert_filter_parameters", "cert_provider_writes"]
+           "cert_filter_parameters", "cert_provider_writes",
+           "ROW_NAMES", "versions_help", "has_federation",
+           "has_federation_dns_warning", "has_federated_default_domain"]
 
 
 class _Facts:
@@ -421,6 +423,33 @@ class Profile(_Facts):
                                            # "a1 b2 c3" (before Server 2016) rather than "a1b2c3"
     machine_stores: tuple = MACHINE_STORES_2008R2  # Cert:\LocalMachine's stores
     user_stores: tuple = USER_STORES               # Cert:\CurrentUser's stores
+    # -- facts that changed from one cumulative update to the next -------------------------
+    #: Format-List shows the private key's CryptoKeyAccessRules.  Captures from recently
+    #: patched 2019 servers show AccessRules empty ({}), older builds list the rules [C]; we
+    #: take the CUs released after the November 2022 SU's serialisation changes (2019 CU13
+    #: on) as the ones that return them empty [I].
+    access_rules_shown: bool = True
+    #: FullyQualifiedErrorId hex codes captured on this version, by "ErrorId|purpose"
+    #: (the code is a hash of where the task failed, so it differs between versions).
+    error_hex: Mapping[str, str] = {}
+    # -- federation (2010+) -----------------------------------------------------------------
+    federation: bool = False               # Get-/New-/Set-/Remove-FederationTrust, Get-/Set-
+                                           # FederatedOrganizationIdentifier, Test-FederationTrust
+    federation_dns_warning: bool = False   # New-FederationTrust -SuppressDnsWarning (2010 only [D])
+    federated_default_domain: bool = False  # Set-FederatedOrganizationIdentifier -DefaultDomain (2013+ [D])
+    # -- the EMS start (RemoteExchange.ps1 / Exchange.ps1 of the version) --------------------
+    banner: str = "2010"                   # which banner text (exshell.help.banner.BANNERS)
+    #: Connect-ExchangeServer's VERBOSE lines ({fqdn}: the server it connects to); none on
+    #: 2007, whose shell loads the snap-in locally.  2013+ end the first with a period [C].
+    connect_lines: Tuple[str, ...] = ("Connecting to {fqdn}", "Connected to {fqdn}.")
+    #: The Exchange cmdlets reach the shell as implicit-remoting proxy functions of a
+    #: temporary module (tmp_xxxxxxxx.xxx): Get-Command says Function (2010+); 2007's
+    #: snap-in gives real cmdlets.
+    implicit_remoting: bool = True
+    install_path: str = "C:\\Program Files\\Microsoft\\Exchange Server\\V14\\"   # $exinstall
+    #: What the QuickRef function opens: 2007/2010 the local exquick.htm ({install} is
+    #: install_path), 2013+ a web page.
+    quickref: str = "{install}bin\\en\\exquick.htm"
 
     @property
     def name(self) -> str:
@@ -533,6 +562,11 @@ _EX2007 = Profile(
     windows_version="Microsoft Windows NT 6.0.6002 Service Pack 2",   # Server 2008 SP2
     windows_services=_SERVICES_2007, endpoint_services=_ENDPOINTS_LEGACY,
     windows_server="2008",
+    # The local snap-in: no federation, no connection lines, real cmdlets; Exchange.ps1's
+    # banner.  2007 installs under Exchange Server\ (no V8 folder); exquick.htm's folder [?].
+    banner="2007", connect_lines=(), implicit_remoting=False,
+    install_path="C:\\Program Files\\Microsoft\\Exchange Server\\",
+    quickref="{install}bin\\exquick.htm",
 )
 
 _EX2010 = Profile(
@@ -544,6 +578,7 @@ _EX2010 = Profile(
     has_identity=False, has_server_param=True, exchange_2010_parameters=True,
     new_output_before_enable=True, roles=_LEGACY_ROLES,
     windows_services=_SERVICES_2010, endpoint_services=_ENDPOINTS_LEGACY,
+    federation=True, federation_dns_warning=True,
 )
 
 _EX2013 = Profile(
@@ -567,6 +602,10 @@ _EX2013 = Profile(
     windows_version="Microsoft Windows NT 6.3.9600.0",   # Server 2012 R2
     windows_services=_SERVICES_2013, endpoint_services=_ENDPOINTS_15,
     windows_server="2012 R2", pki_module=True, machine_stores=MACHINE_STORES_2012R2,
+    federation=True, federated_default_domain=True, banner="2013",
+    connect_lines=("Connecting to {fqdn}.", "Connected to {fqdn}."),
+    install_path="C:\\Program Files\\Microsoft\\Exchange Server\\V15\\",
+    quickref="http://go.microsoft.com/fwlink/p/?LinkId=259608",
 )
 
 _EX2016 = _EX2013.replace(
@@ -581,21 +620,60 @@ _EX2016 = _EX2013.replace(
     windows_version="Microsoft Windows NT 10.0.14393.0",   # Server 2016
     windows_server="2016", selfsigned_full_parameters=True, spaced_key_ids=False,
     machine_stores=MACHINE_STORES_2016,
+    # Remove-ExchangeCertificate of a certificate a Send connector names [C] (win-acme #1754).
+    error_hex={"CertificateTaggedWithSendConnectors|remove": "23FA4F48"},
 )
 
 _EX2019 = _EX2016.replace(
-    # 2019 CU14: SHA-256 for the setup certificate too (from CU11); UM is gone.
+    # 2019 CU14: SHA-256 for the setup certificate too (from CU11); UM is gone.  The
+    # Send-connector error code is 2016's: the same task code [I].
     version="2019", update="CU14", build="15.2.1544.4",
     setup_hash="sha256", um_roles=(), umcr_roles=(),
     windows_version="Microsoft Windows NT 10.0.17763.0",   # Server 2019
-    windows_services=_SERVICES_2019,
+    windows_services=_SERVICES_2019, access_rules_shown=False,
     windows_server="2019",
     pfx_crypto_algorithm_option=True,   # Server 2019 (1809): AES-256 PFX export and import
 )
 
+# ---- earlier cumulative updates: one row each for the facts that changed within a version.
+# Builds from Microsoft's "Exchange Server build numbers and release dates" (the CU as
+# released, without later security updates).  The file parameters came back only before
+# the 2022 H1 CU (2019 CU12, 2016 CU23), which removed -RequestFile (New) and -FileName
+# (Import, Export) because they accept UNC paths [D].
+_FILE_PARAMS_2013 = dict(new_file_params=("RequestFile",), import_file_params=("FileName",),
+                         export_file_params=("FileName",))
+
+_EX2013_CU12 = _EX2013.replace(
+    # 2013 CU12: New-ExchangeCertificate still signs with SHA-1 (SHA-256 from CU13 [C]).
+    update="CU12", build="15.0.1178.4", selfsigned_hash="sha1",
+)
+_EX2016_CU22 = _EX2016.replace(
+    # 2016 CU22 (September 2021): the last 2016 CU with the file parameters.
+    update="CU22", build="15.1.2375.7", **_FILE_PARAMS_2013,
+)
+_EX2019_CU10 = _EX2019.replace(
+    # 2019 CU10: setup still made a SHA-1 certificate (SHA-256 from CU11 [D]).
+    update="CU10", build="15.2.922.7", setup_hash="sha1", access_rules_shown=True,
+    **_FILE_PARAMS_2013,
+)
+_EX2019_CU11 = _EX2019.replace(
+    # 2019 CU11 (September 2021): SHA-256 setup certificate; the file parameters still there.
+    update="CU11", build="15.2.986.5", access_rules_shown=True, **_FILE_PARAMS_2013,
+)
+_EX2019_CU12 = _EX2019.replace(
+    # 2019 CU12 (the 2022 H1 CU): no file parameters; AccessRules still listed.
+    update="CU12", build="15.2.1118.7", access_rules_shown=True,
+)
+_EX2019_CU13 = _EX2019.replace(
+    # 2019 CU13 (2023 H1): released after the November 2022 SU; AccessRules come back empty.
+    update="CU13", build="15.2.1258.12",
+)
+
 #: Every row, oldest version first; within a version, oldest update first: the last
 #: row of a version is what the bare version means.
-PROFILE_ROWS: Tuple[Profile, ...] = (_EX2007, _EX2010, _EX2013, _EX2016, _EX2019)
+PROFILE_ROWS: Tuple[Profile, ...] = (
+    _EX2007, _EX2010, _EX2013_CU12, _EX2013, _EX2016_CU22, _EX2016,
+    _EX2019_CU10, _EX2019_CU11, _EX2019_CU12, _EX2019_CU13, _EX2019)
 
 #: Bare version -> its latest row.
 PROFILES: Dict[str, Profile] = {}
@@ -611,11 +689,33 @@ DEFAULT_VERSION = "2010"
 
 _BY_NAME: Dict[str, Profile] = {p.name.casefold(): p for p in PROFILE_ROWS}
 
+#: Every row's name, oldest first ("2019-CU11"...): -ExchangeVersion and version keys
+#: of organisation and lab files accept these besides the bare versions.
+ROW_NAMES: Tuple[str, ...] = tuple(p.name for p in PROFILE_ROWS)
+
+
+def versions_help() -> str:
+    """The accepted -ExchangeVersion values, for usage and error texts: each version
+    with its rows, the last one (what the bare version means) marked."""
+    parts = []
+    for version in SUPPORTED_VERSIONS:
+        rows = [p.update for p in PROFILE_ROWS if p.version == version]
+        if len(rows) == 1:
+            parts.append("%s (%s)" % (version, rows[0]))
+        else:
+            parts.append("%s (%s; or %s)" % (version, rows[-1],
+                                            ", ".join("%s-%s" % (version, r) for r in rows[:-1])))
+    return ", ".join(parts)
+
 
 def is_profile_name(text: str) -> bool:
-    """True for a supported version ("2019") or a row name ("2019-CU14"), any case."""
-    folded = str(text).strip().casefold()
-    return folded in PROFILES or folded in _BY_NAME
+    """True for what :func:`get_profile` accepts: a supported version ("2019") or a row
+    name ("2019-CU14", "2019 cu14"), any case."""
+    try:
+        get_profile(str(text))
+    except KeyError:
+        return False
+    return True
 
 
 def get_profile(which: Union[str, int, Profile]) -> Profile:
@@ -640,8 +740,7 @@ def get_profile(which: Union[str, int, Profile]) -> Profile:
     found = _BY_NAME.get(low)
     if found is not None:
         return found
-    raise KeyError("unknown Exchange version %r (supported: %s)"
-                   % (text, ", ".join(SUPPORTED_VERSIONS)))
+    raise KeyError("unknown Exchange version %r (supported: %s)" % (text, versions_help()))
 
 
 def versions_where(predicate: Optional[Callable[[Profile], bool]]) -> Tuple[str, ...]:
@@ -681,6 +780,21 @@ def v3_cmdlets(p: Profile) -> bool:
 def has_auth_config(p: Profile) -> bool:
     """Get-/Set-AuthConfig and the Auth certificate (2013+)."""
     return p.has_auth_certificate
+
+
+def has_federation(p: Profile) -> bool:
+    """The federation trust cmdlets and the Federation service flag (2010+)."""
+    return p.federation
+
+
+def has_federation_dns_warning(p: Profile) -> bool:
+    """New-FederationTrust -SuppressDnsWarning (2010 only)."""
+    return p.federation_dns_warning
+
+
+def has_federated_default_domain(p: Profile) -> bool:
+    """Set-FederatedOrganizationIdentifier -DefaultDomain (2013+)."""
+    return p.federated_default_domain
 
 
 def has_transport_service(p: Profile) -> bool:

@@ -270,7 +270,7 @@ def _reset(args: Sequence[str]) -> int:
         version = meta.get("source_version")
         if source == "built-in":
             if version is None and store.has_world():
-                version = store.summary()["version"].split("-")[0]
+                version = store.summary()["version"]
             org = _build(version or "2010", None, _sources())
             new_meta = _source_meta(version or "2010", None)
         elif os.path.isabs(source) and os.path.isfile(source):

@@ -35,7 +35,10 @@ def test_lookup_by_version_or_row_name(text, name):
 def test_unknown_versions_are_refused_with_the_list(text):
     with pytest.raises(KeyError) as info:
         get_profile(text)
-    assert "2007, 2010, 2013, 2016, 2019" in str(info.value)
+    message = str(info.value)
+    for version in SUPPORTED_VERSIONS:
+        assert version + " (" in message           # every version, with its latest update
+    assert "2019-CU11" in message                  # and the earlier rows one may name
     assert not is_profile_name(text)
 
 
@@ -112,3 +115,61 @@ def test_rows_are_read_only_and_complete():
         PROFILES["2010"].rpc_prefix = False
     with pytest.raises(TypeError):
         PROFILES["2010"].replace(no_such_fact=True)
+
+
+# ---------------------------------------------------------------- the CU rows (issue 12 item 5)
+
+@pytest.mark.parametrize("name, build, file_params, setup_hash, rules", [
+    ("2019-CU10", "15.2.922.7", True, "sha1", True),
+    ("2019-CU11", "15.2.986.5", True, "sha256", True),
+    ("2019-CU12", "15.2.1118.7", False, "sha256", True),
+    ("2019-CU13", "15.2.1258.12", False, "sha256", False),
+    ("2019-CU14", "15.2.1544.4", False, "sha256", False),
+    ("2016-CU22", "15.1.2375.7", True, "sha1", True),
+    ("2016-CU23", "15.1.2507.6", False, "sha1", True),
+    ("2013-CU12", "15.0.1178.4", True, "sha1", True),
+])
+def test_cumulative_update_rows(name, build, file_params, setup_hash, rules):
+    """Each row carries the facts that changed within its version: the 2022 H1 update
+    removed the file parameters, 2019 CU11 made the setup certificate SHA-256, recent
+    2019 builds return AccessRules empty."""
+    row = get_profile(name)
+    assert (row.name, row.build, row.setup_hash, row.access_rules_shown) == \
+        (name, build, setup_hash, rules)
+    assert ("RequestFile" in row.new_file_params) == file_params
+    assert ("FileName" in row.import_file_params) == file_params
+    assert ("FileName" in row.export_file_params) == file_params
+    assert is_profile_name(name) and is_profile_name(name.replace("-", " ").lower())
+
+
+def test_rows_of_a_version_are_in_update_order_and_the_bare_version_is_the_last():
+    for version in SUPPORTED_VERSIONS:
+        rows = [r for r in PROFILE_ROWS if r.version == version]
+        builds = [tuple(int(x) for x in r.build.split(".")) for r in rows]
+        assert builds == sorted(builds)
+        assert get_profile(version) is rows[-1]
+
+
+@pytest.mark.parametrize("version, parameter, present", [
+    ("2019-CU11", "RequestFile", True), ("2019-CU12", "RequestFile", False),
+    ("2016-CU22", "RequestFile", True), ("2016", "RequestFile", False),
+])
+def test_a_cu_shell_has_the_parameters_of_its_build(version, parameter, present):
+    shell, host = make_shell(version)
+    shell.run("Get-Command New-ExchangeCertificate -Syntax; (Get-ExchangeServer).AdminDisplayVersion.ToString()")
+    assert ("-" + parameter in host.text) == present
+    assert get_profile(version).display_version in host.text
+
+
+def test_the_setup_certificate_hash_follows_the_cu():
+    for version, oid in (("2019-CU10", "sha1"), ("2019-CU11", "sha256")):
+        shell, host = make_shell(version)
+        shell.run("(Get-ExchangeCertificate | ? {$_.FriendlyName -eq 'Microsoft Exchange'}).SignatureAlgorithm.FriendlyName")
+        assert oid + "RSA" in host.text
+
+
+def test_access_rules_by_build():
+    for version, shown in (("2019-CU12", True), ("2019-CU13", False), ("2010", True)):
+        shell, host = make_shell(version)
+        shell.run("(Get-ExchangeCertificate | ? {$_.Subject -eq 'CN=EX01'}).AccessRules.Count")
+        assert host.text.strip() == ("3" if shown else "0"), version

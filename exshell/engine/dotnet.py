@@ -952,9 +952,6 @@ def static_member(type_info: TypeInfo, name: str, args: Optional[List[Any]],
             return to_int(args[0])
         if n == "tostring":
             return to_string(args[0])
-    if full == "System.Guid" and n == "newguid" and args is not None:
-        import uuid
-        return str(uuid.uuid4())
     if full == "System.Environment" and args is None:
         if n == "newline":
             return "\r\n"

@@ -38,7 +38,7 @@ __all__ = ["NetType", "NetError", "NetArgumentError", "NetCountError", "lookup",
            "GenericDictionary", "HashSet", "Regex", "RegexMatch", "RegexGroup", "Version",
            "CultureInfo", "NetEnum", "enum_class",
            "DayOfWeek", "Single", "net_regex", "dotnet_replacement", "MSCORLIB", "register",
-           "enum_type", "NetFlags", "add_lazy"]
+           "enum_type", "NetFlags", "add_lazy", "Guid"]
 
 #: How generic type arguments are qualified in FullName (mscorlib of .NET 4).
 MSCORLIB = "mscorlib, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089"
@@ -1182,6 +1182,155 @@ _register(NetType("System.Version", accelerators=("version",), construct=_versio
                   cast=_version_cast, instance_of=lambda v: isinstance(v, Version), statics={
                       "Parse": _method(lambda a: (_arg_count("Parse", a, 1),
                                                   Version.parse(_input(a[0])))[1]),
+                  }))
+
+
+# ====================================================================== Guid
+
+#: .NET's texts for a bad Guid format string and a string that is no Guid (.NET Framework 4).
+GUID_FORMAT_ERROR = 'Format String can be only "D", "d", "N", "n", "P", "p", "B", "b", "X" or "x".'
+GUID_PARSE_ERROR = ("Guid should contain 32 digits with 4 dashes "
+                    "(xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx).")
+_GUID_FORMS = (
+    re.compile(r"[0-9a-fA-F]{32}"),                                             # N
+    re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"),  # D
+    re.compile(r"\{[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}"),  # B
+    re.compile(r"\([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\)"),  # P
+)
+_GUID_X = re.compile(r"\{\s*0[xX]([0-9a-fA-F]{1,8})\s*,\s*0[xX]([0-9a-fA-F]{1,4})\s*,\s*"
+                     r"0[xX]([0-9a-fA-F]{1,4})\s*,\s*\{((?:\s*0[xX][0-9a-fA-F]{1,2}\s*,){7}"
+                     r"\s*0[xX][0-9a-fA-F]{1,2}\s*)\}\s*\}")
+
+
+class Guid:
+    """System.Guid: ``[guid]::NewGuid()``, ``[guid]'...'``, ``.ToString('N'|'D'|'B'|'P'|'X')``.
+    PowerShell shows it through its ``Guid`` script property (a one-column table)."""
+
+    PS_TYPE_NAMES = ("System.Guid", "System.ValueType", "System.Object")
+    PS_PROPERTIES = ("Guid",)
+
+    def __init__(self, value: int = 0):
+        self.value = value & ((1 << 128) - 1)
+
+    @staticmethod
+    def new() -> "Guid":
+        import uuid
+        return Guid(uuid.uuid4().int)
+
+    @property
+    def Guid(self) -> str:
+        return self.format("D")
+
+    def format(self, fmt: Any = None) -> str:
+        """The text of one of .NET's five formats (hex digits always lower case)."""
+        text = "" if fmt is None else to_string(fmt)
+        h = "%032x" % self.value
+        d = "%s-%s-%s-%s-%s" % (h[:8], h[8:12], h[12:16], h[16:20], h[20:])
+        if text in ("", "D", "d"):
+            return d
+        if text in ("N", "n"):
+            return h
+        if text in ("B", "b"):
+            return "{%s}" % d
+        if text in ("P", "p"):
+            return "(%s)" % d
+        if text in ("X", "x"):
+            tail = ",".join("0x%s" % h[i:i + 2] for i in range(16, 32, 2))
+            return "{0x%s,0x%s,0x%s,{%s}}" % (h[:8], h[8:12], h[12:16], tail)
+        raise NetError("System.FormatException", GUID_FORMAT_ERROR)
+
+    def __str__(self) -> str:
+        return self.format("D")
+
+    def __repr__(self) -> str:
+        return "Guid(%s)" % self
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Guid) and other.value == self.value
+
+    def __hash__(self) -> int:
+        return hash(self.value)
+
+    def __lt__(self, other: "Guid") -> bool:
+        return self.value < other.value
+
+    def ps_method_ToString(self, fmt: Any = None, provider: Any = None) -> str:
+        return self.format(fmt)
+
+    def ps_method_Equals(self, other: Any = None) -> bool:
+        return isinstance(other, Guid) and other.value == self.value
+
+    def ps_method_CompareTo(self, other: Any = None) -> int:
+        if other is None:
+            return 1
+        o = _guid_cast(other)
+        return (self.value > o.value) - (self.value < o.value)
+
+    def ps_method_ToByteArray(self) -> List[int]:
+        # .NET's layout: the first three fields little-endian, the last 8 bytes as they are.
+        raw = self.value.to_bytes(16, "big")
+        return list(raw[3::-1] + raw[5:3:-1] + raw[7:5:-1] + raw[8:])
+
+    def ps_method_GetHashCode(self) -> int:
+        return hash(self.value) & 0x7FFFFFFF
+
+    @staticmethod
+    def parse(text: str) -> "Guid":
+        """Any of the five formats, with surrounding blanks; NetError (FormatException) else."""
+        s = text.strip()
+        for form in _GUID_FORMS:
+            if form.fullmatch(s):
+                return Guid(int(re.sub(r"[^0-9a-fA-F]", "", s), 16))
+        m = _GUID_X.fullmatch(s)
+        if m:
+            tail = [int(b, 16) for b in re.findall(r"0[xX]([0-9a-fA-F]{1,2})", m.group(4))]
+            value = (int(m.group(1), 16) << 96) | (int(m.group(2), 16) << 80) | (int(m.group(3), 16) << 64)
+            for i, b in enumerate(tail):
+                value |= b << (56 - 8 * i)
+            return Guid(value)
+        raise NetError("System.FormatException", GUID_PARSE_ERROR)
+
+
+def _guid_cast(value: Any) -> Guid:
+    if isinstance(value, Guid):
+        return value
+    if isinstance(value, (bytes, bytearray)) or (isinstance(value, list) and len(value) == 16):
+        return _guid_from_bytes(value)
+    try:
+        return Guid.parse(to_string(value))
+    except NetError as e:
+        raise ConversionError('Cannot convert value "%s" to type "System.Guid". Error: "%s"'
+                              % (to_string(value), e.message))
+
+
+def _guid_from_bytes(value: Any) -> Guid:
+    raw = bytes(to_int(b) & 0xFF for b in value)
+    if len(raw) != 16:
+        raise NetError("System.ArgumentException",
+                       "Byte array for GUID must be exactly 16 bytes long.")
+    ordered = raw[3::-1] + raw[5:3:-1] + raw[7:5:-1] + raw[8:]
+    return Guid(int.from_bytes(ordered, "big"))
+
+
+def _guid_construct(args: List[Any]) -> Guid:
+    if not args:
+        return Guid(0)
+    if len(args) != 1:
+        raise NetCountError("new", len(args))
+    if isinstance(args[0], (bytes, bytearray, list)):
+        return _guid_from_bytes(args[0])
+    return Guid.parse(_input(args[0]))
+
+
+Guid.ps_coerce = staticmethod(lambda v: _guid_cast(v))  # type: ignore[attr-defined]
+
+_register(NetType("System.Guid", base="System.ValueType", accelerators=("guid",),
+                  construct=_guid_construct, cast=_guid_cast,
+                  instance_of=lambda v: isinstance(v, Guid), statics={
+                      "NewGuid": _method(lambda a: (_arg_count("NewGuid", a, 0), Guid.new())[1]),
+                      "Empty": lambda: Guid(0),
+                      "Parse": _method(lambda a: (_arg_count("Parse", a, 1),
+                                                  Guid.parse(_input(a[0])))[1]),
                   }))
 
 

@@ -404,7 +404,11 @@ class Server(TrackedObject):
         return self.has_role(self.profile.cas_roles)
 
     def _error(self, error_id: str, purpose: Optional[str] = None, **fields) -> ExchangeError:
-        return exchange_error(error_id, server=self.name, purpose=purpose, **fields)
+        error = exchange_error(error_id, server=self.name, purpose=purpose, **fields)
+        captured = self.profile.error_hex.get("%s|%s" % (error_id, purpose))
+        if captured:
+            error.hex_id = captured         # the code a real server of this version printed
+        return error
 
     def state(self) -> tuple:
         """Everything a certificate task can change, as a comparable value (tests
@@ -596,7 +600,8 @@ class Server(TrackedObject):
                    server_name=self.name, server_fqdn=self.fqdn, services=services,
                    status=status, root_ca_type=root_type, has_private_key=entry.has_key,
                    private_key_exportable=entry.exportable, friendly_name=entry.friendly_name,
-                   access_rules=entry.access_rules if entry.has_key else [],
+                   access_rules=entry.access_rules if entry.has_key and self.profile.access_rules_shown
+                   else [],
                    iis_sites=sites, request_der=entry.request_der,
                    services_width=self.profile.services_width, archived=entry.archived,
                    remote=self.profile.remote_errors, spaced_ids=self.profile.spaced_key_ids)
@@ -1158,8 +1163,11 @@ class Server(TrackedObject):
         for site in p.iis_setup_sites:
             self.iis_bindings[site] = entry.thumbprint
         if self.is_client_access:
-            self.pop_x509_name = self.fqdn
-            self.imap_x509_name = self.fqdn
+            # Setup names the server's host (NetBIOS) name, which only setup's own
+            # certificate carries: a later certificate that lists the FQDN alone does not
+            # take POP/IMAP (real 2016 capture: IP.WS.. for setup's, ...WS.. for the other).
+            self.pop_x509_name = self.name
+            self.imap_x509_name = self.name
         if self.is_transport:
             self.internal_transport_thumbprint = entry.thumbprint
 

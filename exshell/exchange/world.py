@@ -88,7 +88,7 @@ class ExchangeWorld:
                 from .definition import load_definition
                 return load_definition(definition, version=None, **sources)
             from .definition import default_organization
-            return default_organization(get_profile(version or "2010").version, **sources)
+            return default_organization(get_profile(version or "2010").name, **sources)
 
         if state is None:
             org = build()
@@ -172,7 +172,7 @@ class ExchangeWorld:
                 org = self._build()
             else:
                 from .definition import default_organization
-                org = default_organization(self._profile.version, clock=self._clock,
+                org = default_organization(self._profile.name, clock=self._clock,
                                            key_source=self._key_source, serials=self._serials)
             self._attach(org)
             self._adopt()
@@ -273,7 +273,7 @@ def _digest(path: str) -> str:
 
 def _source_meta(version: Any, definition: Optional[str]) -> Dict[str, str]:
     if definition is None:
-        return {"source": "built-in", "source_version": get_profile(version or "2010").version}
+        return {"source": "built-in", "source_version": get_profile(version or "2010").name}
     try:
         return {"source": os.path.abspath(definition), "source_sha256": _digest(definition)}
     except OSError:

@@ -472,7 +472,7 @@ _OTHERS = {
                       "modules whose commands exshell does not emulate are imported with a warning "
                       "that says so), or a script module (.psm1) on the emulated drive, whose "
                       "functions are available until Remove-Module.",
-        [("Import-Module C:\scripts\CertTools.psm1", "This command loads the functions of a script module."),
+        [("Import-Module C:\\scripts\\CertTools.psm1", "This command loads the functions of a script module."),
          ("Import-Module Microsoft.PowerShell.Utility -PassThru", "This command imports a module and shows it.")]),
     "Get-Module": ("Lists the modules imported into the session; -ListAvailable lists the modules "
                    "installed on the server.",

@@ -27,7 +27,7 @@ def test_server_and_transport_views(version, shown, major, roles, type_name):
     t = transport_view(server)
     assert type(t).PS_TYPE_NAMES[0] == type_name
     assert t.InternalTransportCertificateThumbprint == server.internal_transport_thumbprint
-    assert pop_settings_view(server).X509CertificateName == "EX01.contoso.com"
+    assert pop_settings_view(server).X509CertificateName == "EX01"   # setup names the host name
     assert imap_settings_view(server).Identity == "EX01\\1"
 
 
