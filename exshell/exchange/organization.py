@@ -32,6 +32,7 @@ from .certificate import ExchangeCertificate, certificate_domain_set, certificat
 from .clock import Clock
 from .dotnet import NETWORK_SERVICE, CryptoKeyAccessRule
 from .errors import ExchangeError, exchange_error
+from .federation import FederatedOrganizationIdentifier, FederationTrust, federation_roles
 from .issuance import WMSVC_LAYOUT, der_bytes, is_stand_in_root, issue_self_signed, issued_by
 from .keys import GeneratedKeySource, KeySource, PoolKeySource, RandomSerials, ReusingKeySource, \
     SerialSource, extra_lab_keys_source
@@ -424,7 +425,7 @@ class Server(TrackedObject):
                 tuple(sorted(self.iis_bindings.items())), self.iis_require_ssl,
                 self.pop_x509_name, self.imap_x509_name, self.internal_transport_thumbprint,
                 self.um_thumbprint, self.umcr_thumbprint,
-                tuple(sorted(org.federation_thumbprints)),
+                tuple(sorted(org.federation_certificates())),
                 tuple((c.name, c.tls_certificate_name) for c in org.send_connectors))
 
     # ------------------------------------------------------------ derivation
@@ -457,7 +458,8 @@ class Server(TrackedObject):
         imap = self.imap_x509_name.casefold() if client_access and self.imap_x509_name else None
         transport = self.is_transport
         um, umcr = self.um_thumbprint, self.umcr_thumbprint
-        federation = self.organization.federation_thumbprints
+        federation = (self.organization.federation_certificates()
+                      if self.has_role(federation_roles()) else ())
         S = AllowedServices
         IIS, POP, IMAP, SMTP = S.IIS.value, S.POP.value, S.IMAP.value, S.SMTP.value
         UM, UMCR, FED = S.UM.value, S.UMCallRouter.value, S.Federation.value
@@ -987,7 +989,7 @@ class Server(TrackedObject):
                 raise self._error("CannotRemoveUMCertificate", purpose, thumbprint=t)
             if t == self.umcr_thumbprint:
                 raise self._error("CannotRemoveUMCRCertificate", purpose, thumbprint=t)
-            if t in self.organization.federation_thumbprints:
+            if t in self.organization.federation_certificates() and self.has_role(federation_roles()):
                 raise self._error("RemoveCertificateFederation", purpose, thumbprint=t)
             view = self._view(entry)
             tagged = self.organization.send_connectors_for(view.Issuer, view.Subject)
@@ -1208,6 +1210,7 @@ class Server(TrackedObject):
 _ORG = ("org",)
 _ORG_FIELDS = {"name": _ORG, "domain": _ORG, "dc_fqdn": _ORG, "local_server": _ORG,
                "accepted_domains": _ORG, "federation_thumbprints": _ORG, "auth_config": _ORG,
+               "federated_org_id": _ORG, "federation_trusts": ("federation",),
                "servers": _ORG, "send_connectors": ("send",),
                "enterprise_ca": ("ca", "enterprise"), "public_ca": ("ca", "public")}
 
@@ -1241,7 +1244,12 @@ class Organization:
         self.local_server: Optional[Server] = None
         self.accepted_domains: List[AcceptedDomain] = [AcceptedDomain(domain, True, True)]
         self.send_connectors: List[SendConnector] = []
+        #: Federation certificates known without a trust object (a replica's certificates
+        #: that showed Federation); the trusts name theirs (see federation_certificates).
         self.federation_thumbprints: set = set()
+        #: Federation trusts (2010+) and the federated organization identifier.
+        self.federation_trusts: List[FederationTrust] = []
+        self.federated_org_id = FederatedOrganizationIdentifier()
         self.auth_config = AuthConfig()
         #: The lab enterprise CA once built (see certificate_authority), else None.
         self.enterprise_ca: Any = None
@@ -1413,6 +1421,14 @@ class Organization:
             self.publish_auth_certificate()
             return True
         return False
+
+    def federation_certificates(self) -> set:
+        """Thumbprints of every federation certificate: the ones the trusts name
+        (current, next, previous) and any known without a trust."""
+        found = set(self.federation_thumbprints)
+        for trust in self.federation_trusts:
+            found.update(trust.thumbprints())
+        return found
 
     def send_connectors_for(self, issuer: str, subject: str) -> List[SendConnector]:
         """Send connectors whose TlsCertificateName names this issuer and subject."""

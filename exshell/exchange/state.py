@@ -77,7 +77,7 @@ def _when(dt: Optional[_dt.datetime]) -> Optional[str]:
 def dump_world(org) -> Dict[str, Any]:
     from .issuance import der_bytes
     data: Dict[str, Any] = {
-        "format": FORMAT, "version": org.profile.version, "name": org.name, "domain": org.domain,
+        "format": FORMAT, "version": org.profile.name, "name": org.name, "domain": org.domain,
         "dc": org.dc_fqdn.split(".")[0], "now": org.clock.now().replace(microsecond=0).isoformat(),
         "accepted_domains": [[d.domain, d.authoritative, d.default] for d in org.accepted_domains],
         "send_connectors": [{"name": c.name, "tls": c.tls_certificate_name,
@@ -86,6 +86,21 @@ def dump_world(org) -> Dict[str, Any]:
                              "usage": c.usage, "enabled": c.enabled, "require_tls": c.require_tls}
                             for c in org.send_connectors],
         "federation": sorted(org.federation_thumbprints),
+        "federation_trusts": [{"name": t.name, "org": t.org_thumbprint, "next": t.next_thumbprint,
+                               "prev": t.prev_thumbprint, "application_uri": t.application_uri,
+                               "application_identifier": t.application_identifier,
+                               "metadata_url": t.metadata_url,
+                               "provisioned_externally": t.provisioned_externally,
+                               "legacy": t.legacy, "created": _when(t.created),
+                               "changed": _when(t.changed), "guid": t.guid,
+                               "token_issuer": _b64(t.token_issuer_der) if t.token_issuer_der else None}
+                              for t in org.federation_trusts],
+        "federated_org_id": {"account_namespace": org.federated_org_id.account_namespace,
+                             "domains": list(org.federated_org_id.domains),
+                             "enabled": org.federated_org_id.enabled,
+                             "delegation_trust": org.federated_org_id.delegation_trust,
+                             "organization_contact": org.federated_org_id.organization_contact,
+                             "default_domain": org.federated_org_id.default_domain},
         "auth": {"current": org.auth_config.current_thumbprint,
                  "previous": org.auth_config.previous_thumbprint,
                  "next": org.auth_config.next_thumbprint,
@@ -166,6 +181,23 @@ def load_world(data: Dict[str, Any], *, clock=None, key_source=None, serials=Non
                                              c["enabled"], c["require_tls"])
                                for c in data["send_connectors"]]
         org.federation_thumbprints = set(data["federation"])
+        from .federation import FederationTrust
+        for t in data.get("federation_trusts", []):
+            org.federation_trusts.append(FederationTrust(
+                name=t["name"], org_thumbprint=t["org"], next_thumbprint=t["next"],
+                prev_thumbprint=t["prev"], application_uri=t["application_uri"],
+                application_identifier=t["application_identifier"], metadata_url=t["metadata_url"],
+                provisioned_externally=t["provisioned_externally"], legacy=t["legacy"],
+                created=_dt.datetime.fromisoformat(t["created"]) if t["created"] else None,
+                changed=_dt.datetime.fromisoformat(t["changed"]) if t["changed"] else None,
+                guid=t["guid"], token_issuer_der=_unb64(t["token_issuer"]) if t["token_issuer"] else None))
+        ident = data.get("federated_org_id") or {}
+        if ident:
+            o = org.federated_org_id
+            o.account_namespace, o.domains, o.enabled = (ident["account_namespace"],
+                                                         tuple(ident["domains"]), ident["enabled"])
+            o.delegation_trust, o.organization_contact, o.default_domain = (
+                ident["delegation_trust"], ident["organization_contact"], ident["default_domain"])
         a = data["auth"]
         cfg = org.auth_config
         cfg.current_thumbprint, cfg.previous_thumbprint, cfg.next_thumbprint = \

@@ -11,8 +11,9 @@ One database file is one world.  :class:`WorldStore` owns a connection to it and
   ``send_connectors``, ``certificates`` (every store entry: DER, key reference,
   FriendlyName, flags, ACL, the PKCS#10 request of a pending one), ``trust`` (Root and
   intermediate CA stores), ``keys`` (PEM, each key once however many certificates
-  share it), ``authorities`` (the lab CAs), ``journal`` (which entity each commit
-  changed) and ``meta``.  Lists inside a row (roles, bindings, ACLs...) are JSON.
+  share it), ``authorities`` (the lab CAs), ``federation_trusts`` (schema 2: the
+  federation trusts; the federated organization identifier is an organisation
+  setting), ``journal`` (which entity each commit changed) and ``meta``.  Lists inside a row (roles, bindings, ACLs...) are JSON.
 * **Change tracking**: the model records changed entities (:mod:`.tracking`);
   :meth:`commit` writes just those rows and a journal line per entity, in one
   transaction; :meth:`rollback` reloads them from the database, so a failed command
@@ -53,7 +54,7 @@ __all__ = ["WorldStore", "WorldStoreError", "LegacyStateFile", "SCHEMA_VERSION",
 #: ``PRAGMA application_id`` of exshell worlds ("ExSh").
 APPLICATION_ID = 0x45785368
 #: The schema this exshell writes; worlds with a lower number are migrated.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SNAPSHOT_FORMAT = "exshell-world-snapshot"
 #: How long a change waits for another shell's commit (they take milliseconds).
 BUSY_SECONDS = 15.0
@@ -100,11 +101,17 @@ CREATE TABLE authorities(
 CREATE TABLE journal(seq INTEGER PRIMARY KEY AUTOINCREMENT, entity TEXT NOT NULL);
 """
 
+#: Schema 2: federation trusts (issue 12), one row each, in the order they were made.
+_SCHEMA_V2 = """
+CREATE TABLE federation_trusts(
+    position INTEGER PRIMARY KEY, name TEXT NOT NULL, settings TEXT NOT NULL);
+"""
+
 #: schema version -> SQL that brings a world from the version before to it.
-MIGRATIONS: Dict[int, str] = {1: _SCHEMA_V1}
+MIGRATIONS: Dict[int, str] = {1: _SCHEMA_V1, 2: _SCHEMA_V2}
 
 _TABLES = ("meta", "organization", "clock", "counters", "servers", "send_connectors", "keys",
-           "certificates", "trust", "authorities", "journal")
+           "certificates", "trust", "authorities", "journal", "federation_trusts")
 
 
 # ----------------------------------------------------------------- errors
@@ -231,6 +238,14 @@ def _when(value: Any, what: str) -> Optional[_dt.datetime]:
         raise _Damaged("%s is not a date" % what) from None
 
 
+def _b64(value: Any, what: str) -> bytes:
+    _check(isinstance(value, str), "%s has the wrong shape" % what)
+    try:
+        return base64.b64decode(value.encode("ascii"), validate=True)
+    except (ValueError, UnicodeEncodeError):
+        raise _Damaged("%s is damaged" % what) from None
+
+
 def _blob(value: Any, what: str) -> bytes:
     _check(isinstance(value, bytes) and len(value) > 0, "%s is missing" % what)
     return value
@@ -306,10 +321,16 @@ def _acl_rows(rules) -> List[list]:
 
 def _org_settings(org) -> Dict[str, Any]:
     cfg = org.auth_config
+    ident = org.federated_org_id
     return {
         "servers": [s.name for s in org.servers],
         "accepted_domains": [[d.domain, d.authoritative, d.default] for d in org.accepted_domains],
         "federation": sorted(org.federation_thumbprints),
+        "federated_org_id": {"account_namespace": ident.account_namespace,
+                             "domains": list(ident.domains), "enabled": bool(ident.enabled),
+                             "delegation_trust": ident.delegation_trust,
+                             "organization_contact": ident.organization_contact,
+                             "default_domain": ident.default_domain},
         "auth": {"current": cfg.current_thumbprint, "previous": cfg.previous_thumbprint,
                  "next": cfg.next_thumbprint, "next_date": _iso(cfg.next_effective_date),
                  "realm": cfg.realm, "service_name": cfg.service_name, "name": cfg.name},
@@ -333,6 +354,15 @@ def _send_settings(c) -> Dict[str, Any]:
     return {"tls": c.tls_certificate_name, "address_spaces": list(c.address_spaces),
             "source_servers": list(c.source_servers), "fqdn": c.fqdn, "usage": c.usage,
             "enabled": c.enabled, "require_tls": c.require_tls}
+
+
+def _federation_settings(t) -> Dict[str, Any]:
+    return {"org": t.org_thumbprint, "next": t.next_thumbprint, "prev": t.prev_thumbprint,
+            "application_uri": t.application_uri, "application_identifier": t.application_identifier,
+            "metadata_url": t.metadata_url, "provisioned_externally": bool(t.provisioned_externally),
+            "legacy": bool(t.legacy), "created": _iso(t.created), "changed": _iso(t.changed),
+            "token_issuer": base64.b64encode(t.token_issuer_der).decode("ascii")
+            if t.token_issuer_der else None, "guid": t.guid}
 
 
 def _clock_row(clock) -> Tuple[str, str]:
@@ -488,14 +518,15 @@ class WorldStore:
             if tables:
                 raise WorldStoreError("not an exshell world: an SQLite database of another program. "
                                       "Give another file with -State", path=self.display)
-            for statement in _SCHEMA_V1.split(";"):
-                if statement.strip():
-                    self.conn.execute(statement)
+            for target in range(1, SCHEMA_VERSION + 1):
+                for statement in MIGRATIONS[target].split(";"):
+                    if statement.strip():
+                        self.conn.execute(statement)
             self.conn.execute("PRAGMA application_id = %d" % APPLICATION_ID)
             self.conn.execute("PRAGMA user_version = %d" % SCHEMA_VERSION)
 
     def _all_keys(self, org) -> List[Tuple[str, ...]]:
-        keys: List[Tuple[str, ...]] = [("org",), ("clock",), ("send",)]
+        keys: List[Tuple[str, ...]] = [("org",), ("clock",), ("send",), ("federation",)]
         for s in org.servers:
             keys.append(("server", s.name))
             stores = [("My", s.my), ("REQUEST", s.requests)] + sorted(s.extra_stores.items())
@@ -544,6 +575,11 @@ class WorldStore:
             c.executemany("INSERT INTO send_connectors(position, name, settings) VALUES (?, ?, ?)",
                           [(i, sc.name, _dumps(_send_settings(sc)))
                            for i, sc in enumerate(org.send_connectors)])
+        elif kind == "federation":
+            c.execute("DELETE FROM federation_trusts")
+            c.executemany("INSERT INTO federation_trusts(position, name, settings) VALUES (?, ?, ?)",
+                          [(i, t.name, _dumps(_federation_settings(t)))
+                           for i, t in enumerate(org.federation_trusts)])
         elif kind == "cert":
             _, server_name, store_name, thumbprint = key
             server = self._server(org, server_name)
@@ -728,6 +764,7 @@ class WorldStore:
                     self._load_clock(org)
                     self._load_counters(org)
                     self._load_send(org)
+                    self._load_federation(org)
                     for (sname,) in self.conn.execute("SELECT name FROM servers ORDER BY position").fetchall():
                         self._load_server(org, sname)
                     self._order_servers(org, _json(settings, "the organisation's settings").get("servers"))
@@ -766,6 +803,7 @@ class WorldStore:
         org.accepted_domains = accepted
         org.federation_thumbprints = set(_thumb(t, "a federation thumbprint")
                                          for t in _texts(data.get("federation"), "federation"))
+        self._load_org_id(org, data.get("federated_org_id"))
         a = data.get("auth")
         _check(isinstance(a, dict), "the Auth configuration is missing")
         cfg = AuthConfig(current_thumbprint=_text(a.get("current"), "Auth current", none=True),
@@ -844,6 +882,56 @@ class WorldStore:
             out.append(connector)
         if out != list(org.send_connectors):
             org.send_connectors = out
+
+    def _load_org_id(self, org, d: Any) -> None:
+        """The federated organization identifier (absent in worlds made before it)."""
+        from .federation import FederatedOrganizationIdentifier
+        if d is None:
+            d = {}
+        _check(isinstance(d, dict), "the federated organization identifier has the wrong shape")
+        what = "the federated organization identifier"
+        values = dict(account_namespace=_text(d.get("account_namespace"), what, none=True),
+                      domains=tuple(_texts(d.get("domains", []), what)),
+                      enabled=_bool(d.get("enabled", False), what),
+                      delegation_trust=_text(d.get("delegation_trust"), what, none=True),
+                      organization_contact=_text(d.get("organization_contact"), what, none=True),
+                      default_domain=_text(d.get("default_domain"), what, none=True))
+        ident = org.federated_org_id
+        for k, v in values.items():
+            if getattr(ident, k) != v:
+                setattr(ident, k, v)
+
+    def _load_federation(self, org) -> None:
+        from .federation import FederationTrust
+        rows = self.conn.execute("SELECT name, settings FROM federation_trusts ORDER BY position").fetchall()
+        existing = {t.name.casefold(): t for t in org.federation_trusts}
+        out = []
+        for name, settings in rows:
+            what = "federation trust %r" % (name,)
+            d = _json(settings, what)
+            issuer = d.get("token_issuer")
+            values = dict(name=_text(name, what, empty=False),
+                          org_thumbprint=_thumb(d["org"], what) if d.get("org") else None,
+                          next_thumbprint=_thumb(d["next"], what) if d.get("next") else None,
+                          prev_thumbprint=_thumb(d["prev"], what) if d.get("prev") else None,
+                          application_uri=_text(d.get("application_uri", ""), what),
+                          application_identifier=_text(d.get("application_identifier", ""), what),
+                          metadata_url=_text(d.get("metadata_url", ""), what),
+                          provisioned_externally=_bool(d.get("provisioned_externally", False), what),
+                          legacy=_bool(d.get("legacy", False), what),
+                          created=_when(d.get("created"), what), changed=_when(d.get("changed"), what),
+                          token_issuer_der=_b64(issuer, what) if issuer else None,
+                          guid=_text(d.get("guid", ""), what))
+            trust = existing.get(str(name).casefold())
+            if trust is None:
+                trust = FederationTrust(**values)
+            else:
+                for k, v in values.items():
+                    if getattr(trust, k) != v:
+                        setattr(trust, k, v)
+            out.append(trust)
+        if out != list(org.federation_trusts):
+            org.federation_trusts = out
 
     def _load_server(self, org, name: str) -> None:
         from .organization import ReceiveConnector, Server
@@ -1060,6 +1148,8 @@ class WorldStore:
             self._load_server(org, key[1])
         elif kind == "send":
             self._load_send(org)
+        elif kind == "federation":
+            self._load_federation(org)
         elif kind == "cert" and len(key) == 4:
             self._load_certificate(org, key[1:])
         elif kind == "trust" and len(key) == 4:
@@ -1076,7 +1166,8 @@ class WorldStore:
             keys.add(("cert", s, st, t))
         for s, st, t in self.conn.execute("SELECT server, store, thumbprint FROM trust"):
             keys.add(("trust", s, st, t))
-        order = {"org": 0, "server": 1, "clock": 2, "counters": 2, "send": 2, "ca": 3, "trust": 4, "cert": 5}
+        order = {"org": 0, "server": 1, "clock": 2, "counters": 2, "send": 2, "federation": 2, "ca": 3,
+                 "trust": 4, "cert": 5}
         for key in sorted(keys, key=lambda k: order.get(k[0], 9)):
             self._load_entity(org, key)
         self._load_entity(org, ("org",))
@@ -1410,6 +1501,11 @@ def open_store(path: str, *, create: bool = True, readonly: bool = False) -> Wor
     except sqlite3.Error as e:
         conn.close()
         raise _sqlite_error(e, display, "open the world") from None
+    except UnicodeDecodeError:
+        # A damaged schema table whose names are not text any more.
+        conn.close()
+        raise WorldStoreError("the world database is damaged (its table of tables cannot be read); "
+                              "%s" % _HINT_DAMAGED, path=display) from None
     return store
 
 
@@ -1485,6 +1581,8 @@ def export_snapshot(store: WorldStore) -> Dict[str, Any]:
                                                         "servers ORDER BY position")],
                 "send_connectors": [dict(json.loads(s), name=n) for n, s in c.execute(
                     "SELECT name, settings FROM send_connectors ORDER BY position")],
+                "federation_trusts": [dict(json.loads(s), name=n) for n, s in c.execute(
+                    "SELECT name, settings FROM federation_trusts ORDER BY position")],
                 "keys": [{"id": i, "pem": bytes(p).decode("ascii")}
                          for i, p in c.execute("SELECT id, pem FROM keys ORDER BY id")],
                 "certificates": [], "trust": [], "authorities": [],
@@ -1560,6 +1658,10 @@ def import_snapshot(data: Any, store: WorldStore, *, path: str = "<snapshot>") -
                 sc = dict(sc)
                 c.execute("INSERT INTO send_connectors(position, name, settings) VALUES (?,?,?)",
                           (i, sc.pop("name", None), _dumps(sc)))
+            for i, ft in enumerate(_list(data, "federation_trusts")):
+                ft = dict(ft)
+                c.execute("INSERT INTO federation_trusts(position, name, settings) VALUES (?,?,?)",
+                          (i, ft.pop("name", None), _dumps(ft)))
             for k in _list(data, "keys"):
                 pem = k.get("pem")
                 _check(isinstance(pem, str) and isinstance(k.get("id"), int), "a key has the wrong shape")
