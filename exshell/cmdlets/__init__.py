@@ -64,6 +64,10 @@ LAZY_FAMILIES = {
     "services": ("Get-Service", "gsv", "iisreset", "iisreset.exe", "Restart-Service",
                  "sasv", "spsv", "Start-Service", "Stop-Service"),
     "clixml": ("ConvertTo-Xml", "Export-Clixml", "Import-Clixml"),
+    "federation": ("Get-FederatedOrganizationIdentifier", "Get-FederationTrust",
+                   "New-FederationTrust", "Remove-FederationTrust",
+                   "Set-FederatedOrganizationIdentifier", "Set-FederationTrust",
+                   "Test-FederationTrust"),
 }
 
 for _module, _names in LAZY_FAMILIES.items():

@@ -34,7 +34,11 @@ def _pick(value: Any, tag: Optional[str]) -> Any:
     """A text that may differ per Exchange version: a dict keyed by version tag
     (``"default"`` for the rest) or a plain value."""
     if isinstance(value, dict):
-        return value.get(tag or "", value.get("default", ""))
+        # A row's own text ("2019-CU11"), else its version's ("2019"), else the default.
+        for key in (tag or "", (tag or "").split("-")[0]):
+            if key in value:
+                return value[key]
+        return value.get("default", "")
     return value
 
 
@@ -110,7 +114,7 @@ def render_help(cls: Any, context: Any, view: str = "default") -> str:
     from .utility import syntax_lines
     t = _texts()
     profile, dialect = context.profile, context.dialect
-    tag = profile.version
+    tag = profile.name
     width = _usable_width(context)
     name = cls.name
     synopsis = _pick(t.SYNOPSES.get(name), tag) or cls.synopsis
@@ -158,7 +162,7 @@ def render_help(cls: Any, context: Any, view: str = "default") -> str:
 def render_parameters(cls: Any, context: Any, patterns: Sequence[str]) -> Optional[str]:
     """The -Parameter view: each parameter matching a pattern, with its table."""
     profile, dialect = context.profile, context.dialect
-    tag = profile.version
+    tag = profile.name
     width = _usable_width(context)
     params = list(_own_parameters(cls, profile)) + [p for p in cls.parameters_for(profile) if p.common]
     hits = [p for p in params if any(like(p.name, pat) for pat in patterns)]
@@ -305,7 +309,7 @@ class GetHelp(Cmdlet):
         and about_ topics, in PowerShell's category order."""
         t = _texts()
         context = self.context
-        tag = context.profile.version
+        tag = context.profile.name
         wild = any(ch in name for ch in "*?[")
 
         def available(cls: Any) -> bool:

@@ -19,6 +19,9 @@
     domains = ["mail.contoso.com"]
     services = ["IIS", "SMTP"]
 
+    [federation]                 # 2010+: a federation trust that uses certificate "fed"
+    certificate = "fed"
+
 into an :class:`~.organization.Organization` (README "Organisation files" documents
 every key).  Every mistake raises :class:`~.errors.WorldFileError` naming the file,
 the line and the key.  The built-in organisation is ``exshell/data/default-organization.toml``.
@@ -45,7 +48,7 @@ DEFAULT_DEFINITION = "data/default-organization.toml"
 #: Keys each section accepts (anything else is reported, so typos don't pass silently).
 KNOWN_KEYS: Dict[str, Tuple[str, ...]] = {
     "": ("version", "clock", "organization", "servers", "authorities", "certificates",
-         "send_connectors", "receive_connectors", "auth"),
+         "send_connectors", "receive_connectors", "auth", "federation"),
     "organization": ("name", "domain", "domain_controller", "accepted_domains"),
     "servers": ("name", "roles", "setup", "setup_certificate_expires",
                 "setup_certificate_days_left", "pop_certificate_name", "imap_certificate_name",
@@ -59,6 +62,8 @@ KNOWN_KEYS: Dict[str, Tuple[str, ...]] = {
     "receive_connectors": ("server", "name", "tls_certificate", "tls_certificate_name", "fqdn",
                            "bindings"),
     "auth": ("certificate",),
+    "federation": ("trust", "certificate", "next_certificate", "previous_certificate",
+                   "account_namespace", "enabled", "organization_contact", "metadata_url"),
 }
 #: Lifetime of a definition's certificate when neither dates nor days_left are given.
 DEFAULT_LIFETIME = _dt.timedelta(days=730)
@@ -329,7 +334,68 @@ def _build(text: str, *, path, version, clock, key_source, serials):
         if ref not in certs:
             raise ctx.error("no certificate with id '%s'" % ref, "auth", None, "certificate")
         org.auth_config.current_thumbprint = certs[ref][0].thumbprint
+    _build_federation(data, ctx, org, certs)
     return org
+
+
+def _build_federation(data, ctx, org, certs) -> None:
+    """``[federation]``: a federation trust (2010+) naming certificates of the local
+    server by id, and optionally the federated organization identifier.  The trust's
+    certificates must be on the local server with their key (as New-FederationTrust
+    demands); unlike the cmdlet, a file may name one without a subject key identifier."""
+    table = data.get("federation")
+    if table is None:
+        return
+    S = "federation"
+    if not org.profile.federation:
+        raise ctx.error("Exchange %s has no federation (2010 and later)" % org.profile.version, S)
+    from . import federation as fed
+
+    def thumbprint_of(key: str, required: bool = False):
+        ref = _get(table, key, str, ctx, S, required=required)
+        if ref is None:
+            return None
+        if ref not in certs:
+            raise ctx.error("no certificate with id '%s'" % ref, S, None, key)
+        entry = certs[ref][0]
+        local = org.local_server
+        if entry is None or local is None or entry.thumbprint not in local.my:
+            raise ctx.error("certificate '%s' is not on the local server %s"
+                            % (ref, local.name if local else ""), S, None, key)
+        if not local.my.get(entry.thumbprint).has_key:
+            raise ctx.error("certificate '%s' has no private key" % ref, S, None, key)
+        return entry.thumbprint
+
+    name = _get(table, "trust", str, ctx, S, default=fed.DEFAULT_TRUST_NAME)
+    if not name.strip() or len(name) > 64 or any(c in name for c in "\\/,=+<>#;\"\r\n"):
+        raise ctx.error("'%s' is not a valid federation trust name" % name, S, None, "trust")
+    current = thumbprint_of("certificate", required=True)
+    nxt = thumbprint_of("next_certificate")
+    prev = thumbprint_of("previous_certificate")
+    url = _get(table, "metadata_url", str, ctx, S)
+    if url is not None and not re.match(r"^https?://[^\s]+$", url):
+        raise ctx.error("metadata_url must be an http(s) URL", S, None, "metadata_url")
+    now = org.clock.now().replace(microsecond=0)
+    trust = fed.FederationTrust(name=name.strip(), org_thumbprint=current, next_thumbprint=nxt,
+                                prev_thumbprint=prev, metadata_url=url or fed.METADATA_EPR,
+                                created=now, changed=now,
+                                token_issuer_der=fed.gateway_certificate(org, now),
+                                guid=fed.trust_guid(org, name))
+    org.federation_trusts.append(trust)
+    for t in (current, nxt):
+        if t:
+            fed.grant_key_access(org, t)
+    namespace = _get(table, "account_namespace", str, ctx, S)
+    enabled = _get(table, "enabled", bool, ctx, S)
+    contact = _get(table, "organization_contact", str, ctx, S)
+    if namespace is not None or enabled is not None or contact is not None:
+        try:
+            fed.set_organization_identifier(
+                org, delegation_trust=trust.name, account_namespace=namespace,
+                enabled=True if enabled is None else enabled, organization_contact=contact)
+        except ExchangeError as e:
+            key = "account_namespace" if namespace is not None else "enabled"
+            raise ctx.error(e.message, S, None, key) from None
 
 
 class _Authority:

@@ -37,7 +37,8 @@ __all__ = ["FederationTrust", "FederatedOrganizationIdentifier", "FederationTrus
            "OrganizationIdentifierView", "TrustTestResult", "FEDERATION_ERRORS",
            "DEFAULT_TRUST_NAME", "ACCOUNT_NAMESPACE_PREFIX", "plan_new_trust", "new_trust",
            "set_trust", "remove_trust", "set_organization_identifier", "test_trust",
-           "federation_error", "federation_roles"]
+           "federation_error", "federation_roles", "gateway_certificate", "trust_guid",
+           "grant_key_access", "find_trust", "check_certificate", "METADATA_EPR"]
 
 #: The name the documentation (and the Hybrid Configuration Wizard) gives the trust.
 DEFAULT_TRUST_NAME = "Microsoft Federation Gateway"
@@ -332,13 +333,23 @@ def new_trust(organization: Any, name: str, thumbprint: str, *, metadata_url: Op
         application_identifier=application_identifier or "",
         metadata_url=str(metadata_url) if metadata_url else METADATA_EPR,
         provisioned_externally=bool(skip_provisioning), legacy=bool(legacy), created=now,
-        changed=now, token_issuer_der=_gateway_certificate(organization, now),
-        guid=_guid_for(organization, name))
+        changed=now, token_issuer_der=gateway_certificate(organization, now),
+        guid=trust_guid(organization, name))
     organization.federation_trusts.append(trust)
+    grant_key_access(organization, t)
     return trust
 
 
-def _gateway_certificate(organization: Any, now: _dt.datetime) -> bytes:
+def grant_key_access(organization: Any, thumbprint: str) -> None:
+    """The trust's certificate key becomes readable by NETWORK SERVICE on this server
+    (the services that sign with it need it), which is why captures show a federation
+    certificate as ``....SF`` / ``SMTP, Federation`` on transport servers [C][I]."""
+    entry = organization.local_server.my.get(thumbprint) if organization.local_server else None
+    if entry is not None and entry.has_key:
+        entry.grant_network_service_read()
+
+
+def gateway_certificate(organization: Any, now: _dt.datetime) -> bytes:
     """The lab's stand-in for the gateway's token-issuer certificate: a real
     self-signed certificate (a key from the lab pool, no generation)."""
     from .issuance import der_bytes, issue_self_signed
@@ -351,7 +362,7 @@ def _gateway_certificate(organization: Any, now: _dt.datetime) -> bytes:
     return der_bytes(cert)
 
 
-def _guid_for(organization: Any, name: str) -> str:
+def trust_guid(organization: Any, name: str) -> str:
     import hashlib
     import uuid
     digest = hashlib.sha1(("%s|%s|%s" % (organization.domain, name, organization.clock.now()))
@@ -385,6 +396,7 @@ def set_trust(organization: Any, trust: FederationTrust, *, thumbprint: Optional
     organization.begin_change()
     if staged is not None:
         trust.next_thumbprint = staged
+        grant_key_access(organization, staged)
     if publish:
         trust.prev_thumbprint = trust.org_thumbprint
         trust.org_thumbprint = trust.next_thumbprint

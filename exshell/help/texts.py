@@ -57,28 +57,38 @@ DESCRIPTIONS = {
         "request (-GenerateRequest) to send to a certification authority (CA). Piped a "
         "certificate from Get-ExchangeCertificate, it renews that certificate: the new one "
         "gets the same subject and domain names and a new key and validity period.\n\n"
-        "A new self-signed certificate is enabled for the services given with -Services "
-        "(IMAP, POP and SMTP by default on Exchange 2010, the services of the renewed "
-        "certificate when renewing). When SMTP is among them and another certificate is the "
-        "default SMTP certificate, the cmdlet asks whether to overwrite it; -Force answers "
-        "yes.\n\n"
+        "A new self-signed certificate is enabled for the services given with -Services, and "
+        "for SMTP when -Services is left out -- also when renewing: a renewal does NOT take "
+        "over the old certificate's services. Services are worked out from the server's "
+        "settings, so the new certificate also shows IMAP and POP when one of its names is "
+        "the name POP3 and IMAP4 look for (X509CertificateName; a renewal of setup's "
+        "certificate keeps the server's name, so it does), but never IIS: enable it for IIS "
+        "with Enable-ExchangeCertificate -Services IIS. When the certificate gets SMTP and "
+        "another certificate is the default SMTP certificate, the cmdlet asks whether to "
+        "overwrite it; -Force answers yes.\n\n"
         "A request is written to the pipeline as Base64 text (or as bytes with "
         "-BinaryEncoded); save it to a file for the CA. On Exchange 2007 -Path, and on "
-        "Exchange 2013 -RequestFile, write the file directly. The request stays on the "
+        "Exchange 2013 -RequestFile (also on 2016 up to CU22 and 2019 up to CU11, before "
+        "the 2022 H1 update removed it), write the file directly. The request stays on the "
         "server as a pending request until its response is imported.\n\n"
+        "A federation certificate is made with -Services Federation and a "
+        "-SubjectKeyIdentifier; Federation shows in its Services once a federation trust "
+        "uses it (New-FederationTrust, Set-FederationTrust).\n\n"
         "The old certificate is never removed: after checking the new one, remove the old "
         "one with Remove-ExchangeCertificate.",
     "Enable-ExchangeCertificate":
         "Enable-ExchangeCertificate assigns a certificate to one or more Exchange services: "
         "IIS (Outlook Web App, ActiveSync, Exchange Web Services...), SMTP (TLS for the "
-        "transport service), IMAP, POP, UM and, on later versions, Federation and "
-        "UMCallRouter.\n\n"
+        "transport service), IMAP, POP, UM and, from Exchange 2013 on, UMCallRouter. "
+        "Federation cannot be enabled this way: a certificate serves federation when a "
+        "federation trust uses it (New-FederationTrust, Set-FederationTrust).\n\n"
         "Services are only ever added: a service the certificate already had stays "
         "enabled, and enabling a certificate for IIS takes IIS away from the certificate "
         "that had it before. Enabling for SMTP asks whether to overwrite the default SMTP "
         "certificate; -Force answers yes.\n\n"
-        "The certificate must be valid: a pending request, an expired certificate or one "
-        "whose private key is missing cannot be enabled.",
+        "The certificate must be usable by Exchange: a pending request, or a certificate "
+        "whose private key is missing, cannot be enabled; an expired certificate cannot be "
+        "enabled for UM or UMCallRouter.",
     "Export-ExchangeCertificate":
         "Export-ExchangeCertificate exports a certificate together with its private key, "
         "protected by -Password, as a PKCS #12 (.pfx) file, so that it can be imported on "
@@ -87,24 +97,29 @@ DESCRIPTIONS = {
         "The result is written to the pipeline: with -BinaryEncoded an object whose "
         "FileData property holds the bytes. Exchange 2007 writes the file itself with "
         "-Path, and Exchange 2013 with -FileName; on Exchange 2010 save FileData with "
-        "Set-Content -Encoding Byte.",
+        "Set-Content -Encoding Byte. Exchange 2016 up to CU22 and 2019 up to CU11 still have "
+        "-FileName; the 2022 H1 update removed it.",
     "Import-ExchangeCertificate":
         "Import-ExchangeCertificate imports a certificate and its private key from a PFX "
         "file, or completes a pending request with the certificate the CA returned (a .cer, "
         ".crt or .p7b file).\n\n"
         "The file's content is passed with -FileData (Exchange 2010 and later; read it with "
         "Get-Content -Encoding Byte -ReadCount 0, or [System.IO.File]::ReadAllBytes()). "
-        "Exchange 2007 reads the file itself with -Path, and Exchange 2013 also accepts "
-        "-FileName with a UNC path.\n\n"
+        "Exchange 2007 reads the file itself with -Path, and Exchange 2013 (and 2016 up to "
+        "CU22, 2019 up to CU11) also accepts -FileName with a UNC path.\n\n"
         "An imported certificate is not assigned to any service: run "
         "Enable-ExchangeCertificate afterwards.",
     "Remove-ExchangeCertificate":
         "Remove-ExchangeCertificate deletes a certificate, or a pending request, from the "
         "server's certificate store. The cmdlet asks for confirmation first; answer A or Y, "
         "or add -Confirm:$false to skip the question.\n\n"
-        "Before removing a certificate, make sure another certificate serves its services "
-        "(see Get-ExchangeCertificate | Format-List Thumbprint,Services). Removal cannot be "
-        "undone unless the certificate was exported.",
+        "Some certificates cannot be removed: the server's default SMTP certificate, the UM "
+        "certificates, a certificate a federation trust uses, and a certificate whose issuer "
+        "and subject a Send connector names (TlsCertificateName). Point those at another "
+        "certificate first. Before removing any other certificate, make sure another "
+        "certificate serves its services (see Get-ExchangeCertificate | Format-List "
+        "Thumbprint,Services): IIS, POP and IMAP do not move by themselves. Removal cannot "
+        "be undone unless the certificate was exported.",
 }
 
 EXAMPLES = {
@@ -124,8 +139,9 @@ EXAMPLES = {
         "default": [
             ("Get-ExchangeCertificate -Thumbprint 5113AE0233A72FCCB75D2F3D2DF5B4F5A4C7ABB3 | New-ExchangeCertificate",
              "This command renews a self-signed certificate: the new certificate has the same "
-             "names and services and a new validity period. The cmdlet asks before replacing "
-             "the default SMTP certificate."),
+             "names, a new key and a new validity period, and is enabled for SMTP (IMAP and "
+             "POP follow from its names), not for IIS. The cmdlet asks before replacing the "
+             "default SMTP certificate."),
             ("New-ExchangeCertificate -DomainName mail.contoso.com,autodiscover.contoso.com -Services IIS,SMTP -Force",
              "This command creates a new self-signed certificate for two names and enables it "
              "for IIS and SMTP without asking."),
@@ -136,7 +152,8 @@ EXAMPLES = {
         ],
         "2007": [
             ("Get-ExchangeCertificate -Thumbprint 5113AE0233A72FCCB75D2F3D2DF5B4F5A4C7ABB3 | New-ExchangeCertificate",
-             "This command renews a self-signed certificate with the same names and services."),
+             "This command renews a self-signed certificate with the same names; the new one "
+             "is enabled for SMTP, not for the old one's other services."),
             ("New-ExchangeCertificate -GenerateRequest -Path C:\\certreq\\contoso.req -SubjectName \"C=US,O=Contoso,CN=mail.contoso.com\" -DomainName mail.contoso.com,autodiscover.contoso.com -PrivateKeyExportable $true",
              "This command creates a request and writes it to C:\\certreq\\contoso.req."),
             ("New-ExchangeCertificate -DomainName mail.contoso.com -Services IIS,SMTP -Force",
@@ -145,7 +162,8 @@ EXAMPLES = {
         ],
         "2013": [
             ("Get-ExchangeCertificate -Thumbprint 5113AE0233A72FCCB75D2F3D2DF5B4F5A4C7ABB3 | New-ExchangeCertificate",
-             "This command renews a self-signed certificate with the same names and services."),
+             "This command renews a self-signed certificate with the same names; the new one "
+             "is enabled for SMTP, not for the old one's other services."),
             ("New-ExchangeCertificate -GenerateRequest -RequestFile \\\\EX01\\certreq\\contoso.req -SubjectName \"C=US,O=Contoso,CN=mail.contoso.com\" -DomainName mail.contoso.com,autodiscover.contoso.com -PrivateKeyExportable $true",
              "This command creates a request and writes it to a shared folder."),
             ("New-ExchangeCertificate -DomainName mail.contoso.com -Services IIS,SMTP -Force",
@@ -322,6 +340,64 @@ _OTHERS = {
         "Requests a page from the emulated server's web site over HTTPS and reports the "
         "certificate problems a browser would report (untrusted, expired, wrong name).",
         [("Invoke-WebRequest https://mail.contoso.com/owa -UseBasicParsing", "This command checks the certificate IIS offers for mail.contoso.com.")]),
+    # Federation (Exchange 2010 and later)
+    "Get-FederationTrust": (
+        "Lists the federation trust (normally one, named Microsoft Federation Gateway) with the "
+        "organisation's federation certificates: OrgPrivCertificate is the thumbprint of the "
+        "current one, OrgNextPrivCertificate the one staged to replace it, "
+        "OrgPrevPrivCertificate the one it replaced. Every certificate the trust names shows "
+        "Federation in Get-ExchangeCertificate and cannot be removed.",
+        [("Get-FederationTrust | Format-List Name,OrgPrivCertificate,OrgNextPrivCertificate",
+          "This command shows which certificates the federation trust uses."),
+         ("Get-ExchangeCertificate -Thumbprint (Get-FederationTrust).OrgPrivCertificate | Format-List Subject,NotAfter",
+          "This command shows when the current federation certificate expires.")]),
+    "New-FederationTrust": (
+        "Creates the federation trust between the organisation and the Microsoft Federation "
+        "Gateway, with a federation certificate of this server (-Thumbprint): a certificate "
+        "with a private key and a subject key identifier, usually made with "
+        "New-ExchangeCertificate -Services Federation. The trust gives the certificate's key "
+        "to the Network Service account, so the certificate also shows SMTP on a transport "
+        "server. In exshell the gateway is offline: the trust is recorded as if the gateway "
+        "had accepted it.",
+        [("$ski = [System.Guid]::NewGuid().ToString(\"N\")\n"
+          "$fc = New-ExchangeCertificate -SubjectName \"CN=Federation\" -DomainName \"Federation\" -Services Federation -KeySize 2048 -PrivateKeyExportable $true -SubjectKeyIdentifier $ski\n"
+          "New-FederationTrust -Name \"Microsoft Federation Gateway\" -Thumbprint $fc.Thumbprint",
+          "These commands make a federation certificate and create the federation trust with it.")]),
+    "Set-FederationTrust": (
+        "Changes the federation trust. -Thumbprint stages the next federation certificate "
+        "(OrgNextPrivCertificate); once that certificate is installed on every Mailbox, "
+        "Client Access and Hub Transport server, -PublishFederationCertificate makes it the "
+        "current one, and the current one becomes the previous one. -Name renames the trust, "
+        "-MetadataUrl points it at another metadata address.",
+        [("Set-FederationTrust -Identity \"Microsoft Federation Gateway\" -Thumbprint " + _T,
+          "This command stages a new federation certificate."),
+         ("Set-FederationTrust -Identity \"Microsoft Federation Gateway\" -PublishFederationCertificate",
+          "This command makes the staged certificate the current federation certificate.")]),
+    "Remove-FederationTrust": (
+        "Deletes a federation trust after asking for confirmation. Its certificates stay in "
+        "the stores and lose Federation. A trust the enabled federated organization "
+        "identifier uses cannot be removed.",
+        [("Remove-FederationTrust \"Microsoft Federation Gateway\" -Confirm:$false",
+          "This command removes the trust without asking.")]),
+    "Get-FederatedOrganizationIdentifier": (
+        "Shows the federated organization identifier: the account namespace registered with "
+        "the gateway, the federated domains, the trust it uses (DelegationTrustLink) and "
+        "whether federation is enabled.",
+        [("Get-FederatedOrganizationIdentifier", "This command shows the federated organization identifier.")]),
+    "Set-FederatedOrganizationIdentifier": (
+        "Configures the federated organization identifier: the trust it uses "
+        "(-DelegationFederationTrust), the account namespace (-AccountNamespace, an accepted "
+        "domain; the gateway's namespace becomes FYDIBOHF25SPDLT.<domain>), the contact and "
+        "whether federation is enabled (-Enabled $false turns it off for a while).",
+        [("Set-FederatedOrganizationIdentifier -DelegationFederationTrust \"Microsoft Federation Gateway\" -AccountNamespace contoso.com -Enabled $true",
+          "This command enables federation for contoso.com through the trust.")]),
+    "Test-FederationTrust": (
+        "Tests the federation trust step by step: the trust object, the gateway's metadata and "
+        "certificates, the organisation's federation certificate (installed on this server, "
+        "with its key, not expired) and a token request. In exshell the gateway is offline: "
+        "its steps succeed when the local ones do.",
+        [("Test-FederationTrust", "This command tests the federation trust and its certificates."),
+         ("Test-FederationTrust | Where-Object { $_.Type -ne 'Success' }", "This command shows only the steps that failed.")]),
     # Lab helpers
     "Export-LabCARoot": (
         "LAB ONLY (not an Exchange or PowerShell cmdlet): writes the root certificate of the "
@@ -647,7 +723,7 @@ GENERIC_PARAMETERS = {
     "FilterScript": "The script block that decides whether each object passes.",
     "Credential": "The account to use.",
     "Password": "The password, as a secure string (Read-Host -AsSecureString or ConvertTo-SecureString).",
-    "FriendlyName": "A name for the certificate, shown in FriendlyName (at most 64 characters).",
+    "FriendlyName": "A name for the certificate, shown in FriendlyName (at most 63 characters).",
     "TlsCertificateName": "The certificate, written <I>issuer<S>subject.",
     "X509CertificateName": "A domain name of the certificate the service should use.",
     "Fqdn": "The fully qualified domain name the connector announces.",
@@ -667,10 +743,10 @@ PARAMETERS = {
     ("Get-ExchangeCertificate", "Instance"): "An X509Certificate2 object to show as Exchange sees it.",
     ("Get-ExchangeCertificate", "DomainName"): "Shows only the certificates that cover these names, best match first (wildcard certificates cover one level).",
     # New-ExchangeCertificate
-    ("New-ExchangeCertificate", "Services"): "The services to enable the new self-signed certificate for: None, IMAP, POP, UM, IIS, SMTP (and Federation, UMCallRouter on later versions). Separate several with commas. When renewing, the default is the services of the old certificate.",
+    ("New-ExchangeCertificate", "Services"): "The services to enable the new self-signed certificate for: None, IMAP, POP, UM, IIS, SMTP (Federation from Exchange 2010 on, UMCallRouter from 2013 on). Separate several with commas. The default is SMTP, also when renewing: the old certificate's services are not copied. Federation only marks the certificate for a federation trust.",
     ("New-ExchangeCertificate", "GenerateRequest"): "Creates a certificate request for a CA instead of a self-signed certificate. The request stays on the server as a pending request.",
     ("New-ExchangeCertificate", "BinaryEncoded"): "Writes the request as DER bytes instead of Base64 text.",
-    ("New-ExchangeCertificate", "RequestFile"): "Exchange 2013: the file (a UNC path) to write the request to.",
+    ("New-ExchangeCertificate", "RequestFile"): "Exchange 2013, 2016 up to CU22 and 2019 up to CU11: the file (a UNC path) to write the request to.",
     ("New-ExchangeCertificate", "Path"): "Exchange 2007: the file to write the request to.",
     ("New-ExchangeCertificate", "SubjectName"): "The subject, as an X.500 name such as \"C=US,O=Contoso,CN=mail.contoso.com\". By default CN= the first domain name (or the server name).",
     ("New-ExchangeCertificate", "DomainName"): "The names the certificate covers (Subject Alternative Names), separated by commas. By default the server's host name and FQDN.",
@@ -680,12 +756,12 @@ PARAMETERS = {
     ("New-ExchangeCertificate", "IncludeAutoDiscover"): "Adds autodiscover.<domain> for each accepted domain.",
     ("New-ExchangeCertificate", "IncludeServerFQDN"): "Adds the server's FQDN to the names.",
     ("New-ExchangeCertificate", "IncludeServerNetBIOSName"): "Adds the server's NetBIOS name to the names.",
-    ("New-ExchangeCertificate", "SubjectKeyIdentifier"): "A subject key identifier to put in the certificate (normally left out).",
+    ("New-ExchangeCertificate", "SubjectKeyIdentifier"): "A subject key identifier to put in the certificate, as hexadecimal digits. A federation certificate needs one: [guid]::NewGuid().ToString(\"N\") gives a fresh value.",
     ("New-ExchangeCertificate", "Instance"): "A certificate to renew (what Get-ExchangeCertificate pipes in).",
     ("New-ExchangeCertificate", "Force"): "Answers yes to the question about replacing the default SMTP certificate.",
     # Enable-ExchangeCertificate
     ("Enable-ExchangeCertificate", "Thumbprint"): "The thumbprint of the certificate to enable.",
-    ("Enable-ExchangeCertificate", "Services"): "The services to add: None, IMAP, POP, UM, IIS, SMTP (and Federation, UMCallRouter on later versions), separated by commas. Services the certificate already has are kept.",
+    ("Enable-ExchangeCertificate", "Services"): "The services to add: None, IMAP, POP, UM, IIS, SMTP (UMCallRouter from Exchange 2013 on), separated by commas. Services the certificate already has are kept. Federation is refused: a federation trust decides which certificate serves it.",
     ("Enable-ExchangeCertificate", "DoNotRequireSsl"): "With IIS: does not turn on \"Require SSL\" for the default web site.",
     ("Enable-ExchangeCertificate", "Force"): "Answers yes to the question about replacing the default SMTP certificate.",
     ("Enable-ExchangeCertificate", "NetworkServiceAllowed"): "Gives the Network Service account read access to the private key.",
@@ -693,12 +769,12 @@ PARAMETERS = {
     ("Export-ExchangeCertificate", "Thumbprint"): "The thumbprint of the certificate (or pending request) to export.",
     ("Export-ExchangeCertificate", "BinaryEncoded"): "Exports the certificate and key as PFX bytes (use with -Password).",
     ("Export-ExchangeCertificate", "Password"): "The password that protects the exported private key.",
-    ("Export-ExchangeCertificate", "FileName"): "Exchange 2013: the file (a UNC path) to write.",
+    ("Export-ExchangeCertificate", "FileName"): "Exchange 2013, 2016 up to CU22 and 2019 up to CU11: the file (a UNC path) to write.",
     ("Export-ExchangeCertificate", "Path"): "Exchange 2007: the file to write.",
     ("Export-ExchangeCertificate", "Force"): "Exchange 2007: overwrites an existing file.",
     # Import-ExchangeCertificate
     ("Import-ExchangeCertificate", "FileData"): "The content of the file to import, as bytes: read it with Get-Content -Encoding Byte -ReadCount 0 or [System.IO.File]::ReadAllBytes().",
-    ("Import-ExchangeCertificate", "FileName"): "Exchange 2013: the file (a UNC path) to import.",
+    ("Import-ExchangeCertificate", "FileName"): "Exchange 2013, 2016 up to CU22 and 2019 up to CU11: the file (a UNC path) to import.",
     ("Import-ExchangeCertificate", "Path"): "Exchange 2007: the file to import.",
     ("Import-ExchangeCertificate", "Instance"): "The certificate as Base64 text.",
     ("Import-ExchangeCertificate", "Password"): "The password of a PFX file.",
@@ -706,6 +782,35 @@ PARAMETERS = {
     ("Import-ExchangeCertificate", "FriendlyName"): "A friendly name for the imported certificate.",
     # Remove-ExchangeCertificate
     ("Remove-ExchangeCertificate", "Thumbprint"): "The thumbprint of the certificate or pending request to remove.",
+    # Federation
+    ("Get-FederationTrust", "Identity"): "The name of the federation trust. Leave it out to list every trust.",
+    ("New-FederationTrust", "Name"): "The name of the new trust, usually Microsoft Federation Gateway.",
+    ("New-FederationTrust", "Thumbprint"): "The thumbprint of the federation certificate: a certificate of this server with a private key and a subject key identifier.",
+    ("New-FederationTrust", "ApplicationUri"): "With -SkipNamespaceProviderProvisioning: the primary federated domain.",
+    ("New-FederationTrust", "SkipNamespaceProviderProvisioning"): "The trust and the organisation identifier were provisioned with the gateway by other means; use with -ApplicationUri, -ApplicationIdentifier and -AdministratorProvisioningId.",
+    ("New-FederationTrust", "AdministratorProvisioningId"): "With -SkipNamespaceProviderProvisioning: the provisioning key the gateway returned.",
+    ("New-FederationTrust", "ApplicationIdentifier"): "With -SkipNamespaceProviderProvisioning: the organisation's application (site) identifier at the gateway.",
+    ("New-FederationTrust", "SuppressDnsWarning"): "Exchange 2010: leaves out the reminder about the DNS record that proves the domain (exshell prints none).",
+    ("New-FederationTrust", "UseLegacyProvisioningService"): "Uses the gateway's legacy provisioning interface (needed for a self-signed federation certificate on the real gateway).",
+    ("New-FederationTrust", "MetadataUrl"): "The address of the gateway's federation metadata.",
+    ("Set-FederationTrust", "Identity"): "The name of the federation trust to change.",
+    ("Set-FederationTrust", "Thumbprint"): "Stages this certificate as the next federation certificate (OrgNextPrivCertificate).",
+    ("Set-FederationTrust", "PublishFederationCertificate"): "Makes the next certificate the current one (the current one becomes the previous one). It must be installed on every Mailbox, Client Access and Hub Transport server first.",
+    ("Set-FederationTrust", "MetadataUrl"): "A new address for the gateway's federation metadata.",
+    ("Set-FederationTrust", "RefreshMetadata"): "Reads the gateway's metadata again (the lab's gateway is offline: nothing changes).",
+    ("Set-FederationTrust", "ApplicationUri"): "The primary federated domain of the trust.",
+    ("Set-FederationTrust", "Name"): "A new name for the trust.",
+    ("Remove-FederationTrust", "Identity"): "The name of the federation trust to remove.",
+    ("Get-FederatedOrganizationIdentifier", "Identity"): "The organisation (there is only one; leave it out).",
+    ("Get-FederatedOrganizationIdentifier", "IncludeExtendedDomainInfo"): "Also asks the gateway about each domain (offline in the lab: no extra information).",
+    ("Set-FederatedOrganizationIdentifier", "Identity"): "The organisation (there is only one; leave it out).",
+    ("Set-FederatedOrganizationIdentifier", "AccountNamespace"): "The federated domain, one of the accepted domains, that makes the account namespace.",
+    ("Set-FederatedOrganizationIdentifier", "DelegationFederationTrust"): "The federation trust the identifier uses.",
+    ("Set-FederatedOrganizationIdentifier", "Enabled"): "$true enables federation, $false turns it off.",
+    ("Set-FederatedOrganizationIdentifier", "OrganizationContact"): "The e-mail address of the organisation's federation contact.",
+    ("Set-FederatedOrganizationIdentifier", "DefaultDomain"): "Exchange 2013 and later: the federated domain used in delegation tokens.",
+    ("Test-FederationTrust", "UserIdentity"): "The mailbox to request a token for (the test mailbox by default).",
+    ("Test-FederationTrust", "MonitoringContext"): "$true adds monitoring events and counters to the results (none in exshell).",
     # Get-Help
     ("Get-Help", "Name"): "The command or topic to show. Wildcards list the matching topics.",
     ("Get-Help", "Full"): "Shows the whole help: parameters with their attributes, inputs, outputs, notes and examples.",
@@ -739,9 +844,9 @@ OUTPUTS = {
     "Remove-ExchangeCertificate": "None",
 }
 NOTES = {
-    "New-ExchangeCertificate": "The old certificate is kept. After a renewal, check the new certificate's services, then remove the old one. Connectors that name the old certificate (TlsCertificateName) must be changed first.",
+    "New-ExchangeCertificate": "The old certificate is kept. A renewed certificate is enabled for SMTP only (IMAP and POP follow from its names); enable it for IIS yourself, check its services, then remove the old one. Connectors that name the old certificate (TlsCertificateName) must be changed first.",
     "Enable-ExchangeCertificate": "Services are added, never removed. To stop a certificate serving a service, enable another certificate for it.",
-    "Remove-ExchangeCertificate": "Removing the certificate that is the default SMTP certificate leaves transport without one until another certificate is enabled for SMTP.",
+    "Remove-ExchangeCertificate": "The default SMTP certificate, a federation certificate, the UM certificates and a certificate a Send connector names (TlsCertificateName) cannot be removed: the cmdlet says which rule stops it. Replace them first (Enable-ExchangeCertificate -Services SMTP, Set-FederationTrust, Set-SendConnector).",
     "Export-ExchangeCertificate": "Only certificates whose private key is exportable can be exported with their key.",
 }
 RELATED = {name: [other for other in _CERT if other != name] for name in _CERT}
@@ -790,6 +895,9 @@ LONG DESCRIPTION
     - No real Windows, IIS, Active Directory or network: the
       Test-*Connectivity cmdlets and Invoke-WebRequest check TLS against
       exshell's own emulated services.
+    - The Microsoft Federation Gateway is offline: federation trusts are
+      recorded as if it had accepted them, and Test-FederationTrust checks
+      the local side only.
     - Only the commands listed by Get-Command exist; .NET types and
       members are the ones admin scripts commonly use.
     - Where Microsoft's exact wording is unknown (some confirmation

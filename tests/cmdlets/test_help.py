@@ -100,10 +100,14 @@ DESCRIPTION
     from the server's certificate store. The cmdlet asks for confirmation
     first; answer A or Y, or add -Confirm:$false to skip the question.
 
-    Before removing a certificate, make sure another certificate serves its
-    services (see Get-ExchangeCertificate | Format-List
-    Thumbprint,Services). Removal cannot be undone unless the certificate
-    was exported.
+    Some certificates cannot be removed: the server's default SMTP
+    certificate, the UM certificates, a certificate a federation trust
+    uses, and a certificate whose issuer and subject a Send connector names
+    (TlsCertificateName). Point those at another certificate first. Before
+    removing any other certificate, make sure another certificate serves
+    its services (see Get-ExchangeCertificate | Format-List
+    Thumbprint,Services): IIS, POP and IMAP do not move by themselves.
+    Removal cannot be undone unless the certificate was exported.
 
 
 RELATED LINKS
