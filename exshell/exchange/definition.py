@@ -164,7 +164,7 @@ def parse_definition(text: str, path: Optional[str] = None) -> Tuple[Dict[str, A
                             key=section)
         for i, item in enumerate(items):
             _check_keys(item, section, i, ctx)
-    for section in ("organization", "auth"):
+    for section in ("organization", "auth", "federation"):
         table = data.get(section, {})
         if not isinstance(table, dict):
             raise ctx.error("'%s' must be a table ([%s])" % (section, section), key=section)

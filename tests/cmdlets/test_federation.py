@@ -1,0 +1,219 @@
+"""Federation (issue 12 item 4): the trust names the organisation's federation
+certificates, which then show Federation (F, sixth position) and cannot be removed;
+rotation with Set-FederationTrust; the organisation file declares a trust; the world
+store keeps it."""
+import pytest
+
+from exshell.exchange.definition import build_organization
+from exshell.exchange.errors import WorldFileError
+from exshell.exchange.keys import PoolKeySource, SeededSerials, extra_lab_keys_source
+from exshell.exchange.services import AllowedServices
+from exshell.profiles import versions_where, has_federation
+from exshell.testing import make_shell
+
+FED_CERT = ('$ski = [System.Guid]::NewGuid().ToString("N"); '
+            '$fc = New-ExchangeCertificate -SubjectName "CN=Federation" -DomainName "Federation" '
+            '-Services Federation -KeySize 2048 -PrivateKeyExportable $true -SubjectKeyIdentifier $ski')
+
+
+def run(shell, host, command):
+    host.clear()
+    shell.run(command)
+    return host.text
+
+
+def test_federation_exists_from_2010():
+    assert versions_where(has_federation) == ("2010", "2013", "2016", "2019")
+    shell, host = make_shell("2007")
+    out = run(shell, host, "Get-FederationTrust")
+    assert "is not recognized" in out
+
+
+@pytest.mark.parametrize("version, code", [("2010", ".....F"), ("2016", ".....F.")])
+def test_the_documented_federation_command_and_the_flag(version, code):
+    shell, host = make_shell(version)
+    run(shell, host, FED_CERT)
+    thumb = run(shell, host, "$fc.Thumbprint").strip()
+    assert run(shell, host, "$fc.Services").strip() == "None"
+    # No trust yet: no Federation.
+    assert run(shell, host, "(Get-ExchangeCertificate %s).ServicesStringForm" % thumb).strip() == "." * len(code)
+    out = run(shell, host, 'New-FederationTrust -Name "Microsoft Federation Gateway" -Thumbprint $fc.Thumbprint')
+    assert "Microsoft Federation Gateway" in out
+    form = run(shell, host, "(Get-ExchangeCertificate %s).ServicesStringForm" % thumb).strip()
+    # The trust gives NETWORK SERVICE the key: SMTP as on a transport server, and F.
+    assert form == code[:4] + "S" + code[5:]
+    assert "Federation" in run(shell, host, "(Get-ExchangeCertificate %s).Services" % thumb)
+    assert run(shell, host, "(Get-FederationTrust).OrgPrivCertificate").strip() == thumb
+    org = shell.organization
+    assert org.local_server.services_of(org.local_server.my.get(thumb)) & AllowedServices.Federation
+
+
+def test_a_federation_certificate_cannot_be_removed_until_it_is_replaced():
+    shell, host = make_shell("2016")
+    run(shell, host, FED_CERT)
+    old = run(shell, host, "$fc.Thumbprint").strip()
+    run(shell, host, 'New-FederationTrust -Name "Microsoft Federation Gateway" -Thumbprint $fc.Thumbprint')
+    out = run(shell, host, "Remove-ExchangeCertificate %s -Confirm:$false" % old)
+    assert "is used by a federation trust" in out and "InvalidArgument" in out
+    assert old in shell.organization.local_server.my
+    # Rotate: stage, publish; the old one stays the previous certificate (still F).
+    run(shell, host, FED_CERT)
+    new = run(shell, host, "$fc.Thumbprint").strip()
+    run(shell, host, 'Set-FederationTrust "Microsoft Federation Gateway" -Thumbprint %s' % new)
+    assert run(shell, host, "(Get-FederationTrust).OrgNextPrivCertificate").strip() == new
+    run(shell, host, 'Set-FederationTrust "Microsoft Federation Gateway" -PublishFederationCertificate')
+    trust = shell.organization.federation_trusts[0]
+    assert (trust.org_thumbprint, trust.prev_thumbprint, trust.next_thumbprint) == (new, old, None)
+    assert "used by a federation trust" in run(shell, host, "Remove-ExchangeCertificate %s -Confirm:$false" % old)
+    # Dropping the old trust frees both.
+    run(shell, host, 'Remove-FederationTrust "Microsoft Federation Gateway" -Confirm:$false')
+    assert run(shell, host, "Remove-ExchangeCertificate %s -Confirm:$false" % old) == ""
+    assert old not in shell.organization.local_server.my
+
+
+def test_publishing_needs_the_certificate_on_every_server():
+    shell, host = make_shell("2016", organization="orgs/three-servers-2016.toml")
+    run(shell, host, FED_CERT)
+    run(shell, host, 'New-FederationTrust -Name "Microsoft Federation Gateway" -Thumbprint $fc.Thumbprint')
+    run(shell, host, FED_CERT)
+    new = run(shell, host, "$fc.Thumbprint").strip()
+    run(shell, host, 'Set-FederationTrust "Microsoft Federation Gateway" -Thumbprint %s' % new)
+    out = run(shell, host, 'Set-FederationTrust "Microsoft Federation Gateway" -PublishFederationCertificate')
+    assert "isn't installed on these servers" in out
+    assert shell.organization.federation_trusts[0].next_thumbprint == new      # nothing changed
+
+
+@pytest.mark.parametrize("problem, command, text", [
+    ("no SKI", 'New-ExchangeCertificate -SubjectName "CN=Federation" -DomainName Federation -Services Federation',
+     "doesn't have a subject key identifier"),
+    ("unknown", None, "wasn't found in the local computer's certificate store"),
+])
+def test_new_federation_trust_checks_the_certificate(problem, command, text):
+    shell, host = make_shell("2013")
+    if command:
+        run(shell, host, "$fc = " + command)
+        thumb = "$fc.Thumbprint"
+    else:
+        thumb = "0" * 40
+    out = run(shell, host, 'New-FederationTrust -Name MFG -Thumbprint %s' % thumb)
+    assert text in out
+    assert shell.organization.federation_trusts == []
+
+
+def test_whatif_changes_nothing_and_names_the_trust():
+    shell, host = make_shell("2019")
+    run(shell, host, FED_CERT)
+    out = run(shell, host, 'New-FederationTrust -Name MFG -Thumbprint $fc.Thumbprint -WhatIf')
+    assert out.startswith('What if: Creating federation trust "MFG"')
+    assert shell.organization.federation_trusts == []
+
+
+def test_organization_identifier_and_test_federation_trust():
+    shell, host = make_shell("2016")
+    out = run(shell, host, "Test-FederationTrust")
+    assert "FederationTrustConfiguration" in out and "Error" in out
+    run(shell, host, FED_CERT)
+    run(shell, host, 'New-FederationTrust -Name "Microsoft Federation Gateway" -Thumbprint $fc.Thumbprint')
+    run(shell, host, 'Set-FederatedOrganizationIdentifier -DelegationFederationTrust "Microsoft Federation Gateway" '
+                     '-AccountNamespace contoso.com -Enabled $true')
+    out = run(shell, host, "Get-FederatedOrganizationIdentifier")
+    assert "FYDIBOHF25SPDLT.contoso.com" in out and "{contoso.com}" in out and "True" in out
+    out = run(shell, host, "Test-FederationTrust | Where-Object { $_.Type -ne 'Success' }")
+    assert out.strip() == ""
+    # The current federation certificate gone from this server: the local check fails.
+    t = shell.organization.federation_trusts[0].org_thumbprint
+    shell.organization.local_server.my.remove(t)
+    out = run(shell, host, "Test-FederationTrust | Where-Object { $_.Type -eq 'Error' } | ForEach-Object { $_.Id }")
+    assert out.split() == ["OrganizationCertificate", "TokenRequest", "TokenValidation"]
+    out = run(shell, host, 'Remove-FederationTrust "Microsoft Federation Gateway" -Confirm:$false')
+    assert "is used by the federated organization identifier" in out
+
+
+def test_versions_differ_in_parameters():
+    shell, host = make_shell("2010")
+    assert "-SuppressDnsWarning" in run(shell, host, "Get-Command New-FederationTrust -Syntax")
+    assert "-DefaultDomain" not in run(shell, host, "Get-Command Set-FederatedOrganizationIdentifier -Syntax")
+    shell, host = make_shell("2013")
+    assert "-SuppressDnsWarning" not in run(shell, host, "Get-Command New-FederationTrust -Syntax")
+    assert "-DefaultDomain" in run(shell, host, "Get-Command Set-FederatedOrganizationIdentifier -Syntax")
+
+
+def test_tab_completes_trust_names():
+    from exshell.repl.completion import complete
+    shell, host = make_shell("2016")
+    run(shell, host, FED_CERT)
+    run(shell, host, 'New-FederationTrust -Name "Microsoft Federation Gateway" -Thumbprint $fc.Thumbprint')
+    line = "Set-FederationTrust -Identity Micro"
+    texts = [c.text for c in complete(shell, line)]
+    assert any("Microsoft Federation Gateway" in t for t in texts)
+
+
+# ---------------------------------------------------------------- organisation files
+
+FILE = """
+version = "{version}"
+clock = 2026-11-28T10:00:00
+
+[[certificates]]
+id = "fed"
+subject = "CN=Federation"
+domains = ["Federation"]
+
+[federation]
+certificate = "fed"
+{extra}
+"""
+
+
+def _build(version="2016", extra=""):
+    return build_organization(FILE.format(version=version, extra=extra), path="lab.toml",
+                              key_source=PoolKeySource(fallback=extra_lab_keys_source()),
+                              serials=SeededSerials("t"))
+
+
+def test_an_organisation_file_declares_a_trust():
+    org = _build(extra='account_namespace = "contoso.com"\norganization_contact = "admin@contoso.com"')
+    trust = org.federation_trusts[0]
+    assert trust.name == "Microsoft Federation Gateway"
+    entry = org.local_server.my.get(trust.org_thumbprint)
+    assert org.local_server.services_of(entry).string_form(7) == "....SF."
+    assert org.federated_org_id.account_namespace == "FYDIBOHF25SPDLT.contoso.com"
+    assert org.federated_org_id.enabled
+
+
+@pytest.mark.parametrize("version, extra, message, line", [
+    ("2007", "", "has no federation", 10),
+    ("2016", 'next_certificate = "nope"', "no certificate with id 'nope'", 12),
+    ("2016", 'account_namespace = "fabrikam.com"', "isn't an accepted domain", 12),
+    ("2016", 'trust = "a,b"', "not a valid federation trust name", 12),
+    ("2016", 'metadata_url = "ftp://x"', "metadata_url must be an http(s) URL", 12),
+    ("2016", "bogus = 1", "unknown key 'bogus'", 12),
+])
+def test_organisation_file_mistakes_are_reported_with_the_line(version, extra, message, line):
+    with pytest.raises(WorldFileError) as info:
+        _build(version, extra)
+    assert message in str(info.value) and ("line %d" % line) in str(info.value)
+
+
+def test_the_world_store_keeps_trusts_and_migrates_older_worlds(tmp_path):
+    import sqlite3
+    from exshell.exchange.worlddb import SCHEMA_VERSION, open_store
+    org = _build(extra='account_namespace = "contoso.com"')
+    path = str(tmp_path / "w.db")
+    store = open_store(path)
+    store.create(org)
+    store.close()
+    again = open_store(path).load()
+    assert [t.name for t in again.federation_trusts] == ["Microsoft Federation Gateway"]
+    assert again.federation_trusts[0].org_thumbprint == org.federation_trusts[0].org_thumbprint
+    assert again.federation_trusts[0].token_issuer_der == org.federation_trusts[0].token_issuer_der
+    assert again.federated_org_id.account_namespace == "FYDIBOHF25SPDLT.contoso.com"
+    # A world of schema 1 (no federation_trusts table) opens and is migrated.
+    conn = sqlite3.connect(path)
+    conn.execute("DROP TABLE federation_trusts")
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    migrated = open_store(path)
+    assert migrated.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert migrated.load().federation_trusts == []
