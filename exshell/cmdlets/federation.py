@@ -227,7 +227,7 @@ class GetFederatedOrganizationIdentifier(_FederationCmdlet):
     @classmethod
     def output_properties(cls, context: Any) -> Tuple[str, ...]:
         from ..exchange.federation import OrganizationIdentifierView
-        return OrganizationIdentifierView._PROPERTIES
+        return OrganizationIdentifierView.ALL_PROPERTIES
 
     def process(self, p: Any) -> None:
         from ..exchange.federation import OrganizationIdentifierView

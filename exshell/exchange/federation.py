@@ -232,7 +232,7 @@ class OrganizationIdentifierView:
 
     PS_TYPE_NAMES = ("Microsoft.Exchange.Data.Directory.Management.FederatedOrganizationIdWithDomainStatus",
                      "System.Object")
-    _PROPERTIES = ("AccountNamespace", "Domains", "Enabled", "OrganizationContact",
+    ALL_PROPERTIES = ("AccountNamespace", "Domains", "Enabled", "OrganizationContact",
                    "DelegationTrustLink", "DefaultDomain", "Identity", "IsValid")
 
     def __init__(self, organization: Any, ident: FederatedOrganizationIdentifier):
@@ -245,7 +245,7 @@ class OrganizationIdentifierView:
         self.Identity = "FederatedOrganizationIdentifier"
         self.IsValid = True
         # DefaultDomain came with 2013.
-        self.PS_PROPERTIES = tuple(n for n in self._PROPERTIES
+        self.PS_PROPERTIES = tuple(n for n in self.ALL_PROPERTIES
                                    if n != "DefaultDomain" or organization.profile.federated_default_domain)
 
     def __str__(self) -> str:
