@@ -93,8 +93,18 @@ class Budget:
     def __init__(self, *, max_steps: Optional[int] = None, max_seconds: Optional[float] = None,
                  max_items: Optional[int] = None, max_memory_mb: Optional[float] = None,
                  origin: str = "option", clock: Callable[[], float] = time.monotonic,
-                 memory: Callable[[], float] = resident_mb):
+                 memory: Callable[[], float] = resident_mb,
+                 throttle_after: Optional[float] = None, throttle_share: float = 0.25,
+                 sleep: Callable[[float], None] = time.sleep):
         self.max_steps = max_steps
+        #: A run longer than ``throttle_after`` seconds gets at most ``throttle_share``
+        #: of a CPU from then on (it sleeps between checks): on a shared server, one
+        #: learner's endless loop leaves the processors to the others.  None: never.
+        self.throttle_after = throttle_after
+        self.throttle_share = min(max(float(throttle_share), 0.01), 1.0)
+        self._sleep = sleep
+        self._began = 0.0
+        self._last = 0.0
         self.max_seconds = max_seconds
         self.max_items = min(max_items, DEFAULT_MAX_ITEMS) if max_items else DEFAULT_MAX_ITEMS
         #: Whether a string or array over max_items stops the run (a limit someone set)
@@ -137,13 +147,16 @@ class Budget:
         return Budget(max_steps=self.max_steps, max_seconds=self.max_seconds,
                       max_items=self.max_items if self.items_set else None,
                       max_memory_mb=self.max_memory_mb, origin=self.origin, clock=self._clock,
-                      memory=self._memory)
+                      memory=self._memory, throttle_after=self.throttle_after,
+                      throttle_share=self.throttle_share, sleep=self._sleep)
 
     # ------------------------------------------------------------------ a run
     def start(self) -> None:
         """Arm the budget for a new run: no steps yet, the clock starts now."""
         self.steps = 0
         self.exceeded = None
+        if self.throttle_after is not None:
+            self._began = self._last = self._clock()
         self.deadline = (self._clock() + self.max_seconds) if self.max_seconds is not None else None
         self.memory_ceiling = (self._memory() + self.max_memory_mb) \
             if self.max_memory_mb is not None else None
@@ -151,7 +164,8 @@ class Budget:
 
     def _next(self) -> None:
         limit = _NEVER
-        if self.deadline is not None or self.memory_ceiling is not None:
+        if self.deadline is not None or self.memory_ceiling is not None \
+                or self.throttle_after is not None:
             limit = self.steps + CLOCK_EVERY
         if self.max_steps is not None:
             limit = min(limit, self.max_steps + 1)
@@ -173,7 +187,17 @@ class Budget:
             self._stop("time")
         if self.memory_ceiling is not None and self._memory() > self.memory_ceiling:
             self._stop("memory")
+        if self.throttle_after is not None:
+            self._throttle()
         self._next()
+
+    def _throttle(self) -> None:
+        now = self._clock()
+        if now - self._began > self.throttle_after:
+            worked = max(0.0, now - self._last)
+            self._sleep(min(0.25, worked * (1.0 / self.throttle_share - 1.0)))
+            now = self._clock()
+        self._last = now
 
     def size(self, n: int) -> None:
         """Before (or right after) building a string or array of ``n`` characters or

@@ -196,10 +196,13 @@ def _failed(lab: Lab, state_file: str, tasks, reason: str) -> dict:
 
 
 def check_state(lab: Lab, state_file: str, *, drive_root: Optional[str] = None,
-                task: Optional[str] = None, limits: Optional[dict] = None) -> dict:
+                task: Optional[str] = None, limits: Optional[dict] = None,
+                start=None) -> dict:
     """Grade a submission (a world file and its drive folder, by default the ``drive``
     folder beside it): the JSON-ready result.  ``limits`` override the grader's budget
-    (``Budget.untrusted`` keywords: max_seconds, max_steps, max_items, max_memory_mb)."""
+    (``Budget.untrusted`` keywords: max_seconds, max_steps, max_items, max_memory_mb).
+    ``start`` is the StartSnapshot of a start of the learner's own (a class server's
+    learners have their own keys and serials); default: the lab's own start."""
     from ..engine.budget import Budget
     from ..exchange.errors import WorldFileError
     from .runner import check_lab, check_task, copy_shell, start_snapshot
@@ -229,7 +232,8 @@ def check_state(lab: Lab, state_file: str, *, drive_root: Optional[str] = None,
                                                    "by exshell")
         shell.budget = Budget.untrusted(**(limits or {}))
         try:
-            start = start_snapshot(lab)
+            if start is None:
+                start = start_snapshot(lab)
             if task is not None:
                 results = [check_task(tasks[0], shell, start)]
             else:

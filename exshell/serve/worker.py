@@ -40,6 +40,12 @@ __all__ = ["child", "run_session", "run_grading", "SessionEnded", "set_parent_de
 CLIENT_ENVIRONMENT = ("PROMPT_TOOLKIT_NO_CPR", "NO_COLOR", "COLORTERM")
 
 
+#: A command running longer than this (seconds) gets at most THROTTLE_SHARE of a CPU:
+#: an endless loop stops at the budget, and until then leaves the machine to the class.
+THROTTLE_AFTER = 1.0
+THROTTLE_SHARE = 0.25
+
+
 class SessionEnded(BaseException):
     """The session must end now (a signal from the server or the terminal's hang-up).
     A BaseException: no command's ``except`` and no REPL loop swallows it."""
@@ -290,7 +296,9 @@ def open_lab(job: Dict[str, Any], db: Any, host: Any):
     shell = open_shell(lab, world, host=host, drive_root=paths.drive(lab.id),
                        serials=session_serials(secret, name))
     limits = dict(job.get("limits") or {})
-    shell.budget = Budget.untrusted(origin="server", **limits)
+    # After a second a command shares the processors: at most a quarter of one.
+    shell.budget = Budget.untrusted(origin="server", throttle_after=THROTTLE_AFTER,
+                                    throttle_share=THROTTLE_SHARE, **limits)
     progress = Progress.from_dict(lab.id, db.progress(name, lab.id) or {})
     progress.learner = name
     progress.store = ProgressStore(db, name, lab.id)
@@ -380,11 +388,13 @@ def _finish(ls: Any, db: Any, job: Dict[str, Any], how: str) -> None:
 
 
 def run_grading(job: Dict[str, Any], sock: socket.socket) -> int:
-    """Grade a learner's lab from its world file (the session is not running)."""
-    from ..engine.budget import Budget
+    """Grade a learner's lab from its world file and drive, as ``exshell lab check``
+    grades a submission (a private copy made without following links, every script a
+    check runs under the grader's budget), against the learner's own start."""
     from ..labs.checks import StartSnapshot, snapshot
+    from ..labs.grading import check_state
     from ..labs.model import load_lab
-    from ..labs.runner import build_start, check_lab, copy_shell
+    from ..labs.runner import build_start
     from .classdb import ClassDB
     from .paths import LearnerPaths, learner_sources
     result: Dict[str, Any] = {"done": False}
@@ -398,14 +408,9 @@ def run_grading(job: Dict[str, Any], sock: socket.socket) -> int:
             data = db.start_of(name, lab.id)
             start = StartSnapshot.from_dict(data) if data else snapshot(
                 build_start(lab, learner_sources(paths, db.secret(), name)()))
-            shell = copy_shell(lab, world, drive_root=paths.drive(lab.id))
-            shell.budget = Budget.untrusted(origin="grader")
-            try:
-                results = check_lab(lab, shell, start)
-            finally:
-                shell.close()
-            db.set_results(name, lab.id, [r.as_dict() for r in results], job.get("how", "trainer"))
-            result = {"done": True, "passed": all(r.passed for r in results)}
+            graded = check_state(lab, world, drive_root=paths.drive(lab.id), start=start)
+            db.set_results(name, lab.id, graded["tasks"], job.get("how", "trainer"))
+            result = {"done": True, "passed": bool(graded["passed"])}
         else:
             result = {"done": True, "passed": False, "missing": True}
     except Exception as e:

@@ -79,6 +79,25 @@ def test_building_big_strings_checks_memory_at_once():
     assert shell.context.get_variable("n") < 20
 
 
+def test_a_long_run_is_throttled_after_a_while():
+    clock = Ticking(0.01)                      # 10 ms of work between two checks
+    slept = []
+
+    def sleep(seconds):
+        slept.append(seconds)
+        clock.value += seconds
+    budget = Budget(max_seconds=5, clock=clock, throttle_after=1.0, throttle_share=0.25,
+                    sleep=sleep)
+    shell, host = shell_with(budget)
+    result, text = run(shell, host, "while ($true) { }")
+    assert "ran longer than 5 seconds" in text
+    # The first second at full speed; then three times as long asleep as at work
+    # (a quarter of a CPU) until the time limit.
+    assert slept and len(set(round(s, 9) for s in slept)) == 1
+    assert 0.6 < sum(slept) / 4.0 < 0.8      # (the fake clock ticks at every reading too)
+    assert budget.renewed().throttle_after == 1.0
+
+
 @pytest.mark.parametrize("script", [
     "try { while ($true) {} } catch { 'caught' }",
     "try { while ($true) {} } finally { 'finally ran'; while ($true) {} }",
