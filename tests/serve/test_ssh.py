@@ -183,8 +183,12 @@ def test_bad_input_does_not_hurt_the_server(server):
 def test_a_restart_keeps_worlds_progress_and_logs(server):
     before = server.ssh("bob", "enterprise-ca", input="Get-ExchangeCertificate | fl Thumbprint\n")
     summary = server.learner("bob")
+    fingerprint = re.search(r"Host key:\s+(\S+)", server.log).group(1)
+    key = os.path.join(server.data, "ssh_host_ed25519_key")
+    assert os.stat(key).st_mode & 0o777 == 0o600
     server.stop()
     server.start()
+    assert re.search(r"Host key:\s+(\S+)", server.log).group(1) == fingerprint   # made once
     after = server.ssh("bob", "enterprise-ca", input="Get-ExchangeCertificate | fl Thumbprint\n")
     assert set(thumbprints(after.stdout)) == set(thumbprints(before.stdout))
     again = server.learner("bob")
