@@ -208,16 +208,29 @@ def _check_world_options(opts: Options) -> Options:
 
 
 def _banner(shell) -> str:
+    """exshell's lines, the world in use, then the version's EMS start (exshell.ems)."""
+    from .ems import banner_text
     from .worlds import banner_lines
-    p = shell.profile
-    return ("\n"
-            "         exshell: an Exchange Management Shell emulator\n\n"
-            "Emulating Exchange Server %s (Windows PowerShell %s). Certificates are real, the\n"
-            "organisation is not: nothing here touches a real server.\n\n"
-            "%s\n\n"
-            "Certificate cmdlets: Get-, New-, Enable-, Remove-ExchangeCertificate.\n"
-            "Show the certificates:  Get-ExchangeCertificate | fl\n"
-            "Leave the shell:        exit\n" % (p.version, p.ps_version, "\n".join(banner_lines(shell.world))))
+    return banner_text(shell.profile, _local_fqdn(shell.world), shell.context.clock.now(),
+                       banner_lines(shell.world))
+
+
+def _local_fqdn(world) -> str:
+    """The FQDN the shell "connects to", without building the organisation (start-up
+    stays quick): the built one's, else the world file's row, else the built-in one's."""
+    import sqlite3
+    if world.organization_built:
+        server = world.organization.local_server
+        if server is not None:
+            return server.fqdn
+    try:
+        row = world.store.conn.execute(
+            "SELECT local_server, domain FROM organization WHERE id = 1").fetchone()
+    except (AttributeError, sqlite3.Error):
+        row = None
+    if row and row[0] and row[1]:
+        return "%s.%s" % (row[0], row[1])
+    return "EX01.contoso.com"
 
 
 def check_syntax(files: Sequence[str], version: str = "2010") -> int:

@@ -64,6 +64,7 @@ LAZY_FAMILIES = {
     "services": ("Get-Service", "gsv", "iisreset", "iisreset.exe", "Restart-Service",
                  "sasv", "spsv", "Start-Service", "Stop-Service"),
     "clixml": ("ConvertTo-Xml", "Export-Clixml", "Import-Clixml"),
+    "ems": ("Get-ExBlog", "Get-ExCommand", "QuickRef"),
     "federation": ("Get-FederatedOrganizationIdentifier", "Get-FederationTrust",
                    "New-FederationTrust", "Remove-FederationTrust",
                    "Set-FederatedOrganizationIdentifier", "Set-FederationTrust",

@@ -216,6 +216,10 @@ def world_of(cmdlet: Cmdlet) -> ExchangeWorld:
 class ExchangeCmdlet(Cmdlet, register=False):
     """Shared plumbing of the Exchange cmdlets: server resolution and error records."""
 
+    #: An Exchange task: EMS 2010+ reaches it as an implicit-remoting proxy function
+    #: (Get-Command says Function, module tmp_...), 2007 from its snap-in.
+    exchange_task = True
+
     def __init_subclass__(cls, **kwargs: Any) -> None:
         # EMS reaches these cmdlets through implicit-remoting proxy functions, so a
         # binding error's FullyQualifiedErrorId names the function, not the class.

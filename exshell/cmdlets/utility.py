@@ -996,7 +996,7 @@ def _command_view(context: Any) -> TableView:
     return _COMMAND_VIEWS[as_dialect((context or {}).get("ps_version")).module_command_view]
 
 
-for _kind in ("Cmdlet", "Alias", "Function", "Filter"):
+for _kind in ("Cmdlet", "Alias", "Function", "Filter", "Application"):
     register_table_view(_SMA + _kind + "Info", _command_view)
 
 COMMAND_NOT_FOUND = ("The term '%s' is not recognized as the name of a cmdlet, function, script "
@@ -1008,21 +1008,108 @@ COMMAND_TYPES = ("Alias", "Function", "Filter", "Cmdlet", "ExternalScript", "App
                  "Script", "Workflow", "Configuration", "All")
 
 
-def _all_commands(context: Any) -> List[CommandInfo]:
+#: External programs exshell emulates as commands: Get-Command reports them as
+#: Application (the file in C:\Windows\system32), not as cmdlets.
+APPLICATIONS = {"certreq": "certreq.exe", "certutil": "certutil.exe", "iisreset": "iisreset.exe"}
+SYSTEM32 = "C:\\Windows\\system32\\"
+#: The snap-in Exchange 2007's cmdlets come from (Get-Command's ModuleName, PSSnapIn).
+EXCHANGE_2007_SNAPIN = "Microsoft.Exchange.Management.PowerShell.Admin"
+#: The version of the temporary module Import-PSSession makes (what 5.1 shows).
+REMOTING_MODULE_VERSION = "1.0"
+
+
+class RemotingModule:
+    """The session's implicit-remoting module (registered in the context once)."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+
+def remoting_module_name(context: Any) -> str:
+    """The temporary module implicit remoting puts the Exchange commands in
+    (``tmp_`` + a random 8.3 file name, as Import-PSSession names it): one per session,
+    drawn from the session's clock at the first ask, so it repeats in tests."""
+    found = context.find(RemotingModule)
+    if found is None:
+        import hashlib
+        seed = "%s|%s" % (context.clock.now().isoformat(), context.environment.get("COMPUTERNAME", ""))
+        digest = hashlib.sha256(seed.encode("utf-8")).digest()
+        alphabet = "abcdefghijklmnopqrstuvwxyz012345"
+        chars = "".join(alphabet[b % 32] for b in digest[:11])
+        found = RemotingModule("tmp_%s.%s" % (chars[:8], chars[8:]))
+        context.register(found)
+    return found.name
+
+
+def _proxy_definition(cls: Any, profile: Any) -> str:
+    """The body of an implicit-remoting proxy function, as Get-Command's Definition shows
+    it: the param block generated from the command's parameters (the remoting code
+    that follows in the real proxy is summed up)."""
+    lines = ["[CmdletBinding(DefaultParameterSetName='%s')]" % (cls.default_set or "__AllParameterSets"),
+             "    param("]
+    own = [p for p in cls.parameters_for(profile) if not p.common and "#" not in p.name]
+    for i, prm in enumerate(own):
+        attrs = []
+        if prm.position is not None:
+            attrs.append("Position=%d" % prm.position)
+        if prm.mandatory:
+            attrs.append("Mandatory=$true")
+        if prm.from_pipeline:
+            attrs.append("ValueFromPipeline=$true")
+        if prm.from_pipeline_by_name:
+            attrs.append("ValueFromPipelineByPropertyName=$true")
+        lines.append("    ")
+        lines.append("    [Parameter(%s)]" % ", ".join(attrs) if attrs else "    [Parameter()]")
+        kind = "switch" if prm.is_switch else getattr(prm.type, "dotnet_name", "System.Object")
+        lines.append("    [%s]" % kind)
+        lines.append("    ${%s}%s" % (prm.name, "," if i < len(own) - 1 else ")"))
+    if not own:
+        lines.append("    )")
+    lines += ["", "    begin", "    {", "        # runs %s on the Exchange server (implicit remoting)" % cls.name,
+              "    }", ""]
+    return "\n".join(lines)
+
+
+def all_commands(context: Any) -> List[CommandInfo]:
     profile, dialect = context.profile, context.dialect
     out: List[CommandInfo] = []
+    remote = profile.implicit_remoting
     for cls in context.commands.cmdlets.values():
         if not cls.is_available(profile):
             continue
+        params = (lambda cls=cls: _parameters_of(cls.parameters_for(profile)))
+        app = APPLICATIONS.get(cls.name.casefold())
+        if app is not None:
+            info = CommandInfo("Application", app, SYSTEM32 + app, dialect, parameters=None)
+            info.Source = info.Path = SYSTEM32 + app
+            info.Version = profile.windows_version.rsplit(" ", 1)[-1] if dialect.module_command_view \
+                and profile.windows_version.rsplit(" ", 1)[-1][:1].isdigit() else None
+            out.append(info)
+            continue
+        if getattr(cls, "command_type", "Cmdlet") == "Function":
+            out.append(CommandInfo("Function", cls.name, getattr(cls, "definition", ""), dialect,
+                                   parameters=params))
+            continue
+        if getattr(cls, "exchange_task", False) and remote:
+            info = CommandInfo("Function", cls.name, _proxy_definition(cls, profile), dialect,
+                               parameters=params, syntax="\n".join(syntax_lines(cls, profile)))
+            info.ModuleName = info.Source = remoting_module_name(context)
+            info.Version = REMOTING_MODULE_VERSION if dialect.module_command_view else None
+            out.append(info)
+            continue
         lines = syntax_lines(cls, profile)
-        out.append(CommandInfo("Cmdlet", cls.name, "\n" + "\n\n".join(lines) + "\n"
-                               if dialect.module_command_view else "\n".join(lines), dialect,
-                               syntax="\n".join(lines),
-                               parameters=lambda cls=cls: _parameters_of(cls.parameters_for(profile))))
+        info = CommandInfo("Cmdlet", cls.name, "\n" + "\n\n".join(lines) + "\n"
+                           if dialect.module_command_view else "\n".join(lines), dialect,
+                           syntax="\n".join(lines), parameters=params)
+        if getattr(cls, "exchange_task", False):
+            info.ModuleName = info.Source = EXCHANGE_2007_SNAPIN
+        out.append(info)
     for alias, target in context.commands.aliases.items():
         cls = context.commands.lookup(target)
         if cls is not None and not cls.is_available(profile):
             continue
+        if cls is not None and alias.casefold() == APPLICATIONS.get(cls.name.casefold()):
+            continue                       # certreq.exe is the program itself, not an alias
         out.append(CommandInfo("Alias", alias, target, dialect, resolved=target,
                                parameters=(lambda cls=cls: _parameters_of(cls.parameters_for(profile)))
                                if cls is not None else None))
@@ -1033,7 +1120,7 @@ def _all_commands(context: Any) -> List[CommandInfo]:
     return out
 
 
-_TYPE_ORDER = {"Alias": 0, "Function": 1, "Filter": 2, "Cmdlet": 3}
+_TYPE_ORDER = {"Alias": 0, "Function": 1, "Filter": 2, "Cmdlet": 3, "Application": 4}
 
 
 class GetCommand(Cmdlet):
@@ -1057,7 +1144,7 @@ class GetCommand(Cmdlet):
     )
 
     def process(self, p: Any) -> None:
-        commands = _all_commands(self.context)
+        commands = all_commands(self.context)
         names = p.Name
         types = [t.casefold() for t in (p.CommandType or [])]
         if names is None and not types:
@@ -1065,9 +1152,13 @@ class GetCommand(Cmdlet):
             # duplicates; we list cmdlets and functions, as both versions do by default.
             commands = [c for c in commands if c.CommandType in ("Cmdlet", "Function", "Filter")
                         or p.Verb or p.Noun]
+        if p.Module:
+            commands = [c for c in commands if any(like(c.ModuleName or "", m) for m in p.Module)]
         result: List[CommandInfo] = []
         for pattern in (names or ["*"]):
-            hits = [c for c in commands if like(c.Name, pattern)]
+            # A program is found by its name with or without .exe, as PATH lookup does.
+            hits = [c for c in commands if like(c.Name, pattern) or (
+                c.CommandType == "Application" and like(c.Name[:-4], pattern))]
             if p.Verb:
                 hits = [c for c in hits if c.CommandType != "Alias" and "-" in c.Name and
                         _matches(c.Name.split("-", 1)[0], p.Verb)]
@@ -1095,6 +1186,9 @@ class GetCommand(Cmdlet):
                     self.write_object(c.Definition)
                 elif c.CommandType == "Cmdlet":
                     self.write_object(c.Definition)
+                elif c.syntax:                     # a proxy function: its command's syntax
+                    self.write_object(c.syntax if not self.context.dialect.module_command_view
+                                      else "\n" + c.syntax.replace("\n", "\n\n") + "\n")
                 else:
                     self.write_object(c.Name)
             else:
@@ -1116,7 +1210,7 @@ class GetAlias(Cmdlet):
     )
 
     def process(self, p: Any) -> None:
-        aliases = [c for c in _all_commands(self.context) if c.CommandType == "Alias"]
+        aliases = [c for c in all_commands(self.context) if c.CommandType == "Alias"]
         aliases.sort(key=lambda c: c.Name.casefold())
         if p.Definition:
             hits = [c for c in aliases if _matches(c.Definition, p.Definition)]

@@ -573,8 +573,24 @@ _OTHERS = {
         [("Add-Type -AssemblyName System.Web", "This command loads System.Web, as scripts do before using its types.")]),
     # Utility
     "Clear-Host": ("Clears the console.", [("cls", "This command clears the screen.")]),
-    "Get-Command": ("Lists the commands available; -Syntax shows how to call one.",
+    "Get-ExCommand": ("A function the Exchange Management Shell defines: lists only the Exchange commands "
+                      "(on 2010 and later the functions of the implicit-remoting module, on 2007 the "
+                      "cmdlets of the Exchange snap-in); with a name or wildcard, the ones that match.",
+        [("Get-ExCommand *Certificate*", "This command lists the Exchange commands about certificates.")]),
+    "QuickRef": ("A function the Exchange Management Shell defines: opens the quick reference guide "
+                 "(the local exquick.htm on 2007 and 2010, a web page from 2013 on). exshell opens "
+                 "nothing and prints what would be opened.",
+        [("QuickRef", "This command shows where the quick reference guide is.")]),
+    "Get-ExBlog": ("A function the Exchange Management Shell defines: opens the Exchange team blog in "
+                   "the web browser. exshell opens nothing and prints the address.",
+        [("Get-ExBlog", "This command shows the address of the Exchange team blog.")]),
+    "Get-Command": ("Lists the commands available; -Syntax shows how to call one. CommandType says "
+                    "what each is: on Exchange 2010 and later the Exchange commands are Functions "
+                    "(implicit remoting puts them in a temporary module, tmp_..., its Source), on "
+                    "2007 Cmdlets of the Exchange snap-in; certreq, certutil and iisreset are "
+                    "Applications (.exe files in C:\\Windows\\system32).",
         [("Get-Command *ExchangeCertificate*", "This command lists the certificate cmdlets."),
+         ("Get-Command certreq", "This command shows which certreq.exe runs."),
          ("Get-Command New-ExchangeCertificate -Syntax", "This command shows the syntax of New-ExchangeCertificate.")]),
     "Get-Alias": ("Lists the aliases of the session, or those of one command with -Definition.",
         [("Get-Alias -Definition Format-List", "This command shows that fl is an alias of Format-List.")]),
