@@ -81,6 +81,8 @@ def as_tok(kind=""):
     def action(s, l, t):
         m = t[0]
         return Tok(m.group(1), m.start(1), m.end(1), kind)
+    # The compiled driver writes this action out inline (it is the commonest).
+    action.tok_kind = kind
     return action
 
 

@@ -122,10 +122,12 @@ FORWARDS = ("statement", "pipeline", "expression", "expr_nc", "unary", "statemen
             "param_block")
 
 
-def build(fast: bool = True, lean: bool = True):
+def build(fast: bool = True, lean: bool = True, driver: str = "compiled"):
     """Build the grammar and return its root element (the whole script).  With
-    ``fast=False`` the fast regex paths are left out, with ``lean=False`` pyparsing's
-    own driver runs it instead of :mod:`~exshell.lang.driver` (tests compare them)."""
+    ``fast=False`` the fast regex paths are left out.  ``driver`` says what runs it:
+    ``"compiled"`` (:mod:`~exshell.lang.compiled`), ``"lean"``
+    (:mod:`~exshell.lang.driver`) or ``"pyparsing"`` (its own); ``lean=False`` is the
+    same as ``driver="pyparsing"`` (tests compare the three)."""
     from .pp_import import pyparsing
     pp = pyparsing()  # before any other import of it (no unittest)
 
@@ -143,7 +145,12 @@ def build(fast: bool = True, lean: bool = True):
     # nested sequences and alternatives) is done by _no_whitespace after Forwards are
     # bypassed, which finds more of them, and skipping it saves a third of build time.
     _no_whitespace(g.script, resolve_forwards=True)
-    if lean:
+    if not lean:
+        driver = "pyparsing"
+    if driver == "compiled":
+        from .compiled import install
+        install(g.script)
+    elif driver == "lean":
         from .driver import install
         install(g.script)
     return g.script
