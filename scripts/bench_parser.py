@@ -1,24 +1,31 @@
-"""Parser throughput, in one run: exshell's parser against tree-sitter's PowerShell grammar.
+"""Parser throughput, in one run: exshell's parser against a baseline checkout of exshell
+and against tree-sitter's PowerShell grammar.
 
-Usage: python3 scripts/bench_parser.py [--corpus DIR] [--generated LINES]
+Usage: python3 scripts/bench_parser.py [--corpus DIR] [--baseline DIR] [--rounds N]
+                                       [--generated LINES]
 
 * Corpus: every ``*.ps1``/``*.psm1`` under DIR (default: /work/scratch/ps1corpus when it
   exists, else tests/lang/corpus), each decoded as the shell decodes scripts and parsed
-  once per round, the first parse counted (no result is cached between parses: each
-  parse() starts from the text).  Prints lines/s for exshell and, when the optional
-  benchmark-only packages ``tree-sitter`` and ``tree-sitter-powershell`` are installed
-  (never needed by the shell or the tests), for tree-sitter too and the ratio.
-* Generated: a realistic admin script of LINES lines (default 10,000), as before.
+  once per round.  Every parse is a first parse: each ``parse()`` starts from the text,
+  nothing is cached between parses.
+* Each parser runs in its own process (this checkout; ``--baseline DIR``, another
+  checkout of exshell, e.g. ``git worktree add /tmp/base 3dd26ae``), built before the
+  timing starts; the rounds alternate between them (and tree-sitter, when the optional
+  benchmark-only packages ``tree-sitter`` and ``tree-sitter-powershell`` are installed),
+  so the machine's load hits all of them alike.  The figure per parser is its process
+  CPU time, best of the rounds; the ratios are the figures to read.
+* Generated: a realistic admin script of LINES lines (default 10,000), parsed in this
+  process.
 * Start-up: the CPU cost of importing exshell.lang, building the grammar and a first
   one-line parse, beyond importing pyparsing.
 
-Figures are process CPU time, best of three rounds (the machine may be shared).  Not a
-test: numbers vary by machine; compare ratios taken in the same run.
+Not a test: numbers vary by machine; compare ratios taken in the same run.
 """
 from __future__ import annotations
 
 import argparse
 import glob
+import json
 import os
 import random
 import subprocess
@@ -66,25 +73,80 @@ def make_script(lines: int, seed: int = 7) -> str:
     return "".join(out)
 
 
-def load_corpus(folder: str) -> list:
-    from exshell.lang.source import decode_script
-    names = sorted(glob.glob(os.path.join(folder, "**", "*.ps1"), recursive=True)
-                   + glob.glob(os.path.join(folder, "**", "*.psm1"), recursive=True))
-    out = []
-    for name in names:
-        with open(name, "rb") as fh:
-            data = fh.read()
-        out.append((name, data, decode_script(data)))
-    return out
+def corpus_files(folder: str) -> list:
+    return sorted(glob.glob(os.path.join(folder, "**", "*.ps1"), recursive=True)
+                  + glob.glob(os.path.join(folder, "**", "*.psm1"), recursive=True))
 
 
-def best_cpu(fn, rounds: int = 3) -> float:
-    best = float("inf")
-    for _ in range(rounds):
-        t = time.process_time()
-        fn()
-        best = min(best, time.process_time() - t)
-    return best
+def decode(data: bytes) -> str:
+    """As the shell decodes a script (kept here so an old checkout decodes alike)."""
+    for bom, codec in ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+                       (b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"),
+                       (b"\xfe\xff", "utf-16-be")):
+        if data.startswith(bom):
+            return data[len(bom):].decode(codec, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+# One parser in its own process: reads the corpus, builds the grammar, then parses the
+# whole corpus each time it reads a line, answering with the CPU time and how many
+# files it accepted.
+_WORKER = r"""
+import json, sys, time
+sys.setrecursionlimit(max(sys.getrecursionlimit(), 1000))
+files = json.loads(sys.stdin.readline())
+texts = []
+for name in files:
+    with open(name, "rb") as fh:
+        texts.append(DECODE(fh.read()))
+import exshell
+from exshell.lang import ParseError, parse
+parse("Get-ExchangeCertificate | fl")
+print("ready " + exshell.__file__, flush=True)
+for line in sys.stdin:
+    ok = 0
+    t = time.process_time()
+    for text in texts:
+        try:
+            parse(text)
+            ok += 1
+        except ParseError:
+            pass
+    print(json.dumps([time.process_time() - t, ok]), flush=True)
+"""
+
+
+class Worker:
+    """A parser (a checkout of exshell) in a process of its own."""
+
+    def __init__(self, root: str, files: list):
+        import inspect
+        code = "DECODE = None\n" + inspect.getsource(decode) + "DECODE = decode\n" + _WORKER
+        env = dict(os.environ, PYTHONPATH=root)
+        self.proc = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, text=True, env=env, cwd=root)
+        self.proc.stdin.write(json.dumps(files) + "\n")
+        self.proc.stdin.flush()
+        ready = self.proc.stdout.readline().strip()
+        where = os.path.realpath(ready[len("ready "):]) if ready.startswith("ready ") else ""
+        if not where.startswith(os.path.realpath(root) + os.sep):
+            raise SystemExit(f"the parser in {root} did not start ({ready or 'no answer'})")
+        self.best = float("inf")
+        self.accepted = 0
+
+    def round(self) -> None:
+        self.proc.stdin.write("go\n")
+        self.proc.stdin.flush()
+        cpu, ok = json.loads(self.proc.stdout.readline())
+        self.best = min(self.best, cpu)
+        self.accepted = ok
+
+    def close(self) -> None:
+        self.proc.stdin.close()
+        self.proc.wait()
 
 
 def tree_sitter_parser():
@@ -96,36 +158,41 @@ def tree_sitter_parser():
     return Parser(Language(tree_sitter_powershell.language()))
 
 
-def bench_corpus(folder: str) -> None:
-    from exshell.lang import ParseError, parse
-    files = load_corpus(folder)
-    lines = sum(text.count("\n") + 1 for _, _, text in files)
-    parse("Get-ExchangeCertificate | fl")  # build the grammar outside the timing
-    accepted = [0]
-
-    def ours():
-        accepted[0] = 0
-        for name, _, text in files:
-            try:
-                parse(text, file=name)
-                accepted[0] += 1
-            except ParseError:
-                pass
-    ours_cpu = best_cpu(ours)
-    print(f"corpus {folder}: {len(files)} files, {lines:,} lines; exshell accepts {accepted[0]}")
-    print(f"  exshell      {lines / ours_cpu:>10,.0f} lines/s  ({ours_cpu:.2f} s)")
+def bench_corpus(folder: str, baseline: str | None, rounds: int) -> None:
+    files = corpus_files(folder)
+    texts = []
+    for name in files:
+        with open(name, "rb") as fh:
+            texts.append(decode(fh.read()))
+    lines = sum(text.count("\n") + 1 for text in texts)
+    ours = Worker(os.path.abspath(ROOT), files)
+    base = Worker(os.path.abspath(baseline), files) if baseline else None
     ts = tree_sitter_parser()
+    encoded = [text.encode("utf-8") for text in texts]
+    ts_best = float("inf")
+    for _ in range(rounds):
+        ours.round()
+        if base is not None:
+            base.round()
+        if ts is not None:
+            t = time.process_time()
+            for data in encoded:
+                ts.parse(data)
+            ts_best = min(ts_best, time.process_time() - t)
+    ours.close()
+    if base is not None:
+        base.close()
+    print(f"corpus {folder}: {len(files)} files, {lines:,} lines; best of {rounds} alternating rounds")
+    print(f"  exshell      {lines / ours.best:>10,.0f} lines/s  ({ours.best:.2f} s)  accepts {ours.accepted}")
+    if base is not None:
+        print(f"  baseline     {lines / base.best:>10,.0f} lines/s  ({base.best:.2f} s)  accepts {base.accepted}"
+              f"  [{baseline}]")
+        print(f"  exshell is {base.best / ours.best:.2f}x as fast as the baseline")
     if ts is None:
         print("  tree-sitter  (not installed: pip install tree-sitter tree-sitter-powershell)")
         return
-    encoded = [text.encode("utf-8") for _, _, text in files]
-
-    def theirs():
-        for data in encoded:
-            ts.parse(data)
-    ts_cpu = best_cpu(theirs)
-    print(f"  tree-sitter  {lines / ts_cpu:>10,.0f} lines/s  ({ts_cpu:.2f} s)")
-    print(f"  exshell takes {ours_cpu / ts_cpu:.1f}x tree-sitter's time")
+    print(f"  tree-sitter  {lines / ts_best:>10,.0f} lines/s  ({ts_best:.2f} s)")
+    print(f"  exshell takes {ours.best / ts_best:.1f}x tree-sitter's time")
 
 
 def bench_generated(lines: int) -> None:
@@ -133,16 +200,23 @@ def bench_generated(lines: int) -> None:
     text = make_script(lines)
     n = text.count("\n")
     parse("Get-ExchangeCertificate | fl")
-    cpu = best_cpu(lambda: parse(text))
-    print(f"generated script: {n:,} lines: {n / cpu:,.0f} lines/s (best of 3)")
+    best = float("inf")
+    for _ in range(3):
+        t = time.process_time()
+        parse(text)
+        best = min(best, time.process_time() - t)
+    print(f"generated script: {n:,} lines: {n / best:,.0f} lines/s (best of 3)")
 
 
 def startup_cost() -> tuple[float, float]:
     code = ("import time; t=time.process_time(); import pyparsing; t1=time.process_time();"
             "import exshell.lang as L; L.parse('Get-ExchangeCertificate -Domain | fl');"
             "t2=time.process_time(); print(t1-t, t2-t1)")
+    # With bytecode cached, as an installed package runs (the first run writes it).
     env = dict(os.environ, PYTHONPATH=ROOT)
-    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    for _ in range(2):
+        res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     a, b = res.stdout.split()
     return float(a) * 1000, float(b) * 1000
 
@@ -151,10 +225,13 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     default = SCRATCH_CORPUS if os.path.isdir(SCRATCH_CORPUS) else os.path.join(ROOT, "tests", "lang", "corpus")
     ap.add_argument("--corpus", default=default)
+    ap.add_argument("--baseline", help="another checkout of exshell to time alongside")
+    ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--generated", type=int, default=10_000)
     opts = ap.parse_args()
-    bench_corpus(opts.corpus)
-    bench_generated(opts.generated)
+    bench_corpus(opts.corpus, opts.baseline, opts.rounds)
+    if opts.generated:
+        bench_generated(opts.generated)
     imp, first = startup_cost()
     print(f"start-up CPU: import pyparsing {imp:.1f} ms; then import exshell.lang + build grammar "
           f"+ first one-line parse {first:.1f} ms")

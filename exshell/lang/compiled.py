@@ -22,7 +22,7 @@ memo and anything outside this scheme work unchanged.
 The functions' source is a pure function of the grammar's shape (:func:`describe`),
 which is cheap to compute; writing and compiling the source is not (a fifth of a
 second).  So the source is kept in the package (``_compiled_grammar.py``, written by
-``python -m exshell.lang.compiled --write``) together with the shape's fingerprint;
+``python -m exshell.lang.grammar --write-compiled``) together with the shape's fingerprint;
 when the fingerprint of the grammar being built matches, its functions are used (Python
 caches their bytecode), otherwise the source is written and compiled in memory.
 ``tests/lang/test_compiled.py`` fails when the kept source is out of date, and runs
@@ -41,15 +41,22 @@ import pyparsing as pp
 from pyparsing.core import _ParseActionIndexError
 
 from .firstchars import EOF, may_start
-from .state import current_parse
+from .state import PARSED, current_parse
 
-__all__ = ["install", "source_of", "describe", "fingerprint", "MODULE"]
+__all__ = ["install", "source_of", "describe", "fingerprint", "kept_module_text", "MODULE"]
 
 ParseException = pp.ParseException
 #: The module that keeps the written-out source.
 MODULE = "exshell.lang._compiled_grammar"
 #: Choices with at least this many alternatives look at the character at hand first.
 DISPATCH_MIN = 3
+#: The fast paths (statement, argument and operand regexes, see rules/script.py) switch
+#: on once the process has parsed this many characters, counting the text at hand:
+#: compiling their regexes costs about 50 ms, and they save about a sixth of the parse
+#: time, a tenth of a microsecond per character (measured on admin scripts).  Until
+#: then their regexes do not match, and the general rules, which build the same trees
+#: (tests/lang/test_fast_path.py), parse everything.
+FAST_PATHS_AFTER = 400_000
 #: What an Opt without a default value holds instead of one.
 _NOT_MATCHED = pp.Opt(pp.Empty()).defaultValue
 
@@ -62,7 +69,11 @@ def install(root) -> None:
     shape = describe(elements)
     namespace = _bindings(elements, shape)
     functions = _kept_functions(fingerprint(shape))
-    if functions is None:
+    if functions is not None:
+        from .firstchars import preset
+        for k, masks in functions["FIRST"].items():
+            preset(elements[k], masks)
+    else:
         code = compile(_source(shape), "<exshell grammar>", "exec")
         functions = {}
         exec(code, functions)
@@ -150,8 +161,7 @@ def _actions(e):
     return _raw_actions(e)
 
 
-def _kind(e) -> str:
-    from .elements import InString, Nest
+def _kind(e, Nest=None, InString=None) -> str:
     t = type(e)
     if e.resultsName:
         return "generic"
@@ -182,8 +192,7 @@ def _kind(e) -> str:
     return "generic"
 
 
-def _action_tags(actions) -> tuple:
-    from .elements import drop
+def _action_tags(actions, drop) -> tuple:
     tags = []
     for fn in actions:
         if fn is drop:
@@ -196,23 +205,26 @@ def _action_tags(actions) -> tuple:
 
 
 def describe(elements) -> tuple:
-    """The grammar's shape: per element (kind, children's indices, details).  The
+    """The grammar's shape: per element (kind, children's indices, details; for a
+    regex its pattern and flags too, which the kept analysis depends on).  The
     written-out source depends on nothing else."""
+    from .elements import InString, Nest, drop
     index = {id(e): k for k, e in enumerate(elements)}
     shape = []
     for e in elements:
-        kind = _kind(e)
-        kids = list(getattr(e, "exprs", None) or ())
+        kind = _kind(e, Nest, InString)
+        kids = getattr(e, "exprs", None) or []
         one = getattr(e, "expr", None)
         if one is not None:
-            kids.append(one)
-        ids = tuple(index[id(x)] for x in kids)
+            kids = [*kids, one]
+        ids = tuple([index[id(x)] for x in kids])
         if kind == "generic":
             extra: tuple = ()
         elif kind == "regex":
-            extra = (bool(e.asMatch), e.failAction is not None, _action_tags(_actions(e)))
+            extra = (bool(e.asMatch), e.failAction is not None, _action_tags(_actions(e), drop),
+                     e.pattern, e.flags)
         else:
-            extra = (_action_tags(_actions(e)),)
+            extra = (_action_tags(_actions(e), drop),)
         shape.append((kind, ids, extra))
     return tuple(shape)
 
@@ -242,6 +254,23 @@ class _Tables:
         return picked
 
 
+class _DormantMatch:
+    """A fast path's ``match``: no match until the process has parsed
+    ``FAST_PATHS_AFTER`` characters; then it compiles and puts the real one in place."""
+
+    __slots__ = ("elem", "name", "namespace")
+
+    def __init__(self, elem, name, namespace):
+        self.elem, self.name, self.namespace = elem, name, namespace
+
+    def __call__(self, s, pos):
+        if PARSED[0] < FAST_PATHS_AFTER:
+            return None
+        match = self.elem.re.match
+        self.namespace[self.name] = match
+        return match(s, pos)
+
+
 class _LazyMatch:
     """A regex element's ``match``, compiled on its first call; it then puts the real
     one in its place."""
@@ -266,7 +295,8 @@ def _bindings(elements, shape) -> dict:
           "_BLANKS": re.compile(r"[ \t]+").match}
     for k, (e, (kind, kids, extra)) in enumerate(zip(elements, shape)):
         if kind == "regex":
-            ns[f"M{k}"] = _LazyMatch(e, f"M{k}", ns)
+            lazy = _DormantMatch if getattr(e, "fast_path", False) else _LazyMatch
+            ns[f"M{k}"] = lazy(e, f"M{k}", ns)
             if e.failAction is not None:
                 ns[f"FA{k}"] = e.failAction
         if kind == "generic":
@@ -381,7 +411,7 @@ class _Writer:
             out.append(f"{ind}{target} += {var}")
 
     def emit_regex(self, k, target, out, ind, fail) -> None:
-        as_match, has_fail, tags = self.shape[k][2]
+        as_match, has_fail, tags = self.shape[k][2][:3]
         out.append(f"{ind}m = M{k}(s, loc)")
         out.append(f"{ind}if m is None:")
         if has_fail:
@@ -596,27 +626,21 @@ def _break(ind, where, out):
 
 # ------------------------------------------------------------------ keeping the source
 
-def write_module(path: str) -> None:
-    """Write the kept module for the grammar as built now."""
-    from .grammar import build
-    root = build(driver="lean")
-    elements = _all_elements(root)
-    shape = describe(elements)
+def kept_module_text(root) -> str:
+    """The text of the kept module for the grammar ``root`` (built with any driver);
+    ``python -m exshell.lang.grammar --write-compiled`` writes it."""
+    shape = describe(_all_elements(root))
     header = ('"""The compiled grammar\'s functions, written by\n'
-              '``python -m exshell.lang.compiled --write`` from the grammar\'s shape (see\n'
-              ':mod:`exshell.lang.compiled`).  Do not edit: change the grammar and write it\n'
-              'again (tests/lang/test_compiled.py fails while this is out of date)."""\n'
+              '``python -m exshell.lang.grammar --write-compiled`` from the grammar\'s shape\n'
+              '(see :mod:`exshell.lang.compiled`).  Do not edit: change the grammar and write\n'
+              'it again (tests/lang/test_compiled.py fails while this is out of date)."""\n'
               "# flake8: noqa\n"
               "# fmt: off\n"
-              f"FINGERPRINT = {fingerprint(shape)!r}\n\n\n")
-    with open(path, "w", encoding="utf-8") as fh:
-        fh.write(header + _source(shape))
-
-
-if __name__ == "__main__":  # pragma: no cover - a developer's tool
-    import os
-    import sys
-    if "--write" in sys.argv:
-        target = os.path.join(os.path.dirname(os.path.abspath(__file__)), "_compiled_grammar.py")
-        write_module(target)
-        print("wrote", target)
+              f"FINGERPRINT = {fingerprint(shape)!r}\n")
+    from .firstchars import regex_masks
+    first = {k: regex_masks(extra[3], extra[4]) for k, (kind, _kids, extra) in enumerate(shape)
+             if kind == "regex" and not extra[1]}
+    table = "".join(f"    {k}: ({a:#x}, {b:#x}),\n" for k, (a, b) in first.items())
+    header += ("# Per regex element: which characters it may start at (firstchars.regex_masks).\n"
+               "FIRST = {\n" + table + "}\n\n\n")
+    return header + _source(shape)

@@ -35,7 +35,7 @@ import pyparsing as pp
 
 from .lexicon import NL_TRIVIA, TRIVIA
 
-__all__ = ["may_start", "regex_may_start", "key_at", "EOF"]
+__all__ = ["may_start", "regex_may_start", "regex_masks", "preset", "key_at", "EOF"]
 
 #: The key character at the end of the text.
 EOF = ""
@@ -183,15 +183,39 @@ class _Pattern:
         return _seq(self.parsed, c, self.flags) != 0
 
 
-_PATTERNS: dict = {}
+def regex_masks(pattern: str, flags: int) -> tuple:
+    """The analysis of one pattern for every ASCII key, as two bit masks (not spaced,
+    spaced): bit ``ord(c)`` for character ``c``, bit 128 for the end of the text."""
+    p = _Pattern(pattern, flags)
+    masks = []
+    for spaced in (False, True):
+        mask = 0
+        for i, c in enumerate([chr(i) for i in range(128)] + [EOF]):
+            if p.may_start(spaced, c):
+                mask |= 1 << i
+        masks.append(mask)
+    return tuple(masks)
+
+
+def preset(e, masks: tuple) -> None:
+    """Give the regex element ``e`` its analysis, worked out beforehand (the compiled
+    grammar keeps it: analysing patterns costs more than a start-up should)."""
+    e.first_masks = masks
 
 
 def regex_may_start(e, spaced: bool, c: str) -> bool:
     """Whether the pyparsing Regex ``e`` can match where the key is (spaced, c)."""
-    p = _PATTERNS.get(id(e))
+    masks = getattr(e, "first_masks", None)
+    if masks is not None:
+        if c == EOF:
+            return bool(masks[spaced] >> 128 & 1)
+        if ord(c) < 128:
+            return bool(masks[spaced] >> ord(c) & 1)
+        return True
+    p = getattr(e, "first_pattern", None)
     if p is None:
-        p = _PATTERNS[id(e)] = (_Pattern(e.pattern, e.flags), e)
-    return p[0].may_start(spaced, c)
+        p = e.first_pattern = _Pattern(e.pattern, e.flags)
+    return p.may_start(spaced, c)
 
 
 def may_start(e, spaced: bool, c: str, _busy=None) -> bool:

@@ -140,6 +140,11 @@ def build(fast: bool = True, lean: bool = True, driver: str = "compiled"):
     commands.build(g)
     statements.build(g)
     script.build(g, fast)
+    if fast:
+        # The fast paths' regexes cost more to compile than they save on a short text;
+        # the compiled driver switches them on once a process has parsed enough.
+        for e in (g.FAST_ARG, g.FAST_OPERAND, g.FAST_STMT, g.FAST_STMT_SEP):
+            e.fast_path = True
     # No element skips whitespace: trivia is explicit in the token regexes.
     # pyparsing's streamline() is not called: its work that matters here (splicing
     # nested sequences and alternatives) is done by _no_whitespace after Forwards are
@@ -230,3 +235,14 @@ def _all_elements(root):
         one = getattr(e, "expr", None)
         if one is not None:
             stack.append(one)
+
+
+if __name__ == "__main__":  # pragma: no cover - a developer's tool
+    import os
+    import sys
+    if "--write-compiled" in sys.argv:
+        from .compiled import kept_module_text
+        target = os.path.join(os.path.dirname(os.path.abspath(__file__)), "_compiled_grammar.py")
+        with open(target, "w", encoding="utf-8") as fh:
+            fh.write(kept_module_text(build(driver="lean")))
+        print("wrote", target)

@@ -170,13 +170,25 @@ def fast_value_action(s, loc, toks):
 _WORDS = re.compile(r"[^\s,]+")
 
 
+#: Compiled on first use: the (operand token, binary operator token, string text,
+#: variable) matchers of the fast paths' re-scans.
+_MATCHERS = None
+
+
+def _matchers():
+    global _MATCHERS
+    # The same patterns (and flags) as the grammar's tokens, so re's cache hands back
+    # the regexes those tokens compiled.
+    _MATCHERS = (re.compile(OPERAND_TOKEN).match, re.compile(BINOP_TOKEN, re.IGNORECASE).match,
+                 re.compile("(" + DQ_TEXT + ")").match,
+                 re.compile("(" + r"\$" + VARNAME + ")").match)
+    return _MATCHERS
+
+
 def fast_expression(text, pos, end):
     """Build ``operand (op operand)*`` from ``pos`` (a fast-path match ending at ``end``)."""
     items = []
-    # The same patterns (and flags) as the grammar's operand and operator tokens, so
-    # re's cache hands back the regexes those tokens compiled.
-    operand = re.compile(OPERAND_TOKEN).match
-    binop = re.compile(BINOP_TOKEN, re.IGNORECASE).match
+    operand, binop = (_MATCHERS or _matchers())[:2]
     while True:
         om = operand(text, pos)
         items.append(fast_match(om))
@@ -254,8 +266,7 @@ def fast_match(m, whole=1):
 def _expandable(m, whole):
     """A double-quoted string with variables in it, re-scanned with the string
     rule's own text and variable tokens (the same pieces the general rule builds)."""
-    text_match = re.compile("(" + DQ_TEXT + ")").match
-    var_match = re.compile("(" + r"\$" + VARNAME + ")").match
+    text_match, var_match = (_MATCHERS or _matchers())[2:]
     s = m.string
     pos, end = m.span("fx")
     parts = []

@@ -35,6 +35,11 @@ class Abort(Exception):
         self.issue = issue
 
 
+#: How many characters this process has parsed (every text counts once, when its parse
+#: starts): the compiled driver switches its fast paths on from a threshold.
+PARSED = [0]
+
+
 class ParseState:
     """What one parse knows besides the grammar.
 
@@ -51,6 +56,7 @@ class ParseState:
 
     def __init__(self, text: str):
         self.text = text
+        PARSED[0] += len(text)
         self.starts = [0]
         self.starts.extend(m.end() for m in re.finditer("\n", text))
         self.last_op = ""
@@ -62,8 +68,9 @@ class ParseState:
         self.in_string = 0
 
     def span(self, start: int, end: int) -> A.Span:
-        i = bisect_right(self.starts, start) - 1
-        return A.Span(start, end, i + 1, start - self.starts[i] + 1)
+        starts = self.starts
+        i = bisect_right(starts, start) - 1
+        return _new(_Span, (start, end, i + 1, start - starts[i] + 1))
 
 
 #: The thread's current parse (``current_parse.state``).
@@ -94,11 +101,15 @@ class activate:
         current_parse.state = self.previous
 
 
+_new = tuple.__new__
+_Span = A.Span
+
+
 def span(start: int, end: int) -> A.Span:
     """The span from ``start`` to ``end`` in the current parse's text."""
     starts = current_parse.state.starts
     i = bisect_right(starts, start) - 1
-    return A.Span(start, end, i + 1, start - starts[i] + 1)
+    return _new(_Span, (start, end, i + 1, start - starts[i] + 1))
 
 
 # ------------------------------------------------------------------ errors

@@ -2,7 +2,7 @@
 grammar rules build.  Compares a grammar built with and without them."""
 import pytest
 
-from exshell.lang import ParseError, grammar, parser
+from exshell.lang import ParseError, compiled, grammar, parser
 
 from .test_grammar import SHAPES
 from .test_properties import CORPUS
@@ -47,6 +47,13 @@ EXTRA = [
     'Write-Host "a $x b" "$env:TEMP\\x" "`t$y`n" "$a$b" "x $($y)"', '$s = "a $x" + "b"',
     '"ab"++', "'ab'--", '"a $x"++', '"a $x".Length', 'foo "a $x"b', '"$" "a $ b" "$$"',
 ]
+
+
+@pytest.fixture(autouse=True)
+def fast_paths_on(monkeypatch):
+    """The compiled driver switches the fast paths on only after a process has parsed
+    enough text; here they are on from the start."""
+    monkeypatch.setattr(compiled, "FAST_PATHS_AFTER", 0)
 
 
 @pytest.fixture(scope="module")
