@@ -396,9 +396,12 @@ def run() -> None:
     global _program
     _program = True
     code = main()
+    code = code if isinstance(code, int) else 1
+    if sys.gettrace() is not None or sys.getprofile() is not None:
+        sys.exit(code)      # a profiler or coverage tool writes its results at exit
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
         except (OSError, ValueError):   # a closed pipe (| head): nothing more to say
             pass
-    os._exit(code if isinstance(code, int) else 1)
+    os._exit(code)

@@ -170,3 +170,14 @@ def test_a_reader_that_stops_early_gets_no_python_noise():
                           shell=True, capture_output=True, text=True, env=ENV, timeout=120)
     assert proc.stdout == "1\n"
     assert proc.stderr == "", proc.stderr
+
+
+def test_a_profiler_still_gets_its_results(tmp_path):
+    """Under a profiler (or a coverage tool) the program ends the ordinary way, so the
+    tool writes what it measured."""
+    out = tmp_path / "run.prof"
+    proc = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(out), "-m", "exshell",
+                           "-NoLogo", "-Command", "exit 4"], capture_output=True, text=True,
+                          env=ENV, timeout=120)
+    assert proc.returncode == 4, proc.stderr
+    assert out.stat().st_size > 0
