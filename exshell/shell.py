@@ -64,7 +64,10 @@ class Shell:
                  organization: Any = None, request_ids: Any = None,
                  organization_file: Optional[str] = None, state_file: Optional[str] = None,
                  world: Any = None):
-        from . import cmdlets  # noqa: F401  (registers every cmdlet, provider and static)
+        # exshell.cmdlets registers every cmdlet, provider, static member and .NET type
+        # family: imported when the engine first looks one up (not to show a prompt).
+        from .engine.statics import add_index
+        add_index("exshell.cmdlets")
         from .exchange.world import ExchangeWorld
         from .profiles import get_profile
         profile = get_profile(version)

@@ -31,6 +31,7 @@ from typing import Any, Callable, ClassVar, Dict, Iterable, List, Optional, Sequ
 from .errors import (ErrorRecord, InvocationInfo, StopUpstreamSignal,
                      TerminatingError)
 from .host import Choice, SUSPEND_CHOICE, YES_NO_CHOICES
+from .statics import load_indexes
 from ..profiles import dialect as as_dialect
 from .parameters import ALL_SETS, BoundParameters, Parameter, common_parameters, for_profile
 
@@ -77,6 +78,7 @@ class CommandTable:
         importlib.import_module(module)
 
     def load_all(self) -> None:
+        load_indexes()
         for module in sorted(set(self._lazy.values())):
             self._load(module)
         if self.parent is not None:
@@ -99,6 +101,8 @@ class CommandTable:
 
     def _find(self, folded: str) -> Optional[Type["Cmdlet"]]:
         found = self._cmdlets.get(folded)
+        if found is None and load_indexes():
+            found = self._cmdlets.get(folded)
         if found is None and folded in self._lazy:
             self._load(self._lazy[folded])
             found = self._cmdlets.get(folded)
@@ -108,6 +112,8 @@ class CommandTable:
 
     def _alias_target(self, folded: str) -> Optional[str]:
         target = self._aliases.get(folded)
+        if target is None and load_indexes():
+            target = self._aliases.get(folded)
         if target is None and folded in self._lazy:
             self._load(self._lazy[folded])
             target = self._aliases.get(folded)

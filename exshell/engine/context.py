@@ -146,8 +146,17 @@ class ExecutionContext:
         self.session = Session(host, profile=self.profile)
         host.before_input = self.waiting_for_input
         host.after_input = self.answer_given
-        from .evaluator import Evaluator
-        self.evaluator = Evaluator(self)
+        self._evaluator: Any = None
+
+    @property
+    def evaluator(self) -> Any:
+        """The interpreter (the engine's own; created on first use, so showing the
+        first prompt imports none of the evaluator's modules)."""
+        found = self._evaluator
+        if found is None:
+            from .evaluator import Evaluator
+            found = self._evaluator = Evaluator(self)
+        return found
 
     # ------------------------------------------------------------------ host, profile
     @property

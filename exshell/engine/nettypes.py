@@ -33,6 +33,7 @@ from .operators import (RegexPatternError, compare_values, dotnet_groups, dotnet
                         group_index)
 from .operators import net_regex as _net_regex
 from .properties import NOT_FOUND, DayOfWeek, PSHashtable, type_names
+from .statics import load_indexes
 
 __all__ = ["NetType", "NetError", "NetArgumentError", "NetCountError", "lookup", "parse_type_name", "ArrayList", "GenericList",
            "GenericDictionary", "HashSet", "Regex", "RegexMatch", "RegexGroup", "Version",
@@ -188,6 +189,7 @@ def lookup(name: str, resolve_other: Optional[Callable[[str], Optional[str]]] = 
     found = _TYPES.get(key) or _TYPES.get("system." + key)
     if found is not None:
         return found
+    load_indexes()
     module = _LAZY.pop(key, None) or _LAZY.pop("system." + key, None)
     if module is not None:
         importlib.import_module(module)

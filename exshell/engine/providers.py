@@ -27,6 +27,7 @@ import importlib
 from typing import Any, Dict, Iterable, List, Optional, Tuple, Type
 
 from ..structs import LazyPattern, Struct
+from .statics import load_indexes
 
 __all__ = ["Provider", "DriveInfo", "ProviderError", "ProviderRegistry", "ProviderTable",
            "PROVIDERS"]
@@ -159,11 +160,14 @@ class ProviderRegistry:
 
     def get(self, name: str) -> Optional[Type[Provider]]:
         folded = name.casefold()
+        if folded not in self._classes:
+            load_indexes()
         if folded not in self._classes and folded in self._lazy:
             importlib.import_module(self._lazy.pop(folded))
         return self._classes.get(folded)
 
     def names(self) -> List[str]:
+        load_indexes()
         for name in list(self._lazy):
             self.get(name)
         return [cls.name for cls in self._classes.values()]

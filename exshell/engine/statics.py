@@ -20,7 +20,29 @@ from __future__ import annotations
 import importlib
 from typing import Any, Callable, Dict, Iterable, List, Optional
 
-__all__ = ["StaticHandler", "StaticRegistry", "StaticMembers", "STATICS"]
+__all__ = ["StaticHandler", "StaticRegistry", "StaticMembers", "STATICS", "add_index",
+           "load_indexes"]
+
+#: Index modules not imported yet (see add_index).
+_INDEXES: List[str] = []
+
+
+def add_index(module: str) -> None:
+    """``module`` declares what the engine's registries hold -- the commands, providers,
+    static members and .NET types of the lazily loaded families (``exshell.cmdlets``):
+    it is imported the first time any of those registries is asked for something it
+    does not hold, so a shell that has only shown its prompt has imported no family."""
+    if module not in _INDEXES:
+        _INDEXES.append(module)
+
+
+def load_indexes() -> bool:
+    """Import the index modules not imported yet; True if there were any."""
+    if not _INDEXES:
+        return False
+    while _INDEXES:
+        importlib.import_module(_INDEXES.pop(0))
+    return True
 
 #: handler(context, member name, arguments or None) -> value; raises MethodError.
 StaticHandler = Callable[[Any, str, Optional[List[Any]]], Any]
@@ -45,6 +67,8 @@ class StaticRegistry:
             self._lazy[name] = module
 
     def handler(self, type_name: str) -> Optional[StaticHandler]:
+        if type_name not in self._handlers and _INDEXES:
+            load_indexes()
         if type_name not in self._handlers and type_name in self._lazy:
             importlib.import_module(self._lazy.pop(type_name))
         return self._handlers.get(type_name)
