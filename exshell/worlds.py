@@ -350,6 +350,8 @@ def import_world(source: str, path: str, *, force: bool = False):
         raise WorldFileError("cannot read the snapshot: %s" % (e.strerror or e), path=source) from None
     except (UnicodeDecodeError, ValueError) as e:
         raise WorldFileError("not a JSON snapshot (%s)" % e, path=source) from None
+    except RecursionError:
+        raise WorldFileError("not a JSON snapshot (nested too deeply)", path=source) from None
     if isinstance(data, dict) and data.get("format") == SNAPSHOT_FORMAT:
         staging = memory_store()
         import_snapshot(data, staging, path=source)

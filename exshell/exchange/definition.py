@@ -40,6 +40,7 @@ from ..structs import LazyPattern
 from .errors import ExchangeError, WorldFileError
 
 __all__ = ["load_definition", "build_organization", "parse_definition", "DEFAULT_DEFINITION",
+           "decode_text", "nesting_line", "MAX_FILE_BYTES", "MAX_NESTING",
            "default_definition_text", "KNOWN_KEYS", "default_organization"]
 
 #: Package resource of the built-in organisation.
@@ -65,6 +66,21 @@ KNOWN_KEYS: Dict[str, Tuple[str, ...]] = {
     "federation": ("trust", "certificate", "next_certificate", "previous_certificate",
                    "account_namespace", "enabled", "organization_contact", "metadata_url"),
 }
+#: The largest definition file read (anything bigger is not an organisation).
+MAX_FILE_BYTES = 8 * 1024 * 1024
+#: Nesting of arrays and inline tables reported as too deep (tomllib itself recurses).
+MAX_NESTING = 100
+#: ``days_left`` and the like: at most about a century either way.
+MAX_DAYS = 36500
+#: The emulated clock's range, and the range of a certificate's dates (X.509 can say
+#: 1950 to 9999; the clock stays far enough from the end for lifetimes to fit).
+CLOCK_RANGE = (_dt.datetime(1970, 1, 1), _dt.datetime(2999, 12, 31, 23, 59, 59))
+DATE_RANGE = (_dt.datetime(1950, 1, 1), _dt.datetime(9998, 12, 31, 23, 59, 59))
+#: Longest friendly name (Exchange's own limit).
+MAX_FRIENDLY_NAME = 63
+#: Longest name of an organisation, a connector or a server's DNS name.
+MAX_NAME = 256
+
 #: Lifetime of a definition's certificate when neither dates nor days_left are given.
 DEFAULT_LIFETIME = _dt.timedelta(days=730)
 
@@ -155,6 +171,9 @@ def parse_definition(text: str, path: Optional[str] = None) -> Tuple[Dict[str, A
         m = re.search(r"line (\d+)", str(e))
         raise WorldFileError("invalid TOML: %s" % e, path=path,
                              line=int(m.group(1)) if m else None) from None
+    except RecursionError:
+        raise WorldFileError("invalid TOML: arrays or tables nested more than %d deep"
+                             % MAX_NESTING, path=path, line=nesting_line(text)) from None
     _check_keys(data, "", None, ctx)
     for section in ("servers", "authorities", "certificates", "send_connectors",
                     "receive_connectors"):
@@ -218,9 +237,103 @@ def _datetime(table, key, ctx, section="", index=None) -> Optional[_dt.datetime]
                             section, index, key) from None
     if isinstance(value, _dt.datetime):
         if value.tzinfo is not None:
-            value = value.astimezone(_dt.timezone.utc).replace(tzinfo=None)
-        return value.replace(microsecond=0)
-    return _dt.datetime(value.year, value.month, value.day)
+            try:
+                value = value.astimezone(_dt.timezone.utc).replace(tzinfo=None)
+            except (OverflowError, ValueError):
+                value = _dt.datetime.max
+        value = value.replace(microsecond=0)
+    else:
+        value = _dt.datetime(value.year, value.month, value.day)
+    low, high = CLOCK_RANGE if key == "clock" else DATE_RANGE
+    if not low <= value <= high:
+        raise ctx.error("'%s' must be between %s and %s" % (key, low.date(), high.date()),
+                        section, index, key)
+    return value
+
+
+def _days(table, key, ctx, section="", index=None, default=None):
+    """A number of days (``days_left``): finite, and at most MAX_DAYS either way."""
+    value = _get(table, key, (int, float), ctx, section, index, default=default)
+    if value is None:
+        return None
+    if value != value or value in (float("inf"), float("-inf")) or abs(value) > MAX_DAYS:
+        raise ctx.error("'%s' must be a number of days from -%d to %d" % (key, MAX_DAYS, MAX_DAYS),
+                        section, index, key)
+    return value
+
+
+def _domain(table, key, ctx, section, index, default=None, *, allow_empty=False):
+    """A DNS domain name (``contoso.com``)."""
+    from .names import is_valid_domain
+    value = _get(table, key, str, ctx, section, index, default=default)
+    if value is None or (allow_empty and value == ""):
+        return value
+    if not value.strip():
+        raise ctx.error("'%s' must not be empty" % key, section, index, key)
+    if len(value) > 253 or not is_valid_domain(value):
+        raise ctx.error("'%s' is not a valid domain name" % _shorten(value), section, index, key)
+    return value
+
+
+def _domains(table, key, ctx, section, index, default=None):
+    from .names import is_valid_domain
+    values = _strings(table, key, ctx, section, index, default=default)
+    for d in values or []:
+        if len(d) > 253 or not is_valid_domain(d):
+            raise ctx.error("'%s' is not a valid domain name" % _shorten(d), section, index, key)
+    return values
+
+
+def _text(table, key, ctx, section="", index=None, default=None, *, limit=MAX_NAME,
+          required=False):
+    """A name or other short text: not longer than ``limit``, no control characters."""
+    value = _get(table, key, str, ctx, section, index, default=default, required=required)
+    if value is None:
+        return None
+    if len(value) > limit:
+        raise ctx.error("'%s' is longer than %d characters" % (key, limit), section, index, key)
+    if any(ord(c) < 32 for c in value):
+        raise ctx.error("'%s' must not contain control characters" % key, section, index, key)
+    return value
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit] + "..."
+
+
+def nesting_line(text: str) -> Optional[int]:
+    """The line where arrays and inline tables first nest more than MAX_NESTING deep."""
+    depth, line, quote = 0, 1, None
+    for ch in text:
+        if ch == "\n":
+            line += 1
+        if quote:
+            if ch == quote:
+                quote = None
+            continue
+        if ch in "\"'":
+            quote = ch
+        elif ch in "[{":
+            depth += 1
+            if depth > MAX_NESTING:
+                return line
+        elif ch in "]}":
+            depth = max(depth - 1, 0)
+    return None
+
+
+def _binding(text: str) -> bool:
+    """``0.0.0.0:25``, ``[::]:587``: an IP address and a port, as a connector binds."""
+    import ipaddress
+    m = re.fullmatch(r"\[([0-9A-Fa-f:.]+)\]:(\d{1,5})|([0-9.]+):(\d{1,5})", text.strip())
+    if not m:
+        return False
+    address, port = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return (ip.version == 6) == bool(m.group(1)) and 1 <= int(port) <= 65535
 
 
 # ----------------------------------------------------------------- building
@@ -228,13 +341,42 @@ def _datetime(table, key, ctx, section="", index=None) -> Optional[_dt.datetime]
 def load_definition(path: str, *, version=None, clock=None, key_source=None, serials=None):
     """Read ``path`` and build the organisation (WorldFileError on any problem)."""
     try:
-        with open(path, "r", encoding="utf-8-sig") as fh:
-            text = fh.read()
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_FILE_BYTES + 1)
     except OSError as e:
         raise WorldFileError("cannot read the organisation file: %s" % (e.strerror or e),
                              path=path) from None
-    return build_organization(text, path=path, version=version, clock=clock,
+    if len(raw) > MAX_FILE_BYTES:
+        raise WorldFileError("the organisation file is larger than %d MB: not an organisation"
+                             % (MAX_FILE_BYTES >> 20), path=path)
+    return build_organization(decode_text(raw, path), path=path, version=version, clock=clock,
                               key_source=key_source, serials=serials)
+
+
+def decode_text(raw: bytes, path: Optional[str]) -> str:
+    """The text of a definition file: UTF-8 (a BOM allowed), or UTF-16 with its BOM (as
+    Windows Notepad saves "Unicode"); anything else is not a text file: a WorldFileError
+    naming the line of the first byte that cannot be read."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = raw.decode("utf-16")
+        except UnicodeDecodeError as e:
+            line = raw[:e.start].decode("utf-16", "replace").count("\n") + 1
+            raise WorldFileError("not a text file: the UTF-16 text cannot be read", path=path,
+                                 line=line) from None
+    else:
+        if raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as e:
+            line = raw[:e.start].count(b"\n") + 1
+            raise WorldFileError("not a text file in UTF-8 (byte 0x%02X cannot be read); save it "
+                                 "as UTF-8" % raw[e.start], path=path, line=line) from None
+    if "\x00" in text:
+        raise WorldFileError("not a text file (it contains NUL characters)", path=path,
+                             line=text[:text.index("\x00")].count("\n") + 1)
+    return text
 
 
 def build_organization(text: str, *, path: Optional[str] = None, version=None, clock=None,
@@ -247,10 +389,11 @@ def build_organization(text: str, *, path: Optional[str] = None, version=None, c
                       serials=serials)
     except WorldFileError:
         raise
-    except (ArithmeticError, ValueError, TypeError, LookupError) as e:
-        # Out-of-range dates, absurd sizes...: still a message, never a traceback.
-        raise WorldFileError("cannot build the organisation (%s: %s)" % (type(e).__name__, e),
-                             path=path) from None
+    except (ArithmeticError, ValueError, TypeError, LookupError, RecursionError):
+        # What the checks below did not foresee: still a message, never a traceback
+        # (and no Python exception text).
+        raise WorldFileError("cannot build the organisation: a value is out of range or "
+                             "inconsistent", path=path) from None
 
 
 def _build(text: str, *, path, version, clock, key_source, serials):
@@ -273,11 +416,15 @@ def _build(text: str, *, path, version, clock, key_source, serials):
 
     org_table = data.get("organization", {})
     S = "organization"
-    domain = _get(org_table, "domain", str, ctx, S, default="contoso.com")
+    domain = _domain(org_table, "domain", ctx, S, None, default="contoso.com")
+    dc_name = _text(org_table, "domain_controller", ctx, S, default="DC01", limit=15)
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9-]*", dc_name):
+        raise ctx.error("'domain_controller' must be a computer name (letters, digits, hyphens)",
+                        S, None, "domain_controller")
     org = Organization(profile, clock=clock, key_source=key_source, serials=serials,
-                       domain=domain, name=_get(org_table, "name", str, ctx, S, default="Contoso"),
-                       dc_name=_get(org_table, "domain_controller", str, ctx, S, default="DC01"))
-    extra = _strings(org_table, "accepted_domains", ctx, S, None, default=[]) or []
+                       domain=domain, name=_text(org_table, "name", ctx, S, default="Contoso", limit=64),
+                       dc_name=dc_name)
+    extra = _domains(org_table, "accepted_domains", ctx, S, None, default=[]) or []
     from .organization import AcceptedDomain
     for d in extra:
         if d.casefold() != domain.casefold():
@@ -288,7 +435,7 @@ def _build(text: str, *, path, version, clock, key_source, serials):
     later: List[Tuple[int, Any, Dict[str, Any]]] = []
     for i, table in enumerate(servers):
         S = "servers"
-        name = _get(table, "name", str, ctx, S, i, required=True)
+        name = _text(table, "name", ctx, S, i, required=True, limit=15)
         roles = _strings(table, "roles", ctx, S, i)
         if roles is not None:
             canonical = []
@@ -300,18 +447,24 @@ def _build(text: str, *, path, version, clock, key_source, serials):
                 canonical.append(match[0])
             roles = canonical
         expires = _datetime(table, "setup_certificate_expires", ctx, S, i)
-        days = _get(table, "setup_certificate_days_left", (int, float), ctx, S, i)
+        days = _days(table, "setup_certificate_days_left", ctx, S, i)
+        expiry_key = "setup_certificate_expires" if expires is not None else \
+            "setup_certificate_days_left"
         if expires is None and days is not None:
             expires = clock.now().replace(microsecond=0) + _dt.timedelta(days=days)
         setup = _get(table, "setup", bool, ctx, S, i, default=True)
+        if any(s.name.casefold() == name.casefold() for s in org.servers):
+            raise ctx.error("there is already a server named '%s'" % name, S, i, "name")
         try:
             server = org.add_server(name, roles, setup=setup, expires_at=expires)
         except ExchangeError as e:
             raise ctx.error(e.message, S, i, "name") from None
-        except ValueError as e:
-            raise ctx.error(str(e), S, i, "name") from None
+        except (ValueError, OverflowError) as e:
+            # The name was checked above: what is left is the setup certificate's dates.
+            raise ctx.error("the setup certificate cannot have these dates", S, i,
+                            expiry_key) from None
         # Extra DNS names that reach this server (mail.contoso.com...): the lab's DNS.
-        server.host_names = tuple(_strings(table, "host_names", ctx, S, i, default=[]) or [])
+        server.host_names = tuple(_domains(table, "host_names", ctx, S, i, default=[]) or [])
         later.append((i, server, table))
 
     authorities = _build_authorities(data, ctx, org)
@@ -320,7 +473,7 @@ def _build(text: str, *, path, version, clock, key_source, serials):
     for i, server, table in later:
         for key, attr in (("pop_certificate_name", "pop_x509_name"),
                           ("imap_certificate_name", "imap_x509_name")):
-            value = _get(table, key, str, ctx, "servers", i)
+            value = _domain(table, key, ctx, "servers", i, allow_empty=True)
             if value is not None:
                 setattr(server, attr, value or None)
 
@@ -409,14 +562,18 @@ def _build_authorities(data, ctx, org) -> Dict[str, _Authority]:
     out: Dict[str, _Authority] = {}
     for i, table in enumerate(data.get("authorities", [])):
         S = "authorities"
-        name = _get(table, "name", str, ctx, S, i, required=True)
+        name = _text(table, "name", ctx, S, i, required=True, limit=64)
+        if not name.strip():
+            raise ctx.error("'name' must not be empty", S, i, "name")
+        if name.casefold() in out:
+            raise ctx.error("there is already an authority named '%s'" % name, S, i, "name")
         trusted = _strings(table, "trusted_by", ctx, S, i)
         targets = _servers_named(org, trusted, ctx, S, i, "trusted_by")
         if name.casefold() == "enterprise":
             ca = org.certificate_authority
             out["enterprise"] = _Authority("enterprise", ca.cert, ca.key, "Enterprise")
             continue
-        subject = _get(table, "subject", str, ctx, S, i, default="CN=%s" % name)
+        subject = _text(table, "subject", ctx, S, i, default="CN=%s" % name, limit=1024)
         try:
             dn = parse_dn(subject)
         except DnSyntaxError:
@@ -424,12 +581,16 @@ def _build_authorities(data, ctx, org) -> Dict[str, _Authority]:
         kind = _get(table, "kind", str, ctx, S, i, default="ThirdParty")
         if kind not in ("ThirdParty", "Enterprise", "Registry", "GroupPolicy"):
             raise ctx.error("kind must be ThirdParty, Enterprise, Registry or GroupPolicy", S, i, "kind")
-        days = _get(table, "days_left", (int, float), ctx, S, i, default=3650)
+        days = _days(table, "days_left", ctx, S, i, default=3650)
         now = org.clock.now().replace(microsecond=0)
         key = org.setup_key_source.new_rsa_key(2048)
-        cert = issue_ca_root(key=key, subject=dn, serial=org.serials.next(),
-                             not_before=now - _dt.timedelta(days=365),
-                             not_after=now + _dt.timedelta(days=days))
+        try:
+            cert = issue_ca_root(key=key, subject=dn, serial=org.serials.next(),
+                                 not_before=now - _dt.timedelta(days=365),
+                                 not_after=now + _dt.timedelta(days=days))
+        except (ValueError, OverflowError):
+            raise ctx.error("no certificate can have this subject (a name too long?)", S, i,
+                            "subject") from None
         for server in targets:
             server.add_trusted_root(cert, kind)
         out[name.casefold()] = _Authority(name, cert, key, kind)
@@ -468,7 +629,7 @@ def _build_certificates(data, ctx, org, authorities) -> Dict[str, Tuple[Any, Any
         for d in domains:
             if not is_valid_domain(d):
                 raise ctx.error("'%s' is not a valid domain name" % d, S, i, "domains")
-        subject_text = _get(table, "subject", str, ctx, S, i)
+        subject_text = _text(table, "subject", ctx, S, i, limit=1024)
         if subject_text is None and not domains:
             raise ctx.error("a certificate needs 'subject' or 'domains'", S, i, None)
         try:
@@ -487,7 +648,7 @@ def _build_certificates(data, ctx, org, authorities) -> Dict[str, Tuple[Any, Any
             raise ctx.error("status must be issued, expired or pending", S, i, "status")
         not_before = _datetime(table, "not_before", ctx, S, i)
         not_after = _datetime(table, "not_after", ctx, S, i)
-        days = _get(table, "days_left", (int, float), ctx, S, i)
+        days = _days(table, "days_left", ctx, S, i)
         if not_after is None:
             if days is not None:
                 not_after = now + _dt.timedelta(days=days)
@@ -503,7 +664,8 @@ def _build_certificates(data, ctx, org, authorities) -> Dict[str, Tuple[Any, Any
         key_size = _get(table, "key_size", int, ctx, S, i, default=2048)
         if key_size not in (1024, 2048, 3072, 4096):
             raise ctx.error("key_size must be 1024, 2048, 3072 or 4096", S, i, "key_size")
-        friendly = _get(table, "friendly_name", str, ctx, S, i, default=DEFAULT_FRIENDLY_NAME)
+        friendly = _text(table, "friendly_name", ctx, S, i, default=DEFAULT_FRIENDLY_NAME,
+                         limit=MAX_FRIENDLY_NAME)
         exportable = _get(table, "exportable", bool, ctx, S, i, default=False)
         services_names = _strings(table, "services", ctx, S, i, default=[]) or []
         try:
@@ -516,14 +678,22 @@ def _build_certificates(data, ctx, org, authorities) -> Dict[str, Tuple[Any, Any
         request = None
         if status == "pending":
             from .codec import build_request
-            request = build_request(key=key, subject=subject, domains=domains, hash_name="sha256")
-            cert = issue_self_signed(key=key, subject=subject, domains=domains, not_before=now,
-                                     not_after=now + _dt.timedelta(days=365),
-                                     serial=org.serials.next(), hash_name="sha256")
+            try:
+                request = build_request(key=key, subject=subject, domains=domains,
+                                        hash_name="sha256")
+                cert = issue_self_signed(key=key, subject=subject, domains=domains, not_before=now,
+                                         not_after=now + _dt.timedelta(days=365),
+                                         serial=org.serials.next(), hash_name="sha256")
+            except (ValueError, OverflowError):
+                raise _unissuable(ctx, S, i, subject_text) from None
         elif issuer.casefold() == "self":
-            cert = issue_self_signed(key=key, subject=subject, domains=domains, not_before=not_before,
-                                     not_after=not_after, serial=org.serials.next(),
-                                     hash_name=org.profile.selfsigned_hash)
+            try:
+                cert = issue_self_signed(key=key, subject=subject, domains=domains,
+                                         not_before=not_before, not_after=not_after,
+                                         serial=org.serials.next(),
+                                         hash_name=org.profile.selfsigned_hash)
+            except (ValueError, OverflowError):
+                raise _unissuable(ctx, S, i, subject_text) from None
         else:
             ca = authorities.get(issuer.casefold())
             if ca is None and issuer.casefold() == "enterprise":
@@ -533,10 +703,13 @@ def _build_certificates(data, ctx, org, authorities) -> Dict[str, Tuple[Any, Any
                 raise ctx.error("unknown issuer '%s' (use \"self\", \"enterprise\" or the name of "
                                 "an [[authorities]] entry)" % issuer, S, i, "issuer")
             from .codec import build_request
-            csr = build_request(key=key, subject=subject, domains=domains, hash_name="sha256")
-            cert = issue_from_request(request=csr, ca_cert=ca.cert, ca_key=ca.key,
-                                      serial=org.serials.next(), not_before=not_before,
-                                      not_after=not_after)
+            try:
+                csr = build_request(key=key, subject=subject, domains=domains, hash_name="sha256")
+                cert = issue_from_request(request=csr, ca_cert=ca.cert, ca_key=ca.key,
+                                          serial=org.serials.next(), not_before=not_before,
+                                          not_after=not_after)
+            except (ValueError, OverflowError):
+                raise _unissuable(ctx, S, i, subject_text) from None
         first_entry = None
         for server in targets:
             entry = StoreEntry(cert, key=key, friendly_name=friendly, exportable=exportable,
@@ -563,6 +736,12 @@ def _build_certificates(data, ctx, org, authorities) -> Dict[str, Tuple[Any, Any
     return out
 
 
+def _unissuable(ctx, section, index, subject_text) -> WorldFileError:
+    return ctx.error("no certificate can be made with this %s (a name too long?)"
+                     % ("subject" if subject_text else "first domain"), section, index,
+                     "subject" if subject_text else "domains")
+
+
 def _tls_name_of(table, ctx, section, index, certs) -> Optional[str]:
     ref = _get(table, "tls_certificate", str, ctx, section, index)
     literal = _get(table, "tls_certificate_name", str, ctx, section, index)
@@ -581,7 +760,7 @@ def _tls_name_of(table, ctx, section, index, certs) -> Optional[str]:
 def _build_connectors(data, ctx, org, certs) -> None:
     for i, table in enumerate(data.get("send_connectors", [])):
         S = "send_connectors"
-        name = _get(table, "name", str, ctx, S, i, required=True)
+        name = _text(table, "name", ctx, S, i, required=True, limit=64)
         sources = _strings(table, "source_servers", ctx, S, i)
         servers = _servers_named(org, sources, ctx, S, i, "source_servers") if sources else []
         try:
@@ -589,7 +768,7 @@ def _build_connectors(data, ctx, org, certs) -> None:
                 name, _tls_name_of(table, ctx, S, i, certs),
                 address_spaces=tuple(_strings(table, "address_spaces", ctx, S, i, default=["*"])),
                 source_servers=tuple(s.name for s in servers),
-                fqdn=_get(table, "fqdn", str, ctx, S, i),
+                fqdn=_domain(table, "fqdn", ctx, S, i),
                 require_tls=_get(table, "require_tls", bool, ctx, S, i, default=False),
                 usage=_get(table, "usage", str, ctx, S, i, default="Custom"),
                 enabled=_get(table, "enabled", bool, ctx, S, i, default=True))
@@ -598,7 +777,7 @@ def _build_connectors(data, ctx, org, certs) -> None:
     for i, table in enumerate(data.get("receive_connectors", [])):
         S = "receive_connectors"
         server_name = _get(table, "server", str, ctx, S, i, required=True)
-        name = _get(table, "name", str, ctx, S, i, required=True)
+        name = _text(table, "name", ctx, S, i, required=True, limit=64)
         server = _servers_named(org, [server_name], ctx, S, i, "server")[0]
         from .organization import ReceiveConnector
         found = [c for c in server.receive_connectors if c.name.casefold() == name.casefold()]
@@ -608,9 +787,13 @@ def _build_connectors(data, ctx, org, certs) -> None:
             connector = ReceiveConnector(server.name, name, fqdn=server.fqdn)
             server.receive_connectors.append(connector)
         bindings = _strings(table, "bindings", ctx, S, i)
+        for binding in bindings or []:
+            if not _binding(binding):
+                raise ctx.error("'%s' is not a binding (an IP address and a port, such as "
+                                "0.0.0.0:25 or [::]:25)" % _shorten(binding), S, i, "bindings")
         if bindings:
             connector.bindings = tuple(bindings)
-        fqdn = _get(table, "fqdn", str, ctx, S, i)
+        fqdn = _domain(table, "fqdn", ctx, S, i)
         if fqdn:
             connector.fqdn = fqdn
         tls = _tls_name_of(table, ctx, S, i, certs)

@@ -248,6 +248,7 @@ class WorldFileError(Exception):
     def __init__(self, message: str, *, path: Optional[str] = None, line: Optional[int] = None,
                  key: Optional[str] = None):
         self.path, self.line, self.key = path, line, key
+        self.message = message
         where = path or "<definition>"
         if line is not None:
             where += ", line %d" % line

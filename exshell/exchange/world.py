@@ -143,6 +143,9 @@ class ExchangeWorld:
                     data = json.loads(fh.read().decode("utf-8-sig"))
             except (OSError, UnicodeDecodeError, ValueError) as e:
                 raise WorldFileError("not a world file or a JSON state file (%s)" % e, path=path) from None
+            except RecursionError:
+                raise WorldFileError("not a world file or a JSON state file (nested too deeply)",
+                                     path=path) from None
             org = load_world(data, path=path, **sources)
             store = memory_store()
             store.create(org)
@@ -315,9 +318,10 @@ def migrate_legacy_state(path: str, sources: Dict[str, Any]) -> str:
             return ""
         try:
             data = json.loads(raw.decode("utf-8-sig"))
-        except (UnicodeDecodeError, ValueError) as e:
+        except (UnicodeDecodeError, ValueError, RecursionError) as e:
+            why = "nested too deeply" if isinstance(e, RecursionError) else str(e)
             raise WorldFileError("neither a world database nor a readable JSON state file of an "
-                                 "earlier exshell (%s). Give another file with -State" % e,
+                                 "earlier exshell (%s). Give another file with -State" % why,
                                  path=path) from None
         org = load_world(data, path=path, **sources)
         folder = os.path.dirname(os.path.abspath(path))

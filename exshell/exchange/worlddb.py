@@ -214,7 +214,7 @@ def _json(raw: Any, what: str, kind: type = dict) -> Any:
     _check(isinstance(raw, str), "%s is not JSON text" % what)
     try:
         value = json.loads(raw)
-    except ValueError:
+    except (ValueError, RecursionError):
         raise _Damaged("%s is not valid JSON" % what) from None
     _check(isinstance(value, kind), "%s has the wrong shape" % what)
     return value

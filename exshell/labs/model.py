@@ -307,6 +307,10 @@ def parse_lab(text: str, path: Optional[str] = None, lab_id: Optional[str] = Non
     except tomllib.TOMLDecodeError as e:
         m = re.search(r"line (\d+)", str(e))
         return None, [LabIssue("invalid TOML: %s" % e, path, int(m.group(1)) if m else None)]
+    except RecursionError:
+        from ..exchange.definition import MAX_NESTING, nesting_line
+        return None, [LabIssue("invalid TOML: arrays or tables nested more than %d deep"
+                               % MAX_NESTING, path, nesting_line(text))]
     _unknown(data, TOP_KEYS, c)
     if lab_id is None:
         lab_id = os.path.splitext(os.path.basename(path))[0] if path else "lab"
@@ -453,12 +457,27 @@ def _parse_check(table: Dict[str, Any], i: int, j: int, c: _Collector) -> Option
 
 def load_lab(path: str) -> Lab:
     """Read and parse ``path``; LabFileError lists every structural issue."""
-    try:
-        with open(path, "r", encoding="utf-8-sig") as fh:
-            text = fh.read()
-    except OSError as e:
-        raise LabFileError([LabIssue("cannot read the lab file: %s" % (e.strerror or e), path)]) from None
+    text = read_lab_text(path)
     lab, issues = parse_lab(text, path)
     if issues or lab is None:
         raise LabFileError(issues)
     return lab
+
+
+def read_lab_text(path: str) -> str:
+    """The text of a lab file (UTF-8, or UTF-16 with its BOM); LabFileError naming the
+    file and line when it cannot be read or is not text."""
+    from ..exchange.definition import MAX_FILE_BYTES, decode_text
+    from ..exchange.errors import WorldFileError
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_FILE_BYTES + 1)
+    except OSError as e:
+        raise LabFileError([LabIssue("cannot read the lab file: %s" % (e.strerror or e), path)]) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise LabFileError([LabIssue("the lab file is larger than %d MB: not a lab"
+                                     % (MAX_FILE_BYTES >> 20), path)])
+    try:
+        return decode_text(raw, path)
+    except WorldFileError as e:
+        raise LabFileError([LabIssue(e.message, path, e.line)]) from None

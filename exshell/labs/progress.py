@@ -83,7 +83,7 @@ class Progress:
         try:
             with open(path, "r", encoding="utf-8") as fh:
                 data = json.load(fh)
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):
             pass
         p = cls.from_dict(lab_id, data if isinstance(data, dict) and data.get("lab") == lab_id
                           else {})

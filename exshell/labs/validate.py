@@ -88,9 +88,9 @@ def _check_mistake(lab, i: int, mistake, start, path) -> List[LabIssue]:
 
 
 def validate_file(path: str) -> List[LabIssue]:
+    from .model import LabFileError, read_lab_text
     try:
-        with open(path, "r", encoding="utf-8-sig") as fh:
-            text = fh.read()
-    except OSError as e:
-        return [LabIssue("cannot read the lab file: %s" % (e.strerror or e), path)]
+        text = read_lab_text(path)
+    except LabFileError as e:
+        return list(e.issues)
     return validate_text(text, path)

@@ -76,3 +76,62 @@ def test_infinite_recursion_is_an_error():
     assert not result.success
     assert "call depth" in host.text
     assert shell.internal_errors == []
+
+
+# ------------------------------------------------ the transcripts' commands (issue 14)
+
+def _transcript_commands():
+    import pathlib
+    out = []
+    for path in sorted((pathlib.Path(__file__).parents[1] / "transcripts").glob("*.txt")):
+        current = None
+        for line in path.read_text(encoding="utf-8").split("\n"):
+            if line.startswith("PS> "):
+                if current:
+                    out.append(current)
+                current = line[4:]
+            elif line.startswith(">> ") and current is not None:
+                current += "\n" + line[3:]
+            else:
+                if current:
+                    out.append(current)
+                current = None
+    return out
+
+
+COMMANDS = _transcript_commands()
+MUTANTS = list("\"'“”‘’`$|;(){}[]@-–—,.=#<>&!?*%:\\") + [" ", "\n", "x", "1", "..", "::", "-f"]
+
+
+def _budgeted_shell():
+    from exshell.engine.budget import Budget
+    shell, host = _shell()
+    shell.budget = Budget(max_steps=20_000)      # a mutant may loop for ever
+    return shell, host
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(COMMANDS), st.data())
+def test_mutated_transcript_commands_never_crash(command, data):
+    chars = list(command)
+    for _ in range(data.draw(st.integers(1, 5))):
+        op = data.draw(st.sampled_from(["delete", "insert", "replace", "splice"]))
+        pos = data.draw(st.integers(0, max(len(chars) - 1, 0)))
+        if op == "delete" and chars:
+            del chars[pos]
+        elif op == "insert":
+            chars.insert(pos, data.draw(st.sampled_from(MUTANTS)))
+        elif op == "replace" and chars:
+            chars[pos] = data.draw(st.sampled_from(MUTANTS))
+        else:
+            other = data.draw(st.sampled_from(COMMANDS))
+            start = data.draw(st.integers(0, len(other)))
+            chars[pos:pos] = list(other[start:start + data.draw(st.integers(1, 25))])
+    shell, host = _budgeted_shell()
+    shell.run("".join(chars))
+    assert shell.internal_errors == [], shell.internal_errors
+    assert "Traceback" not in host.text and "internal error" not in host.text
+
+
+def test_the_transcripts_give_commands_to_mutate():
+    assert len(COMMANDS) > 100

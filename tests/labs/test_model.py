@@ -123,5 +123,5 @@ def test_inline_organisation_semantic_error_names_the_key_once():
                         'name = "EX01"\n[[servers]]\nname = "EX01"\n"""\n')
     issues = validate_text(text, "lab.toml")
     assert [str(i) for i in issues] == [
-        "lab.toml, line 8: the starting organisation is wrong: server EX01 already exists "
-        "(key 'organization.servers.name')"]
+        "lab.toml, line 8: the starting organisation is wrong: there is already a server named "
+        "'EX01' (key 'organization.servers.name')"]

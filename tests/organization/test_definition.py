@@ -109,7 +109,8 @@ def test_readme_example_builds():
     assert documented >= {k for keys in KNOWN_KEYS.values() for k in keys} - sections
 
 
-def test_absurd_values_still_give_a_message():
+def test_absurd_values_name_line_and_key():
     with pytest.raises(WorldFileError) as info:
         _build('[[certificates]]\ndomains = ["a.contoso.com"]\ndays_left = 1e12\n')
-    assert str(info.value).startswith("lab.toml: cannot build the organisation")
+    assert str(info.value).startswith("lab.toml, line 3: 'days_left' must be a number of days")
+    assert info.value.key == "certificates.days_left"
