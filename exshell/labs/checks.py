@@ -66,44 +66,92 @@ def _join(items) -> str:
     return ", ".join(items)
 
 
+def _list(items) -> str:
+    """"a", "a and b", "a, b and c": a list as a sentence says it."""
+    items = [str(i) for i in items]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _article(phrase: str) -> str:
+    return ("an " if phrase[:1].lower() in "aeio" else "a ") + phrase
+
+
+def _certificate_phrase(p: Dict[str, Any]) -> str:
+    """"a new self-signed certificate for EX01 and EX01.contoso.com", "the certificate
+    CN=mail.contoso.com, O=Contoso 2024", "its original certificate"..."""
+    words = []
+    if p.get("new"):
+        words.append("new")
+    issuer = {"self": "self-signed", "ca": "CA-issued", "enterprise": "enterprise-CA",
+              "public": "public-CA"}.get(p.get("issuer", ""), "")
+    if issuer:
+        words.append(issuer)
+    words.append("certificate")
+    if p.get("subject"):
+        text = " ".join(words) + " " + p["subject"]
+        text = "the " + text if not p.get("new") and not issuer else _article(text)
+    elif p.get("from_start"):
+        text = "its original " + " ".join(words)
+    else:
+        text = _article(" ".join(words))
+    if p.get("domains"):
+        text += " for " + _list(p["domains"])
+    if str(p.get("status", "")).casefold() == "pendingrequest":
+        text = text.replace("certificate", "certificate request", 1)
+    return text
+
+
+def _certificate_facts(p: Dict[str, Any]) -> list:
+    facts = []
+    if p.get("services"):
+        facts.append("it serves " + _list(p["services"]))
+    if p.get("status") and str(p["status"]).casefold() != "pendingrequest":
+        facts.append("its status is " + p["status"])
+    if "min_days_left" in p:
+        facts.append("it is valid for at least another %d days" % p["min_days_left"])
+    if p.get("exportable") is not None:
+        facts.append("its private key can be exported" if p["exportable"]
+                     else "its private key cannot be exported")
+    if p.get("default_smtp"):
+        facts.append("it is the default SMTP certificate")
+    return facts
+
+
+def _sentence(facts: list) -> str:
+    if len(facts) <= 1:
+        return "".join(facts)
+    return ", ".join(facts[:-1]) + ", and " + facts[-1]
+
+
 def describe(check: Check, default_server: str = "") -> str:
-    """What the check wants, in one line (the check's own description wins)."""
+    """What the check wants, as a trainer would say it (the check's own description
+    wins)."""
     if check.description:
         return check.description
     p = check.params
     server = p.get("server") or default_server
-    if check.kind in ("certificate", "no_certificate"):
-        what = []
-        if p.get("new"):
-            what.append("new")
-        if p.get("from_start"):
-            what.append("original")
-        issuer = {"self": "self-signed", "ca": "CA-issued", "enterprise": "enterprise-CA",
-                  "public": "public-CA"}.get(p.get("issuer", ""), "")
-        if issuer:
-            what.append(issuer)
-        text = " ".join(what + ["certificate"])
-        if p.get("subject"):
-            text += " " + p["subject"]
-        if p.get("domains"):
-            text += " for " + _join(p["domains"])
-        if p.get("services"):
-            text += " serving " + _join(p["services"])
+    if check.kind == "certificate":
+        text = "%s has %s" % (server, _certificate_phrase(p))
+        facts = _certificate_facts(p)
+        return text + (": " + _sentence(facts) if facts else "")
+    if check.kind == "no_certificate":
+        phrase = _certificate_phrase(p)
         if p.get("status"):
-            text += " with status " + p["status"]
-        if "min_days_left" in p:
-            text += " valid for at least %d more days" % p["min_days_left"]
-        if p.get("exportable") is not None:
-            text += " with an exportable key" if p["exportable"] else " with a non-exportable key"
+            phrase += " with status %s" % p["status"]
+        lead = phrase.split(" ", 1)[1] if phrase.startswith(("a ", "an ")) else phrase
+        if p.get("services"):      # "No self-signed certificate on EX01 serves IIS any more"
+            return "No %s on %s serves %s any more" % (lead, server, _list(p["services"]))
         if p.get("default_smtp"):
-            text += " that is the default SMTP certificate"
-        if check.kind == "certificate":
-            return "A %s exists on %s" % (text, server)
-        return "No %s remains on %s" % (text, server)
+            return "No %s on %s is the default SMTP certificate any more" % (lead, server)
+        return "%s no longer has %s" % (server, phrase)
     if check.kind == "tls":
-        return "A client trusts the certificate %s presents for %s" % (
-            {"https": "IIS (HTTPS)", "pop": "POP3", "imap": "IMAP4", "smtp": "SMTP (STARTTLS)"}[p["service"]],
-            p["host"])
+        host = p["host"]
+        return {"https": "A browser trusts https://%s (the certificate IIS presents)" % host,
+                "pop": "A mail client trusts POP3 over SSL on %s" % host,
+                "imap": "A mail client trusts IMAP4 over SSL on %s" % host,
+                "smtp": "A sending server trusts the STARTTLS certificate of %s" % host}[p["service"]]
     if check.kind == "pfx":
         return "%s is a PFX file%s" % (p["path"], " that opens with the agreed password"
                                        if p.get("password") is not None else "")
@@ -111,11 +159,14 @@ def describe(check: Check, default_server: str = "") -> str:
         return "The Auth certificate has been renewed" if p.get("renewed", True) else \
             "The Auth certificate is valid"
     if check.kind == "file":
-        return "%s exists" % p["path"]
+        text = "The file %s exists" % p["path"]
+        if p.get("contains"):
+            text += " and mentions " + _list(p["contains"])
+        return text
     if check.kind == "expiring_report":
-        return ("%s lists exactly the certificates of every server that expire within %d days "
-                "(here and on another organisation)" % (p["path"], p["within_days"]))
-    return "The expression returns $true"
+        return ("%s reports exactly the certificates that expire within %d days, on every "
+                "server (tried here and on a second organisation)" % (p["path"], p["within_days"]))
+    return "The lab's own check of the world passes"
 
 
 # ----------------------------------------------------------------- evaluation
@@ -130,7 +181,10 @@ def evaluate(check: Check, shell: Any, start: StartSnapshot) -> CheckResult:
     except Exception:  # a broken or forged world must not crash the grader
         detail = ("the check could not be evaluated on this world (it is damaged or was not "
                   "made by exshell)")
-    if detail and check.message:
+    if detail == EXPRESSION_FAILED:
+        # An expression only says yes or no: the author's words say what is wanted.
+        detail = check.message or NOT_YET % (text[:1].lower() + text[1:])
+    elif detail and check.message:
         detail = "%s -- %s" % (detail, check.message)
     return CheckResult(not detail, text, detail or "")
 
@@ -421,11 +475,20 @@ def _file(params, shell, start) -> str:
     return ""
 
 
+#: What a failed expression check says when its author gave no message of their own:
+#: the description says what is expected; this says it is not so yet.
+NOT_YET = "not yet: %s"
+EXPRESSION_FAILED = "\0expression-false"
+
+
 def _expression(params, shell, start) -> str:
     ok, shown = evaluate_expression(shell, params["script"])
     if ok:
         return ""
-    return "the expression returned %s, not $true" % shown
+    if shown in ("$false", "$null", "nothing") or shown.startswith("an error"):
+        return EXPRESSION_FAILED
+    # Anything but a yes or no: the check itself is wrong (a lab author's mistake).
+    return "the check could not decide (its script gave %s instead of $true or $false)" % shown
 
 
 def _shown(values: List[Any]) -> str:
