@@ -9,9 +9,11 @@ which Out-Default prints as they are.
 from __future__ import annotations
 
 from ..engine.cmdlet import Cmdlet
+from ..engine.host import Choice, HostUnavailable
 from ..engine.conversion import STRING
 from ..engine.parameters import Parameter
 from .session import LabSession
+from .text import write_lines
 
 __all__ = ["LAB_CMDLETS", "attach"]
 
@@ -25,6 +27,8 @@ SOLUTION_QUERY = ("Show the reference solution of task '%s'? Trying first teache
 RESET_TEXT = "Reset the lab '%s' to its starting organisation? Your changes to the world are lost."
 PASSED_NEXT = "Well done. Next: task %d, %s (Get-LabTask)."
 PASSED_LAST = "Well done: every task of this lab is done."
+SOLUTION_CHOICES = (Choice("&Yes", "Show the reference solution (it is noted in your progress)."),
+                    Choice("&No", "Keep trying; Get-LabHint gives a hint."))
 NO_HINTS_IN_EXAM = "This is an exam: hints and solutions are not available."
 
 
@@ -70,7 +74,7 @@ class GetLabTask(_LabCmdlet, register=False):
         if found is None:
             return
         ls, task = found
-        self.lines(ls.task_lines(task))
+        write_lines(self.host, ls.task_text(task, self.host.width - 1))
 
 
 class TestLabTask(_LabCmdlet, register=False):
@@ -84,15 +88,14 @@ class TestLabTask(_LabCmdlet, register=False):
             return
         ls, task = found
         result = ls.test(task)
-        lines = result.lines()
-        if ls.exam:     # which checks pass, not what is still wrong (that would be a hint)
-            lines = [line.split("\n", 1)[0] for line in lines]
+        # In an exam: which checks pass, not what is still wrong (that would be a hint).
+        lines = result.styled_lines(details=not ls.exam, width=self.host.width - 1)
         if result.passed:
             following = ls.current_task()
-            lines.append("")
-            lines.append(PASSED_LAST if following is None else
-                         PASSED_NEXT % (ls.number(following), following.title))
-        self.lines(lines)
+            lines.append([])
+            lines.append([("pass", PASSED_LAST if following is None else
+                           PASSED_NEXT % (ls.number(following), following.title))])
+        write_lines(self.host, lines)
 
 
 class GetLabHint(_LabCmdlet, register=False):
@@ -128,13 +131,20 @@ class ShowLabSolution(_LabCmdlet, register=False):
         if ls.exam:
             self.lines([NO_HINTS_IN_EXAM])
             return
-        if not self.should_continue(SOLUTION_QUERY % task.id, "Show the solution", offer_all=False):
+        # A stray Enter must not give the answer away: No is the default.
+        try:
+            choice = self.host.prompt_for_choice("Show the solution", SOLUTION_QUERY % task.id,
+                                                 SOLUTION_CHOICES, 1)
+        except HostUnavailable:
+            choice = 1
+        if choice != 0:
             return
         ls.solution_shown(task)
-        lines = [l.rstrip() for l in task.solution.strip("\n").split("\n")]
+        from .text import render_markdown
+        text = "```\n%s\n```" % task.solution.strip("\n")
         if task.answers:
-            lines += ["", "Answers to the prompts, in order: " + ", ".join(task.answers)]
-        self.lines(lines)
+            text += "\n\nAnswers to the prompts, in order: " + ", ".join(task.answers)
+        write_lines(self.host, render_markdown(text, self.host.width - 1))
 
 
 class ResetLab(_LabCmdlet, register=False):
@@ -150,7 +160,8 @@ class ResetLab(_LabCmdlet, register=False):
         if not self.should_process(RESET_TEXT % ls.lab.id):
             return
         ls.reset()
-        self.lines(["The lab is back at its start."] + [""] + ls.task_lines(ls.current_task()))
+        self.lines(["The lab is back at its start.", ""])
+        write_lines(self.host, ls.task_text(ls.current_task(), self.host.width - 1))
 
 
 LAB_CMDLETS = (GetLabTask, TestLabTask, GetLabHint, ShowLabSolution, ResetLab)

@@ -171,6 +171,21 @@ class TaskResult:
                                       "PASSED" if self.passed else "NOT YET")
         return [head] + [c.line() for c in self.checks]
 
+    def styled_lines(self, details: bool = True, width: int = 80) -> list:
+        """:meth:`lines` with colour and wrapped to ``width``: [PASS] green, [FAIL] and
+        what is wrong red (``details=False``: the pass/fail lines only)."""
+        from .text import wrap_runs
+        out = [[("strong", "Task %s: %s -- " % (self.task.id, self.task.title)),
+                ("pass" if self.passed else "fail", "PASSED" if self.passed else "NOT YET")]]
+        for c in self.checks:
+            mark = ("pass", "[PASS]") if c.passed else ("fail", "[FAIL]")
+            body = wrap_runs([("", c.description)], width, "", "       ", first_width=width - 7)
+            out.append([mark, ("", " ")] + body[0][1:])
+            out.extend(body[1:])
+            if not c.passed and details:
+                out.extend(wrap_runs([("fail", c.detail)], width, "       ", "       "))
+        return out
+
 
 def check_task(task: Task, shell, start: StartSnapshot) -> TaskResult:
     return TaskResult(task, [evaluate(c, shell, start) for c in task.checks])

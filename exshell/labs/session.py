@@ -63,18 +63,28 @@ class LabSession:
     def number(self, task: Task) -> int:
         return self.lab.tasks.index(task) + 1
 
-    def task_lines(self, task: Task) -> List[str]:
+    def task_text(self, task: Task, width: int = 80):
+        """The task for the console: its heading, the instructions rendered from their
+        Markdown (exshell.labs.text), the hints line -- as styled lines."""
+        from .text import render_markdown
         n = self.number(task)
         state = "done" if task.id in self.progress.passed else "to do"
-        lines = ["Task %d of %d (%s): %s [%s]" % (n, len(self.lab.tasks), task.id, task.title, state), ""]
-        lines += [l.rstrip() for l in task.instructions.strip("\n").split("\n")]
+        lines = [[("strong", "Task %d of %d (%s): %s" % (n, len(self.lab.tasks), task.id, task.title)),
+                  ("", " "), ("pass" if state == "done" else "note", "[%s]" % state)], []]
+        lines += render_markdown(task.instructions, width)
         used = self.progress.hints_used.get(task.id, 0)
         if self.exam:
-            lines += ["", "Exam: no hints or solutions. When you are done: Test-LabTask"]
+            lines += [[], [("", "Exam: no hints or solutions. When you are done: "),
+                           ("code", "Test-LabTask")]]
         else:
-            lines += ["", "Hints used: %d of %d. When you are done: Test-LabTask"
-                      % (min(used, len(task.hints)), len(task.hints))]
+            lines += [[], [("", "Hints used: %d of %d. When you are done: "
+                            % (min(used, len(task.hints)), len(task.hints))), ("code", "Test-LabTask")]]
         return lines
+
+    def task_lines(self, task: Task, width: int = 80) -> List[str]:
+        """:meth:`task_text` as plain lines."""
+        from .text import plain
+        return plain(self.task_text(task, width))
 
     def test(self, task: Task) -> TaskResult:
         result = check_task(task, self.shell, self.start)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import Any, List, Sequence, Tuple
 
-__all__ = ["render_markdown", "write_lines", "plain", "STYLE_COLORS", "Run", "Line"]
+__all__ = ["render_markdown", "write_lines", "plain", "wrap_runs", "STYLE_COLORS", "Run", "Line"]
 
 Run = Tuple[str, str]          # (style, text)
 Line = List[Run]
@@ -67,7 +67,15 @@ def _inline(text: str, base: str = "") -> Line:
     return runs
 
 
-def _wrap(runs: Line, width: int, first: str, rest: str) -> List[Line]:
+def wrap_runs(runs: Line, width: int, first: str, rest: str,
+              first_width: int = 0) -> List[Line]:
+    """Fill ``runs`` into lines of at most ``width`` cells (the first line:
+    ``first_width`` when given): ``first`` and ``rest`` are the plain prefixes (indent,
+    list number) of the first and following lines."""
+    return _wrap(runs, width, first, rest, first_width)
+
+
+def _wrap(runs: Line, width: int, first: str, rest: str, first_width: int = 0) -> List[Line]:
     """Fill ``runs`` into lines of at most ``width`` cells: ``first`` and ``rest`` are
     the plain prefixes (indent, list number) of the first and following lines."""
     words: List[List[Run]] = [[]]
@@ -91,9 +99,11 @@ def _wrap(runs: Line, width: int, first: str, rest: str) -> List[Line]:
     current: Line = [("", first)]
     used = len(first)
     empty = True
+    limit = first_width or width
     for word in words:
         size = sum(len(t) for _, t in word)
-        if not empty and used + 1 + size > width:
+        if not empty and used + 1 + size > limit:
+            limit = width
             lines.append(current)
             current, used, empty = [("", rest)], len(rest), True
         if not empty:
