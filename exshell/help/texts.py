@@ -686,6 +686,20 @@ _OTHERS = {
     "Get-PSReadLineKeyHandler": ("Lists the keys PSReadLine binds and what each does, grouped by kind (basic editing, cursor movement, history, completion...). -Chord shows the bindings of the keys given.",
         [("Get-PSReadLineKeyHandler", "This command lists every key binding."),
          ("Get-PSReadLineKeyHandler -Chord Ctrl+z,F8", "This command shows what Ctrl+z and F8 do.")]),
+    # The lab cmdlets (only in a lab: exshell lab start)
+    "Get-LabTask": ("Shows a task of the running lab: its instructions, rendered for the console (commands set apart and coloured), and how many hints you have used. Without -Id it shows the current task, the first one not done yet; -Id takes a task's name or number.",
+        [("Get-LabTask", "This command shows the task you are working on."),
+         ("Get-LabTask -Id 2", "This command shows the second task of the lab.")]),
+    "Test-LabTask": ("Checks the current task (or the one named by -Id) against the organisation as it is now: one [PASS] or [FAIL] line per check and, for each failure, what is still wrong. When every check passes the task is done and the next one is named. Checking as often as you like costs nothing.",
+        [("Test-LabTask", "This command checks your work on the current task."),
+         ("Test-LabTask -Id renew", "This command checks the task named renew.")]),
+    "Get-LabHint": ("Gives the next hint for the current task, one at a time; your progress notes how many you used.",
+        [("Get-LabHint", "This command shows the next hint.")]),
+    "Show-LabSolution": ("Shows the reference solution of the current task, with the answers its prompts need, after asking; the default answer is No, so a stray Enter gives nothing away. Your progress notes that you looked.",
+        [("Show-LabSolution", "This command asks, then shows the solution of the current task.")]),
+    "Reset-Lab": ("Puts the running lab back at its start: the starting organisation, an empty drive and no task done (hints used and time spent are kept). It asks first.",
+        [("Reset-Lab", "This command starts the lab over."),
+         ("Reset-Lab -Confirm:$false", "This command starts the lab over without asking.")]),
 }
 
 for _name, (_description, _examples) in _OTHERS.items():

@@ -183,7 +183,8 @@ def evaluate(check: Check, shell: Any, start: StartSnapshot) -> CheckResult:
                   "made by exshell)")
     if detail == EXPRESSION_FAILED:
         # An expression only says yes or no: the author's words say what is wanted.
-        detail = check.message or NOT_YET % (text[:1].lower() + text[1:])
+        said = text[:1].lower() + text[1:] if text[1:2].islower() else text   # not "eX01"
+        detail = check.message or NOT_YET % said
     elif detail and check.message:
         detail = "%s -- %s" % (detail, check.message)
     return CheckResult(not detail, text, detail or "")

@@ -1,10 +1,17 @@
 """``exshell lab ...``: list, start, check, validate and report on labs.
 
     exshell lab list
-    exshell lab start NAME [-Fresh] [-NoLogo]
-    exshell lab check NAME -State FILE [-DriveRoot DIR] [-Task ID] [-MaxSeconds N] [-MaxSteps N]
+    exshell lab start NAME [-Fresh] [-NoLogo] [-Learner "Your Name"]
+    exshell lab check NAME [-State FILE] [-DriveRoot DIR] [-Task ID] [-MaxSeconds N] [-MaxSteps N]
     exshell lab validate FILE [FILE...]
     exshell lab report NAME [-Format text|json|html] [-Out FILE]
+    exshell lab new FILE [-Version 2010] [-Force]
+    exshell lab preview FILE [-NoLogo]
+
+Without -State, check grades your own world of the lab (the one lab start keeps).
+The learner's name (-Learner, else the EXSHELL_LEARNER setting) is kept with the
+progress and shown in the reports.  new writes a lab file to start from, every key
+explained; preview runs a lab file as a learner would, in a throwaway world.
 
 NAME is a shipped lab's id (``exshell lab list``) or a lab file's path.  Option
 names are case-insensitive and may be shortened, as exshell's own.  ``lab check``
@@ -115,6 +122,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             return cmd_validate(args)
         if command == "report":
             return cmd_report(args)
+        if command == "new":
+            return cmd_new(args)
+        if command == "preview":
+            return cmd_preview(args)
         raise UsageError("exshell lab: unknown command '%s'" % argv[0])
     except UsageError as e:
         sys.stderr.write("%s\n%s\n" % (e, USAGE))
@@ -180,8 +191,13 @@ def open_session(lab: Lab, *, host=None, root: Optional[str] = None, fresh: bool
     return ls
 
 
+def learner_name(given: Optional[str] = None) -> str:
+    """The learner's name: -Learner, else the EXSHELL_LEARNER setting ("" if neither)."""
+    return (given or os.environ.get("EXSHELL_LEARNER", "")).strip()
+
+
 def cmd_start(args: Sequence[str]) -> int:
-    opts, rest = _options(args, ("Root",), ("Fresh", "NoLogo", "NonInteractive"))
+    opts, rest = _options(args, ("Root", "Learner"), ("Fresh", "NoLogo", "NonInteractive"))
     if len(rest) != 1:
         raise UsageError("exshell lab start: give one lab (exshell lab start NAME)")
     lab = find_lab(rest[0])
@@ -193,6 +209,10 @@ def cmd_start(args: Sequence[str]) -> int:
     except WorldFileError as e:
         sys.stderr.write("exshell: %s\n" % e)
         return 1
+    name = learner_name(opts.get("Learner"))
+    if name and name != ls.progress.learner:
+        ls.progress.learner = name
+        ls.progress.save()
     shell = ls.shell
     banner = None if opts.get("NoLogo") else ls.banner()
     try:
@@ -209,10 +229,20 @@ def cmd_start(args: Sequence[str]) -> int:
 # ----------------------------------------------------------------- check
 
 def cmd_check(args: Sequence[str]) -> int:
-    opts, rest = _options(args, ("State", "DriveRoot", "Task", "MaxSeconds", "MaxSteps"), ())
-    if len(rest) != 1 or "State" not in opts:
-        raise UsageError("exshell lab check: give a lab and -State FILE")
+    opts, rest = _options(args, ("State", "DriveRoot", "Task", "Root", "MaxSeconds", "MaxSteps"),
+                          ())
+    if len(rest) != 1:
+        raise UsageError("exshell lab check: give a lab (and -State FILE for another world)")
     lab = find_lab(rest[0])
+    if "State" not in opts:
+        # The learner's own world of this lab, and its drive.
+        from .progress import DRIVE_FOLDER, STATE_FILE, lab_folder
+        folder = lab_folder(lab.id, opts.get("Root"))
+        opts["State"] = os.path.join(folder, STATE_FILE)
+        if not os.path.exists(str(opts["State"])):
+            raise UsageError("exshell lab check: you have not started '%s' yet "
+                             "(exshell lab start %s), or give -State FILE" % (lab.id, lab.id))
+        opts.setdefault("DriveRoot", os.path.join(folder, DRIVE_FOLDER))
     from ..exchange.errors import WorldFileError
     from .grading import GradingError, check_state
     limits = {}
@@ -278,3 +308,42 @@ def cmd_report(args: Sequence[str]) -> int:
     else:
         sys.stdout.write(text)
     return 0
+
+
+# ----------------------------------------------------------------- new, preview
+
+def cmd_new(args: Sequence[str]) -> int:
+    opts, rest = _options(args, ("Version",), ("Force",))
+    if len(rest) != 1:
+        raise UsageError("exshell lab new: give the file to write (exshell lab new my-lab.toml)")
+    from ..profiles import SUPPORTED_VERSIONS
+    from .scaffold import scaffold
+    version = str(opts.get("Version", "2010"))
+    if version not in SUPPORTED_VERSIONS:
+        raise UsageError("exshell lab new: -Version must be one of %s" % ", ".join(SUPPORTED_VERSIONS))
+    path = rest[0]
+    if os.path.exists(path) and not opts.get("Force"):
+        sys.stderr.write("exshell lab new: %s exists (-Force replaces it)\n" % path)
+        return 1
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write(scaffold(os.path.basename(path), version))
+    sys.stdout.write("Wrote %s: a working lab to start from. Next:\n"
+                     "  exshell lab validate %s\n  exshell lab preview %s\n" % (path, path, path))
+    return 0
+
+
+def cmd_preview(args: Sequence[str]) -> int:
+    """The lab as a learner meets it, in a throwaway folder (nothing of the author's
+    own labs or progress is touched)."""
+    opts, rest = _options(args, (), ("NoLogo", "NonInteractive"))
+    if len(rest) != 1:
+        raise UsageError("exshell lab preview: give a lab file (or a shipped lab's id)")
+    lab = find_lab(rest[0])
+    import tempfile
+    import shutil
+    root = tempfile.mkdtemp(prefix="exshell-preview-")
+    try:
+        return cmd_start([lab.path or rest[0], "-Root", root,
+                          "-Fresh"] + [("-" + k) for k in ("NoLogo", "NonInteractive") if opts.get(k)])
+    finally:
+        shutil.rmtree(root, ignore_errors=True)

@@ -49,7 +49,8 @@ def report_data(lab: Lab, root: Optional[str] = None) -> Dict[str, Any]:
             entry["checks"] = checked["tasks"][i]["checks"]
         tasks.append(entry)
     return {"lab": lab.id, "title": lab.title, "version": lab.version,
-            "learner": progress.learner or os.environ.get("USER", ""),
+            "learner": progress.learner or os.environ.get("EXSHELL_LEARNER", "")
+                       or os.environ.get("USER", ""),
             "started": progress.started or None, "updated": progress.updated or None,
             "minutes": round(progress.seconds / 60.0, 1), "seconds": round(progress.seconds, 1),
             # Commands typed: only when the progress records them (None otherwise).
@@ -60,7 +61,10 @@ def report_data(lab: Lab, root: Optional[str] = None) -> Dict[str, Any]:
 
 
 def render_text(data: Dict[str, Any]) -> str:
-    lines = ["Lab %s: %s (Exchange %s)" % (data["lab"], data["title"], data["version"]),
+    title = data["title"]
+    if "Exchange %s" % data["version"] not in title:     # the title usually says it already
+        title += " (Exchange %s)" % data["version"]
+    lines = ["Lab %s: %s" % (data["lab"], title),
              "Learner: %s   Time spent: %.1f min   Resets: %d" % (data["learner"] or "-",
                                                                    data["minutes"], data["resets"])]
     if not data["started_lab"]:
