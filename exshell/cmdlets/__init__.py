@@ -44,6 +44,10 @@ LAZY_FAMILIES = {
         "Get-Location", "Get-PSDrive", "gi", "gl", "ls", "pwd", "rd", "Remove-Item", "ri", "rm",
         "rmdir", "Set-Location", "sl", "Test-Path"),
     "pki": ("certreq", "certreq.exe", "Export-LabCARoot", "Request-LabPublicCertificate"),
+    "pkimodule": ("Import-PfxCertificate", "Export-PfxCertificate", "Import-Certificate",
+                  "Export-Certificate", "New-SelfSignedCertificate", "Test-Certificate",
+                  "Get-PfxCertificate"),
+    "certutil": ("certutil", "certutil.exe"),
     "exchange_config": (
         "Get-AcceptedDomain", "Get-AuthConfig", "Get-ExchangeServer", "Get-ImapSettings", "Get-PopSettings",
         "Get-ReceiveConnector", "Get-SendConnector", "Get-TransportServer",

@@ -25,7 +25,8 @@ from typing import List, Optional, Sequence, Tuple
 
 __all__ = ["issued_by", "is_stand_in_root", "STAND_IN_ROOT_OID", "issue_self_signed", "resign", "SIGNATURE_ALGORITHMS", "EXCHANGE_LAYOUT",
            "WMSVC_LAYOUT", "der_length", "der_tlv", "split_der_sequence", "der_bytes",
-           "public_key_pkcs1", "issue_from_request", "issue_ca_root", "signature_valid"]
+           "public_key_pkcs1", "issue_from_request", "issue_ca_root", "signature_valid",
+           "issue_certificate"]
 
 #: hash name -> DER AlgorithmIdentifier of <hash>WithRSAEncryption (NULL parameters).
 SIGNATURE_ALGORITHMS = {
@@ -444,6 +445,36 @@ def signature_valid(cert, issuer) -> bool:
         return True
     except (InvalidSignature, ValueError, TypeError):
         return False
+
+
+def issue_certificate(*, subject, public_key, issuer, signer_key, serial: int,
+                      not_before: _dt.datetime, not_after: _dt.datetime, extensions=(),
+                      hash_name: str = "sha256", pss: bool = False):
+    """A certificate with exactly ``extensions`` (``[(extension value, critical)]``,
+    in order), signed by ``signer_key`` (RSA or EC) with ``hash_name``: what
+    New-SelfSignedCertificate builds (self-signed when ``signer_key`` is the key of
+    ``public_key``, else issued by ``issuer``)."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
+    builder = (x509.CertificateBuilder().subject_name(subject).issuer_name(issuer)
+               .public_key(public_key).serial_number(int(serial))
+               .not_valid_before(_utc(not_before)).not_valid_after(_utc(not_after)))
+    for value, critical in extensions:
+        builder = builder.add_extension(value, critical=critical)
+    if isinstance(signer_key, ec.EllipticCurvePrivateKey):
+        return builder.sign(signer_key, _hash("sha256" if hash_name == "sha1" else hash_name))
+    if pss and isinstance(signer_key, rsa.RSAPrivateKey):
+        return builder.sign(signer_key, _hash(hash_name),
+                            rsa_padding=padding.PSS(padding.MGF1(_hash(hash_name)),
+                                                    padding.PSS.DIGEST_LENGTH))
+    if hash_name == "sha1":
+        from cryptography import x509 as _x509
+        draft = builder.sign(signer_key, _hash("sha256"))
+        der = resign(draft.public_bytes(_der_encoding()), signer_key, "sha1")
+        cert = _x509.load_der_x509_certificate(der)
+        _remember_der(cert, der)
+        return cert
+    return builder.sign(signer_key, _hash(hash_name))
 
 
 # ---------------------------------------------------------------------- chains

@@ -30,7 +30,8 @@ from ..structs import LazyPattern
 
 __all__ = ["KeySource", "GeneratedKeySource", "PoolKeySource", "FileKeySource", "load_lab_keys", "extra_lab_keys_source", "key_matches",
            "SerialSource", "RandomSerials", "CountingSerials", "SeededSerials", "KeyPoolExhausted",
-           "ReusingKeySource", "pool_pem", "private_key_pem", "private_key_from_pem"]
+           "ReusingKeySource", "pool_pem", "private_key_pem", "private_key_from_pem", "new_ec_key",
+           "EC_CURVES"]
 
 _PEM_RE = LazyPattern(rb"-----BEGIN (?:RSA )?PRIVATE KEY-----.+?-----END (?:RSA )?PRIVATE KEY-----",
                      re.S)
@@ -377,3 +378,18 @@ def key_matches(key, cert) -> bool:
         return key.public_key().public_bytes(enc, spki) == cert.public_key().public_bytes(enc, spki)
     except (ValueError, TypeError, AttributeError):
         return False
+
+
+#: New-SelfSignedCertificate -KeyAlgorithm ECDSA_<curve>: the curves Windows names.
+EC_CURVES = ("nistP256", "nistP384", "nistP521")
+
+
+def new_ec_key(curve: str):
+    """A new elliptic-curve private key on ``curve`` (``nistP256``...); ValueError
+    for a curve Windows' KSP would not know."""
+    from cryptography.hazmat.primitives.asymmetric import ec
+    table = {"nistp256": ec.SECP256R1, "nistp384": ec.SECP384R1, "nistp521": ec.SECP521R1}
+    try:
+        return ec.generate_private_key(table[curve.casefold()]())
+    except KeyError:
+        raise ValueError(curve) from None

@@ -706,12 +706,201 @@ for _name, (_description, _examples) in _OTHERS.items():
     DESCRIPTIONS[_name] = _description
     EXAMPLES[_name] = _examples
 
+# ---------------------------------------------------------------- the Cert: drive, PKI module, certutil
+_TP = "C:\\certs\\mail.pfx"
+_PKI_HELP = {
+    "Import-PfxCertificate": (
+        "Import-PfxCertificate reads a PFX file (a certificate with its private key, often with "
+        "the certificates of the issuing CAs) and puts the certificate and key into the store "
+        "named by -CertStoreLocation, such as Cert:\\LocalMachine\\My; without it, the current "
+        "location must be a store. CA certificates that come with it go to the Root store "
+        "(self-signed ones) or the CA store of the same location. The key can be exported again "
+        "only when -Exportable is given. The certificates written are the imported ones, as the "
+        "Cert: drive shows them; a certificate imported into LocalMachine\\My is one "
+        "Get-ExchangeCertificate lists.",
+        [("$pw = ConvertTo-SecureString -String 'Lab!Pass1' -AsPlainText -Force\n"
+          "Import-PfxCertificate -FilePath " + _TP + " -CertStoreLocation Cert:\\LocalMachine\\My -Password $pw",
+          "These commands import a PFX file into the computer's Personal store."),
+         ("Import-PfxCertificate -FilePath " + _TP + " -CertStoreLocation Cert:\\LocalMachine\\My -Password $pw -Exportable",
+          "This command imports the PFX so that its key can be exported again later."),
+         ("Set-Location Cert:\\LocalMachine\\My\nImport-PfxCertificate -FilePath " + _TP + " -Password $pw",
+          "These commands import into the current location, the Personal store.")]),
+    "Export-PfxCertificate": (
+        "Export-PfxCertificate writes certificates and their private keys to a PFX file "
+        "protected by -Password (or, with -ProtectTo, by membership in domain accounts or "
+        "groups). By default the chain up to the root is included (-ChainOption "
+        "EndEntityCertOnly leaves it out) and so are properties such as the friendly name "
+        "(-NoProperties leaves them out). Certificates piped in are written to one file. A "
+        "key that is not exportable cannot be exported. The file is written as Windows writes "
+        "PFX files (Triple DES with SHA-1; AES-256 with -CryptoAlgorithmOption AES256_SHA256 "
+        "on Windows Server 2019), so openssl and other tools can read it.",
+        [("$pw = ConvertTo-SecureString -String 'Lab!Pass1' -AsPlainText -Force\n"
+          "Get-ChildItem Cert:\\LocalMachine\\My\\" + "5113AE0233A72FCCB75D2F3D2DF5B4F5A4C7ABB3" +
+          " | Export-PfxCertificate -FilePath " + _TP + " -Password $pw",
+          "These commands export one certificate with its key and chain."),
+         ("Export-PfxCertificate -Cert Cert:\\LocalMachine\\My\\5113AE0233A72FCCB75D2F3D2DF5B4F5A4C7ABB3 -FilePath " + _TP +
+          " -Password $pw -ChainOption EndEntityCertOnly -NoProperties",
+          "This command exports the certificate without its chain and without its properties."),
+         ("Export-PfxCertificate -Cert Cert:\\LocalMachine\\My\\5113AE0233A72FCCB75D2F3D2DF5B4F5A4C7ABB3 -FilePath " + _TP +
+          " -ProtectTo 'CONTOSO\\Administrator'",
+          "This command protects the file to a domain account instead of a password.")]),
+    "Import-Certificate": (
+        "Import-Certificate adds the certificates of a file to a store: a .cer file (DER or "
+        "base64), a .p7b chain or an .sst store file. No private key comes with them; import a "
+        "CA's response to a pending request this way and then associate its key with certutil "
+        "-repairstore, or use Import-ExchangeCertificate, which does both. A root imported into "
+        "Cert:\\LocalMachine\\Root is trusted by the computer, Exchange included.",
+        [("Import-Certificate -FilePath C:\\certs\\root.cer -CertStoreLocation Cert:\\LocalMachine\\Root",
+          "This command makes the computer trust a root CA."),
+         ("Import-Certificate -FilePath C:\\certs\\chain.p7b -CertStoreLocation Cert:\\LocalMachine\\CA",
+          "This command adds the certificates of a chain file to the intermediate CA store."),
+         ("Import-Certificate -FilePath C:\\certreq\\contoso.cer -CertStoreLocation Cert:\\LocalMachine\\My",
+          "This command puts a CA's response in the Personal store, without a key.")]),
+    "Export-Certificate": (
+        "Export-Certificate writes certificates, without private keys, to a file: -Type CERT (the "
+        "default: one DER certificate), P7B (a PKCS#7 chain file) or SST (a serialized store). "
+        "Certificates piped in go to the same file.",
+        [("Get-ChildItem Cert:\\LocalMachine\\Root\\5113AE0233A72FCCB75D2F3D2DF5B4F5A4C7ABB3 | Export-Certificate -FilePath C:\\certs\\root.cer",
+          "This command saves a root certificate as a .cer file."),
+         ("Get-ChildItem Cert:\\LocalMachine\\CA | Export-Certificate -FilePath C:\\certs\\cas.sst -Type SST",
+          "This command saves every intermediate CA in one store file."),
+         ("Export-Certificate -Cert Cert:\\LocalMachine\\My\\5113AE0233A72FCCB75D2F3D2DF5B4F5A4C7ABB3 -FilePath C:\\certs\\mail.p7b -Type P7B",
+          "This command writes the certificate as a PKCS#7 file.")]),
+    "New-SelfSignedCertificate": (
+        {"2013": "New-SelfSignedCertificate makes a self-signed certificate for tests, with a new "
+                 "2048-bit RSA key, in the store named by -CertStoreLocation (the current location "
+                 "by default), valid for a year: an SSL server certificate whose subject is the first "
+                 "name of -DnsName and whose subject alternative names are all of them. With "
+                 "-CloneCert it copies another certificate's subject and extensions with a new key. "
+                 "Windows Server 2012 R2's module has no other parameters.",
+         "default": "New-SelfSignedCertificate makes a certificate for tests in "
+                    "Cert:\\LocalMachine\\My or Cert:\\CurrentUser\\My (LocalMachine\\My by "
+                    "default). -DnsName gives the subject alternative names (the first is also the "
+                    "subject), -Subject the subject; -Type chooses the purpose "
+                    "(SSLServerAuthentication by default, CodeSigningCert, DocumentEncryptionCert, or "
+                    "Custom with your own -KeyUsage and -TextExtension). The key is RSA 2048 unless "
+                    "-KeyAlgorithm and -KeyLength say otherwise; -KeyExportPolicy NonExportable keeps "
+                    "it in the store. -NotAfter sets the expiry (one year by default). With -Signer "
+                    "the certificate is signed by another certificate's key instead of its own."},
+        {"2013": [("New-SelfSignedCertificate -DnsName mail.contoso.com,autodiscover.contoso.com -CertStoreLocation Cert:\\LocalMachine\\My",
+                   "This command makes a certificate for two names in the computer's Personal store."),
+                  ("Set-Location Cert:\\LocalMachine\\My\nNew-SelfSignedCertificate -DnsName lab.contoso.com",
+                   "These commands make a certificate in the current location."),
+                  ("New-SelfSignedCertificate -CloneCert Cert:\\LocalMachine\\My\\5113AE0233A72FCCB75D2F3D2DF5B4F5A4C7ABB3 -CertStoreLocation Cert:\\LocalMachine\\My",
+                   "This command copies an existing certificate with a new key.")],
+         "default": [("New-SelfSignedCertificate -DnsName mail.contoso.com,autodiscover.contoso.com -CertStoreLocation Cert:\\LocalMachine\\My",
+                      "This command makes an SSL certificate for two names."),
+                     ("New-SelfSignedCertificate -Subject 'CN=Lab Root' -KeyUsage CertSign,CRLSign -TextExtension '2.5.29.19={critical}{text}ca=1&pathlength=0' -NotAfter (Get-Date).AddYears(5) -Type Custom",
+                      "This command makes a small root CA for a lab."),
+                     ("New-SelfSignedCertificate -DnsName web.contoso.com -Signer Cert:\\LocalMachine\\My\\5113AE0233A72FCCB75D2F3D2DF5B4F5A4C7ABB3 -KeyExportPolicy Exportable -FriendlyName 'Web'",
+                      "This command makes a certificate signed by another certificate's key.")]}),
+    "Test-Certificate": (
+        "Test-Certificate builds the certificate's chain with the computer's trust (the Root and "
+        "CA stores) and clock, and returns True when it is valid. Otherwise it warns with the "
+        "chain status, writes the error and returns False. -Policy SSL with -DNSName also checks "
+        "the name; -EKU checks the purposes; -AllowUntrustedRoot accepts a root that is not "
+        "trusted.",
+        [("Test-Certificate -Cert Cert:\\LocalMachine\\My\\5113AE0233A72FCCB75D2F3D2DF5B4F5A4C7ABB3",
+          "This command checks one certificate."),
+         ("Get-ChildItem Cert:\\LocalMachine\\My | Test-Certificate -Policy SSL -DNSName mail.contoso.com",
+          "This command checks every certificate for use as the SSL certificate of a name."),
+         ("Test-Certificate -Cert Cert:\\LocalMachine\\My\\5113AE0233A72FCCB75D2F3D2DF5B4F5A4C7ABB3 -AllowUntrustedRoot",
+          "This command accepts a self-signed certificate that is not in the Root store.")]),
+    "Get-PfxCertificate": (
+        "Get-PfxCertificate reads a certificate file (.cer, .pfx, .p7b) and writes the "
+        "certificate as an X509Certificate2 object without adding it to any store. For a "
+        "password-protected PFX it asks for the password.",
+        [("Get-PfxCertificate -FilePath C:\\certs\\mail.pfx",
+          "This command shows the certificate in a PFX file (after asking for its password)."),
+         ("(Get-PfxCertificate C:\\certreq\\contoso.cer).NotAfter",
+          "This command shows when the certificate in a file expires.")]),
+    "certutil": (
+        "An emulation of certutil.exe for certificate work. -store [StoreName [CertId]] lists a "
+        "store (My by default; -user for the current user's); -dump File shows what a file holds "
+        "(a file alone does the same); -verify File builds its chain; -addstore StoreName File and "
+        "-delstore StoreName CertId add and delete; -repairstore StoreName CertId gives a "
+        "certificate back the private key it lost (the key of a pending request, or one left "
+        "behind by a deleted certificate); -importpfx File imports a PFX into the Personal store "
+        "(-p gives the password). A CertId is an index, a serial number, a thumbprint or a "
+        "common name. It prints what certutil prints and sets $LASTEXITCODE.",
+        [("certutil -store My", "This command lists the computer's Personal store."),
+         ("certutil -repairstore My 39330c5e47c1989a6d2ab50a1ac44979",
+          "This command associates a certificate with its private key again."),
+         ("certutil -p 'Lab!Pass1' -importpfx C:\\certs\\mail.pfx",
+          "This command imports a PFX file into the Personal store.")]),
+}
+for _name, (_description, _examples) in _PKI_HELP.items():
+    DESCRIPTIONS[_name] = _description
+    EXAMPLES[_name] = _examples
+
+_CERT_DRIVE = (" On the Cert: drive (Cert:\\LocalMachine\\My, Cert:\\CurrentUser\\Root...) the items "
+               "are store locations, stores and certificates.")
+for _name, _extra in (("Get-ChildItem", _CERT_DRIVE + " There, -DnsName, -Eku, -ExpiringInDays, "
+                       "-SSLServerAuthentication and -CodeSigningCert keep only the certificates that "
+                       "match (every store below is searched)."),
+                      ("Get-Item", _CERT_DRIVE),
+                      ("Remove-Item", _CERT_DRIVE + " There it deletes certificates; -DeleteKey also "
+                       "deletes the private key."),
+                      ("Set-Location", _CERT_DRIVE), ("Test-Path", _CERT_DRIVE),
+                      ("Get-PSDrive", " The Cert: drive holds the computer's certificate stores.")):
+    DESCRIPTIONS[_name] = DESCRIPTIONS[_name] + _extra
+EXAMPLES["Get-ChildItem"] = list(EXAMPLES["Get-ChildItem"]) + [
+    ("Get-ChildItem Cert:\\LocalMachine\\My -ExpiringInDays 30",
+     "This command lists the computer's certificates that expire within 30 days.")]
+EXAMPLES["Remove-Item"] = list(EXAMPLES["Remove-Item"]) + [
+    ("Remove-Item Cert:\\LocalMachine\\My\\5113AE0233A72FCCB75D2F3D2DF5B4F5A4C7ABB3 -DeleteKey",
+     "This command deletes a certificate and its private key.")]
+
 # ---------------------------------------------------------------- parameters
 _CERT = ("Get-ExchangeCertificate", "New-ExchangeCertificate", "Enable-ExchangeCertificate",
          "Export-ExchangeCertificate", "Import-ExchangeCertificate", "Remove-ExchangeCertificate")
 
 #: By parameter name alone, when no (cmdlet, parameter) text exists.
 GENERIC_PARAMETERS = {
+    # The PKI module
+    ("Import-PfxCertificate", "FilePath"): "The PFX file to import.",
+    ("Import-PfxCertificate", "CertStoreLocation"): "The store to import into, such as Cert:\\LocalMachine\\My (the current location by default).",
+    ("Import-PfxCertificate", "Exportable"): "Lets the private key be exported again.",
+    ("Import-PfxCertificate", "Password"): "The PFX file's password, as a SecureString.",
+    ("Export-PfxCertificate", "Cert"): "The certificate to export: an X509Certificate2 or its Cert: path.",
+    ("Export-PfxCertificate", "FilePath"): "The PFX file to write.",
+    ("Export-PfxCertificate", "ChainOption"): "BuildChain (the default) adds the issuing CAs; EndEntityCertOnly leaves them out; PfxDataOnly is for -PFXData.",
+    ("Export-PfxCertificate", "NoProperties"): "Leaves the certificate's properties, such as its friendly name, out of the file.",
+    ("Export-PfxCertificate", "NoClobber"): "Does not replace a file that already exists.",
+    ("Export-PfxCertificate", "Force"): "Replaces a read-only file.",
+    ("Export-PfxCertificate", "Password"): "The password that protects the file, as a SecureString.",
+    ("Export-PfxCertificate", "ProtectTo"): "Domain users or groups (CONTOSO\\Administrator) who can open the file without a password.",
+    ("Export-PfxCertificate", "CryptoAlgorithmOption"): "TripleDES_SHA1 (the default) or AES256_SHA256.",
+    ("Import-Certificate", "FilePath"): "The .cer, .p7b or .sst file to import.",
+    ("Import-Certificate", "CertStoreLocation"): "The store to import into (the current location by default).",
+    ("Export-Certificate", "Cert"): "The certificate to export: an X509Certificate2 or its Cert: path.",
+    ("Export-Certificate", "FilePath"): "The file to write.",
+    ("Export-Certificate", "Type"): "CERT (the default), P7B or SST.",
+    ("Export-Certificate", "NoClobber"): "Does not replace a file that already exists.",
+    ("Export-Certificate", "Force"): "Replaces a read-only file.",
+    ("New-SelfSignedCertificate", "DnsName"): "The subject alternative names; the first is also the subject.",
+    ("New-SelfSignedCertificate", "CloneCert"): "A certificate to copy (with a new key).",
+    ("New-SelfSignedCertificate", "CertStoreLocation"): "Cert:\\LocalMachine\\My or Cert:\\CurrentUser\\My.",
+    ("New-SelfSignedCertificate", "Subject"): "The subject; CN= is added when no = is given.",
+    ("New-SelfSignedCertificate", "Type"): "SSLServerAuthentication (the default), CodeSigningCert, DocumentEncryptionCert, DocumentEncryptionCertLegacyCsp or Custom.",
+    ("New-SelfSignedCertificate", "KeyAlgorithm"): "RSA (the default) or ECDSA_nistP256, ECDSA_nistP384, ECDSA_nistP521.",
+    ("New-SelfSignedCertificate", "KeyLength"): "The RSA key's length in bits (2048 by default).",
+    ("New-SelfSignedCertificate", "KeyExportPolicy"): "Exportable, ExportableEncrypted (the default) or NonExportable.",
+    ("New-SelfSignedCertificate", "KeyUsage"): "The key usages, such as DigitalSignature, KeyEncipherment, CertSign, CRLSign; None leaves the extension out.",
+    ("New-SelfSignedCertificate", "TextExtension"): "Extensions written oid={text}value ({critical} marks a critical one): 2.5.29.37 for purposes, 2.5.29.17 for names (DNS=...&IPAddress=...), 2.5.29.19 for basic constraints (ca=1&pathlength=0).",
+    ("New-SelfSignedCertificate", "FriendlyName"): "The certificate's friendly name.",
+    ("New-SelfSignedCertificate", "NotAfter"): "When the certificate expires (a year from now by default).",
+    ("New-SelfSignedCertificate", "NotBefore"): "When the certificate becomes valid (ten minutes ago by default).",
+    ("New-SelfSignedCertificate", "HashAlgorithm"): "SHA256 (the default), SHA1, SHA384 or SHA512.",
+    ("New-SelfSignedCertificate", "SerialNumber"): "The serial number, in hexadecimal.",
+    ("New-SelfSignedCertificate", "Signer"): "A certificate with a private key that signs the new one.",
+    ("Test-Certificate", "Cert"): "The certificate to check: an X509Certificate2 or its Cert: path.",
+    ("Test-Certificate", "Policy"): "BASE (the default), SSL, AUTHENTICODE or NTAUTH.",
+    ("Test-Certificate", "DNSName"): "With -Policy SSL: the name the certificate must cover.",
+    ("Test-Certificate", "EKU"): "Purposes (OIDs) the certificate must be valid for.",
+    ("Test-Certificate", "User"): "Checks as the current user rather than the computer.",
+    ("Test-Certificate", "AllowUntrustedRoot"): "Accepts a chain that ends in a root that is not trusted.",
+    ("Get-PfxCertificate", "FilePath"): "The certificate file to read.",
     "Thumbprint": "The thumbprint of the certificate: 40 hexadecimal characters (spaces are removed).",
     "Identity": {
         "default": "The certificate, written Server\\Thumbprint or just the thumbprint.",
@@ -962,8 +1151,51 @@ LONG DESCRIPTION
     never asks).
 """
 
+_ABOUT_CERT = """TOPIC
+    about_Certificate_Provider
+
+SHORT DESCRIPTION
+    The Cert: drive: the computer's certificate stores as a drive.
+
+LONG DESCRIPTION
+    Cert:\\ holds two store locations, CurrentUser and LocalMachine. Each
+    holds stores (My is "Personal", Root the trusted roots, CA the
+    intermediate CAs, REQUEST the pending requests, TrustedPeople...), and
+    each store its certificates, named by thumbprint:
+
+        Cert:\\LocalMachine\\My\\5113AE0233A72FCCB75D2F3D2DF5B4F5A4C7ABB3
+
+    Set-Location, Get-ChildItem, Get-Item and Test-Path work there as on
+    the file system. Certificates are X509Certificate2 objects; Format-List
+    shows Subject, Issuer, Thumbprint, FriendlyName, NotBefore, NotAfter and
+    Extensions, and Format-List * shows every property.
+
+    The stores are the ones Exchange uses: LocalMachine\\My holds what
+    Get-ExchangeCertificate lists, and the Root store decides which CAs
+    Exchange and the computer trust.
+
+  WINDOWS POWERSHELL 3.0 AND LATER (Exchange 2013 and later)
+    Get-ChildItem takes -DnsName, -Eku, -ExpiringInDays,
+    -SSLServerAuthentication and -DocumentEncryptionCert on this drive,
+    and Remove-Item deletes certificates (-DeleteKey also deletes the key).
+    In Windows PowerShell 2.0 (Exchange 2007 and 2010) the drive is read
+    only and only -CodeSigningCert filters.
+
+EXAMPLES
+    Get-ChildItem Cert:\\LocalMachine\\My
+    Get-ChildItem Cert:\\LocalMachine -SSLServerAuthentication
+    Remove-Item Cert:\\LocalMachine\\My\\<thumbprint> -DeleteKey
+
+SEE ALSO
+    Import-PfxCertificate
+    Export-PfxCertificate
+    certutil
+"""
+
 ABOUT_TOPICS = {
     "about_exshell": ("about_exshell", "What exshell emulates and where it differs.", _ABOUT_EXSHELL),
+    "about_certificate_provider": ("about_Certificate_Provider",
+                                   "The Cert: drive: the computer's certificate stores.", _ABOUT_CERT),
     "about_commonparameters": ("about_CommonParameters", "Parameters that every cmdlet accepts.",
                                _ABOUT_COMMON),
 }
