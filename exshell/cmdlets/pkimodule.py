@@ -24,7 +24,7 @@ import re
 from typing import Any, List, Optional, Tuple
 
 from ..engine.cmdlet import Cmdlet
-from ..engine.completion import PATH
+from ..engine.completion import PATH, complete_paths, completing
 from ..engine.conversion import (SWITCH, ChoiceType, DateTimeType, IntType, ListOf, ObjectType,
                                  StringType, to_string)
 from ..engine.nettypes import NetError
@@ -101,7 +101,8 @@ class _CertificateType(ObjectType):
         return value
 
 
-CERTIFICATE = _CertificateType()
+#: A Certificate parameter: Tab offers Cert: paths.
+CERTIFICATE = completing(_CertificateType(), complete_paths)
 
 
 # ====================================================================== shared plumbing
