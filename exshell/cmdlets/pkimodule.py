@@ -65,6 +65,9 @@ PKI_MESSAGES = {
     "no_domain": "Cannot protect the PFX file to '%s': no such user or group in the domain.",
     "bad_key_algorithm": "The key algorithm '%s' is not supported.",
     "bad_hash": "The hash algorithm '%s' is not supported.",
+    # CertEnroll's failure for a key length or validity it refuses.
+    "bad_parameter": "CertEnroll::CX509Enrollment::_CreateRequest: The parameter is incorrect. "
+                     "0x80070057 (WIN32: 87 ERROR_INVALID_PARAMETER)",
 }
 
 #: X509ChainStatus name -> (CERT_TRUST_* name, hex HRESULT, decimal, symbol).
@@ -661,7 +664,21 @@ class NewSelfSignedCertificate(_PkiCmdlet):
         target = plan["subject_text"]
         if not self.should_process("", target=target, action="Create self-signed certificate"):
             return
-        cert, key = self._issue(plan)
+        if plan["algorithm"].casefold() == "rsa" and not 512 <= plan["length"] <= 16384 or \
+                plan["length"] % 8 or plan["not_after"] <= plan["not_before"]:
+            self.fail("bad_parameter", "System.Exception", "NotSpecified", "System.Exception",
+                      target)
+            return
+        try:
+            cert, key = self._issue(plan)
+        except _Refused as e:
+            self.fail(e.key, "System.ArgumentException", "InvalidArgument",
+                      "System.ArgumentException", e.value, *e.args_)
+            return
+        except (ValueError, TypeError):
+            self.fail("bad_parameter", "System.Exception", "NotSpecified", "System.Exception",
+                      target)
+            return
         item, _added = store.add(cert, key, friendly_name=plan["friendly"],
                                  exportable=plan["exportable"])
         self.emit(item, parent)

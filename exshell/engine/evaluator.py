@@ -28,7 +28,7 @@ from .conversion import ConversionError, SwitchParameter, to_bool, to_string
 from .exceptions import is_subclass
 from .invocation import ExternalScriptInfo, Invocation, script_root
 from .intrinsics import EngineIntrinsics
-from .nettypes import PSObjectView
+from .nettypes import NetError, PSObjectView
 from .dotnet import (MethodError, TypeInfo, call_method, convert_to, has_method, is_instance,
                      method_not_found, resolve_type, static_member)
 from .errors import (BreakSignal, ContinueSignal, EngineError, ErrorRecord, ExitSignal,
@@ -1248,7 +1248,15 @@ class Evaluator:
         if isinstance(target, A.MemberExpr):
             obj = self._value(target.obj)
             name = target.member if isinstance(target.member, str) else to_string(self._value(target.member))
-            if obj is None or not set_property(obj, name, value):
+            try:
+                done = obj is not None and set_property(obj, name, value)
+            except (ConversionError, NetError) as e:
+                # A .NET setter that threw (or refused the value's type).
+                raise self._runtime_error('Exception setting "%s": "%s"' % (name, e.message),
+                                          "ExceptionWhenSetting", target, "NotSpecified",
+                                          exception_type="System.Management.Automation."
+                                                         "SetValueInvocationException")
+            if not done:
                 raise self._runtime_error(
                     self.session.dialect.message("PropertyNotSettable") % name,
                     "PropertyAssignmentException", target, "InvalidOperation")

@@ -264,3 +264,37 @@ def test_casts_and_is():
                  "([%sX509Certificate2]$c).Thumbprint -eq $c.Thumbprint; "
                  "(Get-ExchangeCertificate)[0] -is [%sX509Certificate2]" % (X509, X509, X509), PS51)
     assert out == [True, True, True]
+
+
+_X = "System.Security.Cryptography.X509Certificates."
+HOSTILE = [
+    r"dir 'Cert:\LocalMachine\My\..\..\..\..\..'", "dir Cert:\\\\\\\\", "cd Cert:; cd ..; Get-Location",
+    "dir 'Cert:\\LocalMachine\\My\\" + "A" * 40 + "\\x'", "Get-Item Cert:\\LocalMachine\\*",
+    "Remove-Item Cert:\\ -Recurse -Confirm:$false", "Remove-Item Cert:\\LocalMachine\\My\\zz",
+    "dir Cert:\\LocalMachine\\My -ExpiringInDays -5", "dir Cert:\\LocalMachine\\My -DnsName $null",
+    "dir Cert:\\ -Recurse | Measure-Object", "New-Object %sX509Certificate2 @{a=1}" % _X,
+    "New-Object %sX509Certificate2 $null" % _X, "New-Object %sX509Certificate2 1,2,3,4" % _X,
+    "$c=(dir Cert:\\LocalMachine\\My)[0]; $c.Export('Bogus'); $c.GetNameInfo('Nope',$false); $c.Export()",
+    "$c=(dir Cert:\\LocalMachine\\My)[0]; $c.FriendlyName = @(1,2)",
+    "$s = New-Object %sX509Store('My','Nowhere')" % _X,
+    "$s = New-Object %sX509Store('Zz','LocalMachine'); $s.Open('ReadWrite')" % _X,
+    "$s = New-Object %sX509Store; $s.Add($null); $s.Certificates.Find('FindByThumbprint', $null, $false)" % _X,
+    "$ch = New-Object %sX509Chain; $ch.Build($null); $ch.ChainPolicy.RevocationMode = 'zz'" % _X,
+    "[%sX509Certificate2]'abc'" % _X, "[%sX509Certificate2]::GetCertContentType([byte[]](1,2,3))" % _X,
+    "certutil -dump; certutil -store; certutil -addstore; certutil -verify C:\\nope; certutil -p",
+    "certutil -store My \"`0\"", "New-SelfSignedCertificate -TextExtension 'zz' -DnsName a",
+    "New-SelfSignedCertificate -TextExtension '2.5.29.17={text}bogus=1' -DnsName a",
+    "New-SelfSignedCertificate -Subject 'CN=\"'", "New-SelfSignedCertificate -DnsName a -KeyLength 100",
+    "New-SelfSignedCertificate -DnsName a -NotAfter (Get-Date).AddYears(-1)",
+    "New-SelfSignedCertificate -DnsName a -KeyAlgorithm ECDSA_nistP256 -KeyExportPolicy Exportable",
+    "Test-Certificate -Cert 'nope'", "Get-PfxCertificate C:\\Windows",
+]
+
+
+@pytest.mark.parametrize("version", [PS20, PS51])
+def test_hostile_input_gives_errors_never_a_python_failure(version):
+    shell, host = _shell(version)
+    for command in HOSTILE:
+        shell.run(command)
+    assert shell.internal_errors == []
+    assert "Traceback" not in host.text
