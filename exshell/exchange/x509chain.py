@@ -115,6 +115,12 @@ def build_chain(cert: Any, *, der_of: Any, anchors: Dict[str, Any], intermediate
         candidates = [c for c in pool if c.subject == current.issuer]
         issuer = next((c for c in candidates if signature_valid(current, c) and thumb(c) not in seen),
                       None)
+        if issuer is None:
+            # A replica's stand-in root, trusted here, vouches by name for the CA it
+            # replaces (as Get-ExchangeCertificate's status does: Server.chain_root).
+            from .issuance import is_stand_in_root
+            issuer = next((c for c in anchors.values() if c.subject == current.issuer
+                           and is_stand_in_root(c) and thumb(c) not in seen), None)
         if issuer is None and candidates:
             issuer = next((c for c in candidates if thumb(c) not in seen), None)
             if issuer is not None:

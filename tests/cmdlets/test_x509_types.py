@@ -298,3 +298,31 @@ def test_hostile_input_gives_errors_never_a_python_failure(version):
         shell.run(command)
     assert shell.internal_errors == []
     assert "Traceback" not in host.text
+
+
+def test_a_replicas_stand_in_root_vouches_by_name_in_x509chain():
+    """A stand-in root (replica import) chains the certificates of the CA it replaces,
+    as Get-ExchangeCertificate's status does; an unmarked root of that name does not."""
+    import datetime as dt
+    import hashlib
+    from cryptography import x509
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.x509.oid import NameOID
+    from exshell.exchange.issuance import der_bytes, issue_ca_root, issue_certificate
+    from exshell.exchange.x509chain import build_chain
+    t0 = dt.datetime(2025, 1, 1)
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Fabrikam Issuing CA")])
+    real_ca, other, leaf_key = (rsa.generate_private_key(65537, 1024) for _ in range(3))
+    leaf = issue_certificate(
+        subject=x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "mail.fabrikam.com")]),
+        public_key=leaf_key.public_key(), issuer=name, signer_key=real_ca, serial=7,
+        not_before=t0, not_after=t0 + dt.timedelta(days=365))
+    now = t0 + dt.timedelta(days=10)
+    for stand_in, ok in ((True, True), (False, False)):
+        root = issue_ca_root(key=other, subject=name, serial=1, not_before=t0,
+                             not_after=t0 + dt.timedelta(days=3650), stand_in=stand_in)
+        anchors = {hashlib.sha1(der_bytes(root)).hexdigest().upper(): root}
+        result = build_chain(leaf, der_of=der_bytes, anchors=anchors, intermediates=[], now=now)
+        assert result.ok is ok, result.status
+        if not ok:
+            assert "NotSignatureValid" in result.status
