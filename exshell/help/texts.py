@@ -708,6 +708,44 @@ for _name, (_description, _examples) in _OTHERS.items():
 
 # ---------------------------------------------------------------- the Cert: drive, PKI module, certutil
 _TP = "C:\\certs\\mail.pfx"
+#: New-SelfSignedCertificate differs by Windows Server (2012 R2 under Exchange 2013).
+_SELFSIGNED_DESCRIPTION = {
+    "2013": ("New-SelfSignedCertificate makes a self-signed certificate for tests, with a new "
+             "2048-bit RSA key, in the store named by -CertStoreLocation (the current "
+             "location by default), valid for a year: an SSL server certificate whose subject "
+             "is the first name of -DnsName and whose subject alternative names are all of "
+             "them. With -CloneCert it copies another certificate's subject and extensions "
+             "with a new key. Windows Server 2012 R2's module has no other parameters."),
+    "default": ("New-SelfSignedCertificate makes a certificate for tests in "
+                "Cert:\\LocalMachine\\My or Cert:\\CurrentUser\\My (LocalMachine\\My by "
+                "default). -DnsName gives the subject alternative names (the first is also "
+                "the subject), -Subject the subject; -Type chooses the purpose "
+                "(SSLServerAuthentication by default, CodeSigningCert, "
+                "DocumentEncryptionCert, or Custom with your own -KeyUsage and "
+                "-TextExtension). The key is RSA 2048 unless -KeyAlgorithm and -KeyLength say "
+                "otherwise; -KeyExportPolicy NonExportable keeps it in the store. -NotAfter "
+                "sets the expiry (one year by default). With -Signer the certificate is "
+                "signed by another certificate's key instead of its own."),
+}
+_SELFSIGNED_EXAMPLES = {
+    "2013": [
+        ("New-SelfSignedCertificate -DnsName mail.contoso.com,autodiscover.contoso.com -CertStoreLocation Cert:\\LocalMachine\\My",
+         "This command makes a certificate for two names in the computer's Personal store."),
+        ("Set-Location Cert:\\LocalMachine\\My\nNew-SelfSignedCertificate -DnsName lab.contoso.com",
+         "These commands make a certificate in the current location."),
+        ("New-SelfSignedCertificate -CloneCert Cert:\\LocalMachine\\My\\5113AE0233A72FCCB75D2F3D2DF5B4F5A4C7ABB3 -CertStoreLocation Cert:\\LocalMachine\\My",
+         "This command copies an existing certificate with a new key."),
+    ],
+    "default": [
+        ("New-SelfSignedCertificate -DnsName mail.contoso.com,autodiscover.contoso.com -CertStoreLocation Cert:\\LocalMachine\\My",
+         "This command makes an SSL certificate for two names."),
+        ("New-SelfSignedCertificate -Subject 'CN=Lab Root' -KeyUsage CertSign,CRLSign -TextExtension '2.5.29.19={critical}{text}ca=1&pathlength=0' -NotAfter (Get-Date).AddYears(5) -Type Custom",
+         "This command makes a small root CA for a lab."),
+        ("New-SelfSignedCertificate -DnsName web.contoso.com -Signer Cert:\\LocalMachine\\My\\5113AE0233A72FCCB75D2F3D2DF5B4F5A4C7ABB3 -KeyExportPolicy Exportable -FriendlyName 'Web'",
+         "This command makes a certificate signed by another certificate's key."),
+    ],
+}
+
 _PKI_HELP = {
     "Import-PfxCertificate": (
         "Import-PfxCertificate reads a PFX file (a certificate with its private key, often with "
@@ -766,34 +804,7 @@ _PKI_HELP = {
           "This command saves every intermediate CA in one store file."),
          ("Export-Certificate -Cert Cert:\\LocalMachine\\My\\5113AE0233A72FCCB75D2F3D2DF5B4F5A4C7ABB3 -FilePath C:\\certs\\mail.p7b -Type P7B",
           "This command writes the certificate as a PKCS#7 file.")]),
-    "New-SelfSignedCertificate": (
-        {"2013": "New-SelfSignedCertificate makes a self-signed certificate for tests, with a new "
-                 "2048-bit RSA key, in the store named by -CertStoreLocation (the current location "
-                 "by default), valid for a year: an SSL server certificate whose subject is the first "
-                 "name of -DnsName and whose subject alternative names are all of them. With "
-                 "-CloneCert it copies another certificate's subject and extensions with a new key. "
-                 "Windows Server 2012 R2's module has no other parameters.",
-         "default": "New-SelfSignedCertificate makes a certificate for tests in "
-                    "Cert:\\LocalMachine\\My or Cert:\\CurrentUser\\My (LocalMachine\\My by "
-                    "default). -DnsName gives the subject alternative names (the first is also the "
-                    "subject), -Subject the subject; -Type chooses the purpose "
-                    "(SSLServerAuthentication by default, CodeSigningCert, DocumentEncryptionCert, or "
-                    "Custom with your own -KeyUsage and -TextExtension). The key is RSA 2048 unless "
-                    "-KeyAlgorithm and -KeyLength say otherwise; -KeyExportPolicy NonExportable keeps "
-                    "it in the store. -NotAfter sets the expiry (one year by default). With -Signer "
-                    "the certificate is signed by another certificate's key instead of its own."},
-        {"2013": [("New-SelfSignedCertificate -DnsName mail.contoso.com,autodiscover.contoso.com -CertStoreLocation Cert:\\LocalMachine\\My",
-                   "This command makes a certificate for two names in the computer's Personal store."),
-                  ("Set-Location Cert:\\LocalMachine\\My\nNew-SelfSignedCertificate -DnsName lab.contoso.com",
-                   "These commands make a certificate in the current location."),
-                  ("New-SelfSignedCertificate -CloneCert Cert:\\LocalMachine\\My\\5113AE0233A72FCCB75D2F3D2DF5B4F5A4C7ABB3 -CertStoreLocation Cert:\\LocalMachine\\My",
-                   "This command copies an existing certificate with a new key.")],
-         "default": [("New-SelfSignedCertificate -DnsName mail.contoso.com,autodiscover.contoso.com -CertStoreLocation Cert:\\LocalMachine\\My",
-                      "This command makes an SSL certificate for two names."),
-                     ("New-SelfSignedCertificate -Subject 'CN=Lab Root' -KeyUsage CertSign,CRLSign -TextExtension '2.5.29.19={critical}{text}ca=1&pathlength=0' -NotAfter (Get-Date).AddYears(5) -Type Custom",
-                      "This command makes a small root CA for a lab."),
-                     ("New-SelfSignedCertificate -DnsName web.contoso.com -Signer Cert:\\LocalMachine\\My\\5113AE0233A72FCCB75D2F3D2DF5B4F5A4C7ABB3 -KeyExportPolicy Exportable -FriendlyName 'Web'",
-                      "This command makes a certificate signed by another certificate's key.")]}),
+    "New-SelfSignedCertificate": (_SELFSIGNED_DESCRIPTION, _SELFSIGNED_EXAMPLES),
     "Test-Certificate": (
         "Test-Certificate builds the certificate's chain with the computer's trust (the Root and "
         "CA stores) and clock, and returns True when it is valid. Otherwise it warns with the "
