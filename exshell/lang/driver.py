@@ -21,7 +21,15 @@ Imported only when the grammar is built (it imports pyparsing).
 from __future__ import annotations
 
 import pyparsing as pp
-from pyparsing.core import _ParseActionIndexError
+
+try:  # the exception pyparsing raises for an IndexError inside a parse action
+    from pyparsing.core import _ParseActionIndexError
+except ImportError:  # pragma: no cover - other pyparsing releases
+    class _ParseActionIndexError(Exception):
+        def __init__(self, msg, exc):
+            super().__init__(msg)
+            self.msg = msg
+            self.exc = exc
 
 __all__ = ["install"]
 
@@ -93,8 +101,9 @@ def _make(e):
             return _sequence(e, actions, link), link
         if kind is pp.MatchFirst:
             return _choice(e, actions, link), link
-        if kind in (pp.ZeroOrMore, pp.OneOrMore) and e.not_ender is None and not e.ignoreExprs \
-                and e.max_count is None:
+        # Attributes some pyparsing releases lack (``max_count`` is 3.3.3+) read as unset.
+        if kind in (pp.ZeroOrMore, pp.OneOrMore) and getattr(e, "not_ender", None) is None \
+                and not e.ignoreExprs and getattr(e, "max_count", None) is None:
             return _repeat(e, actions, link, kind is pp.ZeroOrMore), link
         if kind is pp.Opt and e.defaultValue is _NOT_MATCHED:
             return _option(e, actions, link), link
