@@ -499,6 +499,8 @@ class Drive:
             for part in (server, share):
                 if not part or part.casefold().split(".")[0] in _RESERVED:
                     raise DriveError("PathNotFound", text)
+                if not _encodable(part):
+                    raise DriveError("InvalidPath", text)
             return "\\\\%s\\%s" % (server, share), "\\" + "\\".join(raw[2:])
         colon = text.find(":")
         if colon > 0 and "\\" not in text[:colon]:

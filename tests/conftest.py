@@ -13,3 +13,12 @@ os.environ["XDG_DATA_HOME"] = _DATA
 os.environ["EXSHELL_FRESH"] = "1"
 for _name in ("EXSHELL_WORLDS_DIR", "EXSHELL_LABS_DIR"):
     os.environ.pop(_name, None)
+
+# Property tests draw the same examples on every run, so the suite's verdict on a
+# change does not depend on luck; HYPOTHESIS_PROFILE=explore draws new ones (use it
+# to hunt, then keep what it finds as an explicit example).
+from hypothesis import settings as _hypothesis_settings  # noqa: E402
+
+_hypothesis_settings.register_profile("repeatable", derandomize=True, print_blob=True)
+_hypothesis_settings.register_profile("explore", derandomize=False, print_blob=True)
+_hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))

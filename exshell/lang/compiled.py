@@ -176,7 +176,8 @@ def _kind(e, Nest=None, InString=None) -> str:
     if t is pp.MatchFirst:
         return "or"
     if t in (pp.ZeroOrMore, pp.OneOrMore):
-        if e.not_ender is not None or e.ignoreExprs or e.max_count is not None:
+        if getattr(e, "not_ender", None) is not None or e.ignoreExprs \
+                or getattr(e, "max_count", None) is not None:   # max_count: pyparsing 3.3.3+
             return "generic"
         return "more" if t is pp.OneOrMore else "many"
     if t is pp.Opt:
