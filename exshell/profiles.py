@@ -36,7 +36,8 @@ __all__ = ["Dialect", "Profile", "PS20", "PS51", "DIALECTS", "dialect", "PROFILE
            "USER_STORES", "has_pki_module", "has_full_selfsigned", "has_pfx_crypto_option",
            "cert_filter_parameters", "cert_provider_writes",
            "ROW_NAMES", "versions_help", "has_federation",
-           "has_federation_dns_warning", "has_federated_default_domain"]
+           "has_federation_dns_warning", "has_federated_default_domain",
+           "has_owa_connectivity_test"]
 
 
 class _Facts:
@@ -450,6 +451,10 @@ class Profile(_Facts):
     #: What the QuickRef function opens: 2007/2010 the local exquick.htm ({install} is
     #: install_path), 2013+ a web page.
     quickref: str = "{install}bin\\en\\exquick.htm"
+    # -- client-side tests ------------------------------------------------------------------
+    owa_connectivity_test: bool = False    # Test-OwaConnectivity (2010 only [D]) and the 2010-only
+                                           # parameters of Test-WebServicesConnectivity
+    iis_version: str = "7.5"               # the IIS of the version's Windows (Server: header)
 
     @property
     def name(self) -> str:
@@ -564,7 +569,7 @@ _EX2007 = Profile(
     windows_server="2008",
     # The local snap-in: no federation, no connection lines, real cmdlets; Exchange.ps1's
     # banner.  2007 installs under Exchange Server\ (no V8 folder); exquick.htm's folder [?].
-    banner="2007", connect_lines=(), implicit_remoting=False,
+    banner="2007", connect_lines=(), implicit_remoting=False, iis_version="7.0",
     install_path="C:\\Program Files\\Microsoft\\Exchange Server\\",
     quickref="{install}bin\\exquick.htm",
 )
@@ -578,7 +583,7 @@ _EX2010 = Profile(
     has_identity=False, has_server_param=True, exchange_2010_parameters=True,
     new_output_before_enable=True, roles=_LEGACY_ROLES,
     windows_services=_SERVICES_2010, endpoint_services=_ENDPOINTS_LEGACY,
-    federation=True, federation_dns_warning=True,
+    federation=True, federation_dns_warning=True, owa_connectivity_test=True,
 )
 
 _EX2013 = Profile(
@@ -602,7 +607,7 @@ _EX2013 = Profile(
     windows_version="Microsoft Windows NT 6.3.9600.0",   # Server 2012 R2
     windows_services=_SERVICES_2013, endpoint_services=_ENDPOINTS_15,
     windows_server="2012 R2", pki_module=True, machine_stores=MACHINE_STORES_2012R2,
-    federation=True, federated_default_domain=True, banner="2013",
+    federation=True, federated_default_domain=True, banner="2013", iis_version="8.5",
     connect_lines=("Connecting to {fqdn}.", "Connected to {fqdn}."),
     install_path="C:\\Program Files\\Microsoft\\Exchange Server\\V15\\",
     quickref="http://go.microsoft.com/fwlink/p/?LinkId=259608",
@@ -621,7 +626,7 @@ _EX2016 = _EX2013.replace(
     windows_server="2016", selfsigned_full_parameters=True, spaced_key_ids=False,
     machine_stores=MACHINE_STORES_2016,
     # Remove-ExchangeCertificate of a certificate a Send connector names [C] (win-acme #1754).
-    error_hex={"CertificateTaggedWithSendConnectors|remove": "23FA4F48"},
+    error_hex={"CertificateTaggedWithSendConnectors|remove": "23FA4F48"}, iis_version="10.0",
 )
 
 _EX2019 = _EX2016.replace(
@@ -795,6 +800,11 @@ def has_federation_dns_warning(p: Profile) -> bool:
 def has_federated_default_domain(p: Profile) -> bool:
     """Set-FederatedOrganizationIdentifier -DefaultDomain (2013+)."""
     return p.federated_default_domain
+
+
+def has_owa_connectivity_test(p: Profile) -> bool:
+    """Test-OwaConnectivity and Test-WebServicesConnectivity's 2010-only parameters."""
+    return p.owa_connectivity_test
 
 
 def has_transport_service(p: Profile) -> bool:

@@ -55,7 +55,7 @@ LAZY_FAMILIES = {
         "Set-PopSettings", "Set-ReceiveConnector", "Set-SendConnector"),
     "connectivity": (
         "curl", "Invoke-WebRequest", "iwr", "Test-ImapConnectivity", "Test-PopConnectivity",
-        "Test-SmtpConnectivity", "wget"),
+        "Test-SmtpConnectivity", "wget", "Test-OwaConnectivity", "Test-WebServicesConnectivity"),
     "help": ("Get-Help", "help", "man"),
     "members": ("Add-Member",),
     "language": ("Set-StrictMode",),
@@ -112,3 +112,8 @@ LAZY_TYPES = {"x509types": (
 for _module, _names in LAZY_TYPES.items():
     _nettypes.add_lazy(__name__ + "." + _module, _names)
     STATICS.add_lazy(__name__ + "." + _module, _names[:1] + _names[2:5])
+#: [System.Net.WebRequest]::Create() and the objects it makes (issue 12 item 7).
+_WEB_TYPES = ("System.Net.WebRequest", "System.Net.HttpWebRequest", "System.Net.HttpWebResponse",
+              "System.Net.ServicePoint")
+_nettypes.add_lazy(__name__ + ".webrequest", _WEB_TYPES)
+STATICS.add_lazy(__name__ + ".webrequest", _WEB_TYPES[:1])

@@ -17,11 +17,13 @@ from ..engine.cmdlet import Cmdlet
 from ..engine.conversion import SWITCH, IntType, StringType
 from ..engine.parameters import Parameter
 from ..format.views import TableColumn, TableView, register_table_view
-from ..profiles import v3_cmdlets
+from ..profiles import has_owa_connectivity_test, v3_cmdlets
 from .exchange_certificate import SERVER, ExchangeCmdlet, world_of
 
 __all__ = ["InvokeWebRequest", "TestPopConnectivity", "TestImapConnectivity", "TestSmtpConnectivity",
-           "WebResponseObject", "ConnectivityResult", "SmtpConnectivityResult", "WEB_ERRORS"]
+           "WebResponseObject", "ConnectivityResult", "SmtpConnectivityResult", "WEB_ERRORS",
+           "TestOwaConnectivity", "TestWebServicesConnectivity", "CasTransactionOutcome",
+           "web_test_error"]
 
 #: .NET WebException texts by handshake outcome (HttpWebRequest, .NET Framework 4.x [C]).
 WEB_ERRORS = {
@@ -248,3 +250,200 @@ register_table_view("Microsoft.Exchange.Monitoring.PopImapConnectivityOutcome", 
     TableColumn("Error", "Error")]))
 register_table_view("Microsoft.Exchange.Monitoring.SmtpConnectivityStatus", TableView([
     TableColumn(n, n) for n in ("Server", "ReceiveConnector", "Binding", "StatusCode", "Details")]))
+
+
+# ============================================================== the web tests of EMS 2010
+# Test-OwaConnectivity (2010 only) and Test-WebServicesConnectivity (2010+): the way EMS
+# 2010 has to see the certificate IIS presents.  The handshake is the real one of
+# Invoke-WebRequest; the error reads as the tasks write it: the WebException, then the
+# AuthenticationException inside it.
+
+#: The Error text of a failed web test: the outer WebException and the inner one [C?].
+WEB_TEST_ERROR = "[System.Net.WebException]: {outer} Inner error [{inner_type}]: {inner}"
+_INNER = {"refused": "System.Net.Sockets.SocketException"}
+
+
+def web_test_error(reason: str) -> str:
+    """The Error of a web test that failed for ``reason`` (an exchange.tls reason)."""
+    return WEB_TEST_ERROR.format(
+        outer=WEB_ERRORS.get(reason, WEB_ERRORS["network"]).format(host=""),
+        inner_type=_INNER.get(reason, "System.Security.Authentication.AuthenticationException"),
+        inner=SSL_STREAM_ERRORS.get(reason, SSL_STREAM_ERRORS["network"]))
+
+
+def _web_outcome(org: Any, server: Any, host: str, path: str, trust_any: bool) -> Any:
+    from ..exchange.tls import connect
+    outcome = connect(org, server, "https", host, path=path)
+    if not outcome.ok and trust_any and outcome.reason in ("trust", "name", "date"):
+        outcome.ok, outcome.reason = True, None
+    return outcome
+
+
+class CasTransactionOutcome:
+    """One scenario of a Client Access test (Test-OwaConnectivity,
+    Test-WebServicesConnectivity)."""
+
+    PS_TYPE_NAMES = ("Microsoft.Exchange.Monitoring.CasTransactionOutcome", "System.Object")
+    PS_PROPERTIES = ("ClientAccessServer", "LocalSite", "MailboxServer", "Scenario",
+                     "ScenarioDescription", "Result", "Error", "UserName", "StartTime", "Latency",
+                     "SecureAccess", "VirtualDirectoryName", "Url", "UrlType", "Port",
+                     "ConnectionType", "CertificateThumbprint")
+
+    def __init__(self, server: Any, url: str, scenario: str, description: str, outcome: Any,
+                 latency_ms: float, started: Any, vdir: str):
+        from ..exchange.admin import SITE
+        self.ClientAccessServer = server.fqdn
+        self.LocalSite = SITE.format(domain=server.organization.domain).rsplit("/", 1)[-1]
+        self.MailboxServer = server.name
+        self.Scenario = scenario
+        self.ScenarioDescription = description
+        self.Result = "Success" if outcome.ok else "Failure"
+        self.Error = "" if outcome.ok else web_test_error(outcome.reason or "network")
+        self.UserName = "extest_%s" % server.name.lower()[:8]
+        self.StartTime = started
+        self.Latency = round(latency_ms, 2) if outcome.ok else -1.0
+        self.SecureAccess = True
+        self.VirtualDirectoryName = vdir
+        self.Url = url
+        self.UrlType = "Internal"
+        self.Port = 443
+        self.ConnectionType = "Ssl"
+        #: Which certificate IIS presented (not a .NET property; for tests and labs).
+        self.CertificateThumbprint = outcome.thumbprint
+
+
+class TestOwaConnectivity(ExchangeCmdlet):
+    """Log on to Outlook Web App over HTTPS as a client would (Exchange 2010)."""
+    name = "Test-OwaConnectivity"
+    dotnet_class = "Microsoft.Exchange.Monitoring.TestOwaConnectivity"
+    available = has_owa_connectivity_test
+    supports_should_process = True
+    default_set = "Identity"
+    synopsis = "Tests Outlook Web App over HTTPS with a real TLS handshake (Exchange 2010)."
+    parameters = (
+        Parameter("URL", StringType(), position=0, mandatory=True, sets=("URL",)),
+        Parameter("MailboxCredential", StringType("System.Management.Automation.PSCredential"),
+                  mandatory=True, sets=("URL",)),
+        Parameter("ClientAccessServer", SERVER, position=0, from_pipeline=True, sets=("Identity",)),
+        Parameter("MailboxServer", SERVER, sets=("Identity",)),
+        Parameter("MonitoringContext", SWITCH, sets=("Identity",)),
+        Parameter("RSTEndpoint", StringType(), sets=("Identity",)),
+        Parameter("TestType", StringType("Microsoft.Exchange.Monitoring.OwaConnectivityTestType"),
+                  sets=("Identity",)),
+        Parameter("VirtualDirectoryName", StringType(), sets=("Identity",)),
+        Parameter("AllowUnsecureAccess", SWITCH),
+        Parameter("DomainController", StringType("Microsoft.Exchange.Data.Fqdn")),
+        Parameter("LightMode", SWITCH),
+        Parameter("ResetTestAccountCredentials", SWITCH),
+        Parameter("Timeout", IntType("System.UInt32")),
+        Parameter("TrustAnySSLCertificate", SWITCH),
+    )
+
+    def process(self, p: Any) -> None:
+        from ..exchange.errors import ExchangeError
+        from ..exchange.tls import resolve_host
+        org = self.organization
+        if p.URL is not None:
+            text = str(p.URL) if "://" in str(p.URL) else "https://" + str(p.URL)
+            parts = urlsplit(text)
+            server = resolve_host(org, parts.hostname or "")
+            if server is None:
+                # The test reports the failure in its result, as for any other failure.
+                from ..exchange.tls import TlsOutcome
+                result = CasTransactionOutcome(org.local_server, text, "Logon", "Log on to Outlook Web App",
+                                               TlsOutcome(False, "resolve"), 0.0,
+                                               self.context.clock.now(), "owa (Default Web Site)")
+                result.Error = "[System.Net.WebException]: " + WEB_ERRORS["resolve"].format(
+                    host=parts.hostname or "")
+                self.write_object(result)
+                return
+            targets = [(server, parts.hostname, text, parts.path or "/owa")]
+        else:
+            try:
+                servers = [org.get_server(p.ClientAccessServer)] if p.ClientAccessServer else \
+                    [s for s in org.servers if s.is_client_access]
+            except ExchangeError as e:
+                self.report(e)
+                return
+            targets = [(s, s.fqdn, "https://%s/owa/" % s.fqdn, "/owa/") for s in servers]
+        for server, host, url, path in targets:
+            if not self.should_process('Testing Outlook Web App at "%s".' % url):
+                continue
+            started = self.context.clock.now()
+            begin = time.perf_counter()
+            outcome = _web_outcome(org, server, host, path, bool(p.TrustAnySSLCertificate))
+            self.write_object(CasTransactionOutcome(
+                server, url, "Logon", "Log on to Outlook Web App", outcome,
+                (time.perf_counter() - begin) * 1000, started, "owa (Default Web Site)"))
+
+
+class WebServicesOutcome(CasTransactionOutcome):
+    PS_TYPE_NAMES = ("Microsoft.Exchange.Monitoring.WebServicesConnectivityOutcome",
+                     "Microsoft.Exchange.Monitoring.CasTransactionOutcome", "System.Object")
+    PS_PROPERTIES = ("Source", "ServiceEndpoint", "Scenario", "Result", "Latency", "Error",
+                     "ScenarioDescription", "UserName", "StartTime", "CertificateThumbprint")
+
+    def __init__(self, source: Any, server: Any, *args: Any):
+        super().__init__(server, *args)
+        self.Source = source.fqdn if source is not None else server.fqdn
+        self.ServiceEndpoint = server.fqdn
+
+
+class TestWebServicesConnectivity(ExchangeCmdlet):
+    """Call Autodiscover and Exchange Web Services over HTTPS as a client would."""
+    name = "Test-WebServicesConnectivity"
+    dotnet_class = "Microsoft.Exchange.Monitoring.TestWebServicesConnectivity"
+    supports_should_process = True
+    synopsis = "Tests Autodiscover and Exchange Web Services over HTTPS with a real TLS handshake."
+    parameters = (
+        Parameter("ClientAccessServer", SERVER, position=0, from_pipeline=True),
+        Parameter("Identity", StringType("Microsoft.Exchange.Configuration.Tasks.MailboxIdParameter"),
+                  available=v3_cmdlets),
+        Parameter("AutoDiscoverServer", SERVER, available=v3_cmdlets),
+        Parameter("MonitoringContext", SWITCH),
+        Parameter("AllowUnsecureAccess", SWITCH, available=has_owa_connectivity_test),
+        Parameter("DomainController", StringType("Microsoft.Exchange.Data.Fqdn"),
+                  available=has_owa_connectivity_test),
+        Parameter("MailboxServer", SERVER, available=has_owa_connectivity_test),
+        Parameter("ResetTestAccountCredentials", SWITCH, available=has_owa_connectivity_test),
+        Parameter("Timeout", IntType("System.UInt32"), available=has_owa_connectivity_test),
+        Parameter("UseAutodiscoverForClientAccessServer", SWITCH, available=has_owa_connectivity_test),
+        Parameter("LightMode", SWITCH),
+        Parameter("MailboxCredential", StringType("System.Management.Automation.PSCredential")),
+        Parameter("TrustAnySSLCertificate", SWITCH),
+    )
+
+    def process(self, p: Any) -> None:
+        from ..exchange.errors import ExchangeError
+        org = self.organization
+        try:
+            servers = [org.get_server(p.ClientAccessServer)] if p.ClientAccessServer else \
+                [s for s in org.servers if s.is_client_access]
+        except ExchangeError as e:
+            self.report(e)
+            return
+        ews = ("EWS: ConvertId", "Convert an item id with Exchange Web Services") if p.LightMode \
+            else ("EWS: GetFolder", "Get a folder with Exchange Web Services")
+        for server in servers:
+            if not self.should_process('Testing Exchange Web Services on "%s".' % server.fqdn):
+                continue
+            steps = (("Autodiscover: SOAP Provider", "Find the EWS address with Autodiscover",
+                      "/Autodiscover/Autodiscover.svc", "Autodiscover (Default Web Site)"),
+                     ews + ("/EWS/Exchange.asmx", "EWS (Default Web Site)"))
+            for scenario, description, path, vdir in steps:
+                started = self.context.clock.now()
+                begin = time.perf_counter()
+                outcome = _web_outcome(org, server, server.fqdn, path, bool(p.TrustAnySSLCertificate))
+                self.write_object(WebServicesOutcome(
+                    org.local_server, server, "https://%s%s" % (server.fqdn, path), scenario,
+                    description, outcome, (time.perf_counter() - begin) * 1000, started, vdir))
+
+
+register_table_view("Microsoft.Exchange.Monitoring.CasTransactionOutcome", TableView([
+    TableColumn("ClientAccessServer", "ClientAccessServer"), TableColumn("MailboxServer", "MailboxServer"),
+    TableColumn("URL", "Url"), TableColumn("Scenario", "Scenario"), TableColumn("Result", "Result"),
+    TableColumn("Latency(MS)", "Latency"), TableColumn("Error", "Error")]))
+register_table_view("Microsoft.Exchange.Monitoring.WebServicesConnectivityOutcome", TableView([
+    TableColumn("Source", "Source"), TableColumn("ServiceEndpoint", "ServiceEndpoint"),
+    TableColumn("Scenario", "Scenario"), TableColumn("Result", "Result"),
+    TableColumn("Latency(MS)", "Latency")]))

@@ -90,8 +90,8 @@ class _FormatCmdlet(Cmdlet, register=False):
     def process(self, p: Any) -> None:
         from ..format.errors import FormatError
         from ..format.records import expand_input
-        if not p.bound("InputObject"):
-            return
+        if not p.bound("InputObject") or p.InputObject is None:
+            return                          # $null | Format-List shows nothing
         shaper = self._shaper_for(p)
         try:
             for item in expand_input(p.InputObject, self.expand):

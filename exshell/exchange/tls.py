@@ -191,7 +191,7 @@ _GREETINGS = {
 }
 
 
-def _serve(listener, ctx, service, server_fqdn, errors) -> None:
+def _serve(listener, ctx, service, server_fqdn, errors, web=("10.0", "15.1.2507.6")) -> None:
     """One connection on the server side (runs in a thread)."""
     try:
         conn, _ = listener.accept()
@@ -219,8 +219,9 @@ def _serve(listener, ctx, service, server_fqdn, errors) -> None:
                         request += chunk
                     body = OWA_PAGE.encode("utf-8")
                     tls.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
-                                b"Server: Microsoft-IIS/10.0\r\nX-OWA-Version: 15.1.2507.6\r\n"
-                                b"Content-Length: %d\r\nConnection: close\r\n\r\n" % len(body) + body)
+                                b"Server: Microsoft-IIS/%s\r\nX-OWA-Version: %s\r\n"
+                                b"Content-Length: %d\r\nConnection: close\r\n\r\n"
+                                % (web[0].encode("ascii"), web[1].encode("ascii"), len(body)) + body)
                 elif service in _GREETINGS:
                     tls.sendall((_GREETINGS[service] + "\r\n").encode())
                 else:
@@ -250,8 +251,9 @@ def connect(org, server, service: str, hostname: str, *, path: str = "/owa", con
         listener.bind(("127.0.0.1", 0))
         listener.listen(1)
         port = listener.getsockname()[1]
-        worker = threading.Thread(target=_serve, args=(listener, server_ctx, service, server.fqdn, errors),
-                                  daemon=True)
+        web = (server.profile.iis_version, server.profile.build)
+        worker = threading.Thread(target=_serve, args=(listener, server_ctx, service, server.fqdn, errors,
+                                                       web), daemon=True)
         worker.start()
         outcome = TlsOutcome(False, thumbprint=thumbprint, port=port)
         try:

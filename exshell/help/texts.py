@@ -336,6 +336,21 @@ _OTHERS = {
         "Connects to each Receive connector of a server, starts TLS and reports the result, "
         "with the certificate that was offered.",
         [("Test-SmtpConnectivity EX01", "This command tests STARTTLS on every Receive connector of EX01.")]),
+    "Test-OwaConnectivity": (
+        "Exchange 2010: logs on to Outlook Web App over HTTPS, as a client would, and reports each "
+        "test with its result and, when it fails, the error (the certificate IIS presents must "
+        "be trusted and carry the name asked for). Without parameters it tests the internal URL "
+        "of every Client Access server; -URL tests one address; -TrustAnySSLCertificate ignores "
+        "certificate errors.",
+        [("Test-OwaConnectivity | Format-List Url,Result,Error", "This command tests Outlook Web App on the Client Access servers."),
+         ("Test-OwaConnectivity -URL https://mail.contoso.com/owa -MailboxCredential (Get-Credential contoso\\kweku)",
+          "This command tests one address with the account given.")]),
+    "Test-WebServicesConnectivity": (
+        "Calls Autodiscover and Exchange Web Services over HTTPS on each Client Access server, as "
+        "a client would, and reports each step (Autodiscover: SOAP Provider, then EWS: GetFolder, "
+        "or EWS: ConvertId with -LightMode) with its result. A certificate the client does not "
+        "trust, or that lacks the server's name, makes the steps fail.",
+        [("Test-WebServicesConnectivity | Format-List Scenario,Result,Error", "This command tests Exchange Web Services on the Client Access servers.")]),
     "Invoke-WebRequest": (
         "Requests a page from the emulated server's web site over HTTPS and reports the "
         "certificate problems a browser would report (untrusted, expired, wrong name).",
