@@ -4,7 +4,7 @@
 it again (tests/lang/test_compiled.py fails while this is out of date)."""
 # flake8: noqa
 # fmt: off
-FINGERPRINT = '0405c025595e7e3f53232cb1f832d3ec'
+FINGERPRINT = '2f9ccfbc9dd5787fb400c3e236a1f1ea'
 # Per regex element: which characters it may start at (firstchars.regex_masks).
 FIRST = {
     2: (0x10000000018000009f0003e00, 0x1ffffffffffffffffffffffffffffffff),
@@ -36,7 +36,7 @@ FIRST = {
     111: (0x1c7fffffffffffffff7ffecbfffffdbff, 0x1c7fffffffffffffff7ffecbfffffdbff),
     121: (0x1000000010800000010000009f0001a00, 0x1000000010800000010000009f0001a00),
     124: (0x1000000010000000030000009f0001a00, 0x1000000010000000030000009f0001a00),
-    129: (0x1000000010000000010001009f0001a00, 0x1000000010000000010001009f0001a00),
+    129: (0x1000000010000000010001009f0003e00, 0x1000000010000000010001009f0003e00),
     142: (0x1000100350001003410000009f0003e00, 0x1000100350001003410000009f0003e00),
     149: (0x10000000d0000000c10000009f0001a00, 0x10000000d0000000c10000009f0001a00),
     151: (0x107ffffff87fffffe17ff0009f0001a00, 0x107ffffff87fffffe17ff0009f0001a00),
@@ -64,7 +64,7 @@ FIRST = {
     245: (0x400400000000000, 0x0),
     247: (0x400400000000000, 0x0),
     252: (0x10000000000, 0x0),
-    257: (0x1000000010000000010001009f0001a00, 0x1000000010000000010001009f0001a00),
+    257: (0x1000000010000000010001009f0003e00, 0x1000000010000000010001009f0003e00),
     262: (0x8000000000000000000000000000000, 0x0),
     264: (0x80000000000000000000000, 0x0),
     268: (0x400400000000000, 0x0),
@@ -87,40 +87,41 @@ FIRST = {
     321: (0x1000000010000000110000009f0001a00, 0x1000000010000000110000009f0001a00),
     328: (0x1000000110000001010000009f0001a00, 0x1000000110000001010000009f0001a00),
     333: (0x1001000010010000010000009f0001a00, 0x1001000010010000010000009f0001a00),
-    339: (0x1008000390080003810000009f0001a00, 0x1008000390080003810000009f0001a00),
+    339: (0x1008000390880003810000009f0001a00, 0x1008000390880003810000009f0001a00),
     343: (0x8000000000000000000000000000000, 0x0),
     346: (0xd7ffffffffffffffffffffffffffffff, 0x1ffffffffffffffffffffffffffffffff),
     348: (0x20000000000000000000000000000000, 0x0),
     353: (0x1002000010020000010000009f0001a00, 0x1002000010020000010000009f0001a00),
     355: (0x1000000010000000014000009f0001a00, 0x1000000010000000014000009f0001a00),
-    359: (0x1000100010801000010000009f0001a00, 0x1000100010801000010000009f0001a00),
-    364: (0x10000000100000000507e0409f0001a00, 0x10000000100000000507e0409f0001a00),
-    367: (0x1ffffffffffffffffffffffffffffffff, 0x1ffffffffffffffffffffffffffffffff),
-    372: (0x1000000010000000010001009f0001a00, 0x1000000010000000010001009f0001a00),
-    378: (0x1100000010000000010000009f0001a00, 0x1100000010000000010000009f0001a00),
-    386: (0x1000000010000000010004049f0001a00, 0x1000000010000000010004049f0001a00),
-    391: (0x1c7fffffffffffffff7ffec3bffffdbff, 0x1c7fffffffffffffff7ffec3bffffdbff),
-    394: (0x1cffffffffffffffff7ffecbfffffdbff, 0x1cffffffffffffffff7ffecbfffffdbff),
-    396: (0x1ffffffffffffffffffffffffffffffff, 0x1ffffffffffffffffffffffffffffffff),
-    399: (0x1000000010000000010002009f0001a00, 0x1000000010000000010002009f0001a00),
-    402: (0x1ffffffffffffffffffffffffffffffff, 0x1ffffffffffffffffffffffffffffffff),
-    406: (0x1000000010000000010002009f0001a00, 0x1000000010000000010002009f0001a00),
-    407: (0x1000000010000000010001009f0001a00, 0x1000000010000000010001009f0001a00),
-    415: (0x1ffffffffffffffffffffffffffffffff, 0x1ffffffffffffffffffffffffffffffff),
-    416: (0x1000000010000000013ff4009f0001a00, 0x1000000010000000013ff4009f0001a00),
-    418: (0x1000000010000000010000009f0001a00, 0x1000000010000000010000009f0001a00),
-    421: (0xfffffffffffffffffffffffbffffdbff, 0x1ffffffffffffffffffffffffffffffff),
-    422: (0x1000000000000000000000000, 0x0),
-    425: (0x800000004006801f0001a00, 0x1ffffffffffffffffffffffffffffffff),
-    428: (0x80000000400400000000000, 0x0),
-    430: (0x2801f0001a00, 0x1ffffffffffffffffffffffffffffffff),
-    432: (0x100000001000000001000380bf0001a00, 0x100000001000000001000380bf0001a00),
-    437: (0x100000001000000001000ec29f0001a00, 0x100000001000000001000ec29f0001a00),
-    440: (0x107ffffff87fffffe10000009f0001a00, 0x107ffffff87fffffe10000009f0001a00),
-    443: (0x1000000010000000010001009f0001a00, 0x1000000010000000010001009f0001a00),
-    446: (0x1000000010000000010000209f0003e00, 0x1000000010000000010000209f0003e00),
-    448: (0x1000000012000000010000009f0001a00, 0x1000000012000000010000009f0001a00),
-    451: (0x1000100010001000010000009f0001a00, 0x1000100010001000010000009f0001a00),
+    359: (0x1000000010800000010000009f0001a00, 0x1000000010800000010000009f0001a00),
+    361: (0x1000100010801000010000009f0001a00, 0x1000100010801000010000009f0001a00),
+    366: (0x10000000100000000507e0409f0001a00, 0x10000000100000000507e0409f0001a00),
+    369: (0x1ffffffffffffffffffffffffffffffff, 0x1ffffffffffffffffffffffffffffffff),
+    374: (0x1000000010000000010001009f0001a00, 0x1000000010000000010001009f0001a00),
+    380: (0x1100000010000000010000009f0001a00, 0x1100000010000000010000009f0001a00),
+    388: (0x1000000010000000010004049f0001a00, 0x1000000010000000010004049f0001a00),
+    393: (0x1c7fffffffffffffff7ffec3bffffdbff, 0x1c7fffffffffffffff7ffec3bffffdbff),
+    396: (0x1cffffffffffffffff7ffecbfffffdbff, 0x1cffffffffffffffff7ffecbfffffdbff),
+    398: (0x1ffffffffffffffffffffffffffffffff, 0x1ffffffffffffffffffffffffffffffff),
+    401: (0x1000000010000000010002009f0001a00, 0x1000000010000000010002009f0001a00),
+    404: (0x1ffffffffffffffffffffffffffffffff, 0x1ffffffffffffffffffffffffffffffff),
+    408: (0x1000000010000000010002009f0001a00, 0x1000000010000000010002009f0001a00),
+    409: (0x1000000010000000010001009f0001a00, 0x1000000010000000010001009f0001a00),
+    417: (0x1ffffffffffffffffffffffffffffffff, 0x1ffffffffffffffffffffffffffffffff),
+    418: (0x1000000010000000013ff4009f0001a00, 0x1000000010000000013ff4009f0001a00),
+    420: (0x1000000010000000010000009f0001a00, 0x1000000010000000010000009f0001a00),
+    423: (0xfffffffffffffffffffffffbffffdbff, 0x1ffffffffffffffffffffffffffffffff),
+    424: (0x1000000000000000000000000, 0x0),
+    427: (0x800000004006801f0001a00, 0x1ffffffffffffffffffffffffffffffff),
+    430: (0x80000000400400000000000, 0x0),
+    432: (0x2801f0001a00, 0x1ffffffffffffffffffffffffffffffff),
+    434: (0x100000001000000001000380bf0001a00, 0x100000001000000001000380bf0001a00),
+    439: (0x100000001000000001000ec29f0001a00, 0x100000001000000001000ec29f0001a00),
+    442: (0x107ffffff87fffffe10000009f0001a00, 0x107ffffff87fffffe10000009f0001a00),
+    445: (0x1000000010000000010001009f0003e00, 0x1000000010000000010001009f0003e00),
+    448: (0x1000000010000000010000209f0003e00, 0x1000000010000000010000209f0003e00),
+    450: (0x1000000012000000010000009f0001a00, 0x1000000012000000010000009f0001a00),
+    453: (0x1000100010001000010000009f0001a00, 0x1000100010001000010000009f0001a00),
 }
 
 
@@ -135,7 +136,7 @@ def p0(s, loc, O):
         del O[n0:]
         return r
     loc = r
-    r = p454(s, loc, O)
+    r = p456(s, loc, O)
     if r < 0:
         del O[n0:]
         return r
@@ -180,7 +181,7 @@ def p4(s, loc, O):
         del O[n0:]
         return r
     loc = r
-    r = p453(s, loc, O)
+    r = p455(s, loc, O)
     if r < 0:
         del O[n0:]
         return r
@@ -201,7 +202,7 @@ def p6(s, loc, O):
     if r < 0:
         return r
     loc = r
-    m = M451(s, loc)
+    m = M453(s, loc)
     if m is None:
         return ~loc
     T.append(Tok(m.group(1), m.start(1), m.end(1), 'kw'))
@@ -223,9 +224,9 @@ def p6(s, loc, O):
     if m is None:
         return ~loc
     loc = m.end()
-    m = M452(s, loc)
+    m = M454(s, loc)
     if m is None:
-        FA452(s, loc, E452, ParseException(s, loc, E452.errmsg, E452))
+        FA454(s, loc, E454, ParseException(s, loc, E454.errmsg, E454))
         return ~loc
     T.append(Tok(m.group(1), m.start(1), m.end(1), ''))
     loc = m.end()
@@ -277,7 +278,7 @@ def p9(s, loc, O):
     if r < 0:
         return r
     loc = r
-    r = p444(s, loc, T)
+    r = p446(s, loc, T)
     if r < 0:
         return r
     loc = r
@@ -352,7 +353,7 @@ def p14(s, loc, O):
     if r < 0:
         return r
     loc = r
-    r = p441(s, loc, O)
+    r = p443(s, loc, O)
     if r < 0:
         del O[n0:]
         return r
@@ -421,7 +422,7 @@ def p19(s, loc, O):
     if r < 0:
         return r
     loc = r
-    r = p435(s, loc, T)
+    r = p437(s, loc, T)
     if r < 0:
         return r
     loc = r
@@ -526,7 +527,7 @@ def p23(s, loc, O):
     if r < 0:
         if ~r > best:
             best = ~r
-        r = p431(s, loc, O)
+        r = p433(s, loc, O)
         if r < 0:
             if ~r > best:
                 best = ~r
@@ -540,7 +541,7 @@ def p24(s, loc, O):
     if r < 0:
         return r
     loc = r
-    r = p423(s, loc, T)
+    r = p425(s, loc, T)
     if r < 0:
         return r
     loc = r
@@ -613,9 +614,9 @@ def p27(s, loc, O):
     if r < 0:
         return r
     loc = r
-    m = M411(s, loc)
+    m = M413(s, loc)
     if m is None:
-        FA411(s, loc, E411, ParseException(s, loc, E411.errmsg, E411))
+        FA413(s, loc, E413, ParseException(s, loc, E413.errmsg, E413))
         return ~loc
     T.append(Tok(m.group(1), m.start(1), m.end(1), ''))
     loc = m.end()
@@ -709,7 +710,7 @@ def p32(s, loc, O):
     if r < 0:
         if ~r > best:
             best = ~r
-        r = p409(s, loc, O)
+        r = p411(s, loc, O)
         if r < 0:
             if ~r > best:
                 best = ~r
@@ -984,17 +985,22 @@ def p47(s, loc, O):
     return loc
 
 def p48(s, loc, O):
-    start = loc
+    c = s[loc:loc + 1]
+    if c == ' ' or c == '\t':
+        j = _BLANKS(s, loc).end()
+        c = ' ' + s[j:j + 1]
+    alts = D48.table.get(c)
+    if alts is None:
+        alts = D48.fill(c)
     best = loc
-    r = p49(s, loc, O)
-    if r < 0:
+    for f in alts:
+        r = f(s, loc, O)
+        if r >= 0:
+            break
         if ~r > best:
             best = ~r
-        r = p358(s, loc, O)
-        if r < 0:
-            if ~r > best:
-                best = ~r
-            return ~best
+    else:
+        return ~best
     return r
 
 def p49(s, loc, O):
@@ -7255,7 +7261,7 @@ def p358(s, loc, O):
     if m is None:
         return ~loc
     loc = m.end()
-    r = p6(s, loc, O)
+    r = p337(s, loc, O)
     if r < 0:
         del O[n0:]
         return r
@@ -7270,9 +7276,29 @@ def p359(s, loc, O):
     return loc
 
 def p360(s, loc, O):
+    n0 = len(O)
+    m = M361(s, loc)
+    if m is None:
+        return ~loc
+    loc = m.end()
+    r = p6(s, loc, O)
+    if r < 0:
+        del O[n0:]
+        return r
+    loc = r
+    return loc
+
+def p361(s, loc, O):
+    m = M361(s, loc)
+    if m is None:
+        return ~loc
+    loc = m.end()
+    return loc
+
+def p362(s, loc, O):
     t = []
     try:
-        v = A360_0(s, loc, t)
+        v = A362_0(s, loc, t)
     except ParseException as x:
         return ~x.loc
     except IndexError as x:
@@ -7287,41 +7313,41 @@ def p360(s, loc, O):
         O.append(v)
     return loc
 
-def p361(s, loc, O):
+def p363(s, loc, O):
     n0 = len(O)
-    r = p362(s, loc, O)
+    r = p364(s, loc, O)
     if r < 0:
         return r
     loc = r
-    r = p376(s, loc, O)
+    r = p378(s, loc, O)
     if r < 0:
         del O[n0:]
         return r
     loc = r
     return loc
 
-def p362(s, loc, O):
+def p364(s, loc, O):
     while True:
-        r = p363(s, loc, O)
+        r = p365(s, loc, O)
         if r < 0:
             break
         loc = r
     return loc
 
-def p363(s, loc, O):
+def p365(s, loc, O):
     start = loc
     T = []
-    m = M364(s, loc)
+    m = M366(s, loc)
     if m is None:
         return ~loc
     T.append(m)
     loc = m.end()
-    r = p365(s, loc, T)
+    r = p367(s, loc, T)
     if r < 0:
         return r
     loc = r
     try:
-        v = A363_0(s, start, T)
+        v = A365_0(s, start, T)
     except ParseException as x:
         return ~x.loc
     except IndexError as x:
@@ -7336,28 +7362,28 @@ def p363(s, loc, O):
         O.append(v)
     return loc
 
-def p364(s, loc, O):
-    m = M364(s, loc)
+def p366(s, loc, O):
+    m = M366(s, loc)
     if m is None:
         return ~loc
     O.append(m)
     loc = m.end()
     return loc
 
-def p365(s, loc, O):
-    r = p366(s, loc, O)
+def p367(s, loc, O):
+    r = p368(s, loc, O)
     if r >= 0:
         loc = r
     return loc
 
-def p366(s, loc, O):
+def p368(s, loc, O):
     c = s[loc:loc + 1]
     if c == ' ' or c == '\t':
         j = _BLANKS(s, loc).end()
         c = ' ' + s[j:j + 1]
-    alts = D366.table.get(c)
+    alts = D368.table.get(c)
     if alts is None:
-        alts = D366.fill(c)
+        alts = D368.fill(c)
     best = loc
     for f in alts:
         r = f(s, loc, O)
@@ -7369,26 +7395,26 @@ def p366(s, loc, O):
         return ~best
     return r
 
-def p367(s, loc, O):
-    m = M367(s, loc)
+def p369(s, loc, O):
+    m = M369(s, loc)
     if m is None:
         return ~loc
     loc = m.end()
     return loc
 
-def p368(s, loc, O):
+def p370(s, loc, O):
     start = loc
     T = []
-    r = p369(s, loc, T)
+    r = p371(s, loc, T)
     if r < 0:
         return r
     loc = r
-    r = p370(s, loc, T)
+    r = p372(s, loc, T)
     if r < 0:
         return r
     loc = r
     try:
-        v = A368_0(s, start, T)
+        v = A370_0(s, start, T)
     except ParseException as x:
         return ~x.loc
     except IndexError as x:
@@ -7403,14 +7429,14 @@ def p368(s, loc, O):
         O.append(v)
     return loc
 
-def p369(s, loc, O):
+def p371(s, loc, O):
     c = s[loc:loc + 1]
     if c == ' ' or c == '\t':
         j = _BLANKS(s, loc).end()
         c = ' ' + s[j:j + 1]
-    alts = D369.table.get(c)
+    alts = D371.table.get(c)
     if alts is None:
-        alts = D369.fill(c)
+        alts = D371.fill(c)
     best = loc
     for f in alts:
         r = f(s, loc, O)
@@ -7422,129 +7448,44 @@ def p369(s, loc, O):
         return ~best
     return r
 
-def p370(s, loc, O):
+def p372(s, loc, O):
     while True:
-        r = p371(s, loc, O)
+        r = p373(s, loc, O)
         if r < 0:
             break
         loc = r
-    return loc
-
-def p371(s, loc, O):
-    n0 = len(O)
-    m = M372(s, loc)
-    if m is None:
-        return ~loc
-    O.append(Tok(m.group(1), m.start(1), m.end(1), ''))
-    loc = m.end()
-    r = p373(s, loc, O)
-    if r < 0:
-        del O[n0:]
-        return r
-    loc = r
-    return loc
-
-def p372(s, loc, O):
-    m = M372(s, loc)
-    if m is None:
-        return ~loc
-    O.append(Tok(m.group(1), m.start(1), m.end(1), ''))
-    loc = m.end()
     return loc
 
 def p373(s, loc, O):
-    c = s[loc:loc + 1]
-    if c == ' ' or c == '\t':
-        j = _BLANKS(s, loc).end()
-        c = ' ' + s[j:j + 1]
-    alts = D373.table.get(c)
-    if alts is None:
-        alts = D373.fill(c)
-    best = loc
-    for f in alts:
-        r = f(s, loc, O)
-        if r >= 0:
-            break
-        if ~r > best:
-            best = ~r
-    else:
-        return ~best
-    return r
-
-def p374(s, loc, O):
-    t = []
-    try:
-        v = A374_0(s, loc, t)
-    except ParseException as x:
-        return ~x.loc
-    except IndexError as x:
-        raise _PAIE('IndexError raised in parse action', x) from None
-    if v.__class__ is list:
-        O += v
-    elif v is None:
-        O += t
-    elif isinstance(v, PR):
-        O += v
-    else:
-        O.append(v)
-    return loc
-
-def p375(s, loc, O):
-    t = []
-    try:
-        v = A375_0(s, loc, t)
-    except ParseException as x:
-        return ~x.loc
-    except IndexError as x:
-        raise _PAIE('IndexError raised in parse action', x) from None
-    if v.__class__ is list:
-        O += v
-    elif v is None:
-        O += t
-    elif isinstance(v, PR):
-        O += v
-    else:
-        O.append(v)
-    return loc
-
-def p376(s, loc, O):
-    while True:
-        r = p377(s, loc, O)
-        if r < 0:
-            break
-        loc = r
-    return loc
-
-def p377(s, loc, O):
     n0 = len(O)
-    m = M378(s, loc)
+    m = M374(s, loc)
     if m is None:
         return ~loc
     O.append(Tok(m.group(1), m.start(1), m.end(1), ''))
     loc = m.end()
-    r = p379(s, loc, O)
+    r = p375(s, loc, O)
     if r < 0:
         del O[n0:]
         return r
     loc = r
     return loc
 
-def p378(s, loc, O):
-    m = M378(s, loc)
+def p374(s, loc, O):
+    m = M374(s, loc)
     if m is None:
         return ~loc
     O.append(Tok(m.group(1), m.start(1), m.end(1), ''))
     loc = m.end()
     return loc
 
-def p379(s, loc, O):
+def p375(s, loc, O):
     c = s[loc:loc + 1]
     if c == ' ' or c == '\t':
         j = _BLANKS(s, loc).end()
         c = ' ' + s[j:j + 1]
-    alts = D379.table.get(c)
+    alts = D375.table.get(c)
     if alts is None:
-        alts = D379.fill(c)
+        alts = D375.fill(c)
     best = loc
     for f in alts:
         r = f(s, loc, O)
@@ -7556,11 +7497,56 @@ def p379(s, loc, O):
         return ~best
     return r
 
-def p380(s, loc, O):
+def p376(s, loc, O):
+    t = []
+    try:
+        v = A376_0(s, loc, t)
+    except ParseException as x:
+        return ~x.loc
+    except IndexError as x:
+        raise _PAIE('IndexError raised in parse action', x) from None
+    if v.__class__ is list:
+        O += v
+    elif v is None:
+        O += t
+    elif isinstance(v, PR):
+        O += v
+    else:
+        O.append(v)
+    return loc
+
+def p377(s, loc, O):
+    t = []
+    try:
+        v = A377_0(s, loc, t)
+    except ParseException as x:
+        return ~x.loc
+    except IndexError as x:
+        raise _PAIE('IndexError raised in parse action', x) from None
+    if v.__class__ is list:
+        O += v
+    elif v is None:
+        O += t
+    elif isinstance(v, PR):
+        O += v
+    else:
+        O.append(v)
+    return loc
+
+def p378(s, loc, O):
+    while True:
+        r = p379(s, loc, O)
+        if r < 0:
+            break
+        loc = r
+    return loc
+
+def p379(s, loc, O):
     n0 = len(O)
-    m = M34(s, loc)
+    m = M380(s, loc)
     if m is None:
         return ~loc
+    O.append(Tok(m.group(1), m.start(1), m.end(1), ''))
     loc = m.end()
     r = p381(s, loc, O)
     if r < 0:
@@ -7569,49 +7555,54 @@ def p380(s, loc, O):
     loc = r
     return loc
 
+def p380(s, loc, O):
+    m = M380(s, loc)
+    if m is None:
+        return ~loc
+    O.append(Tok(m.group(1), m.start(1), m.end(1), ''))
+    loc = m.end()
+    return loc
+
 def p381(s, loc, O):
+    c = s[loc:loc + 1]
+    if c == ' ' or c == '\t':
+        j = _BLANKS(s, loc).end()
+        c = ' ' + s[j:j + 1]
+    alts = D381.table.get(c)
+    if alts is None:
+        alts = D381.fill(c)
+    best = loc
+    for f in alts:
+        r = f(s, loc, O)
+        if r >= 0:
+            break
+        if ~r > best:
+            best = ~r
+    else:
+        return ~best
+    return r
+
+def p382(s, loc, O):
+    n0 = len(O)
+    m = M34(s, loc)
+    if m is None:
+        return ~loc
+    loc = m.end()
+    r = p383(s, loc, O)
+    if r < 0:
+        del O[n0:]
+        return r
+    loc = r
+    return loc
+
+def p383(s, loc, O):
     start = loc
     T = []
     r = p35(s, loc, T)
     if r < 0:
         return r
     loc = r
-    r = p382(s, loc, T)
-    if r < 0:
-        return r
-    loc = r
-    try:
-        v = A381_0(s, start, T)
-    except ParseException as x:
-        return ~x.loc
-    except IndexError as x:
-        raise _PAIE('IndexError raised in parse action', x) from None
-    if v.__class__ is list:
-        O += v
-    elif v is None:
-        O += T
-    elif isinstance(v, PR):
-        O += v
-    else:
-        O.append(v)
-    return loc
-
-def p382(s, loc, O):
-    while True:
-        r = p363(s, loc, O)
-        if r < 0:
-            break
-        loc = r
-    return loc
-
-def p383(s, loc, O):
-    start = loc
-    T = []
     r = p384(s, loc, T)
-    if r < 0:
-        return r
-    loc = r
-    r = p392(s, loc, T)
     if r < 0:
         return r
     loc = r
@@ -7632,20 +7623,55 @@ def p383(s, loc, O):
     return loc
 
 def p384(s, loc, O):
+    while True:
+        r = p365(s, loc, O)
+        if r < 0:
+            break
+        loc = r
+    return loc
+
+def p385(s, loc, O):
+    start = loc
+    T = []
+    r = p386(s, loc, T)
+    if r < 0:
+        return r
+    loc = r
+    r = p394(s, loc, T)
+    if r < 0:
+        return r
+    loc = r
+    try:
+        v = A385_0(s, start, T)
+    except ParseException as x:
+        return ~x.loc
+    except IndexError as x:
+        raise _PAIE('IndexError raised in parse action', x) from None
+    if v.__class__ is list:
+        O += v
+    elif v is None:
+        O += T
+    elif isinstance(v, PR):
+        O += v
+    else:
+        O.append(v)
+    return loc
+
+def p386(s, loc, O):
     start = loc
     best = loc
-    r = p385(s, loc, O)
+    r = p387(s, loc, O)
     if r < 0:
         if ~r > best:
             best = ~r
         while True:
-            m = M391(s, loc)
+            m = M393(s, loc)
             if m is None:
                 r = ~loc
                 break
             t = [m]
             try:
-                v = A391_0(s, loc, t)
+                v = A393_0(s, loc, t)
             except ParseException as x:
                 r = ~x.loc
                 break
@@ -7669,14 +7695,14 @@ def p384(s, loc, O):
             return ~best
     return r
 
-def p385(s, loc, O):
+def p387(s, loc, O):
     n0 = len(O)
-    m = M386(s, loc)
+    m = M388(s, loc)
     if m is None:
         return ~loc
     t = [m]
     try:
-        v = A386_0(s, loc, t)
+        v = A388_0(s, loc, t)
     except ParseException as x:
         return ~x.loc
     except IndexError as x:
@@ -7690,20 +7716,20 @@ def p385(s, loc, O):
     else:
         O.append(v)
     loc = m.end()
-    r = p387(s, loc, O)
+    r = p389(s, loc, O)
     if r < 0:
         del O[n0:]
         return r
     loc = r
     return loc
 
-def p386(s, loc, O):
-    m = M386(s, loc)
+def p388(s, loc, O):
+    m = M388(s, loc)
     if m is None:
         return ~loc
     t = [m]
     try:
-        v = A386_0(s, loc, t)
+        v = A388_0(s, loc, t)
     except ParseException as x:
         return ~x.loc
     except IndexError as x:
@@ -7719,20 +7745,20 @@ def p386(s, loc, O):
     loc = m.end()
     return loc
 
-def p387(s, loc, O):
-    r = p388(s, loc, O)
+def p389(s, loc, O):
+    r = p390(s, loc, O)
     if r >= 0:
         loc = r
     return loc
 
-def p388(s, loc, O):
+def p390(s, loc, O):
     c = s[loc:loc + 1]
     if c == ' ' or c == '\t':
         j = _BLANKS(s, loc).end()
         c = ' ' + s[j:j + 1]
-    alts = D388.table.get(c)
+    alts = D390.table.get(c)
     if alts is None:
-        alts = D388.fill(c)
+        alts = D390.fill(c)
     best = loc
     for f in alts:
         r = f(s, loc, O)
@@ -7744,7 +7770,7 @@ def p388(s, loc, O):
         return ~best
     return r
 
-def p389(s, loc, O):
+def p391(s, loc, O):
     start = loc
     T = []
     m = M26(s, loc)
@@ -7766,12 +7792,12 @@ def p389(s, loc, O):
     else:
         T.append(v)
     loc = m.end()
-    r = p390(s, loc, T)
+    r = p392(s, loc, T)
     if r < 0:
         return r
     loc = r
     try:
-        v = A389_0(s, start, T)
+        v = A391_0(s, start, T)
     except ParseException as x:
         return ~x.loc
     except IndexError as x:
@@ -7786,7 +7812,7 @@ def p389(s, loc, O):
         O.append(v)
     return loc
 
-def p390(s, loc, O):
+def p392(s, loc, O):
     while True:
         r = p242(s, loc, O)
         if r < 0:
@@ -7794,13 +7820,13 @@ def p390(s, loc, O):
         loc = r
     return loc
 
-def p391(s, loc, O):
-    m = M391(s, loc)
+def p393(s, loc, O):
+    m = M393(s, loc)
     if m is None:
         return ~loc
     t = [m]
     try:
-        v = A391_0(s, loc, t)
+        v = A393_0(s, loc, t)
     except ParseException as x:
         return ~x.loc
     except IndexError as x:
@@ -7816,25 +7842,25 @@ def p391(s, loc, O):
     loc = m.end()
     return loc
 
-def p392(s, loc, O):
+def p394(s, loc, O):
     while True:
-        r = p393(s, loc, O)
+        r = p395(s, loc, O)
         if r < 0:
             break
         loc = r
     return loc
 
-def p393(s, loc, O):
+def p395(s, loc, O):
     start = loc
     best = loc
     while True:
-        m = M394(s, loc)
+        m = M396(s, loc)
         if m is None:
             r = ~loc
             break
         t = [m]
         try:
-            v = A394_0(s, loc, t)
+            v = A396_0(s, loc, t)
         except ParseException as x:
             r = ~x.loc
             break
@@ -7855,20 +7881,20 @@ def p393(s, loc, O):
     if r < 0:
         if ~r > best:
             best = ~r
-        r = p395(s, loc, O)
+        r = p397(s, loc, O)
         if r < 0:
             if ~r > best:
                 best = ~r
             return ~best
     return r
 
-def p394(s, loc, O):
-    m = M394(s, loc)
+def p396(s, loc, O):
+    m = M396(s, loc)
     if m is None:
         return ~loc
     t = [m]
     try:
-        v = A394_0(s, loc, t)
+        v = A396_0(s, loc, t)
     except ParseException as x:
         return ~x.loc
     except IndexError as x:
@@ -7884,34 +7910,34 @@ def p394(s, loc, O):
     loc = m.end()
     return loc
 
-def p395(s, loc, O):
+def p397(s, loc, O):
     n0 = len(O)
-    m = M396(s, loc)
+    m = M398(s, loc)
     if m is None:
         return ~loc
     loc = m.end()
-    r = p397(s, loc, O)
+    r = p399(s, loc, O)
     if r < 0:
         del O[n0:]
         return r
     loc = r
     return loc
 
-def p396(s, loc, O):
-    m = M396(s, loc)
+def p398(s, loc, O):
+    m = M398(s, loc)
     if m is None:
         return ~loc
     loc = m.end()
     return loc
 
-def p397(s, loc, O):
+def p399(s, loc, O):
     c = s[loc:loc + 1]
     if c == ' ' or c == '\t':
         j = _BLANKS(s, loc).end()
         c = ' ' + s[j:j + 1]
-    alts = D397.table.get(c)
+    alts = D399.table.get(c)
     if alts is None:
-        alts = D397.fill(c)
+        alts = D399.fill(c)
     best = loc
     for f in alts:
         r = f(s, loc, O)
@@ -7923,20 +7949,20 @@ def p397(s, loc, O):
         return ~best
     return r
 
-def p398(s, loc, O):
+def p400(s, loc, O):
     start = loc
     T = []
-    m = M399(s, loc)
+    m = M401(s, loc)
     if m is None:
         return ~loc
     T.append(m)
     loc = m.end()
-    r = p400(s, loc, T)
+    r = p402(s, loc, T)
     if r < 0:
         return r
     loc = r
     try:
-        v = A398_0(s, start, T)
+        v = A400_0(s, start, T)
     except ParseException as x:
         return ~x.loc
     except IndexError as x:
@@ -7951,110 +7977,69 @@ def p398(s, loc, O):
         O.append(v)
     return loc
 
-def p399(s, loc, O):
-    m = M399(s, loc)
+def p401(s, loc, O):
+    m = M401(s, loc)
     if m is None:
         return ~loc
     O.append(m)
     loc = m.end()
     return loc
 
-def p400(s, loc, O):
-    r = p401(s, loc, O)
+def p402(s, loc, O):
+    r = p403(s, loc, O)
     if r >= 0:
         loc = r
-    return loc
-
-def p401(s, loc, O):
-    n0 = len(O)
-    m = M402(s, loc)
-    if m is None:
-        return ~loc
-    loc = m.end()
-    r = p403(s, loc, O)
-    if r < 0:
-        del O[n0:]
-        return r
-    loc = r
-    return loc
-
-def p402(s, loc, O):
-    m = M402(s, loc)
-    if m is None:
-        return ~loc
-    loc = m.end()
     return loc
 
 def p403(s, loc, O):
-    r = p404(s, loc, O)
-    if r >= 0:
-        loc = r
-    return loc
-
-def p404(s, loc, O):
     n0 = len(O)
+    m = M404(s, loc)
+    if m is None:
+        return ~loc
+    loc = m.end()
     r = p405(s, loc, O)
-    if r < 0:
-        return r
-    loc = r
-    r = p368(s, loc, O)
     if r < 0:
         del O[n0:]
         return r
     loc = r
     return loc
 
+def p404(s, loc, O):
+    m = M404(s, loc)
+    if m is None:
+        return ~loc
+    loc = m.end()
+    return loc
+
 def p405(s, loc, O):
+    r = p406(s, loc, O)
+    if r >= 0:
+        loc = r
+    return loc
+
+def p406(s, loc, O):
+    n0 = len(O)
+    r = p407(s, loc, O)
+    if r < 0:
+        return r
+    loc = r
+    r = p370(s, loc, O)
+    if r < 0:
+        del O[n0:]
+        return r
+    loc = r
+    return loc
+
+def p407(s, loc, O):
     if p42(s, loc, []) >= 0:
         return ~loc
     return loc
 
-def p406(s, loc, O):
-    m = M406(s, loc)
-    if m is None:
-        return ~loc
-    t = [m]
-    try:
-        v = A406_0(s, loc, t)
-    except ParseException as x:
-        return ~x.loc
-    except IndexError as x:
-        raise _PAIE('IndexError raised in parse action', x) from None
-    if v.__class__ is list:
-        O += v
-    elif v is None:
-        O += t
-    elif isinstance(v, PR):
-        O += v
-    else:
-        O.append(v)
-    loc = m.end()
-    return loc
-
-def p407(s, loc, O):
-    m = M407(s, loc)
-    if m is None:
-        return ~loc
-    t = [m]
-    try:
-        v = A407_0(s, loc, t)
-    except ParseException as x:
-        return ~x.loc
-    except IndexError as x:
-        raise _PAIE('IndexError raised in parse action', x) from None
-    if v.__class__ is list:
-        O += v
-    elif v is None:
-        O += t
-    elif isinstance(v, PR):
-        O += v
-    else:
-        O.append(v)
-    loc = m.end()
-    return loc
-
 def p408(s, loc, O):
-    t = []
+    m = M408(s, loc)
+    if m is None:
+        return ~loc
+    t = [m]
     try:
         v = A408_0(s, loc, t)
     except ParseException as x:
@@ -8069,21 +8054,16 @@ def p408(s, loc, O):
         O += v
     else:
         O.append(v)
+    loc = m.end()
     return loc
 
 def p409(s, loc, O):
-    start = loc
-    T = []
-    r = p383(s, loc, T)
-    if r < 0:
-        return r
-    loc = r
-    r = p376(s, loc, T)
-    if r < 0:
-        return r
-    loc = r
+    m = M409(s, loc)
+    if m is None:
+        return ~loc
+    t = [m]
     try:
-        v = A409_0(s, start, T)
+        v = A409_0(s, loc, t)
     except ParseException as x:
         return ~x.loc
     except IndexError as x:
@@ -8091,11 +8071,12 @@ def p409(s, loc, O):
     if v.__class__ is list:
         O += v
     elif v is None:
-        O += T
+        O += t
     elif isinstance(v, PR):
         O += v
     else:
         O.append(v)
+    loc = m.end()
     return loc
 
 def p410(s, loc, O):
@@ -8117,15 +8098,60 @@ def p410(s, loc, O):
     return loc
 
 def p411(s, loc, O):
-    m = M411(s, loc)
+    start = loc
+    T = []
+    r = p385(s, loc, T)
+    if r < 0:
+        return r
+    loc = r
+    r = p378(s, loc, T)
+    if r < 0:
+        return r
+    loc = r
+    try:
+        v = A411_0(s, start, T)
+    except ParseException as x:
+        return ~x.loc
+    except IndexError as x:
+        raise _PAIE('IndexError raised in parse action', x) from None
+    if v.__class__ is list:
+        O += v
+    elif v is None:
+        O += T
+    elif isinstance(v, PR):
+        O += v
+    else:
+        O.append(v)
+    return loc
+
+def p412(s, loc, O):
+    t = []
+    try:
+        v = A412_0(s, loc, t)
+    except ParseException as x:
+        return ~x.loc
+    except IndexError as x:
+        raise _PAIE('IndexError raised in parse action', x) from None
+    if v.__class__ is list:
+        O += v
+    elif v is None:
+        O += t
+    elif isinstance(v, PR):
+        O += v
+    else:
+        O.append(v)
+    return loc
+
+def p413(s, loc, O):
+    m = M413(s, loc)
     if m is None:
-        FA411(s, loc, E411, ParseException(s, loc, E411.errmsg, E411))
+        FA413(s, loc, E413, ParseException(s, loc, E413.errmsg, E413))
         return ~loc
     O.append(Tok(m.group(1), m.start(1), m.end(1), ''))
     loc = m.end()
     return loc
 
-def p412(s, loc, O):
+def p414(s, loc, O):
     start = loc
     T = []
     m = M121(s, loc)
@@ -8147,12 +8173,12 @@ def p412(s, loc, O):
     else:
         T.append(v)
     loc = m.end()
-    r = p413(s, loc, T)
+    r = p415(s, loc, T)
     if r < 0:
         return r
     loc = r
     try:
-        v = A412_0(s, start, T)
+        v = A414_0(s, start, T)
     except ParseException as x:
         return ~x.loc
     except IndexError as x:
@@ -8167,15 +8193,15 @@ def p412(s, loc, O):
         O.append(v)
     return loc
 
-def p413(s, loc, O):
-    r = p414(s, loc, O)
+def p415(s, loc, O):
+    r = p416(s, loc, O)
     if r >= 0:
         loc = r
     return loc
 
-def p414(s, loc, O):
+def p416(s, loc, O):
     n0 = len(O)
-    m = M415(s, loc)
+    m = M417(s, loc)
     if m is None:
         return ~loc
     loc = m.end()
@@ -8186,20 +8212,20 @@ def p414(s, loc, O):
     loc = r
     return loc
 
-def p415(s, loc, O):
-    m = M415(s, loc)
+def p417(s, loc, O):
+    m = M417(s, loc)
     if m is None:
         return ~loc
     loc = m.end()
     return loc
 
-def p416(s, loc, O):
-    m = M416(s, loc)
+def p418(s, loc, O):
+    m = M418(s, loc)
     if m is None:
         return ~loc
     t = [m]
     try:
-        v = A416_0(s, loc, t)
+        v = A418_0(s, loc, t)
     except ParseException as x:
         return ~x.loc
     except IndexError as x:
@@ -8215,25 +8241,25 @@ def p416(s, loc, O):
     loc = m.end()
     return loc
 
-def p417(s, loc, O):
+def p419(s, loc, O):
     start = loc
     T = []
-    m = M418(s, loc)
+    m = M420(s, loc)
     if m is None:
         return ~loc
     T.append(Tok(m.group(1), m.start(1), m.end(1), ''))
     loc = m.end()
-    r = p419(s, loc, T)
+    r = p421(s, loc, T)
     if r < 0:
         return r
     loc = r
-    m = M422(s, loc)
+    m = M424(s, loc)
     if m is None:
         return ~loc
     T.append(m)
     loc = m.end()
     try:
-        v = A417_0(s, start, T)
+        v = A419_0(s, start, T)
     except ParseException as x:
         return ~x.loc
     except IndexError as x:
@@ -8248,30 +8274,30 @@ def p417(s, loc, O):
         O.append(v)
     return loc
 
-def p418(s, loc, O):
-    m = M418(s, loc)
+def p420(s, loc, O):
+    m = M420(s, loc)
     if m is None:
         return ~loc
     O.append(Tok(m.group(1), m.start(1), m.end(1), ''))
     loc = m.end()
     return loc
 
-def p419(s, loc, O):
+def p421(s, loc, O):
     while True:
-        r = p420(s, loc, O)
+        r = p422(s, loc, O)
         if r < 0:
             break
         loc = r
     return loc
 
-def p420(s, loc, O):
+def p422(s, loc, O):
     c = s[loc:loc + 1]
     if c == ' ' or c == '\t':
         j = _BLANKS(s, loc).end()
         c = ' ' + s[j:j + 1]
-    alts = D420.table.get(c)
+    alts = D422.table.get(c)
     if alts is None:
-        alts = D420.fill(c)
+        alts = D422.fill(c)
     best = loc
     for f in alts:
         r = f(s, loc, O)
@@ -8283,13 +8309,13 @@ def p420(s, loc, O):
         return ~best
     return r
 
-def p421(s, loc, O):
-    m = M421(s, loc)
+def p423(s, loc, O):
+    m = M423(s, loc)
     if m is None:
         return ~loc
     t = [m]
     try:
-        v = A421_0(s, loc, t)
+        v = A423_0(s, loc, t)
     except ParseException as x:
         return ~x.loc
     except IndexError as x:
@@ -8305,56 +8331,56 @@ def p421(s, loc, O):
     loc = m.end()
     return loc
 
-def p422(s, loc, O):
-    m = M422(s, loc)
+def p424(s, loc, O):
+    m = M424(s, loc)
     if m is None:
         return ~loc
     O.append(m)
     loc = m.end()
     return loc
 
-def p423(s, loc, O):
-    r = p424(s, loc, O)
+def p425(s, loc, O):
+    r = p426(s, loc, O)
     if r >= 0:
         loc = r
     return loc
 
-def p424(s, loc, O):
-    n0 = len(O)
-    m = M425(s, loc)
-    if m is None:
-        return ~loc
-    loc = m.end()
-    r = p426(s, loc, O)
-    if r < 0:
-        del O[n0:]
-        return r
-    loc = r
-    r = p429(s, loc, O)
-    if r < 0:
-        del O[n0:]
-        return r
-    loc = r
-    return loc
-
-def p425(s, loc, O):
-    m = M425(s, loc)
-    if m is None:
-        return ~loc
-    loc = m.end()
-    return loc
-
 def p426(s, loc, O):
+    n0 = len(O)
+    m = M427(s, loc)
+    if m is None:
+        return ~loc
+    loc = m.end()
+    r = p428(s, loc, O)
+    if r < 0:
+        del O[n0:]
+        return r
+    loc = r
+    r = p431(s, loc, O)
+    if r < 0:
+        del O[n0:]
+        return r
+    loc = r
+    return loc
+
+def p427(s, loc, O):
+    m = M427(s, loc)
+    if m is None:
+        return ~loc
+    loc = m.end()
+    return loc
+
+def p428(s, loc, O):
     while True:
-        r = p427(s, loc, O)
+        r = p429(s, loc, O)
         if r < 0:
             break
         loc = r
     return loc
 
-def p427(s, loc, O):
+def p429(s, loc, O):
     n0 = len(O)
-    m = M428(s, loc)
+    m = M430(s, loc)
     if m is None:
         return ~loc
     loc = m.end()
@@ -8365,21 +8391,21 @@ def p427(s, loc, O):
     loc = r
     return loc
 
-def p428(s, loc, O):
-    m = M428(s, loc)
+def p430(s, loc, O):
+    m = M430(s, loc)
     if m is None:
         return ~loc
     loc = m.end()
     return loc
 
-def p429(s, loc, O):
+def p431(s, loc, O):
     while True:
-        m = M430(s, loc)
+        m = M432(s, loc)
         if m is None:
             break
         t = [m]
         try:
-            v = A430_0(s, loc, t)
+            v = A432_0(s, loc, t)
         except ParseException as x:
             break
         except IndexError as x:
@@ -8396,13 +8422,13 @@ def p429(s, loc, O):
         break
     return loc
 
-def p430(s, loc, O):
-    m = M430(s, loc)
+def p432(s, loc, O):
+    m = M432(s, loc)
     if m is None:
         return ~loc
     t = [m]
     try:
-        v = A430_0(s, loc, t)
+        v = A432_0(s, loc, t)
     except ParseException as x:
         return ~x.loc
     except IndexError as x:
@@ -8418,18 +8444,18 @@ def p430(s, loc, O):
     loc = m.end()
     return loc
 
-def p431(s, loc, O):
+def p433(s, loc, O):
     start = loc
     T = []
-    m = M432(s, loc)
+    m = M434(s, loc)
     if m is None:
         return ~loc
     t = [m]
     try:
-        v = A432_0(s, loc, t)
+        v = A434_0(s, loc, t)
         if v is not None and v is not t:
             t = v if v.__class__ is list else list(v) if isinstance(v, PR) else [v]
-        v = A432_1(s, loc, t)
+        v = A434_1(s, loc, t)
         if v is not None and v is not t:
             t = v if v.__class__ is list else list(v) if isinstance(v, PR) else [v]
     except ParseException as x:
@@ -8438,12 +8464,12 @@ def p431(s, loc, O):
         raise _PAIE('IndexError raised in parse action', x) from None
     T += t
     loc = m.end()
-    r = p433(s, loc, T)
+    r = p435(s, loc, T)
     if r < 0:
         return r
     loc = r
     try:
-        v = A431_0(s, start, T)
+        v = A433_0(s, start, T)
     except ParseException as x:
         return ~x.loc
     except IndexError as x:
@@ -8458,16 +8484,16 @@ def p431(s, loc, O):
         O.append(v)
     return loc
 
-def p432(s, loc, O):
-    m = M432(s, loc)
+def p434(s, loc, O):
+    m = M434(s, loc)
     if m is None:
         return ~loc
     t = [m]
     try:
-        v = A432_0(s, loc, t)
+        v = A434_0(s, loc, t)
         if v is not None and v is not t:
             t = v if v.__class__ is list else list(v) if isinstance(v, PR) else [v]
-        v = A432_1(s, loc, t)
+        v = A434_1(s, loc, t)
         if v is not None and v is not t:
             t = v if v.__class__ is list else list(v) if isinstance(v, PR) else [v]
     except ParseException as x:
@@ -8478,14 +8504,14 @@ def p432(s, loc, O):
     loc = m.end()
     return loc
 
-def p433(s, loc, O):
+def p435(s, loc, O):
     c = s[loc:loc + 1]
     if c == ' ' or c == '\t':
         j = _BLANKS(s, loc).end()
         c = ' ' + s[j:j + 1]
-    alts = D433.table.get(c)
+    alts = D435.table.get(c)
     if alts is None:
-        alts = D433.fill(c)
+        alts = D435.fill(c)
     best = loc
     for f in alts:
         r = f(s, loc, O)
@@ -8497,10 +8523,10 @@ def p433(s, loc, O):
         return ~best
     return r
 
-def p434(s, loc, O):
+def p436(s, loc, O):
     t = []
     try:
-        v = A434_0(s, loc, t)
+        v = A436_0(s, loc, t)
     except ParseException as x:
         return ~x.loc
     except IndexError as x:
@@ -8515,25 +8541,25 @@ def p434(s, loc, O):
         O.append(v)
     return loc
 
-def p435(s, loc, O):
+def p437(s, loc, O):
     while True:
-        r = p436(s, loc, O)
+        r = p438(s, loc, O)
         if r < 0:
             break
         loc = r
     return loc
 
-def p436(s, loc, O):
+def p438(s, loc, O):
     n0 = len(O)
-    m = M437(s, loc)
+    m = M439(s, loc)
     if m is None:
         return ~loc
     t = [m]
     try:
-        v = A437_0(s, loc, t)
+        v = A439_0(s, loc, t)
         if v is not None and v is not t:
             t = v if v.__class__ is list else list(v) if isinstance(v, PR) else [v]
-        v = A437_1(s, loc, t)
+        v = A439_1(s, loc, t)
         if v is not None and v is not t:
             t = v if v.__class__ is list else list(v) if isinstance(v, PR) else [v]
     except ParseException as x:
@@ -8542,23 +8568,23 @@ def p436(s, loc, O):
         raise _PAIE('IndexError raised in parse action', x) from None
     O += t
     loc = m.end()
-    r = p438(s, loc, O)
+    r = p440(s, loc, O)
     if r < 0:
         del O[n0:]
         return r
     loc = r
     return loc
 
-def p437(s, loc, O):
-    m = M437(s, loc)
+def p439(s, loc, O):
+    m = M439(s, loc)
     if m is None:
         return ~loc
     t = [m]
     try:
-        v = A437_0(s, loc, t)
+        v = A439_0(s, loc, t)
         if v is not None and v is not t:
             t = v if v.__class__ is list else list(v) if isinstance(v, PR) else [v]
-        v = A437_1(s, loc, t)
+        v = A439_1(s, loc, t)
         if v is not None and v is not t:
             t = v if v.__class__ is list else list(v) if isinstance(v, PR) else [v]
     except ParseException as x:
@@ -8569,14 +8595,14 @@ def p437(s, loc, O):
     loc = m.end()
     return loc
 
-def p438(s, loc, O):
+def p440(s, loc, O):
     c = s[loc:loc + 1]
     if c == ' ' or c == '\t':
         j = _BLANKS(s, loc).end()
         c = ' ' + s[j:j + 1]
-    alts = D438.table.get(c)
+    alts = D440.table.get(c)
     if alts is None:
-        alts = D438.fill(c)
+        alts = D440.fill(c)
     best = loc
     for f in alts:
         r = f(s, loc, O)
@@ -8588,10 +8614,10 @@ def p438(s, loc, O):
         return ~best
     return r
 
-def p439(s, loc, O):
+def p441(s, loc, O):
     t = []
     try:
-        v = A439_0(s, loc, t)
+        v = A441_0(s, loc, t)
     except ParseException as x:
         return ~x.loc
     except IndexError as x:
@@ -8606,25 +8632,25 @@ def p439(s, loc, O):
         O.append(v)
     return loc
 
-def p440(s, loc, O):
-    m = M440(s, loc)
+def p442(s, loc, O):
+    m = M442(s, loc)
     if m is None:
         return ~loc
     O.append(Tok(m.group(1), m.start(1), m.end(1), 'flag'))
     loc = m.end()
     return loc
 
-def p441(s, loc, O):
+def p443(s, loc, O):
     while True:
-        r = p442(s, loc, O)
+        r = p444(s, loc, O)
         if r < 0:
             break
         loc = r
     return loc
 
-def p442(s, loc, O):
+def p444(s, loc, O):
     n0 = len(O)
-    m = M443(s, loc)
+    m = M445(s, loc)
     if m is None:
         return ~loc
     O.append(Tok(m.group(1), m.start(1), m.end(1), ''))
@@ -8636,25 +8662,25 @@ def p442(s, loc, O):
     loc = r
     return loc
 
-def p443(s, loc, O):
-    m = M443(s, loc)
+def p445(s, loc, O):
+    m = M445(s, loc)
     if m is None:
         return ~loc
     O.append(Tok(m.group(1), m.start(1), m.end(1), ''))
     loc = m.end()
     return loc
 
-def p444(s, loc, O):
+def p446(s, loc, O):
     start = loc
     best = loc
-    r = p445(s, loc, O)
+    r = p447(s, loc, O)
     if r < 0:
         if ~r > best:
             best = ~r
         while True:
             t = []
             try:
-                v = A450_0(s, loc, t)
+                v = A452_0(s, loc, t)
             except ParseException as x:
                 r = ~x.loc
                 break
@@ -8677,33 +8703,33 @@ def p444(s, loc, O):
             return ~best
     return r
 
-def p445(s, loc, O):
+def p447(s, loc, O):
     n0 = len(O)
-    m = M446(s, loc)
+    m = M448(s, loc)
     if m is None:
         return ~loc
     O.append(Tok(m.group(1), m.start(1), m.end(1), ''))
     loc = m.end()
-    r = p447(s, loc, O)
+    r = p449(s, loc, O)
     if r < 0:
         del O[n0:]
         return r
     loc = r
     return loc
 
-def p446(s, loc, O):
-    m = M446(s, loc)
+def p448(s, loc, O):
+    m = M448(s, loc)
     if m is None:
         return ~loc
     O.append(Tok(m.group(1), m.start(1), m.end(1), ''))
     loc = m.end()
     return loc
 
-def p447(s, loc, O):
+def p449(s, loc, O):
     start = loc
     best = loc
     while True:
-        m = M448(s, loc)
+        m = M450(s, loc)
         if m is None:
             r = ~loc
             break
@@ -8718,7 +8744,7 @@ def p447(s, loc, O):
         while True:
             t = []
             try:
-                v = A449_0(s, loc, t)
+                v = A451_0(s, loc, t)
             except ParseException as x:
                 r = ~x.loc
                 break
@@ -8741,68 +8767,68 @@ def p447(s, loc, O):
             return ~best
     return r
 
-def p448(s, loc, O):
-    m = M448(s, loc)
+def p450(s, loc, O):
+    m = M450(s, loc)
     if m is None:
         return ~loc
     O.append(Tok(m.group(1), m.start(1), m.end(1), ''))
     loc = m.end()
     return loc
 
-def p449(s, loc, O):
-    t = []
-    try:
-        v = A449_0(s, loc, t)
-    except ParseException as x:
-        return ~x.loc
-    except IndexError as x:
-        raise _PAIE('IndexError raised in parse action', x) from None
-    if v.__class__ is list:
-        O += v
-    elif v is None:
-        O += t
-    elif isinstance(v, PR):
-        O += v
-    else:
-        O.append(v)
-    return loc
-
-def p450(s, loc, O):
-    t = []
-    try:
-        v = A450_0(s, loc, t)
-    except ParseException as x:
-        return ~x.loc
-    except IndexError as x:
-        raise _PAIE('IndexError raised in parse action', x) from None
-    if v.__class__ is list:
-        O += v
-    elif v is None:
-        O += t
-    elif isinstance(v, PR):
-        O += v
-    else:
-        O.append(v)
-    return loc
-
 def p451(s, loc, O):
-    m = M451(s, loc)
+    t = []
+    try:
+        v = A451_0(s, loc, t)
+    except ParseException as x:
+        return ~x.loc
+    except IndexError as x:
+        raise _PAIE('IndexError raised in parse action', x) from None
+    if v.__class__ is list:
+        O += v
+    elif v is None:
+        O += t
+    elif isinstance(v, PR):
+        O += v
+    else:
+        O.append(v)
+    return loc
+
+def p452(s, loc, O):
+    t = []
+    try:
+        v = A452_0(s, loc, t)
+    except ParseException as x:
+        return ~x.loc
+    except IndexError as x:
+        raise _PAIE('IndexError raised in parse action', x) from None
+    if v.__class__ is list:
+        O += v
+    elif v is None:
+        O += t
+    elif isinstance(v, PR):
+        O += v
+    else:
+        O.append(v)
+    return loc
+
+def p453(s, loc, O):
+    m = M453(s, loc)
     if m is None:
         return ~loc
     O.append(Tok(m.group(1), m.start(1), m.end(1), 'kw'))
     loc = m.end()
     return loc
 
-def p452(s, loc, O):
-    m = M452(s, loc)
+def p454(s, loc, O):
+    m = M454(s, loc)
     if m is None:
-        FA452(s, loc, E452, ParseException(s, loc, E452.errmsg, E452))
+        FA454(s, loc, E454, ParseException(s, loc, E454.errmsg, E454))
         return ~loc
     O.append(Tok(m.group(1), m.start(1), m.end(1), ''))
     loc = m.end()
     return loc
 
-def p453(s, loc, O):
+def p455(s, loc, O):
     while True:
         m = M2(s, loc)
         if m is None:
@@ -8811,7 +8837,7 @@ def p453(s, loc, O):
         break
     return loc
 
-def p454(s, loc, O):
+def p456(s, loc, O):
     start = loc
     best = loc
     r = p138(s, loc, O)

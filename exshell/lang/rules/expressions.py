@@ -91,8 +91,10 @@ def postfix_operations(g) -> None:
                         lambda s, l, t: Tok(t[0].group(1), t[0].start(1), t[0].end(1), "dyn"))
     call_open = act(glued(r"\(", nl_after=True), as_tok())
     call_close = must(token(r"\)", nl_before=True), "MissingEndParenthesisInMethodCall")
+    # Line breaks may stand before a comma between arguments too (`M($a<newline>, $b)`).
+    call_comma = token(",", nl_after=True, nl_before=True)
     call_args = call_open + pp.Opt(expr_nc + pp.ZeroOrMore(
-        g.COMMA_NL + alt(expr_nc, fail("MissingExpression", token=",")))) + call_close
+        call_comma + alt(expr_nc, fail("MissingExpression", token=",")))) + call_close
     call = act(call_args, _call_action)
     # `.ForEach{ }`, `.Where{ }`: a script block right after the name is the one argument.
     block_call = act(LRegex(True, r"(?=\{)").set_parse_action(drop) + g.script_block,

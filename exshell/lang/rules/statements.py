@@ -298,14 +298,18 @@ def attributes_and_param_blocks(g) -> None:
     attr_flag = act(tok(rf"[^\W\d]\w*(?={NL_TRIVIA}[,)])"), as_tok("flag"))
     attr_arg = (attr_named + token("=", nl_after=True) + expr_nc | attr_flag | expr_nc)
     attr_close = token(r"\)", nl_before=True) + (token(r"\]") | fail("EndSquareBracketExpectedAtEndOfAttribute"))
-    attribute <<= act(attr_open + pp.Opt(attr_arg + pp.ZeroOrMore(token(",", nl_after=True) + attr_arg))
+    # (A line break may stand before a comma, in attribute arguments and parameter
+    # lists alike: `[Parameter(Mandatory = $true<newline>, Position = 0)]`.)
+    attribute <<= act(attr_open + pp.Opt(attr_arg + pp.ZeroOrMore(token(",", nl_after=True, nl_before=True)
+                                                                   + attr_arg))
                       + (attr_close | fail("MissingEndParenthesisInExpression")), _attr_action)
 
     param_decl = act(pp.ZeroOrMore(alt(attribute, g.TYPE) + NLS) + g.VARIABLE +
                      pp.Opt(token("=(?!=)", nl_after=True)
                             + alt(expr_nc, fail("ExpectedValueExpression", token="="))),
                      _param_decl_action)
-    g.param_list = pp.Opt(param_decl + pp.ZeroOrMore(token(",", nl_after=True) + param_decl)) + NLS
+    g.param_list = pp.Opt(param_decl + pp.ZeroOrMore(token(",", nl_after=True, nl_before=True)
+                                                     + param_decl)) + NLS
     g.param_block <<= act(pp.ZeroOrMore(attribute + NLS) + kw("param") + NLS + g.LPAREN + g.param_list +
                           _close_paren("MissingEndParenthesisInExpression"), _param_block_action)
 
@@ -339,7 +343,7 @@ def functions(g) -> None:
 def _unsupported_action(s, l, t):
     items = list(t)
     m = items[0]
-    feature = ((m.groupdict().get("uf") or m.groupdict().get("ud") or
+    feature = ((m.groupdict().get("uf") or m.groupdict().get("uf2") or m.groupdict().get("ud") or
                 m.groupdict().get("uu") or "")).lower()
     start = m.start(1)
     state = current()
@@ -352,6 +356,11 @@ def _mark_end(s, l, t):
     return []
 
 
+#: An attribute before a type or configuration definition (one level of nested
+#: brackets: `[Flags()]`, `[DscResource()]`, `[ValidateSet('a')]`).
+_TYPE_ATTRIBUTE = r"\[[^\[\]\r\n]*(?:\[[^\[\]\r\n]*\][^\[\]\r\n]*)*\]"
+
+
 def unsupported(g) -> None:
     """class, enum, configuration, workflow, data: the header and balanced braces;
     using: the rest of the line."""
@@ -360,7 +369,11 @@ def unsupported(g) -> None:
     balanced = pp.Forward()
     balanced <<= Nest(LRegex(False, r"\{") + pp.ZeroOrMore(bal_text | balanced)
                       + (LRegex(False, r"\}") | fail("MissingEndCurlyBrace")))
-    head = tok(r"(?P<uf>class|enum|configuration|workflow)" + TRIVIA + r"[^{\r\n]*(?=\{)"
+    # Attributes may stand before a class, an enum or a configuration
+    # (`[Flags()] enum E {...}`, `[DscResource()] class R {...}`).
+    head = tok(rf"(?:{_TYPE_ATTRIBUTE}{NL_TRIVIA})*(?=(?i:class|enum|configuration)\b)"
+               r"(?P<uf>class|enum|configuration|workflow)" + TRIVIA + r"[^{\r\n]*(?=\{)"
+               r"|(?P<uf2>class|enum|configuration|workflow)" + TRIVIA + r"[^{\r\n]*(?=\{)"
                r"|(?P<ud>data)(?=" + TRIVIA + r"(?:[^\W\d]\w*" + TRIVIA + r")?\{)" + TRIVIA
                + r"(?:[^\W\d]\w*)?" + TRIVIA, flags=CI)
     using = tok(r"(?P<uu>using)" + TRIVIA + r"(?i:namespace|module|assembly)\b[^\r\n;]*", flags=CI)
@@ -390,9 +403,13 @@ def keyword_statements(g) -> None:
     # A param block at the top of a script or block: `param(` or `[Attr(...)]`.
     param_guard = LRegex(True, TRIVIA + r"(?=(?i:param)" + NL_TRIVIA + r"\(|\[" + TRIVIA + TYPE_HEAD
                          + TRIVIA + r"\()").set_parse_action(drop)
+    # Attributes before class/enum/configuration: the unsupported statement takes them.
+    attributed_guard = LRegex(True, TRIVIA + rf"(?=(?:{_TYPE_ATTRIBUTE}{NL_TRIVIA})+"
+                              r"(?i:class|enum|configuration)\b)").set_parse_action(drop)
     statement = (kw_guard + (g.if_stmt | g.foreach_stmt | g.function_stmt | g.flow_stmt | g.try_stmt
                              | g.while_stmt | g.for_stmt | g.do_stmt | g.switch_stmt | g.trap_stmt
                              | g.unsupported_stmt | labelled)
+                 | attributed_guard + g.unsupported_stmt
                  | param_guard + g.param_block)
     # One lookahead for both guards: most statements start with neither, and then this
     # is the only element tried (instead of two guarded alternatives).

@@ -155,7 +155,9 @@ def _dq_string(prefix_tok, text_piece, expr_piece, here=False):
 
 def strings(g) -> None:
     dq_text = act(glued(DQ_TEXT), _dq_text_action)
-    hs_text = act(glued(rf"(?:[^$`\r\n]|`[\s\S]|\$(?!{VARSTART})|{NEWLINE}(?!{DQ_CLASS}@))++"),
+    # (Not a closing quote at the start of a line: `@"<newline>"@` is empty.)
+    hs_text = act(glued(rf"(?:(?!(?<=[\r\n]){DQ_CLASS}@)[^$`\r\n]|`[\s\S]|\$(?!{VARSTART})"
+                        rf"|{NEWLINE}(?!{DQ_CLASS}@))++"),
                   _hs_text_action)
     sub_open_g = act(glued(r"\$\(", nl_after=True), as_tok())
     g.SUB_CLOSE = must(token(r"\)", nl_before=True), "MissingEndParenthesisInSubexpression")
