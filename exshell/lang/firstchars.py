@@ -33,7 +33,7 @@ import re._parser as P
 
 import pyparsing as pp
 
-from .lexicon import NL_TRIVIA, TRIVIA
+from .lexicon import NL_TRIVIA, TRIVIA, LazyRegex
 
 __all__ = ["may_start", "regex_may_start", "regex_masks", "preset", "key_at", "EOF"]
 
@@ -243,7 +243,7 @@ def may_start(e, spaced: bool, c: str, _busy=None) -> bool:
         _busy.discard(id(e))
 
 
-_BLANKS = re.compile(r"[ \t]+")
+_BLANKS = LazyRegex(r"[ \t]+")
 
 
 def key_at(s: str, loc: int) -> str:

@@ -10,6 +10,34 @@ from __future__ import annotations
 import re
 
 
+class LazyRegex:
+    """A regular expression compiled the first time it is used (a module's patterns
+    then cost nothing at start-up unless the start-up path uses them)."""
+
+    __slots__ = ("pattern", "flags", "_re")
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self.pattern, self.flags, self._re = pattern, flags, None
+
+    def compiled(self) -> "re.Pattern":
+        r = self._re
+        if r is None:
+            r = self._re = re.compile(self.pattern, self.flags)
+        return r
+
+    def match(self, *args):
+        return self.compiled().match(*args)
+
+    def search(self, *args):
+        return self.compiled().search(*args)
+
+    def sub(self, *args):
+        return self.compiled().sub(*args)
+
+    def finditer(self, *args):
+        return self.compiled().finditer(*args)
+
+
 def unnamed(pattern: str) -> str:
     """``pattern`` with its named groups made anonymous (so it can be embedded twice)."""
     return re.sub(r"[(][?]P<[a-z]+>", "(?:", pattern)

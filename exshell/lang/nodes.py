@@ -13,15 +13,15 @@ import re
 from decimal import Decimal
 
 from . import ast as A
-from .lexicon import (BINOP_TOKEN, DASH, DQ, DQ_CLASS, DQ_TEXT, OPERAND_TOKEN, PRECEDENCE, SQ,
+from .lexicon import (BINOP_TOKEN, LazyRegex, DASH, DQ, DQ_CLASS, DQ_TEXT, OPERAND_TOKEN, PRECEDENCE, SQ,
                       SQ_CLASS, VARNAME)
 from .state import Abort, abort, at_end, current, diagnose, span
 
 _ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t",
             "v": "\v"}
-_DQ_UNESCAPE = re.compile(rf"`([\s\S])|{DQ_CLASS}({DQ_CLASS})")
-SQ_UNESCAPE = re.compile(rf"{SQ_CLASS}({SQ_CLASS})")
-BARE_UNESCAPE = re.compile(r"`([\s\S])")
+_DQ_UNESCAPE = LazyRegex(rf"`([\s\S])|{DQ_CLASS}({DQ_CLASS})")
+SQ_UNESCAPE = LazyRegex(rf"{SQ_CLASS}({SQ_CLASS})")
+BARE_UNESCAPE = LazyRegex(r"`([\s\S])")
 
 
 def dq_unescape(raw: str) -> str:
@@ -167,7 +167,7 @@ def fast_value_action(s, loc, toks):
     return fast_match(toks[0])
 
 
-_WORDS = re.compile(r"[^\s,]+")
+_WORDS = LazyRegex(r"[^\s,]+")
 
 
 #: Compiled on first use: the (operand token, binary operator token, string text,

@@ -15,13 +15,13 @@ This module imports pyparsing only when the grammar is built.
 """
 from __future__ import annotations
 
-import re
 import sys
 import threading
 from typing import Optional
 
 from . import ast as A
 from .errors import IncompleteInput, ParseError, ParseIssue
+from .lexicon import LazyRegex
 from .state import Abort, ParseState, activate, diagnose, issue
 
 __all__ = ["parse", "build_grammar", "parse_with"]
@@ -58,7 +58,7 @@ def parse(text: str, file: Optional[str] = None) -> A.Script:
     return parse_with(grammar(), text, file)
 
 
-_RESUME = re.compile(r"(?:\r\n|\n|\r)(?=([^\s#}\])]))")
+_RESUME = LazyRegex(r"(?:\r\n|\n|\r)(?=([^\s#}\])]))")
 _MAX_ISSUES = 20
 #: Python frames one level of guarded nesting may take, at most (measured: about 40
 #: for a script block in a script block); used to pick the first nesting limit.

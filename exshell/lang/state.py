@@ -20,7 +20,7 @@ from typing import Optional
 
 from . import ast as A
 from .errors import MESSAGES, ParseIssue
-from .lexicon import DASH_CLASS, DQ, NL_TRIVIA, SQ, TRIVIA, VARSTART
+from .lexicon import DASH_CLASS, DQ, NL_TRIVIA, SQ, TRIVIA, VARSTART, LazyRegex
 
 __all__ = ["ParseState", "Abort", "current", "activate", "span", "issue", "abort", "at_end",
            "diagnose", "fail_with", "fail_unexpected"]
@@ -114,9 +114,10 @@ def span(start: int, end: int) -> A.Span:
 
 # ------------------------------------------------------------------ errors
 
-_REST_EMPTY = re.compile(NL_TRIVIA + r"\Z")
-_SKIP = re.compile(TRIVIA)
-_TOKEN_TEXT = re.compile(
+# (Compiled on first use: errors and a few actions need them, a start-up does not.)
+_REST_EMPTY = LazyRegex(NL_TRIVIA + r"\Z")
+_SKIP = LazyRegex(TRIVIA)
+_TOKEN_TEXT = LazyRegex(
     rf"&&|\|\||{DASH_CLASS}?[\w$@\-\u2013\u2014\u2015.:\\/?*%+=~^!]+|[{SQ}{DQ}][^\r\n]*|[^\s]")
 
 
