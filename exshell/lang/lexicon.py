@@ -126,14 +126,15 @@ DQ_TEXT = rf"(?:[^$`{DQ}]|`[\s\S]|{DQ_CLASS}{DQ_CLASS}|\$(?!{VARSTART}))++"
 # The inside of a double-quoted string whose only expansions are variables ("a $x b").
 _EXPANDABLE = rf"(?:[^$`{DQ}]|`[\s\S]|{DQ_CLASS}{DQ_CLASS}|\$(?!{VARSTART})|\${unnamed(VARNAME)})*+"
 # Fast paths: the most common arguments and operands as one regex each (same nodes as
-# the general rules; anything unusual falls through to them).
+# the general rules; anything unusual falls through to them: a member, index, `::`
+# static member or ++/-- glued to a literal too).
 FAST_OPERAND = (
     rf"(?P<fv>\${VARNAME}(?P<fm>(?:\.\w+)*+))(?:{SPACED_INCDEC})?(?P<fi>\+\+|{DASH_CLASS}{DASH_CLASS}(?![\w$]))?"
     rf"(?![.\[(\w:{{]|\+\+|{DASH_CLASS}{DASH_CLASS})"
-    rf"|(?P<fn>{NUMBER}){EXPR_DELIM}(?![.\[]|\+\+|{DASH_CLASS}{DASH_CLASS}|{SPACED_INCDEC})"
-    rf"|{SQ_CLASS}(?P<fs>(?:[^{SQ}]|{SQ_CLASS}{{2}})*+){SQ_CLASS}(?![.\[]|\+\+|{DASH_CLASS}{DASH_CLASS}|{SPACED_INCDEC})"
-    rf"|{DQ_CLASS}(?P<fd>(?:[^$`{DQ}]|{DQ_CLASS}{DQ_CLASS})*+){DQ_CLASS}(?![.\[]|\+\+|{DASH_CLASS}{DASH_CLASS}|{SPACED_INCDEC})"
-    rf"|{DQ_CLASS}(?P<fx>{_EXPANDABLE}){DQ_CLASS}(?![.\[]|\+\+|{DASH_CLASS}{DASH_CLASS}|{SPACED_INCDEC})")
+    rf"|(?P<fn>{NUMBER}){EXPR_DELIM}(?![.\[]|::|\+\+|{DASH_CLASS}{DASH_CLASS}|{SPACED_INCDEC})"
+    rf"|{SQ_CLASS}(?P<fs>(?:[^{SQ}]|{SQ_CLASS}{{2}})*+){SQ_CLASS}(?![.\[]|::|\+\+|{DASH_CLASS}{DASH_CLASS}|{SPACED_INCDEC})"
+    rf"|{DQ_CLASS}(?P<fd>(?:[^$`{DQ}]|{DQ_CLASS}{DQ_CLASS})*+){DQ_CLASS}(?![.\[]|::|\+\+|{DASH_CLASS}{DASH_CLASS}|{SPACED_INCDEC})"
+    rf"|{DQ_CLASS}(?P<fx>{_EXPANDABLE}){DQ_CLASS}(?![.\[]|::|\+\+|{DASH_CLASS}{DASH_CLASS}|{SPACED_INCDEC})")
 FAST_OPERAND_UNNAMED = "(?:" + unnamed(FAST_OPERAND) + ")"
 FAST_ARG = (
     rf"(?P<fp>{DASH_CLASS}(?P<pn>(?:[^\W\d]|[_?])[^\s(){{}};,|&.\[:{SQ}{DQ}]*+)(?P<pc>:(?={_FAST_PV}))?)"

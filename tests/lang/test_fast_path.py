@@ -46,6 +46,9 @@ EXTRA = [
     # double-quoted strings with variables (fast path) and what may follow a string
     'Write-Host "a $x b" "$env:TEMP\\x" "`t$y`n" "$a$b" "x $($y)"', '$s = "a $x" + "b"',
     '"ab"++', "'ab'--", '"a $x"++', '"a $x".Length', 'foo "a $x"b', '"$" "a $ b" "$$"',
+    # `::` glued to a literal is a static member access (found when the general rules
+    # alone ran the before/after comparison)
+    "'text'::", "-7::", "7::", "1.5e3::switch", '"a $x b"::', "'x'::Length", '"d"::\n1',
 ]
 
 
