@@ -64,7 +64,7 @@ STARTUP_CASES = (
     ("exshell -NoLogo (2010: classic console)", ["-m", "exshell", "-NoLogo"], PROMPT),
     ("exshell -NoLogo -ExchangeVersion 2016 (PSReadLine)",
      ["-m", "exshell", "-NoLogo", "-ExchangeVersion", "2016"], PROMPT),
-    ("exshell, banner shown", ["-m", "exshell"], "Emulating Exchange Server"),
+    ("exshell, banner shown", ["-m", "exshell"], "an Exchange Management Shell emulator"),
     ("exshell, prompt after the banner", ["-m", "exshell"], PROMPT),
 )
 
@@ -157,6 +157,11 @@ def completion(n, runs):
     folder = tempfile.mkdtemp(prefix="exshell-bench-")
     shell = _shell_with(n, folder)
     setup = time.perf_counter() - t0
+    # What the program does once its shell is set up (exshell.cli): the collector leaves
+    # what start-up loaded (the world's ten thousand entries) alone from then on.
+    import gc
+    gc.collect()
+    gc.freeze()
     cache = CompletionCache()
     source = _source(shell, cache)
     menu = _Completer(source)
