@@ -79,3 +79,34 @@ def test_a_shell_ready_for_its_first_prompt_has_loaded_no_family(tmp_path):
                                                 else m for m in loaded}
     assert _absent(loaded, NEVER) == []
     assert success and "X509Store" in text, text
+
+
+WARM_FIRST = """
+import json, sys
+from exshell.engine.completion import warm
+from exshell.host import RecordingHost
+from exshell.repl.completion import CompletionCache, complete
+from exshell.shell import Shell
+shell = Shell(host=RecordingHost([], width=120, interactive=False), state_file=sys.argv[1])
+shell.run("$x = 1")                       # no command looked up: no family imported yet
+server = shell.organization.local_server
+cache = CompletionCache()
+warm(shell.context, cache)                # what the REPL does after each command
+cache.wait(60)
+built = cache.peek(("thumbprints", id(server)), shell.world.revision)
+tab = [c.text for c in complete(shell, "Get-ExchangeCertificate -Thumbprint ", cache)]
+print("@@" + json.dumps([[c.text for c in built or []], tab]))
+"""
+
+
+def test_the_background_build_runs_before_any_family_was_imported(tmp_path):
+    """Warmers are registered by the command families: warming imports them first, so
+    the first Tab finds the thumbprints ready even when no command was looked up."""
+    env = dict(os.environ)
+    env.pop("EXSHELL_FRESH", None)
+    world = str(tmp_path / "w.db")
+    proc = subprocess.run([sys.executable, "-c", WARM_FIRST, world], env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    built, tab = json.loads(proc.stdout.rpartition("@@")[2])
+    assert built and built == tab, proc.stdout

@@ -256,7 +256,11 @@ def register_warmer(warmer: Callable[[Any, CompletionCache], None]) -> None:
 
 
 def warm(context: Any, cache: CompletionCache) -> None:
-    """Start the registered warmers in the background."""
+    """Start the registered warmers in the background (the families that register
+    them are imported first, here: a shell imports them on its first lookup)."""
+    from .statics import load_indexes
+    load_indexes()
+
     def run() -> None:
         for warmer in list(WARMERS):
             warmer(context, cache)
