@@ -152,7 +152,8 @@ def _warm_thumbprints(context: Any, cache: CompletionCache) -> None:
     (only when the organisation exists already: building it is the commands' job)."""
     world = world_in(context)
     if world is not None and world.organization_built and world.organization.local_server:
-        thumbprint_candidates(world.organization.local_server, cache, world=world)
+        # Both lists: thumbprints, and SERVER\thumbprint identities (2013+'s -Identity).
+        thumbprint_candidates(world.organization.local_server, cache, identities=True, world=world)
 
 
 register_warmer(_warm_thumbprints)
