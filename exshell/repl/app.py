@@ -277,7 +277,9 @@ def _source(shell: Any, cache: Any):
 
 def _Completer(source: Any):
     """A prompt_toolkit Completer over ``source`` (the PSReadLine menu)."""
-    from prompt_toolkit.completion import Completer, Completion
+    from prompt_toolkit.completion import Completer
+
+    from .completion import menu_item
 
     class SourceCompleter(Completer):
         def get_completions(self, document, complete_event):
@@ -286,8 +288,7 @@ def _Completer(source: Any):
             except Exception:  # completion must never break the line
                 return
             for c in found:
-                yield Completion(c.text, start_position=-c.replace, display=c.shown,
-                                 display_meta=c.meta)
+                yield menu_item(c)
 
     return SourceCompleter()
 

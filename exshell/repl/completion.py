@@ -38,7 +38,7 @@ from ..engine.completion import (Candidate, CompletionCache, CompletionRequest, 
 from .tokens import DASHES, Token, Tokens, tokenize
 
 __all__ = ["Candidate", "complete", "candidates", "AUTOMATIC_VARIABLES", "CompletionCache",
-           "make_completer", "Adjusted"]
+           "make_completer", "Adjusted", "menu_item"]
 
 
 #: Variables the engine provides without them being in a scope (offered after ``$``).
@@ -471,16 +471,34 @@ def _type_label(p: _Param) -> str:
 
 # ------------------------------------------------------------------ prompt_toolkit face
 
+#: Candidate -> its prompt_toolkit Completion (see menu_item).
+_MENU_ITEMS: Dict[Candidate, Any] = {}
+_MENU_ITEMS_KEPT = 50000
+
+
+def menu_item(c: Candidate) -> Any:
+    """The prompt_toolkit Completion a menu shows for ``c`` (imports prompt_toolkit).
+    Made once per candidate and kept (a candidate is a value: equal ones share it), so
+    a menu of ten thousand thumbprints is built once, not on every key."""
+    item = _MENU_ITEMS.get(c)
+    if item is None:
+        from prompt_toolkit.completion import Completion
+        if len(_MENU_ITEMS) >= _MENU_ITEMS_KEPT:
+            _MENU_ITEMS.clear()
+        item = _MENU_ITEMS[c] = Completion(c.text, start_position=-c.replace, display=c.shown,
+                                           display_meta=c.meta)
+    return item
+
+
 def make_completer(shell: Any, cache: Optional[CompletionCache] = None):
     """A prompt_toolkit Completer over :func:`complete` (imports prompt_toolkit)."""
-    from prompt_toolkit.completion import Completer, Completion
+    from prompt_toolkit.completion import Completer
 
     lists = cache if cache is not None else CompletionCache()
 
     class ShellCompleter(Completer):
         def get_completions(self, document, complete_event):
-            for c in complete(shell, document.text_before_cursor, lists):
-                yield Completion(c.text, start_position=-c.replace, display=c.shown,
-                                 display_meta=c.meta)
+            for c in candidates(shell, document.text_before_cursor, lists):
+                yield menu_item(c)
 
     return ShellCompleter()
