@@ -1419,8 +1419,10 @@ def open_store(path: str, *, create: bool = True, readonly: bool = False) -> Wor
     real = os.path.realpath(path)          # a symbolic link names the same world
     folder = os.path.dirname(real) or "."
     if not os.path.isdir(folder):
-        raise WorldStoreError("the folder %s does not exist; create it first, or give another "
-                              "-State file" % os.path.dirname(os.path.abspath(path)), path=display)
+        shown = os.path.dirname(os.path.abspath(path))
+        why = ("%s is a file, not a folder; give another -State file" if os.path.exists(folder)
+               else "the folder %s does not exist; create it first, or give another -State file")
+        raise WorldStoreError(why % shown, path=display)
     try:
         st = os.stat(real)
     except FileNotFoundError:

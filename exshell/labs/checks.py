@@ -508,11 +508,12 @@ def _shown(values: List[Any]) -> str:
 
 
 def _probe_budget(shell):
-    """The limits of a script a check runs: the grader's own (``lab check`` may set
-    them on the shell it judges), never fewer than an untrusted run's."""
+    """The limits of a script a check runs: those of the grader (``lab check`` may set
+    them on the shell it judges) or of a class server (its ``[limits]`` and its
+    throttle, in a learner's session), else an untrusted run's -- never none."""
     from ..engine.budget import Budget
     current = getattr(shell, "budget", None)
-    if current is not None and current.stops and current.origin == "grader":
+    if current is not None and current.stops and current.origin in ("grader", "server"):
         return current.renewed()
     return Budget.untrusted()
 

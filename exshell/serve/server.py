@@ -356,8 +356,10 @@ class ClassServer:
     async def grade(self, learner: Any, lab: Any, how: str) -> Dict[str, Any]:
         """Grade a learner's lab from its world file, in a process of its own."""
         ours, theirs = socket.socketpair()
+        limits = dict(self.roster.limits)        # a check's scripts: the class's budget
         job = {"job": "grade", "data": self.data, "learner": learner.name,
-               "slug": learner.slug, "lab_path": lab.path, "how": how}
+               "slug": learner.slug, "lab_path": lab.path, "how": how, "limits": limits,
+               "max_data_mb": max(768, int(limits.get("max_memory_mb", 256)) * 3)}
         try:
             await self.spawner.spawn(job, [theirs.fileno()])
         except Exception as e:

@@ -408,7 +408,8 @@ def run_grading(job: Dict[str, Any], sock: socket.socket) -> int:
             data = db.start_of(name, lab.id)
             start = StartSnapshot.from_dict(data) if data else snapshot(
                 build_start(lab, learner_sources(paths, db.secret(), name)()))
-            graded = check_state(lab, world, drive_root=paths.drive(lab.id), start=start)
+            graded = check_state(lab, world, drive_root=paths.drive(lab.id), start=start,
+                                 limits=job.get("limits"))
             db.set_results(name, lab.id, graded["tasks"], job.get("how", "trainer"))
             result = {"done": True, "passed": bool(graded["passed"])}
         else:

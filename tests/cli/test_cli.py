@@ -181,3 +181,34 @@ def test_a_profiler_still_gets_its_results(tmp_path):
                           env=ENV, timeout=120)
     assert proc.stdout.splitlines()[0] == "profiled", proc.stdout + proc.stderr
     assert out.stat().st_size > 0
+
+
+@pytest.mark.parametrize("name", ["w.db", "state.json"])
+def test_state_in_a_folder_that_does_not_exist(tmp_path, name):
+    """``-State`` naming a file in a missing folder (issue 14: was FileNotFoundError):
+    one line saying which folder and what to do, exit 1, nothing created."""
+    missing = tmp_path / "no" / "such" / name
+    p = run("-NoLogo", "-State", str(missing), "-Command", "'ran'")
+    assert p.returncode == 1
+    assert p.stdout == ""
+    assert p.stderr == ("exshell: %s: the folder %s does not exist; create it first, or give "
+                        "another -State file\n" % (missing, missing.parent))
+    assert not (tmp_path / "no").exists()
+    a_file = tmp_path / "plain.txt"
+    a_file.write_text("x")
+    p = run("-NoLogo", "-State", str(a_file / name), "-Command", "'ran'")
+    assert p.returncode == 1 and "Traceback" not in p.stderr
+    assert "%s is a file, not a folder" % a_file in p.stderr
+    assert a_file.read_text() == "x"
+
+
+@pytest.mark.parametrize("data", [b"[" * 100000, b"\xff\xfe" + "{}".encode("utf-16-le"),
+                                  b"\x00\x01binary" * 100])
+def test_state_files_that_are_not_worlds(tmp_path, data):
+    path = tmp_path / "state.json"
+    path.write_bytes(data)
+    p = run("-NoLogo", "-State", str(path), "-Command", "'ran'")
+    assert p.returncode == 1 and p.stdout == ""
+    assert p.stderr.startswith("exshell: %s: not an exshell world" % path), p.stderr
+    assert "Traceback" not in p.stderr and "Error" not in p.stderr
+    assert path.read_bytes() == data

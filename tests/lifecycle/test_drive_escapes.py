@@ -157,6 +157,61 @@ def test_script_files_behind_links_do_not_run(sh):
         assert_no_leak(sh, text)
 
 
+#: Every other command that names a file (certificates, requests, CliXML, transcripts,
+#: modules, .NET types): a link planted at the file (l.txt) or at its folder (out) is
+#: refused like the file-system cmdlets refuse it.  {f} is the file, {d} a folder.
+FILE_COMMANDS = [
+    ("2016", "1 | Export-Clixml {f}"),
+    ("2016", "Import-Clixml {f}"),
+    ("2016", "1 | ConvertTo-Json | Set-Content {f}"),
+    ("2016", "'x' | Out-File {f} -Append"),
+    ("2016", "Start-Transcript {f}"),
+    ("2016", "New-Object System.Security.Cryptography.X509Certificates.X509Certificate2 {f}"),
+    ("2016", "Import-Module {f}"),
+    ("2016", "Get-ChildItem {f}"),
+    ("2016", "Set-Location {d}"),
+    ("2016", "Move-Item C:\\mine.txt {f}"),
+    ("2016", "Rename-Item {f} other.txt"),
+    ("2013", "Get-ExchangeCertificate | Select-Object -First 1 | Export-ExchangeCertificate "
+             "-FileName {f} -Password (ConvertTo-SecureString a -AsPlainText -Force)"),
+    ("2013", "Import-ExchangeCertificate -FileName {f}"),
+    ("2013", "New-ExchangeCertificate -GenerateRequest -SubjectName cn=x -RequestFile {f}"),
+    ("2007", "New-ExchangeCertificate -GenerateRequest -SubjectName cn=x -Path {f}"),
+    ("2007", "Import-ExchangeCertificate -Path {f}"),
+]
+
+
+@pytest.mark.parametrize("where", ["target", "parent"])
+@pytest.mark.parametrize("version, command", FILE_COMMANDS)
+def test_every_file_command_refuses_planted_links(mode, tmp_path, version, command, where):
+    shell, host = make_shell(version)
+    shell.drive_root = str(tmp_path / "root")
+    shell.drive.ensure()
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text(SECRET)
+    (outside / "m.psm1").write_text("function Get-Pwned { 'RAN-OUTSIDE' }")
+    os.symlink(str(outside / "secret.txt"), c(shell, "l.txt"))
+    os.symlink(str(outside), c(shell, "out"))
+    shell.run("Set-Content C:\\mine.txt -Value mine")
+    before = snapshot(outside)
+    target = "C:\\l.txt" if where == "target" else "C:\\out\\secret.txt"
+    if "Import-Module" in command and where == "parent":
+        target = "C:\\out\\m.psm1"
+    host.clear()
+    result = shell.run(command.format(f=target, d="C:\\out"))
+    text = host.text
+    assert not result.success, text
+    assert SECRET not in text and "RAN-OUTSIDE" not in text
+    assert str(outside) not in text and shell.drive_root not in text
+    assert "Traceback" not in text and "internal error" not in text
+    assert snapshot(outside) == before
+    assert os.path.islink(c(shell, "l.txt")) and os.path.islink(c(shell, "out"))
+    assert shell.internal_errors == []
+    shell.run("Get-Pwned")
+    assert "RAN-OUTSIDE" not in host.text
+
+
 # ---------------------------------------------------------------- hard links
 
 def test_hard_links_are_never_written_through_nor_read(sh):
@@ -268,56 +323,85 @@ def test_odd_paths_give_powershell_errors(sh, command, message, fqid):
 
 # ---------------------------------------------------------------- the race
 
-#: The attacker: another process that swaps C:\\race between a real folder and a link
-#: to the outside folder, as fast as it can (a thread would be slowed by the GIL).
+#: The attacker: swaps C:\\race between a real folder and a link to the outside folder,
+#: as fast as it can.  Run as a background thread (os.rename releases the GIL, so it
+#: swaps thousands of times while the shell works) and as another process.
 SWAPPER = """
 import os, sys
-real, parked, outside = sys.argv[1:4]
-link = parked + ".link"
-try:
-    os.symlink(outside, link)
-except OSError:
-    pass
-while True:
+def swap(real, parked, outside, stop=lambda: False):
+    link = parked + ".link"
     try:
-        os.rename(real, parked)          # the folder steps aside ...
-        os.rename(link, real)            # ... a link to the outside takes its name ...
-        os.rename(real, link)
-        os.rename(parked, real)          # ... and the folder comes back
+        os.symlink(outside, link)
     except OSError:
         pass
+    turns = 0
+    while not stop():
+        try:
+            os.rename(real, parked)          # the folder steps aside ...
+            os.rename(link, real)            # ... a link to the outside takes its name ...
+            os.rename(real, link)
+            os.rename(parked, real)          # ... and the folder comes back
+            turns += 1
+        except OSError:
+            pass
+    return turns
+if __name__ == "__main__":
+    swap(*sys.argv[1:4])
 """
 
+RACE_COMMANDS = [
+    "Set-Content C:\\race\\w$n.txt -Value x -ErrorAction SilentlyContinue",
+    "Set-Content C:\\race\\secret.txt -Value inside -ErrorAction SilentlyContinue",
+    "Add-Content C:\\race\\secret.txt -Value more -ErrorAction SilentlyContinue",
+    "Get-Content C:\\race\\secret.txt -ErrorAction SilentlyContinue",
+    "[System.IO.File]::ReadAllText('C:\\race\\secret.txt')",
+    "Copy-Item C:\\race\\secret.txt C:\\race\\copy$n.txt -ErrorAction SilentlyContinue",
+    "Remove-Item C:\\race\\copy$n.txt -ErrorAction SilentlyContinue",
+    "Get-ChildItem C:\\race -Name -ErrorAction SilentlyContinue",
+]
+RACE_RUNS = 300
 
-def test_folder_link_swap_race(sh):
-    """300 runs of file commands while another process swaps the folder they work in
-    for a link to the outside (the check-then-open race of issue 14)."""
+
+@pytest.mark.parametrize("attacker", ["thread", "process"])
+def test_folder_link_swap_race(sh, attacker):
+    """300 runs of file commands while a background thread (or another process) swaps
+    the folder they work in for a link to the outside (the check-then-open race of
+    issue 14): nothing outside is read, written, created or removed, no host path is
+    shown.  The attack must have hit: some commands found the link and failed."""
     import subprocess
     import sys
     shell, host, outside = sh
     before = snapshot(outside)
     run(sh, "mkdir C:\\race | Out-Null; Set-Content C:\\race\\secret.txt -Value inside")
-    attacker = subprocess.Popen([sys.executable, "-c", SWAPPER, c(shell, "race"),
-                                 c(shell, "race.parked"), str(outside)])
-    script = "foreach ($n in 1..2) { %s }" % "; ".join(RACE_COMMANDS)
-    runs = 0
+    args = (c(shell, "race"), c(shell, "race.parked"), str(outside))
+    stop = threading.Event()
+    turns = []
+    if attacker == "thread":
+        space = {"__name__": "swapper"}
+        exec(SWAPPER, space)
+        worker = threading.Thread(target=lambda: turns.append(space["swap"](*args, stop=stop.is_set)),
+                                  daemon=True)
+        worker.start()
+    else:
+        worker = subprocess.Popen([sys.executable, "-c", SWAPPER, *args])
+    script = "$n = 1; " + "; ".join(RACE_COMMANDS)
+    runs = hit = 0
     try:
-        for _ in range(300):
+        for _ in range(RACE_RUNS):
             r, text = run(sh, script)
             runs += 1
+            hit += not r.success or bool(r.errors)
             assert_no_leak(sh, text)
     finally:
-        attacker.kill()
-        attacker.wait(30)
-    assert runs == 300
+        if attacker == "thread":
+            stop.set()
+            worker.join(30)
+        else:
+            worker.kill()
+            worker.wait(30)
+    assert runs == RACE_RUNS
+    assert hit > 0, "the swapper never got between a check and an open"
+    if attacker == "thread":
+        assert turns and turns[0] > 0
     assert snapshot(outside) == before
     assert shell.internal_errors == []
-
-
-RACE_COMMANDS = [
-    "Set-Content C:\\race\\w$n.txt -Value x -ErrorAction SilentlyContinue",
-    "Get-Content C:\\race\\secret.txt -ErrorAction SilentlyContinue",
-    "[System.IO.File]::ReadAllText('C:\\race\\secret.txt')",
-    "Copy-Item C:\\race\\secret.txt C:\\race\\copy$n.txt -ErrorAction SilentlyContinue",
-    "Get-ChildItem C:\\race -Name -ErrorAction SilentlyContinue",
-]
