@@ -2,7 +2,8 @@
 should read it.
 
 :func:`render_markdown` turns a task's instructions (a small Markdown subset:
-paragraphs, numbered and bulleted lists, fenced code blocks, ``inline code``,
+paragraphs, numbered and bulleted lists, fenced code blocks, ``inline code`` (double
+backticks around code that holds a backtick),
 ``**strong**``, ``*emphasis*``, ``[links](url)``, ``#`` headings) into lines of
 styled runs, wrapped to the console width:
 
@@ -39,7 +40,7 @@ STYLE_COLORS = {
 _FENCE = re.compile(r"^(\s*)```")
 _ITEM = re.compile(r"^(\s*)(\d+[.)]|[-*+])\s+(.*)$")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
-_INLINE = re.compile(r"`([^`]+)`|\*\*(.+?)\*\*|(?<![\w*])\*(?!\s)([^*]+?)\*(?!\w)|\[([^\]]+)\]\(([^)\s]+)\)")
+_INLINE = re.compile(r"``\s?(.+?)\s?``|`([^`]+)`|\*\*(.+?)\*\*|(?<![\w*])\*(?!\s)([^*]+?)\*(?!\w)|\[([^\]]+)\]\(([^)\s]+)\)")
 CODE_INDENT = 4
 
 
@@ -50,7 +51,8 @@ def _inline(text: str, base: str = "") -> Line:
     for m in _INLINE.finditer(text):
         if m.start() > pos:
             runs.append((base, text[pos:m.start()]))
-        code, strong, em, label, url = m.groups()
+        code2, code, strong, em, label, url = m.groups()
+        code = code2 if code2 is not None else code
         if code is not None:
             runs.append(("code", code))
         elif strong is not None:

@@ -72,6 +72,12 @@ def test_inline_code_is_not_broken_when_it_fits():
     assert "Enable-ExchangeCertificate -Thumbprint <new> -Services IIS" in lines   # whole
 
 
+def test_double_backticks_hold_code_with_a_backtick():
+    lines = render_markdown('Join with ``-join "`n"`` here.', 80)
+    assert ("code", '-join "`n"') in lines[0]
+    assert plain(lines) == ['Join with -join "`n" here.']
+
+
 def test_every_shipped_lab_renders_within_80_columns_outside_code():
     from exshell.labs.cli import shipped_labs
     for path in shipped_labs():
