@@ -80,6 +80,17 @@ def render_text(data: Dict[str, Any]) -> str:
         for c in t["checks"]:
             if not c["passed"]:
                 lines.append("            still wrong: %s" % c["detail"])
+    log = data.get("command_log") or []
+    if log:
+        lines += ["", "Commands typed: %d" % len(log)]
+        for entry in log:
+            text = str(entry.get("text", "")).split("\n")
+            lines.append("  %-22s %s" % (_log_when(entry), text[0]))
+            lines.extend("  %-22s %s" % ("", more) for more in text[1:])
+            if entry.get("answers"):
+                lines.append("  %-22s answered %s" % ("", ", ".join(str(a) for a in entry["answers"])))
+            for error in entry.get("errors") or []:
+                lines.append("  %-22s error: %s" % ("", str(error.get("message", "")).split("\n")[0]))
     return "\n".join(lines) + "\n"
 
 
@@ -109,6 +120,7 @@ font-family:monospace,monospace;font-weight:bold}
 .detail{display:block;text-indent:0;color:#555}
 code{background:#eee;padding:0 .2em}ol.commands code{white-space:pre-wrap}
 .answers{margin-left:.6em;color:#555}.error{display:block;color:#a00}
+.when{display:block;font-size:.85em;color:#666}
 """.replace("\n", "")
 
 #: Status words of a task (passes now: True, False, None = the lab was never started).
@@ -133,10 +145,38 @@ def _when(stamp: Optional[str]) -> str:
     return text[:16] + " UTC" if len(text) >= 16 else text
 
 
+def _clock_time(stamp: Optional[str]) -> str:
+    """A saved UTC stamp ('2026-11-28T22:57:31.250Z') as its time of day ('22:57:31')."""
+    text = str(stamp or "")
+    return text[11:19] if len(text) >= 19 and text[10:11] == "T" else ""
+
+
+def _took(seconds: Any) -> str:
+    """How long a command ran: '0.4 s', '12 s', '2 min 05 s'."""
+    try:
+        seconds = float(seconds or 0.0)
+    except (TypeError, ValueError):
+        seconds = 0.0
+    if not 0.0 <= seconds < 1e9:          # NaN, infinite, negative: a damaged file
+        seconds = 0.0
+    return "%.1f s" % seconds if seconds < 10 else _duration(seconds)
+
+
+def _log_when(entry: Dict[str, Any]) -> str:
+    """'22:57:31, 0.4 s' (and how it ended when it did not complete)."""
+    parts = [p for p in (_clock_time(entry.get("at")), _took(entry.get("seconds"))) if p]
+    status = str(entry.get("status") or "Completed")
+    if status != "Completed":
+        parts.append(status.lower())
+    return ", ".join(parts)
+
+
 def _log_item(entry: Dict[str, Any]) -> str:
-    """One command of the log: its text, the answers given, the errors it wrote."""
+    """One command of the log: when it ran and for how long, its text, the answers
+    given, the errors it wrote."""
     e = html.escape
-    parts = ["<code>%s</code>" % e(str(entry.get("text", "")))]
+    parts = ["<span class=\"when\">%s</span>" % e(_log_when(entry)),
+             "<code>%s</code>" % e(str(entry.get("text", "")))]
     if entry.get("answers"):
         parts.append("<span class=\"answers\">answered %s</span>"
                      % e(", ".join(str(a) for a in entry["answers"])))

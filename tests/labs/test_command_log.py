@@ -10,7 +10,7 @@ from exshell.host import RecordingHost
 from exshell.labs.cli import find_lab, open_session
 from exshell.labs.log import CommandRecorder, LoggedCommand
 from exshell.labs.progress import Progress
-from exshell.labs.report import render_html, report_data
+from exshell.labs.report import render_html, render_text, report_data
 
 
 @pytest.fixture
@@ -124,3 +124,35 @@ def test_exam_mode_has_no_hints_and_no_explanations(session):
     ls.exam = False
     assert "Hint 1 of" in run(ls, "Get-LabHint")
     assert "answer Y to the SMTP question" in " ".join(run(ls, "Test-LabTask").split())   # wrapped
+
+
+def test_both_reports_show_when_each_command_ran_and_for_how_long(session, tmp_path):
+    ls = session()
+    run(ls, "Get-ExchangeCertificate | New-ExchangeCertificate", ["N"])
+    run(ls, "Get-ExchangeCertificate -Thumbprint nosuch")
+    ls.progress.save()
+    data = report_data(ls.lab, str(tmp_path))
+    first, second = data["command_log"]
+    hms = first["at"][11:19]
+    assert len(hms) == 8 and hms[2] == ":"
+    text = render_text(data)
+    lines = text.splitlines()
+    assert "Commands typed: 2" in lines
+    row = [l for l in lines if l.endswith("Get-ExchangeCertificate | New-ExchangeCertificate")][0]
+    assert row.lstrip().startswith(hms + ", ") and " s " in row
+    assert any(l.strip() == "answered N" for l in lines)
+    assert any(l.strip().startswith("error: ") and "nosuch" in l for l in lines)
+    page = render_html(data)
+    assert '<span class="when">%s, ' % hms in page
+    # The title names the version once.
+    assert lines[0].count("Exchange 2010") == 1
+
+
+def test_a_stopped_or_failed_command_says_so_in_the_report():
+    from exshell.labs.report import _log_when
+    assert _log_when({"at": "2026-11-28T22:57:31.250Z", "seconds": 0.42}) == "22:57:31, 0.4 s"
+    assert _log_when({"at": "2026-11-28T22:57:31Z", "seconds": 125, "status": "Stopped"}) \
+        == "22:57:31, 2 min 05 s, stopped"
+    assert _log_when({"at": "garbage", "seconds": "x", "status": "Failed"}) == "0.0 s, failed"
+    for bad in ("nan", "inf", -5, 1e300):
+        assert _log_when({"seconds": bad}) == "0.0 s"

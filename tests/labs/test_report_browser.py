@@ -6,6 +6,7 @@ Needs Debian's ``chromium`` package (``.ci/run`` installs it); skipped only when
 ``/usr/bin/chromium`` is absent.
 """
 import os
+import re
 import struct
 import subprocess
 from html.parser import HTMLParser
@@ -138,7 +139,10 @@ def test_commands_typed_as_rendered(learner, tmp_path):
     t = texts(chromium(tmp_path, page, "--dump-dom"))
     assert "Commands typed %d" % len(typed) in t["summary"]
     listed = t["commands"]
-    assert listed.startswith("Get-LabHint Get-LabHint Test-LabTask $old = ")
+    # Each command follows when it ran and how long it took ('12:41:19, 0.9 s').
+    when = r"\d\d:\d\d:\d\d, \d+\.\d s "
+    assert re.match("%sGet-LabHint %sGet-LabHint %sTest-LabTask %s\\$old = " % ((when,) * 4),
+                    listed), listed
     assert listed.count("Test-LabTask") == 3
 
 
