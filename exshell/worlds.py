@@ -22,8 +22,9 @@ import json
 import os
 import re
 import sys
-from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
+from .cliopts import UsageError, parse_options
 from .structs import LazyPattern
 
 from .exchange.errors import WorldFileError
@@ -144,36 +145,8 @@ exshell world import FILE.json [-Name NAME | -State FILE] [-Force]
                                            a world from a snapshot or an old JSON state file"""
 
 
-class UsageError(Exception):
-    pass
-
-
 def _options(argv: Sequence[str], valued: Tuple[str, ...], switches: Tuple[str, ...]):
-    opts: Dict[str, Any] = {}
-    rest: List[str] = []
-    names = valued + switches
-    i = 0
-    while i < len(argv):
-        word = argv[i]
-        if word.startswith("-") and len(word) > 1:
-            typed = word.lstrip("-")
-            matches = [n for n in names if n.casefold().startswith(typed.casefold())]
-            exact = [n for n in matches if n.casefold() == typed.casefold()]
-            matches = exact or matches
-            if len(matches) != 1:
-                raise UsageError("exshell world: %s option '%s'" % ("ambiguous" if matches else "unknown", word))
-            if matches[0] in valued:
-                if i + 1 >= len(argv):
-                    raise UsageError("exshell world: option -%s needs a value" % matches[0])
-                opts[matches[0]] = argv[i + 1]
-                i += 2
-                continue
-            opts[matches[0]] = True
-            i += 1
-            continue
-        rest.append(word)
-        i += 1
-    return opts, rest
+    return parse_options(argv, "exshell world", valued, switches)
 
 
 def _target(opts: Dict[str, Any], rest: List[str], verb: str) -> Tuple[str, str]:

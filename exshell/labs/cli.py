@@ -26,8 +26,9 @@ from __future__ import annotations
 import json
 import os
 import sys
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import List, Optional, Sequence, Tuple
 
+from ..cliopts import UsageError, parse_options
 from .model import Lab, LabFileError, load_lab
 
 __all__ = ["main", "shipped_labs", "find_lab", "LAB_ORDER"]
@@ -37,10 +38,6 @@ USAGE = __doc__.split("\n\n")[1]
 #: The shipped labs in teaching order (files in exshell/data/labs; others follow, sorted).
 LAB_ORDER = ("renew-2010", "renew-expired-2007", "enterprise-ca", "public-ca-2016",
              "move-pfx", "wrong-iis", "send-connector", "auth-certificate", "expiring-report")
-
-
-class UsageError(Exception):
-    pass
 
 
 def _data_dir() -> str:
@@ -70,36 +67,8 @@ def find_lab(name: str) -> Lab:
     raise UsageError("exshell lab: no lab '%s' (exshell lab list shows them)" % name)
 
 
-def _options(argv: Sequence[str], valued: Tuple[str, ...], switches: Tuple[str, ...]
-             ) -> Tuple[Dict[str, object], List[str]]:
-    opts: Dict[str, object] = {}
-    rest: List[str] = []
-    names = valued + switches
-    i = 0
-    while i < len(argv):
-        word = argv[i]
-        if word.startswith("-") and len(word) > 1 and not word[1:2].isdigit():
-            typed = word.lstrip("-")
-            matches = [n for n in names if n.casefold().startswith(typed.casefold())]
-            exact = [n for n in matches if n.casefold() == typed.casefold()]
-            if exact:
-                matches = exact
-            if len(matches) != 1:
-                raise UsageError("exshell lab: %s option '%s'" % (
-                    "ambiguous" if matches else "unknown", word))
-            name = matches[0]
-            if name in valued:
-                if i + 1 >= len(argv):
-                    raise UsageError("exshell lab: option -%s needs a value" % name)
-                opts[name] = argv[i + 1]
-                i += 2
-                continue
-            opts[name] = True
-            i += 1
-            continue
-        rest.append(word)
-        i += 1
-    return opts, rest
+def _options(argv: Sequence[str], valued: Tuple[str, ...], switches: Tuple[str, ...]):
+    return parse_options(argv, "exshell lab", valued, switches)
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Optional, Sequence, Tuple
+
+from ..cliopts import UsageError, parse_options
 
 __all__ = ["main", "import_replica", "DEFAULT_STATE"]
 
@@ -24,39 +26,8 @@ USAGE = __doc__.split("\n\n")[1]
 DEFAULT_STATE = "replica.db"
 
 
-class UsageError(Exception):
-    pass
-
-
-def _options(argv: Sequence[str], valued: Tuple[str, ...], switches: Tuple[str, ...]
-             ) -> Tuple[Dict[str, object], List[str]]:
-    opts: Dict[str, object] = {}
-    rest: List[str] = []
-    names = valued + switches
-    i = 0
-    while i < len(argv):
-        word = argv[i]
-        if word.startswith("-") and len(word) > 1:
-            typed = word.lstrip("-")
-            matches = [n for n in names if n.casefold().startswith(typed.casefold())]
-            exact = [n for n in matches if n.casefold() == typed.casefold()]
-            matches = exact or matches
-            if len(matches) != 1:
-                raise UsageError("exshell replica: %s option '%s'" % (
-                    "ambiguous" if matches else "unknown", word))
-            name = matches[0]
-            if name in valued:
-                if i + 1 >= len(argv):
-                    raise UsageError("exshell replica: option -%s needs a value" % name)
-                opts[name] = argv[i + 1]
-                i += 2
-                continue
-            opts[name] = True
-            i += 1
-            continue
-        rest.append(word)
-        i += 1
-    return opts, rest
+def _options(argv: Sequence[str], valued: Tuple[str, ...], switches: Tuple[str, ...]):
+    return parse_options(argv, "exshell replica", valued, switches)
 
 
 def import_replica(source: str, *, version: Optional[str] = None, clock=None, key_source=None,

@@ -28,7 +28,9 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Dict, List, Optional, Sequence
+from typing import Dict, Optional, Sequence
+
+from ..cliopts import UsageError, parse_options
 
 __all__ = ["main"]
 
@@ -40,38 +42,9 @@ VALUED = ("Roster", "Data", "Listen", "SshPort", "WebPort", "HostKey", "WebListe
 SWITCHES = ("Check", "Help")
 
 
-class UsageError(Exception):
-    pass
-
-
 def _options(argv: Sequence[str]) -> Dict[str, object]:
-    opts: Dict[str, object] = {}
-    names = VALUED + SWITCHES
-    i = 0
-    while i < len(argv):
-        word = argv[i]
-        if not (word.startswith("-") and len(word) > 1):
-            raise UsageError("exshell serve: unexpected argument '%s'" % word)
-        typed = word.lstrip("-")
-        matches = [n for n in names if n.casefold().startswith(typed.casefold())]
-        exact = [n for n in matches if n.casefold() == typed.casefold()]
-        if exact:
-            matches = exact
-        if typed.casefold() in ("h", "?"):
-            matches = ["Help"]
-        if len(matches) != 1:
-            raise UsageError("exshell serve: %s option '%s'" % (
-                "ambiguous" if matches else "unknown", word))
-        name = matches[0]
-        if name in VALUED:
-            if i + 1 >= len(argv):
-                raise UsageError("exshell serve: option -%s needs a value" % name)
-            opts[name] = argv[i + 1]
-            i += 2
-            continue
-        opts[name] = True
-        i += 1
-    return opts
+    return parse_options(argv, "exshell serve", VALUED, SWITCHES, positional=False,
+                         aliases={"h": "Help", "?": "Help"})[0]
 
 
 def _port(name: str, value: object, default: int) -> int:
