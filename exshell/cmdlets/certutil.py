@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional
 
 from ..engine.cmdlet import Cmdlet
 from ..engine.conversion import SWITCH, StringType, to_string
@@ -238,20 +238,29 @@ class CertUtil(Cmdlet):
             self.say("No key provider information", "Cannot find the certificate and private key "
                      "for decryption.")
 
-    def do_delstore(self, args: _Args) -> None:
-        from ..exchange.certstores import StoreAccessDenied
+    def _chosen(self, args: _Args, verb: str):
+        """(store, [(index, item)...]) that ``verb STORE CERTID`` names, the store's
+        heading said; None (the failure said) when the words, store or match are missing."""
         if len(args.words) < 2:
-            self.failed("delstore", "bad_arg")
-            return
+            self.failed(verb, "bad_arg")
+            return None
         store = self._store(args, args.words[0])
         if store is None:
-            self.failed("delstore", "file_not_found")
-            return
+            self.failed(verb, "file_not_found")
+            return None
         chosen = [(i, it) for i, it in enumerate(store.items()) if _matches(it, i, args.words[1])]
         self.say('%s "%s"' % (store.name, store.description))
         if not chosen:
-            self.failed("delstore", "not_found")
+            self.failed(verb, "not_found")
+            return None
+        return store, chosen
+
+    def do_delstore(self, args: _Args) -> None:
+        from ..exchange.certstores import StoreAccessDenied
+        found = self._chosen(args, "delstore")
+        if found is None:
             return
+        store, chosen = found
         for n, (index, item) in enumerate(chosen):
             if n:
                 self.say("")
@@ -301,18 +310,10 @@ class CertUtil(Cmdlet):
 
     def do_repairstore(self, args: _Args) -> None:
         from ..exchange.keys import key_matches
-        if len(args.words) < 2:
-            self.failed("repairstore", "bad_arg")
+        found = self._chosen(args, "repairstore")
+        if found is None:
             return
-        store = self._store(args, args.words[0])
-        if store is None:
-            self.failed("repairstore", "file_not_found")
-            return
-        chosen = [(i, it) for i, it in enumerate(store.items()) if _matches(it, i, args.words[1])]
-        self.say('%s "%s"' % (store.name, store.description))
-        if not chosen:
-            self.failed("repairstore", "not_found")
-            return
+        store, chosen = found
         server = store.server
         for n, (index, item) in enumerate(chosen):
             if n:
