@@ -318,7 +318,11 @@ class CommandRuntime:
         self.session.report_error(record, self.error_action)
 
     def write_warning(self, text: str) -> None:
-        if self.warning_action not in ("SilentlyContinue", "Ignore"):
+        if self.warning_action in ("SilentlyContinue", "Ignore"):
+            return
+        if self.session.warning_writer is not None:
+            self.session.warning_writer(text)
+        else:
             self.session.host.write_warning(text)
 
     def write_verbose(self, text: str) -> None:

@@ -124,6 +124,27 @@ class PSException:
         return self.Message
 
 
+class ErrorCategoryInfo:
+    """An error record's ``.CategoryInfo``: its parts, and its text as the error view
+    shows it (``ObjectNotFound: (:) [Get-Item], ItemNotFoundException``)."""
+
+    PS_PROPERTIES = ("Category", "Activity", "Reason", "TargetName", "TargetType")
+    PS_TYPE_NAMES = ("System.Management.Automation.ErrorCategoryInfo", "System.Object")
+
+    def __init__(self, record: "ErrorRecord"):
+        self._record = record
+        self.Category = record.category
+        self.Activity = record.activity
+        self.Reason = record.reason
+        self.TargetName, self.TargetType = record.target_parts()
+
+    def GetMessage(self) -> str:
+        return self._record.category_info()
+
+    def __str__(self) -> str:
+        return self._record.category_info()
+
+
 class ErrorRecord(Struct):
     """One error, as ``$Error[0]`` holds it.
 
@@ -180,8 +201,8 @@ class ErrorRecord(Struct):
         return self.target
 
     @property
-    def CategoryInfo(self) -> str:
-        return self.category_info()
+    def CategoryInfo(self) -> ErrorCategoryInfo:
+        return ErrorCategoryInfo(self)
 
     @property
     def FullyQualifiedErrorId(self) -> str:
@@ -207,19 +228,31 @@ class ErrorRecord(Struct):
     def fqid(self) -> str:
         return "%s,%s" % (self.error_id, self.fqid_command) if self.fqid_command else self.error_id
 
-    def category_info(self, ellipsis: str = "...") -> str:
+    def target_parts(self) -> Tuple[str, str]:
+        """(TargetName, TargetType) of CategoryInfo: the target's text and short type."""
         if self.target_display is not None:
-            name, typ = self.target_display
-        elif self.target is None:
-            name, typ = "", ""
-        else:
-            from .conversion import to_string  # local: conversion imports this module
-            from .properties import dotnet_type_name
-            name = to_string(self.target)
-            typ = dotnet_type_name(self.target).rsplit(".", 1)[-1]
+            return self.target_display
+        if self.target is None:
+            return "", ""
+        from .conversion import to_string  # local: conversion imports this module
+        from .properties import dotnet_type_name
+        return to_string(self.target), dotnet_type_name(self.target).rsplit(".", 1)[-1]
+
+    def category_info(self, ellipsis: str = "...") -> str:
+        name, typ = self.target_parts()
         return "%s: (%s:%s) [%s], %s" % (
             self.category, _ellipsize(name, ellipsis), _ellipsize(typ, ellipsis),
             _ellipsize(self.activity, ellipsis), self.reason)
+
+    def out_of_band_lines(self, width: int) -> Optional[List[str]]:
+        """The record as output shows it (``$Error[0]``, ``2>&1``, ``2> file``): the
+        text the host shows for an error, in the style of the session that saw it --
+        PowerShell's ErrorInstance view, written out of band.  None: no session saw it."""
+        style = self.extra.get("view_style")
+        if style is None:
+            return None
+        from .error_view import render_error  # local: error_view imports this module
+        return render_error(self, style, width)
 
     def __str__(self) -> str:
         return self.message

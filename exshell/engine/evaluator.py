@@ -35,6 +35,7 @@ from .errors import (BreakSignal, ContinueSignal, EngineError, ErrorRecord, Exit
                      FlowControl, InvocationInfo, ReturnSignal, ScriptTerminatingError,
                      StopUpstreamSignal, TerminatingError)
 from .host import HostUnavailable
+from .redirection import RedirectedStage
 from .operators import OperatorError, binary, dotnet_groups, unary_split
 from .parameters import Parameter
 from .properties import (NOT_FOUND, PSHashtable, PSObject, dotnet_type_name, enumerate_value,
@@ -528,6 +529,9 @@ class Evaluator:
                 stages.append(self._command_stage(element, index + 1, expects_input))
             else:
                 stages.append(_ExpressionStage(self, A.CommandExpression(element.span, element)))
+            if getattr(element, "redirections", None):
+                stages[-1] = RedirectedStage(self.session, stages[-1], element.redirections,
+                                             lambda call: self._command_stage(call, index + 1, True))
         # Link the stages: each writes into the next; the last into the sink.
         for i, stage in enumerate(stages):
             stage.downstream = stages[i + 1].accept if i + 1 < len(stages) else sink

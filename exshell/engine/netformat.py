@@ -581,6 +581,101 @@ def _custom_date(d: _dt.datetime, pattern: str) -> str:
     return "".join(out)
 
 
+def parse_date_exact(text: str, spec: str) -> Optional[_dt.datetime]:
+    """``DateTime.ParseExact(text, spec, $null)`` in en-US: the date, or None when
+    ``text`` does not have the form ``spec`` describes (a standard one-letter format
+    or a custom pattern).  An offset (``zzz``, ``K``) converts the time to the emulated
+    machine's clock (UTC)."""
+    if not spec:
+        return None
+    if spec in ("o", "O"):
+        spec = "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fffffffK"
+    elif len(spec) == 1:
+        spec = _STANDARD_DATE.get(spec, "")
+        if not spec:
+            return None
+    groups: List[Tuple[str, int]] = []
+    regex: List[str] = []
+    for tok in _DATE_TOKEN.findall(spec):
+        if tok[0] == "%" and len(tok) == 2:
+            tok = tok[1]
+        c, n = tok[0], len(tok)
+        if c in "dhHmsMy" and (n <= 2 or c == "y"):
+            digits = {1: r"\d{1,2}", 2: r"\d{2}", 3: r"\d{3,4}", 4: r"\d{4}", 5: r"\d{5}"}
+            regex.append("(%s)" % (digits[n] if c == "y" or n == 2 else r"\d{1,2}"))
+            groups.append((c, n))
+        elif c == "d":
+            regex.append("(?:%s)" % "|".join(day[:3] if n == 3 else day for day in CULTURE_DAYS))
+        elif c == "M":
+            regex.append("(%s)" % "|".join(m[:3] if n == 3 else m for m in CULTURE_MONTHS))
+            groups.append(("N", n))
+        elif c in "fF":
+            regex.append(r"(\d{%d})" % n if c == "f" else r"(\d{0,%d})" % n)
+            groups.append(("f", n))
+        elif c == "t":
+            regex.append("(A|P)" if n == 1 else "(AM|PM)")
+            groups.append(("t", n))
+        elif c in "zK":
+            regex.append(r"(Z|[+-]\d{1,2}(?::?\d{2})?)" + ("?" if c == "K" else ""))
+            groups.append(("z", n))
+        elif c == "g":
+            regex.append(r"(?:A\.D\.)")
+        elif c in "'\"":
+            if n < 2 or tok[-1] != c:
+                return None
+            regex.append(re.escape(tok[1:-1]))
+        elif c == "\\":
+            if n < 2:
+                return None
+            regex.append(re.escape(tok[1]))
+        elif c == "%":
+            return None
+        else:
+            regex.append(re.escape(tok))
+    m = re.fullmatch("".join(regex), text, re.I)
+    if m is None:
+        return None
+    parts = {"y": 1, "M": 1, "d": 1, "h": 0, "H": 0, "m": 0, "s": 0, "f": 0}
+    pm: Optional[bool] = None
+    offset: Optional[int] = None
+    for (kind, n), value in zip(groups, m.groups()):
+        if kind == "N":
+            names = [x.casefold()[:3] if n == 3 else x.casefold() for x in CULTURE_MONTHS]
+            parts["M"] = names.index(value.casefold()) + 1
+        elif kind == "f":
+            parts["f"] = int((value + "000000")[:6]) if value else 0
+        elif kind == "t":
+            pm = value[0].upper() == "P"
+        elif kind == "z":
+            if value and value.upper() != "Z":
+                sign = -1 if value[0] == "-" else 1
+                digits = value[1:].replace(":", "")
+                offset = sign * (int(digits[:-2] or 0) * 60 + int(digits[-2:])) \
+                    if len(digits) > 2 else sign * int(digits) * 60
+            elif value:
+                offset = 0
+        else:
+            parts[kind] = int(value)
+            if kind == "y" and n <= 2:
+                parts["y"] += 2000 if parts["y"] < 30 else 1900
+    hour = parts["H"]
+    if any(k == "h" for k, _ in groups):
+        hour = parts["h"] % 12 + (12 if pm else 0) if pm is not None else parts["h"]
+    elif pm is not None and hour < 12 and pm:
+        hour += 12
+    try:
+        value = _dt.datetime(parts["y"], parts["M"], parts["d"], hour, parts["m"], parts["s"],
+                             parts["f"])
+    except ValueError:
+        return None
+    if offset is not None:
+        try:
+            value -= _dt.timedelta(minutes=offset)
+        except OverflowError:
+            return None
+    return value
+
+
 # ====================================================================== time spans
 
 _SPAN_TOKEN = LazyPattern(r"d{1,8}|h{1,2}|m{1,2}|s{1,2}|f{1,7}|F{1,7}|'[^']*'?|\"[^\"]*\"?|\\.?|%.?|.",

@@ -71,8 +71,21 @@ def for_profile(parameters: Iterable[Parameter], profile: Optional[Profile]) -> 
                  else p for p in parameters if p.is_available(profile))
 
 
+class _ActionPreferenceType(ChoiceType):
+    """ActionPreference is an enum: its names, or its numbers (``-ea 0`` is
+    SilentlyContinue, 1 Stop, 2 Continue, 3 Inquire, 4 Ignore, 5 Suspend)."""
+
+    def convert(self, value: Any) -> Any:
+        number = value if isinstance(value, int) and not isinstance(value, bool) else None
+        if number is None and isinstance(value, str) and value.strip().isdigit():
+            number = int(value.strip())
+        if number is not None and 0 <= number < len(self.values):
+            return self.values[number]
+        return super().convert(value)
+
+
 def _pref_type() -> ParamType:
-    return ChoiceType(ACTION_PREFERENCES, "System.Management.Automation.ActionPreference")
+    return _ActionPreferenceType(ACTION_PREFERENCES, "System.Management.Automation.ActionPreference")
 
 
 #: (should_process, dialect name) -> the common parameters (Parameters are frozen, so

@@ -91,6 +91,8 @@ class Session:
         self.last_exit_code: Optional[int] = None
         self.evaluator: Any = None  # set by the Evaluator that drives this session
         self.error_writer: Optional[Callable[[ErrorRecord], None]] = None
+        #: Where warnings go instead of the host (a redirection such as ``3>$null``).
+        self.warning_writer: Optional[Callable[[str], None]] = None
         self._init_variables()
 
     # -- variables ------------------------------------------------------------------
@@ -124,6 +126,7 @@ class Session:
 
     # -- errors ---------------------------------------------------------------------
     def add_error(self, record: ErrorRecord) -> None:
+        record.extra.setdefault("view_style", self.error_style)   # how output shows it
         self.errors.insert(0, record)
         limit = self.get_variable("MaximumErrorCount", 256)
         try:

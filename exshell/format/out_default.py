@@ -177,6 +177,13 @@ class OutDefault:
                                enumeration_limit=self.enumeration_limit)))
         if obj is None:
             return []
+        own_view = getattr(obj, "out_of_band_lines", None)     # an error record
+        lines = own_view(self.screen_width + 1) if callable(own_view) else None
+        if lines is not None:
+            out = []
+            for line in lines:
+                out.extend(self._write(out_of_band_entry(line)))
+            return out
         key = self._shape_key(obj)
         out: List[str] = []
         if key != self._shaper_key:
