@@ -192,9 +192,16 @@ class Evaluator:
                     continue
                 if self.try_depth > 0:
                     raise
+                # $ErrorActionPreference governs statement-terminating errors too (the
+                # -ErrorAction parameter does not): Stop ends the script, SilentlyContinue
+                # hides them (they still reach $Error).
+                preference = to_string(self._get_var("ErrorActionPreference") or "").casefold()
+                if preference == "stop":
+                    raise ScriptTerminatingError(e.record) from None
                 self.session.add_error(e.record)
                 self.session.last_success = False
-                self.session.display_error(e.record)
+                if preference != "silentlycontinue":
+                    self.session.display_error(e.record)
             except ScriptTerminatingError as e:
                 if traps and self._run_trap(traps, e.record, sink):
                     continue
