@@ -245,8 +245,8 @@ def check_syntax(files: Sequence[str], version: str = "2010") -> int:
     failed = 0
     for name in files:
         try:
-            with open(name, "rb") as fh:
-                text = decode_script(fh.read())
+            from .exchange.hostfile import read_host_file
+            text = decode_script(read_host_file(name))
         except OSError as e:
             sys.stderr.write("%s: cannot read the file: %s\n" % (name, e.strerror or e))
             failed += 1

@@ -443,8 +443,8 @@ class Shell:
     def run_file(self, path: str, args: Optional[List[Any]] = None, display_name: Optional[str] = None) -> RunResult:
         """Run a script file from the host's file system (``exshell -File``)."""
         try:
-            with open(path, "rb") as fh:
-                text = decode_script(fh.read())
+            from .exchange.hostfile import read_host_file
+            text = decode_script(read_host_file(path))     # never a FIFO (it would block)
         except OSError:
             record = ErrorRecord(
                 "The term '%s' is not recognized as the name of a cmdlet, function, script file, or "

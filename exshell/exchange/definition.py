@@ -349,8 +349,8 @@ def _binding(text: str) -> bool:
 def load_definition(path: str, *, version=None, clock=None, key_source=None, serials=None):
     """Read ``path`` and build the organisation (WorldFileError on any problem)."""
     try:
-        with open(path, "rb") as fh:
-            raw = fh.read(MAX_FILE_BYTES + 1)
+        from .hostfile import read_host_file
+        raw = read_host_file(path, MAX_FILE_BYTES)
     except OSError as e:
         raise WorldFileError("cannot read the organisation file: %s" % (e.strerror or e),
                              path=path) from None

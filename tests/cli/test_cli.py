@@ -252,3 +252,25 @@ def test_drive_root_that_is_not_a_folder(tmp_path):
         p = run("-NoLogo", "-Fresh", "-DriveRoot", target, "-Command", "dir C:\\")
         assert p.returncode == 2 and p.stdout == ""
         assert p.stderr == "exshell: %s: -DriveRoot must name a folder (it is a file or a device)\n" % target
+
+
+@pytest.mark.parametrize("args", [
+    ["-NoLogo", "-Organization", "{fifo}", "-Command", "1"],
+    ["-NoLogo", "-File", "{fifo}"],
+    ["-CheckSyntax", "{fifo}"],
+    ["lab", "validate", "{fifo}"],
+    ["world", "import", "{fifo}", "-Name", "x"],
+])
+def test_a_fifo_named_as_a_file_is_refused_without_blocking(tmp_path, args):
+    """A FIFO given as an organisation, script, lab or snapshot file (issue 14): opening
+    it for reading blocked for ever; now it is refused at once (the run would time out
+    otherwise), without a traceback."""
+    fifo = tmp_path / "input.toml"
+    os.mkfifo(str(fifo))
+    env_fresh = dict(ENV, EXSHELL_FRESH="1")
+    proc = subprocess.run([sys.executable, "-m", "exshell"] + [a.format(fifo=fifo) for a in args],
+                          input="", text=True, capture_output=True, env=env_fresh, timeout=60)
+    assert proc.returncode != 0
+    said = proc.stdout + proc.stderr
+    assert "Traceback" not in said
+    assert "not a regular file" in said or "is not recognized" in said
