@@ -245,8 +245,8 @@ def check_syntax(files: Sequence[str], version: str = "2010") -> int:
     failed = 0
     for name in files:
         try:
-            with open(name, "rb") as fh:
-                text = decode_script(fh.read())
+            from .exchange.hostfile import read_host_file
+            text = decode_script(read_host_file(name))
         except OSError as e:
             sys.stderr.write("%s: cannot read the file: %s\n" % (name, e.strerror or e))
             failed += 1
@@ -319,6 +319,10 @@ def _run_shell(opts: "Options") -> int:
     from .exchange.errors import WorldFileError
     from .worlds import open_shell_world
     sources = environment_overrides()
+    if opts.drive_root and os.path.lexists(opts.drive_root) and not os.path.isdir(opts.drive_root):
+        sys.stderr.write("exshell: %s: -DriveRoot must name a folder (it is a file or a device)\n"
+                         % opts.drive_root)
+        return 2
     try:
         world = open_shell_world(version=opts.version, organization_file=opts.organization,
                                  state=opts.state, world=opts.world, fresh=opts.fresh,

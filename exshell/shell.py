@@ -329,7 +329,8 @@ class Shell:
         budget = self.context.budget
         budget.start()          # steps, time and memory count from here (engine/budget.py)
         try:
-            self.evaluator.run(script, sink, args=args or [], new_scope=file is not None)
+            with budget.watchdog():     # stops one long operation too (a backtracking regex)
+                self.evaluator.run(script, sink, args=args or [], new_scope=file is not None)
         except BudgetExceeded as e:
             record = budget_record(e)
             session.add_error(record)
@@ -366,6 +367,15 @@ class Shell:
             session.display_error(record)
         except WorldFileError as e:   # the world file failed outside any command
             record = world_error_record(e)
+            session.add_error(record)
+            self._flush(formatter)
+            formatter = None
+            session.display_error(record)
+        except MemoryError:       # the process is out of memory (an operation the budget
+            result.failed = True  # could not foresee, or a limit set on the process)
+            record = ErrorRecord("Exception of type 'System.OutOfMemoryException' was thrown.",
+                                 "System.OutOfMemoryException", "OperationStopped",
+                                 exception_type="System.OutOfMemoryException")
             session.add_error(record)
             self._flush(formatter)
             formatter = None
@@ -433,8 +443,8 @@ class Shell:
     def run_file(self, path: str, args: Optional[List[Any]] = None, display_name: Optional[str] = None) -> RunResult:
         """Run a script file from the host's file system (``exshell -File``)."""
         try:
-            with open(path, "rb") as fh:
-                text = decode_script(fh.read())
+            from .exchange.hostfile import read_host_file
+            text = decode_script(read_host_file(path))     # never a FIFO (it would block)
         except OSError:
             record = ErrorRecord(
                 "The term '%s' is not recognized as the name of a cmdlet, function, script file, or "

@@ -316,8 +316,8 @@ def import_world(source: str, path: str, *, force: bool = False):
     from .exchange.state import load_world
     from .exchange.worlddb import SNAPSHOT_FORMAT, import_snapshot, memory_store, open_store
     try:
-        with open(source, "rb") as fh:
-            raw = fh.read()
+        from .exchange.hostfile import read_host_file
+        raw = read_host_file(source)
         data = json.loads(raw.decode("utf-8-sig"))
     except OSError as e:
         raise WorldFileError("cannot read the snapshot: %s" % (e.strerror or e), path=source) from None

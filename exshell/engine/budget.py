@@ -20,21 +20,32 @@ checks that run scripts and the CLI options (-MaxSeconds, -MaxSteps, -MaxItems,
 -MaxMemoryMB) set a *stopping* budget (:meth:`Budget.untrusted`,
 :meth:`Budget.from_options`).
 
-Limits (documented in the README): a single long operation that is not a step (a
-regular expression that backtracks for minutes, a cmdlet's own work) is only checked
-when it returns; memory is the process's resident size, read between steps, so one
-operation whose result size the evaluator cannot foresee (``-replace`` with a long
-replacement) can overshoot before the next check.
+A single long operation that is not a step (a regular expression that backtracks for
+minutes, a format string that pads a million times) would only be checked when it
+returns; so while a stopping budget with a time limit runs on the main thread,
+:meth:`Budget.watchdog` also arms a timer (``SIGALRM``, a little after the limit) whose
+handler stops the run wherever it is -- Python's regular-expression engine checks for
+signals while it backtracks.  Elsewhere (another thread, no ``setitimer``) only the
+checks between steps apply.
+
+Limits (documented in the README): memory is the process's resident size, read between
+steps, so one operation whose result size the evaluator cannot foresee (a .NET method
+the evaluator does not know builds a string) can overshoot before the next check.
 """
 from __future__ import annotations
 
+import re
+import signal
+import threading
 import time
-from typing import Callable, Optional
+from contextlib import contextmanager
+from typing import Any, Callable, Iterator, Optional, Sequence
 
 from .conversion import ConversionError, to_number
 
 __all__ = ["Budget", "BudgetExceeded", "OutOfMemory", "CLOCK_EVERY", "DEFAULT_MAX_ITEMS",
-           "UNTRUSTED", "resident_mb"]
+           "UNTRUSTED", "WATCHDOG_GRACE", "resident_mb", "foresee", "foresee_method",
+           "format_size"]
 
 #: The wall clock is read once every this many steps.
 CLOCK_EVERY = 512
@@ -43,6 +54,10 @@ _BIG = 1 << 16
 #: Always on: no string or array longer than this (PowerShell would run out of memory
 #: somewhere near; exshell must not take the machine with it).
 DEFAULT_MAX_ITEMS = 1 << 27
+
+#: The timer of :meth:`Budget.watchdog` fires this long after the time limit (the
+#: checks between steps normally stop a run first, with the same message).
+WATCHDOG_GRACE = 0.5
 
 #: The limits of an untrusted run (the grader, lab checks that run scripts, a server).
 UNTRUSTED = {"max_steps": 2_000_000, "max_seconds": 10.0, "max_items": 4_000_000,
@@ -210,6 +225,52 @@ class Budget:
                 raise OutOfMemory()
             self._stop("size")
 
+    # ------------------------------------------------------------------ the watchdog
+    @contextmanager
+    def watchdog(self) -> Iterator[None]:
+        """While the block runs, a timer stops it a little after ``max_seconds`` even
+        inside one long operation (a backtracking regular expression), by raising
+        :class:`BudgetExceeded` from a ``SIGALRM`` handler.  Only for a stopping budget
+        with a time limit, on the main thread, where ``setitimer`` exists; nests (an
+        outer watchdog's timer is restored, with what is left of it, afterwards)."""
+        if self.max_seconds is None or not _can_alarm():
+            yield
+            return
+        previous_handler = signal.getsignal(signal.SIGALRM)
+        previous_delay, previous_interval = signal.getitimer(signal.ITIMER_REAL)
+        armed_at = time.monotonic()
+        active = [True]
+
+        def on_alarm(signum: int, frame: Any) -> None:
+            if not active[0]:
+                return
+            outer_due = previous_delay and time.monotonic() - armed_at >= previous_delay
+            if outer_due and callable(previous_handler):
+                previous_handler(signum, frame)     # the outer run's time is up first
+            if self.exceeded is None:
+                self.exceeded = BudgetExceeded(self.message("time"), "time")
+                self.limit = 0
+            raise self.exceeded
+
+        delay = self.max_seconds + WATCHDOG_GRACE
+        if previous_delay:
+            delay = min(delay, previous_delay)
+        try:
+            signal.signal(signal.SIGALRM, on_alarm)
+            signal.setitimer(signal.ITIMER_REAL, max(delay, 0.001))
+        except (ValueError, OSError):          # not the main thread after all
+            yield
+            return
+        try:
+            yield
+        finally:
+            active[0] = False
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous_handler)
+            if previous_delay:
+                left = previous_delay - (time.monotonic() - armed_at)
+                signal.setitimer(signal.ITIMER_REAL, max(left, 0.001), previous_interval)
+
     def _stop(self, kind: str) -> None:
         self.exceeded = BudgetExceeded(self.message(kind), kind)
         self.limit = 0          # every later step raises again
@@ -227,6 +288,11 @@ class Budget:
             what, limit = "used more than %s MB of memory" % _number(self.max_memory_mb), "-MaxMemoryMB"
         source = _ORIGINS.get(self.origin) or "the limit set by %s" % limit
         return "The script was stopped because it %s (%s)." % (what, source)
+
+
+def _can_alarm() -> bool:
+    return hasattr(signal, "setitimer") and hasattr(signal, "SIGALRM") and \
+        threading.current_thread() is threading.main_thread()
 
 
 #: Who set a budget, as its message says it (else: the CLI option).
@@ -263,6 +329,8 @@ def foresee(op: str, left, right) -> Optional[int]:
             if isinstance(left, (list, tuple)) and isinstance(right, str):
                 return len(left) * len(right)
             return None
+        if op == "f":
+            return format_size(left)
     except (ConversionError, ValueError, TypeError, OverflowError, ArithmeticError):
         return None
     return None
@@ -270,3 +338,52 @@ def foresee(op: str, left, right) -> Optional[int]:
 
 #: Methods whose numeric arguments are the size of what they build.
 SIZING_METHODS = frozenset(("padleft", "padright", "createinstance", "new"))
+
+
+#: An item of a .NET composite format string with an alignment: ``{0,999999}``.
+_ALIGNED = re.compile(r"\{\s*\d+\s*,\s*-?\s*(\d+)")
+
+
+def format_size(fmt: Any) -> Optional[int]:
+    """At least how long ``fmt -f ...`` (or ``[string]::Format``) will be: its own
+    length plus the widths its items are padded to (``('{0,999999}' * 5000) -f 1``
+    would build 5,000,000,000 characters)."""
+    if not isinstance(fmt, str):
+        return None
+    if "," not in fmt:
+        return len(fmt)
+    return len(fmt) + sum(int(w[:9]) for w in _ALIGNED.findall(fmt))
+
+
+def _text_length(value: Any) -> int:
+    return len(value) if isinstance(value, str) else 16
+
+
+def foresee_method(target: Any, name: str, args: Sequence[Any], static_type: str = "") -> Optional[int]:
+    """The size of what a .NET string method is about to build, when the arguments
+    tell it cheaply: ``'x'.Replace('x', 'y' * 2000)``, ``[string]::Join``,
+    ``[string]::Concat``, ``[string]::Format`` (None: unknown or small)."""
+    key = name.casefold()
+    try:
+        if not static_type:
+            if key == "replace" and isinstance(target, str) and len(args) == 2 \
+                    and isinstance(args[0], str) and args[0]:
+                grow = (len(args[1]) if isinstance(args[1], str) else 1) - len(args[0])
+                if grow <= 0:
+                    return None
+                return len(target) + target.count(args[0]) * grow
+            return None
+        if static_type != "System.String":
+            return None
+        if key == "join" and args:
+            items = args[1] if len(args) == 2 and isinstance(args[1], (list, tuple)) else args[1:]
+            sep = len(args[0]) if isinstance(args[0], str) else 1
+            return sum(_text_length(v) for v in items) + sep * max(len(items) - 1, 0)
+        if key == "concat":
+            items = args[0] if len(args) == 1 and isinstance(args[0], (list, tuple)) else args
+            return sum(_text_length(v) for v in items)
+        if key == "format" and args:
+            return format_size(args[0])
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return None

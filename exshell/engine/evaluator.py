@@ -22,7 +22,7 @@ from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tupl
 from ..lang import ast as A
 from ..lang.ast import Span
 from .binder import NO_VALUE, ArgElement, Binder, BindingError
-from .budget import SIZING_METHODS, Budget, OutOfMemory, foresee
+from .budget import SIZING_METHODS, Budget, OutOfMemory, foresee, foresee_method
 from .cmdlet import Cmdlet, CommandRuntime
 from .conversion import ConversionError, SwitchParameter, to_bool, to_string
 from .exceptions import is_subclass
@@ -96,7 +96,7 @@ class FunctionInfo:
 
 
 #: Binary operators that build strings or arrays (checked against the budget).
-_SIZED = frozenset(("*", "+", "..", "join"))
+_SIZED = frozenset(("*", "+", "..", "join", "f"))
 #: Left operands those operators build from (a number plus a number builds nothing).
 _BUILT = (str, list, tuple)
 
@@ -684,6 +684,7 @@ class Evaluator:
     def visit_ExpandableString(self, node: A.ExpandableString) -> Any:
         ofs = to_string(self._get_var("OFS")) if self._get_var("OFS") is not None else " "
         parts = []
+        size = 0
         saved, self._expanding = self._expanding, True  # strict mode 1 allows "$unset"
         try:
             for part in node.parts:
@@ -692,8 +693,14 @@ class Evaluator:
                 else:
                     value = self.eval(part)
                     parts.append("" if value is NO_OUTPUT else to_string(value, ofs))
+                size += len(parts[-1])
         finally:
             self._expanding = saved
+        if size >= 1 << 16:               # "$x$x$x..." joins strings already in the budget
+            try:
+                self.budget.size(size)
+            except OutOfMemory:
+                raise self._out_of_memory(node) from None
         return "".join(parts)
 
     def visit_NumberConstant(self, node: A.NumberConstant) -> Any:
@@ -883,9 +890,12 @@ class Evaluator:
             return binary(op, left, right, set_matches=self._set_matches,
                           is_type=self._is_type, as_type=self._as_type,
                           call_block=self._block_operand,
-                          timespan_formats=self.session.dialect.timespan_format_strings)
+                          timespan_formats=self.session.dialect.timespan_format_strings,
+                          size=self.budget.size)
         except (OperatorError, MethodError, ConversionError) as e:
             raise self._error_from(e, node)
+        except (OutOfMemory, MemoryError):
+            raise self._out_of_memory(node) from None
 
     def _sized(self, op: str, left: Any, right: Any, node: A.Node) -> Any:
         """A binary operator that builds a string or array (``*``, ``+``, ``..``,
@@ -896,7 +906,8 @@ class Evaluator:
             n = foresee(op, left, right)
             if n is not None:
                 budget.size(n)
-            result = binary(op, left, right)
+            result = binary(op, left, right,
+                            timespan_formats=self.session.dialect.timespan_format_strings)
             if isinstance(result, (str, list)):
                 budget.size(len(result))
             return result
@@ -1023,6 +1034,23 @@ class Evaluator:
                 args.append(self._value(a))
         if name.casefold() in SIZING_METHODS:
             self._size_arguments(obj, name, args, node)
+        result = self._invoke_member(node, obj, name, args)
+        if isinstance(result, (str, list)) and len(result) >= 1 << 16:
+            try:                          # what a method built ([regex]::Replace ...)
+                self.budget.size(len(result))
+            except OutOfMemory:
+                raise self._out_of_memory(node) from None
+        return result
+
+    def _invoke_member(self, node: A.InvokeMemberExpr, obj: Any, name: str, args: List[Any]) -> Any:
+        """Call method ``name`` of ``obj`` (a TypeInfo: a static one) with ``args``."""
+        n = foresee_method(obj if not node.static else None, name, args,
+                           getattr(obj, "full_name", "") if node.static else "")
+        if n is not None:
+            try:
+                self.budget.size(n)
+            except OutOfMemory:
+                raise self._out_of_memory(node) from None
         try:
             if node.static:
                 if not isinstance(obj, TypeInfo):

@@ -488,7 +488,8 @@ def _format(fmt: Any, args: Any, timespan_formats: bool) -> str:
                             inner="System.FormatException")
 
 
-def _replace(left: Any, right: Any, cs: bool) -> Any:
+def _replace(left: Any, right: Any, cs: bool,
+             size: Optional[Callable[[int], None]] = None) -> Any:
     if isinstance(right, (list, tuple)):
         if len(right) > 2:
             raise OperatorError("The -%s operator allows only two elements to follow it, not %d."
@@ -501,7 +502,22 @@ def _replace(left: Any, right: Any, cs: bool) -> Any:
     expand = dotnet_replacement(replacement)
 
     def one(v: Any) -> str:
-        return rx.sub(expand, to_string(v))
+        text = to_string(v)
+        if size is None:
+            return rx.sub(expand, text)
+        # The result's size as it grows (a long replacement, or $_, for every match),
+        # told to the run's budget before it is joined: ('x' * 1e6) -replace 'x',
+        # ('y' * 1e4) must stop, not build 10 GB.
+        state = [len(text), 1 << 16]
+
+        def guarded(m: "re.Match[str]") -> str:
+            piece = expand(m)
+            state[0] += len(piece) - (m.end() - m.start())
+            if state[0] > state[1]:
+                size(state[0])
+                state[1] = state[0] * 2
+            return piece
+        return rx.sub(guarded, text)
     if isinstance(left, (list, tuple)):
         return [one(v) for v in left]
     return one(left)
@@ -662,16 +678,18 @@ def binary(op: str, left: Any, right: Any,
            is_type: Optional[Callable[[Any, Any], bool]] = None,
            as_type: Optional[Callable[[Any, Any], Any]] = None,
            call_block: Optional[Callable[..., Any]] = None,
-           timespan_formats: bool = True) -> Any:
+           timespan_formats: bool = True,
+           size: Optional[Callable[[int], None]] = None) -> Any:
     """Apply binary operator ``op`` (normalised name) to evaluated operands.
     ``-and``/``-or`` are short-circuited by the evaluator, not here.  ``call_block``
     runs a script block operand (``-split { ... }``): ``(block, $_, *args) -> value``.
-    ``timespan_formats``: whether -f applies format strings to TimeSpans (.NET 4)."""
+    ``timespan_formats``: whether -f applies format strings to TimeSpans (.NET 4).
+    ``size``: told the size of a string as -replace builds it (the run's budget)."""
     name, cs = _split_op(op)
     if name in COMPARISON_OPERATORS:
         return _comparison(name, left, right, cs, set_matches)
     if name == "replace":
-        return _replace(left, right, cs)
+        return _replace(left, right, cs, size)
     if name == "split":
         return _split(left, right, cs, call_block)
     if name == "join":

@@ -70,6 +70,9 @@ KNOWN_KEYS: Dict[str, Tuple[str, ...]] = {
 MAX_FILE_BYTES = 8 * 1024 * 1024
 #: Nesting of arrays and inline tables reported as too deep (tomllib itself recurses).
 MAX_NESTING = 100
+#: Most entries of one array of tables ([[servers]], [[certificates]]...): a file of
+#: 100,000 servers would take many minutes to build (a stall, not an organisation).
+MAX_ENTRIES = 2000
 #: ``days_left`` and the like: at most about a century either way.
 MAX_DAYS = 36500
 #: The emulated clock's range, and the range of a certificate's dates (X.509 can say
@@ -181,6 +184,9 @@ def parse_definition(text: str, path: Optional[str] = None) -> Tuple[Dict[str, A
         if not isinstance(items, list) or not all(isinstance(x, dict) for x in items):
             raise ctx.error("'%s' must be an array of tables ([[%s]])" % (section, section),
                             key=section)
+        if len(items) > MAX_ENTRIES:
+            raise ctx.error("more than %d [[%s]] entries" % (MAX_ENTRIES, section),
+                            section, MAX_ENTRIES, None)
         for i, item in enumerate(items):
             _check_keys(item, section, i, ctx)
     for section in ("organization", "auth", "federation"):
@@ -292,6 +298,8 @@ def _text(table, key, ctx, section="", index=None, default=None, *, limit=MAX_NA
         return None
     if len(value) > limit:
         raise ctx.error("'%s' is longer than %d characters" % (key, limit), section, index, key)
+    if required and not value.strip():
+        raise ctx.error("'%s' must not be empty" % key, section, index, key)
     if any(ord(c) < 32 for c in value):
         raise ctx.error("'%s' must not contain control characters" % key, section, index, key)
     return value
@@ -341,8 +349,8 @@ def _binding(text: str) -> bool:
 def load_definition(path: str, *, version=None, clock=None, key_source=None, serials=None):
     """Read ``path`` and build the organisation (WorldFileError on any problem)."""
     try:
-        with open(path, "rb") as fh:
-            raw = fh.read(MAX_FILE_BYTES + 1)
+        from .hostfile import read_host_file
+        raw = read_host_file(path, MAX_FILE_BYTES)
     except OSError as e:
         raise WorldFileError("cannot read the organisation file: %s" % (e.strerror or e),
                              path=path) from None

@@ -270,8 +270,9 @@ class ExchangeWorld:
 # ----------------------------------------------------------------- helpers
 
 def _digest(path: str) -> str:
-    with open(path, "rb") as fh:
-        return hashlib.sha256(fh.read()).hexdigest()
+    from .definition import MAX_FILE_BYTES
+    from .hostfile import read_host_file
+    return hashlib.sha256(read_host_file(path, MAX_FILE_BYTES)).hexdigest()   # never a FIFO
 
 
 def _source_meta(version: Any, definition: Optional[str]) -> Dict[str, str]:

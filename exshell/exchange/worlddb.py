@@ -1484,6 +1484,14 @@ def open_store(path: str, *, create: bool = True, readonly: bool = False) -> Wor
                                   "exshell reads schemas up to %d). Upgrade exshell, or export the "
                                   "world with the newer one and import it here"
                                   % (version, SCHEMA_VERSION), path=display)
+        # exshell makes tables and indexes only: a trigger or view in the file would run
+        # SQL its author chose whenever the world is written (or read), such as an
+        # endless recursive query -- a hostile world file, refused before any use.
+        planted = [r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type NOT IN ('table', 'index') LIMIT 3")]
+        if planted:
+            raise store._damaged("it holds triggers or views exshell never makes: %s"
+                                 % ", ".join(str(n)[:40] for n in planted))
         if readonly:
             if not tables:
                 raise WorldStoreError("the world file holds no world yet", path=display)

@@ -223,6 +223,10 @@ def cmd_check(args: Sequence[str]) -> int:
                 limits[key] = 0
             if not 0 < limits[key] < float("inf"):
                 raise UsageError("exshell lab check: -%s must be a positive number" % option)
+    from .. import cli as program
+    if program._program:                  # the exshell program, not a test calling main()
+        from .grading import limit_process_data
+        limit_process_data(limits)        # a ceiling under the budget (this process only)
     try:
         result = check_state(lab, str(opts["State"]), drive_root=opts.get("DriveRoot"),
                              task=opts.get("Task"), limits=limits)

@@ -195,6 +195,26 @@ def _failed(lab: Lab, state_file: str, tasks, reason: str) -> dict:
                                   for c in t.checks]} for t in tasks]}
 
 
+def limit_process_data(limits: Optional[dict] = None) -> None:
+    """``exshell lab check`` runs in a process of its own: its data may not grow past
+    three times the budget's memory limit (at least 768 MB), as a class server's
+    sessions (serve/worker.py), so one allocation the budget cannot foresee (a .NET
+    method that builds gigabytes) fails as OutOfMemoryException instead of taking the
+    machine.  Never call it in a process that does anything else."""
+    from ..engine.budget import UNTRUSTED
+    memory = (limits or {}).get("max_memory_mb") or UNTRUSTED["max_memory_mb"]
+    try:
+        import resource
+        size = max(768, int(memory) * 3) * 1024 * 1024
+        soft, hard = resource.getrlimit(resource.RLIMIT_DATA)
+        if hard != resource.RLIM_INFINITY:
+            size = min(size, hard)
+        if soft == resource.RLIM_INFINITY or soft > size:
+            resource.setrlimit(resource.RLIMIT_DATA, (size, hard))
+    except (ImportError, ValueError, OSError, AttributeError):
+        pass
+
+
 def check_state(lab: Lab, state_file: str, *, drive_root: Optional[str] = None,
                 task: Optional[str] = None, limits: Optional[dict] = None,
                 start=None) -> dict:

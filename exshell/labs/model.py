@@ -470,8 +470,8 @@ def read_lab_text(path: str) -> str:
     from ..exchange.definition import MAX_FILE_BYTES, decode_text
     from ..exchange.errors import WorldFileError
     try:
-        with open(path, "rb") as fh:
-            raw = fh.read(MAX_FILE_BYTES + 1)
+        from ..exchange.hostfile import read_host_file
+        raw = read_host_file(path, MAX_FILE_BYTES)
     except OSError as e:
         raise LabFileError([LabIssue("cannot read the lab file: %s" % (e.strerror or e), path)]) from None
     if len(raw) > MAX_FILE_BYTES:

@@ -26,7 +26,7 @@ def validate_text(text: str, path: Optional[str] = None) -> List[LabIssue]:
     except LabFileError as e:
         return e.issues
     start = snapshot(org)
-    shell = make_shell(lab, organization=org)
+    shell = _bounded(make_shell(lab, organization=org))
     for i, task in enumerate(lab.tasks):
         before = check_task(task, shell, start)
         if before.passed:
@@ -58,12 +58,23 @@ def validate_text(text: str, path: Optional[str] = None) -> List[LabIssue]:
     return issues
 
 
+#: The reference solution and the mistakes of a lab file run under the grader's budget,
+#: with more time (an author's scripts, not a learner's; still never endless: issue 14).
+VALIDATE_SECONDS = 60
+
+
+def _bounded(shell):
+    from ..engine.budget import Budget
+    shell.budget = Budget.untrusted(max_seconds=VALIDATE_SECONDS)
+    return shell
+
+
 def _check_mistake(lab, i: int, mistake, start, path) -> List[LabIssue]:
     """A declared mistake, run on the world at the start of task ``i``, must fail
     check ``fails`` with an explanation containing every word of ``says``."""
     from .runner import build_start, check_task, make_shell, run_solution
     task = lab.tasks[i]
-    shell = make_shell(lab, organization=build_start(lab))
+    shell = _bounded(make_shell(lab, organization=build_start(lab)))
     for earlier in lab.tasks[:i]:
         run_solution(shell, earlier)
     shell.host.answers = list(mistake.answers)

@@ -413,8 +413,8 @@ def _learners(value: Any, issues: _Issues) -> List[Learner]:
 
 def load_roster(path: str) -> Roster:
     try:
-        with open(path, "rb") as fh:
-            raw = fh.read(4 * 1024 * 1024 + 1)
+        from ..exchange.hostfile import read_host_file
+        raw = read_host_file(path, 4 * 1024 * 1024)
     except OSError as e:
         raise RosterError([RosterIssue("cannot read the roster (%s)" % (e.strerror or e), path)])
     if len(raw) > 4 * 1024 * 1024:

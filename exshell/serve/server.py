@@ -992,12 +992,22 @@ def _listening_socket(host: str, port: int) -> socket.socket:
     return sock
 
 
+#: A terminal's size as a client may ask for it (TIOCSWINSZ holds 16-bit numbers; a
+#: learner's client asking for 100,000 columns must not break the relay).
+MAX_TERMINAL = 4096
+
+
 def _set_size(fd: int, size: tuple) -> None:
-    cols, rows = int(size[0] or 80), int(size[1] or 24)
+    def clamp(value, default, low=1, high=MAX_TERMINAL):
+        try:
+            return min(max(int(value or default), low), high)
+        except (TypeError, ValueError, OverflowError):
+            return default
     try:
-        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", max(rows, 1), max(cols, 1),
-                                                         int(size[2] or 0), int(size[3] or 0)))
-    except OSError:
+        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack(
+            "HHHH", clamp(size[1], 24), clamp(size[0], 80), clamp(size[2], 0, 0, 65535),
+            clamp(size[3], 0, 0, 65535)))
+    except (OSError, struct.error, IndexError, TypeError):
         pass
 
 

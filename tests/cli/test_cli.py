@@ -212,3 +212,65 @@ def test_state_files_that_are_not_worlds(tmp_path, data):
     assert p.stderr.startswith("exshell: %s: not an exshell world" % path), p.stderr
     assert "Traceback" not in p.stderr and "Error" not in p.stderr
     assert path.read_bytes() == data
+
+
+_ENDLESS = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c"
+
+
+@pytest.mark.parametrize("planted", [
+    "CREATE TRIGGER t AFTER INSERT ON journal BEGIN SELECT (%s); END" % _ENDLESS,
+    "CREATE TRIGGER t AFTER UPDATE ON counters BEGIN SELECT (%s); END" % _ENDLESS,
+    "CREATE VIEW v AS %s" % _ENDLESS,
+])
+def test_a_world_file_with_planted_triggers_or_views_is_refused(tmp_path, planted):
+    """A hostile world file (issue 14): a trigger runs its SQL on every write, here an
+    endless recursive query that stalled the first command that saved.  exshell makes
+    tables and indexes only, so anything else is a damaged world, refused at once."""
+    import sqlite3
+    path = tmp_path / "w.db"
+    p = run("-NoLogo", "-State", str(path), "-Command", "'made'")
+    assert p.returncode == 0 and "made" in p.stdout, p.stderr
+    conn = sqlite3.connect(str(path))
+    conn.execute(planted)
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    p = run("-NoLogo", "-State", str(path), "-Command",
+            "New-ExchangeCertificate -SubjectName cn=x -Force | Out-Null; Set-Date (Get-Date).AddDays(1)")
+    assert p.returncode == 1 and p.stdout == ""
+    assert p.stderr.startswith("exshell: %s: the world database is damaged (it holds triggers or "
+                               "views exshell never makes: " % path), p.stderr
+    assert path.read_bytes() == before
+
+
+def test_drive_root_that_is_not_a_folder(tmp_path):
+    """-DriveRoot naming a file or a device: one line, exit 2 (was 'dir : File exists',
+    the host's own error text, at the first command that touched the drive)."""
+    for target in (os.devnull, str(tmp_path / "plain.txt")):
+        if target != os.devnull:
+            (tmp_path / "plain.txt").write_text("x")
+        p = run("-NoLogo", "-Fresh", "-DriveRoot", target, "-Command", "dir C:\\")
+        assert p.returncode == 2 and p.stdout == ""
+        assert p.stderr == "exshell: %s: -DriveRoot must name a folder (it is a file or a device)\n" % target
+
+
+@pytest.mark.parametrize("args", [
+    ["-NoLogo", "-Organization", "{fifo}", "-Command", "1"],
+    ["-NoLogo", "-File", "{fifo}"],
+    ["-CheckSyntax", "{fifo}"],
+    ["lab", "validate", "{fifo}"],
+    ["world", "import", "{fifo}", "-Name", "x"],
+])
+def test_a_fifo_named_as_a_file_is_refused_without_blocking(tmp_path, args):
+    """A FIFO given as an organisation, script, lab or snapshot file (issue 14): opening
+    it for reading blocked for ever; now it is refused at once (the run would time out
+    otherwise), without a traceback."""
+    fifo = tmp_path / "input.toml"
+    os.mkfifo(str(fifo))
+    env_fresh = dict(ENV, EXSHELL_FRESH="1")
+    proc = subprocess.run([sys.executable, "-m", "exshell"] + [a.format(fifo=fifo) for a in args],
+                          input="", text=True, capture_output=True, env=env_fresh, timeout=60)
+    assert proc.returncode != 0
+    said = proc.stdout + proc.stderr
+    assert "Traceback" not in said
+    assert "not a regular file" in said or "is not recognized" in said

@@ -125,6 +125,12 @@ def test_each_run_has_the_whole_budget():
     "'x' * 1e9", "@(0) * 1e9", "1..1e8", "'x'.PadLeft(1e9)", "'x'.PadRight(1e9)",
     "$s = 'x'; while ($true) { $s += $s }", "$a = @(1); while ($true) { $a += $a }",
     "(1..100000) -join ('y' * 100)", "$s = 'ab'; $s *= 1e9",
+    # Built in one operation the budget must foresee (issue 14: each took gigabytes):
+    "('x' * 100000) -replace 'x', ('y' * 100)", "('x' * 10000) -replace 'x', '$_'",
+    "('{0,99999}' * 100) -f 1", "[string]::Format(('{0,99999}' * 100), 1)",
+    "('x' * 100000).Replace('x', ('y' * 100))", "[string]::Join(('y' * 100000), (1..100))",
+    "[string]::Concat((,('x' * 100000)) * 100)", "$x = 'a' * 400000; \"$x$x$x\"",
+    "[regex]::Replace(('x' * 100000), 'x', ('y' * 100))",
 ])
 def test_sizes_over_the_limit_stop_the_run(script):
     shell, host = shell_with(Budget(max_items=1_000_000))
@@ -134,7 +140,10 @@ def test_sizes_over_the_limit_stop_the_run(script):
 
 
 @pytest.mark.parametrize("script", ["'x' * 1e9", "@(0) * 1e10", "'x'.PadLeft(2e9)",
-                                    "[string]::new('x', 2e9)" ])
+                                    "[string]::new('x', 2e9)",
+                                    "('x' * 1e6) -replace 'x', ('y' * 1000)",
+                                    "('{0,999999}' * 1000) -f 1",
+                                    "('x' * 1e6).Replace('x', ('y' * 1000))"])
 def test_without_a_budget_huge_sizes_are_dotnet_out_of_memory(script):
     shell, host = make_shell("2016")
     result, text = run(shell, host, "%s; 'not ' + 'reached'" % script)
@@ -190,3 +199,61 @@ def test_cli_runs_under_the_budget(tmp_path, capsys):
     assert code == 1
     assert "start" in out.out and "end" not in out.out
     assert "ran more than 500 steps (the limit set by -MaxSteps)" in out.err + out.out
+
+
+# A catastrophic regular expression: 2**28 ways to fail the match, tens of seconds in
+# one call, with no step in between for the budget to count.
+_BACKTRACKS = "('a' * 28 + '!') -match '^(a+)+$'"
+
+
+@pytest.mark.parametrize("script", [_BACKTRACKS, "[regex]::Replace(('a' * 28 + '!'), '^(a+)+$', 'b')",
+                                    "try { %s } finally { 'finally' }" % _BACKTRACKS])
+def test_one_long_operation_is_stopped_by_the_watchdog(script):
+    """Time is checked between steps; a single long operation (issue 14: a regular
+    expression that backtracks for minutes stalled the grader) is stopped by the
+    watchdog timer, wherever it is, with the same message."""
+    shell, host = shell_with(Budget(max_seconds=0.5))
+    result, text = run(shell, host, "$r = %s; 'after'" % script)
+    assert not result.success
+    assert "ran longer than 0.5 seconds (the limit set by -MaxSeconds)" in text
+    assert "after" not in text
+    # The timer is gone with the run: the next one is not stopped.
+    result, text = run(shell, host, "'next'")
+    assert result.success and text.strip() == "next"
+    assert shell.internal_errors == []
+
+
+def test_the_watchdog_nests_and_restores_the_outer_timer():
+    """A probe run inside a run (a lab check's script inside Test-LabTask) arms its own
+    timer and gives the outer one back, with what was left of it."""
+    import signal
+    import time
+    outer, inner = Budget(max_seconds=30), Budget(max_seconds=0.2)
+    with outer.watchdog():
+        left = signal.getitimer(signal.ITIMER_REAL)[0]
+        assert 29 < left <= 30.5
+        with pytest.raises(BudgetExceeded) as stopped:
+            with inner.watchdog():
+                time.sleep(20)                 # interrupted by the inner timer
+        assert stopped.value.kind == "time"
+        assert 25 < signal.getitimer(signal.ITIMER_REAL)[0] <= left
+    assert signal.getitimer(signal.ITIMER_REAL)[0] == 0
+    assert signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.SIG_IGN, None) or \
+        not getattr(signal.getsignal(signal.SIGALRM), "__qualname__", "").startswith("Budget")
+    with Budget(max_steps=10).watchdog():      # no time limit: no timer
+        assert signal.getitimer(signal.ITIMER_REAL)[0] == 0
+
+
+def test_memory_error_is_dotnet_out_of_memory(monkeypatch):
+    """Python running out of memory in an operation nobody foresaw is .NET's
+    OutOfMemoryException, never 'internal error (MemoryError)'."""
+    from exshell.engine import operators
+    shell, host = shell_with()
+
+    def exhausted(*args, **kwargs):
+        raise MemoryError()
+    monkeypatch.setattr(operators, "_replace", exhausted)
+    result, text = run(shell, host, "'abc' -replace 'b', 'x'; 'after'")
+    assert "Exception of type 'System.OutOfMemoryException' was thrown." in text
+    assert "internal error" not in text and "MemoryError" not in text
+    assert shell.internal_errors == []

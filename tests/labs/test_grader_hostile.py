@@ -206,3 +206,25 @@ def test_check_state_survives_a_lab_without_a_drive_folder(labs_dir, capsys):
     shutil.rmtree(labs_dir / "renew-2010" / "drive")
     result = check_state(lab, str(labs_dir / "renew-2010" / "world.db"))
     assert result["passed"] is True
+
+
+def test_the_grader_process_has_a_memory_ceiling(labs_dir):
+    """A report that builds gigabytes in one .NET call the budget cannot foresee
+    ([regex]::Replace: 2,000,000,000 characters) fails with OutOfMemoryException in
+    the grader's own process, under its data ceiling (issue 14), instead of taking the
+    machine's memory before the budget's next look."""
+    import subprocess
+    import sys
+    lab, ls = session("expiring-report")
+    ls.shell.run("New-Item -ItemType Directory C:\\scripts | Out-Null; "
+                 "Set-Content C:\\scripts\\Get-ExpiringCertificates.ps1 -Value "
+                 "\"[regex]::Replace(('x' * 1e6), 'x', ('y' * 2000)).Length\"")
+    ls.shell.close()
+    env = dict(os.environ, EXSHELL_LABS_DIR=str(labs_dir))
+    proc = subprocess.run([sys.executable, "-m", "exshell", "lab", "check", "expiring-report",
+                           "-State", str(labs_dir / "expiring-report" / "world.db")],
+                          capture_output=True, text=True, env=env, timeout=300)
+    assert proc.returncode == 1, proc.stderr
+    detail = json.loads(proc.stdout)["tasks"][0]["checks"][0]["detail"]
+    assert "Exception of type 'System.OutOfMemoryException' was thrown." in detail
+    assert "Traceback" not in proc.stderr

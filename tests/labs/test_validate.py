@@ -98,3 +98,20 @@ def test_a_mistake_naming_no_check_is_a_structural_issue():
     assert len(issues) == 1
     assert (issues[0].line, issues[0].key) == (24, "tasks[0].mistakes[0].fails")
     assert "must name one of the task's checks (0 to 0)" in issues[0].message
+
+
+def test_an_endless_solution_or_mistake_is_stopped_and_reported(monkeypatch):
+    """The author's scripts run under the grader's budget (issue 14: `lab validate`
+    with `while ($true) {}` as a solution or a mistake never returned)."""
+    from exshell.engine import budget
+    monkeypatch.setitem(budget.UNTRUSTED, "max_steps", 5000)
+    text = BASE.replace("Enable-ExchangeCertificate -Thumbprint $new.Thumbprint -Services IIS\n",
+                        "Enable-ExchangeCertificate -Thumbprint $new.Thumbprint -Services IIS\n"
+                        "while ($true) {}\n")
+    issues = validate_text(text, "lab.toml")
+    assert [i.key for i in issues] == ["tasks[0].solution"]
+    assert "ran more than 5000 steps (the limit of the grader)" in issues[0].message
+    issues = validate_text(BASE + MISTAKE.replace('"Get-ExchangeCertificate | New-ExchangeCertificate"',
+                                                  '"while ($true) {}"'), "lab.toml")
+    # It stopped, the check it must fail failed, only not for the reason it declares.
+    assert [i.key for i in issues] == ["tasks[0].mistakes[0].says"]

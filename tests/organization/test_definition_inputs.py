@@ -89,6 +89,12 @@ SERVER = b'[[servers]]\nname = "EX01"\n'
     (b'[[send_connectors]]\nname = "Out"\nfqdn = "not a name"\n', 3, "send_connectors.fqdn",
      "is not a valid domain name"),
     (SERVER + b'host_names = ["mail contoso"]\n', 3, "servers.host_names", "not a valid domain name"),
+    (b'[[send_connectors]]\nname = ""\n', 2, "send_connectors.name", "'name' must not be empty"),
+    (SERVER + b'[[receive_connectors]]\nserver = "EX01"\nname = "  "\n', 5, "receive_connectors.name",
+     "'name' must not be empty"),
+    # A stall, not an organisation: 20,000 servers took minutes to build.
+    (b"".join(b'[[servers]]\nname = "EX%05d"\n' % i for i in range(2001)), 4001, "servers",
+     "more than 2000 [[servers]] entries"),
 ])
 def test_bad_values_name_file_line_and_key(tmp_path, data, line, key, words):
     _fails(tmp_path, data, line, key, words)

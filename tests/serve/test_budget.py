@@ -84,3 +84,26 @@ def test_the_trainers_grading_uses_the_class_limits_and_a_private_copy(job, db, 
     detail = json.dumps(list(results.values()))
     assert "ran more than 1234 steps (the limit of the grader)" in detail
     assert os.listdir(str(outside)) == []
+
+
+@pytest.mark.parametrize("size, expected", [
+    ((100000, 70000, -5, 10 ** 9), (4096, 4096, 0, 65535)),     # was struct.error
+    ((0, 0, 0, 0), (24, 80, 0, 0)),
+    (("x", None, "y", 3.5), (24, 80, 0, 3)),
+    ((132, 43, 1056, 688), (43, 132, 1056, 688)),
+])
+def test_a_learners_terminal_size_is_clamped(size, expected):
+    """A learner's SSH client chooses the window size it reports: a size the kernel's
+    16-bit fields cannot hold broke the relay with a Python error (issue 14)."""
+    import fcntl
+    import struct
+    import termios
+    from exshell.serve.server import _set_size
+    master, slave = os.openpty()
+    try:
+        _set_size(master, size)
+        got = struct.unpack("HHHH", fcntl.ioctl(slave, termios.TIOCGWINSZ, b"\0" * 8))
+        assert got == expected                     # rows, columns, x pixels, y pixels
+    finally:
+        os.close(master)
+        os.close(slave)
