@@ -625,8 +625,9 @@ def _matches(item: Any, index: int, wanted: str) -> bool:
 def _find_key(server: Any, cert: Any, key_matches: Any) -> Any:
     """A private key on the machine for ``cert``: a container left by a removed
     certificate, a pending request's key, or another certificate's."""
+    from ..exchange.store import KeyHandle
     for key in list(server.orphan_keys):
-        if key_matches(key, cert):
+        if key_matches(key.get() if isinstance(key, KeyHandle) else key, cert):
             return key
     for store in [server.requests, server.my] + list(server.extra_stores.values()):
         for entry in store:
