@@ -190,6 +190,27 @@ def test_public_ca_needs_its_issuing_ca(sh):
     assert (str(view.Status), str(view.RootCAType)) == ("Valid", "ThirdParty")
 
 
+def test_a_deleted_public_root_stays_deleted(sh):
+    """The public CA's root is trusted once, when the CA is made; a root the user
+    deletes (certutil -delstore here; Remove-Item on the Cert: drive of PowerShell 3.0+)
+    does not come back with the next request or import."""
+    shell, _ = sh
+    run(sh, "New-Item -ItemType Directory C:\\certreq | Out-Null")
+    run(sh, "Export-LabCARoot C:\\certreq\\root.cer -Authority Public | Out-Null")
+    root = run(sh, "(Get-PfxCertificate C:\\certreq\\root.cer).Thumbprint").strip()
+    assert run(sh, "Test-Path Cert:\\LocalMachine\\Root\\%s" % root).strip() == "True"
+    run(sh, "certutil -delstore Root %s | Out-Null" % root)    # 2010: no Remove-Item on Cert:
+    run(sh, REQUEST + "; Set-Content C:\\certreq\\p.req -Value $req")
+    run(sh, "Request-LabPublicCertificate C:\\certreq\\p.req C:\\certreq\\p.p7b | Out-Null")
+    run(sh, "Export-LabCARoot C:\\certreq\\root2.cer -Authority Public | Out-Null")
+    text = run(sh, "Import-ExchangeCertificate -FileData ([System.IO.File]::ReadAllBytes("
+                   "'C:\\certreq\\p.p7b'))", ok=False)
+    assert "trusted root" in text
+    assert run(sh, "Test-Path Cert:\\LocalMachine\\Root\\%s" % root).strip() == "False"
+    # A server added later still gets it (it is the machine's image that ships the root).
+    assert root in shell.organization.add_server("EX09").roots
+
+
 @needs_openssl
 @pytest.mark.parametrize("with_chain", [False, True])
 def test_openssl_pfx_imports_with_openssls_thumbprint(sh, tmp_path, with_chain):
