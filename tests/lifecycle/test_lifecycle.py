@@ -10,6 +10,17 @@ from exshell.testing import make_shell
 
 OPENSSL = shutil.which("openssl")
 needs_openssl = pytest.mark.skipif(OPENSSL is None, reason="openssl not installed")
+
+
+def _legacy():
+    """OpenSSL 3 reads the RC2-40 of a Windows PFX only with -legacy (1.1 always does)."""
+    if OPENSSL is None:
+        return []
+    version = subprocess.run([OPENSSL, "version"], capture_output=True, text=True).stdout
+    return ["-legacy"] if version.startswith("OpenSSL 3") else []
+
+
+LEGACY = _legacy()
 PW = '(ConvertTo-SecureString "Lab!Pass1" -AsPlainText -Force)'
 REQUEST = ('$req = New-ExchangeCertificate -GenerateRequest -SubjectName "C=US,O=Contoso,CN=mail.contoso.com" '
            '-DomainName mail.contoso.com,autodiscover.contoso.com -FriendlyName "Contoso 2026" '
@@ -124,11 +135,15 @@ def test_move_certificate_to_second_server(sh):
     run(sh, "$pfx = Export-ExchangeCertificate -Thumbprint %s -BinaryEncoded -Password %s" % (t, PW))
     run(sh, "[System.IO.File]::WriteAllBytes('\\\\fs01\\share\\mail.pfx', $pfx.FileData)")
     path = os.path.join(shell.drive_root, "UNC", "fs01", "share", "mail.pfx")
-    p = subprocess.run([OPENSSL, "pkcs12", "-in", path, "-passin", "pass:Lab!Pass1", "-nodes", "-info"],
-                       capture_output=True, text=True)
+    p = subprocess.run([OPENSSL, "pkcs12", "-in", path, "-passin", "pass:Lab!Pass1", "-nodes", "-info"]
+                       + LEGACY, capture_output=True, text=True)
     assert p.returncode == 0, p.stderr
     assert p.stdout.count("BEGIN CERTIFICATE") == 2        # the certificate and the CA root
     assert "PRIVATE KEY" in p.stdout
+    # As Windows writes it: the key under 3DES, the certificates under RC2-40, SHA-1 MAC.
+    assert "MAC: sha1, Iteration 2000" in p.stderr + p.stdout
+    assert "Shrouded Keybag: pbeWithSHA1And3-KeyTripleDES-CBC, Iteration 2000" in p.stderr + p.stdout
+    assert "PKCS7 Encrypted data: pbeWithSHA1And40BitRC2-CBC, Iteration 2000" in p.stderr + p.stdout
     wrong = run(sh, "Import-ExchangeCertificate -Server EX02 -FileData ([System.IO.File]::ReadAllBytes('\\\\fs01\\share\\mail.pfx')) "
                     "-Password (ConvertTo-SecureString 'nope' -AsPlainText -Force)", ok=False)
     assert "The source data cannot be imported or the wrong password was specified." in wrong
@@ -437,7 +452,7 @@ def test_exported_pfx_carries_the_whole_public_chain(sh):
     t = run(sh, "(Import-ExchangeCertificate -FileData ([System.IO.File]::ReadAllBytes('C:\\certreq\\p.p7b'))).Thumbprint").strip()
     run(sh, "$pfx = Export-ExchangeCertificate -Thumbprint %s -BinaryEncoded -Password %s" % (t, PW))
     run(sh, "[System.IO.File]::WriteAllBytes('C:\\certreq\\p.pfx', $pfx.FileData)")
-    p = openssl("pkcs12", "-in", real(shell, "certreq", "p.pfx"), "-passin", "pass:Lab!Pass1", "-nokeys", "-cacerts")
+    p = openssl("pkcs12", "-in", real(shell, "certreq", "p.pfx"), "-passin", "pass:Lab!Pass1", "-nokeys", "-cacerts", *LEGACY)
     assert p.returncode == 0, p.stderr
     assert "Lab Public Issuing CA 1" in p.stdout and "Lab Public Root CA" in p.stdout
 
