@@ -522,3 +522,20 @@ def test_certreq_slash_options(sh):
     assert os.path.isfile(real(shell, "certreq", "slash.cer")) and os.path.isfile(real(shell, "certreq", "slash.p7b"))
     out = run(sh, "certreq /accept C:\\certreq\\slash.cer")
     assert out.startswith("Installed Certificate:")
+
+
+def test_removing_the_auth_certificate_is_allowed_as_in_exchange():
+    """Exchange 2013+ does not guard the Auth (OAuth) certificate: Remove-ExchangeCertificate
+    takes it without a warning (only the transport, UM, federation and Send connector
+    certificates are blocked), the Auth configuration keeps naming it, and asking for it
+    then gives the error Microsoft's OAuth article shows."""
+    shell, host = make_shell("2016")
+    shell.run("$t = (Get-AuthConfig).CurrentCertificateThumbprint; "
+              "Remove-ExchangeCertificate -Thumbprint $t -Confirm:$false")
+    assert host.text == ""                                   # no warning, no error
+    auth = shell.organization.auth_config.current_thumbprint
+    assert auth not in shell.organization.local_server.my
+    host.clear()
+    shell.run("(Get-AuthConfig).CurrentCertificateThumbprint | Get-ExchangeCertificate")
+    assert ("A special Rpc error occurs on server EX01: The certificate with thumbprint %s was "
+            "not found." % auth) in host.text
