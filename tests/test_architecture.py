@@ -183,3 +183,18 @@ def test_engine_knows_no_exchange(module):
     imported = set(_imported(module, MODULES[module]))
     assert not any(m.startswith(("exshell.exchange", "exshell.cmdlets", "exshell.labs"))
                    for m in imported)
+
+
+def test_the_guide_describes_every_command_observer_hook():
+    """docs/architecture.md explains when the engine calls each CommandObserver method
+    (the world store's commits hang on them): a new hook needs a line there."""
+    from exshell.engine.context import CommandObserver
+    guide = (ROOT.parent / "docs" / "architecture.md").read_text(encoding="utf-8")
+    section = guide.split("## Command observers", 1)
+    assert len(section) == 2, "docs/architecture.md has no 'Command observers' section"
+    text = section[1].split("\n## ", 1)[0]
+    hooks = [n for n in vars(CommandObserver) if not n.startswith("_")]
+    assert len(hooks) >= 5
+    for name in hooks:
+        assert "`%s(" % name in text, name
+    assert "_WorldCommands" in text

@@ -585,9 +585,9 @@ _MACHINE_GUID = "7c1c2b0e-5d3a-4f0e-9a4b-2f6d8e1c3a57"
 
 
 def _container(thumbprint: str) -> str:
-    h = hashlib.md5(("container" + thumbprint).encode("ascii")).hexdigest()
-    return "{%s-%s-%s-%s-%s}" % (h[:8].upper(), h[8:12].upper(), h[12:16].upper(),
-                                 h[16:20].upper(), h[20:32].upper())
+    """The key container's name (a PFX export names the key bag after it too)."""
+    from ..exchange.winpfx import key_container_name
+    return key_container_name(thumbprint)
 
 
 def _serial(cert: Any) -> str:
@@ -626,8 +626,9 @@ def _matches(item: Any, index: int, wanted: str) -> bool:
 def _find_key(server: Any, cert: Any, key_matches: Any) -> Any:
     """A private key on the machine for ``cert``: a container left by a removed
     certificate, a pending request's key, or another certificate's."""
+    from ..exchange.store import KeyHandle
     for key in list(server.orphan_keys):
-        if key_matches(key, cert):
+        if key_matches(key.get() if isinstance(key, KeyHandle) else key, cert):
             return key
     for store in [server.requests, server.my] + list(server.extra_stores.values()):
         for entry in store:

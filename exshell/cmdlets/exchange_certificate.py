@@ -605,14 +605,6 @@ def check_new_file(cmdlet: "ExchangeCmdlet", server: Any, path: str, default_ext
     return target
 
 
-def _sync_lab_trust(organization: Any) -> None:
-    """Servers added after the simulated public CA was created learn its root here
-    (Organization.add_server only knows the enterprise CA)."""
-    if organization.public_ca is not None:
-        from ..exchange.authority import public_authority
-        public_authority(organization)
-
-
 def _secure_text(value: Any) -> Optional[str]:
     if value is None:
         return None
@@ -650,7 +642,6 @@ class ImportExchangeCertificate(ExchangeCmdlet):
     def process(self, p: Any) -> None:
         try:
             server = self.server(p)
-            _sync_lab_trust(self.organization)
             data: Any = None
             if p.FileData is not None:
                 data = p.FileData

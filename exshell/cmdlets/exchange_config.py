@@ -51,8 +51,20 @@ def complete_receive_connectors(request: CompletionRequest) -> List[Candidate]:
     return [Candidate(i, 0, i, "Receive connector") for i in matches(request.word, identities)]
 
 
+def complete_accepted_domains(request: CompletionRequest) -> List[Candidate]:
+    """The organisation's accepted domains (an accepted domain's identity is its name)."""
+    world = world_in(request.context)
+    if world is None:
+        return []
+    names = [d.domain for d in world.organization.accepted_domains]
+    return [Candidate(n, 0, n, "Accepted domain") for n in matches(request.word, names)]
+
+
 SERVER_ID = completing(StringType("Microsoft.Exchange.Configuration.Tasks.ServerIdParameter"),
                        complete_servers)
+ACCEPTED_DOMAIN_ID = completing(
+    StringType("Microsoft.Exchange.Configuration.Tasks.AcceptedDomainIdParameter"),
+    complete_accepted_domains)
 SEND_ID = completing(StringType("Microsoft.Exchange.Configuration.Tasks.SendConnectorIdParameter"),
                      complete_send_connectors)
 RECEIVE_ID = completing(
@@ -492,9 +504,7 @@ class GetAcceptedDomain(_ConfigCmdlet):
     name = "Get-AcceptedDomain"
     dotnet_class = "Microsoft.Exchange.Management.SystemConfigurationTasks.GetAcceptedDomain"
     synopsis = "Lists the organisation's accepted domains."
-    parameters = (Parameter("Identity", StringType(
-                      "Microsoft.Exchange.Configuration.Tasks.AcceptedDomainIdParameter"),
-                      position=0, from_pipeline=True),
+    parameters = (Parameter("Identity", ACCEPTED_DOMAIN_ID, position=0, from_pipeline=True),
                   Parameter("DomainController", FQDN))
 
     def process(self, p: Any) -> None:

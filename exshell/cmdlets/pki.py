@@ -7,7 +7,8 @@
   the lab enterprise CA and writes the issued certificate (base64, like certreq);
   ``certreq -accept cert.cer`` installs a response on the local server.  It prints
   what certreq prints and sets ``$LASTEXITCODE``; failures are certreq's own texts
-  (a native program writes no PowerShell error records).
+  (a native program writes no PowerShell error records).  An option certreq does not
+  know gets its usage text and ``Unknown argument: -x``, never a binding error.
 * ``Request-LabPublicCertificate`` -- obviously lab-only: "orders" a certificate from
   the simulated public CA whose root every client trusts.  A ``.p7b`` out-file gets
   the issuing CA too; a ``.cer`` only the certificate (importing that alone fails
@@ -51,6 +52,157 @@ CERTREQ_MESSAGES = {
                      "0x80070057 (WIN32: 87 ERROR_INVALID_PARAMETER)",
     "verb": "certreq: choose -submit or -accept (exshell emulates these two verbs).",
 }
+#: certreq's usage text, printed before "Unknown argument: <arg>" (as certreq.exe of
+#: Windows Server 2019 prints it; exshell shows this one in every version).
+CERTREQ_USAGE = """Usage:
+  CertReq -?
+  CertReq [-v] -?
+  CertReq [-Command] -?
+
+  CertReq [-Submit] [Options] [RequestFileIn [CertFileOut [CertChainFileOut [FullResponseFileOut]]]]
+    Submit a request to a Certification Authority.
+
+  Options:
+    -attrib AttributeString
+    -binary
+    -PolicyServer PolicyServer
+    -config ConfigString
+    -Anonymous
+    -Kerberos
+    -ClientCertificate ClientCertId
+    -UserName UserName
+    -p Password
+    -crl
+    -rpc
+    -AdminForceMachine
+    -RenewOnBehalfOf
+    -NoChallenge
+
+  CertReq -Retrieve [Options] RequestId [CertFileOut [CertChainFileOut [FullResponseFileOut]]]
+    Retrieve a response to a previous request from a Certification Authority.
+
+  Options:
+    -binary
+    -PolicyServer PolicyServer
+    -config ConfigString
+    -Anonymous
+    -Kerberos
+    -ClientCertificate ClientCertId
+    -UserName UserName
+    -p Password
+    -crl
+    -rpc
+    -AdminForceMachine
+
+  CertReq -New [Options] [PolicyFileIn [RequestFileOut]]
+    Create a new request as directed by PolicyFileIn
+
+  Options:
+    -attrib AttributeString
+    -binary
+    -cert CertId
+    -PolicyServer PolicyServer
+    -config ConfigString
+    -Anonymous
+    -Kerberos
+    -ClientCertificate ClientCertId
+    -UserName UserName
+    -p Password
+    -pin Pin
+    -user
+    -machine
+    -xchg ExchangeCertFile
+
+  CertReq -Accept [Options] [CertChainFileIn | FullResponseFileIn | CertFileIn]
+    Accept and install a response to a previous new request.
+
+  Options:
+    -user 
+    -machine 
+    -pin Pin
+
+  CertReq -Policy [Options] [RequestFileIn [PolicyFileIn [RequestFileOut [PKCS10FileOut]]]]
+    Construct a cross certification or qualified subordination request
+    from an existing CA certificate or from an existing request.
+
+  Options:
+    -attrib AttributeString
+    -binary
+    -cert CertId
+    -PolicyServer PolicyServer
+    -Anonymous
+    -Kerberos
+    -ClientCertificate ClientCertId
+    -UserName UserName
+    -p Password
+    -pin Pin
+    -noEKU
+    -AlternateSignatureAlgorithm
+    -HashAlgorithm HashAlgorithm
+
+  CertReq -Sign [Options] [RequestFileIn [RequestFileOut]]
+    Sign a certificate request with an enrollment agent or qualified
+    subordination signing certificate.
+
+  Options:
+    -binary
+    -cert CertId
+    -PolicyServer PolicyServer
+    -Anonymous
+    -Kerberos
+    -ClientCertificate ClientCertId
+    -UserName UserName
+    -p Password
+    -pin Pin
+    -crl
+    -noEKU
+    -HashAlgorithm HashAlgorithm
+
+  CertReq -Enroll [Options] TemplateName
+  CertReq -Enroll -cert CertId [Options] Renew [ReuseKeys]
+    Enroll for or renew a certificate.
+
+  Options:
+    -PolicyServer PolicyServer
+    -user 
+    -machine 
+    -pin Pin
+
+  CertReq -EnrollAIK [Options] [KeyContainerName]
+    Enroll for AIK certificate.
+
+  Options:
+    -config
+
+  CertReq -EnrollCredGuardCert [Options] TemplateName [ExtensionInfFile]
+    NOTE: Enrolling for machine account Credential Guard certificate is not supported on this platform.
+
+  Options:
+    Not supported on this platform
+
+  CertReq -EnrollLogon [Options]
+    Enroll for Hello for Business Logon certificate via ADFS.
+
+  Options:
+    -q
+
+  CertReq -Post [Options]
+    POST an http request.
+
+  Options:
+    -attrib AttributeString
+    -config URL
+"""
+#: The verbs and options certreq knows (an option outside these is "Unknown argument").
+CERTREQ_OPTIONS = frozenset((
+    "?", "v", "submit", "retrieve", "new", "accept", "policy", "sign", "enroll", "enrollaik",
+    "enrollcredguardcert", "enrolllogon", "post", "attrib", "binary", "policyserver", "config",
+    "anonymous", "kerberos", "clientcertificate", "username", "p", "crl", "rpc",
+    "adminforcemachine", "renewonbehalfof", "nochallenge", "cert", "pin", "user", "machine",
+    "xchg", "noeku", "alternatesignaturealgorithm", "hashalgorithm", "q", "f"))
+#: E_INVALIDARG, certreq's exit code for an argument it does not know.
+CERTREQ_BAD_ARGUMENT = -2147024809
+
 #: Templates the lab enterprise CA publishes (name -> display name).
 TEMPLATES = {"webserver": "WebServer"}
 
@@ -118,12 +270,32 @@ class CertReq(_PkiCmdlet):
         Parameter("Arguments", StringType(), remaining=True),
     )
 
+    @classmethod
+    def dynamic_parameters(cls, context: Any, elements: Any, expects_input: bool) -> Any:
+        """A native program takes any word: an option exshell's certreq does not declare
+        becomes a switch here, so that certreq itself answers (no binding error)."""
+        known = {q.name.casefold() for q in cls.parameters_for(context.profile)}
+        extra = []
+        for el in elements:
+            if el.kind == "param" and not el.literal and el.name and \
+                    el.name.casefold() not in known and \
+                    not any(k.startswith(el.name.casefold()) for k in known):
+                known.add(el.name.casefold())
+                extra.append(Parameter(el.name, SWITCH))
+        return tuple(extra)
+
     def say(self, *lines: str) -> None:
         for line in lines:
             self.write_object(line)
 
     def done(self, code: int) -> None:
         self.context.set_exit_code(code)
+
+    def usage_error(self, argument: str) -> None:
+        """certreq's answer to an argument it does not know: its usage, then the word."""
+        self.say(*CERTREQ_USAGE.split("\n"))
+        self.say("Unknown argument: %s" % argument, "")
+        self.done(CERTREQ_BAD_ARGUMENT)
 
     def fail(self, key: str) -> None:
         text = CERTREQ_MESSAGES[key]
@@ -132,6 +304,9 @@ class CertReq(_PkiCmdlet):
 
     def process(self, p: Any) -> None:
         p = _parse_slash_options(p)
+        if p.unknown:
+            self.usage_error(p.unknown)
+            return
         if p.accept:
             self.accept(p)
         elif p.submit:
@@ -240,18 +415,27 @@ class _CertReqArgs:
 
     def __init__(self, p: Any):
         self.values = {name: p.get(name) for name in self.SWITCHES + self.VALUED}
+        #: The first argument certreq does not know (it answers with its usage).
+        self.values["unknown"] = None
+        declared = {n.casefold() for n in self.FILES + self.SWITCHES + self.VALUED} | {"arguments"}
+        for name in p.as_dict():       # options PowerShell bound as extra switches
+            folded = name.casefold()
+            if folded not in declared and folded not in CERTREQ_OPTIONS:
+                self.values["unknown"] = self.values["unknown"] or "-" + name
         words = [p.get(name) for name in self.FILES if p.get(name) is not None]
         words += list(p.get("Arguments") or [])
         files: List[str] = []
         i = 0
         while i < len(words):
             word = str(words[i])
-            key = word[1:].casefold() if word.startswith("/") else None
+            key = word[1:].casefold() if word[:1] in ("/", "-") and len(word) > 1 else None
             if key in self.SWITCHES:
                 self.values[key] = True
             elif key in self.VALUED and i + 1 < len(words):
                 self.values[key] = str(words[i + 1])
                 i += 1
+            elif key is not None and key not in CERTREQ_OPTIONS and not self.values["unknown"]:
+                self.values["unknown"] = word
             else:
                 files.append(word)
             i += 1

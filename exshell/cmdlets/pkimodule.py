@@ -230,26 +230,29 @@ class _PkiCmdlet(Cmdlet, register=False):
                       "System.IO.FileNotFoundException", to_string(path))
             return None
 
-    def write_output_file(self, path: Any, data: bytes, no_clobber: bool = False) -> None:
+    def write_output_file(self, path: Any, data: bytes, no_clobber: bool = False) -> bool:
+        """Write ``data`` to the file ``path`` and output its item; False (with the
+        error written) when it cannot."""
         from .filesystem import filesystem, resolve
         target = resolve(self, path, report=False)
         drive = filesystem(self).drive if target is not None else None
         if target is None or not drive.resolve(target.parent_text, "C:\\").is_folder:
             self.fail("path_not_found", "System.IO.DirectoryNotFoundException", "NotSpecified",
                       "System.IO.DirectoryNotFoundException", to_string(path))
-            return
+            return False
         if no_clobber and target.exists:
             self.fail("exists", "System.IO.IOException", "NotSpecified", "System.IO.IOException",
                       target.text)
-            return
+            return False
         try:
             drive.write_bytes(target, data)
         except OSError:
             self.fail("path_not_found", "System.IO.DirectoryNotFoundException", "NotSpecified",
                       "System.IO.DirectoryNotFoundException", target.text)
-            return
+            return False
         provider = filesystem(self)
         self.write_object(provider.get_item(provider.resolve(target.text, "C:\\")))
+        return True
 
     def store_or_fail(self, text: Optional[str]) -> Optional[Tuple[Any, str]]:
         try:
@@ -319,13 +322,12 @@ class ImportPfxCertificate(_PkiCmdlet):
 
 def _protected_password(cmdlet: Cmdlet, data: bytes) -> Optional[str]:
     """A PFX protected to AD principals (-ProtectTo) opens without a password for a
-    member; the lab's domain remembers the files it protected (this session)."""
+    member; the lab's domain remembers the files it protected (the world keeps them)."""
     import hashlib
     world = _organization(cmdlet)
     if world is None:
         return None
-    table = getattr(world, "protected_pfx", {})
-    entry = table.get(hashlib.sha1(data).hexdigest())
+    entry = world.protected_pfx.get(hashlib.sha1(data).hexdigest())
     if entry is None:
         return None
     principals, secret = entry
@@ -416,14 +418,11 @@ class ExportPfxCertificate(_PkiCmdlet):
         data = self._pfx(p, protected)
         if data is None:
             return
-        if p.ProtectTo:
-            org = _organization(self)
-            table = getattr(org, "protected_pfx", None)
-            if table is None:
-                table = {}
-                org.protected_pfx = table
-            table[hashlib.sha1(data).hexdigest()] = (list(p.ProtectTo), protected)
-        self.write_output_file(p.FilePath, data, no_clobber=bool(p.NoClobber))
+        written = self.write_output_file(p.FilePath, data, no_clobber=bool(p.NoClobber))
+        org = _organization(self)
+        if written and p.ProtectTo and org is not None:
+            # The domain remembers who may open the file (the world store keeps it).
+            org.protected_pfx[hashlib.sha1(data).hexdigest()] = (list(p.ProtectTo), protected)
 
     def _pfx(self, p: Any, secret: Optional[str]) -> Optional[bytes]:
         from ..exchange.codec import export_pfx_windows

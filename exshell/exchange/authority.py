@@ -249,13 +249,14 @@ def _thumbprint(cert) -> str:
 
 
 def public_authority(organization) -> LabPublicCertificateAuthority:
-    """The organisation's simulated public CA (built on first use); its root is made
-    trusted on every server each time it is asked for, so servers added later trust
-    it too."""
+    """The organisation's simulated public CA (built on first use).  Its root is made
+    trusted on every server once, when it is built (as Windows ships the public roots);
+    servers added later get it from Organization.add_server.  A root the user removes
+    stays removed."""
     ca = organization.public_ca
     if ca is None:
         ca = LabPublicCertificateAuthority(organization)
         organization.public_ca = ca
-    for server in organization.servers:
-        ca.trust_on(server)
+        for server in organization.servers:
+            ca.trust_on(server)
     return ca

@@ -131,10 +131,12 @@ class StoredCertificate:
 
     @friendly_name.setter
     def friendly_name(self, value: str) -> None:
-        if not isinstance(self.entry, StoreEntry):
+        if self.inherited:
             raise StoreAccessDenied(self.thumbprint)
         self.store.begin_change()
         self.entry.friendly_name = value
+        if isinstance(self.entry, RootEntry):
+            self.store.touch(self.entry)
 
     @property
     def access_rules(self) -> tuple:
@@ -173,6 +175,12 @@ class LogicalStore:
         if self.name == "CA":
             return self.server.intermediates
         return None
+
+    def touch(self, entry: RootEntry) -> None:
+        """A trusted CA's entry changed in place (its FriendlyName): record it."""
+        pool = self._trust_pool()
+        if pool is not None and pool.get(entry.thumbprint) is entry:
+            pool[entry.thumbprint] = entry
 
     def _entries(self, create: bool = False):
         return self.server.cert_store(self.key, create=create)
@@ -213,9 +221,13 @@ class LogicalStore:
         pool = self._trust_pool()
         if pool is not None:
             entry = RootEntry(cert, kind=_ROOT_KIND_ADDED if self.name == "Root" else _CA_KIND_ADDED,
-                              der=der)
-            if entry.thumbprint in pool:
-                return StoredCertificate(self, pool[entry.thumbprint]), False
+                              der=der, friendly_name=friendly_name or "")
+            existing_root = pool.get(entry.thumbprint)
+            if existing_root is not None:
+                if friendly_name:
+                    existing_root.friendly_name = friendly_name
+                    self.touch(existing_root)
+                return StoredCertificate(self, existing_root), False
             pool[entry.thumbprint] = entry
             return StoredCertificate(self, entry), True
         store = self._entries(create=True)

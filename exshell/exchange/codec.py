@@ -9,7 +9,8 @@ certificates and PKCS#7 chains, and the base64 text forms the cmdlets print.
 * :func:`decode_import_data` / :func:`load_import` read what Import-ExchangeCertificate
   is given (reference §2.5): raw bytes or text, PEM markers stripped, then a PFX,
   a certificate or a PKCS#7 chain.
-* :func:`export_pfx` writes a password-protected PFX.
+* :func:`export_pfx` writes a password-protected PFX as Windows' CryptoAPI does
+  (key 3DES, certificates RC2-40, SHA-1 MAC: :mod:`.winpfx`).
 
 One of the three modules allowed to import ``cryptography.hazmat`` (lazily).
 Raises ``ValueError`` subclasses; the server turns them into ExchangeErrors.
@@ -200,19 +201,29 @@ def load_import(data, password: Optional[str] = None) -> ImportedMaterial:
 
 def export_pfx(cert, key, password: str, friendly_name: Optional[str] = None,
                chain: Sequence[object] = ()) -> bytes:
-    """A PFX protected with ``password`` (which must not be empty)."""
-    from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, pkcs12
-    name = friendly_name.encode("utf-8") if friendly_name else None
-    protection = BestAvailableEncryption(password.encode("utf-8"))
-    try:
-        return pkcs12.serialize_key_and_certificates(name, key, cert, list(chain) or None, protection)
-    except ValueError:
-        # A replica's stand-in key (exshell replica import) does not match the real
-        # certificate, and a PFX cannot tie the two together: the key goes in its own
-        # bag and the certificate (with its friendly name) and chain beside it.
-        # exshell's import pairs them again (leaf first); the caller warns.
-        leaf = pkcs12.PKCS12Certificate(cert, name)
-        return pkcs12.serialize_key_and_certificates(None, key, None, [leaf] + list(chain), protection)
+    """A PFX protected with ``password``, as X509Certificate2.Export writes it on
+    Windows (what Export-ExchangeCertificate returns): see :mod:`.winpfx`."""
+    from cryptography.hazmat.decrepit.ciphers.algorithms import TripleDES
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.hazmat.primitives.ciphers import Cipher, modes
+    from .winpfx import CNG_PROVIDER, RSA_PROVIDER, windows_pfx
+
+    def triple_des(secret: bytes, iv: bytes, data: bytes) -> bytes:
+        encryptor = Cipher(TripleDES(secret), modes.CBC(iv)).encryptor()
+        return encryptor.update(data) + encryptor.finalize()
+
+    pkcs8 = None
+    if key is not None:
+        pkcs8 = key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
+                                  serialization.NoEncryption())
+    # A replica's stand-in key (exshell replica import) does not match the real
+    # certificate: nothing ties the two together in the file, and exshell's import
+    # pairs them again (leaf first); the caller warns.
+    paired = key is None or public_key_der(key) == public_key_der(cert)
+    return windows_pfx(der_bytes(cert), pkcs8, password, friendly_name, [der_bytes(c) for c in chain],
+                       triple_des=triple_des, paired=paired,
+                       provider=RSA_PROVIDER if isinstance(key, rsa.RSAPrivateKey) else CNG_PROVIDER)
 
 
 def pkcs7_bytes(certs: Sequence[object]) -> bytes:

@@ -279,7 +279,7 @@ class Server(TrackedObject):
     _tracked_fields = frozenset(("fqdn", "roles", "iis_bindings", "iis_require_ssl",
                                  "pop_x509_name", "imap_x509_name", "internal_transport_thumbprint",
                                  "um_thumbprint", "umcr_thumbprint", "receive_connectors",
-                                 "host_names", "stopped_services"))
+                                 "host_names", "stopped_services", "orphan_keys"))
 
     def __init__(self, organization: "Organization", name: str, roles: Optional[Sequence[str]] = None):
         object.__setattr__(self, "organization", organization)
@@ -298,8 +298,8 @@ class Server(TrackedObject):
         #: Cert:\CurrentUser\My...), by store key (see :meth:`cert_store`); made on first use.
         self.extra_stores: Dict[str, CertificateStore] = {}
         #: Private keys whose certificate was removed without -DeleteKey (their key
-        #: containers stay on the machine; certutil -repairstore finds them).  Kept for
-        #: the session only.
+        #: containers stay on the machine; certutil -repairstore finds them): key
+        #: objects or KeyHandles.  The world store keeps them.
         self.orphan_keys: List[object] = []
         self.iis_bindings: Dict[int, str] = {}         # site id -> thumbprint
         self.iis_require_ssl: bool = True
@@ -1211,7 +1211,7 @@ _ORG = ("org",)
 _ORG_FIELDS = {"name": _ORG, "domain": _ORG, "dc_fqdn": _ORG, "local_server": _ORG,
                "accepted_domains": _ORG, "federation_thumbprints": _ORG, "auth_config": _ORG,
                "federated_org_id": _ORG, "federation_trusts": ("federation",),
-               "servers": _ORG, "send_connectors": ("send",),
+               "servers": _ORG, "send_connectors": ("send",), "protected_pfx": _ORG,
                "enterprise_ca": ("ca", "enterprise"), "public_ca": ("ca", "public")}
 
 
@@ -1255,6 +1255,9 @@ class Organization:
         self.enterprise_ca: Any = None
         #: The simulated public CA once built (see authority.public_authority), else None.
         self.public_ca: Any = None
+        #: PFX files Export-PfxCertificate protected to domain principals (-ProtectTo):
+        #: SHA-1 of the file -> (principals, the password that opens it).
+        self.protected_pfx: Dict[str, Tuple[List[str], str]] = {}
 
     def __setattr__(self, name: str, value) -> None:
         key = _ORG_FIELDS.get(name)
@@ -1267,6 +1270,8 @@ class Organization:
                     value = TrackedList(value, mark)
                 elif type(value) is set:
                     value = TrackedSet(value, mark)
+                elif type(value) is dict:
+                    value = TrackedDict(value, mark)
                 elif isinstance(value, TrackedObject):
                     value.attach(mark)
         object.__setattr__(self, name, value)

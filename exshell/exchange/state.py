@@ -67,7 +67,7 @@ def _entry(e) -> Dict[str, Any]:
 
 def _root(r) -> Dict[str, Any]:
     from .issuance import der_bytes
-    return {"cert": _b64(der_bytes(r.cert)), "kind": r.kind}
+    return {"cert": _b64(der_bytes(r.cert)), "kind": r.kind, "friendly_name": r.friendly_name}
 
 
 def _when(dt: Optional[_dt.datetime]) -> Optional[str]:
@@ -76,6 +76,7 @@ def _when(dt: Optional[_dt.datetime]) -> Optional[str]:
 
 def dump_world(org) -> Dict[str, Any]:
     from .issuance import der_bytes
+    from .store import KeyHandle
     data: Dict[str, Any] = {
         "format": FORMAT, "version": org.profile.name, "name": org.name, "domain": org.domain,
         "dc": org.dc_fqdn.split(".")[0], "now": org.clock.now().replace(microsecond=0).isoformat(),
@@ -107,6 +108,7 @@ def dump_world(org) -> Dict[str, Any]:
                  "next_date": _when(org.auth_config.next_effective_date),
                  "realm": org.auth_config.realm, "service_name": org.auth_config.service_name},
         "local_server": org.local_server.name if org.local_server else None,
+        "protected_pfx": {k: [list(p), s] for k, (p, s) in sorted(org.protected_pfx.items())},
         "servers": [], "counters": _counters(org),
     }
     ca = org.enterprise_ca
@@ -115,7 +117,9 @@ def dump_world(org) -> Dict[str, Any]:
                       "subject": ca.subject_text}
     for s in org.servers:
         data["servers"].append({
-            "name": s.name, "roles": list(s.roles), "host_names": list(getattr(s, "host_names", ())),
+            "name": s.name, "fqdn": s.fqdn, "roles": list(s.roles),
+            "host_names": list(getattr(s, "host_names", ())),
+            "orphan_keys": [_KEYS.pem(k.get() if isinstance(k, KeyHandle) else k) for k in s.orphan_keys],
             "my": [_entry(e) for e in s.my], "requests": [_entry(e) for e in s.requests],
             "roots": [_root(r) for r in s.roots.values()],
             "intermediates": [_root(r) for r in s.intermediates.values()],
@@ -204,6 +208,7 @@ def load_world(data: Dict[str, Any], *, clock=None, key_source=None, serials=Non
             a["current"], a["previous"], a["next"]
         cfg.next_effective_date = _dt.datetime.fromisoformat(a["next_date"]) if a["next_date"] else None
         cfg.realm, cfg.service_name = a["realm"], a["service_name"]
+        org.protected_pfx = {k: (list(v[0]), v[1]) for k, v in data.get("protected_pfx", {}).items()}
 
         def entry(d) -> StoreEntry:
             der = _unb64(d["cert"])
@@ -216,12 +221,16 @@ def load_world(data: Dict[str, Any], *, clock=None, key_source=None, serials=Non
             return e
 
         def root(d) -> RootEntry:
-            return RootEntry(x509.load_der_x509_certificate(_unb64(d["cert"])), d["kind"])
+            return RootEntry(x509.load_der_x509_certificate(_unb64(d["cert"])), d["kind"],
+                             friendly_name=d.get("friendly_name", ""))
 
         for sd in data["servers"]:
             s = Server(org, sd["name"], sd["roles"])
             org.servers.append(s)
             s.host_names = tuple(sd.get("host_names", ()))
+            if sd.get("fqdn"):
+                s.fqdn = sd["fqdn"]
+            s.orphan_keys = [private_key_from_pem(k.encode("ascii")) for k in sd.get("orphan_keys", ())]
             for d in sd["my"]:
                 s.my.add(entry(d))
             for d in sd["requests"]:

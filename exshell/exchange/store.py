@@ -186,11 +186,14 @@ class StoreEntry(TrackedObject):
 class RootEntry:
     """A trusted root (or intermediate) and the physical store that holds it."""
 
-    __slots__ = ("_cert", "kind", "thumbprint", "der")
+    __slots__ = ("_cert", "kind", "thumbprint", "der", "friendly_name")
 
-    def __init__(self, cert: Any, kind: str = "Registry", thumbprint: str = "", der: bytes = b""):
+    def __init__(self, cert: Any, kind: str = "Registry", thumbprint: str = "", der: bytes = b"",
+                 friendly_name: str = ""):
         self._cert = cert                 # x509.Certificate or Deferred
         self.kind = kind                  # Registry | ThirdParty | Enterprise | GroupPolicy
+        #: The FriendlyName property the store keeps beside the certificate.
+        self.friendly_name = friendly_name
         self.der = der or (cert.der if type(cert) is Deferred else der_bytes(cert))
         self.thumbprint = thumbprint or thumbprint_of(self.der)
 

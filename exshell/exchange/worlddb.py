@@ -13,7 +13,10 @@ One database file is one world.  :class:`WorldStore` owns a connection to it and
   intermediate CA stores), ``keys`` (PEM, each key once however many certificates
   share it), ``authorities`` (the lab CAs), ``federation_trusts`` (schema 2: the
   federation trusts; the federated organization identifier is an organisation
-  setting), ``journal`` (which entity each commit changed) and ``meta``.  Lists inside a row (roles, bindings, ACLs...) are JSON.
+  setting), ``orphan_keys`` (schema 3: private keys whose certificate was removed without
+  its key, per server), ``journal`` (which entity each commit changed) and ``meta``.
+  Schema 3 also gives a ``trust`` row its FriendlyName; the organisation's settings hold
+  the PFX files exported with ``-ProtectTo`` (who may open them).  Lists inside a row (roles, bindings, ACLs...) are JSON.
 * **Change tracking**: the model records changed entities (:mod:`.tracking`);
   :meth:`commit` writes just those rows and a journal line per entity, in one
   transaction; :meth:`rollback` reloads them from the database, so a failed command
@@ -55,7 +58,7 @@ __all__ = ["WorldStore", "WorldStoreError", "LegacyStateFile", "SCHEMA_VERSION",
 #: ``PRAGMA application_id`` of exshell worlds ("ExSh").
 APPLICATION_ID = 0x45785368
 #: The schema this exshell writes; worlds with a lower number are migrated.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 SNAPSHOT_FORMAT = "exshell-world-snapshot"
 #: How long a change waits for another shell's commit (they take milliseconds).
 BUSY_SECONDS = 15.0
@@ -108,11 +111,20 @@ CREATE TABLE federation_trusts(
     position INTEGER PRIMARY KEY, name TEXT NOT NULL, settings TEXT NOT NULL);
 """
 
+#: Schema 3: the keys a removed certificate left behind (certutil -repairstore finds
+#: them), in the order they were left; a trusted CA's FriendlyName.
+_SCHEMA_V3 = """
+CREATE TABLE orphan_keys(
+    server TEXT NOT NULL, position INTEGER NOT NULL, key_id INTEGER NOT NULL,
+    PRIMARY KEY (server, position));
+ALTER TABLE trust ADD COLUMN friendly_name TEXT NOT NULL DEFAULT '';
+"""
+
 #: schema version -> SQL that brings a world from the version before to it.
-MIGRATIONS: Dict[int, str] = {1: _SCHEMA_V1, 2: _SCHEMA_V2}
+MIGRATIONS: Dict[int, str] = {1: _SCHEMA_V1, 2: _SCHEMA_V2, 3: _SCHEMA_V3}
 
 _TABLES = ("meta", "organization", "clock", "counters", "servers", "send_connectors", "keys",
-           "certificates", "trust", "authorities", "journal", "federation_trusts")
+           "certificates", "trust", "authorities", "journal", "federation_trusts", "orphan_keys")
 
 
 # ----------------------------------------------------------------- errors
@@ -334,6 +346,8 @@ def _org_settings(org) -> Dict[str, Any]:
         "auth": {"current": cfg.current_thumbprint, "previous": cfg.previous_thumbprint,
                  "next": cfg.next_thumbprint, "next_date": _iso(cfg.next_effective_date),
                  "realm": cfg.realm, "service_name": cfg.service_name, "name": cfg.name},
+        "protected_pfx": [[digest, list(principals), secret]
+                          for digest, (principals, secret) in sorted(org.protected_pfx.items())],
     }
 
 
@@ -388,7 +402,11 @@ class WorldStore:
         self._keys_by_object: Dict[int, Tuple[Any, int]] = {}
         self._handles: Dict[int, Any] = {}
         self._new_keys: List[int] = []
+        #: Keys a change may have left unused (dropped once the whole change is written).
+        self._unused_candidates: List[int] = []
         self._counters_text: Optional[str] = None
+        #: The schema of the file (a world opened read-only is not migrated).
+        self.schema = SCHEMA_VERSION
         #: Called with the keys of every commit (tests check that nothing was missed).
         self.commit_listeners: List[Callable[[List[Tuple[str, ...]]], None]] = []
         self.closed = False
@@ -502,6 +520,7 @@ class WorldStore:
                     self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (k, str(v)))
                 for key in self._all_keys(org):
                     self._write_entity(org, key)
+                self._drop_unused_keys()
                 self._write_counters(org, force=True)
                 self._seq = self.conn.execute("SELECT coalesce(max(seq), 0) FROM journal").fetchone()[0]
         except sqlite3.Error as e:
@@ -570,6 +589,7 @@ class WorldStore:
                           "VALUES (?, ?, ?, ?, ?)",
                           (server.name, org.servers.index(server), server.fqdn,
                            _dumps(list(server.roles)), _dumps(_server_settings(server))))
+            self._write_orphan_keys(key[1], server.orphan_keys if server is not None else ())
         elif kind == "send":
             c.execute("DELETE FROM send_connectors")
             c.executemany("INSERT INTO send_connectors(position, name, settings) VALUES (?, ?, ?)",
@@ -616,13 +636,29 @@ class WorldStore:
                 c.execute("DELETE FROM trust WHERE server = ? AND store = ? AND thumbprint = ?",
                           (server_name, store_name, thumbprint))
                 return
-            c.execute("INSERT INTO trust(server, store, thumbprint, der, kind) VALUES (?,?,?,?,?) "
-                      "ON CONFLICT(server, store, thumbprint) DO UPDATE SET der = excluded.der, "
-                      "kind = excluded.kind", (server_name, store_name, thumbprint, root.der, root.kind))
+            c.execute("INSERT INTO trust(server, store, thumbprint, der, kind, friendly_name) "
+                      "VALUES (?,?,?,?,?,?) ON CONFLICT(server, store, thumbprint) DO UPDATE SET "
+                      "der = excluded.der, kind = excluded.kind, friendly_name = excluded.friendly_name",
+                      (server_name, store_name, thumbprint, root.der, root.kind,
+                       root.friendly_name or ""))
         elif kind == "ca":
             self._write_authority(org, key[1])
         else:  # pragma: no cover - a key the model does not make
             raise ValueError("unknown entity %r" % (key,))
+
+    def _write_orphan_keys(self, server_name: str, keys: Sequence[Any]) -> None:
+        """The keys removed certificates left behind on a server (rows only when they changed)."""
+        c = self.conn
+        old = [k for (k,) in c.execute("SELECT key_id FROM orphan_keys WHERE server = ? ORDER BY "
+                                       "position", (server_name,))]
+        new = [self._key_id(k) for k in keys]
+        if old == new:
+            return
+        c.execute("DELETE FROM orphan_keys WHERE server = ?", (server_name,))
+        c.executemany("INSERT INTO orphan_keys(server, position, key_id) VALUES (?, ?, ?)",
+                      [(server_name, i, k) for i, k in enumerate(new)])
+        for key_id in old:
+            self._drop_key_if_unused(key_id)
 
     def _write_authority(self, org, which: str) -> None:
         c = self.conn
@@ -687,13 +723,22 @@ class WorldStore:
         return key_id
 
     def _drop_key_if_unused(self, key_id: int) -> None:
+        """``key_id`` may have lost its last user: checked once the whole change is
+        written (a key can move in one change, as certutil -repairstore moves a key
+        left behind back to its certificate)."""
+        self._unused_candidates.append(key_id)
+
+    def _drop_unused_keys(self) -> None:
         c = self.conn
-        used = c.execute("SELECT 1 FROM certificates WHERE key_id = ? LIMIT 1", (key_id,)).fetchone() or \
-            c.execute("SELECT 1 FROM authorities WHERE key_id = ? OR root_key_id = ? LIMIT 1",
-                      (key_id, key_id)).fetchone()
-        if not used:
-            c.execute("DELETE FROM keys WHERE id = ?", (key_id,))
-            self._forget_key(key_id)
+        candidates, self._unused_candidates = self._unused_candidates, []
+        for key_id in dict.fromkeys(candidates):
+            used = c.execute("SELECT 1 FROM certificates WHERE key_id = ? LIMIT 1", (key_id,)).fetchone() or \
+                c.execute("SELECT 1 FROM authorities WHERE key_id = ? OR root_key_id = ? LIMIT 1",
+                          (key_id, key_id)).fetchone() or \
+                c.execute("SELECT 1 FROM orphan_keys WHERE key_id = ? LIMIT 1", (key_id,)).fetchone()
+            if not used:
+                c.execute("DELETE FROM keys WHERE id = ?", (key_id,))
+                self._forget_key(key_id)
 
     def _forget_key(self, key_id: int) -> None:
         self._handles.pop(key_id, None)
@@ -705,6 +750,7 @@ class WorldStore:
         for key_id in self._new_keys:
             self._forget_key(key_id)
         self._new_keys = []
+        self._unused_candidates = []
 
     def _handle(self, key_id: Optional[int], what: str):
         from .store import KeyHandle
@@ -743,6 +789,7 @@ class WorldStore:
         try:
             self.conn.execute("BEGIN")
             try:
+                self.schema = self.conn.execute("PRAGMA user_version").fetchone()[0]
                 row = self.conn.execute("SELECT version, name, domain, dc_fqdn, local_server, settings "
                                         "FROM organization WHERE id = 1").fetchone()
                 if row is None:
@@ -814,6 +861,16 @@ class WorldStore:
                          realm=_text(a.get("realm"), "Auth realm"),
                          name=_text(a.get("name", "Auth Configuration"), "Auth name"))
         org.auth_config = cfg
+        grants = {}
+        listed = data.get("protected_pfx", [])          # absent in worlds made before it
+        _check(isinstance(listed, list), "the protected PFX files have the wrong shape")
+        for item in listed:
+            _check(isinstance(item, list) and len(item) == 3, "a protected PFX has the wrong shape")
+            digest = _text(item[0], "a protected PFX", empty=False)
+            grants[digest] = (_texts(item[1], "a protected PFX's principals"),
+                              _text(item[2], "a protected PFX's password"))
+        if grants != dict(org.protected_pfx):
+            org.protected_pfx = grants
         if org.servers:
             self._order_servers(org, data.get("servers"))
             self._set_local(org, local_server)
@@ -990,6 +1047,11 @@ class WorldStore:
             out.append(connector)
         if out != list(server.receive_connectors):
             server.receive_connectors = out
+        if self.schema >= 3:
+            orphans = [self._handle(k, what + " (a key left behind)") for (k,) in self.conn.execute(
+                "SELECT key_id FROM orphan_keys WHERE server = ? ORDER BY position", (name,))]
+            if orphans != list(server.orphan_keys):
+                server.orphan_keys = orphans
 
     def _deferred(self, der: bytes, what: str, request: bool = False):
         """A certificate (or request) of the world, parsed when first used; DER that
@@ -1073,8 +1135,9 @@ class WorldStore:
         sname, store, thumb = key
         server = self._server(org, sname)
         what = "trusted certificate %r on %r" % (thumb, sname)
-        row = self.conn.execute("SELECT der, kind FROM trust WHERE server = ? AND store = ? AND "
-                                "thumbprint = ?", key).fetchone()
+        row = self.conn.execute("SELECT der, kind, %s FROM trust WHERE server = ? AND store = ? AND "
+                                "thumbprint = ?" % ("friendly_name" if self.schema >= 3 else "''"),
+                                key).fetchone()
         if row is None:
             if server is not None and store in ("Root", "CA"):
                 (server.roots if store == "Root" else server.intermediates).pop(thumb, None)
@@ -1086,7 +1149,8 @@ class WorldStore:
         _check(thumbprint_of(der) == thumb, "%s does not match its thumbprint" % what)
         _check(row[1] in ("Registry", "ThirdParty", "Enterprise", "GroupPolicy", "Intermediate"),
                "%s has an unknown kind %r" % (what, row[1]))
-        target[thumb] = RootEntry(self._deferred(der, what), row[1], thumbprint=thumb, der=der)
+        target[thumb] = RootEntry(self._deferred(der, what), row[1], thumbprint=thumb, der=der,
+                                  friendly_name=_text(row[2], what))
 
     def _load_authority(self, org, which: str) -> None:
         row = self.conn.execute("SELECT key_id, root_key_id, data FROM authorities WHERE name = ?",
@@ -1267,6 +1331,7 @@ class WorldStore:
             if keys:
                 for key in keys:
                     self._write_entity(org, key)
+                self._drop_unused_keys()
                 self.conn.executemany("INSERT INTO journal(entity) VALUES (?)",
                                       [(_entity(k),) for k in keys])
                 seq = self.conn.execute("SELECT max(seq) FROM journal").fetchone()[0]
@@ -1366,12 +1431,13 @@ class WorldStore:
                 self.conn.execute("BEGIN IMMEDIATE")
             self._in_write = True
             for table in ("organization", "clock", "counters", "servers", "send_connectors",
-                          "certificates", "trust", "authorities", "keys"):
+                          "certificates", "trust", "authorities", "orphan_keys", "keys"):
                 self.conn.execute("DELETE FROM %s" % table)
             self._keys_by_object.clear()
             self._handles.clear()
             for key in self._all_keys(org):
                 self._write_entity(org, key)
+            self._drop_unused_keys()
             self._write_counters(org, force=True)
             self.conn.execute("INSERT INTO journal(entity) VALUES ('world')")
             seq = self.conn.execute("SELECT max(seq) FROM journal").fetchone()[0]
@@ -1539,6 +1605,9 @@ def copy_to_memory(path: str) -> WorldStore:
         target = memory_store()
         try:
             source.conn.backup(target.conn)
+            version = target.conn.execute("PRAGMA user_version").fetchone()[0]
+            if 0 < version < SCHEMA_VERSION:
+                _migrate(target, version)     # the private copy of an older world
         except sqlite3.Error as e:
             raise _sqlite_error(e, path, "read the world") from None
         target.display = source.display
@@ -1614,10 +1683,12 @@ def export_snapshot(store: WorldStore) -> Dict[str, Any]:
                              "certificate": _pem("CERTIFICATE", der),
                              "request": _pem("CERTIFICATE REQUEST", req) if req else None})
                 data["certificates"].append(info)
-            for s, st, t, der, kind in c.execute("SELECT server, store, thumbprint, der, kind FROM "
-                                                 "trust ORDER BY id"):
+            for s, st, t, der, kind, fn in c.execute("SELECT server, store, thumbprint, der, kind, "
+                                                     "friendly_name FROM trust ORDER BY id"):
                 data["trust"].append({"server": s, "store": st, "thumbprint": t, "kind": kind,
-                                      "certificate": _pem("CERTIFICATE", der)})
+                                      "friendly_name": fn, "certificate": _pem("CERTIFICATE", der)})
+            data["orphan_keys"] = [{"server": s, "key": k} for s, k in c.execute(
+                "SELECT server, key_id FROM orphan_keys ORDER BY server, position")]
             for name, key_id, root_key_id, d in c.execute("SELECT name, key_id, root_key_id, data "
                                                           "FROM authorities ORDER BY name"):
                 data["authorities"].append({"name": name, "key": key_id, "root_key": root_key_id,
@@ -1687,9 +1758,17 @@ def import_snapshot(data: Any, store: WorldStore, *, path: str = "<snapshot>") -
                            int(bool(e.get("archived"))), int(bool(e.get("revoked"))),
                            _unpem(req, "a request") if req else None, _dumps(e.get("acl"))))
             for t in _list(data, "trust"):
-                c.execute("INSERT INTO trust(server, store, thumbprint, der, kind) VALUES (?,?,?,?,?)",
+                c.execute("INSERT INTO trust(server, store, thumbprint, der, kind, friendly_name) "
+                          "VALUES (?,?,?,?,?,?)",
                           (t.get("server"), t.get("store"), t.get("thumbprint"),
-                           _unpem(t.get("certificate"), "a trusted certificate"), t.get("kind")))
+                           _unpem(t.get("certificate"), "a trusted certificate"), t.get("kind"),
+                           t.get("friendly_name", "")))
+            positions: Dict[Any, int] = {}
+            for o in _list(data, "orphan_keys"):
+                server = o.get("server")
+                position = positions[server] = positions.get(server, -1) + 1
+                c.execute("INSERT INTO orphan_keys(server, position, key_id) VALUES (?,?,?)",
+                          (server, position, o.get("key")))
             for a in _list(data, "authorities"):
                 c.execute("INSERT INTO authorities(name, key_id, root_key_id, data) VALUES (?,?,?,?)",
                           (a.get("name"), a.get("key"), a.get("root_key"), _dumps(a.get("data"))))

@@ -193,8 +193,7 @@ def _add_servers(org: Organization, dump: Dump, report: Report, local: Optional[
         if record is not None and "." in record.fqdn and record.fqdn.casefold() != server.fqdn.casefold():
             server.fqdn = record.fqdn
             report.add("conflict", "%s: its FQDN %s is outside the organisation's domain %s "
-                       "(kept, but saved worlds rebuild it as %s.%s)"
-                       % (name, record.fqdn, org.domain, name, org.domain))
+                       "(kept as the dump says)" % (name, record.fqdn, org.domain))
         for c in server.receive_connectors:
             c.fqdn = server.fqdn
     if dump.accepted:

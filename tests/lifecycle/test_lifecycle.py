@@ -10,6 +10,17 @@ from exshell.testing import make_shell
 
 OPENSSL = shutil.which("openssl")
 needs_openssl = pytest.mark.skipif(OPENSSL is None, reason="openssl not installed")
+
+
+def _legacy():
+    """OpenSSL 3 reads the RC2-40 of a Windows PFX only with -legacy (1.1 always does)."""
+    if OPENSSL is None:
+        return []
+    version = subprocess.run([OPENSSL, "version"], capture_output=True, text=True).stdout
+    return ["-legacy"] if version.startswith("OpenSSL 3") else []
+
+
+LEGACY = _legacy()
 PW = '(ConvertTo-SecureString "Lab!Pass1" -AsPlainText -Force)'
 REQUEST = ('$req = New-ExchangeCertificate -GenerateRequest -SubjectName "C=US,O=Contoso,CN=mail.contoso.com" '
            '-DomainName mail.contoso.com,autodiscover.contoso.com -FriendlyName "Contoso 2026" '
@@ -124,11 +135,15 @@ def test_move_certificate_to_second_server(sh):
     run(sh, "$pfx = Export-ExchangeCertificate -Thumbprint %s -BinaryEncoded -Password %s" % (t, PW))
     run(sh, "[System.IO.File]::WriteAllBytes('\\\\fs01\\share\\mail.pfx', $pfx.FileData)")
     path = os.path.join(shell.drive_root, "UNC", "fs01", "share", "mail.pfx")
-    p = subprocess.run([OPENSSL, "pkcs12", "-in", path, "-passin", "pass:Lab!Pass1", "-nodes", "-info"],
-                       capture_output=True, text=True)
+    p = subprocess.run([OPENSSL, "pkcs12", "-in", path, "-passin", "pass:Lab!Pass1", "-nodes", "-info"]
+                       + LEGACY, capture_output=True, text=True)
     assert p.returncode == 0, p.stderr
     assert p.stdout.count("BEGIN CERTIFICATE") == 2        # the certificate and the CA root
     assert "PRIVATE KEY" in p.stdout
+    # As Windows writes it: the key under 3DES, the certificates under RC2-40, SHA-1 MAC.
+    assert "MAC: sha1, Iteration 2000" in p.stderr + p.stdout
+    assert "Shrouded Keybag: pbeWithSHA1And3-KeyTripleDES-CBC, Iteration 2000" in p.stderr + p.stdout
+    assert "PKCS7 Encrypted data: pbeWithSHA1And40BitRC2-CBC, Iteration 2000" in p.stderr + p.stdout
     wrong = run(sh, "Import-ExchangeCertificate -Server EX02 -FileData ([System.IO.File]::ReadAllBytes('\\\\fs01\\share\\mail.pfx')) "
                     "-Password (ConvertTo-SecureString 'nope' -AsPlainText -Force)", ok=False)
     assert "The source data cannot be imported or the wrong password was specified." in wrong
@@ -188,6 +203,27 @@ def test_public_ca_needs_its_issuing_ca(sh):
     t = run(sh, "(Import-ExchangeCertificate -FileData ([System.IO.File]::ReadAllBytes('C:\\certreq\\p.p7b'))).Thumbprint").strip()
     view = shell.organization.local_server.get_certificate(t)
     assert (str(view.Status), str(view.RootCAType)) == ("Valid", "ThirdParty")
+
+
+def test_a_deleted_public_root_stays_deleted(sh):
+    """The public CA's root is trusted once, when the CA is made; a root the user
+    deletes (certutil -delstore here; Remove-Item on the Cert: drive of PowerShell 3.0+)
+    does not come back with the next request or import."""
+    shell, _ = sh
+    run(sh, "New-Item -ItemType Directory C:\\certreq | Out-Null")
+    run(sh, "Export-LabCARoot C:\\certreq\\root.cer -Authority Public | Out-Null")
+    root = run(sh, "(Get-PfxCertificate C:\\certreq\\root.cer).Thumbprint").strip()
+    assert run(sh, "Test-Path Cert:\\LocalMachine\\Root\\%s" % root).strip() == "True"
+    run(sh, "certutil -delstore Root %s | Out-Null" % root)    # 2010: no Remove-Item on Cert:
+    run(sh, REQUEST + "; Set-Content C:\\certreq\\p.req -Value $req")
+    run(sh, "Request-LabPublicCertificate C:\\certreq\\p.req C:\\certreq\\p.p7b | Out-Null")
+    run(sh, "Export-LabCARoot C:\\certreq\\root2.cer -Authority Public | Out-Null")
+    text = run(sh, "Import-ExchangeCertificate -FileData ([System.IO.File]::ReadAllBytes("
+                   "'C:\\certreq\\p.p7b'))", ok=False)
+    assert "trusted root" in text
+    assert run(sh, "Test-Path Cert:\\LocalMachine\\Root\\%s" % root).strip() == "False"
+    # A server added later still gets it (it is the machine's image that ships the root).
+    assert root in shell.organization.add_server("EX09").roots
 
 
 @needs_openssl
@@ -416,7 +452,7 @@ def test_exported_pfx_carries_the_whole_public_chain(sh):
     t = run(sh, "(Import-ExchangeCertificate -FileData ([System.IO.File]::ReadAllBytes('C:\\certreq\\p.p7b'))).Thumbprint").strip()
     run(sh, "$pfx = Export-ExchangeCertificate -Thumbprint %s -BinaryEncoded -Password %s" % (t, PW))
     run(sh, "[System.IO.File]::WriteAllBytes('C:\\certreq\\p.pfx', $pfx.FileData)")
-    p = openssl("pkcs12", "-in", real(shell, "certreq", "p.pfx"), "-passin", "pass:Lab!Pass1", "-nokeys", "-cacerts")
+    p = openssl("pkcs12", "-in", real(shell, "certreq", "p.pfx"), "-passin", "pass:Lab!Pass1", "-nokeys", "-cacerts", *LEGACY)
     assert p.returncode == 0, p.stderr
     assert "Lab Public Issuing CA 1" in p.stdout and "Lab Public Root CA" in p.stdout
 
@@ -486,3 +522,20 @@ def test_certreq_slash_options(sh):
     assert os.path.isfile(real(shell, "certreq", "slash.cer")) and os.path.isfile(real(shell, "certreq", "slash.p7b"))
     out = run(sh, "certreq /accept C:\\certreq\\slash.cer")
     assert out.startswith("Installed Certificate:")
+
+
+def test_removing_the_auth_certificate_is_allowed_as_in_exchange():
+    """Exchange 2013+ does not guard the Auth (OAuth) certificate: Remove-ExchangeCertificate
+    takes it without a warning (only the transport, UM, federation and Send connector
+    certificates are blocked), the Auth configuration keeps naming it, and asking for it
+    then gives the error Microsoft's OAuth article shows."""
+    shell, host = make_shell("2016")
+    shell.run("$t = (Get-AuthConfig).CurrentCertificateThumbprint; "
+              "Remove-ExchangeCertificate -Thumbprint $t -Confirm:$false")
+    assert host.text == ""                                   # no warning, no error
+    auth = shell.organization.auth_config.current_thumbprint
+    assert auth not in shell.organization.local_server.my
+    host.clear()
+    shell.run("(Get-AuthConfig).CurrentCertificateThumbprint | Get-ExchangeCertificate")
+    assert ("A special Rpc error occurs on server EX01: The certificate with thumbprint %s was "
+            "not found." % auth) in host.text

@@ -289,6 +289,17 @@ def test_connector_identity_offers_connectors(shell):
     assert texts(shell, "Set-SendConnector -Identity In") == ["Internet"]
 
 
+def test_accepted_domain_identity_offers_the_accepted_domains(shell2013):
+    org = shell2013.organization
+    from exshell.exchange.organization import AcceptedDomain
+    org.accepted_domains = list(org.accepted_domains) + [AcceptedDomain("fabrikam.com", True, False),
+                                                         AcceptedDomain("contoso.net", True, False)]
+    assert texts(shell2013, "Get-AcceptedDomain -Identity ") == ["contoso.com", "fabrikam.com",
+                                                                 "contoso.net"]
+    assert texts(shell2013, "Get-AcceptedDomain cont") == ["contoso.com", "contoso.net"]
+    assert texts(shell2013, "Get-AcceptedDomain -Identity FAB") == ["fabrikam.com"]
+
+
 def test_certificate_identity_is_server_backslash_thumbprint(shell2013):
     thumbs = [c.Thumbprint for c in shell2013.organization.local_server.certificates()]
     found = complete(shell2013, "Get-ExchangeCertificate -Identity ")

@@ -211,6 +211,24 @@ def test_export_of_a_stand_in_key_warns_and_reimports(fab, tmp_path):
     assert mail in host.text
 
 
+def test_a_server_outside_the_domain_keeps_its_fqdn_in_the_world_file(fab, tmp_path, capsys):
+    folder, _ = fab
+    refs = dumpkit.Refs()
+    dumpkit.write(str(folder / "ExchangeServer.xml"), dumpkit.document(
+        [dumpkit.server_obj(refs, "ex01", "EX01.Fabrikam.com", "Mailbox", 2, (15, 1, 2507, 6)),
+         dumpkit.server_obj(refs, "ex02", "EX02.corp.fabrikam.net", "Mailbox", 2, (15, 1, 2507, 6))]))
+    state = str(tmp_path / "r.db")
+    assert replica_main(["import", str(folder), "-State", state]) == 0
+    out = capsys.readouterr().out
+    assert "EX02: its FQDN EX02.corp.fabrikam.net is outside the organisation's domain " \
+           "fabrikam.com (kept as the dump says)" in out
+    shell, host = make_shell("2016", state=state)        # a later shell reads the file
+    shell.run("(Get-ExchangeServer EX02).Fqdn; (Get-ReceiveConnector -Server EX02)[0].Fqdn; "
+              "(Get-ExchangeServer EX01).Fqdn")
+    assert host.text.split() == ["EX02.corp.fabrikam.net", "EX02.corp.fabrikam.net",
+                                 "EX01.fabrikam.com"]
+
+
 # ------------------------------------------------------------------ bad input
 
 def _import(folder):
