@@ -179,7 +179,7 @@ _CMD = rf"{FAST_NAME}(?:{TRIVIA}(?:{unnamed(FAST_ARG)}))*+"
 _PIPE = rf"{TRIVIA}\|(?!\|){NL_TRIVIA}(?![;)}}]|\Z)"
 FAST_STATEMENT = (
     rf"{TRIVIA}(?:(?P<asg>\${unnamed(VARNAME)}(?:\.\w+)*+)(?![.\[(\w:]){TRIVIA}"
-    rf"(?P<aop>=(?!=)|\+=|{DASH_CLASS}=|\*=|/=|%=){NL_TRIVIA})?(?![;\r\n)}}]|\Z)"
+    rf"(?P<aop>=(?!=)|\+=|{DASH_CLASS}=|\*=|/=|%=){NL_TRIVIA})?+(?![;\r\n)}}]|\Z)"
     # An operator-only expression (a lone operand included), possibly piped on.
     # Possessive: no command name can start like an operand.
     rf"(?:(?P<fex>{FAST_OPERAND_UNNAMED}(?:{TRIVIA}(?:{BINOPS}){NL_TRIVIA}{FAST_OPERAND_UNNAMED})*+)"
