@@ -175,13 +175,14 @@ _WORDS = LazyRegex(r"[^\s,]+")
 _MATCHERS = None
 
 
+_RESCANS = (LazyRegex(OPERAND_TOKEN), LazyRegex(BINOP_TOKEN, re.IGNORECASE),
+            LazyRegex("(" + DQ_TEXT + ")"), LazyRegex("(" + r"\$" + VARNAME + ")"))
+
+
 def _matchers():
     global _MATCHERS
-    # The same patterns (and flags) as the grammar's tokens, so re's cache hands back
-    # the regexes those tokens compiled.
-    _MATCHERS = (re.compile(OPERAND_TOKEN).match, re.compile(BINOP_TOKEN, re.IGNORECASE).match,
-                 re.compile("(" + DQ_TEXT + ")").match,
-                 re.compile("(" + r"\$" + VARNAME + ")").match)
+    # The same patterns (and flags) as the grammar's tokens.
+    _MATCHERS = tuple(r.compiled().match for r in _RESCANS)
     return _MATCHERS
 
 
