@@ -255,10 +255,11 @@ FAST_ARG = (
     rf"(?:[^\s(),;{{}}|&$`{SQ}{DQ}]|\$(?!{VARSTART}))++){ARG_END}")
 # A command name the fast statement path accepts: a plain word that is not a keyword
 # and cannot start an expression.
+FAST_NAME_RUN = rf"(?:[^\s(),;{{}}|&$`{SQ}{DQ}]|\$(?!{VARSTART}))++"
 FAST_NAME = (
     rf"(?!(?i:{'|'.join(KEYWORDS)})(?=[\s(){{}};|]|\Z))"
     rf"(?![{DASH}@<>#=\[(.$:!,+]|{NUMBER_UNNAMED}{EXPR_DELIM})"
-    rf"(?:[^\s(),;{{}}|&$`{SQ}{DQ}]|\$(?!{VARSTART}))++(?=[\s;|)}}]|\Z)")
+    rf"{FAST_NAME_RUN}(?=[\s;|)}}]|\Z)")
 STMT_END = rf"(?={TRIVIA}(?:[;\r\n)}}]|\Z))"
 
 
