@@ -10,9 +10,10 @@ Usage: python3 scripts/bench_parser.py [--corpus DIR] [--baseline DIR] [--rounds
   nothing is cached between parses.
 * Each parser runs in its own process (this checkout; ``--baseline DIR``, another
   checkout of exshell, e.g. ``git worktree add /tmp/base 3dd26ae``), built before the
-  timing starts; the rounds alternate between them (and tree-sitter, when the optional
-  benchmark-only packages ``tree-sitter`` and ``tree-sitter-powershell`` are installed),
-  so the machine's load hits all of them alike.  The figure per parser is its process
+  timing starts; the rounds alternate between them, each going first in turn (and
+  tree-sitter, when the optional benchmark-only packages ``tree-sitter`` and
+  ``tree-sitter-powershell`` are installed), so the machine's load hits all of them
+  alike.  The figure per parser is its process
   CPU time, best of the rounds; the ratios are the figures to read.  The first round
   (a fresh process's first pass over the corpus, what one ``-CheckSyntax`` run over
   those files costs) is shown as well.
@@ -176,10 +177,12 @@ def bench_corpus(folder: str, baseline: str | None, rounds: int) -> None:
     encoded = [text.encode("utf-8") for text in texts]
     ts_best = float("inf")
     ts_first = None
-    for _ in range(rounds):
-        ours.round()
-        if base is not None:
-            base.round()
+    for r in range(rounds):
+        # Who goes first alternates too: the first of a pair measured slower by about a
+        # tenth on a loaded machine, whichever it was.
+        for worker in ((ours, base) if r % 2 == 0 else (base, ours)):
+            if worker is not None:
+                worker.round()
         if ts is not None:
             t = time.process_time()
             for data in encoded:
