@@ -30,7 +30,8 @@ every test input, a corpus and random statements through this driver, the lean
 driver (:mod:`~exshell.lang.driver`) and pyparsing's own, comparing trees, error ids,
 messages and positions.
 
-Regexes still compile on first use.  Imported only when the grammar is built.
+Regexes compile on first use (from their kept code where there is some, see
+:func:`~exshell.lang.lexicon.compile_regex`).  Imported only when the grammar is built.
 """
 from __future__ import annotations
 
@@ -41,6 +42,7 @@ import pyparsing as pp
 from pyparsing.core import _ParseActionIndexError
 
 from .firstchars import EOF, may_start
+from .lexicon import compile_regex, is_kept
 from .state import PARSED, current_parse
 
 __all__ = ["install", "source_of", "describe", "fingerprint", "kept_module_text", "MODULE"]
@@ -50,11 +52,13 @@ ParseException = pp.ParseException
 MODULE = "exshell.lang._compiled_grammar"
 #: Choices with at least this many alternatives look at the character at hand first.
 DISPATCH_MIN = 3
-#: The fast paths (statement, argument and operand regexes, see rules/script.py) switch
-#: on once the process has parsed this many characters, counting the text at hand:
-#: compiling their regexes costs about 50 ms, and they save about a sixth of the parse
-#: time, a tenth of a microsecond per character (measured on admin scripts).  Until
-#: then their regexes do not match, and the general rules, which build the same trees
+#: The fast paths (statement, argument and operand regexes, see rules/script.py) are on
+#: from the start when their regexes' code is kept (lexicon.compile_regex: the Python
+#: that wrote _compiled_regexes.py).  Otherwise they switch on once the process has
+#: parsed this many characters, counting the text at hand: compiling their regexes
+#: costs about 50 ms, and they save about a sixth of the parse time, a tenth of a
+#: microsecond per character (measured on admin scripts).  Until then their regexes do
+#: not match, and the general rules, which build the same trees
 #: (tests/lang/test_fast_path.py), parse everything.
 FAST_PATHS_AFTER = 400_000
 #: What an Opt without a default value holds instead of one.
@@ -265,9 +269,10 @@ class _DormantMatch:
         self.elem, self.name, self.namespace = elem, name, namespace
 
     def __call__(self, s, pos):
-        if PARSED[0] < FAST_PATHS_AFTER:
+        elem = self.elem
+        if PARSED[0] < FAST_PATHS_AFTER and not is_kept(elem.pattern, elem.flags):
             return None
-        match = self.elem.re.match
+        match = compile_regex(elem.pattern, elem.flags).match
         self.namespace[self.name] = match
         return match(s, pos)
 
@@ -282,7 +287,7 @@ class _LazyMatch:
         self.elem, self.name, self.namespace = elem, name, namespace
 
     def __call__(self, s, pos):
-        match = self.elem.re.match
+        match = compile_regex(self.elem.pattern, self.elem.flags).match
         self.namespace[self.name] = match
         return match(s, pos)
 
@@ -626,6 +631,16 @@ def _break(ind, where, out):
 
 
 # ------------------------------------------------------------------ keeping the source
+
+def kept_patterns(root) -> list:
+    """The (pattern, flags) pairs whose engine code is kept (_compiled_regexes.py): the
+    grammar's regex elements and every LazyRegex of the parser's modules."""
+    from . import firstchars, lexicon, nodes, parser, state  # noqa: F401 - their LazyRegexes
+    from .rules import script  # noqa: F401
+    pairs = {(e.pattern, e.flags) for e in _all_elements(root) if isinstance(e, pp.Regex)}
+    pairs.update((r.pattern, r.flags) for r in lexicon.LAZY)
+    return sorted(pairs)
+
 
 def kept_module_text(root) -> str:
     """The text of the kept module for the grammar ``root`` (built with any driver);

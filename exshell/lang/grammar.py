@@ -243,6 +243,13 @@ if __name__ == "__main__":  # pragma: no cover - a developer's tool
     if "--write-compiled" in sys.argv:
         from .compiled import kept_module_text
         target = os.path.join(os.path.dirname(os.path.abspath(__file__)), "_compiled_grammar.py")
+        root = build(driver="lean")
         with open(target, "w", encoding="utf-8") as fh:
-            fh.write(kept_module_text(build(driver="lean")))
+            fh.write(kept_module_text(root))
+        print("wrote", target)
+        from .compiled import kept_patterns
+        from .lexicon import kept_regexes_text
+        target = os.path.join(os.path.dirname(target), "_compiled_regexes.py")
+        with open(target, "w", encoding="utf-8") as fh:
+            fh.write(kept_regexes_text(kept_patterns(root)))
         print("wrote", target)

@@ -18,11 +18,12 @@ class LazyRegex:
 
     def __init__(self, pattern: str, flags: int = 0):
         self.pattern, self.flags, self._re = pattern, flags, None
+        LAZY.append(self)
 
     def compiled(self) -> "re.Pattern":
         r = self._re
         if r is None:
-            r = self._re = re.compile(self.pattern, self.flags)
+            r = self._re = compile_regex(self.pattern, self.flags)
         return r
 
     def match(self, *args):
@@ -36,6 +37,107 @@ class LazyRegex:
 
     def finditer(self, *args):
         return self.compiled().finditer(*args)
+
+
+#: Every LazyRegex made (their patterns go into the kept compiled regexes).
+LAZY: list = []
+
+
+# ------------------------------------------------------------------ kept compiled regexes
+#
+# Compiling a regular expression is mostly Python work (the re module parses the
+# pattern and writes the engine's code); the parser's ~150 patterns take about a tenth
+# of a second, paid by every process on first use.  ``python -m exshell.lang.grammar
+# --write-compiled`` keeps the engine's code of each of them in _compiled_regexes.py,
+# for the Python that wrote it; that Python builds the pattern objects from the kept
+# code directly (the same objects re.compile makes: tests/lang/test_compiled.py).  Any
+# other Python (or a pattern not kept) compiles as usual.
+
+_KEPT = None
+
+
+def runtime_key() -> tuple:
+    """What the kept code is valid for: the interpreter and its regex engine."""
+    import array
+    import sys
+    import _sre
+    return (sys.implementation.cache_tag, _sre.MAGIC, _sre.CODESIZE, sys.maxunicode,
+            sys.byteorder, array.array("I").itemsize)
+
+
+def _kept() -> dict:
+    global _KEPT
+    if _KEPT is None:
+        _KEPT = {}
+        try:
+            from . import _compiled_regexes as kept
+        except ImportError:  # pragma: no cover - a tree without the kept module
+            return _KEPT
+        if kept.RUNTIME == runtime_key():
+            _KEPT = kept.INDEX
+    return _KEPT
+
+
+_CODE = None
+
+
+def _code(offset: int, length: int) -> list:
+    global _CODE
+    if _CODE is None:
+        import array
+        import binascii
+        import zlib
+        from . import _compiled_regexes as kept
+        _CODE = array.array("I", zlib.decompress(binascii.a2b_base64(kept.CODE)))
+    return _CODE[offset:offset + length].tolist()
+
+
+def is_kept(pattern: str, flags: int = 0) -> bool:
+    """Whether ``pattern`` compiles from kept code here (at almost no cost)."""
+    return (pattern, flags) in _kept()
+
+
+def compile_regex(pattern: str, flags: int = 0) -> "re.Pattern":
+    """``re.compile(pattern, flags)``, from the kept code when there is some."""
+    entry = _kept().get((pattern, flags))
+    if entry is None:
+        return re.compile(pattern, flags)
+    import _sre
+    all_flags, groups, groupindex, offset, length = entry
+    indexgroup = [None] * (groups + 1)
+    for name, i in groupindex.items():
+        indexgroup[i] = name
+    return _sre.compile(pattern, all_flags, _code(offset, length), groups, groupindex,
+                        tuple(indexgroup))
+
+
+def kept_regexes_text(patterns) -> str:
+    """The text of _compiled_regexes.py for ``patterns`` ((pattern, flags) pairs),
+    compiled by this Python."""
+    import array
+    import binascii
+    import zlib
+    from re import _compiler, _parser
+    index, code = {}, array.array("I")
+    for pattern, flags in sorted({(p, int(f)) for p, f in patterns}):
+        parsed = _parser.parse(pattern, flags)
+        words = _compiler._code(parsed, flags)
+        index[(pattern, flags)] = (int(flags | parsed.state.flags), parsed.state.groups - 1,
+                                   dict(parsed.state.groupdict), len(code), len(words))
+        code.extend(words)
+    packed = binascii.b2a_base64(zlib.compress(code.tobytes(), 9), newline=False).decode()
+    lines = "".join(f"    {packed[i:i + 76]!r}\n" for i in range(0, len(packed), 76))
+    entries = "".join(f"    {k!r}:\n        {v!r},\n" for k, v in index.items())
+    return ('"""The engine code of the parser\'s regular expressions, written by\n'
+            '``python -m exshell.lang.grammar --write-compiled`` (see lexicon.compile_regex).\n'
+            'Do not edit: tests/lang/test_compiled.py fails while this is out of date."""\n'
+            "# flake8: noqa\n"
+            "# fmt: off\n"
+            f"RUNTIME = {runtime_key()!r}\n"
+            "# (pattern, flags): (flags, groups, group names, offset, length) in CODE\n"
+            "INDEX = {\n" + entries + "}\n"
+            "# The code words (uint32), zlib-compressed, base64.\n"
+            "CODE = (\n" + lines + ")\n")
 
 
 def unnamed(pattern: str) -> str:
@@ -153,10 +255,11 @@ FAST_ARG = (
     rf"(?:[^\s(),;{{}}|&$`{SQ}{DQ}]|\$(?!{VARSTART}))++){ARG_END}")
 # A command name the fast statement path accepts: a plain word that is not a keyword
 # and cannot start an expression.
+FAST_NAME_RUN = rf"(?:[^\s(),;{{}}|&$`{SQ}{DQ}]|\$(?!{VARSTART}))++"
 FAST_NAME = (
     rf"(?!(?i:{'|'.join(KEYWORDS)})(?=[\s(){{}};|]|\Z))"
     rf"(?![{DASH}@<>#=\[(.$:!,+]|{NUMBER_UNNAMED}{EXPR_DELIM})"
-    rf"(?:[^\s(),;{{}}|&$`{SQ}{DQ}]|\$(?!{VARSTART}))++(?=[\s;|)}}]|\Z)")
+    rf"{FAST_NAME_RUN}(?=[\s;|)}}]|\Z)")
 STMT_END = rf"(?={TRIVIA}(?:[;\r\n)}}]|\Z))"
 
 
@@ -179,7 +282,7 @@ _CMD = rf"{FAST_NAME}(?:{TRIVIA}(?:{unnamed(FAST_ARG)}))*+"
 _PIPE = rf"{TRIVIA}\|(?!\|){NL_TRIVIA}(?![;)}}]|\Z)"
 FAST_STATEMENT = (
     rf"{TRIVIA}(?:(?P<asg>\${unnamed(VARNAME)}(?:\.\w+)*+)(?![.\[(\w:]){TRIVIA}"
-    rf"(?P<aop>=(?!=)|\+=|{DASH_CLASS}=|\*=|/=|%=){NL_TRIVIA})?(?![;\r\n)}}]|\Z)"
+    rf"(?P<aop>=(?!=)|\+=|{DASH_CLASS}=|\*=|/=|%=){NL_TRIVIA})?+(?![;\r\n)}}]|\Z)"
     # An operator-only expression (a lone operand included), possibly piped on.
     # Possessive: no command name can start like an operand.
     rf"(?:(?P<fex>{FAST_OPERAND_UNNAMED}(?:{TRIVIA}(?:{BINOPS}){NL_TRIVIA}{FAST_OPERAND_UNNAMED})*+)"

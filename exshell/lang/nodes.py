@@ -163,8 +163,13 @@ def end_of(node) -> int:
 
 
 def fast_value_action(s, loc, toks):
-    """Parse action for FAST_ARG / FAST_OPERAND (see _build)."""
+    """Parse action for FAST_OPERAND (see _build)."""
     return fast_match(toks[0])
+
+
+def fast_argument_action(s, loc, toks):
+    """Parse action for FAST_ARG."""
+    return fast_argument(toks[0])
 
 
 _WORDS = LazyRegex(r"[^\s,]+")
@@ -175,13 +180,14 @@ _WORDS = LazyRegex(r"[^\s,]+")
 _MATCHERS = None
 
 
+_RESCANS = (LazyRegex(OPERAND_TOKEN), LazyRegex(BINOP_TOKEN, re.IGNORECASE),
+            LazyRegex("(" + DQ_TEXT + ")"), LazyRegex("(" + r"\$" + VARNAME + ")"))
+
+
 def _matchers():
     global _MATCHERS
-    # The same patterns (and flags) as the grammar's tokens, so re's cache hands back
-    # the regexes those tokens compiled.
-    _MATCHERS = (re.compile(OPERAND_TOKEN).match, re.compile(BINOP_TOKEN, re.IGNORECASE).match,
-                 re.compile("(" + DQ_TEXT + ")").match,
-                 re.compile("(" + r"\$" + VARNAME + ")").match)
+    # The same patterns (and flags) as the grammar's tokens.
+    _MATCHERS = tuple(r.compiled().match for r in _RESCANS)
     return _MATCHERS
 
 
@@ -231,16 +237,7 @@ def fast_match(m, whole=1):
     if "fx" in m.re.groupindex and g("fx") is not None:
         return _expandable(m, whole)
     if g("fp") is not None:
-        pv = g("pv")
-        if pv is None:
-            return A.CommandParameter(span(m.start(whole), m.end(whole)), g("pn"), g("fp"),
-                                      None, False)
-        vs, ve = m.span("pv")
-        if pv[0] == "$":
-            arg = A.VariableExpr(span(vs, ve), pv[1:], None, False)
-        else:
-            arg = A.StringConstant(span(vs, ve), pv, "bare")
-        return A.CommandParameter(span(m.start("fp"), ve), g("pn"), g("fp"), arg, True)
+        return _parameter(m, whole)
     if g("fsb") is not None:
         node = fast_expression(current().text, m.start("fsbx"), m.end("fsbx"))
         pipe = A.Pipeline(node.span, (A.CommandExpression(node.span, node),))
@@ -261,6 +258,32 @@ def fast_match(m, whole=1):
                       for w in _WORDS.finditer(g("fl")))
         return A.ArrayLiteral(span(items[0].span.start, items[-1].span.end), items)
     return A.StringConstant(span(m.start(whole), m.end(whole)), g("fw"), "bare")
+
+
+def fast_argument(m):
+    """:func:`fast_match` for a match of the argument pattern, its commonest kinds
+    (a parameter, a bare word) looked at first."""
+    g = m.group
+    if g("fp") is not None:
+        return _parameter(m, 1)
+    word = g("fw")
+    if word is not None:
+        return A.StringConstant(span(m.start(1), m.end(1)), word, "bare")
+    return fast_match(m)
+
+
+def _parameter(m, whole):
+    g = m.group
+    pv = g("pv")
+    if pv is None:
+        return A.CommandParameter(span(m.start(whole), m.end(whole)), g("pn"), g("fp"),
+                                  None, False)
+    vs, ve = m.span("pv")
+    if pv[0] == "$":
+        arg = A.VariableExpr(span(vs, ve), pv[1:], None, False)
+    else:
+        arg = A.StringConstant(span(vs, ve), pv, "bare")
+    return A.CommandParameter(span(m.start("fp"), ve), g("pn"), g("fp"), arg, True)
 
 
 def _expandable(m, whole):

@@ -15,6 +15,7 @@ This module imports pyparsing only when the grammar is built.
 """
 from __future__ import annotations
 
+import gc
 import sys
 import threading
 from typing import Optional
@@ -67,6 +68,21 @@ _FRAMES_PER_LEVEL = 60
 
 def parse_with(root, text: str, file: Optional[str] = None) -> A.Script:
     """Parse ``text`` with the grammar ``root`` (see :func:`parse`)."""
+    # The tree is freed by reference counting; the cyclic collector would only walk it
+    # again and again while it grows (a tenth of the parse time on long scripts), so it
+    # pauses during the parse (and is left as it was: a parse inside a parse, another
+    # thread's parse or a caller that turned it off).
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        return _parse_with(root, text, file)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _parse_with(root, text: str, file: Optional[str]) -> A.Script:
     state = ParseState(text)
     with activate(state):
         statements = _statements(root, state, file)

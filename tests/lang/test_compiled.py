@@ -10,7 +10,8 @@ import re
 import pyparsing as pp
 import pytest
 
-from exshell.lang import ParseError, compiled, firstchars, grammar, parser
+from exshell.lang import ParseError, compiled, firstchars, grammar, lexicon, parser
+from exshell.lang import _compiled_regexes as kept_regexes
 from exshell.lang import ast as A
 from exshell.lang.source import decode_script
 
@@ -82,17 +83,75 @@ def test_a_grammar_whose_shape_changed_is_compiled_in_memory(monkeypatch):
         assert outcome(root, text) == outcome(built("lean"), text)
 
 
-def test_fast_paths_switch_on_after_enough_text(monkeypatch):
-    root = grammar.build()
-    fast = [e for e in compiled._all_elements(root) if getattr(e, "fast_path", False)]
+def _fast_matchers(root):
+    """The fast paths' regex matchers in the compiled functions' namespace."""
+    ns = root._parse.compiled.__globals__
+    fast = [k for k, e in enumerate(compiled._all_elements(root)) if getattr(e, "fast_path", False)]
     assert len(fast) == 4
+    return [ns[f"M{k}"] for k in fast]
+
+
+def test_fast_paths_switch_on_after_enough_text_when_their_regexes_must_compile(monkeypatch):
+    """Compiling the fast paths' regexes costs more than they save on a short text."""
+    monkeypatch.setattr(compiled, "is_kept", lambda pattern, flags: False)
+    root = grammar.build()
     text = "Get-ExchangeCertificate -Domain x | fl\n$a = $b.C + 1\n"
     monkeypatch.setattr(compiled, "FAST_PATHS_AFTER", 10 ** 12)
     cold = parser.parse_with(root, text)
-    assert not any("re" in vars(e) for e in fast)  # not even compiled
+    assert all(isinstance(m, compiled._DormantMatch) for m in _fast_matchers(root))  # not compiled
     monkeypatch.setattr(compiled, "FAST_PATHS_AFTER", 0)
     assert parser.parse_with(root, text) == cold
-    assert any("re" in vars(e) for e in fast)
+    assert not all(isinstance(m, compiled._DormantMatch) for m in _fast_matchers(root))
+
+
+@pytest.mark.skipif(lexicon.runtime_key() != kept_regexes.RUNTIME,
+                    reason="the kept regex code was written by another Python")
+def test_fast_paths_are_on_from_the_start_when_their_regexes_are_kept(monkeypatch):
+    monkeypatch.setattr(compiled, "FAST_PATHS_AFTER", 10 ** 12)
+    root = grammar.build()
+    parser.parse_with(root, "Get-ExchangeCertificate -Domain x | fl\n")
+    assert not all(isinstance(m, compiled._DormantMatch) for m in _fast_matchers(root))
+
+
+# ------------------------------------------------------------------ kept regex code
+
+def test_the_kept_regex_code_is_current():
+    """What `python -m exshell.lang.grammar --write-compiled` writes for this Python;
+    the code written by another Python is not used here at all."""
+    patterns = compiled.kept_patterns(built("lean"))
+    again = "the regexes changed: run  python -m exshell.lang.grammar --write-compiled"
+    assert sorted(kept_regexes.INDEX) == [(p, int(f)) for p, f in patterns], again
+    if lexicon.runtime_key() == kept_regexes.RUNTIME:
+        text = pathlib.Path(kept_regexes.__file__).read_text(encoding="utf-8")
+        assert text == lexicon.kept_regexes_text(patterns), again
+    else:
+        assert not any(lexicon.is_kept(p, f) for p, f in patterns)
+
+
+def test_a_python_the_code_was_not_written_for_compiles_as_usual(monkeypatch):
+    monkeypatch.setattr(lexicon, "_KEPT", None)
+    monkeypatch.setattr(lexicon, "runtime_key", lambda: ("another-python", 0))
+    pattern, flags = next(iter(kept_regexes.INDEX))
+    assert not lexicon.is_kept(pattern, flags)
+    assert lexicon.compile_regex(pattern, flags) is re.compile(pattern, flags)  # re's own cache
+
+
+@pytest.mark.skipif(lexicon.runtime_key() != kept_regexes.RUNTIME,
+                    reason="the kept regex code was written by another Python")
+def test_regexes_from_kept_code_are_the_regexes_re_compiles():
+    """The same pattern objects (flags, groups, names) matching the same way: every kept
+    regex at every position of a corpus script, spans of every group compared."""
+    text = decode_script(FILES[0].read_bytes())[:1500] + "\n$x = @{ A = 1 } -and -not $b\n"
+    for pattern, flags in kept_regexes.INDEX:
+        ours, theirs = lexicon.compile_regex(pattern, flags), re.compile(pattern, flags)
+        assert ours is not theirs
+        assert (ours.pattern, ours.flags, ours.groups, dict(ours.groupindex)) == \
+            (theirs.pattern, theirs.flags, theirs.groups, dict(theirs.groupindex))
+        for pos in range(len(text) + 1):
+            a, b = ours.match(text, pos), theirs.match(text, pos)
+            assert (a is None) == (b is None), (pattern, pos)
+            if a is not None:
+                assert a.regs == b.regs, (pattern, pos)
 
 
 # ------------------------------------------------------------------ same trees, same errors

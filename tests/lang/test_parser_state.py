@@ -131,3 +131,42 @@ def test_a_parse_inside_a_parse_restores_the_outer_state():
         assert parse("1 +\n2").statements
         assert state.current() is outer
         assert state.span(8, 10).line == 2
+
+
+@pytest.mark.parametrize("text", ["Get-ExchangeCertificate | fl", "if ($a) { (", "1 +"])
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_garbage_collector_is_left_as_it_was(text, enabled):
+    """parse() pauses the cyclic collector while it builds the tree; afterwards (a tree
+    or an error) it is on again, or still off when the caller had turned it off."""
+    import gc
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        try:
+            parse(text)
+        except ParseError:
+            pass
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
+
+
+def test_a_parse_leaves_no_cyclic_garbage():
+    """Why the pause is sound: the trees and the errors are freed by reference counting
+    alone, so nothing waits for the collector (a cycle here would pile up while it is
+    paused)."""
+    import gc
+    texts = [shape for shape, _ in SHAPES[:60]] + ["if ($a) { (", "function f { param($x"]
+    gc.collect()
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        for text in texts:
+            try:
+                parse(text)
+            except ParseError:
+                pass
+        assert gc.collect() == 0
+    finally:
+        if was:
+            gc.enable()

@@ -15,7 +15,7 @@ from .. import ast as A
 from ..elements import LRegex, Nest, act, alt, drop, fail, glued, tok, token
 from ..lexicon import (CMD_DELIM, DASH, DASH_CLASS, DQ, EXPR_DELIM, FAST_ARG, NUMBER, PLAIN,
                        SQ, TRIVIA)
-from ..nodes import (Piece, Post, Tok, bare_unescape, end_of, fast_value_action,
+from ..nodes import (Piece, Post, Tok, bare_unescape, end_of, fast_argument_action,
                      norm_assign, start_of, string_node)
 from ..state import abort, at_end, current, span
 from .expressions import postfix_action
@@ -148,7 +148,7 @@ def parameters(g) -> None:
                    lambda s, l, t: Tok("--", t[0].start(1), t[0].end(1), "--"))
     comma_bad = act(tok(","), lambda s, l, t: abort("MissingArgument", t[0].start(1),
                                                     t[0].end(1)))
-    g.FAST_ARG = act(tok(FAST_ARG), fast_value_action)
+    g.FAST_ARG = act(tok(FAST_ARG), fast_argument_action)
     guard = LRegex(True, TRIVIA + r"(?![;\r\n|)}]|\Z)").set_parse_action(drop)
     general = guard + (param | g.REDIRECTION | g.arg_value | dashdash | comma_bad)
     g.cmd_element = (g.FAST_ARG | general) if g.fast else general

@@ -15,9 +15,10 @@ import pyparsing as pp
 
 from .. import ast as A
 from ..elements import LRegex, Nest, act, drop
-from ..lexicon import (FAST_ARG, FAST_NAME, FAST_STATEMENT, FAST_STATEMENT_SEPS, NL_TRIVIA,
-                       OPERAND_TOKEN, TRIVIA, token_pattern)
-from ..nodes import bare_unescape, closed, fast_expression, fast_match, norm_assign
+from ..lexicon import (FAST_ARG, FAST_NAME_RUN, FAST_STATEMENT, FAST_STATEMENT_SEPS, NL_TRIVIA,
+                       OPERAND_TOKEN, TRIVIA, LazyRegex, token_pattern)
+from ..nodes import (bare_unescape, closed, fast_argument, fast_expression, fast_match,
+                     norm_assign)
 from ..state import current, fail_unexpected, span
 
 
@@ -37,12 +38,13 @@ class _FastStatement:
         self.pipe = None
         self.operand = None
 
+    # The name's own checks (not a keyword, cannot start an expression) held when the
+    # statement matched: the re-scan only finds where it ends.
+    PATTERNS = (LazyRegex(token_pattern(FAST_ARG)), LazyRegex(rf"{TRIVIA}({FAST_NAME_RUN})"),
+                LazyRegex(rf"{TRIVIA}\|{NL_TRIVIA}"), LazyRegex(OPERAND_TOKEN))
+
     def compile(self):
-        import re
-        self.arg = re.compile(token_pattern(FAST_ARG))
-        self.name = re.compile(rf"{TRIVIA}({FAST_NAME})")
-        self.pipe = re.compile(rf"{TRIVIA}\|{NL_TRIVIA}")
-        self.operand = re.compile(OPERAND_TOKEN)
+        self.arg, self.name, self.pipe, self.operand = (r.compiled() for r in self.PATTERNS)
 
     def __call__(self, s, l, t):
         m = t[0]
@@ -71,11 +73,11 @@ class _FastStatement:
             args = []
             redirs = []
             last = ne
-            while True:
+            while pos < end:  # (an argument at the end would end past it)
                 am = self.arg.match(text, pos)
                 if am is None or am.end() > end:
                     break
-                node = fast_match(am)
+                node = fast_argument(am)
                 (redirs if isinstance(node, A.Redirection) else args).append(node)
                 last = node.span.end
                 pos = am.end()
