@@ -278,16 +278,20 @@ def _decide_cpr_once(app: Any) -> None:
     up to 1 s for the answer when the prompt ends, on every prompt, until a 2 s timer
     started with the prompt decides the terminal does not answer -- which it never
     does when each prompt ends sooner (a pasted script, a quick ``exit``), and when it
-    does it prints a warning in its own words.  Here the first unanswered request
-    decides, after at most :data:`_CPR_WAIT`, and nothing is printed (no console of
-    Windows says such a thing).  An answer arriving later still counts: prompt_toolkit
-    then takes the terminal as one that answers again."""
+    does it prints a warning in its own words.  Here, until the terminal has answered
+    once, the first unanswered request decides, after at most :data:`_CPR_WAIT`, and
+    nothing is printed (no console of Windows says such a thing).  A terminal that
+    has answered is waited for as prompt_toolkit does; an answer arriving late still
+    counts: prompt_toolkit then takes the terminal as one that answers again."""
     from prompt_toolkit.renderer import CPR_Support
 
     renderer = app.renderer
     wait = renderer.wait_for_cpr_responses
 
-    async def wait_once(timeout: float = _CPR_WAIT) -> None:
+    async def wait_once(timeout: float = 1.0) -> None:
+        if renderer.cpr_support != CPR_Support.UNKNOWN:    # it has answered before
+            await wait(timeout=timeout)
+            return
         asked = renderer.waiting_for_cpr
         await wait(timeout=min(timeout, _CPR_WAIT))
         if asked and not renderer.waiting_for_cpr and renderer.cpr_support == CPR_Support.UNKNOWN:
