@@ -65,8 +65,9 @@ def render_text(data: Dict[str, Any]) -> str:
     if "Exchange %s" % data["version"] not in title:     # the title usually says it already
         title += " (Exchange %s)" % data["version"]
     lines = ["Lab %s: %s" % (data["lab"], title),
-             "Learner: %s   Time spent: %.1f min   Resets: %d" % (data["learner"] or "-",
-                                                                   data["minutes"], data["resets"])]
+             "Learner: %s   Time spent: %s   Resets: %d" % (
+                 data["learner"] or "-", _duration(data.get("seconds", data["minutes"] * 60)),
+                 data["resets"])]
     if not data["started_lab"]:
         lines.append("Not started yet.")
     lines.append("Tasks done: %d of %d" % (data["tasks_done"], len(data["tasks"])))
