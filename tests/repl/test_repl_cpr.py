@@ -11,12 +11,13 @@ to run out.
 from __future__ import annotations
 
 import os
-import pty
 import select
 import sys
 import time
 
 import pytest
+
+pty = pytest.importorskip("pty")    # a POSIX terminal
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 ASK = b"\x1b[6n"
