@@ -84,7 +84,7 @@ def render_text(data: Dict[str, Any]) -> str:
                 lines.append("            still wrong: %s" % c["detail"])
     log = data.get("command_log") or []
     if log:
-        lines += ["", "Commands typed: %d" % len(log)]
+        lines += ["", "Commands typed: %d (times in UTC)" % len(log)]
         for entry in log:
             text = str(entry.get("text", "")).split("\n")
             lines.append("  %-22s %s" % (_log_when(entry), text[0]))
@@ -252,7 +252,7 @@ def render_html(data: Dict[str, Any]) -> str:
     extra = ""
     if commands:
         log = data.get("command_log") or [{"text": c} for c in commands]
-        extra = ("<h2>Commands typed</h2>\n<ol class=\"commands\" id=\"commands\">%s</ol>\n"
+        extra = ("<h2>Commands typed <small>(times in UTC)</small></h2>\n<ol class=\"commands\" id=\"commands\">%s</ol>\n"
                  % "".join(_log_item(entry) for entry in log))
     if not data["started_lab"]:
         summary.append(("Note", "Not started yet."))
