@@ -183,6 +183,7 @@ class _ClassicConsole:
         from .tabcycle import TabCycle
 
         self.state = ClassicState(ConsoleHistory(), TabCycle(_source(shell, cache)))
+        self._prompt = ""
         options = dict(_SESSION_OPTIONS, prompt_continuation=_continuation)
         self.session = PromptSession(
             history=InMemoryHistory(), lexer=None, completer=None, reserve_space_for_menu=0,
@@ -196,12 +197,17 @@ class _ClassicConsole:
         self.session.layout.current_window.dont_extend_height = to_filter(True)
 
     def _popup(self, is_open: bool) -> None:
+        from .conhost import input_rows
+
         def toolbar():
             size = self.session.app.output.get_size()
-            return self.state.toolbar(size.columns, size.rows)
+            used = input_rows(self._prompt, self.session.default_buffer.text, size.columns,
+                              len(CONTINUATION_PROMPT))
+            return self.state.toolbar(size.columns, size.rows - used)
         self.session.bottom_toolbar = toolbar if is_open else None
 
     def read(self, prompt: str) -> str:
+        self._prompt = prompt
         self.state.close()
         self.session.bottom_toolbar = None
         self.state.tab.reset()

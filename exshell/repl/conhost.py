@@ -37,7 +37,7 @@ from typing import Any, Callable, List, Optional, Tuple
 
 from .console_history import ConsoleHistory
 
-__all__ = ["ListPopup", "PromptPopup", "ClassicState", "make_classic_bindings",
+__all__ = ["ListPopup", "PromptPopup", "ClassicState", "make_classic_bindings", "input_rows",
            "NUMBER_PROMPT", "COPY_TO_PROMPT", "DELETE_TO_PROMPT", "POPUP_STYLE",
            "POPUP_SELECTED_STYLE", "copy_to_char", "delete_to_char", "copy_one", "copy_rest"]
 
@@ -164,6 +164,18 @@ class PromptPopup:
         return _box([[(POPUP_STYLE, _fit(self.prompt + self.typed, width))]], width, columns)
 
 
+def input_rows(prompt: str, text: str, columns: int, continuation: int = 3) -> int:
+    """How many screen rows the input takes: the prompt and the first line, then each
+    further line after its continuation prompt (``>> ``), each wrapped at ``columns``.
+    A popup has the rest of the window."""
+    columns = max(1, columns)
+    rows = 0
+    for k, line in enumerate(text.split("\n")):
+        cells = (len(prompt) if k == 0 else continuation) + len(line)
+        rows += max(1, -(-cells // columns))
+    return rows
+
+
 # ------------------------------------------------------------------ line operations
 # Each takes the line and the cursor and returns the new (text, cursor).
 
@@ -224,11 +236,12 @@ class ClassicState:
         self.popup = self.under = None
 
     def toolbar(self, columns: int, rows: int) -> Any:
-        """The open popup as formatted text lines (for the toolbar under the input)."""
+        """The open popup as formatted text lines (for the toolbar under the input;
+        ``rows``: the window's rows the input leaves it)."""
         if self.popup is None:
             return []
         fragments: List[Tuple[str, str]] = []
-        for k, line in enumerate(self.popup.render(columns, rows)):
+        for k, line in enumerate(self.popup.render(columns, max(3, rows))):
             if k:
                 fragments.append(("", "\n"))
             fragments.extend(line)
