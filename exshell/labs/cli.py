@@ -2,13 +2,15 @@
 
     exshell lab list
     exshell lab start NAME [-Fresh] [-NoLogo] [-Learner "Your Name"]
-    exshell lab check NAME [-State FILE] [-DriveRoot DIR] [-Task ID] [-MaxSeconds N] [-MaxSteps N]
+    exshell lab check NAME [-State FILE] [-DriveRoot DIR] [-Task ID] [-Format text|json]
+                           [-MaxSeconds N] [-MaxSteps N]
     exshell lab validate FILE [FILE...]
     exshell lab report NAME [-Format text|json|html] [-Out FILE]
     exshell lab new FILE [-Version 2010] [-Force]
     exshell lab preview FILE [-NoLogo]
 
-Without -State, check grades your own world of the lab (the one lab start keeps).
+Without -State, check grades your own world of the lab (the one lab start keeps); it
+prints [PASS]/[FAIL] lines on a terminal, JSON otherwise (-Format chooses).
 The learner's name (-Learner, else the EXSHELL_LEARNER setting) is kept with the
 progress and shown in the reports.  new writes a lab file to start from, every key
 explained; preview runs a lab file as a learner would, in a throwaway world.
@@ -198,10 +200,13 @@ def cmd_start(args: Sequence[str]) -> int:
 # ----------------------------------------------------------------- check
 
 def cmd_check(args: Sequence[str]) -> int:
-    opts, rest = _options(args, ("State", "DriveRoot", "Task", "Root", "MaxSeconds", "MaxSteps"),
-                          ())
+    opts, rest = _options(args, ("State", "DriveRoot", "Task", "Root", "MaxSeconds", "MaxSteps",
+                                 "Format"), ())
     if len(rest) != 1:
         raise UsageError("exshell lab check: give a lab (and -State FILE for another world)")
+    fmt = str(opts.get("Format", "text" if _is_terminal(sys.stdout) else "json")).casefold()
+    if fmt not in ("text", "json"):
+        raise UsageError("exshell lab check: -Format must be text or json")
     lab = find_lab(rest[0])
     if "State" not in opts:
         # The learner's own world of this lab, and its drive.
@@ -235,8 +240,20 @@ def cmd_check(args: Sequence[str]) -> int:
     except WorldFileError as e:
         sys.stderr.write("exshell: %s\n" % e)
         return 2
-    sys.stdout.write(json.dumps(result, indent=2) + "\n")
+    if fmt == "json":
+        sys.stdout.write(json.dumps(result, indent=2) + "\n")
+    else:
+        import shutil
+        from .report import render_check
+        sys.stdout.write(render_check(result, shutil.get_terminal_size((80, 24)).columns - 1))
     return 0 if result["passed"] else 1
+
+
+def _is_terminal(stream) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
 
 
 # ----------------------------------------------------------------- validate

@@ -13,7 +13,8 @@ from typing import Any, Dict, List, Optional
 from .log import LoggedCommand
 from .model import Lab
 
-__all__ = ["report_data", "render_text", "render_json", "render_html", "learner_report"]
+__all__ = ["report_data", "render_text", "render_json", "render_html", "learner_report",
+           "render_check"]
 
 
 def _commands(progress) -> Optional[List[str]]:
@@ -65,8 +66,9 @@ def render_text(data: Dict[str, Any]) -> str:
     if "Exchange %s" % data["version"] not in title:     # the title usually says it already
         title += " (Exchange %s)" % data["version"]
     lines = ["Lab %s: %s" % (data["lab"], title),
-             "Learner: %s   Time spent: %.1f min   Resets: %d" % (data["learner"] or "-",
-                                                                   data["minutes"], data["resets"])]
+             "Learner: %s   Time spent: %s   Resets: %d" % (
+                 data["learner"] or "-", _duration(data.get("seconds", data["minutes"] * 60)),
+                 data["resets"])]
     if not data["started_lab"]:
         lines.append("Not started yet.")
     lines.append("Tasks done: %d of %d" % (data["tasks_done"], len(data["tasks"])))
@@ -82,7 +84,7 @@ def render_text(data: Dict[str, Any]) -> str:
                 lines.append("            still wrong: %s" % c["detail"])
     log = data.get("command_log") or []
     if log:
-        lines += ["", "Commands typed: %d" % len(log)]
+        lines += ["", "Commands typed: %d (times in UTC)" % len(log)]
         for entry in log:
             text = str(entry.get("text", "")).split("\n")
             lines.append("  %-22s %s" % (_log_when(entry), text[0]))
@@ -91,6 +93,32 @@ def render_text(data: Dict[str, Any]) -> str:
                 lines.append("  %-22s answered %s" % ("", ", ".join(str(a) for a in entry["answers"])))
             for error in entry.get("errors") or []:
                 lines.append("  %-22s error: %s" % ("", str(error.get("message", "")).split("\n")[0]))
+    return "\n".join(lines) + "\n"
+
+
+def render_check(result: Dict[str, Any], width: int = 79) -> str:
+    """``exshell lab check`` on a terminal: each task and its checks as Test-LabTask
+    words them ([PASS]/[FAIL], what is still wrong under a failed check), wrapped to
+    ``width``, then how many tasks pass."""
+    import textwrap
+    width = max(40, width)
+
+    def wrapped(text: str, first: str, rest: str) -> List[str]:
+        return textwrap.wrap(str(text), width, initial_indent=first, subsequent_indent=rest,
+                             break_long_words=True, break_on_hyphens=False) or [first.rstrip()]
+
+    lines = wrapped("Lab %s: %s" % (result.get("lab", ""), result.get("title", "")), "", "    ")
+    tasks = result.get("tasks") or []
+    for t in tasks:
+        lines.append("")
+        lines += wrapped("Task %s: %s -- %s" % (t.get("id", ""), t.get("title", ""),
+                                                 "PASSED" if t.get("passed") else "NOT YET"), "", "    ")
+        for c in t.get("checks") or []:
+            mark = "[PASS] " if c.get("passed") else "[FAIL] "
+            lines += wrapped(c.get("description", ""), mark, " " * 7)
+            if not c.get("passed") and c.get("detail"):
+                lines += wrapped(c["detail"], " " * 7, " " * 7)
+    lines += ["", "Tasks passed: %d of %d" % (sum(1 for t in tasks if t.get("passed")), len(tasks))]
     return "\n".join(lines) + "\n"
 
 
@@ -224,7 +252,7 @@ def render_html(data: Dict[str, Any]) -> str:
     extra = ""
     if commands:
         log = data.get("command_log") or [{"text": c} for c in commands]
-        extra = ("<h2>Commands typed</h2>\n<ol class=\"commands\" id=\"commands\">%s</ol>\n"
+        extra = ("<h2>Commands typed <small>(times in UTC)</small></h2>\n<ol class=\"commands\" id=\"commands\">%s</ol>\n"
                  % "".join(_log_item(entry) for entry in log))
     if not data["started_lab"]:
         summary.append(("Note", "Not started yet."))

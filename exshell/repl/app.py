@@ -160,6 +160,11 @@ _SESSION_OPTIONS = dict(complete_while_typing=False, multiline=True,
                         enable_history_search=False, enable_system_prompt=False,
                         enable_suspend=False, enable_open_in_editor=False, mouse_support=False)
 
+#: How long the end of a prompt waits for the terminal's answer to the cursor position
+#: request (CPR) sent when the prompt was drawn (seconds).  A local terminal answers in
+#: milliseconds, one across an SSH link in a round trip.
+_CPR_WAIT = 0.5
+
 #: How long a lone Escape waits for a key that makes it Alt-<key> (seconds): short, so
 #: Escape clears the line at once, long enough for a terminal's Alt sequences.
 _ESCAPE_WAIT = 0.25
@@ -178,6 +183,7 @@ class _ClassicConsole:
         from .tabcycle import TabCycle
 
         self.state = ClassicState(ConsoleHistory(), TabCycle(_source(shell, cache)))
+        self._prompt = ""
         options = dict(_SESSION_OPTIONS, prompt_continuation=_continuation)
         self.session = PromptSession(
             history=InMemoryHistory(), lexer=None, completer=None, reserve_space_for_menu=0,
@@ -185,17 +191,23 @@ class _ClassicConsole:
                                              make_classic_bindings(self.state, self._popup)]),
             style=_style(), input=pt_input, output=pt_output, **options)
         self.session.app.timeoutlen = _ESCAPE_WAIT
+        _decide_cpr_once(self.session.app)
         # The input takes only its own lines, so a popup opens right under it.
         from prompt_toolkit.filters import to_filter
         self.session.layout.current_window.dont_extend_height = to_filter(True)
 
     def _popup(self, is_open: bool) -> None:
+        from .conhost import input_rows
+
         def toolbar():
             size = self.session.app.output.get_size()
-            return self.state.toolbar(size.columns, size.rows)
+            used = input_rows(self._prompt, self.session.default_buffer.text, size.columns,
+                              len(CONTINUATION_PROMPT))
+            return self.state.toolbar(size.columns, size.rows - used)
         self.session.bottom_toolbar = toolbar if is_open else None
 
     def read(self, prompt: str) -> str:
+        self._prompt = prompt
         self.state.close()
         self.session.bottom_toolbar = None
         self.state.tab.reset()
@@ -238,6 +250,7 @@ class _PSReadLineConsole:
             key_bindings=merge_key_bindings([make_key_bindings(shell), bindings]),
             style=DynamicStyle(self._style), input=pt_input, output=pt_output, **session_options)
         self.session.app.timeoutlen = _ESCAPE_WAIT
+        _decide_cpr_once(self.session.app)
         _label_search(self.session)
 
     def _continuation(self, width: int, line_number: int, is_soft_wrap: bool) -> str:
@@ -261,6 +274,37 @@ class _PSReadLineConsole:
 
     def accepted(self, text: str) -> None:
         pass
+
+
+def _decide_cpr_once(app: Any) -> None:
+    """Put up with a terminal that never answers cursor position requests (a serial
+    console, an ``expect`` script, some web terminals) without making its user wait.
+
+    prompt_toolkit asks where the cursor is each time it draws a prompt, and waits
+    up to 1 s for the answer when the prompt ends, on every prompt, until a 2 s timer
+    started with the prompt decides the terminal does not answer -- which it never
+    does when each prompt ends sooner (a pasted script, a quick ``exit``), and when it
+    does it prints a warning in its own words.  Here, until the terminal has answered
+    once, the first unanswered request decides, after at most :data:`_CPR_WAIT`, and
+    nothing is printed (no console of Windows says such a thing).  A terminal that
+    has answered is waited for as prompt_toolkit does; an answer arriving late still
+    counts: prompt_toolkit then takes the terminal as one that answers again."""
+    from prompt_toolkit.renderer import CPR_Support
+
+    renderer = app.renderer
+    wait = renderer.wait_for_cpr_responses
+
+    async def wait_once(timeout: float = 1.0) -> None:
+        if renderer.cpr_support != CPR_Support.UNKNOWN:    # it has answered before
+            await wait(timeout=timeout)
+            return
+        asked = renderer.waiting_for_cpr
+        await wait(timeout=min(timeout, _CPR_WAIT))
+        if asked and not renderer.waiting_for_cpr and renderer.cpr_support == CPR_Support.UNKNOWN:
+            renderer.cpr_support = CPR_Support.NOT_SUPPORTED
+
+    renderer.wait_for_cpr_responses = wait_once
+    renderer.cpr_not_supported_callback = None
 
 
 def _source(shell: Any, cache: Any):

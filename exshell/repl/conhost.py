@@ -37,7 +37,7 @@ from typing import Any, Callable, List, Optional, Tuple
 
 from .console_history import ConsoleHistory
 
-__all__ = ["ListPopup", "PromptPopup", "ClassicState", "make_classic_bindings",
+__all__ = ["ListPopup", "PromptPopup", "ClassicState", "make_classic_bindings", "input_rows",
            "NUMBER_PROMPT", "COPY_TO_PROMPT", "DELETE_TO_PROMPT", "POPUP_STYLE",
            "POPUP_SELECTED_STYLE", "copy_to_char", "delete_to_char", "copy_one", "copy_rest"]
 
@@ -164,6 +164,18 @@ class PromptPopup:
         return _box([[(POPUP_STYLE, _fit(self.prompt + self.typed, width))]], width, columns)
 
 
+def input_rows(prompt: str, text: str, columns: int, continuation: int = 3) -> int:
+    """How many screen rows the input takes: the prompt and the first line, then each
+    further line after its continuation prompt (``>> ``), each wrapped at ``columns``.
+    A popup has the rest of the window."""
+    columns = max(1, columns)
+    rows = 0
+    for k, line in enumerate(text.split("\n")):
+        cells = (len(prompt) if k == 0 else continuation) + len(line)
+        rows += max(1, -(-cells // columns))
+    return rows
+
+
 # ------------------------------------------------------------------ line operations
 # Each takes the line and the cursor and returns the new (text, cursor).
 
@@ -224,11 +236,12 @@ class ClassicState:
         self.popup = self.under = None
 
     def toolbar(self, columns: int, rows: int) -> Any:
-        """The open popup as formatted text lines (for the toolbar under the input)."""
+        """The open popup as formatted text lines (for the toolbar under the input;
+        ``rows``: the window's rows the input leaves it)."""
         if self.popup is None:
             return []
         fragments: List[Tuple[str, str]] = []
-        for k, line in enumerate(self.popup.render(columns, rows)):
+        for k, line in enumerate(self.popup.render(columns, max(3, rows))):
             if k:
                 fragments.append(("", "\n"))
             fragments.extend(line)
@@ -238,158 +251,182 @@ class ClassicState:
 def make_classic_bindings(state: ClassicState, on_popup: Callable[[bool], None]):
     """The classic console's keys (imports prompt_toolkit).  ``on_popup(open)`` is told
     when a popup opens or closes (the REPL shows or hides its toolbar)."""
-    from prompt_toolkit.filters import Condition, has_completions, has_focus
-    from prompt_toolkit.enums import DEFAULT_BUFFER
     from prompt_toolkit.key_binding import KeyBindings
-    from prompt_toolkit.keys import Keys
 
     kb = KeyBindings()
-    on_input = has_focus(DEFAULT_BUFFER)
-    popup_open = Condition(lambda: state.popup is not None)
-    is_list = Condition(lambda: isinstance(state.popup, ListPopup))
-    is_prompt = Condition(lambda: isinstance(state.popup, PromptPopup))
-    editing = on_input & ~popup_open
+    keys = _Keys(state, on_popup)
+    _bind_completion(kb, keys)
+    _bind_history(kb, keys)
+    _bind_copying(kb, keys)
+    _bind_line_editing(kb, keys)
+    _bind_popup_openers(kb, keys)
+    _bind_list_popup(kb, keys)
+    _bind_prompt_popups(kb, keys)
+    return kb
 
+
+class _Keys:
+    """What every binding below shares: the state, the filters that say which keys
+    apply (editing the line, or a popup taking the keys) and small line helpers."""
+
+    def __init__(self, state: ClassicState, on_popup: Callable[[bool], None]) -> None:
+        from prompt_toolkit.enums import DEFAULT_BUFFER
+        from prompt_toolkit.filters import Condition, has_completions, has_focus
+
+        self.state = state
+        self.on_popup = on_popup
+        self.on_input = has_focus(DEFAULT_BUFFER)
+        self.popup_open = Condition(lambda: state.popup is not None)
+        self.is_list = Condition(lambda: isinstance(state.popup, ListPopup))
+        self.is_prompt = Condition(lambda: isinstance(state.popup, PromptPopup))
+        self.editing = self.on_input & ~self.popup_open
+        self.no_menu = ~has_completions
+
+    @staticmethod
     def put(buf, text: str, cursor: Optional[int] = None) -> None:
+        """Replace the line, the cursor at ``cursor`` (None: the end)."""
         buf.text = text
         buf.cursor_position = len(text) if cursor is None else min(cursor, len(text))
 
-    def open_popup(popup: Any) -> None:
-        state.popup = popup
-        on_popup(True)
+    def open_popup(self, popup: Any) -> None:
+        self.state.popup = popup
+        self.on_popup(True)
 
-    def close_popup() -> None:
-        state.close()
-        on_popup(False)
+    def close_popup(self) -> None:
+        self.state.close()
+        self.on_popup(False)
 
-    def first_line(buf) -> bool:
-        return "\n" not in buf.document.text_before_cursor
+    def last(self) -> str:
+        """The entry the copy keys (F1, F2, F3, Right) copy from."""
+        return self.state.history.last_recalled()
 
-    def last_line(buf) -> bool:
-        return "\n" not in buf.document.text_after_cursor
 
-    # -- completion: Tab cycles in place ------------------------------------------------
-    @kb.add("tab", filter=editing)
-    def _tab(event) -> None:
+def _bind_completion(kb: Any, keys: _Keys) -> None:
+    """Tab and Shift-Tab cycle the candidates in place."""
+    def press(event, backward: bool) -> None:
         buf = event.current_buffer
-        done = state.tab.press(buf.text, buf.cursor_position)
+        done = keys.state.tab.press(buf.text, buf.cursor_position, backward=backward)
         if done is not None:
-            put(buf, *done)
+            keys.put(buf, *done)
 
-    @kb.add("s-tab", filter=editing)
-    def _shift_tab(event) -> None:
-        buf = event.current_buffer
-        done = state.tab.press(buf.text, buf.cursor_position, backward=True)
-        if done is not None:
-            put(buf, *done)
+    kb.add("tab", filter=keys.editing)(lambda event: press(event, False))
+    kb.add("s-tab", filter=keys.editing)(lambda event: press(event, True))
 
-    # -- history --------------------------------------------------------------------------
-    @kb.add("up", filter=editing & ~has_completions)
-    @kb.add("f5", filter=editing)
+
+def _bind_history(kb: Any, keys: _Keys) -> None:
+    """Up/F5 and Down walk the history (or the lines of a multi-line input), PgUp and
+    PgDn jump to its ends, F8 searches it by the text left of the cursor."""
+    history = keys.state.history
+
+    @kb.add("up", filter=keys.editing & keys.no_menu)
+    @kb.add("f5", filter=keys.editing)
     def _up(event) -> None:
         buf = event.current_buffer
-        if not first_line(buf):
+        if "\n" in buf.document.text_before_cursor:
             buf.cursor_up()
             return
-        entry = state.history.previous()
+        entry = history.previous()
         if entry is not None:
-            put(buf, entry)
+            keys.put(buf, entry)
 
-    @kb.add("down", filter=editing & ~has_completions)
+    @kb.add("down", filter=keys.editing & keys.no_menu)
     def _down(event) -> None:
         buf = event.current_buffer
-        if not last_line(buf):
+        if "\n" in buf.document.text_after_cursor:
             buf.cursor_down()
             return
-        entry = state.history.next()
+        entry = history.next()
         if entry is not None:
-            put(buf, entry)
+            keys.put(buf, entry)
 
-    @kb.add("pageup", filter=editing)
+    @kb.add("pageup", filter=keys.editing)
     def _oldest(event) -> None:
-        entry = state.history.oldest()
+        entry = history.oldest()
         if entry is not None:
-            state.history.nth(0)
-            put(event.current_buffer, entry)
+            history.nth(0)
+            keys.put(event.current_buffer, entry)
 
-    @kb.add("pagedown", filter=editing)
+    @kb.add("pagedown", filter=keys.editing)
     def _newest(event) -> None:
-        entry = state.history.newest()
+        entry = history.newest()
         if entry is not None:
-            put(event.current_buffer, entry)
+            keys.put(event.current_buffer, entry)
 
-    @kb.add("f8", filter=editing)
+    @kb.add("f8", filter=keys.editing)
     def _f8(event) -> None:
         buf = event.current_buffer
         cursor = buf.cursor_position
-        entry = state.history.matching(buf.text[:cursor])
+        entry = history.matching(buf.text[:cursor])
         if entry is not None:
-            put(buf, entry, cursor)
+            keys.put(buf, entry, cursor)
 
-    # -- copying from the last entry --------------------------------------------------------
-    @kb.add("f1", filter=editing)
+
+def _bind_copying(kb: Any, keys: _Keys) -> None:
+    """F1 (and Right at the end of the line) copy one character of the last entry,
+    F3 the rest of it."""
+    @kb.add("f1", filter=keys.editing)
     def _f1(event) -> None:
         buf = event.current_buffer
-        put(buf, *copy_one(buf.text, buf.cursor_position, state.history.last_recalled()))
+        keys.put(buf, *copy_one(buf.text, buf.cursor_position, keys.last()))
 
-    @kb.add("right", filter=editing & ~has_completions)
+    @kb.add("right", filter=keys.editing & keys.no_menu)
     def _right(event) -> None:
         buf = event.current_buffer
         if buf.cursor_position < len(buf.text):
             buf.cursor_position += 1
             return
-        put(buf, *copy_one(buf.text, buf.cursor_position, state.history.last_recalled()))
+        keys.put(buf, *copy_one(buf.text, buf.cursor_position, keys.last()))
 
-    @kb.add("f3", filter=editing)
+    @kb.add("f3", filter=keys.editing)
     def _f3(event) -> None:
         buf = event.current_buffer
-        put(buf, *copy_rest(buf.text, buf.cursor_position, state.history.last_recalled()))
+        keys.put(buf, *copy_rest(buf.text, buf.cursor_position, keys.last()))
 
-    # -- line editing -----------------------------------------------------------------------
-    @kb.add("escape", filter=editing)
+
+def _bind_line_editing(kb: Any, keys: _Keys) -> None:
+    """Esc clears the line, Ctrl-Home/Ctrl-End delete to its start/end; the keys
+    PSReadLine has and conhost has not do nothing."""
+    @kb.add("escape", filter=keys.editing)
     def _escape(event) -> None:
-        put(event.current_buffer, "")
+        keys.put(event.current_buffer, "")
 
-    @kb.add("c-home", filter=editing)
+    @kb.add("c-home", filter=keys.editing)
     def _delete_before(event) -> None:
         buf = event.current_buffer
-        put(buf, buf.text[buf.cursor_position:], 0)
+        keys.put(buf, buf.text[buf.cursor_position:], 0)
 
-    @kb.add("c-end", filter=editing)
+    @kb.add("c-end", filter=keys.editing)
     def _delete_after(event) -> None:
         buf = event.current_buffer
-        put(buf, buf.text[:buf.cursor_position], buf.cursor_position)
+        keys.put(buf, buf.text[:buf.cursor_position], buf.cursor_position)
 
-    @kb.add("c-z", filter=on_input)
-    @kb.add("c-space", filter=on_input)
-    @kb.add("c-r", filter=on_input)
-    @kb.add("c-s", filter=on_input)
-    @kb.add("f6", filter=on_input)
+    @kb.add("c-z", filter=keys.on_input)
+    @kb.add("c-space", filter=keys.on_input)
+    @kb.add("c-r", filter=keys.on_input)
+    @kb.add("c-s", filter=keys.on_input)
+    @kb.add("f6", filter=keys.on_input)
     def _nothing(event) -> None:
         pass
 
-    # -- popups -----------------------------------------------------------------------------
-    @kb.add("f7", filter=editing)
-    def _f7(event) -> None:
-        if len(state.history):
-            open_popup(ListPopup(state.history))
 
-    @kb.add("f9", filter=editing)
-    def _f9(event) -> None:
-        if len(state.history):
-            open_popup(PromptPopup("number"))
+def _bind_popup_openers(kb: Any, keys: _Keys) -> None:
+    """F7 opens the history list, F9/F2/F4 their one-line prompts (none of them with
+    an empty history)."""
+    openers = (("f7", lambda: ListPopup(keys.state.history)),
+               ("f9", lambda: PromptPopup("number")),
+               ("f2", lambda: PromptPopup("copy_to")),
+               ("f4", lambda: PromptPopup("delete_to")))
+    for key, make in openers:
+        def _open(event, make=make) -> None:
+            if len(keys.state.history):
+                keys.open_popup(make())
+        kb.add(key, filter=keys.editing)(_open)
 
-    @kb.add("f2", filter=editing)
-    def _f2(event) -> None:
-        if len(state.history):
-            open_popup(PromptPopup("copy_to"))
 
-    @kb.add("f4", filter=editing)
-    def _f4(event) -> None:
-        if len(state.history):
-            open_popup(PromptPopup("delete_to"))
-
-    # In the F7 list.
+def _bind_list_popup(kb: Any, keys: _Keys) -> None:
+    """The F7 list: moving, Enter runs the entry, Left/Right take it, Delete removes
+    it, F9 asks for a number (letters: :func:`_bind_prompt_popups`)."""
+    state = keys.state
     for key, delta in (("up", -1), ("down", 1), ("pageup", "page-"), ("pagedown", "page+"),
                        ("home", "home"), ("end", "end")):
         def _move(event, delta=delta) -> None:
@@ -398,61 +435,64 @@ def make_classic_bindings(state: ClassicState, on_popup: Callable[[bool], None])
             step = {"page-": -popup.height, "page+": popup.height, "home": -count,
                     "end": count}.get(delta, delta)
             popup.move(step)
-        kb.add(key, filter=is_list, eager=True)(_move)
+        kb.add(key, filter=keys.is_list, eager=True)(_move)
 
-    @kb.add("enter", filter=is_list, eager=True)
+    @kb.add("enter", filter=keys.is_list, eager=True)
     def _list_enter(event) -> None:
         index = state.popup.selected
-        close_popup()
+        keys.close_popup()
         buf = event.current_buffer
-        put(buf, state.history.nth(index) or "")
+        keys.put(buf, state.history.nth(index) or "")
         buf.validate_and_handle()
 
-    @kb.add("left", filter=is_list, eager=True)
-    @kb.add("right", filter=is_list, eager=True)
+    @kb.add("left", filter=keys.is_list, eager=True)
+    @kb.add("right", filter=keys.is_list, eager=True)
     def _list_take(event) -> None:
         index = state.popup.selected
-        close_popup()
-        put(event.current_buffer, state.history.nth(index) or "")
+        keys.close_popup()
+        keys.put(event.current_buffer, state.history.nth(index) or "")
 
-    @kb.add("backspace", filter=is_list, eager=True)
+    @kb.add("backspace", filter=keys.is_list, eager=True)
     def _list_ignore(event) -> None:
         pass
 
-    @kb.add("delete", filter=is_list, eager=True)
+    @kb.add("delete", filter=keys.is_list, eager=True)
     def _list_delete(event) -> None:
         if not state.popup.delete():
-            close_popup()
+            keys.close_popup()
 
-    @kb.add("f9", filter=is_list, eager=True)
+    @kb.add("f9", filter=keys.is_list, eager=True)
     def _list_number(event) -> None:
         state.under = state.popup
         state.popup = PromptPopup("number")
 
-    # In the one-line prompts.
-    @kb.add("enter", filter=is_prompt, eager=True)
+
+def _bind_prompt_popups(kb: Any, keys: _Keys) -> None:
+    """The one-line prompts (F9 number, F2 copy-to, F4 delete-to), Esc in any popup,
+    and the characters a popup takes."""
+    from prompt_toolkit.keys import Keys
+    state = keys.state
+
+    @kb.add("enter", filter=keys.is_prompt, eager=True)
     def _prompt_enter(event) -> None:
         popup = state.popup
-        buf = event.current_buffer
+        keys.close_popup()
         if popup.kind == "number":
-            close_popup()
-            put(buf, state.history.nth(popup.number()) or "")
-            return
+            keys.put(event.current_buffer, state.history.nth(popup.number()) or "")
         # F2/F4 take Enter as their character (it is never on the line): nothing to do.
-        close_popup()
 
-    @kb.add("backspace", filter=is_prompt, eager=True)
+    @kb.add("backspace", filter=keys.is_prompt, eager=True)
     def _prompt_backspace(event) -> None:
         if state.popup.kind == "number":
             state.popup.backspace()
         else:
-            close_popup()
+            keys.close_popup()
 
-    @kb.add("escape", filter=popup_open, eager=True)
+    @kb.add("escape", filter=keys.popup_open, eager=True)
     def _popup_escape(event) -> None:
-        close_popup()
+        keys.close_popup()
 
-    @kb.add(Keys.Any, filter=popup_open, eager=True)
+    @kb.add(Keys.Any, filter=keys.popup_open, eager=True)
     def _popup_char(event) -> None:
         popup = state.popup
         char = event.data or ""
@@ -465,11 +505,9 @@ def make_classic_bindings(state: ClassicState, on_popup: Callable[[bool], None])
             return
         if len(char) != 1 or not char.isprintable():
             return
-        close_popup()
+        keys.close_popup()
         buf = event.current_buffer
         if popup.kind == "copy_to":
-            put(buf, *copy_to_char(buf.text, buf.cursor_position, state.history.last_recalled(), char))
+            keys.put(buf, *copy_to_char(buf.text, buf.cursor_position, keys.last(), char))
         else:
-            put(buf, *delete_to_char(buf.text, buf.cursor_position, char))
-
-    return kb
+            keys.put(buf, *delete_to_char(buf.text, buf.cursor_position, char))

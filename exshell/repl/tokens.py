@@ -292,7 +292,7 @@ class _Scanner:
         if m:
             tok = self.add("variable", i, m.end())
         elif c in _SQ or c in _DQ:
-            j, closed = _string(text, i)
+            j, _ = _string(text, i)
             tok = self.add("string", i, j)
         else:
             j = _scan_word(text, i)
@@ -417,7 +417,6 @@ def _bare_word(text, i, toks, add, stack, continue_last=False) -> int:
 def _argument_mode(text, i, toks, add, stack) -> int:
     c = text[i]
     n = len(text)
-    frame = stack[-1]
     if c in DASHES:
         nxt = text[i + 1] if i + 1 < n else ""
         if nxt and nxt in DASHES and (i + 2 >= n or text[i + 2] in _WORD_END):

@@ -3,6 +3,7 @@ errors it wrote, when it started, how long it ran and how it ended; kept in the
 progress (and read back), shown in the HTML report.  Exam mode: no hints, no
 solutions, Test-LabTask without the explanations."""
 import json
+import re
 
 import pytest
 
@@ -137,15 +138,16 @@ def test_both_reports_show_when_each_command_ran_and_for_how_long(session, tmp_p
     assert len(hms) == 8 and hms[2] == ":"
     text = render_text(data)
     lines = text.splitlines()
-    assert "Commands typed: 2" in lines
+    assert "Commands typed: 2 (times in UTC)" in lines
     row = [l for l in lines if l.endswith("Get-ExchangeCertificate | New-ExchangeCertificate")][0]
     assert row.lstrip().startswith(hms + ", ") and " s " in row
     assert any(l.strip() == "answered N" for l in lines)
     assert any(l.strip().startswith("error: ") and "nosuch" in l for l in lines)
     page = render_html(data)
-    assert '<span class="when">%s, ' % hms in page
-    # The title names the version once.
+    assert '<span class="when">%s, ' % hms in page and "(times in UTC)" in page
+    # The title names the version once; the time spent reads as in the HTML report.
     assert lines[0].count("Exchange 2010") == 1
+    assert re.match(r"Learner: .*   Time spent: \d+ s   Resets: 0$", lines[1]), lines[1]
 
 
 def test_a_stopped_or_failed_command_says_so_in_the_report():

@@ -184,7 +184,26 @@ def test_check_without_state_grades_the_learners_own_world(labs_dir, capsys):
         run_solution(ls.shell, task)
     ls.shell.close()
     assert cli.main(["lab", "check", "renew-2010"]) == 0
-    assert json.loads(capsys.readouterr().out)["passed"] is True
+    assert json.loads(capsys.readouterr().out)["passed"] is True     # not a terminal: JSON
+
+
+def test_check_in_words_for_a_person(labs_dir, capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")                  # the width it wraps to
+    lab = find_lab("renew-2010")
+    ls = open_session(lab, host=RecordingHost([], interactive=True))
+    run_solution(ls.shell, lab.tasks[0])                 # the first task only
+    ls.shell.close()
+    assert cli.main(["lab", "check", "renew-2010", "-Format", "text"]) == 1
+    lines = capsys.readouterr().out.split("\n")
+    assert lines[0] == "Lab renew-2010: %s" % lab.title
+    assert "Task renew: %s -- PASSED" % lab.tasks[0].title in lines
+    assert "Task remove-old: %s -- NOT YET" % lab.tasks[1].title in lines
+    assert any(l.startswith("[PASS] ") for l in lines)
+    failed = [i for i, l in enumerate(lines) if l.startswith("[FAIL] ")]
+    assert failed and lines[failed[0] + 1].startswith("       ")      # what is still wrong
+    assert all(len(l) <= 79 for l in lines)
+    assert lines[-2] == "Tasks passed: 1 of 2"
+    assert cli.main(["lab", "check", "renew-2010", "-Format", "xml"]) == 2
 
 
 def test_the_learners_name_is_kept_and_reported(labs_dir, capsys, monkeypatch):

@@ -19,7 +19,8 @@ from typing import Callable, List, Optional, Union
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 PROMPT = "[PS] C:\\Windows\\system32>"
-TIMEOUT = 30.0
+#: Generous: a loaded CI machine may take many seconds to start a Python process.
+TIMEOUT = 60.0
 
 
 def have_tmux() -> bool:

@@ -6,7 +6,8 @@ import pytest
 
 from exshell.engine.psreadline import DESCRIPTIONS, GROUPS, KEY_HANDLERS, TERMINAL_KEYS
 from exshell.repl.conhost import (COPY_TO_PROMPT, DELETE_TO_PROMPT, NUMBER_PROMPT, ListPopup,
-                                  PromptPopup, copy_one, copy_rest, copy_to_char, delete_to_char)
+                                  PromptPopup, copy_one, copy_rest, copy_to_char, delete_to_char,
+                                  input_rows)
 from exshell.repl.console_history import BUFFER_SIZE, ConsoleHistory
 from exshell.repl.psreadline import ParseErrorCheck, prompt_fragments, search_history
 from exshell.repl.tabcycle import TabCycle
@@ -84,6 +85,18 @@ def test_list_popup_scrolls_with_the_choice_and_jumps_to_a_letter():
     popup.jump_to_letter("c")
     assert popup.selected == 29                            # the next older one starting with c
     assert popup.delete() and h.commands[29] == "zeta"
+
+
+def test_list_popup_fits_under_the_input_in_a_small_window():
+    h = history(*("cmd%02d" % i for i in range(30)))
+    prompt = "[PS] C:\\Windows\\system32>"
+    assert input_rows(prompt, "", 80) == 1
+    assert input_rows(prompt, "x" * 60, 80) == 2                   # wrapped
+    assert input_rows(prompt, "a\nb", 80) == 2                     # a continuation line
+    assert input_rows(prompt, "", 12) == 3
+    # 12 rows, one for the input: a box of 11 rows, not the usual 22 cut off.
+    lines = ["".join(t for _, t in line) for line in ListPopup(h).render(80, 12 - 1)]
+    assert len(lines) == 11 and lines[-1].strip().startswith("\u2514")
 
 
 def test_prompt_popups_say_what_conhost_says():

@@ -158,24 +158,29 @@ def test_output_reflows_after_resize(term):
 
 
 def test_history_errors_in_red_and_exit(tmp_path):
-    """PSReadLine (Exchange 2016): history kept in a file, Ctrl-R."""
+    """PSReadLine (Exchange 2016): history kept in a file, Ctrl-R.  Every key waits
+    for the screen to show what the one before did (the machine may be busy)."""
     with Terminal(["-ExchangeVersion", "2016"], home=str(tmp_path)) as term:
         term.wait_prompt()
         term.run("'alpha one'")
         term.run("'beta two'")
         term.clear()
-        # Up twice recalls the older entry.
+        # Up recalls the newest entry, Up again the older one.
         term.key("Up")
+        term.wait_for(PROMPT + "'beta two'")
         term.key("Up")
         term.wait_for(PROMPT + "'alpha one'")
+        # Ctrl-C drops the line: it stays on the screen, a fresh prompt comes under it.
         term.key("C-c")
+        term.wait_for(lambda s: _last_lines(s, 2) == [PROMPT + "'alpha one'", PROMPT])
         term.clear()
         # Ctrl-R searches the history.
         term.key("C-r")
+        term.wait_for("bck-i-search:")
         term.type("beta")
-        term.wait_for("'beta two'")
+        term.wait_for(lambda s: "bck-i-search: beta" in s and PROMPT + "'beta two'" in s)
         term.key("Enter")        # leave the search with the entry on the line
-        term.wait_for(lambda s: "search" not in s)
+        term.wait_for(lambda s: "search" not in s and _last_lines(s, 1) == [PROMPT + "'beta two'"])
         term.key("Enter")        # run it
         screen = term.wait_done("'beta two'")
         assert re.search(r"^beta two$", screen, re.M)
@@ -190,6 +195,11 @@ def test_history_errors_in_red_and_exit(tmp_path):
         assert term.exit_status() == 4
     history = (tmp_path / ".local" / "share" / "exshell" / "history").read_text()
     assert "+'alpha one'" in history and "+exit 4" in history
+
+
+def _last_lines(screen, count):
+    """The last ``count`` lines of the screen that are not empty."""
+    return [l.rstrip() for l in screen.split("\n") if l.strip()][-count:]
 
 
 def test_nologo(tmp_path):
