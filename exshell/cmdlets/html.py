@@ -57,7 +57,7 @@ class _NotEmptyStrings(ListOf):
 
     def convert(self, value: Any) -> Any:
         items = super().convert(value)
-        if not items or any(v is None for v in items):
+        if not items or any(v is None or v == "" for v in items):
             raise ConversionError(EMPTY_ARGUMENT, "ParameterArgumentValidationError")
         return items
 

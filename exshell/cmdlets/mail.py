@@ -59,6 +59,15 @@ class DeliveryNotificationOptions(NetFlags):
     Delay = 4
     Never = 134217728
 
+    @classmethod
+    def names(cls) -> List[str]:
+        return ["None", "OnSuccess", "OnFailure", "Delay", "Never"]
+
+    def __str__(self) -> str:
+        if not self.value:
+            return "None"
+        return ", ".join(m.name for m in type(self) if m.value and self.value & m.value == m.value)
+
 
 #: -Encoding names (PowerShell's file-encoding words) -> MIME charset.
 _ENCODING_NAMES = {"ascii": "us-ascii", "utf8": "utf-8", "unicode": "utf-16",

@@ -214,6 +214,14 @@ def test_the_default_ascii_encoding_loses_what_ascii_cannot_hold(tmp_path):
     assert read_mail(path)["Subject"] == "Caf?"
 
 
+def test_delivery_notification_flags(tmp_path):
+    text, errors = shown(PS20, "Send-MailMessage a@b.com s -From c@d.com -SmtpServer m "
+                               "-DeliveryNotificationOption OnFailure,Delay", drive_root=str(tmp_path))
+    assert errors == []
+    [path] = outbox(tmp_path)
+    assert read_mail(path)["X-Exshell-Relay"] == "m:25; ssl=False; notify=OnFailure, Delay"
+
+
 def test_psemailserver_supplies_the_server(tmp_path):
     text, errors = shown(PS20, "$PSEmailServer = 'relay.contoso.com'; "
                                "Send-MailMessage a@b.com 'Hi' -From c@d.com", drive_root=str(tmp_path))
@@ -242,6 +250,11 @@ MAIL_ERRORS = [
      None, "CannotConvertArgumentNoMessage,Microsoft.PowerShell.Commands.SendMailMessage", False),
     ("Send-MailMessage -To a@b.com -From c@d.com -Subject '' -SmtpServer m",
      None, "ParameterArgumentValidationError,Microsoft.PowerShell.Commands.SendMailMessage", False),
+    ("Send-MailMessage -To a@b.com -From c@d.com -Subject s -SmtpServer m -Attachments ''",
+     None, "ParameterArgumentValidationError,Microsoft.PowerShell.Commands.SendMailMessage", False),
+    ("Send-MailMessage -To a@b.com -From c@d.com -Subject s -SmtpServer m -Attachments C:\\Windows",
+     "Access to the path 'C:\\Windows' is denied.",
+     "System.UnauthorizedAccessException,Microsoft.PowerShell.Commands.SendMailMessage", False),
 ]
 
 
