@@ -98,6 +98,7 @@ class Dialect(_Facts):
     ignore_action: bool                    # -ErrorAction Ignore: the error is not even recorded
     type_new_method: bool                  # [T]::new(args) constructs (5.0)
     timespan_format_strings: bool          # TimeSpan takes format strings (.NET 4: '{0:hh\:mm}')
+    net4_members: bool                     # members .NET 4 added exist (Stopwatch.Restart()...)
     strict_mode_latest: int                # the version Set-StrictMode -Version Latest means
     script_path_variables: bool            # $PSScriptRoot in scripts and $PSCommandPath (3.0)
     default_parameter_values: bool         # $PSDefaultParameterValues fills parameters (3.0)
@@ -132,6 +133,9 @@ class Dialect(_Facts):
     cert_provider_writes: bool             # the Certificate provider removes items (Remove-Item,
                                            # -DeleteKey) and creates stores (3.0); 2.0's is read-only
     should_process_text: str               # the -WhatIf / Confirm line of a built-in cmdlet
+    html_colgroup_one_line: bool           # ConvertTo-Html: <colgroup><col/>...</colgroup> on one
+                                           # line (3.0+); 2.0 writes each tag on a line of its own
+    html_encodes_apostrophe: bool          # ConvertTo-Html cells: ' becomes &#39; (.NET 4's encoder)
 
     # -- errors --------------------------------------------------------------------------
     error_marker: str                      # ERROR_MARKER_ARROW | ERROR_MARKER_UNDERLINE
@@ -215,7 +219,7 @@ PS20 = Dialect(
                    ("PSRemotingProtocolVersion", "2.1")),
     maximum_history_count=64,
     member_enumeration=False, scalar_count=False, foreach_skips_null=False, psitem=False,
-    collection_methods=False, ignore_action=False, type_new_method=False, timespan_format_strings=False,
+    collection_methods=False, ignore_action=False, net4_members=False, type_new_method=False, timespan_format_strings=False,
     strict_mode_latest=2, script_path_variables=False, default_parameter_values=False, v5_cmdlets=False, core_snapins=_CORE_SNAPINS_20, modules=_MODULES_20,
     loaded_modules=(),
     v3_cmdlets=False, simplified_syntax=False, extra_common_parameters=False,
@@ -223,7 +227,7 @@ PS20 = Dialect(
     type_keywords=False, syntax_lists_common_parameters=True, syntax_mandatory_first=True,
     help_switch_type=False, module_command_view=False, wide_file_mode=False,
     x509_script_properties=False, cert_directory_header=True, cert_filter_parameters=False,
-    cert_provider_writes=False,
+    cert_provider_writes=False, html_colgroup_one_line=False, html_encodes_apostrophe=False,
     should_process_text='Performing operation "{action}" on Target "{target}".',
     error_marker=ERROR_MARKER_ARROW, parse_message_first=True, split_terminator_message=True,
     stop_message_prefix=True, not_found_names_command=False,
@@ -257,7 +261,7 @@ PS51 = Dialect(
                    ("SerializationVersion", "1.1.0.1")),
     maximum_history_count=4096,
     member_enumeration=True, scalar_count=True, foreach_skips_null=True, psitem=True,
-    collection_methods=True, ignore_action=True, type_new_method=True, timespan_format_strings=True,
+    collection_methods=True, ignore_action=True, net4_members=True, type_new_method=True, timespan_format_strings=True,
     strict_mode_latest=3, script_path_variables=True, default_parameter_values=True, v5_cmdlets=True, core_snapins=("Microsoft.PowerShell.Core",),
     modules=_MODULES_51,
     loaded_modules=("Microsoft.PowerShell.Management", "Microsoft.PowerShell.Utility"),
@@ -266,7 +270,7 @@ PS51 = Dialect(
     type_keywords=True, syntax_lists_common_parameters=False, syntax_mandatory_first=False,
     help_switch_type=True, module_command_view=True, wide_file_mode=True,
     x509_script_properties=True, cert_directory_header=False, cert_filter_parameters=True,
-    cert_provider_writes=True,
+    cert_provider_writes=True, html_colgroup_one_line=True, html_encodes_apostrophe=True,
     should_process_text='Performing the operation "{action}" on target "{target}".',
     error_marker=ERROR_MARKER_UNDERLINE, parse_message_first=False,
     split_terminator_message=False, stop_message_prefix=False, not_found_names_command=True,

@@ -69,6 +69,9 @@ LAZY_FAMILIES = {
                  "sasv", "spsv", "Start-Service", "Stop-Service"),
     "clixml": ("ConvertTo-Xml", "Export-Clixml", "Import-Clixml"),
     "ems": ("Get-ExBlog", "Get-ExCommand", "QuickRef"),
+    "html": ("ConvertTo-Html",),
+    "mail": ("Send-MailMessage",),
+    "timing": ("Measure-Command",),
     "federation": ("Get-FederatedOrganizationIdentifier", "Get-FederationTrust",
                    "New-FederationTrust", "Remove-FederationTrust",
                    "Set-FederatedOrganizationIdentifier", "Set-FederationTrust",
@@ -117,4 +120,7 @@ for _module, _names in LAZY_TYPES.items():
 _WEB_TYPES = ("System.Net.WebRequest", "System.Net.HttpWebRequest", "System.Net.HttpWebResponse",
               "System.Net.ServicePoint")
 _nettypes.add_lazy(__name__ + ".webrequest", _WEB_TYPES)
+_nettypes.add_lazy(__name__ + ".types", ("System.Management.Automation.PSCredential",))
+_nettypes.add_lazy(__name__ + ".timing", ("System.Diagnostics.Stopwatch",))
+STATICS.add_lazy(__name__ + ".timing", ("System.Diagnostics.Stopwatch",))
 STATICS.add_lazy(__name__ + ".webrequest", _WEB_TYPES[:1])

@@ -70,3 +70,29 @@ class _SecureStringType(DotNetObjectType):
 
 SECURE_STRING = _SecureStringType()
 PS_CREDENTIAL = DotNetObjectType("System.Management.Automation.PSCredential")
+
+
+def _credential_ctor(args: Any) -> PSCredential:
+    """``New-Object System.Management.Automation.PSCredential($user, $securePassword)``:
+    the way scripts build the -Credential of Send-MailMessage and the like."""
+    from ..engine.nettypes import NetArgumentError, NetCountError
+    from ..engine.tostring import to_string
+    if len(args) != 2:
+        raise NetCountError("new", len(args))
+    user, password = args
+    if not isinstance(password, SecureString):
+        raise NetArgumentError("password", password, "System.Security.SecureString",
+                               'Cannot convert the "%s" value of type "%s" to type '
+                               '"System.Security.SecureString".'
+                               % (to_string(password), "System.String" if isinstance(password, str)
+                                  else "System.Object"))
+    return PSCredential(to_string(user), password)
+
+
+def _register_credential() -> None:
+    from ..engine.nettypes import NetType, register
+    register(NetType("System.Management.Automation.PSCredential", construct=_credential_ctor,
+                     instance_of=lambda v: isinstance(v, PSCredential)))
+
+
+_register_credential()

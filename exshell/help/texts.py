@@ -701,6 +701,16 @@ _OTHERS = {
     "Get-PSReadLineKeyHandler": ("Lists the keys PSReadLine binds and what each does, grouped by kind (basic editing, cursor movement, history, completion...). -Chord shows the bindings of the keys given.",
         [("Get-PSReadLineKeyHandler", "This command lists every key binding."),
          ("Get-PSReadLineKeyHandler -Chord Ctrl+z,F8", "This command shows what Ctrl+z and F8 do.")]),
+    # Reports and timing (issue 11)
+    "ConvertTo-Html": ("Converts objects into the lines of an HTML page: a table with a header row made from the properties of the first object and a row per object (-As List: a two-column list per object). -Property picks the properties (names, wildcards, script blocks or @{Label=...; Expression=...; Width=...; Alignment=...}); -Title, -Head, -CssUri, -Body, -PreContent and -PostContent add text around the table; -Fragment writes the table alone, to combine several in one report. Values are HTML-encoded; the other texts are written as given. Join the lines or pipe them to Out-File to save a page.",
+        [("Get-ExchangeCertificate | Select-Object Thumbprint,Subject,NotAfter | ConvertTo-Html -Title 'Certificates' | Out-File C:\\reports\\certs.html", "This command saves the certificates as an HTML page."),
+         ("$table = Get-ExchangeCertificate | ConvertTo-Html -Fragment -Property Subject,NotAfter -PreContent '<h2>Certificates</h2>'", "This command builds a table to put in a larger report.")]),
+    "Send-MailMessage": ("Sends an e-mail message. The lab has no mail server: the message is written as a standard .eml file (RFC 5322 with MIME parts) to C:\\exshell\\outbox on the emulated drive, where Get-ChildItem, Get-Content or any mail client can open it. The SMTP server comes from -SmtpServer or $PSEmailServer; -Attachments are read from the emulated drive; Bcc recipients are kept in the X-Receiver lines of the file only.",
+        [("Send-MailMessage -To admin@contoso.com -From exchange@contoso.com -Subject 'Certificates' -Body $html -BodyAsHtml -SmtpServer mail.contoso.com", "This command sends an HTML report (to the outbox)."),
+         ("Send-MailMessage -To admin@contoso.com -From exchange@contoso.com -Subject 'Inventory' -Attachments C:\\reports\\certs.csv -SmtpServer mail.contoso.com", "This command sends a file as an attachment.")]),
+    "Measure-Command": ("Runs a script block and writes the time it took as a TimeSpan; the block's output is discarded. The block runs in the current scope; with pipeline input it runs once per object, with the object in $_. Time is the session's clock, so Start-Sleep inside the block counts in full.",
+        [("Measure-Command { Get-ExchangeCertificate | Out-Null }", "This command measures how long listing the certificates takes."),
+         ("(Measure-Command { .\\renew.ps1 }).TotalSeconds", "This command shows how many seconds a script ran.")]),
     # The lab cmdlets (only in a lab: exshell lab start)
     "Get-LabTask": ("Shows a task of the running lab: its instructions, rendered for the console (commands set apart and coloured), and how many hints you have used. Without -Id it shows the current task, the first one not done yet; -Id takes a task's name or number.",
         [("Get-LabTask", "This command shows the task you are working on."),
