@@ -72,7 +72,7 @@ LAZY_FAMILIES = {
     "federation": ("Get-FederatedOrganizationIdentifier", "Get-FederationTrust",
                    "New-FederationTrust", "Remove-FederationTrust",
                    "Set-FederatedOrganizationIdentifier", "Set-FederationTrust",
-                   "Test-FederationTrust"),
+                   "Test-FederationTrust", "Test-FederationTrustCertificate"),
 }
 
 for _module, _names in LAZY_FAMILIES.items():

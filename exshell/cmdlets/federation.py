@@ -1,12 +1,14 @@
 """Federation (2010+): Get-/New-/Set-/Remove-FederationTrust,
-Get-/Set-FederatedOrganizationIdentifier and Test-FederationTrust.
+Get-/Set-FederatedOrganizationIdentifier, Test-FederationTrust and
+Test-FederationTrustCertificate.
 
 A federation trust names the organisation's federation certificate (current, next,
 previous); those certificates show ``Federation`` in their Services and cannot be
 removed while a trust names them.  Rotating it is the certificate work these
 cmdlets are here for: ``Set-FederationTrust -Thumbprint`` stages the next
 certificate, ``-PublishFederationCertificate`` makes it current once every server
-has it.  The Microsoft Federation Gateway is offline in the lab (see
+has it (Exchange copies it to every server by itself; Test-FederationTrustCertificate
+shows where it is installed).  The Microsoft Federation Gateway is offline in the lab (see
 :mod:`exshell.exchange.federation`).
 
 Imports the engine, the Exchange model and ``format.views``.
@@ -25,7 +27,8 @@ from .exchange_certificate import FQDN, THUMBPRINT, ExchangeCmdlet, world_in
 
 __all__ = ["GetFederationTrust", "NewFederationTrust", "SetFederationTrust",
            "RemoveFederationTrust", "GetFederatedOrganizationIdentifier",
-           "SetFederatedOrganizationIdentifier", "TestFederationTrust"]
+           "SetFederatedOrganizationIdentifier", "TestFederationTrust",
+           "TestFederationTrustCertificate"]
 
 _NS = "Microsoft.Exchange.Management.SystemConfigurationTasks."
 
@@ -184,6 +187,9 @@ class SetFederationTrust(_FederationCmdlet):
             fed.set_trust(org, trust, **args)
         except ExchangeError as e:
             self.report(e)
+            return
+        if p.Thumbprint is not None:
+            self.write_warning(fed.NEXT_CERTIFICATE_WARNING)
 
 
 class RemoveFederationTrust(_FederationCmdlet):
@@ -285,6 +291,26 @@ class TestFederationTrust(_FederationCmdlet):
         from ..exchange.federation import test_trust
         for result in test_trust(self.organization):
             self.write_object(result)
+
+
+class TestFederationTrustCertificate(_FederationCmdlet):
+    """Where each certificate of the trust (current, next) is installed."""
+
+    name = "Test-FederationTrustCertificate"
+    dotnet_class = _NS + "TestFederationTrustCertificate"
+    supports_should_process = True
+    synopsis = "Shows, for every Mailbox/Client Access server, whether the federation certificates are installed."
+    parameters = (Parameter("DomainController", FQDN),)
+    _view_properties = ("Site", "Server", "State", "Thumbprint")
+
+    def process(self, p: Any) -> None:
+        from ..exchange import federation as fed
+        org = self.organization
+        if org.federation_trusts:
+            org.begin_change()          # the Service Host has had its turn
+            fed.distribute_certificates(org)
+        for status in fed.certificate_status(org):
+            self.write_object(status)
 
 
 register_table_view("Microsoft.Exchange.Data.Directory.SystemConfiguration.FederationTrust",

@@ -13,6 +13,14 @@ the federated organization identifier, as Active Directory keeps them.
   :func:`new_trust`, :func:`set_trust`, :func:`remove_trust`,
   :func:`set_organization_identifier`, :func:`test_trust`.  As elsewhere in the
   model: validate (raising :class:`~.errors.ExchangeError`), then change.
+* Distribution: Exchange copies the trust's certificates (current and next, with
+  their keys) to every Mailbox, Client Access and Hub Transport server by itself -- the
+  Microsoft Exchange Service Host does it (documented: "the certificate used to
+  establish a federation trust is propagated to all Exchange servers").  In the lab it
+  happens at once (:func:`distribute_certificates`) on every server whose Service Host
+  runs; Test-FederationTrustCertificate (:func:`certificate_status`) shows where each
+  certificate is installed, and publishing a next certificate waits until it is
+  everywhere.
 
 **The Microsoft Federation Gateway is offline in the lab.**  Nothing here reaches
 the internet: creating a trust records it as if the gateway had accepted it (the
@@ -38,7 +46,9 @@ __all__ = ["FederationTrust", "FederatedOrganizationIdentifier", "FederationTrus
            "DEFAULT_TRUST_NAME", "ACCOUNT_NAMESPACE_PREFIX", "plan_new_trust", "new_trust",
            "set_trust", "remove_trust", "set_organization_identifier", "test_trust",
            "federation_error", "federation_roles", "gateway_certificate", "trust_guid",
-           "grant_key_access", "find_trust", "check_certificate", "METADATA_EPR"]
+           "grant_key_access", "find_trust", "check_certificate", "METADATA_EPR",
+           "distribute_certificates", "certificate_status", "CertificateStatus",
+           "SERVICE_HOST", "NEXT_CERTIFICATE_WARNING"]
 
 #: The name the documentation (and the Hybrid Configuration Wizard) gives the trust.
 DEFAULT_TRUST_NAME = "Microsoft Federation Gateway"
@@ -56,6 +66,15 @@ ACCOUNT_NAMESPACE_PREFIX = "FYDIBOHF25SPDLT"
 #: Roles on which a trust's certificates count as federation certificates [X].
 _FEDERATION_ROLES = ("Mailbox", "ClientAccess", "HubTransport")
 _EXC = "Microsoft.Exchange.Management.SystemConfigurationTasks."
+#: The Windows service that copies federation certificates between servers.
+SERVICE_HOST = "MSExchangeServiceHost"
+#: What Set-FederationTrust -Thumbprint warns (as seen in a published capture [C]).
+NEXT_CERTIFICATE_WARNING = (
+    "The federation trust has changed to use a new certificate for Federation. You should "
+    "update all TXT proof-of-ownership records that were previously set in DNS for all the "
+    "domains configured for Federation. The new hash-value should be replaced with the "
+    "OrgNextCertificate proof value output of the OrgNextCertificate generated with "
+    "\"Get-FederatedDomainProof -DomainName example.com\".")
 
 #: Errors of the federation tasks: (text, category, exception type).  The product's
 #: texts are not known; these are ours, in its style.
@@ -82,8 +101,9 @@ FEDERATION_ERRORS = {
                           "Use the Thumbprint parameter first.", "InvalidOperation",
                           "InvalidOperationException"),
     "NextCertificateNotDeployed": ("The next certificate (thumbprint {thumbprint}) isn't installed "
-                                   "on these servers: {servers}. Install it on every Exchange "
-                                   "server before you publish it.", "InvalidOperation",
+                                   "on these servers yet: {servers}. The Microsoft Exchange "
+                                   "Service Host copies it to every server; check with "
+                                   "Test-FederationTrustCertificate before you publish it.", "InvalidOperation",
                                    "InvalidOperationException"),
     "SkipNeedsApplication": ("When you use the SkipNamespaceProviderProvisioning switch, you must "
                              "also specify the ApplicationIdentifier, ApplicationUri and "
@@ -337,7 +357,80 @@ def new_trust(organization: Any, name: str, thumbprint: str, *, metadata_url: Op
         guid=trust_guid(organization, name))
     organization.federation_trusts.append(trust)
     grant_key_access(organization, t)
+    distribute_certificates(organization)
     return trust
+
+
+# ---------------------------------------------------------------- distribution
+
+def _federation_servers(organization: Any) -> List[Any]:
+    """The servers that need the trust's certificates (Mailbox, Client Access, Hub)."""
+    return [s for s in organization.servers if s.has_role(_FEDERATION_ROLES)]
+
+
+def _source_of(organization: Any, thumbprint: str) -> Any:
+    """A store entry of ``thumbprint`` with its key on any server, or None."""
+    for server in organization.servers:
+        entry = server.my.get(thumbprint)
+        if entry is not None and entry.has_key:
+            return entry
+    return None
+
+
+def _can_receive(organization: Any, server: Any, thumbprint: str) -> bool:
+    """Whether the Service Host would bring ``thumbprint`` to ``server`` now."""
+    return server.service_status(SERVICE_HOST) == "Running" and \
+        _source_of(organization, thumbprint) is not None
+
+
+def distribute_certificates(organization: Any) -> List[Tuple[str, str]]:
+    """Copy every trust's current and next certificate, with its key, to each
+    Mailbox/Client Access/Hub server that lacks it and whose Service Host runs (what the
+    Service Host does in the background, at once here).  Returns (server, thumbprint)
+    of each copy; the caller has called ``begin_change``."""
+    copied: List[Tuple[str, str]] = []
+    for trust in organization.federation_trusts:
+        for thumbprint in (trust.org_thumbprint, trust.next_thumbprint):
+            if not thumbprint:
+                continue
+            for server in _federation_servers(organization):
+                if thumbprint in server.my or not _can_receive(organization, server, thumbprint):
+                    continue
+                server.my.add(_source_of(organization, thumbprint).copy())
+                copied.append((server.name, thumbprint))
+    return copied
+
+
+class CertificateStatus:
+    """One line of Test-FederationTrustCertificate: a certificate of the trust on one
+    server.  The property names and the states are as remembered [?]."""
+
+    PS_TYPE_NAMES = (_EXC + "FederationTrustCertificateStatus", "System.Object")
+    PS_PROPERTIES = ("Site", "Server", "State", "Thumbprint")
+
+    def __init__(self, site: str, server: str, installed: bool, thumbprint: str):
+        self.Site = site
+        self.Server = server
+        self.State = "Installed" if installed else "NotInstalled"
+        self.Thumbprint = thumbprint
+
+    def __str__(self) -> str:
+        return self.State
+
+
+def certificate_status(organization: Any) -> List[CertificateStatus]:
+    """Test-FederationTrustCertificate: for each server that needs them, whether each
+    certificate the trusts use (current, then next) is installed there."""
+    from .admin import SITE
+    site = SITE.format(domain=organization.domain)
+    out: List[CertificateStatus] = []
+    for server in sorted(_federation_servers(organization), key=lambda s: s.name.casefold()):
+        for trust in organization.federation_trusts:
+            for thumbprint in (trust.org_thumbprint, trust.next_thumbprint):
+                if thumbprint:
+                    out.append(CertificateStatus(site, server.name, thumbprint in server.my,
+                                                 thumbprint))
+    return out
 
 
 def grant_key_access(organization: Any, thumbprint: str) -> None:
@@ -383,8 +476,8 @@ def set_trust(organization: Any, trust: FederationTrust, *, thumbprint: Optional
         pending = staged or trust.next_thumbprint
         if not pending:
             raise federation_error("NoNextCertificate", purpose, name=trust.name)
-        missing = [s.name for s in organization.servers
-                   if s.has_role(_FEDERATION_ROLES) and pending not in s.my]
+        missing = [s.name for s in _federation_servers(organization)
+                   if pending not in s.my and not _can_receive(organization, s, pending)]
         if missing:
             raise federation_error("NextCertificateNotDeployed", purpose, thumbprint=pending,
                                    servers=", ".join(missing))
@@ -397,6 +490,7 @@ def set_trust(organization: Any, trust: FederationTrust, *, thumbprint: Optional
     if staged is not None:
         trust.next_thumbprint = staged
         grant_key_access(organization, staged)
+    distribute_certificates(organization)
     if publish:
         trust.prev_thumbprint = trust.org_thumbprint
         trust.org_thumbprint = trust.next_thumbprint

@@ -380,10 +380,14 @@ _OTHERS = {
           "These commands make a federation certificate and create the federation trust with it.")]),
     "Set-FederationTrust": (
         "Changes the federation trust. -Thumbprint stages the next federation certificate "
-        "(OrgNextPrivCertificate); once that certificate is installed on every Mailbox, "
-        "Client Access and Hub Transport server, -PublishFederationCertificate makes it the "
-        "current one, and the current one becomes the previous one. -Name renames the trust, "
-        "-MetadataUrl points it at another metadata address.",
+        "(OrgNextPrivCertificate) and warns that the domains' TXT proof records must be "
+        "updated. The Microsoft Exchange Service Host copies the trust's certificates, with "
+        "their keys, to every Mailbox, Client Access and Hub Transport server (at once in "
+        "exshell; not to a server whose Service Host is stopped): check with "
+        "Test-FederationTrustCertificate. Once the next certificate is installed everywhere, "
+        "-PublishFederationCertificate makes it the current one, and the current one becomes "
+        "the previous one. -Name renames the trust, -MetadataUrl points it at another "
+        "metadata address.",
         [("Set-FederationTrust -Identity \"Microsoft Federation Gateway\" -Thumbprint " + _T,
           "This command stages a new federation certificate."),
          ("Set-FederationTrust -Identity \"Microsoft Federation Gateway\" -PublishFederationCertificate",
@@ -413,6 +417,15 @@ _OTHERS = {
         "its steps succeed when the local ones do.",
         [("Test-FederationTrust", "This command tests the federation trust and its certificates."),
          ("Test-FederationTrust | Where-Object { $_.Type -ne 'Success' }", "This command shows only the steps that failed.")]),
+    "Test-FederationTrustCertificate": (
+        "Shows, for every Mailbox, Client Access and Hub Transport server, whether each "
+        "certificate of the federation trust (the current one and the staged next one) is "
+        "installed there: State is Installed or NotInstalled. Exchange copies the certificates "
+        "to the servers by itself (the Microsoft Exchange Service Host); run this before "
+        "Set-FederationTrust -PublishFederationCertificate.",
+        [("Test-FederationTrustCertificate", "This command shows where the federation certificates are installed."),
+         ("Test-FederationTrustCertificate | Where-Object { $_.State -ne 'Installed' }",
+          "This command lists the servers that still lack a certificate.")]),
     # Lab helpers
     "Export-LabCARoot": (
         "LAB ONLY (not an Exchange or PowerShell cmdlet): writes the root certificate of the "
@@ -1040,7 +1053,7 @@ PARAMETERS = {
     ("New-FederationTrust", "MetadataUrl"): "The address of the gateway's federation metadata.",
     ("Set-FederationTrust", "Identity"): "The name of the federation trust to change.",
     ("Set-FederationTrust", "Thumbprint"): "Stages this certificate as the next federation certificate (OrgNextPrivCertificate).",
-    ("Set-FederationTrust", "PublishFederationCertificate"): "Makes the next certificate the current one (the current one becomes the previous one). It must be installed on every Mailbox, Client Access and Hub Transport server first.",
+    ("Set-FederationTrust", "PublishFederationCertificate"): "Makes the next certificate the current one (the current one becomes the previous one). It must be installed on every Mailbox, Client Access and Hub Transport server first (Test-FederationTrustCertificate shows where it is).",
     ("Set-FederationTrust", "MetadataUrl"): "A new address for the gateway's federation metadata.",
     ("Set-FederationTrust", "RefreshMetadata"): "Reads the gateway's metadata again (the lab's gateway is offline: nothing changes).",
     ("Set-FederationTrust", "ApplicationUri"): "The primary federated domain of the trust.",

@@ -71,16 +71,61 @@ def test_a_federation_certificate_cannot_be_removed_until_it_is_replaced():
     assert old not in shell.organization.local_server.my
 
 
-def test_publishing_needs_the_certificate_on_every_server():
+def _servers_of(host_text, thumbprint, state):
+    return sorted(line.split()[1] for line in host_text.splitlines()
+                  if line.endswith(thumbprint) and line.split()[2] == state)
+
+
+def test_exchange_copies_the_certificates_and_publishing_waits_for_every_server():
     shell, host = make_shell("2016", organization="orgs/three-servers-2016.toml")
+    org = shell.organization
+    run(shell, host, FED_CERT)
+    old = run(shell, host, "$fc.Thumbprint").strip()
+    run(shell, host, 'New-FederationTrust -Name "Microsoft Federation Gateway" -Thumbprint $fc.Thumbprint')
+    # The Service Host copied the certificate, with its key, to the other servers.
+    assert all(old in s.my and s.my.get(old).has_key for s in org.servers)
+    out = run(shell, host, "Test-FederationTrustCertificate")
+    assert _servers_of(out, old, "Installed") == ["EX01", "EX02", "EX03"]
+    assert "Default-First-Site-Name" in out
+    # EX02's Service Host is stopped: the next certificate does not reach it.
+    org.get_server("EX02").set_service_status("MSExchangeServiceHost", False)
+    run(shell, host, FED_CERT)
+    new = run(shell, host, "$fc.Thumbprint").strip()
+    out = run(shell, host, 'Set-FederationTrust "Microsoft Federation Gateway" -Thumbprint %s' % new)
+    assert out.startswith("WARNING: The federation trust has changed to use a new certificate")
+    assert "Get-FederatedDomainProof" in out
+    assert new not in org.get_server("EX02").my and new in org.get_server("EX03").my
+    out = run(shell, host, "Test-FederationTrustCertificate")
+    assert _servers_of(out, new, "NotInstalled") == ["EX02"]
+    assert _servers_of(out, new, "Installed") == ["EX01", "EX03"]
+    out = run(shell, host, 'Set-FederationTrust "Microsoft Federation Gateway" -PublishFederationCertificate')
+    assert "isn't installed on these servers yet: EX02." in out
+    assert org.federation_trusts[0].next_thumbprint == new      # nothing changed
+    # Started again, the Service Host catches up; then publishing works.
+    org.get_server("EX02").set_service_status("MSExchangeServiceHost", True)
+    assert run(shell, host, 'Set-FederationTrust "Microsoft Federation Gateway" -PublishFederationCertificate') == ""
+    trust = org.federation_trusts[0]
+    assert (trust.org_thumbprint, trust.next_thumbprint, trust.prev_thumbprint) == (new, None, old)
+    assert new in org.get_server("EX02").my
+    out = run(shell, host, "Test-FederationTrustCertificate | Where-Object { $_.State -ne 'Installed' }")
+    assert out.strip() == ""
+
+
+def test_staging_with_whatif_neither_warns_nor_changes():
+    shell, host = make_shell("2010")
     run(shell, host, FED_CERT)
     run(shell, host, 'New-FederationTrust -Name "Microsoft Federation Gateway" -Thumbprint $fc.Thumbprint')
     run(shell, host, FED_CERT)
-    new = run(shell, host, "$fc.Thumbprint").strip()
-    run(shell, host, 'Set-FederationTrust "Microsoft Federation Gateway" -Thumbprint %s' % new)
-    out = run(shell, host, 'Set-FederationTrust "Microsoft Federation Gateway" -PublishFederationCertificate')
-    assert "isn't installed on these servers" in out
-    assert shell.organization.federation_trusts[0].next_thumbprint == new      # nothing changed
+    out = run(shell, host, 'Set-FederationTrust "Microsoft Federation Gateway" -Thumbprint $fc.Thumbprint -WhatIf')
+    assert out.startswith("What if:") and "WARNING" not in out
+    assert shell.organization.federation_trusts[0].next_thumbprint is None
+
+
+def test_test_federation_trust_certificate_without_a_trust_shows_nothing():
+    shell, host = make_shell("2013")
+    assert run(shell, host, "Test-FederationTrustCertificate") == ""
+    shell, host = make_shell("2007")
+    assert "is not recognized" in run(shell, host, "Test-FederationTrustCertificate")
 
 
 @pytest.mark.parametrize("problem, command, text", [
