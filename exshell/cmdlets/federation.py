@@ -1,6 +1,6 @@
 """Federation (2010+): Get-/New-/Set-/Remove-FederationTrust,
-Get-/Set-FederatedOrganizationIdentifier, Test-FederationTrust and
-Test-FederationTrustCertificate.
+Get-/Set-FederatedOrganizationIdentifier, Add-/Remove-FederatedDomain,
+Get-FederatedDomainProof, Test-FederationTrust and Test-FederationTrustCertificate.
 
 A federation trust names the organisation's federation certificate (current, next,
 previous); those certificates show ``Federation`` in their Services and cannot be
@@ -28,7 +28,8 @@ from .exchange_certificate import FQDN, THUMBPRINT, ExchangeCmdlet, world_in
 __all__ = ["GetFederationTrust", "NewFederationTrust", "SetFederationTrust",
            "RemoveFederationTrust", "GetFederatedOrganizationIdentifier",
            "SetFederatedOrganizationIdentifier", "TestFederationTrust",
-           "TestFederationTrustCertificate"]
+           "TestFederationTrustCertificate", "GetFederatedDomainProof", "AddFederatedDomain",
+           "RemoveFederatedDomain"]
 
 _NS = "Microsoft.Exchange.Management.SystemConfigurationTasks."
 
@@ -188,7 +189,7 @@ class SetFederationTrust(_FederationCmdlet):
         except ExchangeError as e:
             self.report(e)
             return
-        if p.Thumbprint is not None:
+        if p.Thumbprint is not None or p.PublishFederationCertificate:
             self.write_warning(fed.NEXT_CERTIFICATE_WARNING)
 
 
@@ -291,6 +292,79 @@ class TestFederationTrust(_FederationCmdlet):
         from ..exchange.federation import test_trust
         for result in test_trust(self.organization):
             self.write_object(result)
+
+
+class GetFederatedDomainProof(_FederationCmdlet):
+    """The proof-of-ownership text a federated domain's TXT record must hold."""
+
+    name = "Get-FederatedDomainProof"
+    dotnet_class = _NS + "GetFederatedDomainProof"
+    synopsis = "Shows the TXT record text that proves the domain, one per federation certificate."
+    parameters = (
+        Parameter("DomainName", SMTP_DOMAIN, mandatory=True),
+        Parameter("Thumbprint", THUMBPRINT),
+        Parameter("DomainController", FQDN),
+    )
+    _view_properties = ("DomainName", "Thumbprint", "Proof", "DnsRecord")
+
+    def process(self, p: Any) -> None:
+        from ..exchange.federation import domain_proofs
+        try:
+            proofs = domain_proofs(self.organization, p.DomainName, p.Thumbprint)
+        except ExchangeError as e:
+            self.report(e)
+            return
+        for proof in proofs:
+            self.write_object(proof)
+
+
+class _FederatedDomainCmdlet(_FederationCmdlet, register=False):
+    supports_should_process = True
+    parameters = (
+        Parameter("DomainName", SMTP_DOMAIN, mandatory=True),
+        Parameter("Force", SWITCH),
+        Parameter("DomainController", FQDN),
+    )
+    confirm_text = ""
+
+    def change(self, org: Any, domain: str, check_only: bool) -> None:
+        raise NotImplementedError
+
+    def process(self, p: Any) -> None:
+        org = self.organization
+        try:
+            self.change(org, p.DomainName, True)
+            if not self.should_process(self.confirm_text.format(domain=p.DomainName)):
+                return
+            self.change(org, p.DomainName, False)
+        except ExchangeError as e:
+            self.report(e)
+
+
+class AddFederatedDomain(_FederatedDomainCmdlet):
+    """Add an accepted domain to the federated organization identifier."""
+
+    name = "Add-FederatedDomain"
+    dotnet_class = _NS + "AddFederatedDomain"
+    synopsis = "Adds an accepted domain to the federated domains (the gateway's TXT check is offline in the lab)."
+    confirm_text = 'Adding federated domain "{domain}".'
+
+    def change(self, org, domain, check_only):
+        from ..exchange.federation import add_federated_domain
+        add_federated_domain(org, domain, check_only=check_only)
+
+
+class RemoveFederatedDomain(_FederatedDomainCmdlet):
+    """Remove a federated domain; the account namespace's own domain goes last."""
+
+    name = "Remove-FederatedDomain"
+    dotnet_class = _NS + "RemoveFederatedDomain"
+    synopsis = "Removes a domain from the federated domains (the primary shared domain last)."
+    confirm_text = 'Removing federated domain "{domain}".'
+
+    def change(self, org, domain, check_only):
+        from ..exchange.federation import remove_federated_domain
+        remove_federated_domain(org, domain, check_only=check_only)
 
 
 class TestFederationTrustCertificate(_FederationCmdlet):

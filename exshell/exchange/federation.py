@@ -48,7 +48,8 @@ __all__ = ["FederationTrust", "FederatedOrganizationIdentifier", "FederationTrus
            "federation_error", "federation_roles", "gateway_certificate", "trust_guid",
            "grant_key_access", "find_trust", "check_certificate", "METADATA_EPR",
            "distribute_certificates", "certificate_status", "CertificateStatus",
-           "SERVICE_HOST", "NEXT_CERTIFICATE_WARNING"]
+           "SERVICE_HOST", "NEXT_CERTIFICATE_WARNING", "DomainProof", "domain_proofs",
+           "domain_proof_text", "add_federated_domain", "remove_federated_domain"]
 
 #: The name the documentation (and the Hybrid Configuration Wizard) gives the trust.
 DEFAULT_TRUST_NAME = "Microsoft Federation Gateway"
@@ -119,6 +120,16 @@ FEDERATION_ERRORS = {
                               "ArgumentException"),
     "DomainNotAccepted": ("The domain '{domain}' isn't an accepted domain of this organization.",
                           "InvalidArgument", "ArgumentException"),
+    "NoAccountNamespace": ("The federated organization identifier has no account namespace. Set it "
+                           "with Set-FederatedOrganizationIdentifier -AccountNamespace first.",
+                           "InvalidOperation", "InvalidOperationException"),
+    "DomainAlreadyFederated": ("The domain '{domain}' is already a federated domain.",
+                               "InvalidArgument", "ArgumentException"),
+    "DomainNotFederated": ("The domain '{domain}' isn't a federated domain of this organization.",
+                           "ObjectNotFound", "InvalidOperationException"),
+    "PrimaryDomainLast": ("The domain '{domain}' is the primary shared domain of the account "
+                          "namespace. Remove the other federated domains first: {others}.",
+                          "InvalidOperation", "InvalidOperationException"),
 }
 
 
@@ -423,14 +434,108 @@ def certificate_status(organization: Any) -> List[CertificateStatus]:
     certificate the trusts use (current, then next) is installed there."""
     from .admin import SITE
     site = SITE.format(domain=organization.domain)
+    names = organization.profile.federation_status_names_servers
     out: List[CertificateStatus] = []
     for server in sorted(_federation_servers(organization), key=lambda s: s.name.casefold()):
         for trust in organization.federation_trusts:
             for thumbprint in (trust.org_thumbprint, trust.next_thumbprint):
                 if thumbprint:
-                    out.append(CertificateStatus(site, server.name, thumbprint in server.my,
-                                                 thumbprint))
+                    out.append(CertificateStatus(site, server.name if names else "",
+                                                 thumbprint in server.my, thumbprint))
     return out
+
+
+# ---------------------------------------------------------------- federated domains
+
+class DomainProof:
+    """What Get-FederatedDomainProof returns: the text of the domain's TXT record for
+    one federation certificate."""
+
+    PS_TYPE_NAMES = (_EXC + "FederatedDomainProof", "System.Object")
+    PS_PROPERTIES = ("DomainName", "Thumbprint", "Proof", "DnsRecord")
+
+    def __init__(self, domain: str, thumbprint: str, proof: str):
+        self.DomainName = domain
+        self.Thumbprint = thumbprint
+        self.Proof = proof
+        self.DnsRecord = "%s IN TXT %s" % (domain, proof)
+
+    def __str__(self) -> str:
+        return self.Proof
+
+
+def domain_proof_text(domain: str, cert_der: bytes) -> str:
+    """The proof string: 64 bytes in Base64, as the documented examples show.  How the
+    product derives it is not known; here it is SHA-512 over the domain and the
+    certificate, so it changes with either [?]."""
+    import base64
+    import hashlib
+    digest = hashlib.sha512(domain.strip().rstrip(".").casefold().encode("utf-8") + b"|" + cert_der)
+    return base64.b64encode(digest.digest()).decode("ascii")
+
+
+def domain_proofs(organization: Any, domain: str, thumbprint: Optional[str] = None) -> List[DomainProof]:
+    """Get-FederatedDomainProof: one proof per certificate of the trust (the next one
+    first, then the current one), or for the certificate ``thumbprint`` names."""
+    purpose = "domainproof"
+    domain = str(domain).strip().rstrip(".")
+    server = organization.local_server
+    if thumbprint is not None:
+        thumbprints = [check_certificate(organization, thumbprint, purpose)]
+    else:
+        trusts = list(organization.federation_trusts)
+        if not trusts:
+            raise federation_error("NoTrust", purpose)
+        thumbprints = [t for trust in trusts for t in (trust.next_thumbprint, trust.org_thumbprint) if t]
+    out = []
+    for t in thumbprints:
+        entry = server.my.get(t) if server is not None else None
+        if entry is None:
+            raise federation_error("CertificateNotFound", purpose, thumbprint=t,
+                                   server=server.name if server is not None else "")
+        out.append(DomainProof(domain, entry.thumbprint, domain_proof_text(domain, entry.der)))
+    return out
+
+
+def add_federated_domain(organization: Any, domain: str, *, check_only: bool = False) -> None:
+    """Add-FederatedDomain: one more accepted domain under the account namespace (the
+    gateway, which would check the domain's TXT record, is offline in the lab)."""
+    purpose = "adddomain"
+    ident = organization.federated_org_id
+    name = str(domain).strip().rstrip(".")
+    if not ident.account_namespace:
+        raise federation_error("NoAccountNamespace", purpose)
+    if not any(d.domain.casefold() == name.casefold() for d in organization.accepted_domains):
+        raise federation_error("DomainNotAccepted", purpose, domain=name)
+    if name.casefold() in (d.casefold() for d in ident.domains):
+        raise federation_error("DomainAlreadyFederated", purpose, domain=name)
+    if check_only:
+        return
+    organization.begin_change()
+    ident.domains = tuple(ident.domains) + (name,)
+
+
+def remove_federated_domain(organization: Any, domain: str, *, check_only: bool = False) -> None:
+    """Remove-FederatedDomain: the domain of the account namespace goes last; with it the
+    namespace is unregistered, so the identifier no longer uses the trust."""
+    purpose = "removedomain"
+    ident = organization.federated_org_id
+    name = str(domain).strip().rstrip(".")
+    present = [d for d in ident.domains if d.casefold() == name.casefold()]
+    if not present:
+        raise federation_error("DomainNotFederated", purpose, domain=name)
+    primary = (ident.account_namespace or "").split(".", 1)[-1]
+    others = [d for d in ident.domains if d.casefold() != name.casefold()]
+    if primary.casefold() == name.casefold() and others:
+        raise federation_error("PrimaryDomainLast", purpose, domain=name, others=", ".join(others))
+    if check_only:
+        return
+    organization.begin_change()
+    ident.domains = tuple(others)
+    if not others:
+        ident.account_namespace = None
+        ident.delegation_trust = None
+        ident.enabled = False
 
 
 def grant_key_access(organization: Any, thumbprint: str) -> None:

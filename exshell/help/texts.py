@@ -381,7 +381,7 @@ _OTHERS = {
     "Set-FederationTrust": (
         "Changes the federation trust. -Thumbprint stages the next federation certificate "
         "(OrgNextPrivCertificate) and warns that the domains' TXT proof records must be "
-        "updated. The Microsoft Exchange Service Host copies the trust's certificates, with "
+        "updated (Get-FederatedDomainProof shows the new text; publishing warns again). The Microsoft Exchange Service Host copies the trust's certificates, with "
         "their keys, to every Mailbox, Client Access and Hub Transport server (at once in "
         "exshell; not to a server whose Service Host is stopped): check with "
         "Test-FederationTrustCertificate. Once the next certificate is installed everywhere, "
@@ -417,6 +417,29 @@ _OTHERS = {
         "its steps succeed when the local ones do.",
         [("Test-FederationTrust", "This command tests the federation trust and its certificates."),
          ("Test-FederationTrust | Where-Object { $_.Type -ne 'Success' }", "This command shows only the steps that failed.")]),
+    "Get-FederatedDomainProof": (
+        "Shows the proof-of-ownership text for a federated domain: the value of the TXT record "
+        "the domain's public DNS zone must hold for the Microsoft Federation Gateway. There is "
+        "one proof per federation certificate of the trust -- the staged next one first, then "
+        "the current one -- or one for the certificate -Thumbprint names. After "
+        "Set-FederationTrust -Thumbprint, put the next certificate's proof in the TXT record "
+        "before you publish it. In exshell the text is made from the domain and the "
+        "certificate; nothing checks the DNS.",
+        [("Get-FederatedDomainProof -DomainName contoso.com | Format-List Thumbprint,Proof",
+          "This command shows the TXT record text for contoso.com for each federation certificate.")]),
+    "Add-FederatedDomain": (
+        "Adds an accepted domain to the federated domains of the organisation identifier (its "
+        "account namespace must be set). The real gateway checks the domain's TXT proof "
+        "record (Get-FederatedDomainProof); the lab's gateway is offline and accepts it.",
+        [("Add-FederatedDomain -DomainName fabrikam.com", "This command federates fabrikam.com too.")]),
+    "Remove-FederatedDomain": (
+        "Removes a domain from the federated domains. The primary shared domain (the one in "
+        "the account namespace) goes last; removing it unregisters the namespace, so that the "
+        "federation trust can then be removed -- the first steps of replacing an expired "
+        "federation certificate.",
+        [("Remove-FederatedDomain -DomainName fabrikam.com -Force", "This command removes fabrikam.com from the federated domains."),
+         ("Get-FederatedOrganizationIdentifier | Format-List AccountNamespace,Domains",
+          "This command shows the primary shared domain (in AccountNamespace) and all federated domains.")]),
     "Test-FederationTrustCertificate": (
         "Shows, for every Mailbox, Client Access and Hub Transport server, whether each "
         "certificate of the federation trust (the current one and the staged next one) is "
@@ -1067,6 +1090,12 @@ PARAMETERS = {
     ("Set-FederatedOrganizationIdentifier", "Enabled"): "$true enables federation, $false turns it off.",
     ("Set-FederatedOrganizationIdentifier", "OrganizationContact"): "The e-mail address of the organisation's federation contact.",
     ("Set-FederatedOrganizationIdentifier", "DefaultDomain"): "Exchange 2013 and later: the federated domain used in delegation tokens.",
+    ("Get-FederatedDomainProof", "DomainName"): "The federated domain to make the proof for.",
+    ("Get-FederatedDomainProof", "Thumbprint"): "Only the proof for this certificate of this server (by default one per certificate of the trust).",
+    ("Add-FederatedDomain", "DomainName"): "The accepted domain to federate.",
+    ("Add-FederatedDomain", "Force"): "Leaves out confirmation and warning messages.",
+    ("Remove-FederatedDomain", "DomainName"): "The federated domain to remove.",
+    ("Remove-FederatedDomain", "Force"): "Leaves out confirmation and warning messages.",
     ("Test-FederationTrust", "UserIdentity"): "The mailbox to request a token for (the test mailbox by default).",
     ("Test-FederationTrust", "MonitoringContext"): "$true adds monitoring events and counters to the results (none in exshell).",
     # Get-Help

@@ -71,9 +71,11 @@ def test_a_federation_certificate_cannot_be_removed_until_it_is_replaced():
     assert old not in shell.organization.local_server.my
 
 
-def _servers_of(host_text, thumbprint, state):
-    return sorted(line.split()[1] for line in host_text.splitlines()
-                  if line.endswith(thumbprint) and line.split()[2] == state)
+def _states(shell, host, thumbprint):
+    """The State of each Test-FederationTrustCertificate result for ``thumbprint``."""
+    out = run(shell, host, "Test-FederationTrustCertificate | Where-Object { $_.Thumbprint -eq '%s' } "
+                           "| ForEach-Object { $_.State }" % thumbprint)
+    return sorted(out.split())
 
 
 def test_exchange_copies_the_certificates_and_publishing_waits_for_every_server():
@@ -84,9 +86,9 @@ def test_exchange_copies_the_certificates_and_publishing_waits_for_every_server(
     run(shell, host, 'New-FederationTrust -Name "Microsoft Federation Gateway" -Thumbprint $fc.Thumbprint')
     # The Service Host copied the certificate, with its key, to the other servers.
     assert all(old in s.my and s.my.get(old).has_key for s in org.servers)
+    assert _states(shell, host, old) == ["Installed"] * 3
     out = run(shell, host, "Test-FederationTrustCertificate")
-    assert _servers_of(out, old, "Installed") == ["EX01", "EX02", "EX03"]
-    assert "Default-First-Site-Name" in out
+    assert "Default-First-Site-Name" in out and "EX02" not in out    # no server names on 2016
     # EX02's Service Host is stopped: the next certificate does not reach it.
     org.get_server("EX02").set_service_status("MSExchangeServiceHost", False)
     run(shell, host, FED_CERT)
@@ -95,15 +97,14 @@ def test_exchange_copies_the_certificates_and_publishing_waits_for_every_server(
     assert out.startswith("WARNING: The federation trust has changed to use a new certificate")
     assert "Get-FederatedDomainProof" in out
     assert new not in org.get_server("EX02").my and new in org.get_server("EX03").my
-    out = run(shell, host, "Test-FederationTrustCertificate")
-    assert _servers_of(out, new, "NotInstalled") == ["EX02"]
-    assert _servers_of(out, new, "Installed") == ["EX01", "EX03"]
+    assert _states(shell, host, new) == ["Installed", "Installed", "NotInstalled"]
     out = run(shell, host, 'Set-FederationTrust "Microsoft Federation Gateway" -PublishFederationCertificate')
-    assert "isn't installed on these servers yet: EX02." in out
+    assert "isn't installed on these servers yet: EX02." in out and "WARNING" not in out
     assert org.federation_trusts[0].next_thumbprint == new      # nothing changed
     # Started again, the Service Host catches up; then publishing works.
     org.get_server("EX02").set_service_status("MSExchangeServiceHost", True)
-    assert run(shell, host, 'Set-FederationTrust "Microsoft Federation Gateway" -PublishFederationCertificate') == ""
+    out = run(shell, host, 'Set-FederationTrust "Microsoft Federation Gateway" -PublishFederationCertificate')
+    assert out.startswith("WARNING: The federation trust has changed")   # the TXT records, again
     trust = org.federation_trusts[0]
     assert (trust.org_thumbprint, trust.next_thumbprint, trust.prev_thumbprint) == (new, None, old)
     assert new in org.get_server("EX02").my
@@ -119,6 +120,62 @@ def test_staging_with_whatif_neither_warns_nor_changes():
     out = run(shell, host, 'Set-FederationTrust "Microsoft Federation Gateway" -Thumbprint $fc.Thumbprint -WhatIf')
     assert out.startswith("What if:") and "WARNING" not in out
     assert shell.organization.federation_trusts[0].next_thumbprint is None
+
+
+@pytest.mark.parametrize("version, named", [("2010", True), ("2013", False), ("2019", False)])
+def test_only_2010_names_the_servers_in_the_certificate_status(version, named):
+    shell, host = make_shell(version)
+    run(shell, host, FED_CERT)
+    run(shell, host, 'New-FederationTrust -Name "Microsoft Federation Gateway" -Thumbprint $fc.Thumbprint')
+    out = run(shell, host, "(Test-FederationTrustCertificate).Server")
+    assert out.strip() == ("EX01" if named else "")
+
+
+def test_domain_proofs_follow_the_certificates_and_domains():
+    shell, host = make_shell("2016")
+    assert "There is no federation trust" in run(shell, host, "Get-FederatedDomainProof -DomainName contoso.com")
+    run(shell, host, FED_CERT)
+    old = run(shell, host, "$fc.Thumbprint").strip()
+    run(shell, host, 'New-FederationTrust -Name "Microsoft Federation Gateway" -Thumbprint $fc.Thumbprint')
+    run(shell, host, FED_CERT)
+    new = run(shell, host, "$fc.Thumbprint").strip()
+    run(shell, host, 'Set-FederationTrust "Microsoft Federation Gateway" -Thumbprint %s 3>$null' % new)
+    out = run(shell, host, "Get-FederatedDomainProof -DomainName contoso.com | ForEach-Object { $_.Thumbprint + ' ' + $_.Proof }")
+    rows = [line.split() for line in out.splitlines()]
+    assert [r[0] for r in rows] == [new, old]                    # the next certificate first
+    assert all(len(r[1]) == 88 and r[1].endswith("==") for r in rows)
+    assert rows[0][1] != rows[1][1]
+    again = run(shell, host, "(Get-FederatedDomainProof -DomainName CONTOSO.com -Thumbprint %s).Proof" % old).strip()
+    assert again == rows[1][1]                                   # the same text each time
+    other = run(shell, host, "(Get-FederatedDomainProof -DomainName fabrikam.com -Thumbprint %s).Proof" % old).strip()
+    assert other != again
+    record = run(shell, host, "(Get-FederatedDomainProof -DomainName contoso.com -Thumbprint %s).DnsRecord" % old)
+    assert record.strip() == "contoso.com IN TXT " + again
+
+
+def test_federated_domains_and_the_documented_removal_order():
+    shell, host = make_shell("2016", organization="orgs/three-servers-2016.toml")
+    run(shell, host, FED_CERT)
+    run(shell, host, 'New-FederationTrust -Name "Microsoft Federation Gateway" -Thumbprint $fc.Thumbprint')
+    assert "has no account namespace" in run(shell, host, "Add-FederatedDomain -DomainName fabrikam.com")
+    run(shell, host, 'Set-FederatedOrganizationIdentifier -DelegationFederationTrust "Microsoft Federation Gateway" '
+                     '-AccountNamespace contoso.com -Enabled $true')
+    assert run(shell, host, "Add-FederatedDomain -DomainName fabrikam.com") == ""
+    assert "already a federated domain" in run(shell, host, "Add-FederatedDomain -DomainName fabrikam.com")
+    assert "isn't an accepted domain" in run(shell, host, "Add-FederatedDomain -DomainName example.org")
+    ident = shell.organization.federated_org_id
+    assert ident.domains == ("contoso.com", "fabrikam.com")
+    out = run(shell, host, "Remove-FederatedDomain -DomainName contoso.com -Force")
+    assert "Remove the other federated domains first: fabrikam.com." in out
+    assert "isn't a federated domain" in run(shell, host, "Remove-FederatedDomain -DomainName example.org -Force")
+    assert run(shell, host, "Remove-FederatedDomain -DomainName fabrikam.com -WhatIf").startswith("What if:")
+    assert ident.domains == ("contoso.com", "fabrikam.com")
+    run(shell, host, "Remove-FederatedDomain -DomainName fabrikam.com -Force")
+    run(shell, host, "Remove-FederatedDomain -DomainName contoso.com -Force")
+    assert (ident.domains, ident.account_namespace, ident.enabled) == ((), None, False)
+    # Now the trust can go, as the procedure for an expired certificate does next.
+    assert run(shell, host, 'Remove-FederationTrust "Microsoft Federation Gateway" -Confirm:$false') == ""
+    assert shell.organization.federation_trusts == []
 
 
 def test_test_federation_trust_certificate_without_a_trust_shows_nothing():
