@@ -283,7 +283,23 @@ def test_an_organisation_file_declares_a_trust():
     assert org.federated_org_id.enabled
 
 
+def test_an_organisation_file_federates_more_domains_and_every_server_has_the_certificate():
+    text = FILE.format(version="2016", extra='account_namespace = "contoso.com"\ndomains = ["fabrikam.com"]')
+    text = text.replace('clock = 2026-11-28T10:00:00\n', 'clock = 2026-11-28T10:00:00\n\n[organization]\n'
+                        'name = "Contoso"\ndomain = "contoso.com"\n'
+                        'accepted_domains = ["contoso.com", "fabrikam.com"]\n\n'
+                        '[[servers]]\nname = "EX01"\n\n[[servers]]\nname = "EX02"\n', 1)
+    org = build_organization(text, path="lab.toml", key_source=PoolKeySource(fallback=extra_lab_keys_source()),
+                             serials=SeededSerials("t"))
+    assert org.federated_org_id.domains == ("contoso.com", "fabrikam.com")
+    current = org.federation_trusts[0].org_thumbprint
+    assert [s.name for s in org.servers if current in s.my] == ["EX01", "EX02"]
+
+
 @pytest.mark.parametrize("version, extra, message, line", [
+    ("2016", 'account_namespace = "contoso.com"\ndomains = ["example.org"]', "isn't an accepted domain", 13),
+    ("2016", 'domains = ["contoso.com"]', "has no account namespace", 12),
+    ("2016", 'account_namespace = "contoso.com"\ndomains = "contoso.com"', "'domains' must be a list", 13),
     ("2007", "", "has no federation", 10),
     ("2016", 'next_certificate = "nope"', "no certificate with id 'nope'", 12),
     ("2016", 'account_namespace = "fabrikam.com"', "isn't an accepted domain", 12),
