@@ -51,11 +51,31 @@ def complete_trusts(request: CompletionRequest) -> List[Candidate]:
     return [Candidate(n, 0, n, "Federation trust") for n in matches(request.word, names)]
 
 
+def complete_accepted_domains(request: CompletionRequest) -> List[Candidate]:
+    """The organisation's accepted domains."""
+    world = world_in(request.context)
+    if world is None:
+        return []
+    names = [d.domain for d in world.organization.accepted_domains]
+    return [Candidate(n, 0, n, "Accepted domain") for n in matches(request.word, names)]
+
+
+def complete_federated_domains(request: CompletionRequest) -> List[Candidate]:
+    """The federated domains of the organisation identifier."""
+    world = world_in(request.context)
+    if world is None:
+        return []
+    names = list(world.organization.federated_org_id.domains)
+    return [Candidate(n, 0, n, "Federated domain") for n in matches(request.word, names)]
+
+
 TRUST_ID = completing(StringType("Microsoft.Exchange.Configuration.Tasks.FederationTrustIdParameter"),
                       complete_trusts)
 ORG_ID = StringType("Microsoft.Exchange.Configuration.Tasks.OrganizationIdParameter")
 URI = StringType("System.Uri")
 SMTP_DOMAIN = StringType("Microsoft.Exchange.Data.SmtpDomain")
+ACCEPTED_DOMAIN = completing(SMTP_DOMAIN, complete_accepted_domains)
+FEDERATED_DOMAIN = completing(SMTP_DOMAIN, complete_federated_domains)
 SMTP_ADDRESS = StringType("Microsoft.Exchange.Data.SmtpAddress")
 RECIPIENT = StringType("Microsoft.Exchange.Configuration.Tasks.RecipientIdParameter")
 
@@ -251,11 +271,11 @@ class SetFederatedOrganizationIdentifier(_FederationCmdlet):
     synopsis = "Configures the federated organization identifier (namespace, trust, on/off)."
     parameters = (
         Parameter("Identity", ORG_ID, position=0, from_pipeline=True),
-        Parameter("AccountNamespace", SMTP_DOMAIN),
+        Parameter("AccountNamespace", ACCEPTED_DOMAIN),
         Parameter("DelegationFederationTrust", TRUST_ID),
         Parameter("Enabled", BOOL),
         Parameter("OrganizationContact", SMTP_ADDRESS),
-        Parameter("DefaultDomain", SMTP_DOMAIN, available=has_federated_default_domain),
+        Parameter("DefaultDomain", FEDERATED_DOMAIN, available=has_federated_default_domain),
         Parameter("DomainController", FQDN),
     )
 
@@ -301,7 +321,7 @@ class GetFederatedDomainProof(_FederationCmdlet):
     dotnet_class = _NS + "GetFederatedDomainProof"
     synopsis = "Shows the TXT record text that proves the domain, one per federation certificate."
     parameters = (
-        Parameter("DomainName", SMTP_DOMAIN, mandatory=True),
+        Parameter("DomainName", ACCEPTED_DOMAIN, mandatory=True),
         Parameter("Thumbprint", THUMBPRINT),
         Parameter("DomainController", FQDN),
     )
@@ -318,13 +338,13 @@ class GetFederatedDomainProof(_FederationCmdlet):
             self.write_object(proof)
 
 
+def _domain_parameters(kind: Any) -> Tuple[Parameter, ...]:
+    return (Parameter("DomainName", kind, mandatory=True), Parameter("Force", SWITCH),
+            Parameter("DomainController", FQDN))
+
+
 class _FederatedDomainCmdlet(_FederationCmdlet, register=False):
     supports_should_process = True
-    parameters = (
-        Parameter("DomainName", SMTP_DOMAIN, mandatory=True),
-        Parameter("Force", SWITCH),
-        Parameter("DomainController", FQDN),
-    )
     confirm_text = ""
 
     def change(self, org: Any, domain: str, check_only: bool) -> None:
@@ -347,6 +367,7 @@ class AddFederatedDomain(_FederatedDomainCmdlet):
     name = "Add-FederatedDomain"
     dotnet_class = _NS + "AddFederatedDomain"
     synopsis = "Adds an accepted domain to the federated domains (the gateway's TXT check is offline in the lab)."
+    parameters = _domain_parameters(ACCEPTED_DOMAIN)
     confirm_text = 'Adding federated domain "{domain}".'
 
     def change(self, org, domain, check_only):
@@ -360,6 +381,7 @@ class RemoveFederatedDomain(_FederatedDomainCmdlet):
     name = "Remove-FederatedDomain"
     dotnet_class = _NS + "RemoveFederatedDomain"
     synopsis = "Removes a domain from the federated domains (the primary shared domain last)."
+    parameters = _domain_parameters(FEDERATED_DOMAIN)
     confirm_text = 'Removing federated domain "{domain}".'
 
     def change(self, org, domain, check_only):

@@ -250,6 +250,21 @@ def test_tab_completes_trust_names():
     assert any("Microsoft Federation Gateway" in t for t in texts)
 
 
+def test_tab_completes_accepted_and_federated_domains():
+    from exshell.repl.completion import complete
+    shell, host = make_shell("2016", organization="orgs/three-servers-2016.toml")
+    texts = [c.text for c in complete(shell, "Get-FederatedDomainProof -DomainName fab")]
+    assert any("fabrikam.com" in t for t in texts)
+    assert [c.text for c in complete(shell, "Remove-FederatedDomain -DomainName fab")] == []
+    run(shell, host, FED_CERT)
+    run(shell, host, 'New-FederationTrust -Name "Microsoft Federation Gateway" -Thumbprint $fc.Thumbprint')
+    run(shell, host, 'Set-FederatedOrganizationIdentifier -DelegationFederationTrust "Microsoft Federation Gateway" '
+                     '-AccountNamespace contoso.com -Enabled $true')
+    run(shell, host, "Add-FederatedDomain -DomainName fabrikam.com")
+    texts = [c.text for c in complete(shell, "Remove-FederatedDomain -DomainName fab")]
+    assert any("fabrikam.com" in t for t in texts)
+
+
 # ---------------------------------------------------------------- organisation files
 
 FILE = """
