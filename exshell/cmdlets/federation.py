@@ -409,7 +409,11 @@ class TestFederationTrustCertificate(_FederationCmdlet):
             self.write_object(status)
 
 
+# Get-FederationTrust's default table: Name, ApplicationIdentifier, ApplicationUri, the name
+# cut at 20 ("Microsoft Federat...") as a posted 2016 capture shows [C]; the other widths [?].
 register_table_view("Microsoft.Exchange.Data.Directory.SystemConfiguration.FederationTrust",
-                    TableView([TableColumn("Name", "Name")]))
+                    TableView([TableColumn("Name", "Name", 20),
+                               TableColumn("ApplicationIdentifier", "ApplicationIdentifier", 36),
+                               TableColumn("ApplicationUri", "ApplicationUri")]))
 register_table_view(_NS + "TestFederationTrust+ResultEvent", TableView([
     TableColumn("Id", "Id", 30), TableColumn("Type", "Type", 8), TableColumn("Message", "Message")]))
