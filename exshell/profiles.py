@@ -442,6 +442,9 @@ class Profile(_Facts):
                                            # FederatedOrganizationIdentifier, Test-FederationTrust
     federation_dns_warning: bool = False   # New-FederationTrust -SuppressDnsWarning (2010 only [D])
     federated_default_domain: bool = False  # Set-FederatedOrganizationIdentifier -DefaultDomain (2013+ [D])
+    #: Test-FederationTrustCertificate names the server of each result (2010); from 2013 on
+    #: its results carry no server names (documented in "Renew the federation certificate").
+    federation_status_names_servers: bool = False
     # -- the EMS start (RemoteExchange.ps1 / Exchange.ps1 of the version) --------------------
     banner: str = "2010"                   # which banner text (exshell.help.banner.BANNERS)
     #: Connect-ExchangeServer's VERBOSE lines ({fqdn}: the server it connects to); none on
@@ -588,6 +591,7 @@ _EX2010 = Profile(
     new_output_before_enable=True, roles=_LEGACY_ROLES,
     windows_services=_SERVICES_2010, endpoint_services=_ENDPOINTS_LEGACY,
     federation=True, federation_dns_warning=True, owa_connectivity_test=True,
+    federation_status_names_servers=True,
 )
 
 _EX2013 = Profile(

@@ -72,10 +72,11 @@ LAZY_FAMILIES = {
     "html": ("ConvertTo-Html",),
     "mail": ("Send-MailMessage",),
     "timing": ("Measure-Command",),
-    "federation": ("Get-FederatedOrganizationIdentifier", "Get-FederationTrust",
+    "federation": ("Add-FederatedDomain", "Get-FederatedDomainProof",
+                   "Get-FederatedOrganizationIdentifier", "Get-FederationTrust", "Remove-FederatedDomain",
                    "New-FederationTrust", "Remove-FederationTrust",
                    "Set-FederatedOrganizationIdentifier", "Set-FederationTrust",
-                   "Test-FederationTrust"),
+                   "Test-FederationTrust", "Test-FederationTrustCertificate"),
 }
 
 for _module, _names in LAZY_FAMILIES.items():

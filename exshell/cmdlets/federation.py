@@ -1,12 +1,14 @@
 """Federation (2010+): Get-/New-/Set-/Remove-FederationTrust,
-Get-/Set-FederatedOrganizationIdentifier and Test-FederationTrust.
+Get-/Set-FederatedOrganizationIdentifier, Add-/Remove-FederatedDomain,
+Get-FederatedDomainProof, Test-FederationTrust and Test-FederationTrustCertificate.
 
 A federation trust names the organisation's federation certificate (current, next,
 previous); those certificates show ``Federation`` in their Services and cannot be
 removed while a trust names them.  Rotating it is the certificate work these
 cmdlets are here for: ``Set-FederationTrust -Thumbprint`` stages the next
 certificate, ``-PublishFederationCertificate`` makes it current once every server
-has it.  The Microsoft Federation Gateway is offline in the lab (see
+has it (Exchange copies it to every server by itself; Test-FederationTrustCertificate
+shows where it is installed).  The Microsoft Federation Gateway is offline in the lab (see
 :mod:`exshell.exchange.federation`).
 
 Imports the engine, the Exchange model and ``format.views``.
@@ -25,7 +27,9 @@ from .exchange_certificate import FQDN, THUMBPRINT, ExchangeCmdlet, world_in
 
 __all__ = ["GetFederationTrust", "NewFederationTrust", "SetFederationTrust",
            "RemoveFederationTrust", "GetFederatedOrganizationIdentifier",
-           "SetFederatedOrganizationIdentifier", "TestFederationTrust"]
+           "SetFederatedOrganizationIdentifier", "TestFederationTrust",
+           "TestFederationTrustCertificate", "GetFederatedDomainProof", "AddFederatedDomain",
+           "RemoveFederatedDomain"]
 
 _NS = "Microsoft.Exchange.Management.SystemConfigurationTasks."
 
@@ -47,11 +51,31 @@ def complete_trusts(request: CompletionRequest) -> List[Candidate]:
     return [Candidate(n, 0, n, "Federation trust") for n in matches(request.word, names)]
 
 
+def complete_accepted_domains(request: CompletionRequest) -> List[Candidate]:
+    """The organisation's accepted domains."""
+    world = world_in(request.context)
+    if world is None:
+        return []
+    names = [d.domain for d in world.organization.accepted_domains]
+    return [Candidate(n, 0, n, "Accepted domain") for n in matches(request.word, names)]
+
+
+def complete_federated_domains(request: CompletionRequest) -> List[Candidate]:
+    """The federated domains of the organisation identifier."""
+    world = world_in(request.context)
+    if world is None:
+        return []
+    names = list(world.organization.federated_org_id.domains)
+    return [Candidate(n, 0, n, "Federated domain") for n in matches(request.word, names)]
+
+
 TRUST_ID = completing(StringType("Microsoft.Exchange.Configuration.Tasks.FederationTrustIdParameter"),
                       complete_trusts)
 ORG_ID = StringType("Microsoft.Exchange.Configuration.Tasks.OrganizationIdParameter")
 URI = StringType("System.Uri")
 SMTP_DOMAIN = StringType("Microsoft.Exchange.Data.SmtpDomain")
+ACCEPTED_DOMAIN = completing(SMTP_DOMAIN, complete_accepted_domains)
+FEDERATED_DOMAIN = completing(SMTP_DOMAIN, complete_federated_domains)
 SMTP_ADDRESS = StringType("Microsoft.Exchange.Data.SmtpAddress")
 RECIPIENT = StringType("Microsoft.Exchange.Configuration.Tasks.RecipientIdParameter")
 
@@ -184,6 +208,9 @@ class SetFederationTrust(_FederationCmdlet):
             fed.set_trust(org, trust, **args)
         except ExchangeError as e:
             self.report(e)
+            return
+        if p.Thumbprint is not None or p.PublishFederationCertificate:
+            self.write_warning(fed.NEXT_CERTIFICATE_WARNING)
 
 
 class RemoveFederationTrust(_FederationCmdlet):
@@ -244,11 +271,11 @@ class SetFederatedOrganizationIdentifier(_FederationCmdlet):
     synopsis = "Configures the federated organization identifier (namespace, trust, on/off)."
     parameters = (
         Parameter("Identity", ORG_ID, position=0, from_pipeline=True),
-        Parameter("AccountNamespace", SMTP_DOMAIN),
+        Parameter("AccountNamespace", ACCEPTED_DOMAIN),
         Parameter("DelegationFederationTrust", TRUST_ID),
         Parameter("Enabled", BOOL),
         Parameter("OrganizationContact", SMTP_ADDRESS),
-        Parameter("DefaultDomain", SMTP_DOMAIN, available=has_federated_default_domain),
+        Parameter("DefaultDomain", FEDERATED_DOMAIN, available=has_federated_default_domain),
         Parameter("DomainController", FQDN),
     )
 
@@ -287,7 +314,106 @@ class TestFederationTrust(_FederationCmdlet):
             self.write_object(result)
 
 
+class GetFederatedDomainProof(_FederationCmdlet):
+    """The proof-of-ownership text a federated domain's TXT record must hold."""
+
+    name = "Get-FederatedDomainProof"
+    dotnet_class = _NS + "GetFederatedDomainProof"
+    synopsis = "Shows the TXT record text that proves the domain, one per federation certificate."
+    parameters = (
+        Parameter("DomainName", ACCEPTED_DOMAIN, mandatory=True),
+        Parameter("Thumbprint", THUMBPRINT),
+        Parameter("DomainController", FQDN),
+    )
+    _view_properties = ("DomainName", "Thumbprint", "Proof", "DnsRecord")
+
+    def process(self, p: Any) -> None:
+        from ..exchange.federation import domain_proofs
+        try:
+            proofs = domain_proofs(self.organization, p.DomainName, p.Thumbprint)
+        except ExchangeError as e:
+            self.report(e)
+            return
+        for proof in proofs:
+            self.write_object(proof)
+
+
+def _domain_parameters(kind: Any) -> Tuple[Parameter, ...]:
+    return (Parameter("DomainName", kind, mandatory=True), Parameter("Force", SWITCH),
+            Parameter("DomainController", FQDN))
+
+
+class _FederatedDomainCmdlet(_FederationCmdlet, register=False):
+    supports_should_process = True
+    confirm_text = ""
+
+    def change(self, org: Any, domain: str, check_only: bool) -> None:
+        raise NotImplementedError
+
+    def process(self, p: Any) -> None:
+        org = self.organization
+        try:
+            self.change(org, p.DomainName, True)
+            if not self.should_process(self.confirm_text.format(domain=p.DomainName)):
+                return
+            self.change(org, p.DomainName, False)
+        except ExchangeError as e:
+            self.report(e)
+
+
+class AddFederatedDomain(_FederatedDomainCmdlet):
+    """Add an accepted domain to the federated organization identifier."""
+
+    name = "Add-FederatedDomain"
+    dotnet_class = _NS + "AddFederatedDomain"
+    synopsis = "Adds an accepted domain to the federated domains (the gateway's TXT check is offline in the lab)."
+    parameters = _domain_parameters(ACCEPTED_DOMAIN)
+    confirm_text = 'Adding federated domain "{domain}".'
+
+    def change(self, org, domain, check_only):
+        from ..exchange.federation import add_federated_domain
+        add_federated_domain(org, domain, check_only=check_only)
+
+
+class RemoveFederatedDomain(_FederatedDomainCmdlet):
+    """Remove a federated domain; the account namespace's own domain goes last."""
+
+    name = "Remove-FederatedDomain"
+    dotnet_class = _NS + "RemoveFederatedDomain"
+    synopsis = "Removes a domain from the federated domains (the primary shared domain last)."
+    parameters = _domain_parameters(FEDERATED_DOMAIN)
+    confirm_text = 'Removing federated domain "{domain}".'
+
+    def change(self, org, domain, check_only):
+        from ..exchange.federation import remove_federated_domain
+        remove_federated_domain(org, domain, check_only=check_only)
+
+
+class TestFederationTrustCertificate(_FederationCmdlet):
+    """Where each certificate of the trust (current, next) is installed."""
+
+    name = "Test-FederationTrustCertificate"
+    dotnet_class = _NS + "TestFederationTrustCertificate"
+    supports_should_process = True
+    synopsis = "Shows, for every Mailbox/Client Access server, whether the federation certificates are installed."
+    parameters = (Parameter("DomainController", FQDN),)
+    _view_properties = ("Site", "Server", "State", "Thumbprint")
+
+    def process(self, p: Any) -> None:
+        from ..exchange import federation as fed
+        org = self.organization
+        if org.federation_trusts:
+            org.begin_change()          # the Service Host has had its turn
+            fed.distribute_certificates(org)
+        for status in fed.certificate_status(org):
+            self.write_object(status)
+
+
+# Get-FederationTrust's default table: Name, ApplicationIdentifier, ApplicationUri, the name
+# cut at 20 ("Microsoft Federat...") as a posted 2016 capture shows [C]; the other widths [?].
 register_table_view("Microsoft.Exchange.Data.Directory.SystemConfiguration.FederationTrust",
-                    TableView([TableColumn("Name", "Name")]))
+                    TableView([TableColumn("Name", "Name", 20),
+                               TableColumn("ApplicationIdentifier", "ApplicationIdentifier", 36),
+                               TableColumn("ApplicationUri", "ApplicationUri")]))
 register_table_view(_NS + "TestFederationTrust+ResultEvent", TableView([
     TableColumn("Id", "Id", 30), TableColumn("Type", "Type", 8), TableColumn("Message", "Message")]))

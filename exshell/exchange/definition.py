@@ -64,7 +64,8 @@ KNOWN_KEYS: Dict[str, Tuple[str, ...]] = {
                            "bindings"),
     "auth": ("certificate",),
     "federation": ("trust", "certificate", "next_certificate", "previous_certificate",
-                   "account_namespace", "enabled", "organization_contact", "metadata_url"),
+                   "account_namespace", "domains", "enabled", "organization_contact",
+                   "metadata_url"),
 }
 #: The largest definition file read (anything bigger is not an organisation).
 MAX_FILE_BYTES = 8 * 1024 * 1024
@@ -557,6 +558,16 @@ def _build_federation(data, ctx, org, certs) -> None:
         except ExchangeError as e:
             key = "account_namespace" if namespace is not None else "enabled"
             raise ctx.error(e.message, S, None, key) from None
+    domains = _get(table, "domains", list, ctx, S, default=[])
+    for domain in domains:
+        if not isinstance(domain, str):
+            raise ctx.error("'domains' must be a list of strings", S, None, "domains")
+        try:
+            fed.add_federated_domain(org, domain)
+        except ExchangeError as e:
+            raise ctx.error(e.message, S, None, "domains") from None
+    # The Service Host has long since copied the certificates to the other servers.
+    fed.distribute_certificates(org)
 
 
 class _Authority:

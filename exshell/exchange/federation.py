@@ -13,6 +13,14 @@ the federated organization identifier, as Active Directory keeps them.
   :func:`new_trust`, :func:`set_trust`, :func:`remove_trust`,
   :func:`set_organization_identifier`, :func:`test_trust`.  As elsewhere in the
   model: validate (raising :class:`~.errors.ExchangeError`), then change.
+* Distribution: Exchange copies the trust's certificates (current and next, with
+  their keys) to every Mailbox, Client Access and Hub Transport server by itself -- the
+  Microsoft Exchange Service Host does it (documented: "the certificate used to
+  establish a federation trust is propagated to all Exchange servers").  In the lab it
+  happens at once (:func:`distribute_certificates`) on every server whose Service Host
+  runs; Test-FederationTrustCertificate (:func:`certificate_status`) shows where each
+  certificate is installed, and publishing a next certificate waits until it is
+  everywhere.
 
 **The Microsoft Federation Gateway is offline in the lab.**  Nothing here reaches
 the internet: creating a trust records it as if the gateway had accepted it (the
@@ -38,7 +46,10 @@ __all__ = ["FederationTrust", "FederatedOrganizationIdentifier", "FederationTrus
            "DEFAULT_TRUST_NAME", "ACCOUNT_NAMESPACE_PREFIX", "plan_new_trust", "new_trust",
            "set_trust", "remove_trust", "set_organization_identifier", "test_trust",
            "federation_error", "federation_roles", "gateway_certificate", "trust_guid",
-           "grant_key_access", "find_trust", "check_certificate", "METADATA_EPR"]
+           "grant_key_access", "find_trust", "check_certificate", "METADATA_EPR",
+           "distribute_certificates", "certificate_status", "CertificateStatus",
+           "SERVICE_HOST", "NEXT_CERTIFICATE_WARNING", "DomainProof", "domain_proofs",
+           "domain_proof_text", "add_federated_domain", "remove_federated_domain"]
 
 #: The name the documentation (and the Hybrid Configuration Wizard) gives the trust.
 DEFAULT_TRUST_NAME = "Microsoft Federation Gateway"
@@ -56,6 +67,15 @@ ACCOUNT_NAMESPACE_PREFIX = "FYDIBOHF25SPDLT"
 #: Roles on which a trust's certificates count as federation certificates [X].
 _FEDERATION_ROLES = ("Mailbox", "ClientAccess", "HubTransport")
 _EXC = "Microsoft.Exchange.Management.SystemConfigurationTasks."
+#: The Windows service that copies federation certificates between servers.
+SERVICE_HOST = "MSExchangeServiceHost"
+#: What Set-FederationTrust -Thumbprint warns (as seen in a published capture [C]).
+NEXT_CERTIFICATE_WARNING = (
+    "The federation trust has changed to use a new certificate for Federation. You should "
+    "update all TXT proof-of-ownership records that were previously set in DNS for all the "
+    "domains configured for Federation. The new hash-value should be replaced with the "
+    "OrgNextCertificate proof value output of the OrgNextCertificate generated with "
+    "\"Get-FederatedDomainProof -DomainName example.com\".")
 
 #: Errors of the federation tasks: (text, category, exception type).  The product's
 #: texts are not known; these are ours, in its style.
@@ -82,8 +102,9 @@ FEDERATION_ERRORS = {
                           "Use the Thumbprint parameter first.", "InvalidOperation",
                           "InvalidOperationException"),
     "NextCertificateNotDeployed": ("The next certificate (thumbprint {thumbprint}) isn't installed "
-                                   "on these servers: {servers}. Install it on every Exchange "
-                                   "server before you publish it.", "InvalidOperation",
+                                   "on these servers yet: {servers}. The Microsoft Exchange "
+                                   "Service Host copies it to every server; check with "
+                                   "Test-FederationTrustCertificate before you publish it.", "InvalidOperation",
                                    "InvalidOperationException"),
     "SkipNeedsApplication": ("When you use the SkipNamespaceProviderProvisioning switch, you must "
                              "also specify the ApplicationIdentifier, ApplicationUri and "
@@ -99,6 +120,16 @@ FEDERATION_ERRORS = {
                               "ArgumentException"),
     "DomainNotAccepted": ("The domain '{domain}' isn't an accepted domain of this organization.",
                           "InvalidArgument", "ArgumentException"),
+    "NoAccountNamespace": ("The federated organization identifier has no account namespace. Set it "
+                           "with Set-FederatedOrganizationIdentifier -AccountNamespace first.",
+                           "InvalidOperation", "InvalidOperationException"),
+    "DomainAlreadyFederated": ("The domain '{domain}' is already a federated domain.",
+                               "InvalidArgument", "ArgumentException"),
+    "DomainNotFederated": ("The domain '{domain}' isn't a federated domain of this organization.",
+                           "ObjectNotFound", "InvalidOperationException"),
+    "PrimaryDomainLast": ("The domain '{domain}' is the primary shared domain of the account "
+                          "namespace. Remove the other federated domains first: {others}.",
+                          "InvalidOperation", "InvalidOperationException"),
 }
 
 
@@ -337,7 +368,174 @@ def new_trust(organization: Any, name: str, thumbprint: str, *, metadata_url: Op
         guid=trust_guid(organization, name))
     organization.federation_trusts.append(trust)
     grant_key_access(organization, t)
+    distribute_certificates(organization)
     return trust
+
+
+# ---------------------------------------------------------------- distribution
+
+def _federation_servers(organization: Any) -> List[Any]:
+    """The servers that need the trust's certificates (Mailbox, Client Access, Hub)."""
+    return [s for s in organization.servers if s.has_role(_FEDERATION_ROLES)]
+
+
+def _source_of(organization: Any, thumbprint: str) -> Any:
+    """A store entry of ``thumbprint`` with its key on any server, or None."""
+    for server in organization.servers:
+        entry = server.my.get(thumbprint)
+        if entry is not None and entry.has_key:
+            return entry
+    return None
+
+
+def _can_receive(organization: Any, server: Any, thumbprint: str) -> bool:
+    """Whether the Service Host would bring ``thumbprint`` to ``server`` now."""
+    return server.service_status(SERVICE_HOST) == "Running" and \
+        _source_of(organization, thumbprint) is not None
+
+
+def distribute_certificates(organization: Any) -> List[Tuple[str, str]]:
+    """Copy every trust's current and next certificate, with its key, to each
+    Mailbox/Client Access/Hub server that lacks it and whose Service Host runs (what the
+    Service Host does in the background, at once here).  Returns (server, thumbprint)
+    of each copy; the caller has called ``begin_change``."""
+    copied: List[Tuple[str, str]] = []
+    for trust in organization.federation_trusts:
+        for thumbprint in (trust.org_thumbprint, trust.next_thumbprint):
+            if not thumbprint:
+                continue
+            for server in _federation_servers(organization):
+                if thumbprint in server.my or not _can_receive(organization, server, thumbprint):
+                    continue
+                server.my.add(_source_of(organization, thumbprint).copy())
+                copied.append((server.name, thumbprint))
+    return copied
+
+
+class CertificateStatus:
+    """One line of Test-FederationTrustCertificate: a certificate of the trust on one
+    server.  The property names and the states are as remembered [?]."""
+
+    PS_TYPE_NAMES = (_EXC + "FederationTrustCertificateStatus", "System.Object")
+    PS_PROPERTIES = ("Site", "Server", "State", "Thumbprint")
+
+    def __init__(self, site: str, server: str, installed: bool, thumbprint: str):
+        self.Site = site
+        self.Server = server
+        self.State = "Installed" if installed else "NotInstalled"
+        self.Thumbprint = thumbprint
+
+    def __str__(self) -> str:
+        return self.State
+
+
+def certificate_status(organization: Any) -> List[CertificateStatus]:
+    """Test-FederationTrustCertificate: for each server that needs them, whether each
+    certificate the trusts use (current, then next) is installed there."""
+    from .admin import SITE
+    site = SITE.format(domain=organization.domain)
+    names = organization.profile.federation_status_names_servers
+    out: List[CertificateStatus] = []
+    for server in sorted(_federation_servers(organization), key=lambda s: s.name.casefold()):
+        for trust in organization.federation_trusts:
+            for thumbprint in (trust.org_thumbprint, trust.next_thumbprint):
+                if thumbprint:
+                    out.append(CertificateStatus(site, server.name if names else "",
+                                                 thumbprint in server.my, thumbprint))
+    return out
+
+
+# ---------------------------------------------------------------- federated domains
+
+class DomainProof:
+    """What Get-FederatedDomainProof returns: the text of the domain's TXT record for
+    one federation certificate."""
+
+    PS_TYPE_NAMES = (_EXC + "FederatedDomainProof", "System.Object")
+    PS_PROPERTIES = ("DomainName", "Thumbprint", "Proof", "DnsRecord")
+
+    def __init__(self, domain: str, thumbprint: str, proof: str):
+        self.DomainName = domain
+        self.Thumbprint = thumbprint
+        self.Proof = proof
+        self.DnsRecord = "%s IN TXT %s" % (domain, proof)
+
+    def __str__(self) -> str:
+        return self.Proof
+
+
+def domain_proof_text(domain: str, cert_der: bytes) -> str:
+    """The proof string: 64 bytes in Base64, as the documented examples show.  How the
+    product derives it is not known; here it is SHA-512 over the domain and the
+    certificate, so it changes with either [?]."""
+    import base64
+    import hashlib
+    digest = hashlib.sha512(domain.strip().rstrip(".").casefold().encode("utf-8") + b"|" + cert_der)
+    return base64.b64encode(digest.digest()).decode("ascii")
+
+
+def domain_proofs(organization: Any, domain: str, thumbprint: Optional[str] = None) -> List[DomainProof]:
+    """Get-FederatedDomainProof: one proof per certificate of the trust (the next one
+    first, then the current one), or for the certificate ``thumbprint`` names."""
+    purpose = "domainproof"
+    domain = str(domain).strip().rstrip(".")
+    server = organization.local_server
+    if thumbprint is not None:
+        thumbprints = [check_certificate(organization, thumbprint, purpose)]
+    else:
+        trusts = list(organization.federation_trusts)
+        if not trusts:
+            raise federation_error("NoTrust", purpose)
+        thumbprints = [t for trust in trusts for t in (trust.next_thumbprint, trust.org_thumbprint) if t]
+    out = []
+    for t in thumbprints:
+        entry = server.my.get(t) if server is not None else None
+        if entry is None:
+            raise federation_error("CertificateNotFound", purpose, thumbprint=t,
+                                   server=server.name if server is not None else "")
+        out.append(DomainProof(domain, entry.thumbprint, domain_proof_text(domain, entry.der)))
+    return out
+
+
+def add_federated_domain(organization: Any, domain: str, *, check_only: bool = False) -> None:
+    """Add-FederatedDomain: one more accepted domain under the account namespace (the
+    gateway, which would check the domain's TXT record, is offline in the lab)."""
+    purpose = "adddomain"
+    ident = organization.federated_org_id
+    name = str(domain).strip().rstrip(".")
+    if not ident.account_namespace:
+        raise federation_error("NoAccountNamespace", purpose)
+    if not any(d.domain.casefold() == name.casefold() for d in organization.accepted_domains):
+        raise federation_error("DomainNotAccepted", purpose, domain=name)
+    if name.casefold() in (d.casefold() for d in ident.domains):
+        raise federation_error("DomainAlreadyFederated", purpose, domain=name)
+    if check_only:
+        return
+    organization.begin_change()
+    ident.domains = tuple(ident.domains) + (name,)
+
+
+def remove_federated_domain(organization: Any, domain: str, *, check_only: bool = False) -> None:
+    """Remove-FederatedDomain: the domain of the account namespace goes last; with it the
+    namespace is unregistered, so the identifier no longer uses the trust."""
+    purpose = "removedomain"
+    ident = organization.federated_org_id
+    name = str(domain).strip().rstrip(".")
+    present = [d for d in ident.domains if d.casefold() == name.casefold()]
+    if not present:
+        raise federation_error("DomainNotFederated", purpose, domain=name)
+    primary = (ident.account_namespace or "").split(".", 1)[-1]
+    others = [d for d in ident.domains if d.casefold() != name.casefold()]
+    if primary.casefold() == name.casefold() and others:
+        raise federation_error("PrimaryDomainLast", purpose, domain=name, others=", ".join(others))
+    if check_only:
+        return
+    organization.begin_change()
+    ident.domains = tuple(others)
+    if not others:
+        ident.account_namespace = None
+        ident.delegation_trust = None
+        ident.enabled = False
 
 
 def grant_key_access(organization: Any, thumbprint: str) -> None:
@@ -383,8 +581,8 @@ def set_trust(organization: Any, trust: FederationTrust, *, thumbprint: Optional
         pending = staged or trust.next_thumbprint
         if not pending:
             raise federation_error("NoNextCertificate", purpose, name=trust.name)
-        missing = [s.name for s in organization.servers
-                   if s.has_role(_FEDERATION_ROLES) and pending not in s.my]
+        missing = [s.name for s in _federation_servers(organization)
+                   if pending not in s.my and not _can_receive(organization, s, pending)]
         if missing:
             raise federation_error("NextCertificateNotDeployed", purpose, thumbprint=pending,
                                    servers=", ".join(missing))
@@ -397,6 +595,7 @@ def set_trust(organization: Any, trust: FederationTrust, *, thumbprint: Optional
     if staged is not None:
         trust.next_thumbprint = staged
         grant_key_access(organization, staged)
+    distribute_certificates(organization)
     if publish:
         trust.prev_thumbprint = trust.org_thumbprint
         trust.org_thumbprint = trust.next_thumbprint

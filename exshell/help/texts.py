@@ -83,9 +83,11 @@ DESCRIPTIONS = {
         "Federation cannot be enabled this way: a certificate serves federation when a "
         "federation trust uses it (New-FederationTrust, Set-FederationTrust).\n\n"
         "Services are only ever added: a service the certificate already had stays "
-        "enabled, and enabling a certificate for IIS takes IIS away from the certificate "
-        "that had it before. Enabling for SMTP asks whether to overwrite the default SMTP "
-        "certificate; -Force answers yes.\n\n"
+        "enabled. Enabling a certificate for IIS binds it to the Default Web Site, so the "
+        "certificate bound there before loses IIS -- except setup's certificate from "
+        "Exchange 2013 on, which stays bound to the Exchange Back End site and so keeps "
+        "showing IIS (leave it there). Enabling for SMTP asks whether to overwrite the "
+        "default SMTP certificate; -Force answers yes.\n\n"
         "The certificate must be usable by Exchange: a pending request, or a certificate "
         "whose private key is missing, cannot be enabled; an expired certificate cannot be "
         "enabled for UM or UMCallRouter.",
@@ -380,10 +382,14 @@ _OTHERS = {
           "These commands make a federation certificate and create the federation trust with it.")]),
     "Set-FederationTrust": (
         "Changes the federation trust. -Thumbprint stages the next federation certificate "
-        "(OrgNextPrivCertificate); once that certificate is installed on every Mailbox, "
-        "Client Access and Hub Transport server, -PublishFederationCertificate makes it the "
-        "current one, and the current one becomes the previous one. -Name renames the trust, "
-        "-MetadataUrl points it at another metadata address.",
+        "(OrgNextPrivCertificate) and warns that the domains' TXT proof records must be "
+        "updated (Get-FederatedDomainProof shows the new text; publishing warns again). The Microsoft Exchange Service Host copies the trust's certificates, with "
+        "their keys, to every Mailbox, Client Access and Hub Transport server (at once in "
+        "exshell; not to a server whose Service Host is stopped): check with "
+        "Test-FederationTrustCertificate. Once the next certificate is installed everywhere, "
+        "-PublishFederationCertificate makes it the current one, and the current one becomes "
+        "the previous one. -Name renames the trust, -MetadataUrl points it at another "
+        "metadata address.",
         [("Set-FederationTrust -Identity \"Microsoft Federation Gateway\" -Thumbprint " + _T,
           "This command stages a new federation certificate."),
          ("Set-FederationTrust -Identity \"Microsoft Federation Gateway\" -PublishFederationCertificate",
@@ -413,6 +419,38 @@ _OTHERS = {
         "its steps succeed when the local ones do.",
         [("Test-FederationTrust", "This command tests the federation trust and its certificates."),
          ("Test-FederationTrust | Where-Object { $_.Type -ne 'Success' }", "This command shows only the steps that failed.")]),
+    "Get-FederatedDomainProof": (
+        "Shows the proof-of-ownership text for a federated domain: the value of the TXT record "
+        "the domain's public DNS zone must hold for the Microsoft Federation Gateway. There is "
+        "one proof per federation certificate of the trust -- the staged next one first, then "
+        "the current one -- or one for the certificate -Thumbprint names. After "
+        "Set-FederationTrust -Thumbprint, put the next certificate's proof in the TXT record "
+        "before you publish it. In exshell the text is made from the domain and the "
+        "certificate; nothing checks the DNS.",
+        [("Get-FederatedDomainProof -DomainName contoso.com | Format-List Thumbprint,Proof",
+          "This command shows the TXT record text for contoso.com for each federation certificate.")]),
+    "Add-FederatedDomain": (
+        "Adds an accepted domain to the federated domains of the organisation identifier (its "
+        "account namespace must be set). The real gateway checks the domain's TXT proof "
+        "record (Get-FederatedDomainProof); the lab's gateway is offline and accepts it.",
+        [("Add-FederatedDomain -DomainName fabrikam.com", "This command federates fabrikam.com too.")]),
+    "Remove-FederatedDomain": (
+        "Removes a domain from the federated domains. The primary shared domain (the one in "
+        "the account namespace) goes last; removing it unregisters the namespace, so that the "
+        "federation trust can then be removed -- the first steps of replacing an expired "
+        "federation certificate.",
+        [("Remove-FederatedDomain -DomainName fabrikam.com -Force", "This command removes fabrikam.com from the federated domains."),
+         ("Get-FederatedOrganizationIdentifier | Format-List AccountNamespace,Domains",
+          "This command shows the primary shared domain (in AccountNamespace) and all federated domains.")]),
+    "Test-FederationTrustCertificate": (
+        "Shows, for every Mailbox, Client Access and Hub Transport server, whether each "
+        "certificate of the federation trust (the current one and the staged next one) is "
+        "installed there: State is Installed or NotInstalled. Exchange copies the certificates "
+        "to the servers by itself (the Microsoft Exchange Service Host); run this before "
+        "Set-FederationTrust -PublishFederationCertificate.",
+        [("Test-FederationTrustCertificate", "This command shows where the federation certificates are installed."),
+         ("Test-FederationTrustCertificate | Where-Object { $_.State -ne 'Installed' }",
+          "This command lists the servers that still lack a certificate.")]),
     # Lab helpers
     "Export-LabCARoot": (
         "LAB ONLY (not an Exchange or PowerShell cmdlet): writes the root certificate of the "
@@ -1050,7 +1088,7 @@ PARAMETERS = {
     ("New-FederationTrust", "MetadataUrl"): "The address of the gateway's federation metadata.",
     ("Set-FederationTrust", "Identity"): "The name of the federation trust to change.",
     ("Set-FederationTrust", "Thumbprint"): "Stages this certificate as the next federation certificate (OrgNextPrivCertificate).",
-    ("Set-FederationTrust", "PublishFederationCertificate"): "Makes the next certificate the current one (the current one becomes the previous one). It must be installed on every Mailbox, Client Access and Hub Transport server first.",
+    ("Set-FederationTrust", "PublishFederationCertificate"): "Makes the next certificate the current one (the current one becomes the previous one). It must be installed on every Mailbox, Client Access and Hub Transport server first (Test-FederationTrustCertificate shows where it is).",
     ("Set-FederationTrust", "MetadataUrl"): "A new address for the gateway's federation metadata.",
     ("Set-FederationTrust", "RefreshMetadata"): "Reads the gateway's metadata again (the lab's gateway is offline: nothing changes).",
     ("Set-FederationTrust", "ApplicationUri"): "The primary federated domain of the trust.",
@@ -1064,6 +1102,12 @@ PARAMETERS = {
     ("Set-FederatedOrganizationIdentifier", "Enabled"): "$true enables federation, $false turns it off.",
     ("Set-FederatedOrganizationIdentifier", "OrganizationContact"): "The e-mail address of the organisation's federation contact.",
     ("Set-FederatedOrganizationIdentifier", "DefaultDomain"): "Exchange 2013 and later: the federated domain used in delegation tokens.",
+    ("Get-FederatedDomainProof", "DomainName"): "The federated domain to make the proof for.",
+    ("Get-FederatedDomainProof", "Thumbprint"): "Only the proof for this certificate of this server (by default one per certificate of the trust).",
+    ("Add-FederatedDomain", "DomainName"): "The accepted domain to federate.",
+    ("Add-FederatedDomain", "Force"): "Leaves out confirmation and warning messages.",
+    ("Remove-FederatedDomain", "DomainName"): "The federated domain to remove.",
+    ("Remove-FederatedDomain", "Force"): "Leaves out confirmation and warning messages.",
     ("Test-FederationTrust", "UserIdentity"): "The mailbox to request a token for (the test mailbox by default).",
     ("Test-FederationTrust", "MonitoringContext"): "$true adds monitoring events and counters to the results (none in exshell).",
     # Get-Help

@@ -38,7 +38,7 @@ def test_the_documented_federation_command_and_the_flag(version, code):
     # No trust yet: no Federation.
     assert run(shell, host, "(Get-ExchangeCertificate %s).ServicesStringForm" % thumb).strip() == "." * len(code)
     out = run(shell, host, 'New-FederationTrust -Name "Microsoft Federation Gateway" -Thumbprint $fc.Thumbprint')
-    assert "Microsoft Federation Gateway" in out
+    assert "Microsoft Federat..." in out            # the default table cuts the name at 20
     form = run(shell, host, "(Get-ExchangeCertificate %s).ServicesStringForm" % thumb).strip()
     # The trust gives NETWORK SERVICE the key: SMTP as on a transport server, and F.
     assert form == code[:4] + "S" + code[5:]
@@ -71,16 +71,118 @@ def test_a_federation_certificate_cannot_be_removed_until_it_is_replaced():
     assert old not in shell.organization.local_server.my
 
 
-def test_publishing_needs_the_certificate_on_every_server():
+def _states(shell, host, thumbprint):
+    """The State of each Test-FederationTrustCertificate result for ``thumbprint``."""
+    out = run(shell, host, "Test-FederationTrustCertificate | Where-Object { $_.Thumbprint -eq '%s' } "
+                           "| ForEach-Object { $_.State }" % thumbprint)
+    return sorted(out.split())
+
+
+def test_exchange_copies_the_certificates_and_publishing_waits_for_every_server():
     shell, host = make_shell("2016", organization="orgs/three-servers-2016.toml")
+    org = shell.organization
+    run(shell, host, FED_CERT)
+    old = run(shell, host, "$fc.Thumbprint").strip()
+    run(shell, host, 'New-FederationTrust -Name "Microsoft Federation Gateway" -Thumbprint $fc.Thumbprint')
+    # The Service Host copied the certificate, with its key, to the other servers.
+    assert all(old in s.my and s.my.get(old).has_key for s in org.servers)
+    assert _states(shell, host, old) == ["Installed"] * 3
+    out = run(shell, host, "Test-FederationTrustCertificate")
+    assert "Default-First-Site-Name" in out and "EX02" not in out    # no server names on 2016
+    # EX02's Service Host is stopped: the next certificate does not reach it.
+    org.get_server("EX02").set_service_status("MSExchangeServiceHost", False)
+    run(shell, host, FED_CERT)
+    new = run(shell, host, "$fc.Thumbprint").strip()
+    out = run(shell, host, 'Set-FederationTrust "Microsoft Federation Gateway" -Thumbprint %s' % new)
+    assert out.startswith("WARNING: The federation trust has changed to use a new certificate")
+    assert "Get-FederatedDomainProof" in out
+    assert new not in org.get_server("EX02").my and new in org.get_server("EX03").my
+    assert _states(shell, host, new) == ["Installed", "Installed", "NotInstalled"]
+    out = run(shell, host, 'Set-FederationTrust "Microsoft Federation Gateway" -PublishFederationCertificate')
+    assert "isn't installed on these servers yet: EX02." in out and "WARNING" not in out
+    assert org.federation_trusts[0].next_thumbprint == new      # nothing changed
+    # Started again, the Service Host catches up; then publishing works.
+    org.get_server("EX02").set_service_status("MSExchangeServiceHost", True)
+    out = run(shell, host, 'Set-FederationTrust "Microsoft Federation Gateway" -PublishFederationCertificate')
+    assert out.startswith("WARNING: The federation trust has changed")   # the TXT records, again
+    trust = org.federation_trusts[0]
+    assert (trust.org_thumbprint, trust.next_thumbprint, trust.prev_thumbprint) == (new, None, old)
+    assert new in org.get_server("EX02").my
+    out = run(shell, host, "Test-FederationTrustCertificate | Where-Object { $_.State -ne 'Installed' }")
+    assert out.strip() == ""
+
+
+def test_staging_with_whatif_neither_warns_nor_changes():
+    shell, host = make_shell("2010")
     run(shell, host, FED_CERT)
     run(shell, host, 'New-FederationTrust -Name "Microsoft Federation Gateway" -Thumbprint $fc.Thumbprint')
     run(shell, host, FED_CERT)
+    out = run(shell, host, 'Set-FederationTrust "Microsoft Federation Gateway" -Thumbprint $fc.Thumbprint -WhatIf')
+    assert out.startswith("What if:") and "WARNING" not in out
+    assert shell.organization.federation_trusts[0].next_thumbprint is None
+
+
+@pytest.mark.parametrize("version, named", [("2010", True), ("2013", False), ("2019", False)])
+def test_only_2010_names_the_servers_in_the_certificate_status(version, named):
+    shell, host = make_shell(version)
+    run(shell, host, FED_CERT)
+    run(shell, host, 'New-FederationTrust -Name "Microsoft Federation Gateway" -Thumbprint $fc.Thumbprint')
+    out = run(shell, host, "(Test-FederationTrustCertificate).Server")
+    assert out.strip() == ("EX01" if named else "")
+
+
+def test_domain_proofs_follow_the_certificates_and_domains():
+    shell, host = make_shell("2016")
+    assert "There is no federation trust" in run(shell, host, "Get-FederatedDomainProof -DomainName contoso.com")
+    run(shell, host, FED_CERT)
+    old = run(shell, host, "$fc.Thumbprint").strip()
+    run(shell, host, 'New-FederationTrust -Name "Microsoft Federation Gateway" -Thumbprint $fc.Thumbprint')
+    run(shell, host, FED_CERT)
     new = run(shell, host, "$fc.Thumbprint").strip()
-    run(shell, host, 'Set-FederationTrust "Microsoft Federation Gateway" -Thumbprint %s' % new)
-    out = run(shell, host, 'Set-FederationTrust "Microsoft Federation Gateway" -PublishFederationCertificate')
-    assert "isn't installed on these servers" in out
-    assert shell.organization.federation_trusts[0].next_thumbprint == new      # nothing changed
+    run(shell, host, 'Set-FederationTrust "Microsoft Federation Gateway" -Thumbprint %s 3>$null' % new)
+    out = run(shell, host, "Get-FederatedDomainProof -DomainName contoso.com | ForEach-Object { $_.Thumbprint + ' ' + $_.Proof }")
+    rows = [line.split() for line in out.splitlines()]
+    assert [r[0] for r in rows] == [new, old]                    # the next certificate first
+    assert all(len(r[1]) == 88 and r[1].endswith("==") for r in rows)
+    assert rows[0][1] != rows[1][1]
+    again = run(shell, host, "(Get-FederatedDomainProof -DomainName CONTOSO.com -Thumbprint %s).Proof" % old).strip()
+    assert again == rows[1][1]                                   # the same text each time
+    other = run(shell, host, "(Get-FederatedDomainProof -DomainName fabrikam.com -Thumbprint %s).Proof" % old).strip()
+    assert other != again
+    record = run(shell, host, "(Get-FederatedDomainProof -DomainName contoso.com -Thumbprint %s).DnsRecord" % old)
+    assert record.strip() == "contoso.com IN TXT " + again
+
+
+def test_federated_domains_and_the_documented_removal_order():
+    shell, host = make_shell("2016", organization="orgs/three-servers-2016.toml")
+    run(shell, host, FED_CERT)
+    run(shell, host, 'New-FederationTrust -Name "Microsoft Federation Gateway" -Thumbprint $fc.Thumbprint')
+    assert "has no account namespace" in run(shell, host, "Add-FederatedDomain -DomainName fabrikam.com")
+    run(shell, host, 'Set-FederatedOrganizationIdentifier -DelegationFederationTrust "Microsoft Federation Gateway" '
+                     '-AccountNamespace contoso.com -Enabled $true')
+    assert run(shell, host, "Add-FederatedDomain -DomainName fabrikam.com") == ""
+    assert "already a federated domain" in run(shell, host, "Add-FederatedDomain -DomainName fabrikam.com")
+    assert "isn't an accepted domain" in run(shell, host, "Add-FederatedDomain -DomainName example.org")
+    ident = shell.organization.federated_org_id
+    assert ident.domains == ("contoso.com", "fabrikam.com")
+    out = run(shell, host, "Remove-FederatedDomain -DomainName contoso.com -Force")
+    assert "Remove the other federated domains first: fabrikam.com." in out
+    assert "isn't a federated domain" in run(shell, host, "Remove-FederatedDomain -DomainName example.org -Force")
+    assert run(shell, host, "Remove-FederatedDomain -DomainName fabrikam.com -WhatIf").startswith("What if:")
+    assert ident.domains == ("contoso.com", "fabrikam.com")
+    run(shell, host, "Remove-FederatedDomain -DomainName fabrikam.com -Force")
+    run(shell, host, "Remove-FederatedDomain -DomainName contoso.com -Force")
+    assert (ident.domains, ident.account_namespace, ident.enabled) == ((), None, False)
+    # Now the trust can go, as the procedure for an expired certificate does next.
+    assert run(shell, host, 'Remove-FederationTrust "Microsoft Federation Gateway" -Confirm:$false') == ""
+    assert shell.organization.federation_trusts == []
+
+
+def test_test_federation_trust_certificate_without_a_trust_shows_nothing():
+    shell, host = make_shell("2013")
+    assert run(shell, host, "Test-FederationTrustCertificate") == ""
+    shell, host = make_shell("2007")
+    assert "is not recognized" in run(shell, host, "Test-FederationTrustCertificate")
 
 
 @pytest.mark.parametrize("problem, command, text", [
@@ -148,6 +250,21 @@ def test_tab_completes_trust_names():
     assert any("Microsoft Federation Gateway" in t for t in texts)
 
 
+def test_tab_completes_accepted_and_federated_domains():
+    from exshell.repl.completion import complete
+    shell, host = make_shell("2016", organization="orgs/three-servers-2016.toml")
+    texts = [c.text for c in complete(shell, "Get-FederatedDomainProof -DomainName fab")]
+    assert any("fabrikam.com" in t for t in texts)
+    assert [c.text for c in complete(shell, "Remove-FederatedDomain -DomainName fab")] == []
+    run(shell, host, FED_CERT)
+    run(shell, host, 'New-FederationTrust -Name "Microsoft Federation Gateway" -Thumbprint $fc.Thumbprint')
+    run(shell, host, 'Set-FederatedOrganizationIdentifier -DelegationFederationTrust "Microsoft Federation Gateway" '
+                     '-AccountNamespace contoso.com -Enabled $true')
+    run(shell, host, "Add-FederatedDomain -DomainName fabrikam.com")
+    texts = [c.text for c in complete(shell, "Remove-FederatedDomain -DomainName fab")]
+    assert any("fabrikam.com" in t for t in texts)
+
+
 # ---------------------------------------------------------------- organisation files
 
 FILE = """
@@ -181,7 +298,23 @@ def test_an_organisation_file_declares_a_trust():
     assert org.federated_org_id.enabled
 
 
+def test_an_organisation_file_federates_more_domains_and_every_server_has_the_certificate():
+    text = FILE.format(version="2016", extra='account_namespace = "contoso.com"\ndomains = ["fabrikam.com"]')
+    text = text.replace('clock = 2026-11-28T10:00:00\n', 'clock = 2026-11-28T10:00:00\n\n[organization]\n'
+                        'name = "Contoso"\ndomain = "contoso.com"\n'
+                        'accepted_domains = ["contoso.com", "fabrikam.com"]\n\n'
+                        '[[servers]]\nname = "EX01"\n\n[[servers]]\nname = "EX02"\n', 1)
+    org = build_organization(text, path="lab.toml", key_source=PoolKeySource(fallback=extra_lab_keys_source()),
+                             serials=SeededSerials("t"))
+    assert org.federated_org_id.domains == ("contoso.com", "fabrikam.com")
+    current = org.federation_trusts[0].org_thumbprint
+    assert [s.name for s in org.servers if current in s.my] == ["EX01", "EX02"]
+
+
 @pytest.mark.parametrize("version, extra, message, line", [
+    ("2016", 'account_namespace = "contoso.com"\ndomains = ["example.org"]', "isn't an accepted domain", 13),
+    ("2016", 'domains = ["contoso.com"]', "has no account namespace", 12),
+    ("2016", 'account_namespace = "contoso.com"\ndomains = "contoso.com"', "'domains' must be a list", 13),
     ("2007", "", "has no federation", 10),
     ("2016", 'next_certificate = "nope"', "no certificate with id 'nope'", 12),
     ("2016", 'account_namespace = "fabrikam.com"', "isn't an accepted domain", 12),
