@@ -1100,6 +1100,9 @@ _TYPE_METHODS: Dict[str, Tuple[Tuple[str, str, str], ...]] = {
         ("Subtract", "System.TimeSpan", "System.DateTime value"),
         ("ToLongDateString", "System.String", ""), ("ToShortDateString", "System.String", ""),
         ("ToUniversalTime", "System.DateTime", "")),
+    "System.Char": (
+        ("CompareTo", "System.Int32", "System.Object value"),
+        ("GetTypeCode", "System.TypeCode", "")),
     "Microsoft.Exchange.Management.SystemConfigurationTasks.ExchangeCertificate": (
         ("Export", "System.Byte[]", "System.Security.Cryptography.X509Certificates.X509ContentType contentType"),
         ("GetPublicKey", "System.Byte[]", ""), ("Verify", "System.Boolean", "")),
@@ -1149,7 +1152,7 @@ def _members(obj: Any, dialect: Any) -> List[Tuple[str, str, str]]:
             settable = prop in getattr(obj, "PS_SETTABLE", ())
             members.append((prop, "Property", "%s %s {get;%s}" % (_type_text(vtype, dialect), prop,
                                                                    "set;" if settable else "")))
-    if isinstance(obj, str):
+    if isinstance(obj, str) and "System.String" in names:
         members.append(("Chars", "ParameterizedProperty",
                         "%s Chars(%s index) {get;}" % (_type_text("System.Char", dialect),
                                                        _type_text("System.Int32", dialect))))

@@ -23,6 +23,7 @@ from .conversion import (ConversionError, SwitchParameter, to_bool, to_datetime,
                          to_number, to_string)
 from . import exceptions as exception_types
 from . import clrtime, netformat, nettypes, numbers
+from .chars import Char, chars_of
 from .operators import ps_regex
 from .properties import (NOT_FOUND, PSHashtable, PSObject, dotnet_type_name, instance_method,
                          type_names)
@@ -247,7 +248,21 @@ def _string_method(s: str, name: str, args: List[Any]) -> Any:
     if n == "tostring":
         return s
     if n == "tochararray":
-        return list(s)
+        if len(a) == 2:                       # (int startIndex, int length)
+            start, length = to_int(a[0]), to_int(a[1])
+            if start < 0 or length < 0 or start + length > len(s):
+                raise nettypes.NetError("System.ArgumentOutOfRangeException",
+                                        "Index was out of range. Must be non-negative and less "
+                                        "than the size of the collection.\r\nParameter name: "
+                                        "startIndex")
+            return chars_of(s[start:start + length])
+        return chars_of(s)
+    if n == "chars" or n == "get_chars":
+        index = to_int(a[0]) if a else -1
+        if not 0 <= index < len(s):
+            raise nettypes.NetError("System.IndexOutOfRangeException",
+                                    "Index was outside the bounds of the array.")
+        return Char(s[index])
     if n == "equals":
         if not a:
             raise _arg_count_error("Equals", 0)
@@ -270,6 +285,32 @@ def _string_method(s: str, name: str, args: List[Any]) -> Any:
     if n == "normalize":
         return s
     raise method_not_found("System.String", name)
+
+
+def _char_method(c: Char, name: str, args: List[Any]) -> Any:
+    """System.Char's instance methods (a char has none of a string's)."""
+    n = name.casefold()
+    if n == "tostring":
+        return str(c)
+    if n == "gettype":
+        return TypeInfo("System.Char")
+    if n == "gethashcode":
+        return ord(c) | (ord(c) << 16)
+    if n == "gettypecode":
+        return "Char"
+    if n == "equals":
+        if len(args) != 1:
+            raise _arg_count_error(name, len(args))
+        return isinstance(args[0], Char) and args[0] == c
+    if n == "compareto":
+        if len(args) != 1:
+            raise _arg_count_error(name, len(args))
+        if args[0] is None:
+            return 1
+        if not isinstance(args[0], Char):
+            raise nettypes.NetError("System.ArgumentException", "Object must be of type Char.")
+        return ord(c) - ord(args[0])
+    raise method_not_found("System.Char", name)
 
 
 def _date_method(d: _dt.datetime, name: str, args: List[Any]) -> Any:
@@ -441,6 +482,8 @@ def _builtin_method(obj: Any, name: str, args: List[Any]) -> Any:
             return obj.full_name
         if n == "gettype":
             return TypeInfo("System.RuntimeType")
+    if isinstance(obj, Char):
+        return _char_method(obj, name, args)
     if isinstance(obj, str):
         return _string_method(obj, name, args)
     if isinstance(obj, _dt.datetime):
@@ -538,6 +581,7 @@ _TYPE_NAMES: Dict[str, str] = {
     "datetime": "System.DateTime", "system.datetime": "System.DateTime",
     "timespan": "System.TimeSpan", "system.timespan": "System.TimeSpan",
     "array": "System.Array", "system.array": "System.Array", "object": "System.Object",
+    "valuetype": "System.ValueType", "system.valuetype": "System.ValueType",
     "system.object": "System.Object", "object[]": "System.Object[]", "system.object[]": "System.Object[]",
     "string[]": "System.String[]", "system.string[]": "System.String[]", "int[]": "System.Int32[]",
     "byte[]": "System.Byte[]", "system.byte[]": "System.Byte[]",
@@ -623,7 +667,7 @@ def is_instance(value: Any, type_info: TypeInfo) -> bool:
         # Custom objects and the objects commands write are wrapped in a PSObject; a
         # literal or a computed value ("hello", 42, @(), @{}) is not.
         return isinstance(value, PSObject) or (
-            bool(getattr(value, "PS_TYPE_NAMES", None)) and not isinstance(value, int))
+            bool(getattr(value, "PS_TYPE_NAMES", None)) and not isinstance(value, (int, str)))
     if exception_types.known(full):
         return any(exception_types.is_subclass(n, full) for n in names[:1])
     if full in ("System.Int64", "System.Double", "System.Decimal") and isinstance(value, (int, float)):
@@ -652,14 +696,6 @@ def convert_to(value: Any, type_info: TypeInfo) -> Any:
         net_type = type_info.net_type or nettypes.lookup(full)
         if net_type is not None and net_type.cast is not None:
             return net_type.cast(value)
-        if full == "System.Char":
-            text = to_string(value)
-            if isinstance(value, int):
-                return chr(value)
-            if len(text) != 1:
-                raise ConversionError('Cannot convert value "%s" to type "System.Char". Error: "String '
-                                      'must be exactly one character long."' % text)
-            return text
         if full == "System.TimeSpan":
             if isinstance(value, _dt.timedelta):
                 return value
@@ -686,8 +722,6 @@ def convert_to(value: Any, type_info: TypeInfo) -> Any:
             items = list(value) if isinstance(value, (list, tuple)) else [value]
             return bytes(to_int(v, "System.Byte") & 0xFF if 0 <= to_int(v) <= 255 else _byte_error(v)
                          for v in items)
-        if full == "System.Char[]":
-            return list(to_string(value))
         if full == "System.Collections.Hashtable":
             if isinstance(value, PSHashtable):
                 return value

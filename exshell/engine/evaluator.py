@@ -17,12 +17,14 @@ A construct the parser knows but the runtime does not implement raises a
 """
 from __future__ import annotations
 
+import decimal
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 
 from ..lang import ast as A
 from ..lang.ast import Span
 from .binder import NO_VALUE, ArgElement, Binder, BindingError
 from .budget import SIZING_METHODS, Budget, OutOfMemory, foresee
+from .chars import Char
 from .cmdlet import Cmdlet, CommandRuntime
 from .conversion import ConversionError, SwitchParameter, to_bool, to_string
 from .exceptions import is_subclass
@@ -45,6 +47,20 @@ from .session import AUTOMATIC_READONLY, Scope, Session
 __all__ = ["Evaluator", "ScriptBlock", "NO_OUTPUT"]
 
 MAX_DEPTH = 100
+
+#: The work items of Evaluator._eval_tree.
+_EVAL, _BINARY, _UNARY, _SHORT, _TRUTH = range(5)
+
+
+def _plain_expression(node: A.ParenExpr) -> Optional[A.Node]:
+    """The one expression inside ``( ... )`` when nothing else is there (no command, no
+    redirection, no statement), else None."""
+    pipeline = node.pipeline
+    if isinstance(pipeline, A.Pipeline) and len(pipeline.elements) == 1:
+        element = pipeline.elements[0]
+        if isinstance(element, A.CommandExpression) and not element.redirections:
+            return element.expression
+    return None
 
 
 class _NoOutput:
@@ -244,6 +260,10 @@ class Evaluator:
         self.run_pipeline(node, sink)
 
     def stmt_Assignment(self, node: A.Assignment, sink) -> None:
+        self._assignment(node)
+
+    def _assignment(self, node: A.Assignment) -> Any:
+        """Run an assignment; its value is what was stored (``($x = 5)`` writes 5)."""
         value = self.eval_statement_value(node.value)
         if node.operator != "=":
             current = self.eval(node.target)
@@ -255,7 +275,7 @@ class Evaluator:
                     value = binary(op, None if current is NO_OUTPUT else current, value)
             except OperatorError as e:
                 raise self._error_from(e, node)
-        self.assign(node.target, value)
+        return self.assign(node.target, value)
 
     def stmt_FunctionDefinition(self, node: A.FunctionDefinition, sink) -> None:
         block = ScriptBlock(node.body, self.source, self.file, node.is_filter)
@@ -740,20 +760,12 @@ class Evaluator:
         return self._scope_for(scope).find(name) is not None
 
     def visit_ParenExpr(self, node: A.ParenExpr) -> Any:
-        # ((((x)))): parentheses around one plain expression add nothing but the
-        # NO_OUTPUT-to-$null rule, so nested ones are unwrapped in a loop.
-        inner: A.Node = node
-        while isinstance(inner, A.ParenExpr):
-            pipeline = inner.pipeline
-            if isinstance(pipeline, A.Pipeline) and len(pipeline.elements) == 1 and \
-                    isinstance(pipeline.elements[0], A.CommandExpression) and \
-                    not pipeline.elements[0].redirections and \
-                    isinstance(pipeline.elements[0].expression, A.ParenExpr):
-                inner = pipeline.elements[0].expression
-                continue
-            break
-        value = self.eval_statement_value(inner.pipeline)  # type: ignore[attr-defined]
-        return value
+        if isinstance(node.pipeline, A.Assignment):
+            value = self._assignment(node.pipeline)  # ($x = 5) passes the value on
+            return None if value is NO_OUTPUT else value
+        if _plain_expression(node) is None:
+            return self.eval_statement_value(node.pipeline)
+        return self._eval_tree(node)
 
     def visit_SubExpr(self, node: A.SubExpr) -> Any:
         out: List[Any] = []
@@ -817,14 +829,23 @@ class Evaluator:
         if op in ("++", "--"):
             current = self.eval(node.operand)
             current = 0 if current is None or current is NO_OUTPUT else current
+            if isinstance(current, bool) or not isinstance(current, (int, float, decimal.Decimal)):
+                # Not $x + 1: a string ("1" too), a char, a boolean or a collection
+                # is refused, in both dialects.
+                raise self._runtime_error(
+                    "The '%s' operator works only on numbers. The operand is a '%s'."
+                    % (op, dotnet_type_name(current)), "OperatorRequiresNumber", node)
             try:
                 new = binary("+" if op == "++" else "-", current, 1)
             except (OperatorError, ConversionError) as e:
                 raise self._error_from(e, node)
             self.assign(node.operand, new)
             return current if node.postfix else new
-        value = self.eval(node.operand)
-        value = None if value is NO_OUTPUT else value
+        return self._eval_tree(node)
+
+    def _unary_step(self, node: A.UnaryExpr, value: Any) -> Any:
+        """A prefix operator other than ``++``/``--`` on its operand's value."""
+        op = node.operator
         try:
             if op in ("not", "!"):
                 return not to_bool(value)
@@ -846,23 +867,59 @@ class Evaluator:
         raise self._not_supported("operator '%s'" % op, node)
 
     def visit_BinaryExpr(self, node: A.BinaryExpr) -> Any:
-        # A long left-associative chain (1 + 2 + ... + 1000) is evaluated bottom-up in a
-        # loop, so ordinary long expressions do not use one Python frame per operator.
-        spine = [node]
-        while isinstance(spine[-1].left, A.BinaryExpr):
-            spine.append(spine[-1].left)
-        value = self._value(spine[-1].left)
-        for step in reversed(spine):
-            value = self._binary_step(step, value)
-        return value
+        return self._eval_tree(node)
 
-    def _binary_step(self, node: A.BinaryExpr, left: Any) -> Any:
+    def _eval_tree(self, root: A.Node) -> Any:
+        """Operators, unary operators and parentheses around one expression, evaluated
+        with a work list instead of Python recursion: a 1,000-term chain, ``((((x))))``
+        and ``(1+(1+(1+...)))`` 500 deep are ordinary code, not a call-depth overflow.
+        Any other node is a leaf, evaluated as usual.  Operands are evaluated left to
+        right; ``-and``/``-or`` stop early; an operand that wrote nothing is ``$null``."""
+        tasks: List[Tuple[int, Any]] = [(_EVAL, root)]
+        values: List[Any] = []
+        while tasks:
+            kind, node = tasks.pop()
+            if kind == _EVAL:
+                cls = type(node)
+                if cls is A.BinaryExpr:
+                    if node.operator in ("and", "or"):
+                        tasks.append((_SHORT, node))
+                    else:
+                        tasks.append((_BINARY, node))
+                        tasks.append((_EVAL, node.right))
+                    tasks.append((_EVAL, node.left))
+                    continue
+                if cls is A.ParenExpr:
+                    inner = _plain_expression(node)
+                    if inner is not None:
+                        tasks.append((_EVAL, inner))
+                    else:
+                        values.append(self.visit_ParenExpr(node))
+                    continue
+                if cls is A.UnaryExpr and node.operator not in ("++", "--"):
+                    tasks.append((_UNARY, node))
+                    tasks.append((_EVAL, node.operand))
+                    continue
+                value = self.eval(node)
+                values.append(None if value is NO_OUTPUT else value)
+            elif kind == _BINARY:
+                right = values.pop()
+                values.append(self._binary_step(node, values.pop(), right))
+            elif kind == _UNARY:
+                values.append(self._unary_step(node, values.pop()))
+            elif kind == _SHORT:
+                left = to_bool(values.pop())
+                if left == (node.operator == "or"):      # -and with False, -or with True
+                    values.append(left)
+                else:
+                    tasks.append((_TRUTH, node))
+                    tasks.append((_EVAL, node.right))
+            else:  # _TRUTH: the right operand of -and/-or decides
+                values.append(to_bool(values.pop()))
+        return values[0]
+
+    def _binary_step(self, node: A.BinaryExpr, left: Any, right: Any) -> Any:
         op = node.operator
-        if op == "and":
-            return to_bool(left) and to_bool(self._value(node.right))
-        if op == "or":
-            return to_bool(left) or to_bool(self._value(node.right))
-        right = self._value(node.right)
         if op in _SIZED and (op == ".." or isinstance(left, _BUILT)):
             try:
                 return self._sized(op, left, right, node)
@@ -956,8 +1013,11 @@ class Evaluator:
         value = get_property(obj, name)
         if value is not NOT_FOUND:
             return value
-        if name.casefold() == "psobject":  # the intrinsic view of every value
+        folded = name.casefold()
+        if folded == "psobject":  # the intrinsic view of every value
             return PSObjectView(obj)
+        if folded == "pstypenames":  # the same list as .psobject.TypeNames
+            return PSObjectView(obj).TypeNames
         if isinstance(obj, PSHashtable):
             return None  # a key that is not there: $null, even in strict mode
         if isinstance(obj, (list, tuple)):
@@ -1154,7 +1214,7 @@ class Evaluator:
         except ConversionError:
             return None
         if -len(seq) <= i < len(seq):
-            return seq[i]
+            return Char(seq[i]) if isinstance(seq, str) else seq[i]   # 'abc'[0] is a char
         return None
 
     # ================================================================ variables
@@ -1223,18 +1283,19 @@ class Evaluator:
     def as_type(self, value: Any, type_value: Any) -> Any:
         return self._as_type(value, type_value)
 
-    def assign(self, target: A.Node, value: Any) -> None:
+    def assign(self, target: A.Node, value: Any) -> Any:
+        """Store ``value`` in what ``target`` names; returns the value stored."""
         if value is NO_OUTPUT:
             value = None
         if isinstance(target, A.VariableExpr):
             if target.name.casefold() == "null" and target.scope is None:
-                return  # $null = <value> discards the value
+                return value  # $null = <value> discards the value
             if target.name.casefold() in AUTOMATIC_READONLY and target.scope is None:
                 raise self._runtime_error("Cannot overwrite variable %s because it is read-only or constant."
                                           % target.name, "VariableNotWritable", target, "WriteError",
                                           exception_type="System.Management.Automation.SessionStateUnauthorizedAccessException")
             self._set_var(target.name, value, target.scope)
-            return
+            return value
         if isinstance(target, A.ConvertExpr) and isinstance(target.operand, A.VariableExpr):
             info = resolve_type(target.type_name)
             if info is None:
@@ -1244,7 +1305,7 @@ class Evaluator:
             except ConversionError as e:
                 raise self._runtime_error(e.message, "RuntimeException", target, "MetadataError")
             self._set_var(target.operand.name, value, target.operand.scope)
-            return
+            return value
         if isinstance(target, A.MemberExpr):
             obj = self._value(target.obj)
             name = target.member if isinstance(target.member, str) else to_string(self._value(target.member))
@@ -1260,7 +1321,7 @@ class Evaluator:
                 raise self._runtime_error(
                     self.session.dialect.message("PropertyNotSettable") % name,
                     "PropertyAssignmentException", target, "InvalidOperation")
-            return
+            return value
         if isinstance(target, A.IndexExpr):
             obj = self._value(target.obj)
             index = self._value(target.index)
@@ -1269,7 +1330,7 @@ class Evaluator:
                                           "InvalidOperation")
             if isinstance(obj, PSHashtable):
                 obj[index] = value
-                return
+                return value
             if isinstance(obj, list):
                 from .conversion import to_int
                 i = to_int(index)
@@ -1277,7 +1338,7 @@ class Evaluator:
                     raise self._runtime_error("Index was outside the bounds of the array.",
                                               "IndexOutOfRange", target, "InvalidOperation")
                 obj[i] = value
-                return
+                return value
             raise self._runtime_error("Unable to index into an object of type %s." % type(obj).__name__,
                                       "CannotIndex", target, "InvalidOperation")
         if isinstance(target, A.ArrayLiteral):
@@ -1288,7 +1349,7 @@ class Evaluator:
                     self.assign(t, rest[0] if len(rest) == 1 else (rest or None))
                 else:
                     self.assign(t, values[i] if i < len(values) else None)
-            return
+            return value
         raise self._runtime_error("The assignment expression is not valid. The input to an assignment "
                                   "operator must be an object that is able to accept assignments, such "
                                   "as a variable or a property.", "InvalidLeftHandSide", target, "ParserError")

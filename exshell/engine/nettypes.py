@@ -28,6 +28,7 @@ from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tupl
 
 from . import exceptions as exception_types
 from . import numbers
+from .chars import CHAR_RANGE_MESSAGE, Char, char_predicate, chars_of
 from .conversion import ConversionError, to_bool, to_datetime, to_int, to_number, to_string
 from .operators import (RegexPatternError, compare_values, dotnet_groups, dotnet_replacement,
                         group_index)
@@ -407,6 +408,136 @@ _register_integers()
 _register(NetType("System.String", accelerators=("string",), cast=to_string, statics={
     "Empty": "",
 }))
+
+
+# ====================================================================== System.Char
+
+def char_cast(value: Any) -> Char:
+    """``[char]value``: a one-character string, a number in 0..0xFFFF (a double or a
+    decimal rounded to an Int64 first, as PowerShell converts them), ``$null`` (the NUL
+    char); not a boolean (.NET's InvalidCast)."""
+    if isinstance(value, Char):
+        return value
+    if value is None:
+        return Char("\0")
+    if isinstance(value, str):
+        if len(value) != 1:
+            raise ConversionError('Cannot convert value "%s" to type "System.Char". Error: "String '
+                                  'must be exactly one character long."' % value)
+        return Char(value)
+    if isinstance(value, bool):
+        raise ConversionError('Cannot convert value "%s" to type "System.Char". Error: "Invalid '
+                              "cast from 'Boolean' to 'Char'.\"" % to_string(value))
+    if isinstance(value, (float, decimal.Decimal)):
+        value = to_int(value, "System.Int64")   # PowerShell goes through Int64: [char]65.0 is A
+    if isinstance(value, int) and not isinstance(value, enum.Enum):
+        if not 0 <= value <= 0xFFFF:
+            raise ConversionError('Cannot convert value "%s" to type "System.Char". Error: "%s"'
+                                  % (to_string(value), CHAR_RANGE_MESSAGE))
+        return Char(chr(value))
+    if isinstance(value, (list, tuple)) and len(value) == 1:
+        return char_cast(value[0])
+    raise ConversionError('Cannot convert the "%s" value of type "%s" to type "System.Char".'
+                          % (to_string(value), type_names(value)[0]))
+
+
+def char_array_cast(value: Any) -> List[Char]:
+    """``[char[]]value``: a string's chars, or each element cast."""
+    if isinstance(value, str) and not isinstance(value, Char):
+        return chars_of(value)
+    items = list(value) if isinstance(value, (list, tuple)) else [value]
+    return [char_cast(v) for v in items]
+
+
+def _char_argument(parameter: str, value: Any) -> Char:
+    try:
+        return char_cast(value)
+    except ConversionError as e:
+        raise NetArgumentError(parameter, value, "System.Char", e.message)
+
+
+def _char_at(name: str, args: List[Any]) -> Char:
+    """The char a ``(char c)`` / ``(string s, int index)`` overload works on."""
+    _arg_count(name, args, 1, 2)
+    if len(args) == 1:
+        return _char_argument("c", args[0])
+    text = to_string(args[0])
+    if args[0] is None:
+        raise NetError("System.ArgumentNullException", "Value cannot be null.\r\nParameter name: s")
+    index = to_int(args[1])
+    if not 0 <= index < len(text):
+        raise NetError("System.ArgumentOutOfRangeException",
+                       "Index was out of range. Must be non-negative and less than the size of the "
+                       "collection.\r\nParameter name: index")
+    return Char(text[index])
+
+
+def _char_predicate(name: str) -> Tuple[str, Callable[[List[Any]], Any]]:
+    test = char_predicate(name)
+    return _method(lambda args: bool(test(_char_at(name, args))))
+
+
+def _char_case(name: str, upper: bool) -> Tuple[str, Callable[[List[Any]], Any]]:
+    def change(args: List[Any]) -> Char:
+        _arg_count(name, args, 1, 2)           # (char c) or (char c, CultureInfo culture)
+        c = _char_argument("c", args[0])
+        changed = c.upper() if upper else c.lower()
+        return Char(changed) if len(changed) == 1 else c
+    return _method(change)
+
+
+def _char_parse(args: List[Any]) -> Char:
+    _arg_count("Parse", args, 1)
+    if args[0] is None:
+        raise NetError("System.ArgumentNullException", "Value cannot be null.\r\nParameter name: s")
+    text = to_string(args[0])
+    if len(text) != 1:
+        raise NetError("System.FormatException", "String must be exactly one character long.")
+    return Char(text)
+
+
+def _char_numeric_value(args: List[Any]) -> float:
+    import unicodedata
+    return float(unicodedata.numeric(_char_at("GetNumericValue", args), -1.0))
+
+
+def _from_utf32(args: List[Any]) -> str:
+    _arg_count("ConvertFromUtf32", args, 1)
+    point = to_int(args[0])
+    if not 0 <= point <= 0x10FFFF or 0xD800 <= point <= 0xDFFF:
+        raise NetError("System.ArgumentOutOfRangeException",
+                       "A valid UTF32 value is between 0x000000 and 0x10ffff, inclusive, and should "
+                       "not include surrogate codepoint values (0x00d800 ~ 0x00dfff).\r\n"
+                       "Parameter name: utf32")
+    return chr(point)
+
+
+def _to_utf32(args: List[Any]) -> int:
+    return ord(_char_at("ConvertToUtf32", args))
+
+
+_CHAR_PREDICATES = ("IsDigit", "IsNumber", "IsLetter", "IsLetterOrDigit", "IsUpper", "IsLower",
+                    "IsWhiteSpace", "IsPunctuation", "IsSymbol", "IsControl", "IsSeparator",
+                    "IsSurrogate", "IsHighSurrogate", "IsLowSurrogate")
+
+_register(NetType("System.Char", base="System.ValueType", accelerators=("char",), cast=char_cast,
+                  statics=dict(
+                      [(p, _char_predicate(p)) for p in _CHAR_PREDICATES] + [
+                          ("MaxValue", Char("\uffff")), ("MinValue", Char("\0")),
+                          ("ToUpper", _char_case("ToUpper", True)),
+                          ("ToUpperInvariant", _char_case("ToUpperInvariant", True)),
+                          ("ToLower", _char_case("ToLower", False)),
+                          ("ToLowerInvariant", _char_case("ToLowerInvariant", False)),
+                          ("ToString", _method(lambda a: str(_char_at("ToString", a[:1])))),
+                          ("Parse", _method(_char_parse)),
+                          ("GetNumericValue", _method(_char_numeric_value)),
+                          ("ConvertFromUtf32", _method(_from_utf32)),
+                          ("ConvertToUtf32", _method(_to_utf32)),
+                      ])))
+_register(NetType("System.Char[]", base="System.Array", accelerators=("char[]",),
+                  cast=char_array_cast))
+
+
 _register(NetType("System.Boolean", base="System.ValueType", accelerators=("bool", "boolean"),
                   cast=to_bool, statics={"TrueString": "True", "FalseString": "False"}))
 _register(NetType("System.Double", base="System.ValueType", accelerators=("double",),

@@ -194,7 +194,7 @@ def test_integers(script, expected, version):
                    'too large or too small for a signed byte."'),
     ("[int]3e9", 'Cannot convert value "3000000000" to type "System.Int32". Error: "Value was '
                  'either too large or too small for an Int32."'),
-    ("$h = @{}; $h++", "A hash table can only be added to another hash table."),
+    ("$h = @{}; $h + 1", "A hash table can only be added to another hash table."),
 ])
 def test_out_of_range_and_bad_operands(script, message, version):
     assert error_of(script, version)[0] == message
@@ -231,6 +231,68 @@ def test_is_psobject(script, expected, version):
     ("$a = 2; " + " * ".join(["$a"] * 10) + " - 1000", ["24"]),
     ("(" * 500 + "1 + 2" + ")" * 500, ["3"]),
     ("(" * 500 + "'x' -eq 'x'" + ")" * 500 + " -and " + " -and ".join(["$true"] * 600), ["True"]),
+    # nested to the right: each level an operator whose right operand is parenthesised
+    ("(1+" * 500 + "1" + ")" * 500, ["501"]),
+    ("-(" * 400 + "1" + ")" * 400, ["1"]),
+    ("-not (" * 301 + "$false" + ")" * 301, ["True"]),
+    ("$true" + " -and ($true" * 500 + ")" * 500, ["True"]),
+    ("$false" + " -or ($false" * 500 + " -or 'x'" + ")" * 500, ["True"]),
+    ("'a' + " + "('b' + " * 300 + "'c'" + ")" * 300, ["a" + "b" * 300 + "c"]),
 ])
 def test_long_chains_and_deep_parentheses_run(script, expected, version):
     assert run(script, version) == expected
+
+
+EVALUATION_ORDER = [
+    # operands left to right, -and/-or stop at the first operand that decides
+    ('$i = 0; ($i += 1) * 10 + ($i += 1)', ["12"]),
+    ('($x = 5); ([int]$y = "7").GetType().Name; ($z = $null) -eq $null; $($w = 1); @($v = 2).Count',
+     ["5", "Int32", "True", "0"]),                     # only parentheses pass the value on
+    ('$n = $null; ($n -and (1/0)); (1 -or $n.Nope()); ((0 -or "") -and 1)',
+     ["False", "True", "False"]),
+    ('$r = (Write-Output); $r -eq $null; (@()).Count; ((1,2)).Count', ["True", "0", "2"]),
+    ('(1/0) + 1', []),                                      # the error leaves no value
+]
+
+
+@pytest.mark.parametrize("script, expected, version", rows(EVALUATION_ORDER))
+def test_operands_are_evaluated_in_order(script, expected, version):
+    assert run(script, version)[:len(expected)] == expected
+
+
+# ----------------------------------------------------------------- ++ and --
+
+INCREMENTS = [
+    ("$x = 5; $x++; $x; $x--; $x--; $x", ["6", "4"]),
+    ("$x = $null; $x++; $x", ["1"]),                         # $null counts from 0
+    ("$u = 1; (++$u) + ($u++); $u", ["4", "3"]),
+    ("$d = 1.5; $d++; $d; $m = [decimal]2; $m--; $m", ["2.5", "1"]),
+    ("$i = [int]::MaxValue; $i++; $i; $i.GetType().Name", ["2147483648", "Int64"]),
+    ("$h = @{n = 1}; $h.n++; $h.n; $a = 1, 2; $a[1]++; $a -join ','", ["2", "1,3"]),
+]
+
+
+@pytest.mark.parametrize("script, expected, version", rows(INCREMENTS))
+def test_increment(script, expected, version):
+    assert run(script, version) == expected
+
+
+@pytest.mark.parametrize("version", BOTH)
+@pytest.mark.parametrize("script, operand", [
+    ('$s = "1"; $s++', "System.String"),                      # not "11", not 2
+    ('$s = "5"; --$s', "System.String"),
+    ("$c = [char]'a'; $c++", "System.Char"),
+    ("$b = $true; $b++", "System.Boolean"),
+    ("$a = 1, 2; $a++", "System.Object[]"),
+    ("$h = @{}; $h--", "System.Collections.Hashtable"),
+])
+def test_increment_needs_a_number(script, operand, version):
+    op = "--" if "--" in script else "++"
+    assert error_of(script, version) == (
+        "The '%s' operator works only on numbers. The operand is a '%s'." % (op, operand),
+        "OperatorRequiresNumber", "RuntimeException")
+
+
+@pytest.mark.parametrize("version", BOTH)
+def test_a_refused_increment_changes_nothing(version):
+    assert run('$s = "1"; $s++; $s; $s.GetType().Name', version)[-2:] == ["1", "String"]
