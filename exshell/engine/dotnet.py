@@ -22,9 +22,8 @@ from typing import Any, Callable, Dict, List, Optional, Sequence
 from .conversion import (ConversionError, SwitchParameter, to_bool, to_datetime, to_int,
                          to_number, to_string)
 from . import exceptions as exception_types
-from . import clrtime, netformat, nettypes, numbers
+from . import clrtime, netformat, nettypes
 from .chars import Char, chars_of
-from .operators import ps_regex
 from .properties import (NOT_FOUND, PSHashtable, PSObject, dotnet_type_name, instance_method,
                          type_names)
 
