@@ -598,9 +598,9 @@ class _VariableCmdlet(Cmdlet, register=False):
         out: Dict[str, Tuple[str, Any]] = {}
         s = scope
         while s is not None:
-            for key, (name, value) in s.vars.items():
+            for key, entry in s.vars.items():
                 if key not in out:
-                    out[key] = (name, value)
+                    out[key] = (entry[0], entry[1])
             if not walk:
                 break
             s = s.parent

@@ -26,7 +26,7 @@ from .binder import NO_VALUE, ArgElement, Binder, BindingError
 from .budget import SIZING_METHODS, Budget, OutOfMemory, foresee
 from .chars import Char
 from .cmdlet import Cmdlet, CommandRuntime
-from .conversion import ConversionError, SwitchParameter, to_bool, to_string
+from .conversion import ConversionError, ParamType, SwitchParameter, to_bool, to_string
 from .exceptions import is_subclass
 from .invocation import ExternalScriptInfo, Invocation, script_root
 from .intrinsics import EngineIntrinsics
@@ -1270,6 +1270,15 @@ class Evaluator:
         else:
             self.scope.set_local(name, value)
 
+    def _constrained(self, value: Any, info: TypeInfo, node: A.Node) -> Any:
+        """``value`` converted to a variable's type constraint, or PowerShell's error."""
+        try:
+            return convert_to(value, info)
+        except ConversionError as e:
+            raise self._runtime_error(
+                e.message, "RuntimeException", node, "MetadataError",
+                exception_type="System.Management.Automation.ArgumentTransformationMetadataException")
+
     # Public faces of the above, for the ExecutionContext.
     def get_variable(self, name: str, scope: Optional[str] = None) -> Any:
         return self._get_var(name, scope)
@@ -1294,17 +1303,22 @@ class Evaluator:
                 raise self._runtime_error("Cannot overwrite variable %s because it is read-only or constant."
                                           % target.name, "VariableNotWritable", target, "WriteError",
                                           exception_type="System.Management.Automation.SessionStateUnauthorizedAccessException")
+            scope = self._scope_for(target.scope) if target.scope != "env" else None
+            constraint = scope.constraint(target.name) if scope is not None else None
+            if constraint is not None:  # [int]$x = 1 earlier here: $x = '5' stores 5
+                value = self._constrained(value, constraint, target)
             self._set_var(target.name, value, target.scope)
             return value
         if isinstance(target, A.ConvertExpr) and isinstance(target.operand, A.VariableExpr):
             info = resolve_type(target.type_name)
             if info is None:
                 raise self._type_not_found(target.type_name, target)
-            try:
-                value = convert_to(value, info)
-            except ConversionError as e:
-                raise self._runtime_error(e.message, "RuntimeException", target, "MetadataError")
-            self._set_var(target.operand.name, value, target.operand.scope)
+            value = self._constrained(value, info, target)
+            variable = target.operand
+            if variable.scope == "env" or variable.name.casefold() == "null":
+                self._set_var(variable.name, value, variable.scope)
+            else:
+                self._scope_for(variable.scope).set_typed(variable.name, value, info)
             return value
         if isinstance(target, A.MemberExpr):
             obj = self._value(target.obj)
@@ -1935,7 +1949,25 @@ class _BlockStage(_Stage):
                 value = SwitchParameter(to_bool(value))
                 if p.name in self.bound_values:
                     self.bound_values[p.name] = value
-            self.scope.set_local(d.name, value)
+            info = p.type.info if isinstance(p.type, _CastParameterType) else None
+            if info is None:
+                self.scope.set_local(d.name, value)
+                continue
+            if p.name not in self.bound_values:
+                # A default converts too; an unbound [int] is 0 and an unbound
+                # [string] is '' (not $null), as PowerShell converts $null.
+                try:
+                    value = convert_to(value, info)
+                except ConversionError:
+                    if value is not None:
+                        raise ev._runtime_error(
+                            "Cannot process argument transformation on parameter '%s'. %s"
+                            % (d.name, "Cannot convert value \"%s\" to type \"%s\"."
+                               % (to_string(value), info.full_name)),
+                            "ParameterArgumentTransformationError", self.node, "InvalidData",
+                            exception_type="System.Management.Automation."
+                                           "ParameterBindingArgumentTransformationException")
+            self.scope.set_typed(d.name, value, info)  # $Param = 'x' later converts too
         self.scope.set_local("args", list(self.rest))
         self.scope.set_local("PSBoundParameters", PSHashtable(self.bound_values.items()))
         if not self.dot:
@@ -2094,23 +2126,39 @@ class _ScriptFileStage(_BlockStage):
 
 
 def _param_type_for(type_name: Optional[str]):
-    from .conversion import (BOOL, INT, OBJECT, SWITCH, DateTimeType, ListOf, ScriptBlockType,
-                             StringType)
+    """How a function's or script's ``[type]$Param`` converts its argument."""
+    from .conversion import BOOL, OBJECT, SWITCH, ListOf, ScriptBlockType
     if not type_name:
         return OBJECT
-    t = type_name.casefold()
+    t = type_name.strip().casefold()
     if t in ("switch", "system.management.automation.switchparameter"):
         return SWITCH
-    if t in ("string", "system.string"):
-        return StringType()
-    if t in ("int", "int32", "system.int32", "long", "int64"):
-        return INT
     if t in ("bool", "boolean", "system.boolean"):
         return BOOL
-    if t in ("datetime", "system.datetime"):
-        return DateTimeType()
-    if t in ("scriptblock",):
+    if t in ("scriptblock", "system.management.automation.scriptblock"):
         return ScriptBlockType()
-    if t.endswith("[]"):
-        return ListOf(_param_type_for(t[:-2]))
-    return OBJECT
+    if t in ("object", "system.object", "psobject", "system.management.automation.psobject"):
+        return OBJECT
+    if t.endswith("[]") and t not in ("byte[]", "system.byte[]", "char[]", "system.char[]"):
+        return ListOf(_param_type_for(type_name.strip()[:-2]))
+    info = resolve_type(type_name)
+    return OBJECT if info is None else _CastParameterType(info)
+
+
+class _CastParameterType(ParamType):
+    """A typed parameter of a function or script: the argument converts as a cast
+    converts it (``[string]`` joins an array, ``[double]`` reads '1.5'), and a failure
+    is PowerShell's argument transformation error."""
+
+    def __init__(self, info: TypeInfo):
+        self.info = info
+        self.dotnet_name = info.full_name
+
+    def is_exact(self, value: Any) -> bool:
+        return value is not None and is_instance(value, self.info)
+
+    def convert(self, value: Any) -> Any:
+        try:
+            return convert_to(value, self.info)
+        except ConversionError as e:
+            raise ConversionError(e.message, "ParameterArgumentTransformationError")

@@ -52,6 +52,16 @@ class Scope:
         else:
             entry[1] = value
 
+    def set_typed(self, name: str, value: Any, constraint: Any) -> None:
+        """A variable with a type constraint (``[int]$x = 5``, a typed parameter): later
+        assignments in this scope convert to it (``constraint`` is a TypeInfo)."""
+        self.vars[name.casefold()] = [name, value, constraint]
+
+    def constraint(self, name: str) -> Any:
+        """The type constraint of this scope's own variable ``name``, or None."""
+        entry = self.vars.get(name.casefold())
+        return entry[2] if entry is not None and len(entry) > 2 else None
+
     def remove(self, name: str) -> bool:
         return self.vars.pop(name.casefold(), None) is not None
 

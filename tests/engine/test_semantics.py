@@ -296,3 +296,57 @@ def test_increment_needs_a_number(script, operand, version):
 @pytest.mark.parametrize("version", BOTH)
 def test_a_refused_increment_changes_nothing(version):
     assert run('$s = "1"; $s++; $s; $s.GetType().Name', version)[-2:] == ["1", "String"]
+
+
+# ----------------------------------------------------------------- typed parameters, constraints
+
+TYPED = [
+    # a typed parameter converts its argument as a cast does, whatever the type
+    ('function f([double]$x) { $x + 1 }; f "1.5"', ["2.5"]),
+    ('function f([version]$v) { $v.Minor }; f "2.3"', ["3"]),
+    ('function f([long]$x) { $x.GetType().Name }; f 1', ["Int64"]),
+    ('function f([char]$c) { [int]$c }; f "A"', ["65"]),
+    ('function f([string]$s) { $s }; f a,b', ["a b"]),                 # a cast joins the array
+    ('function f([string[]]$s) { $s.Count }; f a,b', ["2"]),
+    ('function f { param([decimal]$d) $d * 2 }; f -d "1.25"', ["2.50"]),
+    # unbound: $null converted ([int] 0, [string] empty, not $null); a default converts too
+    ('function f([int]$i, [string]$s, $o) { $i; $s -eq $null; $s.Length; $o -eq $null }; f',
+     ["0", "False", "0", "True"]),
+    ('function f([int]$x = "7") { $x + 1 }; f', ["8"]),
+    # the parameter keeps its type inside the function
+    ('function f([int]$n) { $n = "5"; $n.GetType().Name; $n += "1"; $n }; f 1', ["Int32", "6"]),
+    # a typed variable keeps its type in its scope; a child scope's own variable does not
+    ('[double]$d = "2"; $d = "3"; $d.GetType().Name; & { $d = "x"; $d }; $d', ["Double", "x", "3"]),
+    ('[int]$n = 1; foreach ($n in "7", "8") { }; $n.GetType().Name; $n', ["Int32", "8"]),
+    ('[int]$n = 1; [string]$n = 5; $n = 2.5; $n.GetType().Name', ["String"]),
+    ('[int]$n = 1; $n++; $n = $n * 1.6; $n', ["3"]),
+]
+
+
+@pytest.mark.parametrize("script, expected, version", rows(TYPED))
+def test_typed_parameters_and_variables(script, expected, version):
+    assert run(script, version) == expected
+
+
+@pytest.mark.parametrize("version", BOTH)
+def test_a_typed_parameter_reports_an_argument_transformation(version):
+    assert error_of('function f([int]$x) { $x }; f abc', version) == (
+        "Cannot process argument transformation on parameter 'x'. Cannot convert value \"abc\" "
+        "to type \"System.Int32\". Error: \"Input string was not in a correct format.\"",
+        "ParameterArgumentTransformationError,f", "ParameterBindingArgumentTransformationException")
+
+
+@pytest.mark.parametrize("version", BOTH)
+@pytest.mark.parametrize("script", ['[int]$n = 1; $n = "abc"; "after $n"',
+                                    'function f([int]$n) { $n = "abc"; "after $n" }; f 1'])
+def test_a_typed_variable_refuses_what_does_not_convert(script, version):
+    assert error_of(script, version) == (
+        'Cannot convert value "abc" to type "System.Int32". Error: "Input string was not in a '
+        'correct format."', "RuntimeException", "ArgumentTransformationMetadataException")
+    assert run_lines_with_errors(script, version)[-1] == "after 1"   # the value stays
+
+
+def run_lines_with_errors(text, version):
+    shell, host = make_shell(version)
+    shell.run(text)
+    return [line.rstrip() for line in host.text.splitlines() if line.strip()]
