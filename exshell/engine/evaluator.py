@@ -39,7 +39,8 @@ from .errors import (BreakSignal, ContinueSignal, EngineError, ErrorRecord, Exit
 from .host import HostUnavailable
 from .operators import OperatorError, binary, dotnet_groups, unary_split
 from .parameters import Parameter
-from .properties import (NOT_FOUND, PSHashtable, PSObject, dotnet_type_name, enumerate_value,
+from .properties import (NOT_FOUND, PSHashtable, PSObject, computed_member, dotnet_type_name,
+                         enumerate_value,
                          get_property,
                          set_property)
 from .session import AUTOMATIC_READONLY, Scope, Session
@@ -1332,6 +1333,12 @@ class Evaluator:
                                           exception_type="System.Management.Automation."
                                                          "SetValueInvocationException")
             if not done:
+                computed = computed_member(obj, name) if obj is not None else None
+                if computed is not None and computed.member_type == "ScriptProperty":
+                    raise self._runtime_error(
+                        'Set accessor for property "%s" is unavailable.' % name,
+                        "SetWithoutSetterFromScriptProperty", target, "InvalidOperation",
+                        exception_type="System.Management.Automation.SetValueException")
                 raise self._runtime_error(
                     self.session.dialect.message("PropertyNotSettable") % name,
                     "PropertyAssignmentException", target, "InvalidOperation")
