@@ -97,11 +97,13 @@ class InvocationInfo(Struct):
 class PSException:
     """The ``.Exception`` of an error record: a .NET exception as scripts see it."""
 
-    PS_PROPERTIES = ("Message", "InnerException", "ErrorRecord", "Data", "HelpLink",
-                     "Source", "StackTrace", "TargetSite")
+    BASE_PROPERTIES = ("Message", "InnerException", "ErrorRecord", "Data", "HelpLink",
+                       "Source", "StackTrace", "TargetSite")
 
     def __init__(self, type_name: str, message: str, record: "ErrorRecord" = None,
                  inner: "PSException" = None):
+        #: Properties of the type beyond Exception's (ParamName, FileName).
+        self.extra_properties: dict = {}
         self.type_name = type_name
         self.Message = message
         self.InnerException = inner
@@ -115,6 +117,16 @@ class PSException:
     @property
     def PS_TYPE_NAMES(self):  # type: ignore[override]
         return (self.type_name, "System.Exception", "System.Object")
+
+    @property
+    def PS_PROPERTIES(self):  # type: ignore[override]
+        return tuple(self.extra_properties) + self.BASE_PROPERTIES
+
+    def __getattr__(self, name: str) -> Any:   # ParamName, FileName...
+        extra = self.__dict__.get("extra_properties") or {}
+        if name in extra:
+            return extra[name]
+        raise AttributeError(name)
 
     @property
     def short_name(self) -> str:
@@ -161,6 +173,11 @@ class ErrorRecord(Struct):
                      "ErrorDetails", "InvocationInfo", "PipelineIterationInfo")
 
     def __post_init__(self) -> None:
+        thrown = self.extra.get("exception")          # `throw $exception`: that object
+        if thrown is not None:
+            thrown.ErrorRecord = self
+            self._exception = thrown
+            return
         inner = None
         if self.inner_exception_type:
             inner = PSException(self.inner_exception_type, self.extra.get("inner_message", self.message))

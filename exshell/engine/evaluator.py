@@ -34,7 +34,7 @@ from .nettypes import NetError, PSObjectView
 from .dotnet import (MethodError, TypeInfo, call_method, convert_to, has_method, is_instance,
                      method_not_found, resolve_type, static_member)
 from .errors import (BreakSignal, ContinueSignal, EngineError, ErrorRecord, ExitSignal,
-                     FlowControl, InvocationInfo, ReturnSignal, ScriptTerminatingError,
+                     FlowControl, InvocationInfo, PSException, ReturnSignal, ScriptTerminatingError,
                      StopUpstreamSignal, TerminatingError)
 from .host import HostUnavailable
 from .operators import OperatorError, binary, dotnet_groups, unary_split
@@ -466,6 +466,14 @@ class Evaluator:
         value = self.eval_statement_value(node.value)
         if isinstance(value, ErrorRecord):
             raise ScriptTerminatingError(value)
+        if isinstance(value, PSException):
+            # throw (New-Object ArgumentException 'bad'): the record carries that
+            # exception; its message is the error id too.
+            record = ErrorRecord(value.Message, value.Message, "OperationStopped",
+                                 exception_type=value.type_name, extra={"exception": value},
+                                 invocation=self._invocation(None, node.span,
+                                                             marker=node.span.start + 5))
+            raise ScriptTerminatingError(record)
         text = to_string(value)
         record = ErrorRecord(text, text, "OperationStopped", target=value,
                              invocation=self._invocation(None, node.span, marker=node.span.start + 5))

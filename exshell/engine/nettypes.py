@@ -195,6 +195,9 @@ def lookup(name: str, resolve_other: Optional[Callable[[str], Optional[str]]] = 
     if module is not None:
         importlib.import_module(module)
         return _TYPES.get(key) or _TYPES.get("system." + key)
+    exception = exception_types.canonical(key)
+    if exception is not None:
+        return _register(_exception_type(exception))
     base, args = parse_type_name(name)
     if not args:
         return None
@@ -536,6 +539,79 @@ _register(NetType("System.Char", base="System.ValueType", accelerators=("char",)
                       ])))
 _register(NetType("System.Char[]", base="System.Array", accelerators=("char[]",),
                   cast=char_array_cast))
+
+
+# ====================================================================== exceptions
+
+#: .NET's own message for an exception made without one.
+_DEFAULT_MESSAGES = {
+    "System.ApplicationException": "Error in the application.",
+    "System.ArgumentException": "Value does not fall within the expected range.",
+    "System.ArgumentNullException": "Value cannot be null.",
+    "System.ArgumentOutOfRangeException": "Specified argument was out of the range of valid values.",
+    "System.InvalidOperationException": "Operation is not valid due to the current state of the object.",
+    "System.NotImplementedException": "The method or operation is not implemented.",
+    "System.NotSupportedException": "Specified method is not supported.",
+    "System.IO.IOException": "I/O error occurred.",
+    "System.IO.FileNotFoundException": "Unable to find the specified file.",
+    "System.UnauthorizedAccessException": "Attempted to perform an unauthorized operation.",
+    "System.TimeoutException": "The operation has timed out.",
+    "System.FormatException": "One of the identified items was in an invalid format.",
+    "System.DivideByZeroException": "Attempted to divide by zero.",
+    "System.NullReferenceException": "Object reference not set to an instance of an object.",
+    "System.OverflowException": "Arithmetic operation resulted in an overflow.",
+}
+_PARAM_FIRST = ("System.ArgumentNullException", "System.ArgumentOutOfRangeException")
+
+
+def new_exception(full_name: str, args: List[Any]) -> Any:
+    """``New-Object T args`` / ``[T]::new(args)`` / ``[T]'message'`` for an exception
+    type: (), (message), (message, inner exception); the argument exceptions take a
+    parameter name ((message, paramName), or (paramName[, message]) for the null and
+    out-of-range ones) and FileNotFoundException a file name."""
+    from .errors import PSException
+    _arg_count(".ctor", args, 0, 1, 2)
+    texts = [None if a is None else to_string(a) for a in args]
+    message = texts[0] if args else None
+    extra: Dict[str, Any] = {}
+    inner = None
+    if exception_types.is_subclass(full_name, "System.ArgumentException") and \
+            full_name != "System.ArgumentException" or (full_name == "System.ArgumentException"
+                                                         and len(args) == 2):
+        if full_name in _PARAM_FIRST:
+            param, message = (texts + [None])[:2]
+        else:
+            message, param = (texts + [None])[:2]
+        if param:
+            extra["ParamName"] = param
+    elif len(args) == 2 and isinstance(args[1], PSException):
+        inner = args[1]
+    elif len(args) == 2 and full_name == "System.IO.FileNotFoundException":
+        extra["FileName"] = texts[1]
+    elif len(args) == 2:
+        raise NetCountError(".ctor", 2)
+    if message is None:
+        message = _DEFAULT_MESSAGES.get(full_name, "Exception of type '%s' was thrown." % full_name)
+    if extra.get("ParamName"):
+        message += "\r\nParameter name: " + extra["ParamName"]
+    exception = PSException(full_name, message, None, inner)
+    for key, value in extra.items():
+        exception.extra_properties[key] = value
+    return exception
+
+
+def _exception_type(full_name: str) -> NetType:
+    def cast(value: Any) -> Any:
+        if type_names(value)[0] == full_name or (
+                getattr(value, "type_name", None) and exception_types.is_subclass(value.type_name,
+                                                                                   full_name)):
+            return value
+        if isinstance(value, str):
+            return new_exception(full_name, [value])
+        raise ConversionError('Cannot convert the "%s" value of type "%s" to type "%s".'
+                              % (to_string(value), type_names(value)[0], full_name))
+    return NetType(full_name, base=exception_types.BASES.get(full_name, "System.Object"),
+                   construct=lambda args: new_exception(full_name, args), cast=cast)
 
 
 _register(NetType("System.Boolean", base="System.ValueType", accelerators=("bool", "boolean"),

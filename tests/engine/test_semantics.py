@@ -350,3 +350,38 @@ def run_lines_with_errors(text, version):
     shell, host = make_shell(version)
     shell.run(text)
     return [line.rstrip() for line in host.text.splitlines() if line.strip()]
+
+
+# ----------------------------------------------------------------- exception objects
+
+EXCEPTIONS = [
+    ('try { throw (New-Object System.IO.FileNotFoundException "nf", "C:\\x.txt") } '
+     'catch [System.IO.IOException] { $_.Exception.Message; $_.Exception.FileName; '
+     '$_.Exception.GetType().Name; $_.FullyQualifiedErrorId }',
+     ["nf", "C:\\x.txt", "FileNotFoundException", "nf"]),
+    ('try { throw [System.IO.FileNotFoundException]"gone" } catch [IO.IOException] { "io: $($_.Exception.Message)" }',
+     ["io: gone"]),
+    ('$e = New-Object System.Exception "boom"; $e.Message; $e.GetType().FullName; $e -is [Exception]; '
+     '$e -is [SystemException]', ["boom", "System.Exception", "True", "False"]),
+    ('(New-Object InvalidOperationException).Message; (New-Object ArgumentNullException "p").Message',
+     ["Operation is not valid due to the current state of the object.", "Value cannot be null.",
+      "Parameter name: p"]),
+    ('$in = New-Object Exception "inner"; $e = New-Object InvalidOperationException "outer", $in; '
+     'try { throw $e } catch { $_.Exception.InnerException.Message; $_.Exception.Message }',
+     ["inner", "outer"]),
+    ('try { throw (New-Object ArgumentException "bad") } catch [ArgumentNullException] { "no" } '
+     'catch [ArgumentException] { "yes: " + $_.Exception.GetType().Name }', ["yes: ArgumentException"]),
+    ("try { throw [System.ArgumentException]::new('bad', 'Name') } catch { $_.Exception.ParamName }",
+     ["Name"], ("2016",)),
+]
+
+
+@pytest.mark.parametrize("script, expected, version", rows(EXCEPTIONS))
+def test_exception_objects(script, expected, version):
+    assert run(script, version)[:len(expected)] == expected
+
+
+@pytest.mark.parametrize("version", BOTH)
+def test_a_thrown_exception_is_the_record(version):
+    assert error_of("throw (New-Object InvalidOperationException 'stop here')", version) == (
+        "stop here", "stop here", "InvalidOperationException")
