@@ -1364,8 +1364,10 @@ class Evaluator:
                 from .conversion import to_int
                 i = to_int(index)
                 if not -len(obj) <= i < len(obj):
+                    # the .NET IndexOutOfRangeException inside: catch matches it
                     raise self._runtime_error("Index was outside the bounds of the array.",
-                                              "IndexOutOfRange", target, "InvalidOperation")
+                                              "IndexOutOfRange", target, "InvalidOperation",
+                                              inner="System.IndexOutOfRangeException")
                 obj[i] = value
                 return value
             raise self._runtime_error("Unable to index into an object of type %s." % type(obj).__name__,

@@ -373,6 +373,8 @@ EXCEPTIONS = [
      'catch [ArgumentException] { "yes: " + $_.Exception.GetType().Name }', ["yes: ArgumentException"]),
     ("try { throw [System.ArgumentException]::new('bad', 'Name') } catch { $_.Exception.ParamName }",
      ["Name"], ("2016",)),
+    ("$a = @(1); try { $a[5] = 2 } catch [IndexOutOfRangeException] { 'out of range' }",
+     ["out of range"]),
 ]
 
 
