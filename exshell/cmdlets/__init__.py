@@ -109,6 +109,8 @@ LAZY_TYPES = {"x509types": (
     "System.Security.Cryptography.X509Certificates.X509RevocationFlag",
     "System.Security.Cryptography.X509Certificates.X509VerificationFlags",
     "System.Security.Cryptography.X509Certificates.X509ChainStatusFlags")}
+#: Get-Member's method tables answer ``$x.psobject.Methods``.
+_nettypes.lazy_method_lister(__name__ + ".objects")
 for _module, _names in LAZY_TYPES.items():
     _nettypes.add_lazy(__name__ + "." + _module, _names)
     STATICS.add_lazy(__name__ + "." + _module, _names[:1] + _names[2:5])

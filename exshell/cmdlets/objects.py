@@ -25,6 +25,7 @@ from ..engine.conversion import (OBJECT, SWITCH, ConversionError, IntType, ListO
                                  to_string)
 from ..engine.errors import EngineError
 from ..engine.operators import OperatorError, binary, compare_values, like
+from ..engine import nettypes as _nettypes
 from ..engine.parameters import Parameter
 from ..engine.properties import (NOT_FOUND, ComputedProperty, PSHashtable, PSObject, get_property,
                                  instance_members,
@@ -1179,6 +1180,14 @@ def _members(obj: Any, dialect: Any) -> List[Tuple[str, str, str]]:
                                                        _type_text("System.Int32", dialect))))
     members.sort(key=lambda m: (m[1].casefold(), m[0].casefold()))
     return members
+
+
+def _method_members(obj: Any, dialect: Any) -> List[Tuple[str, str, str]]:
+    """``$x.psobject.Methods``: the methods Get-Member lists (in the dialect's words)."""
+    return [m for m in _members(obj, as_dialect(dialect or "5.1")) if m[1].endswith("Method")]
+
+
+_nettypes.register_method_lister(_method_members)
 
 
 def _value_def(vtype: str, prop: str, value: Any, dialect: Any, note: bool = False) -> str:

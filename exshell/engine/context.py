@@ -435,7 +435,7 @@ class ExecutionContext:
         info = type_name if isinstance(type_name, TypeInfo) else resolve_type(str(type_name))
         if info is None:
             raise ConversionError(self.dialect.message("TypeNotFound") % type_name)
-        return convert_to(value, info)
+        return convert_to(value, info, self.statics)
 
     def as_type(self, value: Any, type_name: Any) -> Any:
         """``$value -as [type_name]``: None when it does not convert."""

@@ -43,13 +43,14 @@ class MethodError(Exception):
     def __init__(self, message: str, error_id: str = "MethodNotFound",
                  category: str = "InvalidOperation",
                  exception_type: str = "System.Management.Automation.RuntimeException",
-                 inner: Optional[str] = None):
+                 inner: Optional[str] = None, inner_message: Optional[str] = None):
         super().__init__(message)
         self.message = message
         self.error_id = error_id
         self.category = category
         self.exception_type = exception_type
         self.inner = inner
+        self.inner_message = inner_message
 
 
 def method_not_found(type_name: str, name: str) -> MethodError:
@@ -67,7 +68,7 @@ def method_threw(name: str, count: int, exception: str, message: str) -> MethodE
     return MethodError('Exception calling "%s" with "%d" argument(s): "%s"' % (name, count, message),
                        exception.rsplit(".", 1)[-1], "NotSpecified",
                        exception_type="System.Management.Automation.MethodInvocationException",
-                       inner=exception)
+                       inner=exception, inner_message=message)
 
 
 def overload_not_found(name: str, count: int) -> MethodError:
@@ -674,8 +675,11 @@ def is_instance(value: Any, type_info: TypeInfo) -> bool:
     return False
 
 
-def convert_to(value: Any, type_info: TypeInfo) -> Any:
-    """A cast ``[type]value``; raises ConversionError with PowerShell's message."""
+def convert_to(value: Any, type_info: TypeInfo, statics: Any = None) -> Any:
+    """A cast ``[type]value``; raises ConversionError with PowerShell's message.
+    ``statics`` (a context's static members) lets a type whose constructor needs the
+    session convert through that constructor, as PowerShell converts through a
+    one-argument constructor: ``[X509Certificate2]$bytes``, ``[X509Store]'My'``."""
     full = type_info.full_name
     if value is None and (full.endswith("[]") or full == "System.Array"):
         return None  # [object[]]$null is $null, so @([object[]]$null) holds one $null
@@ -694,7 +698,13 @@ def convert_to(value: Any, type_info: TypeInfo) -> Any:
             return found
         net_type = type_info.net_type or nettypes.lookup(full)
         if net_type is not None and net_type.cast is not None:
-            return net_type.cast(value)
+            try:
+                return net_type.cast(value)
+            except ConversionError:
+                if statics is None or value is None or \
+                        not getattr(net_type, "constructs_in_context", False):
+                    raise
+                return _construct_in_context(value, full, statics)
         if full == "System.TimeSpan":
             if isinstance(value, _dt.timedelta):
                 return value
@@ -740,6 +750,32 @@ def convert_to(value: Any, type_info: TypeInfo) -> Any:
                               % (to_string(value), full, e))
     raise ConversionError('Cannot convert the "%s" value of type "%s" to type "%s".'
                           % (to_string(value), dotnet_type_name(value), full))
+
+
+def _construct_in_context(value: Any, full: str, statics: Any) -> Any:
+    """``[T]value`` through T's one-argument constructor, built in the session; no
+    such constructor is the cast's own error, one that threw is PowerShell's
+    'Cannot convert value ... Error: "<what the constructor threw>"'."""
+    refused = ConversionError('Cannot convert the "%s" value of type "%s" to type "%s".'
+                              % (to_string(value), dotnet_type_name(value), full))
+    # PowerShell looks for a constructor taking exactly the value's type: a string
+    # (a file name, a store name), bytes, a flag, an object; never a number or an
+    # object[] (whose elements a byte[] constructor would need converted).
+    if isinstance(value, (int, float, decimal.Decimal, list, tuple)) and \
+            not isinstance(value, bool):
+        raise refused
+    hook = statics.get(full)
+    if hook is None:
+        raise refused
+    try:
+        return hook(full, "new", [value])
+    except MethodError as e:
+        if e.inner_message is None:
+            raise refused from None
+        raise ConversionError('Cannot convert value "%s" to type "%s". Error: "%s"'
+                              % (to_string(value), full, e.inner_message)) from None
+    except ConversionError:
+        raise refused from None
 
 
 def _parse_timespan(text: str) -> _dt.timedelta:

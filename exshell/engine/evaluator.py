@@ -828,7 +828,7 @@ class Evaluator:
         if value is NO_OUTPUT:
             value = None
         try:
-            return convert_to(value, info)
+            return convert_to(value, info, self.context.statics)
         except ConversionError as e:
             raise self._runtime_error(e.message, "InvalidCastParseTargetInvocation", node,
                                       "InvalidArgument", exception_type="System.Management.Automation.RuntimeException")
@@ -992,7 +992,7 @@ class Evaluator:
         if info is None:
             raise OperatorError("Unable to find type [%s]." % to_string(type_value), "TypeNotFound")
         try:
-            return convert_to(value, info)
+            return convert_to(value, info, self.context.statics)
         except ConversionError:
             return None
 
@@ -1024,7 +1024,7 @@ class Evaluator:
             return value
         folded = name.casefold()
         if folded == "psobject":  # the intrinsic view of every value
-            return PSObjectView(obj)
+            return PSObjectView(obj, self.session.dialect)
         if folded == "pstypenames":  # the same list as .psobject.TypeNames
             return PSObjectView(obj).TypeNames
         if isinstance(obj, PSHashtable):
@@ -1282,7 +1282,7 @@ class Evaluator:
     def _constrained(self, value: Any, info: TypeInfo, node: A.Node) -> Any:
         """``value`` converted to a variable's type constraint, or PowerShell's error."""
         try:
-            return convert_to(value, info)
+            return convert_to(value, info, self.context.statics)
         except ConversionError as e:
             raise self._runtime_error(
                 e.message, "RuntimeException", node, "MetadataError",
@@ -1850,7 +1850,7 @@ class _BlockStage(_Stage):
                             explicit_position = to_int(self.ev._value(val))
                 elif name == "validateset":
                     validate_set = [to_string(self.ev._value(v)) for v in attr.positional]
-            ptype = _param_type_for(d.type_name)
+            ptype = _param_type_for(d.type_name, self.ev.context.statics)
             if validate_set is not None:
                 from .conversion import ChoiceType
                 ptype = ChoiceType(validate_set, canonical=False)
@@ -1974,7 +1974,7 @@ class _BlockStage(_Stage):
                 # A default converts too; an unbound [int] is 0 and an unbound
                 # [string] is '' (not $null), as PowerShell converts $null.
                 try:
-                    value = convert_to(value, info)
+                    value = convert_to(value, info, ev.context.statics)
                 except ConversionError:
                     if value is not None:
                         raise ev._runtime_error(
@@ -2142,7 +2142,7 @@ class _ScriptFileStage(_BlockStage):
         super().__init__(ev, block, node, args, name=script.file or "script", dot=dot)
 
 
-def _param_type_for(type_name: Optional[str]):
+def _param_type_for(type_name: Optional[str], statics: Any = None):
     """How a function's or script's ``[type]$Param`` converts its argument."""
     from .conversion import BOOL, OBJECT, SWITCH, ListOf, ScriptBlockType
     if not type_name:
@@ -2157,9 +2157,9 @@ def _param_type_for(type_name: Optional[str]):
     if t in ("object", "system.object", "psobject", "system.management.automation.psobject"):
         return OBJECT
     if t.endswith("[]") and t not in ("byte[]", "system.byte[]", "char[]", "system.char[]"):
-        return ListOf(_param_type_for(type_name.strip()[:-2]))
+        return ListOf(_param_type_for(type_name.strip()[:-2], statics))
     info = resolve_type(type_name)
-    return OBJECT if info is None else _CastParameterType(info)
+    return OBJECT if info is None else _CastParameterType(info, statics)
 
 
 class _CastParameterType(ParamType):
@@ -2167,8 +2167,9 @@ class _CastParameterType(ParamType):
     converts it (``[string]`` joins an array, ``[double]`` reads '1.5'), and a failure
     is PowerShell's argument transformation error."""
 
-    def __init__(self, info: TypeInfo):
+    def __init__(self, info: TypeInfo, statics: Any = None):
         self.info = info
+        self.statics = statics
         self.dotnet_name = info.full_name
 
     def is_exact(self, value: Any) -> bool:
@@ -2176,6 +2177,6 @@ class _CastParameterType(ParamType):
 
     def convert(self, value: Any) -> Any:
         try:
-            return convert_to(value, self.info)
+            return convert_to(value, self.info, self.statics)
         except ConversionError as e:
             raise ConversionError(e.message, "ParameterArgumentTransformationError")

@@ -40,7 +40,8 @@ __all__ = ["NetType", "NetError", "NetArgumentError", "NetCountError", "lookup",
            "GenericDictionary", "HashSet", "Regex", "RegexMatch", "RegexGroup", "Version",
            "CultureInfo", "NetEnum", "enum_class",
            "DayOfWeek", "Single", "net_regex", "dotnet_replacement", "MSCORLIB", "register",
-           "enum_type", "NetFlags", "add_lazy", "Guid"]
+           "enum_type", "NetFlags", "add_lazy", "Guid", "PSNoteProperty", "PSMethodInfo",
+           "register_method_lister", "lazy_method_lister"]
 
 #: How generic type arguments are qualified in FullName (mscorlib of .NET 4).
 MSCORLIB = "mscorlib, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089"
@@ -1779,6 +1780,17 @@ class PSPropertyInfo:
         value = get_property(self._owner, self.Name)
         return None if value is NOT_FOUND else value
 
+    @Value.setter
+    def Value(self, value: Any) -> None:
+        """``.psobject.Properties['a'].Value = 5`` sets the object's property (one
+        that cannot be set is the property's own error)."""
+        from .properties import set_property
+        if not set_property(self._owner, self.Name, value):
+            raise NetError("System.Management.Automation.SetValueException",
+                           'Set accessor for property "%s" is unavailable.' % self.Name)
+
+    PS_SETTABLE = ("Value",)
+
     @property
     def IsSettable(self) -> bool:
         from .properties import PSObject
@@ -1796,14 +1808,110 @@ class PSPropertyInfo:
                              self.Name, to_string(value))
 
 
+class PSNoteProperty(PSPropertyInfo):
+    """``New-Object System.Management.Automation.PSNoteProperty name, value``: a
+    note property not yet on any object (``.psobject.Properties.Add()`` puts it on one)."""
+
+    def __init__(self, name: str, value: Any):
+        super().__init__(None, name, True)
+        self._value = value
+
+    @property
+    def Value(self) -> Any:
+        return self._value
+
+    @Value.setter
+    def Value(self, value: Any) -> None:
+        self._value = value
+
+    @property
+    def IsSettable(self) -> bool:
+        return True
+
+
+def _note_property_construct(args: List[Any]) -> PSNoteProperty:
+    _arg_count("new", args, 2)
+    name = to_string(args[0])
+    if not name.strip():
+        raise NetError("System.Management.Automation.PSArgumentException",
+                       "Cannot process argument because the value of argument \"name\" is not valid. "
+                       "Change the value of the \"name\" argument and run the operation again.")
+    return PSNoteProperty(name, args[1])
+
+
+_register(NetType("System.Management.Automation.PSNoteProperty",
+                  base="System.Management.Automation.PSPropertyInfo",
+                  construct=_note_property_construct,
+                  instance_of=lambda v: isinstance(v, PSPropertyInfo) and v.MemberType == "NoteProperty"))
+
+
+class PSMethodInfo:
+    """One entry of ``$x.psobject.Methods``: a .NET method (PSMethod) or a script
+    method Add-Member gave the object (PSScriptMethod)."""
+
+    PS_PROPERTIES = ("OverloadDefinitions", "TypeNameOfValue", "MemberType", "Value", "Name",
+                     "IsInstance")
+
+    def __init__(self, owner: Any, name: str, member_type: str, definitions: List[str]):
+        self._owner = owner
+        self.Name = name
+        self.MemberType = member_type
+        self.OverloadDefinitions = list(definitions)
+        self.IsInstance = True
+        kind = "PSScriptMethod" if member_type == "ScriptMethod" else "PSMethod"
+        self.TypeNameOfValue = "System.Management.Automation." + kind
+        self.PS_TYPE_NAMES = ("System.Management.Automation." + kind,
+                              "System.Management.Automation.PSMethodInfo",
+                              "System.Management.Automation.PSMemberInfo", "System.Object")
+
+    @property
+    def Value(self) -> "PSMethodInfo":
+        return self
+
+    def __str__(self) -> str:
+        return ", ".join(self.OverloadDefinitions)
+
+
+#: (value, dialect) -> [(name, member type, definition)] of the value's methods, as
+#: Get-Member lists them; registered by the layer that knows the method tables.
+_method_lister: Optional[Callable[[Any, Any], List[Tuple[str, str, str]]]] = None
+_method_lister_module: Optional[str] = None
+
+
+def register_method_lister(lister: Callable[[Any, Any], List[Tuple[str, str, str]]]) -> None:
+    global _method_lister
+    _method_lister = lister
+
+
+def lazy_method_lister(module: str) -> None:
+    """``module`` registers the method lister when imported (on first use)."""
+    global _method_lister_module
+    _method_lister_module = module
+
+
+def _methods_of(value: Any, dialect: Any) -> List[Tuple[str, str, str]]:
+    if _method_lister is None and _method_lister_module is not None:
+        importlib.import_module(_method_lister_module)
+    if _method_lister is None:
+        return [("Equals", "Method", "bool Equals(System.Object obj)"),
+                ("GetHashCode", "Method", "int GetHashCode()"),
+                ("GetType", "Method", "type GetType()"),
+                ("ToString", "Method", "string ToString()")]
+    return _method_lister(value, dialect)
+
+
 class PSMemberCollection(list):
-    """``$x.psobject.Properties``: enumerable, indexable by name, with Item() and Match()."""
+    """``$x.psobject.Properties`` (and ``Members``, ``Methods``): enumerable, indexable
+    by name, with Item(), Match(), and Add()/Remove() that change the object itself."""
 
     PS_TYPE_NAMES = ("System.Management.Automation.PSMemberInfoCollection`1"
                      "[[System.Management.Automation.PSPropertyInfo, System.Management.Automation, "
                      "Version=3.0.0.0, Culture=neutral, PublicKeyToken=31bf3856ad364e35]]",
                      "System.Object")
-    __slots__ = ()
+
+    def __init__(self, members: Iterable[Any] = (), owner: Any = NOT_FOUND):
+        super().__init__(members)
+        self._owner = owner
 
     def ps_index(self, key: Any) -> Any:
         if isinstance(key, int) and not isinstance(key, bool):
@@ -1821,16 +1929,63 @@ class PSMemberCollection(list):
         from .operators import like
         return [m for m in self if like(m.Name, to_string(pattern))]
 
+    def ps_method_Add(self, member: Any, preValidated: Any = None) -> None:
+        """Add a note property (a PSNoteProperty, or another object's property entry)."""
+        from .properties import PSObject, instance_members
+        owner = self._owner
+        if member is None:
+            raise NetError("System.Management.Automation.PSArgumentNullException",
+                           "Cannot process argument because the value of argument \"member\" "
+                           "is null. Change the value of argument \"member\" to a non-null value.")
+        if not isinstance(member, PSPropertyInfo):
+            raise NetArgumentError("member", member, "System.Management.Automation.PSMemberInfo",
+                                   'Cannot convert the "%s" value of type "%s" to type '
+                                   '"System.Management.Automation.PSMemberInfo".'
+                                   % (to_string(member), type_names(member)[0]))
+        name = member.Name
+        if any(m.Name.casefold() == name.casefold() for m in self):
+            raise NetError("System.Management.Automation.ExtendedTypeSystemException",
+                           'Cannot add a member with the name "%s" because a member with that '
+                           'name already exists. To overwrite the member anyway, add the Force '
+                           'parameter to your command.' % name)
+        if isinstance(owner, PSObject):
+            owner.set(name, member.Value)
+        else:
+            added = instance_members(owner, create=True)
+            if added is None:
+                raise NetError("System.Management.Automation.ExtendedTypeSystemException",
+                               "Cannot add a member to an object of type \"%s\"."
+                               % type_names(owner)[0])
+            added.props[name.casefold()] = (name, member.Value)
+        self.append(PSPropertyInfo(owner, name, True))
+
+    def ps_method_Remove(self, name: Any) -> None:
+        """Remove a note property the object has (a .NET property stays)."""
+        from .properties import PSObject, instance_members
+        owner = self._owner
+        text = to_string(name)
+        if isinstance(owner, PSObject):
+            owner.remove(text)
+        else:
+            added = instance_members(owner)
+            if added is not None:
+                added.props.pop(text.casefold(), None)
+                added.methods.pop(text.casefold(), None)
+        self[:] = [m for m in self if m.Name.casefold() != text.casefold() or
+                   (m.MemberType in ("Property", "Method") and not isinstance(owner, PSObject))]
+
 
 class PSObjectView:
-    """``$x.psobject``: the PowerShell view of any value (its properties and type names)."""
+    """``$x.psobject``: the PowerShell view of any value (its properties, methods and
+    type names)."""
 
     PS_TYPE_NAMES = ("System.Management.Automation.PSObject", "System.Object")
     PS_PROPERTIES = ("BaseObject", "Members", "Properties", "Methods", "ImmediateBaseObject",
                      "TypeNames")
 
-    def __init__(self, value: Any):
+    def __init__(self, value: Any, dialect: Any = None):
         self._value = value
+        self._dialect = dialect
 
     @property
     def BaseObject(self) -> Any:
@@ -1852,14 +2007,19 @@ class PSObjectView:
                 member = entry[1]
                 return member.member_type if isinstance(member, ComputedProperty) else "NoteProperty"
             return "NoteProperty" if isinstance(value, PSHashtable) else "Property"
-        return PSMemberCollection(PSPropertyInfo(value, n, False, kind(n))
-                                  for n in property_names(value))
-
-    Members = Properties
+        return PSMemberCollection((PSPropertyInfo(value, n, False, kind(n))
+                                   for n in property_names(value)), value)
 
     @property
     def Methods(self) -> PSMemberCollection:
-        return PSMemberCollection()
+        methods = [PSMethodInfo(self._value, name, member_type, [definition])
+                   for name, member_type, definition in _methods_of(self._value, self._dialect)
+                   if member_type.endswith("Method")]
+        return PSMemberCollection(methods, self._value)
+
+    @property
+    def Members(self) -> PSMemberCollection:
+        return PSMemberCollection(list(self.Properties) + list(self.Methods), self._value)
 
     @property
     def TypeNames(self) -> List[str]:
