@@ -23,7 +23,7 @@ from ..lang.ast import Span
 __all__ = [
     "ErrorRecord", "InvocationInfo", "PSException", "EngineError", "TerminatingError",
     "ScriptTerminatingError", "FlowControl", "BreakSignal", "ContinueSignal",
-    "ReturnSignal", "ExitSignal", "StopUpstreamSignal", "ERROR_CATEGORIES",
+    "ReturnSignal", "ExitSignal", "StopUpstreamSignal", "ERROR_CATEGORIES", "ErrorCategoryInfo",
 ]
 
 #: System.Management.Automation.ErrorCategory names, in enum order.
@@ -136,6 +136,44 @@ class PSException:
         return self.Message
 
 
+class ErrorCategoryInfo:
+    """``$_.CategoryInfo``: the category (an ErrorCategory value), the activity, the
+    reason and the target's name and type; as text, the line the error view shows."""
+
+    PS_TYPE_NAMES = ("System.Management.Automation.ErrorCategoryInfo", "System.Object")
+    PS_PROPERTIES = ("Category", "Activity", "Reason", "TargetName", "TargetType")
+
+    def __init__(self, record: "ErrorRecord"):
+        self._record = record
+
+    @property
+    def Category(self) -> Any:
+        from .netenums import ErrorCategory  # local: built when first read
+        return ErrorCategory.parse_name(self._record.category) or self._record.category
+
+    @property
+    def Activity(self) -> str:
+        return self._record.activity
+
+    @property
+    def Reason(self) -> str:
+        return self._record.reason
+
+    @property
+    def TargetName(self) -> str:
+        return self._record.target_parts()[0]
+
+    @property
+    def TargetType(self) -> str:
+        return self._record.target_parts()[1]
+
+    def ps_method_GetMessage(self) -> str:
+        return self._record.category_info()
+
+    def __str__(self) -> str:
+        return self._record.category_info()
+
+
 class ErrorRecord(Struct):
     """One error, as ``$Error[0]`` holds it.
 
@@ -197,8 +235,8 @@ class ErrorRecord(Struct):
         return self.target
 
     @property
-    def CategoryInfo(self) -> str:
-        return self.category_info()
+    def CategoryInfo(self) -> ErrorCategoryInfo:
+        return ErrorCategoryInfo(self)
 
     @property
     def FullyQualifiedErrorId(self) -> str:
@@ -224,16 +262,18 @@ class ErrorRecord(Struct):
     def fqid(self) -> str:
         return "%s,%s" % (self.error_id, self.fqid_command) if self.fqid_command else self.error_id
 
-    def category_info(self, ellipsis: str = "...") -> str:
+    def target_parts(self) -> Tuple[str, str]:
+        """CategoryInfo's target name and (short) type name."""
         if self.target_display is not None:
-            name, typ = self.target_display
-        elif self.target is None:
-            name, typ = "", ""
-        else:
-            from .conversion import to_string  # local: conversion imports this module
-            from .properties import dotnet_type_name
-            name = to_string(self.target)
-            typ = dotnet_type_name(self.target).rsplit(".", 1)[-1]
+            return self.target_display
+        if self.target is None:
+            return "", ""
+        from .conversion import to_string  # local: conversion imports this module
+        from .properties import dotnet_type_name
+        return to_string(self.target), dotnet_type_name(self.target).rsplit(".", 1)[-1]
+
+    def category_info(self, ellipsis: str = "...") -> str:
+        name, typ = self.target_parts()
         return "%s: (%s:%s) [%s], %s" % (
             self.category, _ellipsize(name, ellipsis), _ellipsize(typ, ellipsis),
             _ellipsize(self.activity, ellipsis), self.reason)

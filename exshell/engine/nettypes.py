@@ -1689,7 +1689,8 @@ def _raise_count(name: str, args: List[Any]) -> Any:
 _enum_type(DayOfWeek, "System.DayOfWeek")
 # Enum types with many members are built when first named (start-up pays nothing).
 add_lazy("exshell.engine.netenums", ("System.StringComparison", "System.StringSplitOptions",
-                                     "System.Text.RegularExpressions.RegexOptions"))
+                                     "System.Text.RegularExpressions.RegexOptions",
+                                     "System.Management.Automation.ErrorCategory"))
 
 
 def enum_class(full_name: str) -> Any:

@@ -71,8 +71,22 @@ def for_profile(parameters: Iterable[Parameter], profile: Optional[Profile]) -> 
                  else p for p in parameters if p.is_available(profile))
 
 
+class _PreferenceType(ChoiceType):
+    """An ActionPreference: a name, or the enum's number (``-ErrorAction 0`` is
+    SilentlyContinue, as .NET converts a number or a numeric string to an enum)."""
+
+    def convert(self, value: Any) -> Any:
+        if not isinstance(value, bool):
+            text = value if isinstance(value, int) else None
+            if isinstance(value, str) and value.strip().lstrip("+-").isdigit():
+                text = int(value.strip())
+            if text is not None and 0 <= text < len(self.values):
+                return self.values[text]
+        return super().convert(value)
+
+
 def _pref_type() -> ParamType:
-    return ChoiceType(ACTION_PREFERENCES, "System.Management.Automation.ActionPreference")
+    return _PreferenceType(ACTION_PREFERENCES, "System.Management.Automation.ActionPreference")
 
 
 #: (should_process, dialect name) -> the common parameters (Parameters are frozen, so

@@ -387,3 +387,31 @@ def test_exception_objects(script, expected, version):
 def test_a_thrown_exception_is_the_record(version):
     assert error_of("throw (New-Object InvalidOperationException 'stop here')", version) == (
         "stop here", "stop here", "InvalidOperationException")
+
+
+# ----------------------------------------------------------------- error records
+
+MISSING = "try { Get-Item C:\\nope -ErrorAction Stop } catch { $c = $_.CategoryInfo; "
+
+CATEGORY_INFO = [
+    # $_.CategoryInfo is an ErrorCategoryInfo (scripts test its Category), shown as the
+    # line of the error view
+    (MISSING + "$c.Category; $c.Activity; $c.Reason; $c.TargetName; $c.TargetType }",
+     ["ObjectNotFound", "Get-Item", "ItemNotFoundException", "C:\\nope", "String"]),
+    (MISSING + "$c.Category -eq 'ObjectNotFound'; "
+               "$c.Category -eq [System.Management.Automation.ErrorCategory]::ObjectNotFound; "
+               "[int]$c.Category }", ["True", "True", "13"]),
+    (MISSING + "\"$c\" }",
+     ["ObjectNotFound: (C:\\nope:String) [Get-Item], ItemNotFoundException"]),
+    ("try { throw 'x' } catch { $_.CategoryInfo.Category; $_.CategoryInfo.Reason }",
+     ["OperationStopped", "RuntimeException"]),
+    # -ErrorAction takes the enum's number too (0 SilentlyContinue, 1 Stop)
+    ("Get-Item C:\\nope -ErrorAction 0; 'quiet'", ["quiet"]),
+    ("Get-Item C:\\nope -ea '0'; 'quiet'", ["quiet"]),
+    ("try { Get-Item C:\\nope -ea 1 } catch { 'stopped' }", ["stopped"]),
+]
+
+
+@pytest.mark.parametrize("script, expected, version", rows(CATEGORY_INFO))
+def test_error_category_info(script, expected, version):
+    assert run(script, version) == expected
