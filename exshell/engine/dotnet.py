@@ -731,6 +731,12 @@ def convert_to(value: Any, type_info: TypeInfo, statics: Any = None) -> Any:
             items = list(value) if isinstance(value, (list, tuple)) else [value]
             return bytes(to_int(v, "System.Byte") & 0xFF if 0 <= to_int(v) <= 255 else _byte_error(v)
                          for v in items)
+        if full.endswith("[]") and full != "System.Char[]":
+            # An array of any other known type: each element converts on its own.
+            inner = resolve_type(full[:-2])
+            if inner is not None:
+                items = list(value) if isinstance(value, (list, tuple)) else [value]
+                return [convert_to(v, inner, statics) for v in items]
         if full == "System.Collections.Hashtable":
             if isinstance(value, PSHashtable):
                 return value

@@ -760,6 +760,19 @@ class Evaluator:
             out.append((parameter.strip(), value))
         return out
 
+    def host_view(self) -> Any:
+        """``$Host`` (made on first use, kept for the session: a title set stays)."""
+        view = getattr(self.session, "host_view", None)
+        if view is None:
+            from .hostview import HostView
+            from .nettypes import Version
+            ps_version = Version.parse(dict(self.session.dialect.version_table)["PSVersion"])
+            machine = getattr(self.session.error_style, "computer_name", None) or \
+                self.context.environment.get_value("COMPUTERNAME") or "localhost"
+            view = HostView(self.session.host, ps_version, "Machine: %s" % machine)
+            self.session.host_view = view
+        return view
+
     def _variable_exists(self, name: str, scope: Optional[str]) -> bool:
         lower = name.casefold()
         if scope == "env":
@@ -1249,7 +1262,7 @@ class Evaluator:
         if lower == "psitem":
             lower, name = "_", "_"
         if lower == "host":
-            return None  # $Host is not emulated
+            return self.host_view()
         if lower == "pwd":
             return self.context.location
         if lower in ("psscriptroot", "pscommandpath") and scope is None:

@@ -1691,6 +1691,7 @@ _enum_type(DayOfWeek, "System.DayOfWeek")
 add_lazy("exshell.engine.netenums", ("System.StringComparison", "System.StringSplitOptions",
                                      "System.Text.RegularExpressions.RegexOptions",
                                      "System.Management.Automation.ErrorCategory"))
+add_lazy("exshell.engine.hostview", ("System.Management.Automation.Host.ChoiceDescription",))
 
 
 def enum_class(full_name: str) -> Any:

@@ -122,7 +122,13 @@ class Session:
             g.set_local("PSDefaultParameterValues", PSHashtable())
 
     def _version_table(self) -> PSHashtable:
-        return PSHashtable([(k, list(v) if isinstance(v, tuple) else v)
+        """``$PSVersionTable``: System.Version values (``.PSVersion.Major`` is what
+        scripts test), PSCompatibleVersions a Version[]; PSEdition a string."""
+        from .nettypes import Version
+
+        def version(text: str) -> Any:
+            return Version.parse(text) if text[:1].isdigit() else text
+        return PSHashtable([(k, [version(x) for x in v] if isinstance(v, tuple) else version(v))
                             for k, v in self.dialect.version_table])
 
     def get_variable(self, name: str, default: Any = None) -> Any:
