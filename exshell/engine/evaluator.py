@@ -18,6 +18,7 @@ A construct the parser knows but the runtime does not implement raises a
 from __future__ import annotations
 
 import decimal
+import sys
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 
 from ..lang import ast as A
@@ -47,7 +48,12 @@ from .session import AUTOMATIC_READONLY, Scope, Session
 
 __all__ = ["Evaluator", "ScriptBlock", "NO_OUTPUT"]
 
-MAX_DEPTH = 100
+#: Python frames allowed: deep but ordinary scripts (a recursive function 100 calls
+#: deep under ForEach-Object, a 1,000-term right-nested expression) need more than
+#: Python's default; what goes deeper still is PowerShell's call depth overflow.
+RECURSION_LIMIT = 10000
+if sys.getrecursionlimit() < RECURSION_LIMIT:
+    sys.setrecursionlimit(RECURSION_LIMIT)
 
 #: The work items of Evaluator._eval_tree.
 _EVAL, _BINARY, _UNARY, _SHORT, _TRUTH = range(5)
@@ -530,17 +536,7 @@ class Evaluator:
 
     def run_pipeline(self, node: A.Pipeline, sink: Callable[[Any], None],
                      input_objects: Optional[Iterable[Any]] = None) -> None:
-        self.depth += 1
-        try:
-            if self.depth > MAX_DEPTH:
-                raise self._runtime_error(
-                    "The script failed due to call depth overflow.  The call depth reached %d and the "
-                    "maximum is %d." % (MAX_DEPTH + 1, MAX_DEPTH), "CallDepthOverflow", node,
-                    "InvalidOperation", exception_type="System.Management.Automation.ScriptCallDepthException",
-                    script_terminating=True)
-            self._run_pipeline(node, sink, input_objects)
-        finally:
-            self.depth -= 1
+        self._run_pipeline(node, sink, input_objects)
 
     def _run_pipeline(self, node: A.Pipeline, sink, input_objects) -> None:
         stages: List[_Stage] = []
@@ -890,6 +886,17 @@ class Evaluator:
 
     def visit_BinaryExpr(self, node: A.BinaryExpr) -> Any:
         return self._eval_tree(node)
+
+    def check_call_depth(self, node: A.Node) -> None:
+        """PowerShell 2.0 allows 100 nested function and script calls (the dialect's
+        call_depth_limit); 3.0+ only runs out of stack, which the shell reports."""
+        limit = self.session.dialect.call_depth_limit
+        if limit is not None and self.depth > limit:
+            raise self._runtime_error(
+                "The script failed due to call depth overflow.  The call depth reached %d and the "
+                "maximum is %d." % (limit + 1, limit), "CallDepthOverflow", node,
+                "InvalidOperation", exception_type="System.Management.Automation.ScriptCallDepthException",
+                script_terminating=True)
 
     def _eval_tree(self, root: A.Node) -> Any:
         """Operators, unary operators and parentheses around one expression, evaluated
@@ -1426,14 +1433,13 @@ class Evaluator:
             self.scope.set_local("args", list(args))
             if input_objects is not None:
                 self.scope.set_local("input", list(input_objects))
-        self.depth += 1
+        # A block run in a scope of its own is a call (a ForEach-Object or Where-Object
+        # body runs in its caller's scope and is not).
+        call = 1 if new_scope else 0
+        self.depth += call
         try:
-            if self.depth > MAX_DEPTH:
-                raise self._runtime_error(
-                    "The script failed due to call depth overflow.  The call depth reached %d and the "
-                    "maximum is %d." % (MAX_DEPTH + 1, MAX_DEPTH), "CallDepthOverflow", block.node,
-                    "InvalidOperation", exception_type="System.Management.Automation.ScriptCallDepthException",
-                    script_terminating=True)
+            if call:
+                self.check_call_depth(block.node)
             node = block.node
             if node.blocks:
                 for named in node.blocks:
@@ -1443,7 +1449,7 @@ class Evaluator:
         except ReturnSignal:
             pass
         finally:
-            self.depth -= 1
+            self.depth -= call
             if dollar_under is not NO_VALUE and not new_scope:
                 self.scope.set_local("_", saved_under)
             self.scope, self.source, self.file = saved_scope, saved_source, saved_file
@@ -2027,12 +2033,7 @@ class _BlockStage(_Stage):
         ev.depth += 1
         ev.call_stack.append(self.call_site)
         try:
-            if ev.depth > MAX_DEPTH:
-                raise ev._runtime_error(
-                    "The script failed due to call depth overflow.  The call depth reached %d and the "
-                    "maximum is %d." % (MAX_DEPTH + 1, MAX_DEPTH), "CallDepthOverflow", self.node,
-                    "InvalidOperation", exception_type="System.Management.Automation.ScriptCallDepthException",
-                    script_terminating=True)
+            ev.check_call_depth(self.node)
             node = self.block.node
             if node.blocks:
                 for named in node.blocks:
