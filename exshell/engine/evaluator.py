@@ -59,6 +59,22 @@ if sys.getrecursionlimit() < RECURSION_LIMIT:
 _EVAL, _BINARY, _UNARY, _SHORT, _TRUTH = range(5)
 
 
+def _version_values(session: Session) -> None:
+    """``$PSVersionTable``'s versions as System.Version values (``.PSVersion.Major`` is
+    what scripts test); PSEdition stays a string, PSCompatibleVersions is a Version[]."""
+    from .nettypes import Version
+    table = session.get_variable("PSVersionTable")
+    if not isinstance(table, PSHashtable):
+        return
+
+    def version(value: Any) -> Any:
+        if isinstance(value, str) and value[:1].isdigit():
+            return Version.parse(value)
+        return value
+    for key, value in list(table.items()):
+        table[key] = [version(v) for v in value] if isinstance(value, list) else version(value)
+
+
 def _plain_expression(node: A.ParenExpr) -> Optional[A.Node]:
     """The one expression inside ``( ... )`` when nothing else is there (no command, no
     redirection, no statement), else None."""
@@ -130,6 +146,7 @@ class Evaluator:
         self.session: Session = context.session
         session = self.session
         session.evaluator = self
+        _version_values(session)
         self.scope: Scope = session.global_scope
         self.source = ""
         self.file: Optional[str] = None

@@ -122,13 +122,9 @@ class Session:
             g.set_local("PSDefaultParameterValues", PSHashtable())
 
     def _version_table(self) -> PSHashtable:
-        """``$PSVersionTable``: System.Version values (``.PSVersion.Major`` is what
-        scripts test), PSCompatibleVersions a Version[]; PSEdition a string."""
-        from .nettypes import Version
-
-        def version(text: str) -> Any:
-            return Version.parse(text) if text[:1].isdigit() else text
-        return PSHashtable([(k, [version(x) for x in v] if isinstance(v, tuple) else version(v))
+        """``$PSVersionTable`` as text; the evaluator makes its versions System.Version
+        values when it starts (the .NET types are not loaded before the first command)."""
+        return PSHashtable([(k, list(v) if isinstance(v, tuple) else v)
                             for k, v in self.dialect.version_table])
 
     def get_variable(self, name: str, default: Any = None) -> Any:
