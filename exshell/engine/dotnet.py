@@ -924,6 +924,47 @@ def _math(name: str, args: List[Any]) -> Any:
 StaticHook = Callable[[str, str, Optional[List[Any]]], Any]
 
 
+#: The types whose ``TryParse(text, [ref]$result)`` scripts call: the type they convert to.
+_TRY_PARSE = {"System.Int32": "System.Int32", "System.Int64": "System.Int64",
+              "System.Double": "System.Double", "System.Decimal": "System.Decimal",
+              "System.Byte": "System.Byte", "System.Int16": "System.Int16",
+              "System.UInt32": "System.UInt32", "System.UInt64": "System.UInt64",
+              "System.Boolean": "System.Boolean", "System.DateTime": "System.DateTime",
+              "System.TimeSpan": "System.TimeSpan", "System.Version": "System.Version",
+              "System.Guid": "System.Guid"}
+_TRY_PARSE_DEFAULTS = {"System.Boolean": False, "System.DateTime": _dt.datetime(1, 1, 1),
+                       "System.TimeSpan": _dt.timedelta(0), "System.Version": None}
+
+
+def _try_parse(full: str, name: str, args: List[Any]) -> bool:
+    """``[int]::TryParse(text, [ref]$n)`` (and the other numeric, date, version, Guid
+    types): True and the value written through the reference, or False and the
+    type's default.  Only the text form is read (no style or provider arguments)."""
+    if len(args) not in (2, 4):
+        raise overload_not_found(name, len(args))
+    target = args[-1]
+    if not isinstance(target, nettypes.PSReference):
+        raise MethodError('Argument: \'%d\' should be a System.Management.Automation.PSReference. '
+                          'Use [ref].' % len(args), "NonRefArgumentToRefParameterMsg",
+                          "InvalidArgument",
+                          exception_type="System.Management.Automation.MethodException")
+    text = args[0]
+    try:
+        if text is None or isinstance(text, (list, tuple, PSHashtable)):
+            raise ConversionError("")
+        raw = to_string(text)
+        if full not in ("System.DateTime", "System.Boolean", "System.TimeSpan",
+                        "System.Version", "System.Guid") and \
+                (not raw.strip() or raw.strip().lower().startswith("0x")):
+            raise ConversionError("")    # .NET's Parse takes no hex and no empty text
+        value = convert_to(raw, TypeInfo(_TRY_PARSE[full]))
+    except (ConversionError, nettypes.NetError):
+        target.set_value(_TRY_PARSE_DEFAULTS.get(full, 0))
+        return False
+    target.set_value(value)
+    return True
+
+
 def static_member(type_info: TypeInfo, name: str, args: Optional[List[Any]],
                   hooks: Dict[str, StaticHook]) -> Any:
     """``[Type]::Name`` (args None) or ``[Type]::Name(args)``.  ``hooks`` maps a full
@@ -974,7 +1015,14 @@ def static_member(type_info: TypeInfo, name: str, args: Optional[List[Any]],
             return 2**31 - 1
         if n == "minvalue":
             return -2**31
+    if n == "tryparse" and args is not None and full in _TRY_PARSE:
+        return _try_parse(full, name, args)
     if full == "System.DateTime" and args is not None:
+        if n in ("parseexact", "tryparseexact"):
+            from . import netstatics
+            fn = netstatics.datetime_parse_exact if n == "parseexact" else \
+                netstatics.datetime_try_parse_exact
+            return _invoke_member(lambda *a: fn(list(a)), name, args)
         if n == "parse":
             return to_datetime(args[0])
         if n == "daysinmonth":

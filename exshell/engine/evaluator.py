@@ -780,8 +780,9 @@ class Evaluator:
             from .hostview import HostView
             from .nettypes import Version
             ps_version = Version.parse(dict(self.session.dialect.version_table)["PSVersion"])
-            machine = getattr(self.session.error_style, "computer_name", None) or \
-                self.context.environment.get_value("COMPUTERNAME") or "localhost"
+            from .machine import local_fqdn
+            machine = local_fqdn(self.session, self.context.environment.get_value("COMPUTERNAME")
+                                 or "localhost")
             view = HostView(self.session.host, ps_version, "Machine: %s" % machine)
             self.session.host_view = view
         return view
@@ -845,6 +846,9 @@ class Evaluator:
         info = resolve_type(node.type_name)
         if info is None:
             raise self._type_not_found(node.type_name, node)
+        if info.full_name == "System.Management.Automation.PSReference" and \
+                isinstance(node.operand, A.VariableExpr) and node.operand.scope != "env":
+            return self._variable_reference(node.operand)
         if info.full_name == "System.Collections.Specialized.OrderedDictionary" and \
                 isinstance(node.operand, A.HashLiteral):
             value = self.eval(node.operand)
@@ -858,6 +862,17 @@ class Evaluator:
         except ConversionError as e:
             raise self._runtime_error(e.message, "InvalidCastParseTargetInvocation", node,
                                       "InvalidArgument", exception_type="System.Management.Automation.RuntimeException")
+
+    def _variable_reference(self, variable: A.VariableExpr) -> Any:
+        """``[ref]$x``: a reference to the variable itself (made here, empty, when no
+        scope has it), so what a method writes through it is the variable's value."""
+        from .nettypes import PSReference
+        scope = self._scope_for(variable.scope)
+        entry = scope.find(variable.name)
+        if entry is None:
+            scope.set_local(variable.name, None)
+            entry = scope.find(variable.name)
+        return PSReference(entry=entry)
 
     def visit_UnaryExpr(self, node: A.UnaryExpr) -> Any:
         op = node.operator

@@ -10,7 +10,8 @@ from .nettypes import NetEnum, NetFlags, enum_type
 
 from .errors import ERROR_CATEGORIES
 
-__all__ = ["StringComparison", "StringSplitOptions", "RegexOptions", "ErrorCategory"]
+__all__ = ["StringComparison", "StringSplitOptions", "RegexOptions", "ErrorCategory",
+           "DateTimeStyles"]
 
 
 class StringComparison(NetEnum):
@@ -40,6 +41,19 @@ class RegexOptions(NetFlags):
     CultureInvariant = 512
 
 
+class DateTimeStyles(NetFlags):
+    None_ = 0
+    AllowLeadingWhite = 1
+    AllowTrailingWhite = 2
+    AllowInnerWhite = 4
+    AllowWhiteSpaces = 7
+    NoCurrentDateDefault = 8
+    AdjustToUniversal = 16
+    AssumeLocal = 32
+    AssumeUniversal = 64
+    RoundtripKind = 128
+
+
 #: System.Management.Automation.ErrorCategory ($_.CategoryInfo.Category).
 ErrorCategory = NetEnum("ErrorCategory", [(n, i) for i, n in enumerate(ERROR_CATEGORIES)])
 
@@ -48,7 +62,8 @@ ErrorCategory = NetEnum("ErrorCategory", [(n, i) for i, n in enumerate(ERROR_CAT
 for _cls, _name in ((StringComparison, "System.StringComparison"),
                     (StringSplitOptions, "System.StringSplitOptions"),
                     (RegexOptions, "System.Text.RegularExpressions.RegexOptions"),
-                    (ErrorCategory, "System.Management.Automation.ErrorCategory")):
+                    (ErrorCategory, "System.Management.Automation.ErrorCategory"),
+                    (DateTimeStyles, "System.Globalization.DateTimeStyles")):
     setattr(_cls, "DOTNET_NAME", _name)
     enum_type(_cls, _name)
 del _cls, _name

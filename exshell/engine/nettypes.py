@@ -41,7 +41,7 @@ __all__ = ["NetType", "NetError", "NetArgumentError", "NetCountError", "lookup",
            "CultureInfo", "NetEnum", "enum_class",
            "DayOfWeek", "Single", "net_regex", "dotnet_replacement", "MSCORLIB", "register",
            "enum_type", "NetFlags", "add_lazy", "Guid", "PSNoteProperty", "PSMethodInfo",
-           "register_method_lister", "lazy_method_lister"]
+           "register_method_lister", "lazy_method_lister", "PSReference"]
 
 #: How generic type arguments are qualified in FullName (mscorlib of .NET 4).
 MSCORLIB = "mscorlib, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089"
@@ -133,8 +133,9 @@ class NetType:
         if member is NOT_FOUND:
             if self.enum_cls is not None and args is None:
                 folded = name.casefold()
-                for member in self.enum_cls:
-                    if (member.name or "").rstrip("_").casefold() == folded:
+                # __members__: a flags enum's iteration leaves out None (0) and aliases
+                for key, member in self.enum_cls.__members__.items():
+                    if key.rstrip("_").casefold() == folded:
                         return member
             return NOT_FOUND
         if isinstance(member, tuple) and member and member[0] == "method":
@@ -1690,8 +1691,12 @@ _enum_type(DayOfWeek, "System.DayOfWeek")
 # Enum types with many members are built when first named (start-up pays nothing).
 add_lazy("exshell.engine.netenums", ("System.StringComparison", "System.StringSplitOptions",
                                      "System.Text.RegularExpressions.RegexOptions",
-                                     "System.Management.Automation.ErrorCategory"))
+                                     "System.Management.Automation.ErrorCategory",
+                                     "System.Globalization.DateTimeStyles"))
 add_lazy("exshell.engine.hostview", ("System.Management.Automation.Host.ChoiceDescription",))
+add_lazy("exshell.engine.machine", ("System.Net.Dns",))
+add_lazy("exshell.engine.netstatics", ("System.IO.Path", "System.Text.StringBuilder",
+                                       "System.Collections.Queue", "System.Collections.Stack"))
 
 
 def enum_class(full_name: str) -> Any:
@@ -1808,6 +1813,38 @@ class PSPropertyInfo:
         value = self.Value
         return "%s %s=%s" % (type_names(value)[0] if value is not None else "System.Object",
                              self.Name, to_string(value))
+
+
+class PSReference:
+    """``[ref]$x``: a reference a method or function writes through (``TryParse(s,
+    [ref]$n)``, ``$r.Value = 5``).  Made from a variable it reads and writes that
+    variable; from any other value it holds the value itself."""
+
+    PS_TYPE_NAMES = ("System.Management.Automation.PSReference", "System.Object")
+    PS_PROPERTIES = ("Value",)
+    PS_SETTABLE = ("Value",)
+
+    def __init__(self, value: Any = None, entry: Optional[List[Any]] = None):
+        self._entry = entry if entry is not None else [None, value]
+
+    @property
+    def Value(self) -> Any:
+        return self._entry[1]
+
+    @Value.setter
+    def Value(self, value: Any) -> None:
+        self.set_value(value)
+
+    def set_value(self, value: Any) -> None:
+        self._entry[1] = value
+
+    def __str__(self) -> str:
+        return "System.Management.Automation.PSReference"
+
+
+_register(NetType("System.Management.Automation.PSReference", accelerators=("ref",),
+                  cast=lambda v: v if isinstance(v, PSReference) else PSReference(v),
+                  instance_of=lambda v: isinstance(v, PSReference)))
 
 
 class PSNoteProperty(PSPropertyInfo):

@@ -101,6 +101,9 @@ class Session:
         self.last_exit_code: Optional[int] = None
         self.evaluator: Any = None  # set by the Evaluator that drives this session
         self.error_writer: Optional[Callable[[ErrorRecord], None]] = None
+        #: The local server's FQDN, found on demand (the shell sets it: the engine does
+        #: not know the organisation).
+        self.local_fqdn: Optional[Callable[[], Optional[str]]] = None
         self._init_variables()
 
     # -- variables ------------------------------------------------------------------
