@@ -136,6 +136,15 @@ class PSException:
         return self.Message
 
 
+def _category_name(name: str) -> Any:
+    return name
+
+
+#: A category's name -> its System.Management.Automation.ErrorCategory value (the .NET
+#: types layer sets this; until it loads, the name).
+category_value: Any = _category_name
+
+
 class ErrorCategoryInfo:
     """``$_.CategoryInfo``: the category (an ErrorCategory value), the activity, the
     reason and the target's name and type; as text, the line the error view shows."""
@@ -148,8 +157,7 @@ class ErrorCategoryInfo:
 
     @property
     def Category(self) -> Any:
-        from .netenums import ErrorCategory  # local: built when first read
-        return ErrorCategory.parse_name(self._record.category) or self._record.category
+        return category_value(self._record.category)
 
     @property
     def Activity(self) -> str:

@@ -248,9 +248,12 @@ class StringBuilder:
         return self
 
     def ps_method_AppendFormat(self, fmt: Any, *args: Any) -> "StringBuilder":
-        from .dotnet import format_string
+        from . import netformat
         values = list(args[0]) if len(args) == 1 and isinstance(args[0], (list, tuple)) else list(args)
-        self._parts.append(format_string(to_string(fmt), values))
+        try:
+            self._parts.append(netformat.composite(to_string(fmt), values))
+        except netformat.FormatError as e:
+            raise NetError("System.FormatException", e.message)
         return self
 
     def ps_method_Insert(self, index: Any, value: Any) -> "StringBuilder":

@@ -26,6 +26,7 @@ import math
 import re
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 
+from . import errors as _errors
 from . import exceptions as exception_types
 from . import numbers
 from .chars import CHAR_RANGE_MESSAGE, Char, char_predicate, chars_of
@@ -1695,6 +1696,15 @@ add_lazy("exshell.engine.netenums", ("System.StringComparison", "System.StringSp
                                      "System.Globalization.DateTimeStyles"))
 add_lazy("exshell.engine.hostview", ("System.Management.Automation.Host.ChoiceDescription",))
 add_lazy("exshell.engine.machine", ("System.Net.Dns",))
+
+
+def _error_category(name: str) -> Any:
+    found = enum_class("System.Management.Automation.ErrorCategory")
+    value = found.parse_name(name) if found is not None else None
+    return value if value is not None else name
+
+
+_errors.category_value = _error_category
 add_lazy("exshell.engine.netstatics", ("System.IO.Path", "System.Text.StringBuilder",
                                        "System.Collections.Queue", "System.Collections.Stack"))
 

@@ -50,7 +50,7 @@ def test_version_table_holds_versions(script, expected, version):
 HOST = [
     ("$Host.Name; $Host.Version.Major", ["ConsoleHost", "2"], ("2010",)),
     ("$Host.Name; $Host.Version.Major", ["ConsoleHost", "5"], ("2016",)),
-    ("$Host.UI.RawUI.WindowTitle", ["Machine: EX01"]),
+    ("$Host.UI.RawUI.WindowTitle", ["Machine: EX01.contoso.com"]),
     ("$Host.UI.RawUI.WindowTitle = 'Maintenance'; $Host.UI.RawUI.WindowTitle",
      ["Maintenance"]),
     ("$Host.UI.RawUI.BufferSize.Width; $Host.UI.RawUI.ForegroundColor", ["120", "DarkYellow"]),
