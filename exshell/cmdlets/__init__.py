@@ -29,7 +29,7 @@ LAZY_FAMILIES = {
         "gv", "icm", "iex", "Invoke-Command", "Invoke-Expression", "New-TimeSpan", "New-Variable",
         "nv", "Read-Host", "Remove-Variable", "rv", "set", "Set-Date", "Set-Variable", "sleep",
         "Start-Sleep", "sv", "write", "Write-Debug", "Write-Error", "Write-Host", "Write-Output",
-        "Write-Verbose", "Write-Warning", "New-Object", "Set-Alias", "sal", "New-Alias", "nal",
+        "Write-Verbose", "Write-Warning", "Write-Progress", "New-Object", "Set-Alias", "sal", "New-Alias", "nal",
         "Get-Culture", "Get-UICulture", "Get-Verb"),
     "data": (
         "ConvertFrom-Csv", "ConvertFrom-Json", "ConvertFrom-StringData", "ConvertTo-Csv",

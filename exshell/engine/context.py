@@ -461,4 +461,5 @@ def _datetime_static(context: ExecutionContext, name: str, args: Optional[List[A
 
 STATICS.register("System.DateTime", _datetime_static)
 # [Environment] and [System.Net.Dns] read the session (exshell.engine.machine).
-STATICS.add_lazy("exshell.engine.machine", ("System.Environment", "System.Net.Dns"))
+STATICS.add_lazy("exshell.engine.machine", ("System.Environment", "System.Net.Dns",
+                                             "System.Reflection.Assembly"))

@@ -675,6 +675,14 @@ def is_instance(value: Any, type_info: TypeInfo) -> bool:
     return False
 
 
+#: What $null converts to for the value types whose cast would refuse it.
+_NULL_DEFAULTS: Dict[str, Callable[[], Any]] = {
+    "System.DateTime": lambda: _dt.datetime(1, 1, 1),
+    "System.TimeSpan": lambda: _dt.timedelta(0),
+    "System.Guid": lambda: static_member(TypeInfo("System.Guid"), "Empty", None, {}),
+}
+
+
 def convert_to(value: Any, type_info: TypeInfo, statics: Any = None) -> Any:
     """A cast ``[type]value``; raises ConversionError with PowerShell's message.
     ``statics`` (a context's static members) lets a type whose constructor needs the
@@ -683,6 +691,8 @@ def convert_to(value: Any, type_info: TypeInfo, statics: Any = None) -> Any:
     full = type_info.full_name
     if value is None and (full.endswith("[]") or full == "System.Array"):
         return None  # [object[]]$null is $null, so @([object[]]$null) holds one $null
+    if value is None and full in _NULL_DEFAULTS:
+        return _NULL_DEFAULTS[full]()   # $null is a value type's default ([datetime]$null)
     try:
         if full in ("System.Object", "System.Management.Automation.PSObject"):
             if full == "System.Management.Automation.PSObject" and isinstance(value, PSHashtable):
@@ -924,6 +934,62 @@ def _math(name: str, args: List[Any]) -> Any:
 StaticHook = Callable[[str, str, Optional[List[Any]]], Any]
 
 
+_ARRAY_STATICS = ("indexof", "lastindexof", "reverse", "sort", "clear")
+
+
+def _array_static(n: str, name: str, args: List[Any]) -> Any:
+    """``[array]::IndexOf($a, $x)``, ``LastIndexOf``, ``Reverse``/``Sort``/``Clear`` (in
+    place, as .NET does)."""
+    from functools import cmp_to_key
+    from .operators import compare_values
+    if not args:
+        raise overload_not_found(name, 0)
+    target = args[0]
+    if target is None:
+        raise method_threw(name, len(args), "System.ArgumentNullException",
+                           "Value cannot be null.\r\nParameter name: array")
+    if not isinstance(target, list):
+        raise MethodError('Cannot convert argument "array", with value: "%s", for "%s" to type '
+                          '"System.Array": "Cannot convert the "%s" value of type "%s" to type '
+                          '"System.Array"."' % (to_string(target), name, to_string(target),
+                                                dotnet_type_name(target)),
+                          "MethodArgumentConversionInvalidCastArgument", "NotSpecified",
+                          exception_type="System.Management.Automation.MethodException")
+    if n in ("indexof", "lastindexof"):
+        if len(args) != 2:
+            raise overload_not_found(name, len(args))
+        hits = [i for i, v in enumerate(target) if nettypes.net_equals(v, args[1])]
+        if not hits:
+            return -1
+        return hits[0] if n == "indexof" else hits[-1]
+    if n == "reverse":
+        if len(args) != 1:
+            raise overload_not_found(name, len(args))
+        target.reverse()
+        return None
+    if n == "sort":
+        if len(args) != 1:
+            raise overload_not_found(name, len(args))
+        try:
+            target.sort(key=cmp_to_key(compare_values))
+        except Exception:  # noqa: BLE001 - elements that do not compare: .NET's error
+            raise method_threw(name, 1, "System.InvalidOperationException",
+                               "Failed to compare two elements in the array.")
+        return None
+    if n == "clear":
+        if len(args) != 3:
+            raise overload_not_found(name, len(args))
+        start, count = to_int(args[1]), to_int(args[2])
+        if start < 0 or count < 0 or start + count > len(target):
+            raise method_threw(name, 3, "System.IndexOutOfRangeException",
+                               "Index was outside the bounds of the array.")
+        for i in range(start, start + count):
+            target[i] = 0 if isinstance(target[i], (int, float)) and not isinstance(target[i], bool) \
+                else None
+        return None
+    raise overload_not_found(name, len(args))
+
+
 #: The types whose ``TryParse(text, [ref]$result)`` scripts call: the type they convert to.
 _TRY_PARSE = {"System.Int32": "System.Int32", "System.Int64": "System.Int64",
               "System.Double": "System.Double", "System.Decimal": "System.Decimal",
@@ -1015,6 +1081,8 @@ def static_member(type_info: TypeInfo, name: str, args: Optional[List[Any]],
             return 2**31 - 1
         if n == "minvalue":
             return -2**31
+    if full == "System.Array" and args is not None and n in _ARRAY_STATICS:
+        return _array_static(n, name, args)
     if n == "tryparse" and args is not None and full in _TRY_PARSE:
         return _try_parse(full, name, args)
     if full == "System.DateTime" and args is not None:

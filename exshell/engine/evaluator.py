@@ -1145,7 +1145,8 @@ class Evaluator:
                 return self._collection_method(obj, name.casefold(), args)
             if isinstance(obj, ScriptBlock) and name.casefold() in ("invoke", "invokereturnasis"):
                 out: List[Any] = []
-                self.invoke_block(obj, out.append, args=args)
+                # the arguments bind to the block's param() by position, the rest are $args
+                self.invoke_with_arguments(obj, args, out.append)
                 return out[0] if len(out) == 1 else (NO_OUTPUT if not out else out)
             if isinstance(obj, (list, tuple)) and self.session.dialect.member_enumeration and \
                     not isinstance(obj, bytes) and name.casefold() not in _LIST_METHODS and \

@@ -1,6 +1,7 @@
 """The emulated machine as .NET describes it: ``[Environment]`` (machine, user and
 domain names, the OS version of the version's Windows Server, environment variables,
-special folders) and ``[System.Net.Dns]`` (the local host's names).  Both read the
+special folders), ``[System.Net.Dns]`` (the local host's names) and
+``[System.Reflection.Assembly]::LoadWithPartialName()`` of the Global Assembly Cache.  Both read the
 session: ``$env:`` and the profile, so a script sees the server it runs on.
 
 Registered in the static-member registry; imports the engine's own modules only.
@@ -14,7 +15,7 @@ from .conversion import to_string
 from .nettypes import NetType, register
 from .statics import STATICS
 
-__all__ = ["OperatingSystem", "IPHostEntry", "local_fqdn"]
+__all__ = ["OperatingSystem", "IPHostEntry", "Assembly", "local_fqdn"]
 
 #: [Environment]::GetFolderPath(...) on the server, for the Administrator.
 _FOLDERS = {
@@ -158,6 +159,85 @@ def _dns_static(context: Any, name: str, args: Optional[List[Any]]) -> Any:
     raise MethodError("The property '%s' cannot be found on type [System.Net.Dns]." % name)
 
 
+#: The Global Assembly Cache assemblies scripts load by name (their public key token).
+_GAC = {
+    "system": "b77a5c561934e089", "system.core": "b77a5c561934e089",
+    "system.xml": "b77a5c561934e089", "system.data": "b77a5c561934e089",
+    "system.web": "b03f5f7f11d50a3a", "system.web.extensions": "31bf3856ad364e35",
+    "system.windows.forms": "b77a5c561934e089", "system.drawing": "b03f5f7f11d50a3a",
+    "system.directoryservices": "b03f5f7f11d50a3a",
+    "system.directoryservices.accountmanagement": "b77a5c561934e089",
+    "system.security": "b03f5f7f11d50a3a", "system.management": "b03f5f7f11d50a3a",
+    "system.configuration": "b03f5f7f11d50a3a", "system.transactions": "b77a5c561934e089",
+    "microsoft.visualbasic": "b03f5f7f11d50a3a", "presentationframework": "31bf3856ad364e35",
+    "presentationcore": "31bf3856ad364e35", "windowsbase": "31bf3856ad364e35",
+}
+#: Assemblies that came with .NET 4.5 (not on a CLR 2 machine).
+_GAC_45 = {"system.net.http": "b03f5f7f11d50a3a", "system.io.compression": "b77a5c561934e089",
+           "system.io.compression.filesystem": "b77a5c561934e089"}
+
+
+class Assembly:
+    """What ``[System.Reflection.Assembly]::LoadWithPartialName()`` returns: an assembly
+    of the Global Assembly Cache (nothing of it is emulated beyond its name)."""
+
+    PS_TYPE_NAMES = ("System.Reflection.RuntimeAssembly", "System.Reflection.Assembly",
+                     "System.Object")
+    PS_PROPERTIES = ("GlobalAssemblyCache", "ImageRuntimeVersion", "FullName", "Location")
+
+    def __init__(self, name: str, version: str, token: str, runtime: str, clr4: bool):
+        self.FullName = "%s, Version=%s, Culture=neutral, PublicKeyToken=%s" % (name, version, token)
+        self.GlobalAssemblyCache = True
+        self.ImageRuntimeVersion = runtime
+        gac = "GAC_MSIL"
+        folder = "C:\\Windows\\Microsoft.Net\\assembly\\" + gac if clr4 else \
+            "C:\\Windows\\assembly\\" + gac
+        self.Location = "%s\\%s\\%s%s__%s\\%s.dll" % (folder, name, "v4.0_" if clr4 else "",
+                                                     version, token, name)
+
+    def __str__(self) -> str:
+        return self.FullName
+
+
+def _assembly(context: Any, name: str) -> Optional[Assembly]:
+    clr = dict(context.dialect.version_table).get("CLRVersion", "2.0")
+    clr4 = not clr.startswith("2.")
+    simple = name.split(",")[0].strip()
+    token = _GAC.get(simple.casefold()) or (_GAC_45.get(simple.casefold()) if clr4 else None)
+    if token is None:
+        return None
+    return Assembly(simple, "4.0.0.0" if clr4 else "2.0.0.0", token,
+                    "v4.0.30319" if clr4 else "v2.0.50727", clr4)
+
+
+def _assembly_static(context: Any, name: str, args: Optional[List[Any]]) -> Any:
+    from .dotnet import method_not_found, method_threw, overload_not_found
+    n = name.casefold()
+    if args is None:
+        from .dotnet import MethodError
+        raise MethodError("The property '%s' cannot be found on type "
+                          "[System.Reflection.Assembly]." % name)
+    if n in ("loadwithpartialname", "load", "loadfrom", "loadfile"):
+        if len(args) not in (1, 2):
+            raise overload_not_found(name, len(args))
+        if args[0] is None:
+            raise method_threw(name, len(args), "System.ArgumentNullException",
+                               "Value cannot be null.\r\nParameter name: %s"
+                               % ("partialName" if n == "loadwithpartialname" else "assemblyString"
+                                  if n == "load" else "path"))
+        text = to_string(args[0])
+        found = _assembly(context, text) if n in ("loadwithpartialname", "load") else None
+        if found is not None or n == "loadwithpartialname":
+            return found                # LoadWithPartialName of an unknown name: $null
+        shown = text if n == "load" else "file:///" + text
+        raise method_threw(name, len(args), "System.IO.FileNotFoundException",
+                           "Could not load file or assembly '%s' or one of its dependencies. "
+                           "The system cannot find the file specified." % shown)
+    raise method_not_found("System.Reflection.Assembly", name)
+
+
+register(NetType("System.Reflection.Assembly", instance_of=lambda v: isinstance(v, Assembly)))
+STATICS.register("System.Reflection.Assembly", _assembly_static)
 register(NetType("System.Net.Dns"))
 STATICS.register("System.Environment", _environment_static)
 STATICS.register("System.Net.Dns", _dns_static)

@@ -732,11 +732,11 @@ class _NetList(list):
         self.clear()
 
     def ps_method_Contains(self, value: Any = None) -> bool:
-        return any(_net_equals(v, value) for v in self)
+        return any(net_equals(v, value) for v in self)
 
     def ps_method_IndexOf(self, value: Any = None, *rest: Any) -> int:
         for i, v in enumerate(self):
-            if _net_equals(v, value):
+            if net_equals(v, value):
                 return i
         return -1
 
@@ -787,7 +787,7 @@ class _NetList(list):
         return type(self)._like(self, self)
 
 
-def _net_equals(a: Any, b: Any) -> bool:
+def net_equals(a: Any, b: Any) -> bool:
     """Object.Equals: same type and value (strings compare ordinally)."""
     if a is None or b is None:
         return a is None and b is None
@@ -811,7 +811,7 @@ class ArrayList(_NetList):
 
     def ps_method_Remove(self, value: Any = None) -> None:
         for i, v in enumerate(self):
-            if _net_equals(v, value):
+            if net_equals(v, value):
                 del self[i]
                 return
 
@@ -840,7 +840,7 @@ class GenericList(_NetList):
 
     def ps_method_Remove(self, value: Any = None) -> bool:
         for i, v in enumerate(self):
-            if _net_equals(v, value):
+            if net_equals(v, value):
                 del self[i]
                 return True
         return False
@@ -868,19 +868,19 @@ class HashSet(list):
 
     def ps_method_Add(self, value: Any = None) -> bool:
         value = _convert_item(value, self.item_type)
-        if any(_net_equals(v, value) for v in self):
+        if any(net_equals(v, value) for v in self):
             return False
         self.append(value)
         return True
 
     def ps_method_Contains(self, value: Any = None) -> bool:
         value = _convert_item(value, self.item_type)
-        return any(_net_equals(v, value) for v in self)
+        return any(net_equals(v, value) for v in self)
 
     def ps_method_Remove(self, value: Any = None) -> bool:
         value = _convert_item(value, self.item_type)
         for i, v in enumerate(self):
-            if _net_equals(v, value):
+            if net_equals(v, value):
                 del self[i]
                 return True
         return False
@@ -947,7 +947,7 @@ class GenericDictionary(PSHashtable):
         return key in self
 
     def ps_method_ContainsValue(self, value: Any = None) -> bool:
-        return any(_net_equals(v, value) for v in self.values())
+        return any(net_equals(v, value) for v in self.values())
 
     def ps_method_Remove(self, key: Any = None) -> bool:
         if key in self:
@@ -1695,7 +1695,7 @@ add_lazy("exshell.engine.netenums", ("System.StringComparison", "System.StringSp
                                      "System.Management.Automation.ErrorCategory",
                                      "System.Globalization.DateTimeStyles"))
 add_lazy("exshell.engine.hostview", ("System.Management.Automation.Host.ChoiceDescription",))
-add_lazy("exshell.engine.machine", ("System.Net.Dns",))
+add_lazy("exshell.engine.machine", ("System.Net.Dns", "System.Reflection.Assembly"))
 
 
 def _error_category(name: str) -> Any:

@@ -155,3 +155,21 @@ def test_get_culture_view(version):
     out, _ = session(version, "Get-Culture")
     assert out[0].split() == ["LCID", "Name", "DisplayName"]
     assert out[2].split(None, 2) == ["1033", "en-US", "English (United States)"]
+
+
+@pytest.mark.parametrize("version", BOTH)
+def test_write_progress_writes_nothing(version):
+    out, _ = session(version, "1..3 | ForEach-Object { Write-Progress -Activity 'Checking' "
+                                  "-Status \"Server $_\" -PercentComplete ($_ * 30) -Id 1; $_ }; "
+                                  "Write-Progress -Activity 'Checking' -Completed; 'done'")
+    assert out == ["1", "2", "3", "done"]
+
+
+@pytest.mark.parametrize("version", BOTH)
+def test_write_progress_refuses_more_than_100_percent(version):
+    shell, _ = make_shell(version)
+    shell.run("Write-Progress -Activity a -PercentComplete 101")
+    assert shell.internal_errors == []
+    record = shell.session.errors[0]
+    assert record.fqid() == "ParameterArgumentValidationError,Microsoft.PowerShell.Commands.WriteProgressCommand"
+    assert "greater than the maximum allowed range of 100" in record.message

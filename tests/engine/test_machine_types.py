@@ -65,6 +65,24 @@ CASES = [
      ["6", "System.Management.Automation.PSReference"]),
     # a flags enum's None
     ("[int][System.Text.RegularExpressions.RegexOptions]::None", ["0"]),
+    # a script block's Invoke() binds its param() by position
+    ("$f = { param($x) $x + 1 }; $f.Invoke(2); $g = { $args[0] * 2 }; $g.Invoke(4)", ["3", "8"]),
+    # $null is a value type's default
+    ("([datetime]$null).Year; ([timespan]$null).Ticks; [guid]$null | % { $_.ToString() }",
+     ["1", "0", "00000000-0000-0000-0000-000000000000"]),
+    # [array] statics work in place
+    ("$a = 3, 1, 2; [array]::IndexOf($a, 2); [array]::Reverse($a); $a -join ','; "
+     "[array]::Sort($a); $a -join ','; [array]::IndexOf($a, 9)", ["2", "2,1,3", "1,2,3", "-1"]),
+    ("$s = 'b', 'a', 'C'; [array]::Sort($s); $s -join ','", ["a,b,C"]),
+    # assemblies of the Global Assembly Cache load by name
+    ("[void][System.Reflection.Assembly]::LoadWithPartialName('System.Web'); 'loaded'; "
+     "$null -eq [Reflection.Assembly]::LoadWithPartialName('No.Such.Assembly')", ["loaded", "True"]),
+    ("[Reflection.Assembly]::LoadWithPartialName('System.Windows.Forms').FullName",
+     ["System.Windows.Forms, Version=2.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089"],
+     ("2010",)),
+    ("[Reflection.Assembly]::LoadWithPartialName('System.Windows.Forms').FullName",
+     ["System.Windows.Forms, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089"],
+     ("2016",)),
     # the machine
     ("[Environment]::MachineName; [Environment]::UserName; [Environment]::UserDomainName",
      ["EX01", "Administrator", "CONTOSO"]),
@@ -98,6 +116,10 @@ ERRORS = [
     ("[int]::TryParse('1', $n)",
      "Argument: '2' should be a System.Management.Automation.PSReference. Use [ref].",
      "NonRefArgumentToRefParameterMsg"),
+    ("[Reflection.Assembly]::LoadFrom('C:\\x.dll')",
+     'Exception calling "LoadFrom" with "1" argument(s): "Could not load file or assembly '
+     "'file:///C:\\x.dll' or one of its dependencies. The system cannot find the file specified.\"",
+     "FileNotFoundException"),
     ("[System.Net.Dns]::GetHostEntry('nohost.example')",
      'Exception calling "GetHostEntry" with "1" argument(s): "No such host is known"',
      "SocketException"),
