@@ -1884,6 +1884,7 @@ class _BlockStage(_Stage):
             mandatory = from_pipeline = from_name = False
             explicit_position: Optional[int] = None
             validate_set: Optional[List[str]] = None
+            checks: List[Tuple[str, List[Any]]] = []
             for attr in d.attributes:
                 name = attr.name.casefold()
                 if name in ("parameter", "system.management.automation.parameter"):
@@ -1902,10 +1903,14 @@ class _BlockStage(_Stage):
                             explicit_position = to_int(self.ev._value(val))
                 elif name == "validateset":
                     validate_set = [to_string(self.ev._value(v)) for v in attr.positional]
+                elif name in _VALIDATORS:
+                    checks.append((name, [self.ev._value(v) for v in attr.positional]))
             ptype = _param_type_for(d.type_name, self.ev.context.statics)
             if validate_set is not None:
                 from .conversion import ChoiceType
                 ptype = ChoiceType(validate_set, canonical=False)
+            if checks:
+                ptype = _ValidatedType(ptype, checks, self.ev)
             pos: Optional[int] = None
             if not ptype.is_switch:
                 pos = explicit_position if explicit_position is not None else position
@@ -2207,6 +2212,120 @@ def _param_type_for(type_name: Optional[str], statics: Any = None):
         return ListOf(_param_type_for(type_name.strip()[:-2], statics))
     info = resolve_type(type_name)
     return OBJECT if info is None else _CastParameterType(info, statics)
+
+
+#: The validation attributes of a script's parameters (ValidateSet aside).
+_VALIDATORS = ("validaterange", "validatenotnull", "validatenotnullorempty", "validatepattern",
+               "validatelength", "validatecount", "validatescript")
+
+
+class _ValidatedType(ParamType):
+    """A script parameter with validation attributes: the argument converts as the
+    parameter's type converts it, then each attribute checks it, failing with
+    PowerShell's "Cannot validate argument on parameter ..." text."""
+
+    def __init__(self, inner: ParamType, checks: List[Tuple[str, List[Any]]], ev: "Evaluator"):
+        self.inner = inner
+        self.checks = checks
+        self.ev = ev
+        self.dotnet_name = inner.dotnet_name
+        self.is_switch = inner.is_switch
+        self.is_collection = inner.is_collection
+
+    def is_exact(self, value: Any) -> bool:
+        return self.inner.is_exact(value)
+
+    def choices(self) -> List[str]:
+        return self.inner.choices()
+
+    def convert(self, value: Any) -> Any:
+        value = self.inner.convert(value)
+        for name, args in self.checks:
+            self._check(name, args, value)
+        return value
+
+    @staticmethod
+    def _fail(message: str) -> ConversionError:
+        return ConversionError(message, "ParameterArgumentValidationError")
+
+    def _check(self, name: str, args: List[Any], value: Any) -> None:
+        items = value if isinstance(value, (list, tuple)) else [value]
+        if name == "validatenotnull":
+            if value is None or any(v is None for v in items):
+                raise self._fail("The argument is null. Provide a valid value for the argument, "
+                                 "and then try running the command again.")
+        elif name == "validatenotnullorempty":
+            if value is None or (isinstance(value, (list, tuple)) and not value) or \
+                    any(v is None or v == "" for v in items):
+                raise self._fail("The argument is null or empty. Provide an argument that is not "
+                                 "null or empty, and then try the command again.")
+        elif name == "validatecount" and len(args) == 2:
+            low, high = to_int_value(args[0]), to_int_value(args[1])
+            n = len(items)
+            if n < low:
+                raise self._fail("The parameter requires at least %d value(s) and no more than %d "
+                                 "value(s) to be supplied, but %d value(s) were supplied."
+                                 % (low, high, n))
+            if n > high:
+                raise self._fail("The parameter requires at least %d value(s) and no more than %d "
+                                 "value(s) to be supplied, but %d value(s) were supplied."
+                                 % (low, high, n))
+        for item in items if name not in ("validatenotnull", "validatenotnullorempty",
+                                          "validatecount") else ():
+            self._check_one(name, args, item)
+
+    def _check_one(self, name: str, args: List[Any], item: Any) -> None:
+        if name == "validaterange" and len(args) == 2:
+            from .operators import compare_values
+            low, high = args
+            if item is None:
+                raise self._fail("The argument is null, empty, or an element of the argument "
+                                 "collection contains a null value. Supply a collection that does "
+                                 "not contain any null values and then try the command again.")
+            if compare_values(item, low) < 0:
+                raise self._fail("The %s argument is less than the minimum allowed range of %s. "
+                                 "Supply an argument that is greater than or equal to %s and then "
+                                 "try the command again." % (to_string(item), to_string(low),
+                                                             to_string(low)))
+            if compare_values(item, high) > 0:
+                raise self._fail("The %s argument is greater than the maximum allowed range of %s. "
+                                 "Supply an argument that is less than or equal to %s and then "
+                                 "try the command again." % (to_string(item), to_string(high),
+                                                             to_string(high)))
+        elif name == "validatepattern" and args:
+            from .operators import RX_IGNORECASE, net_regex
+            pattern = to_string(args[0])
+            try:
+                matched = net_regex(pattern, RX_IGNORECASE).search(to_string(item)) is not None
+            except Exception:  # noqa: BLE001 - a pattern .NET would refuse
+                matched = False
+            if not matched:
+                raise self._fail('The argument "%s" does not match the "%s" pattern. Supply an '
+                                 'argument that matches "%s" and try the command again.'
+                                 % (to_string(item), pattern, pattern))
+        elif name == "validatelength" and len(args) == 2:
+            text = to_string(item)
+            low, high = to_int_value(args[0]), to_int_value(args[1])
+            if len(text) < low:
+                raise self._fail('The character length (%d) of the argument is too short. Specify '
+                                 'an argument with a length that is greater than or equal to "%d", '
+                                 'and then try the command again.' % (len(text), low))
+            if len(text) > high:
+                raise self._fail('The character length of the %d argument is too long. Shorten the '
+                                 'character length of the argument so it is fewer than or equal to '
+                                 '"%d" characters, and then try the command again.' % (len(text), high))
+        elif name == "validatescript" and args and isinstance(args[0], ScriptBlock):
+            block = args[0]
+            if not to_bool(self.ev.call_block_value(block, item)):
+                raise self._fail('The "%s" validation script for the argument with value "%s" did '
+                                 'not return a result of True. Determine why the validation script '
+                                 'failed, and then try the command again.'
+                                 % (block.node.text, to_string(item)))
+
+
+def to_int_value(value: Any) -> int:
+    from .conversion import to_int
+    return to_int(value)
 
 
 class _CastParameterType(ParamType):

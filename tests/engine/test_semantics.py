@@ -415,3 +415,56 @@ CATEGORY_INFO = [
 @pytest.mark.parametrize("script, expected, version", rows(CATEGORY_INFO))
 def test_error_category_info(script, expected, version):
     assert run(script, version) == expected
+
+
+# ----------------------------------------------------------------- parameter validation
+
+VALIDATE = "Cannot validate argument on parameter '%s'. "
+
+VALIDATION = [
+    ("function f { param([ValidateRange(1,5)][int]$n) $n }; f -n 9", "n",
+     "The 9 argument is greater than the maximum allowed range of 5. Supply an argument that is "
+     "less than or equal to 5 and then try the command again."),
+    ("function f { param([ValidateRange(1,5)][int]$n) $n }; f 0", "n",
+     "The 0 argument is less than the minimum allowed range of 1. Supply an argument that is "
+     "greater than or equal to 1 and then try the command again."),
+    ("function f { param([ValidateNotNullOrEmpty()]$s) $s }; f -s ''", "s",
+     "The argument is null or empty. Provide an argument that is not null or empty, and then try "
+     "the command again."),
+    ("function f { param([ValidateNotNull()]$o) $o }; f $null", "o",
+     "The argument is null. Provide a valid value for the argument, and then try running the "
+     "command again."),
+    ("function f { param([ValidatePattern('^EX')]$s) $s }; f -s MB01", "s",
+     'The argument "MB01" does not match the "^EX" pattern. Supply an argument that matches "^EX" '
+     'and try the command again.'),
+    ("function f { param([ValidateLength(2,4)][string]$s) $s }; f abcdef", "s",
+     'The character length of the 6 argument is too long. Shorten the character length of the '
+     'argument so it is fewer than or equal to "4" characters, and then try the command again.'),
+    ("function f { param([ValidateScript({$_ -gt 0})][int]$n) $n }; f -1", "n",
+     'The "$_ -gt 0" validation script for the argument with value "-1" did not return a result '
+     'of True. Determine why the validation script failed, and then try the command again.'),
+    ("function f { param([ValidateCount(1,2)][string[]]$names) $names }; f a,b,c", "names",
+     "The parameter requires at least 1 value(s) and no more than 2 value(s) to be supplied, but "
+     "3 value(s) were supplied."),
+]
+
+
+@pytest.mark.parametrize("version", BOTH)
+@pytest.mark.parametrize("script, parameter, message", VALIDATION)
+def test_validation_attributes_refuse_the_argument(script, parameter, message, version):
+    got, fqid, _ = error_of(script, version)
+    assert got == VALIDATE % parameter + message
+    assert fqid == "ParameterArgumentValidationError,f"
+
+
+VALID = [
+    ("function f { param([ValidateRange(1,5)][int]$n) $n }; f 3", ["3"]),
+    ("function f { param([ValidatePattern('^EX')]$s) $s }; f ex02", ["ex02"]),
+    ("function f { param([ValidateScript({Test-Path C:\\})]$p) 'ok' }; f x", ["ok"]),
+    ("function f { param([ValidateRange(1,10)]$n = 50) $n }; f", ["50"]),   # defaults are not checked
+]
+
+
+@pytest.mark.parametrize("script, expected, version", rows(VALID))
+def test_validation_attributes_let_good_arguments_through(script, expected, version):
+    assert run(script, version) == expected
