@@ -420,10 +420,9 @@ def _arith(op: str, left: Any, right: Any) -> Any:
     if isinstance(left, (_dt.datetime, _dt.timedelta)) and op in ("/", "%"):
         raise _no_operator(left, "op_Division" if op == "/" else "op_Modulus")
     if isinstance(left, (list, tuple, PSHashtable)) and op != "*":
-        raise OperatorError("Method invocation failed because [System.Object[]] doesn't contain a "
-                            "method named 'op_%s'." % {"-": "Subtraction", "/": "Division",
-                                                        "%": "Modulus", "+": "Addition"}[op],
-                            "MethodNotFound")
+        # no op_ method on an array or a hashtable (worded by the dialect)
+        raise _no_operator(left, "op_" + {"-": "Subtraction", "/": "Division", "%": "Modulus",
+                                          "+": "Addition"}[op])
     l, r = _num_pair(op, left, right)
     if isinstance(l, decimal.Decimal) or isinstance(r, decimal.Decimal):
         l, r = decimal.Decimal(str(l)), decimal.Decimal(str(r))

@@ -468,3 +468,20 @@ VALID = [
 @pytest.mark.parametrize("script, expected, version", rows(VALID))
 def test_validation_attributes_let_good_arguments_through(script, expected, version):
     assert run(script, version) == expected
+
+
+NO_OPERATOR = [
+    ("@(1,2) - 1", "2010",
+     "Method invocation failed because [System.Object[]] doesn't contain a method named 'op_Subtraction'."),
+    ("@(1,2) - 1", "2016",
+     "Method invocation failed because [System.Object[]] does not contain a method named 'op_Subtraction'."),
+    ("@{a=1} / 2", "2016",
+     "Method invocation failed because [System.Collections.Hashtable] does not contain a method "
+     "named 'op_Division'."),
+]
+
+
+@pytest.mark.parametrize("script, version, message", NO_OPERATOR)
+def test_a_missing_operator_names_the_type_in_the_dialects_words(script, version, message):
+    got, fqid, _ = error_of(script, version)
+    assert (got, fqid) == (message, "MethodNotFound")
