@@ -425,9 +425,12 @@ def _hashtable_method(h: PSHashtable, name: str, args: List[Any]) -> Any:
         if len(args) != 2:
             raise _arg_count_error("Add", len(args))
         if args[0] in h:
-            raise MethodError('Exception calling "Add" with "2" argument(s): "Item has already been added. '
-                              "Key in dictionary: '%s'  Key being added: '%s'\"" % (args[0], args[0]),
-                              "ArgumentException")
+            raise method_threw("Add", 2, "System.ArgumentException",
+                               "Item has already been added. Key in dictionary: '%s'  Key being "
+                               "added: '%s'" % (to_string(args[0]), to_string(args[0])))
+        if args[0] is None:
+            raise method_threw("Add", 2, "System.ArgumentNullException",
+                               "Key cannot be null.\r\nParameter name: key")
         h[args[0]] = args[1]
         return None
     if n == "remove":
