@@ -165,6 +165,8 @@ class Evaluator:
             args: Sequence[Any] = (), new_scope: bool = False) -> None:
         """Run a whole script: statements in order, each statement's errors reported,
         output to ``sink``.  Raises ExitSignal for ``exit``."""
+        if new_scope and script.file:
+            self.check_requires(script, None)
         saved = (self.source, self.file, self.scope)
         self.source, self.file = script.source, script.file
         if new_scope:
@@ -638,6 +640,7 @@ class Evaluator:
         if name.lower().endswith(".ps1"):
             found = self._script_file(name)
             if found is not None:
+                self.check_requires(found, node)
                 return _ScriptFileStage(self, found, node, self._eval_args(node),
                                         dot=node.invocation == ".")
         raise self._command_not_found(name, node)
@@ -772,6 +775,20 @@ class Evaluator:
                 value = self.call_block_value(value, NO_VALUE)
             out.append((parameter.strip(), value))
         return out
+
+    def check_requires(self, script: A.Script, node: Optional[A.Node]) -> None:
+        """A script whose ``#Requires`` statements this session does not meet does not
+        run (exshell.engine.requires)."""
+        from .requires import requirement_error
+        record = requirement_error(script.source, script.file, self.session.dialect)
+        if record is None:
+            return
+        if node is None:
+            raise ScriptTerminatingError(record)    # exshell -File: nothing of it runs
+        record.invocation = self._invocation(node.name if isinstance(node, A.CommandCall)
+                                             and isinstance(node.name, str) else None,
+                                             node.span, node.span.end)
+        raise TerminatingError(record)              # like a command that is not there
 
     def host_view(self) -> Any:
         """``$Host`` (made on first use, kept for the session: a title set stays)."""
