@@ -88,6 +88,10 @@ class Dialect(_Facts):
     name: str                              # "2.0" | "5.1" (the $PSVersionTable major.minor)
     version_table: Tuple[Tuple[str, Any], ...]  # $PSVersionTable entries, in display order
     maximum_history_count: int             # $MaximumHistoryCount's default
+    call_depth_limit: Optional[int]        # nested function/script calls allowed (2.0: 100);
+                                           # None: only the stack bounds them (3.0+)
+    requires_modules: bool                 # #Requires -Modules is checked, and a #Requires
+                                           # -Version error has 3.0's wording (no line)
 
     # -- language ----------------------------------------------------------------------
     member_enumeration: bool               # $list.Name reads each element's Name, $list.M() calls each
@@ -217,7 +221,7 @@ PS20 = Dialect(
                    ("PSVersion", "2.0"), ("WSManStackVersion", "2.0"),
                    ("PSCompatibleVersions", ("1.0", "2.0")), ("SerializationVersion", "1.1.0.1"),
                    ("PSRemotingProtocolVersion", "2.1")),
-    maximum_history_count=64,
+    maximum_history_count=64, call_depth_limit=100, requires_modules=False,
     member_enumeration=False, scalar_count=False, foreach_skips_null=False, psitem=False,
     collection_methods=False, ignore_action=False, net4_members=False, type_new_method=False, timespan_format_strings=False,
     strict_mode_latest=2, script_path_variables=False, default_parameter_values=False, v5_cmdlets=False, core_snapins=_CORE_SNAPINS_20, modules=_MODULES_20,
@@ -259,7 +263,7 @@ PS51 = Dialect(
                    ("BuildVersion", "10.0.17763.1971"), ("CLRVersion", "4.0.30319.42000"),
                    ("WSManStackVersion", "3.0"), ("PSRemotingProtocolVersion", "2.3"),
                    ("SerializationVersion", "1.1.0.1")),
-    maximum_history_count=4096,
+    maximum_history_count=4096, call_depth_limit=None, requires_modules=True,
     member_enumeration=True, scalar_count=True, foreach_skips_null=True, psitem=True,
     collection_methods=True, ignore_action=True, net4_members=True, type_new_method=True, timespan_format_strings=True,
     strict_mode_latest=3, script_path_variables=True, default_parameter_values=True, v5_cmdlets=True, core_snapins=("Microsoft.PowerShell.Core",),

@@ -99,6 +99,8 @@ class Shell:
         self.context.command_observers.append(_WorldCommands(world))
         world.adopted.append(self._adopt_organization)
         world.adopt_existing()
+        # [System.Net.Dns] and $Host name the local server by its FQDN (built on demand).
+        self.session.local_fqdn = self._local_fqdn
         #: Called with the text of every run() (a lab records the commands typed).
         self.input_listeners: List[Callable[[str], None]] = []
         #: Called with the text and the RunResult when a run() ends (a lab's command log).
@@ -174,6 +176,10 @@ class Shell:
         """The Exchange organisation (built on first use: keeps cryptography off the
         start-up path)."""
         return self.world.organization
+
+    def _local_fqdn(self) -> Optional[str]:
+        server = self.organization.local_server
+        return server.fqdn if server is not None else None
 
     def _adopt_organization(self, organization: Any) -> None:
         """An organisation was built, opened or replaced: follow its clock and local server."""

@@ -29,7 +29,7 @@ LAZY_FAMILIES = {
         "gv", "icm", "iex", "Invoke-Command", "Invoke-Expression", "New-TimeSpan", "New-Variable",
         "nv", "Read-Host", "Remove-Variable", "rv", "set", "Set-Date", "Set-Variable", "sleep",
         "Start-Sleep", "sv", "write", "Write-Debug", "Write-Error", "Write-Host", "Write-Output",
-        "Write-Verbose", "Write-Warning", "New-Object", "Set-Alias", "sal", "New-Alias", "nal",
+        "Write-Verbose", "Write-Warning", "Write-Progress", "New-Object", "Set-Alias", "sal", "New-Alias", "nal",
         "Get-Culture", "Get-UICulture", "Get-Verb"),
     "data": (
         "ConvertFrom-Csv", "ConvertFrom-Json", "ConvertFrom-StringData", "ConvertTo-Csv",
@@ -114,6 +114,8 @@ LAZY_TYPES = {"x509types": (
     "System.Security.Cryptography.X509Certificates.X509RevocationFlag",
     "System.Security.Cryptography.X509Certificates.X509VerificationFlags",
     "System.Security.Cryptography.X509Certificates.X509ChainStatusFlags")}
+#: Get-Member's method tables answer ``$x.psobject.Methods``.
+_nettypes.lazy_method_lister(__name__ + ".objects")
 for _module, _names in LAZY_TYPES.items():
     _nettypes.add_lazy(__name__ + "." + _module, _names)
     STATICS.add_lazy(__name__ + "." + _module, _names[:1] + _names[2:5])

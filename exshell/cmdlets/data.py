@@ -618,6 +618,33 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(name)  # NaN, Infinity: not JSON
 
 
+#: JavaScriptSerializer's RecursionLimit (what ConvertFrom-Json uses in 5.1).
+_JSON_RECURSION_LIMIT = 100
+
+
+def _json_depth(text: str) -> int:
+    """How deep arrays and objects nest in ``text`` (brackets inside strings aside),
+    read as the serializer reads it: the depth reached before any error."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for ch in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "]}":
+            depth -= 1
+    return deepest
+
+
 class ConvertFromJson(Cmdlet):
     """JSON text to objects (PowerShell 3.0+; a JSON array comes out as one object)."""
 
@@ -641,6 +668,8 @@ class ConvertFromJson(Cmdlet):
         if not text.strip():
             return
         try:
+            if _json_depth(text) > _JSON_RECURSION_LIMIT:
+                raise RecursionError
             data = json.loads(text, object_pairs_hook=lambda pairs: dict(pairs),
                               parse_constant=_reject_constant)
         except RecursionError:

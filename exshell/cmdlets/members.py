@@ -151,12 +151,14 @@ class AddMember(Cmdlet):
                     return self._bad_value(name, "ScriptProperty", "a script block")
                 setter = (lambda owner, new, block=second:
                           context.invoke(block, this=owner, args=[new], bind_arguments=True))
-            return ComputedProperty("ScriptProperty", getter, setter)
+            accessors = "".join("%s=%s;" % (kind, to_string(block))
+                                for kind, block in (("get", value), ("set", second)) if block is not None)
+            return ComputedProperty("ScriptProperty", getter, setter,
+                                    definition="System.Object %s {%s}" % (name, accessors))
         # ScriptMethod
         if not is_script_block(value):
             return self._bad_value(name, "ScriptMethod", "a script block")
-        return lambda owner, *args, block=value: _method_result(
-            context.invoke(block, this=owner, args=list(args), bind_arguments=True))
+        return _ScriptMethod(context, name, value)
 
     def _bad_value(self, name: str, member_type: str, wanted: str) -> Any:
         self.throw_terminating(self.error_record(
@@ -164,6 +166,20 @@ class AddMember(Cmdlet):
             % (member_type, wanted, name), "ValueNotSpecifiedForMember", "InvalidArgument",
             exception_type=_SMA + "PSArgumentException"))
         return NOT_FOUND
+
+
+class _ScriptMethod:
+    """A ScriptMethod added with Add-Member: called with the object it belongs to."""
+
+    def __init__(self, context: Any, name: str, block: Any):
+        self.context = context
+        self.block = block
+        #: What Get-Member shows.
+        self.definition = "System.Object %s();" % name
+
+    def __call__(self, owner: Any, *args: Any) -> Any:
+        return _method_result(self.context.invoke(self.block, this=owner, args=list(args),
+                                                  bind_arguments=True))
 
 
 def _single(out: Optional[list]) -> Any:

@@ -25,8 +25,10 @@ from ..engine.conversion import (OBJECT, SWITCH, ConversionError, IntType, ListO
                                  to_string)
 from ..engine.errors import EngineError
 from ..engine.operators import OperatorError, binary, compare_values, like
+from ..engine import nettypes as _nettypes
 from ..engine.parameters import Parameter
-from ..engine.properties import (NOT_FOUND, PSHashtable, PSObject, get_property,
+from ..engine.properties import (NOT_FOUND, ComputedProperty, PSHashtable, PSObject, get_property,
+                                 instance_members,
                                  is_enumerable, property_names, type_names)
 from ..format.views import TableColumn, TableView, register_table_view
 from ..profiles import dialect as as_dialect
@@ -510,9 +512,10 @@ class SelectObject(Cmdlet):
                 self.buffer.append(obj)
             return
         if p.SkipLast is not None:
-            # 5.0: hold the last N back; an object leaves once N newer ones arrived.
+            # 5.0: hold the last N back; an object leaves once N newer ones arrived
+            # (with -Unique all wait for the end, where the last N are dropped).
             self.buffer.append(obj)
-            if len(self.buffer) > max(p.SkipLast, 0):
+            if len(self.buffer) > max(p.SkipLast, 0) and not p.Unique:
                 self._emit(self.buffer.pop(0))
             return
         # With -Last, -Skip counts from the end (PowerShell's documented rule).
@@ -545,6 +548,8 @@ class SelectObject(Cmdlet):
                     self._emit(self.buffer[i])
             return
         items = self.buffer
+        if p.SkipLast is not None:
+            items = items[:max(len(items) - max(p.SkipLast, 0), 0)] if p.Unique else []
         if p.Unique:
             shaped = []
             seen: List[str] = []
@@ -1100,6 +1105,9 @@ _TYPE_METHODS: Dict[str, Tuple[Tuple[str, str, str], ...]] = {
         ("Subtract", "System.TimeSpan", "System.DateTime value"),
         ("ToLongDateString", "System.String", ""), ("ToShortDateString", "System.String", ""),
         ("ToUniversalTime", "System.DateTime", "")),
+    "System.Char": (
+        ("CompareTo", "System.Int32", "System.Object value"),
+        ("GetTypeCode", "System.TypeCode", "")),
     "Microsoft.Exchange.Management.SystemConfigurationTasks.ExchangeCertificate": (
         ("Export", "System.Byte[]", "System.Security.Cryptography.X509Certificates.X509ContentType contentType"),
         ("GetPublicKey", "System.Byte[]", ""), ("Verify", "System.Boolean", "")),
@@ -1134,9 +1142,22 @@ def _members(obj: Any, dialect: Any) -> List[Tuple[str, str, str]]:
                  if " " in a and not a.startswith("Params") else a) for a in args.split(", ")) if args else ""
             definition = "%s %s(%s)" % (_type_text(ret, dialect), name, short_args)
         members.append((name, "Method", definition))
+    added = instance_members(obj)
     for prop in property_names(obj):
+        if isinstance(obj, PSObject):
+            stored = obj.member(prop)
+        else:
+            entry = added.props.get(prop.casefold()) if added is not None else None
+            stored = entry[1] if entry is not None else NOT_FOUND
+        if isinstance(stored, ComputedProperty):       # Add-Member's script and alias properties
+            members.append((prop, stored.member_type, stored.definition or
+                            "%s = %s" % (prop, stored.target)))
+            continue
         value = get_property(obj, prop)
         vtype = type_names(value)[0] if value is not None and value is not NOT_FOUND else "System.Object"
+        if stored is not NOT_FOUND and not isinstance(obj, PSObject):   # a note property added
+            members.append((prop, "NoteProperty", _value_def(vtype, prop, value, dialect, note=True)))
+            continue
         if isinstance(obj, PSObject):
             if "System.Management.Automation.PSCustomObject" not in obj.type_names and not \
                     obj.type_names[0].startswith("Selected.") and deserialized:
@@ -1149,12 +1170,24 @@ def _members(obj: Any, dialect: Any) -> List[Tuple[str, str, str]]:
             settable = prop in getattr(obj, "PS_SETTABLE", ())
             members.append((prop, "Property", "%s %s {get;%s}" % (_type_text(vtype, dialect), prop,
                                                                    "set;" if settable else "")))
-    if isinstance(obj, str):
+    script_methods = obj.methods if isinstance(obj, PSObject) else \
+        (added.methods if added is not None else {})
+    for name, method in script_methods.values():
+        members.append((name, "ScriptMethod", getattr(method, "definition", "System.Object %s();" % name)))
+    if isinstance(obj, str) and "System.String" in names:
         members.append(("Chars", "ParameterizedProperty",
                         "%s Chars(%s index) {get;}" % (_type_text("System.Char", dialect),
                                                        _type_text("System.Int32", dialect))))
     members.sort(key=lambda m: (m[1].casefold(), m[0].casefold()))
     return members
+
+
+def _method_members(obj: Any, dialect: Any) -> List[Tuple[str, str, str]]:
+    """``$x.psobject.Methods``: the methods Get-Member lists (in the dialect's words)."""
+    return [m for m in _members(obj, as_dialect(dialect or "5.1")) if m[1].endswith("Method")]
+
+
+_nettypes.register_method_lister(_method_members)
 
 
 def _value_def(vtype: str, prop: str, value: Any, dialect: Any, note: bool = False) -> str:

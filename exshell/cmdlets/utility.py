@@ -114,6 +114,36 @@ class WriteHost(Cmdlet):
         self.host.write(text if p.NoNewline else text + "\n", "output", fg, bg)
 
 
+class WriteProgress(Cmdlet):
+    """Report progress: the console draws a bar above the output that goes when the
+    command ends, so nothing reaches the output, a transcript or a redirected stream.
+    exshell draws no bar (the progress record is not kept either)."""
+
+    name = "Write-Progress"
+    dotnet_class = _CMD + "WriteProgressCommand"
+    synopsis = "Displays a progress bar within a Windows PowerShell command window."
+    parameters = (
+        Parameter("Activity", StringType(), position=0, mandatory=True),
+        Parameter("Status", StringType(), position=1),
+        Parameter("Id", IntType(), position=2),
+        Parameter("PercentComplete", IntType()),
+        Parameter("SecondsRemaining", IntType()),
+        Parameter("CurrentOperation", StringType()),
+        Parameter("ParentId", IntType()),
+        Parameter("Completed", SWITCH),
+        Parameter("SourceId", IntType()),
+    )
+
+    def process(self, p: Any) -> None:
+        if p.PercentComplete is not None and p.PercentComplete > 100:
+            self.throw_terminating(self.error_record(
+                "Cannot validate argument on parameter 'PercentComplete'. The %d argument is "
+                "greater than the maximum allowed range of 100. Supply an argument that is less "
+                "than or equal to 100 and then try the command again." % p.PercentComplete,
+                "ParameterArgumentValidationError", "InvalidData",
+                exception_type="System.Management.Automation.ParameterBindingValidationException"))
+
+
 class WriteOutput(Cmdlet):
     """Send objects down the pipeline (collections are enumerated)."""
 
@@ -598,9 +628,9 @@ class _VariableCmdlet(Cmdlet, register=False):
         out: Dict[str, Tuple[str, Any]] = {}
         s = scope
         while s is not None:
-            for key, (name, value) in s.vars.items():
+            for key, entry in s.vars.items():
                 if key not in out:
-                    out[key] = (name, value)
+                    out[key] = (entry[0], entry[1])
             if not walk:
                 break
             s = s.parent

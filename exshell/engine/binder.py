@@ -144,6 +144,12 @@ class Binder:
             return param.type.convert(value)
         except ConversionError as e:
             message = e.message.replace("{param}", param.name)
+            if e.error_id == "ParameterArgumentTransformationError":   # a script's typed parameter
+                raise BindingError(e.error_id, "Cannot process argument transformation on parameter "
+                                   "'%s'. %s" % (param.name, message), span, where,
+                                   category="InvalidData",
+                                   exception_type="System.Management.Automation."
+                                                  "ParameterBindingArgumentTransformationException")
             if e.error_id in ("CannotConvertArgument", "ParameterArgumentValidationError"):
                 if e.error_id == "ParameterArgumentValidationError":
                     message = "Cannot validate argument on parameter '%s'. %s" % (param.name, message)

@@ -435,7 +435,7 @@ class ExecutionContext:
         info = type_name if isinstance(type_name, TypeInfo) else resolve_type(str(type_name))
         if info is None:
             raise ConversionError(self.dialect.message("TypeNotFound") % type_name)
-        return convert_to(value, info)
+        return convert_to(value, info, self.statics)
 
     def as_type(self, value: Any, type_name: Any) -> Any:
         """``$value -as [type_name]``: None when it does not convert."""
@@ -460,3 +460,6 @@ def _datetime_static(context: ExecutionContext, name: str, args: Optional[List[A
 
 
 STATICS.register("System.DateTime", _datetime_static)
+# [Environment] and [System.Net.Dns] read the session (exshell.engine.machine).
+STATICS.add_lazy("exshell.engine.machine", ("System.Environment", "System.Net.Dns",
+                                             "System.Reflection.Assembly"))

@@ -12,7 +12,7 @@ Two halves:
   ``choices()`` for completion.  A failed conversion raises :class:`ConversionError`
   with the inner message PowerShell would print after ``Cannot bind parameter 'X'.``
 
-Depends on ``engine.properties`` and ``engine.tostring`` only.
+Depends on ``engine.properties``, ``engine.tostring`` and ``engine.chars`` only.
 """
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ import re
 from typing import Any, Callable, Iterable, List, Optional, Sequence
 
 from ..structs import LazyPattern
-
+from .chars import Char
 from .properties import dotnet_type_name, type_names
 from .tostring import to_string
 
@@ -58,7 +58,7 @@ def to_bool(value: Any) -> bool:
     if isinstance(value, (int, float, decimal.Decimal)):
         return value != 0
     if isinstance(value, str):
-        return len(value) > 0
+        return ord(value) != 0 if isinstance(value, Char) else len(value) > 0
     if isinstance(value, (list, tuple)):
         if len(value) == 0:
             return False
@@ -110,6 +110,8 @@ def to_number(value: Any) -> Any:
         return value
     if isinstance(value, enum.Enum):
         return int(value.value) if isinstance(value.value, int) else value.value
+    if isinstance(value, Char):
+        return ord(value)  # a char is its code in arithmetic
     if isinstance(value, str):
         n = _parse_number_text(value)
         if n is None:
@@ -147,6 +149,8 @@ def to_int(value: Any, type_name: str = "System.Int32") -> int:
         return value
     if isinstance(value, (float, decimal.Decimal)):
         return _round_half_even(value, type_name)
+    if isinstance(value, Char):
+        return ord(value)  # [int][char]'A' is 65
     if isinstance(value, str):
         n = _parse_number_text(value)
         if n is None:

@@ -22,8 +22,8 @@ from typing import Any, Callable, Dict, List, Optional, Sequence
 from .conversion import (ConversionError, SwitchParameter, to_bool, to_datetime, to_int,
                          to_number, to_string)
 from . import exceptions as exception_types
-from . import clrtime, netformat, nettypes, numbers
-from .operators import ps_regex
+from . import clrtime, netformat, nettypes
+from .chars import Char, chars_of
 from .properties import (NOT_FOUND, PSHashtable, PSObject, dotnet_type_name, instance_method,
                          type_names)
 
@@ -43,13 +43,14 @@ class MethodError(Exception):
     def __init__(self, message: str, error_id: str = "MethodNotFound",
                  category: str = "InvalidOperation",
                  exception_type: str = "System.Management.Automation.RuntimeException",
-                 inner: Optional[str] = None):
+                 inner: Optional[str] = None, inner_message: Optional[str] = None):
         super().__init__(message)
         self.message = message
         self.error_id = error_id
         self.category = category
         self.exception_type = exception_type
         self.inner = inner
+        self.inner_message = inner_message
 
 
 def method_not_found(type_name: str, name: str) -> MethodError:
@@ -67,7 +68,7 @@ def method_threw(name: str, count: int, exception: str, message: str) -> MethodE
     return MethodError('Exception calling "%s" with "%d" argument(s): "%s"' % (name, count, message),
                        exception.rsplit(".", 1)[-1], "NotSpecified",
                        exception_type="System.Management.Automation.MethodInvocationException",
-                       inner=exception)
+                       inner=exception, inner_message=message)
 
 
 def overload_not_found(name: str, count: int) -> MethodError:
@@ -247,7 +248,21 @@ def _string_method(s: str, name: str, args: List[Any]) -> Any:
     if n == "tostring":
         return s
     if n == "tochararray":
-        return list(s)
+        if len(a) == 2:                       # (int startIndex, int length)
+            start, length = to_int(a[0]), to_int(a[1])
+            if start < 0 or length < 0 or start + length > len(s):
+                raise nettypes.NetError("System.ArgumentOutOfRangeException",
+                                        "Index was out of range. Must be non-negative and less "
+                                        "than the size of the collection.\r\nParameter name: "
+                                        "startIndex")
+            return chars_of(s[start:start + length])
+        return chars_of(s)
+    if n == "chars" or n == "get_chars":
+        index = to_int(a[0]) if a else -1
+        if not 0 <= index < len(s):
+            raise nettypes.NetError("System.IndexOutOfRangeException",
+                                    "Index was outside the bounds of the array.")
+        return Char(s[index])
     if n == "equals":
         if not a:
             raise _arg_count_error("Equals", 0)
@@ -270,6 +285,32 @@ def _string_method(s: str, name: str, args: List[Any]) -> Any:
     if n == "normalize":
         return s
     raise method_not_found("System.String", name)
+
+
+def _char_method(c: Char, name: str, args: List[Any]) -> Any:
+    """System.Char's instance methods (a char has none of a string's)."""
+    n = name.casefold()
+    if n == "tostring":
+        return str(c)
+    if n == "gettype":
+        return TypeInfo("System.Char")
+    if n == "gethashcode":
+        return ord(c) | (ord(c) << 16)
+    if n == "gettypecode":
+        return "Char"
+    if n == "equals":
+        if len(args) != 1:
+            raise _arg_count_error(name, len(args))
+        return isinstance(args[0], Char) and args[0] == c
+    if n == "compareto":
+        if len(args) != 1:
+            raise _arg_count_error(name, len(args))
+        if args[0] is None:
+            return 1
+        if not isinstance(args[0], Char):
+            raise nettypes.NetError("System.ArgumentException", "Object must be of type Char.")
+        return ord(c) - ord(args[0])
+    raise method_not_found("System.Char", name)
 
 
 def _date_method(d: _dt.datetime, name: str, args: List[Any]) -> Any:
@@ -384,9 +425,12 @@ def _hashtable_method(h: PSHashtable, name: str, args: List[Any]) -> Any:
         if len(args) != 2:
             raise _arg_count_error("Add", len(args))
         if args[0] in h:
-            raise MethodError('Exception calling "Add" with "2" argument(s): "Item has already been added. '
-                              "Key in dictionary: '%s'  Key being added: '%s'\"" % (args[0], args[0]),
-                              "ArgumentException")
+            raise method_threw("Add", 2, "System.ArgumentException",
+                               "Item has already been added. Key in dictionary: '%s'  Key being "
+                               "added: '%s'" % (to_string(args[0]), to_string(args[0])))
+        if args[0] is None:
+            raise method_threw("Add", 2, "System.ArgumentNullException",
+                               "Key cannot be null.\r\nParameter name: key")
         h[args[0]] = args[1]
         return None
     if n == "remove":
@@ -441,6 +485,8 @@ def _builtin_method(obj: Any, name: str, args: List[Any]) -> Any:
             return obj.full_name
         if n == "gettype":
             return TypeInfo("System.RuntimeType")
+    if isinstance(obj, Char):
+        return _char_method(obj, name, args)
     if isinstance(obj, str):
         return _string_method(obj, name, args)
     if isinstance(obj, _dt.datetime):
@@ -538,6 +584,7 @@ _TYPE_NAMES: Dict[str, str] = {
     "datetime": "System.DateTime", "system.datetime": "System.DateTime",
     "timespan": "System.TimeSpan", "system.timespan": "System.TimeSpan",
     "array": "System.Array", "system.array": "System.Array", "object": "System.Object",
+    "valuetype": "System.ValueType", "system.valuetype": "System.ValueType",
     "system.object": "System.Object", "object[]": "System.Object[]", "system.object[]": "System.Object[]",
     "string[]": "System.String[]", "system.string[]": "System.String[]", "int[]": "System.Int32[]",
     "byte[]": "System.Byte[]", "system.byte[]": "System.Byte[]",
@@ -623,7 +670,7 @@ def is_instance(value: Any, type_info: TypeInfo) -> bool:
         # Custom objects and the objects commands write are wrapped in a PSObject; a
         # literal or a computed value ("hello", 42, @(), @{}) is not.
         return isinstance(value, PSObject) or (
-            bool(getattr(value, "PS_TYPE_NAMES", None)) and not isinstance(value, int))
+            bool(getattr(value, "PS_TYPE_NAMES", None)) and not isinstance(value, (int, str)))
     if exception_types.known(full):
         return any(exception_types.is_subclass(n, full) for n in names[:1])
     if full in ("System.Int64", "System.Double", "System.Decimal") and isinstance(value, (int, float)):
@@ -631,11 +678,24 @@ def is_instance(value: Any, type_info: TypeInfo) -> bool:
     return False
 
 
-def convert_to(value: Any, type_info: TypeInfo) -> Any:
-    """A cast ``[type]value``; raises ConversionError with PowerShell's message."""
+#: What $null converts to for the value types whose cast would refuse it.
+_NULL_DEFAULTS: Dict[str, Callable[[], Any]] = {
+    "System.DateTime": lambda: _dt.datetime(1, 1, 1),
+    "System.TimeSpan": lambda: _dt.timedelta(0),
+    "System.Guid": lambda: static_member(TypeInfo("System.Guid"), "Empty", None, {}),
+}
+
+
+def convert_to(value: Any, type_info: TypeInfo, statics: Any = None) -> Any:
+    """A cast ``[type]value``; raises ConversionError with PowerShell's message.
+    ``statics`` (a context's static members) lets a type whose constructor needs the
+    session convert through that constructor, as PowerShell converts through a
+    one-argument constructor: ``[X509Certificate2]$bytes``, ``[X509Store]'My'``."""
     full = type_info.full_name
     if value is None and (full.endswith("[]") or full == "System.Array"):
         return None  # [object[]]$null is $null, so @([object[]]$null) holds one $null
+    if value is None and full in _NULL_DEFAULTS:
+        return _NULL_DEFAULTS[full]()   # $null is a value type's default ([datetime]$null)
     try:
         if full in ("System.Object", "System.Management.Automation.PSObject"):
             if full == "System.Management.Automation.PSObject" and isinstance(value, PSHashtable):
@@ -651,15 +711,13 @@ def convert_to(value: Any, type_info: TypeInfo) -> Any:
             return found
         net_type = type_info.net_type or nettypes.lookup(full)
         if net_type is not None and net_type.cast is not None:
-            return net_type.cast(value)
-        if full == "System.Char":
-            text = to_string(value)
-            if isinstance(value, int):
-                return chr(value)
-            if len(text) != 1:
-                raise ConversionError('Cannot convert value "%s" to type "System.Char". Error: "String '
-                                      'must be exactly one character long."' % text)
-            return text
+            try:
+                return net_type.cast(value)
+            except ConversionError:
+                if statics is None or value is None or \
+                        not getattr(net_type, "constructs_in_context", False):
+                    raise
+                return _construct_in_context(value, full, statics)
         if full == "System.TimeSpan":
             if isinstance(value, _dt.timedelta):
                 return value
@@ -686,8 +744,12 @@ def convert_to(value: Any, type_info: TypeInfo) -> Any:
             items = list(value) if isinstance(value, (list, tuple)) else [value]
             return bytes(to_int(v, "System.Byte") & 0xFF if 0 <= to_int(v) <= 255 else _byte_error(v)
                          for v in items)
-        if full == "System.Char[]":
-            return list(to_string(value))
+        if full.endswith("[]") and full != "System.Char[]":
+            # An array of any other known type: each element converts on its own.
+            inner = resolve_type(full[:-2])
+            if inner is not None:
+                items = list(value) if isinstance(value, (list, tuple)) else [value]
+                return [convert_to(v, inner, statics) for v in items]
         if full == "System.Collections.Hashtable":
             if isinstance(value, PSHashtable):
                 return value
@@ -707,6 +769,32 @@ def convert_to(value: Any, type_info: TypeInfo) -> Any:
                               % (to_string(value), full, e))
     raise ConversionError('Cannot convert the "%s" value of type "%s" to type "%s".'
                           % (to_string(value), dotnet_type_name(value), full))
+
+
+def _construct_in_context(value: Any, full: str, statics: Any) -> Any:
+    """``[T]value`` through T's one-argument constructor, built in the session; no
+    such constructor is the cast's own error, one that threw is PowerShell's
+    'Cannot convert value ... Error: "<what the constructor threw>"'."""
+    refused = ConversionError('Cannot convert the "%s" value of type "%s" to type "%s".'
+                              % (to_string(value), dotnet_type_name(value), full))
+    # PowerShell looks for a constructor taking exactly the value's type: a string
+    # (a file name, a store name), bytes, a flag, an object; never a number or an
+    # object[] (whose elements a byte[] constructor would need converted).
+    if isinstance(value, (int, float, decimal.Decimal, list, tuple)) and \
+            not isinstance(value, bool):
+        raise refused
+    hook = statics.get(full)
+    if hook is None:
+        raise refused
+    try:
+        return hook(full, "new", [value])
+    except MethodError as e:
+        if e.inner_message is None:
+            raise refused from None
+        raise ConversionError('Cannot convert value "%s" to type "%s". Error: "%s"'
+                              % (to_string(value), full, e.inner_message)) from None
+    except ConversionError:
+        raise refused from None
 
 
 def _parse_timespan(text: str) -> _dt.timedelta:
@@ -849,6 +937,103 @@ def _math(name: str, args: List[Any]) -> Any:
 StaticHook = Callable[[str, str, Optional[List[Any]]], Any]
 
 
+_ARRAY_STATICS = ("indexof", "lastindexof", "reverse", "sort", "clear")
+
+
+def _array_static(n: str, name: str, args: List[Any]) -> Any:
+    """``[array]::IndexOf($a, $x)``, ``LastIndexOf``, ``Reverse``/``Sort``/``Clear`` (in
+    place, as .NET does)."""
+    from functools import cmp_to_key
+    from .operators import compare_values
+    if not args:
+        raise overload_not_found(name, 0)
+    target = args[0]
+    if target is None:
+        raise method_threw(name, len(args), "System.ArgumentNullException",
+                           "Value cannot be null.\r\nParameter name: array")
+    if not isinstance(target, list):
+        raise MethodError('Cannot convert argument "array", with value: "%s", for "%s" to type '
+                          '"System.Array": "Cannot convert the "%s" value of type "%s" to type '
+                          '"System.Array"."' % (to_string(target), name, to_string(target),
+                                                dotnet_type_name(target)),
+                          "MethodArgumentConversionInvalidCastArgument", "NotSpecified",
+                          exception_type="System.Management.Automation.MethodException")
+    if n in ("indexof", "lastindexof"):
+        if len(args) != 2:
+            raise overload_not_found(name, len(args))
+        hits = [i for i, v in enumerate(target) if nettypes.net_equals(v, args[1])]
+        if not hits:
+            return -1
+        return hits[0] if n == "indexof" else hits[-1]
+    if n == "reverse":
+        if len(args) != 1:
+            raise overload_not_found(name, len(args))
+        target.reverse()
+        return None
+    if n == "sort":
+        if len(args) != 1:
+            raise overload_not_found(name, len(args))
+        try:
+            target.sort(key=cmp_to_key(compare_values))
+        except Exception:  # noqa: BLE001 - elements that do not compare: .NET's error
+            raise method_threw(name, 1, "System.InvalidOperationException",
+                               "Failed to compare two elements in the array.")
+        return None
+    if n == "clear":
+        if len(args) != 3:
+            raise overload_not_found(name, len(args))
+        start, count = to_int(args[1]), to_int(args[2])
+        if start < 0 or count < 0 or start + count > len(target):
+            raise method_threw(name, 3, "System.IndexOutOfRangeException",
+                               "Index was outside the bounds of the array.")
+        for i in range(start, start + count):
+            target[i] = 0 if isinstance(target[i], (int, float)) and not isinstance(target[i], bool) \
+                else None
+        return None
+    raise overload_not_found(name, len(args))
+
+
+#: The types whose ``TryParse(text, [ref]$result)`` scripts call: the type they convert to.
+_TRY_PARSE = {"System.Int32": "System.Int32", "System.Int64": "System.Int64",
+              "System.Double": "System.Double", "System.Decimal": "System.Decimal",
+              "System.Byte": "System.Byte", "System.Int16": "System.Int16",
+              "System.UInt32": "System.UInt32", "System.UInt64": "System.UInt64",
+              "System.Boolean": "System.Boolean", "System.DateTime": "System.DateTime",
+              "System.TimeSpan": "System.TimeSpan", "System.Version": "System.Version",
+              "System.Guid": "System.Guid"}
+_TRY_PARSE_DEFAULTS = {"System.Boolean": False, "System.DateTime": _dt.datetime(1, 1, 1),
+                       "System.TimeSpan": _dt.timedelta(0), "System.Version": None}
+
+
+def _try_parse(full: str, name: str, args: List[Any]) -> bool:
+    """``[int]::TryParse(text, [ref]$n)`` (and the other numeric, date, version, Guid
+    types): True and the value written through the reference, or False and the
+    type's default.  Only the text form is read (no style or provider arguments)."""
+    if len(args) not in (2, 4):
+        raise overload_not_found(name, len(args))
+    target = args[-1]
+    if not isinstance(target, nettypes.PSReference):
+        raise MethodError('Argument: \'%d\' should be a System.Management.Automation.PSReference. '
+                          'Use [ref].' % len(args), "NonRefArgumentToRefParameterMsg",
+                          "InvalidArgument",
+                          exception_type="System.Management.Automation.MethodException")
+    text = args[0]
+    try:
+        if text is None or isinstance(text, (list, tuple, PSHashtable)):
+            raise ConversionError("")
+        raw = to_string(text)
+        if full not in ("System.DateTime", "System.Boolean", "System.TimeSpan",
+                        "System.Version", "System.Guid") and \
+                (not raw.strip() or raw.strip().lower().startswith("0x")):
+            raise ConversionError("")    # .NET's Parse takes no hex and no empty text
+        value = convert_to(raw, TypeInfo(_TRY_PARSE[full]))
+    except (ConversionError, nettypes.NetError):
+        target.set_value(_TRY_PARSE_DEFAULTS.get(full, 0))
+        return False
+    target.set_value(value)
+    return True
+
+
 def static_member(type_info: TypeInfo, name: str, args: Optional[List[Any]],
                   hooks: Dict[str, StaticHook]) -> Any:
     """``[Type]::Name`` (args None) or ``[Type]::Name(args)``.  ``hooks`` maps a full
@@ -899,7 +1084,16 @@ def static_member(type_info: TypeInfo, name: str, args: Optional[List[Any]],
             return 2**31 - 1
         if n == "minvalue":
             return -2**31
+    if full == "System.Array" and args is not None and n in _ARRAY_STATICS:
+        return _array_static(n, name, args)
+    if n == "tryparse" and args is not None and full in _TRY_PARSE:
+        return _try_parse(full, name, args)
     if full == "System.DateTime" and args is not None:
+        if n in ("parseexact", "tryparseexact"):
+            from . import netstatics
+            fn = netstatics.datetime_parse_exact if n == "parseexact" else \
+                netstatics.datetime_try_parse_exact
+            return _invoke_member(lambda *a: fn(list(a)), name, args)
         if n == "parse":
             return to_datetime(args[0])
         if n == "parseexact":

@@ -23,7 +23,7 @@ from ..lang.ast import Span
 __all__ = [
     "ErrorRecord", "InvocationInfo", "PSException", "EngineError", "TerminatingError",
     "ScriptTerminatingError", "FlowControl", "BreakSignal", "ContinueSignal",
-    "ReturnSignal", "ExitSignal", "StopUpstreamSignal", "ERROR_CATEGORIES",
+    "ReturnSignal", "ExitSignal", "StopUpstreamSignal", "ERROR_CATEGORIES", "ErrorCategoryInfo",
 ]
 
 #: System.Management.Automation.ErrorCategory names, in enum order.
@@ -97,11 +97,13 @@ class InvocationInfo(Struct):
 class PSException:
     """The ``.Exception`` of an error record: a .NET exception as scripts see it."""
 
-    PS_PROPERTIES = ("Message", "InnerException", "ErrorRecord", "Data", "HelpLink",
-                     "Source", "StackTrace", "TargetSite")
+    BASE_PROPERTIES = ("Message", "InnerException", "ErrorRecord", "Data", "HelpLink",
+                       "Source", "StackTrace", "TargetSite")
 
     def __init__(self, type_name: str, message: str, record: "ErrorRecord" = None,
                  inner: "PSException" = None):
+        #: Properties of the type beyond Exception's (ParamName, FileName).
+        self.extra_properties: dict = {}
         self.type_name = type_name
         self.Message = message
         self.InnerException = inner
@@ -117,6 +119,16 @@ class PSException:
         return (self.type_name, "System.Exception", "System.Object")
 
     @property
+    def PS_PROPERTIES(self):  # type: ignore[override]
+        return tuple(self.extra_properties) + self.BASE_PROPERTIES
+
+    def __getattr__(self, name: str) -> Any:   # ParamName, FileName...
+        extra = self.__dict__.get("extra_properties") or {}
+        if name in extra:
+            return extra[name]
+        raise AttributeError(name)
+
+    @property
     def short_name(self) -> str:
         return self.type_name.rsplit(".", 1)[-1]
 
@@ -124,21 +136,46 @@ class PSException:
         return self.Message
 
 
-class ErrorCategoryInfo:
-    """An error record's ``.CategoryInfo``: its parts, and its text as the error view
-    shows it (``ObjectNotFound: (:) [Get-Item], ItemNotFoundException``)."""
+def _category_name(name: str) -> Any:
+    return name
 
-    PS_PROPERTIES = ("Category", "Activity", "Reason", "TargetName", "TargetType")
+
+#: A category's name -> its System.Management.Automation.ErrorCategory value (the .NET
+#: types layer sets this; until it loads, the name).
+category_value: Any = _category_name
+
+
+class ErrorCategoryInfo:
+    """``$_.CategoryInfo``: the category (an ErrorCategory value), the activity, the
+    reason and the target's name and type; as text, the line the error view shows."""
+
     PS_TYPE_NAMES = ("System.Management.Automation.ErrorCategoryInfo", "System.Object")
+    PS_PROPERTIES = ("Category", "Activity", "Reason", "TargetName", "TargetType")
 
     def __init__(self, record: "ErrorRecord"):
         self._record = record
-        self.Category = record.category
-        self.Activity = record.activity
-        self.Reason = record.reason
-        self.TargetName, self.TargetType = record.target_parts()
 
-    def GetMessage(self) -> str:
+    @property
+    def Category(self) -> Any:
+        return category_value(self._record.category)
+
+    @property
+    def Activity(self) -> str:
+        return self._record.activity
+
+    @property
+    def Reason(self) -> str:
+        return self._record.reason
+
+    @property
+    def TargetName(self) -> str:
+        return self._record.target_parts()[0]
+
+    @property
+    def TargetType(self) -> str:
+        return self._record.target_parts()[1]
+
+    def ps_method_GetMessage(self) -> str:
         return self._record.category_info()
 
     def __str__(self) -> str:
@@ -182,6 +219,11 @@ class ErrorRecord(Struct):
                      "ErrorDetails", "InvocationInfo", "PipelineIterationInfo")
 
     def __post_init__(self) -> None:
+        thrown = self.extra.get("exception")          # `throw $exception`: that object
+        if thrown is not None:
+            thrown.ErrorRecord = self
+            self._exception = thrown
+            return
         inner = None
         if self.inner_exception_type:
             inner = PSException(self.inner_exception_type, self.extra.get("inner_message", self.message))
@@ -229,7 +271,7 @@ class ErrorRecord(Struct):
         return "%s,%s" % (self.error_id, self.fqid_command) if self.fqid_command else self.error_id
 
     def target_parts(self) -> Tuple[str, str]:
-        """(TargetName, TargetType) of CategoryInfo: the target's text and short type."""
+        """CategoryInfo's target name and (short) type name."""
         if self.target_display is not None:
             return self.target_display
         if self.target is None:

@@ -17,14 +17,17 @@ A construct the parser knows but the runtime does not implement raises a
 """
 from __future__ import annotations
 
+import decimal
+import sys
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 
 from ..lang import ast as A
 from ..lang.ast import Span
 from .binder import NO_VALUE, ArgElement, Binder, BindingError
 from .budget import SIZING_METHODS, Budget, OutOfMemory, foresee, foresee_method
+from .chars import Char
 from .cmdlet import Cmdlet, CommandRuntime
-from .conversion import ConversionError, SwitchParameter, to_bool, to_string
+from .conversion import ConversionError, ParamType, SwitchParameter, to_bool, to_string
 from .exceptions import is_subclass
 from .invocation import ExternalScriptInfo, Invocation, script_root
 from .intrinsics import EngineIntrinsics
@@ -32,20 +35,56 @@ from .nettypes import NetError, PSObjectView
 from .dotnet import (MethodError, TypeInfo, call_method, convert_to, has_method, is_instance,
                      method_not_found, resolve_type, static_member)
 from .errors import (BreakSignal, ContinueSignal, EngineError, ErrorRecord, ExitSignal,
-                     FlowControl, InvocationInfo, ReturnSignal, ScriptTerminatingError,
+                     FlowControl, InvocationInfo, PSException, ReturnSignal, ScriptTerminatingError,
                      StopUpstreamSignal, TerminatingError)
 from .host import HostUnavailable
 from .redirection import RedirectedStage
 from .operators import OperatorError, binary, dotnet_groups, unary_split
 from .parameters import Parameter
-from .properties import (NOT_FOUND, PSHashtable, PSObject, dotnet_type_name, enumerate_value,
+from .properties import (NOT_FOUND, PSHashtable, PSObject, computed_member, dotnet_type_name,
+                         enumerate_value,
                          get_property,
                          set_property)
 from .session import AUTOMATIC_READONLY, Scope, Session
 
 __all__ = ["Evaluator", "ScriptBlock", "NO_OUTPUT"]
 
-MAX_DEPTH = 100
+#: Python frames allowed: deep but ordinary scripts (a recursive function 100 calls
+#: deep under ForEach-Object, a 1,000-term right-nested expression) need more than
+#: Python's default; what goes deeper still is PowerShell's call depth overflow.
+RECURSION_LIMIT = 10000
+if sys.getrecursionlimit() < RECURSION_LIMIT:
+    sys.setrecursionlimit(RECURSION_LIMIT)
+
+#: The work items of Evaluator._eval_tree.
+_EVAL, _BINARY, _UNARY, _SHORT, _TRUTH = range(5)
+
+
+def _version_values(session: Session) -> None:
+    """``$PSVersionTable``'s versions as System.Version values (``.PSVersion.Major`` is
+    what scripts test); PSEdition stays a string, PSCompatibleVersions is a Version[]."""
+    from .nettypes import Version
+    table = session.get_variable("PSVersionTable")
+    if not isinstance(table, PSHashtable):
+        return
+
+    def version(value: Any) -> Any:
+        if isinstance(value, str) and value[:1].isdigit():
+            return Version.parse(value)
+        return value
+    for key, value in list(table.items()):
+        table[key] = [version(v) for v in value] if isinstance(value, list) else version(value)
+
+
+def _plain_expression(node: A.ParenExpr) -> Optional[A.Node]:
+    """The one expression inside ``( ... )`` when nothing else is there (no command, no
+    redirection, no statement), else None."""
+    pipeline = node.pipeline
+    if isinstance(pipeline, A.Pipeline) and len(pipeline.elements) == 1:
+        element = pipeline.elements[0]
+        if isinstance(element, A.CommandExpression) and not element.redirections:
+            return element.expression
+    return None
 
 
 class _NoOutput:
@@ -108,6 +147,7 @@ class Evaluator:
         self.session: Session = context.session
         session = self.session
         session.evaluator = self
+        _version_values(session)
         self.scope: Scope = session.global_scope
         self.source = ""
         self.file: Optional[str] = None
@@ -126,6 +166,8 @@ class Evaluator:
             args: Sequence[Any] = (), new_scope: bool = False) -> None:
         """Run a whole script: statements in order, each statement's errors reported,
         output to ``sink``.  Raises ExitSignal for ``exit``."""
+        if new_scope and script.file:
+            self.check_requires(script, None)
         saved = (self.source, self.file, self.scope)
         self.source, self.file = script.source, script.file
         if new_scope:
@@ -252,6 +294,10 @@ class Evaluator:
         self.run_pipeline(node, sink)
 
     def stmt_Assignment(self, node: A.Assignment, sink) -> None:
+        self._assignment(node)
+
+    def _assignment(self, node: A.Assignment) -> Any:
+        """Run an assignment; its value is what was stored (``($x = 5)`` writes 5)."""
         value = self.eval_statement_value(node.value)
         if node.operator != "=":
             current = self.eval(node.target)
@@ -263,7 +309,7 @@ class Evaluator:
                     value = binary(op, None if current is NO_OUTPUT else current, value)
             except OperatorError as e:
                 raise self._error_from(e, node)
-        self.assign(node.target, value)
+        return self.assign(node.target, value)
 
     def stmt_FunctionDefinition(self, node: A.FunctionDefinition, sink) -> None:
         block = ScriptBlock(node.body, self.source, self.file, node.is_filter)
@@ -453,6 +499,14 @@ class Evaluator:
         value = self.eval_statement_value(node.value)
         if isinstance(value, ErrorRecord):
             raise ScriptTerminatingError(value)
+        if isinstance(value, PSException):
+            # throw (New-Object ArgumentException 'bad'): the record carries that
+            # exception; its message is the error id too.
+            record = ErrorRecord(value.Message, value.Message, "OperationStopped",
+                                 exception_type=value.type_name, extra={"exception": value},
+                                 invocation=self._invocation(None, node.span,
+                                                             marker=node.span.start + 5))
+            raise ScriptTerminatingError(record)
         text = to_string(value)
         record = ErrorRecord(text, text, "OperationStopped", target=value,
                              invocation=self._invocation(None, node.span, marker=node.span.start + 5))
@@ -509,17 +563,7 @@ class Evaluator:
 
     def run_pipeline(self, node: A.Pipeline, sink: Callable[[Any], None],
                      input_objects: Optional[Iterable[Any]] = None) -> None:
-        self.depth += 1
-        try:
-            if self.depth > MAX_DEPTH:
-                raise self._runtime_error(
-                    "The script failed due to call depth overflow.  The call depth reached %d and the "
-                    "maximum is %d." % (MAX_DEPTH + 1, MAX_DEPTH), "CallDepthOverflow", node,
-                    "InvalidOperation", exception_type="System.Management.Automation.ScriptCallDepthException",
-                    script_terminating=True)
-            self._run_pipeline(node, sink, input_objects)
-        finally:
-            self.depth -= 1
+        self._run_pipeline(node, sink, input_objects)
 
     def _run_pipeline(self, node: A.Pipeline, sink, input_objects) -> None:
         stages: List[_Stage] = []
@@ -607,6 +651,7 @@ class Evaluator:
         if name.lower().endswith(".ps1"):
             found = self._script_file(name)
             if found is not None:
+                self.check_requires(found, node)
                 return _ScriptFileStage(self, found, node, self._eval_args(node),
                                         dot=node.invocation == ".")
         raise self._command_not_found(name, node)
@@ -749,6 +794,34 @@ class Evaluator:
             out.append((parameter.strip(), value))
         return out
 
+    def check_requires(self, script: A.Script, node: Optional[A.Node]) -> None:
+        """A script whose ``#Requires`` statements this session does not meet does not
+        run (exshell.engine.requires)."""
+        from .requires import requirement_error
+        record = requirement_error(script.source, script.file, self.session.dialect)
+        if record is None:
+            return
+        if node is None:
+            raise ScriptTerminatingError(record)    # exshell -File: nothing of it runs
+        record.invocation = self._invocation(node.name if isinstance(node, A.CommandCall)
+                                             and isinstance(node.name, str) else None,
+                                             node.span, node.span.end)
+        raise TerminatingError(record)              # like a command that is not there
+
+    def host_view(self) -> Any:
+        """``$Host`` (made on first use, kept for the session: a title set stays)."""
+        view = getattr(self.session, "host_view", None)
+        if view is None:
+            from .hostview import HostView
+            from .nettypes import Version
+            ps_version = Version.parse(dict(self.session.dialect.version_table)["PSVersion"])
+            from .machine import local_fqdn
+            machine = local_fqdn(self.session, self.context.environment.get_value("COMPUTERNAME")
+                                 or "localhost")
+            view = HostView(self.session.host, ps_version, "Machine: %s" % machine)
+            self.session.host_view = view
+        return view
+
     def _variable_exists(self, name: str, scope: Optional[str]) -> bool:
         lower = name.casefold()
         if scope == "env":
@@ -758,20 +831,12 @@ class Evaluator:
         return self._scope_for(scope).find(name) is not None
 
     def visit_ParenExpr(self, node: A.ParenExpr) -> Any:
-        # ((((x)))): parentheses around one plain expression add nothing but the
-        # NO_OUTPUT-to-$null rule, so nested ones are unwrapped in a loop.
-        inner: A.Node = node
-        while isinstance(inner, A.ParenExpr):
-            pipeline = inner.pipeline
-            if isinstance(pipeline, A.Pipeline) and len(pipeline.elements) == 1 and \
-                    isinstance(pipeline.elements[0], A.CommandExpression) and \
-                    not pipeline.elements[0].redirections and \
-                    isinstance(pipeline.elements[0].expression, A.ParenExpr):
-                inner = pipeline.elements[0].expression
-                continue
-            break
-        value = self.eval_statement_value(inner.pipeline)  # type: ignore[attr-defined]
-        return value
+        if isinstance(node.pipeline, A.Assignment):
+            value = self._assignment(node.pipeline)  # ($x = 5) passes the value on
+            return None if value is NO_OUTPUT else value
+        if _plain_expression(node) is None:
+            return self.eval_statement_value(node.pipeline)
+        return self._eval_tree(node)
 
     def visit_SubExpr(self, node: A.SubExpr) -> Any:
         out: List[Any] = []
@@ -816,6 +881,9 @@ class Evaluator:
         info = resolve_type(node.type_name)
         if info is None:
             raise self._type_not_found(node.type_name, node)
+        if info.full_name == "System.Management.Automation.PSReference" and \
+                isinstance(node.operand, A.VariableExpr) and node.operand.scope != "env":
+            return self._variable_reference(node.operand)
         if info.full_name == "System.Collections.Specialized.OrderedDictionary" and \
                 isinstance(node.operand, A.HashLiteral):
             value = self.eval(node.operand)
@@ -825,24 +893,44 @@ class Evaluator:
         if value is NO_OUTPUT:
             value = None
         try:
-            return convert_to(value, info)
+            return convert_to(value, info, self.context.statics)
         except ConversionError as e:
             raise self._runtime_error(e.message, "InvalidCastParseTargetInvocation", node,
                                       "InvalidArgument", exception_type="System.Management.Automation.RuntimeException")
+
+    def _variable_reference(self, variable: A.VariableExpr) -> Any:
+        """``[ref]$x``: a reference to the variable itself (made here, empty, when no
+        scope has it), so what a method writes through it is the variable's value."""
+        from .nettypes import PSReference
+        scope = self._scope_for(variable.scope)
+        entry = scope.find(variable.name)
+        if entry is None:
+            scope.set_local(variable.name, None)
+            entry = scope.find(variable.name)
+        return PSReference(entry=entry)
 
     def visit_UnaryExpr(self, node: A.UnaryExpr) -> Any:
         op = node.operator
         if op in ("++", "--"):
             current = self.eval(node.operand)
             current = 0 if current is None or current is NO_OUTPUT else current
+            if isinstance(current, bool) or not isinstance(current, (int, float, decimal.Decimal)):
+                # Not $x + 1: a string ("1" too), a char, a boolean or a collection
+                # is refused, in both dialects.
+                raise self._runtime_error(
+                    "The '%s' operator works only on numbers. The operand is a '%s'."
+                    % (op, dotnet_type_name(current)), "OperatorRequiresNumber", node)
             try:
                 new = binary("+" if op == "++" else "-", current, 1)
             except (OperatorError, ConversionError) as e:
                 raise self._error_from(e, node)
             self.assign(node.operand, new)
             return current if node.postfix else new
-        value = self.eval(node.operand)
-        value = None if value is NO_OUTPUT else value
+        return self._eval_tree(node)
+
+    def _unary_step(self, node: A.UnaryExpr, value: Any) -> Any:
+        """A prefix operator other than ``++``/``--`` on its operand's value."""
+        op = node.operator
         try:
             if op in ("not", "!"):
                 return not to_bool(value)
@@ -864,23 +952,70 @@ class Evaluator:
         raise self._not_supported("operator '%s'" % op, node)
 
     def visit_BinaryExpr(self, node: A.BinaryExpr) -> Any:
-        # A long left-associative chain (1 + 2 + ... + 1000) is evaluated bottom-up in a
-        # loop, so ordinary long expressions do not use one Python frame per operator.
-        spine = [node]
-        while isinstance(spine[-1].left, A.BinaryExpr):
-            spine.append(spine[-1].left)
-        value = self._value(spine[-1].left)
-        for step in reversed(spine):
-            value = self._binary_step(step, value)
-        return value
+        return self._eval_tree(node)
 
-    def _binary_step(self, node: A.BinaryExpr, left: Any) -> Any:
+    def check_call_depth(self, node: A.Node) -> None:
+        """PowerShell 2.0 allows 100 nested function and script calls (the dialect's
+        call_depth_limit); 3.0+ only runs out of stack, which the shell reports."""
+        limit = self.session.dialect.call_depth_limit
+        if limit is not None and self.depth > limit:
+            raise self._runtime_error(
+                "The script failed due to call depth overflow.  The call depth reached %d and the "
+                "maximum is %d." % (limit + 1, limit), "CallDepthOverflow", node,
+                "InvalidOperation", exception_type="System.Management.Automation.ScriptCallDepthException",
+                script_terminating=True)
+
+    def _eval_tree(self, root: A.Node) -> Any:
+        """Operators, unary operators and parentheses around one expression, evaluated
+        with a work list instead of Python recursion: a 1,000-term chain, ``((((x))))``
+        and ``(1+(1+(1+...)))`` 500 deep are ordinary code, not a call-depth overflow.
+        Any other node is a leaf, evaluated as usual.  Operands are evaluated left to
+        right; ``-and``/``-or`` stop early; an operand that wrote nothing is ``$null``."""
+        tasks: List[Tuple[int, Any]] = [(_EVAL, root)]
+        values: List[Any] = []
+        while tasks:
+            kind, node = tasks.pop()
+            if kind == _EVAL:
+                cls = type(node)
+                if cls is A.BinaryExpr:
+                    if node.operator in ("and", "or"):
+                        tasks.append((_SHORT, node))
+                    else:
+                        tasks.append((_BINARY, node))
+                        tasks.append((_EVAL, node.right))
+                    tasks.append((_EVAL, node.left))
+                    continue
+                if cls is A.ParenExpr:
+                    inner = _plain_expression(node)
+                    if inner is not None:
+                        tasks.append((_EVAL, inner))
+                    else:
+                        values.append(self.visit_ParenExpr(node))
+                    continue
+                if cls is A.UnaryExpr and node.operator not in ("++", "--"):
+                    tasks.append((_UNARY, node))
+                    tasks.append((_EVAL, node.operand))
+                    continue
+                value = self.eval(node)
+                values.append(None if value is NO_OUTPUT else value)
+            elif kind == _BINARY:
+                right = values.pop()
+                values.append(self._binary_step(node, values.pop(), right))
+            elif kind == _UNARY:
+                values.append(self._unary_step(node, values.pop()))
+            elif kind == _SHORT:
+                left = to_bool(values.pop())
+                if left == (node.operator == "or"):      # -and with False, -or with True
+                    values.append(left)
+                else:
+                    tasks.append((_TRUTH, node))
+                    tasks.append((_EVAL, node.right))
+            else:  # _TRUTH: the right operand of -and/-or decides
+                values.append(to_bool(values.pop()))
+        return values[0]
+
+    def _binary_step(self, node: A.BinaryExpr, left: Any, right: Any) -> Any:
         op = node.operator
-        if op == "and":
-            return to_bool(left) and to_bool(self._value(node.right))
-        if op == "or":
-            return to_bool(left) or to_bool(self._value(node.right))
-        right = self._value(node.right)
         if op in _SIZED and (op == ".." or isinstance(left, _BUILT)):
             try:
                 return self._sized(op, left, right, node)
@@ -948,7 +1083,7 @@ class Evaluator:
         if info is None:
             raise OperatorError("Unable to find type [%s]." % to_string(type_value), "TypeNotFound")
         try:
-            return convert_to(value, info)
+            return convert_to(value, info, self.context.statics)
         except ConversionError:
             return None
 
@@ -978,8 +1113,11 @@ class Evaluator:
         value = get_property(obj, name)
         if value is not NOT_FOUND:
             return value
-        if name.casefold() == "psobject":  # the intrinsic view of every value
-            return PSObjectView(obj)
+        folded = name.casefold()
+        if folded == "psobject":  # the intrinsic view of every value
+            return PSObjectView(obj, self.session.dialect)
+        if folded == "pstypenames":  # the same list as .psobject.TypeNames
+            return PSObjectView(obj).TypeNames
         if isinstance(obj, PSHashtable):
             return None  # a key that is not there: $null, even in strict mode
         if isinstance(obj, (list, tuple)):
@@ -1063,7 +1201,8 @@ class Evaluator:
                 return self._collection_method(obj, name.casefold(), args)
             if isinstance(obj, ScriptBlock) and name.casefold() in ("invoke", "invokereturnasis"):
                 out: List[Any] = []
-                self.invoke_block(obj, out.append, args=args)
+                # the arguments bind to the block's param() by position, the rest are $args
+                self.invoke_with_arguments(obj, args, out.append)
                 return out[0] if len(out) == 1 else (NO_OUTPUT if not out else out)
             if isinstance(obj, (list, tuple)) and self.session.dialect.member_enumeration and \
                     not isinstance(obj, bytes) and name.casefold() not in _LIST_METHODS and \
@@ -1193,7 +1332,7 @@ class Evaluator:
         except ConversionError:
             return None
         if -len(seq) <= i < len(seq):
-            return seq[i]
+            return Char(seq[i]) if isinstance(seq, str) else seq[i]   # 'abc'[0] is a char
         return None
 
     # ================================================================ variables
@@ -1219,7 +1358,7 @@ class Evaluator:
         if lower == "psitem":
             lower, name = "_", "_"
         if lower == "host":
-            return None  # $Host is not emulated
+            return self.host_view()
         if lower == "pwd":
             return self.context.location
         if lower in ("psscriptroot", "pscommandpath") and scope is None:
@@ -1249,6 +1388,15 @@ class Evaluator:
         else:
             self.scope.set_local(name, value)
 
+    def _constrained(self, value: Any, info: TypeInfo, node: A.Node) -> Any:
+        """``value`` converted to a variable's type constraint, or PowerShell's error."""
+        try:
+            return convert_to(value, info, self.context.statics)
+        except ConversionError as e:
+            raise self._runtime_error(
+                e.message, "RuntimeException", node, "MetadataError",
+                exception_type="System.Management.Automation.ArgumentTransformationMetadataException")
+
     # Public faces of the above, for the ExecutionContext.
     def get_variable(self, name: str, scope: Optional[str] = None) -> Any:
         return self._get_var(name, scope)
@@ -1262,28 +1410,34 @@ class Evaluator:
     def as_type(self, value: Any, type_value: Any) -> Any:
         return self._as_type(value, type_value)
 
-    def assign(self, target: A.Node, value: Any) -> None:
+    def assign(self, target: A.Node, value: Any) -> Any:
+        """Store ``value`` in what ``target`` names; returns the value stored."""
         if value is NO_OUTPUT:
             value = None
         if isinstance(target, A.VariableExpr):
             if target.name.casefold() == "null" and target.scope is None:
-                return  # $null = <value> discards the value
+                return value  # $null = <value> discards the value
             if target.name.casefold() in AUTOMATIC_READONLY and target.scope is None:
                 raise self._runtime_error("Cannot overwrite variable %s because it is read-only or constant."
                                           % target.name, "VariableNotWritable", target, "WriteError",
                                           exception_type="System.Management.Automation.SessionStateUnauthorizedAccessException")
+            scope = self._scope_for(target.scope) if target.scope != "env" else None
+            constraint = scope.constraint(target.name) if scope is not None else None
+            if constraint is not None:  # [int]$x = 1 earlier here: $x = '5' stores 5
+                value = self._constrained(value, constraint, target)
             self._set_var(target.name, value, target.scope)
-            return
+            return value
         if isinstance(target, A.ConvertExpr) and isinstance(target.operand, A.VariableExpr):
             info = resolve_type(target.type_name)
             if info is None:
                 raise self._type_not_found(target.type_name, target)
-            try:
-                value = convert_to(value, info)
-            except ConversionError as e:
-                raise self._runtime_error(e.message, "RuntimeException", target, "MetadataError")
-            self._set_var(target.operand.name, value, target.operand.scope)
-            return
+            value = self._constrained(value, info, target)
+            variable = target.operand
+            if variable.scope == "env" or variable.name.casefold() == "null":
+                self._set_var(variable.name, value, variable.scope)
+            else:
+                self._scope_for(variable.scope).set_typed(variable.name, value, info)
+            return value
         if isinstance(target, A.MemberExpr):
             obj = self._value(target.obj)
             name = target.member if isinstance(target.member, str) else to_string(self._value(target.member))
@@ -1296,10 +1450,16 @@ class Evaluator:
                                           exception_type="System.Management.Automation."
                                                          "SetValueInvocationException")
             if not done:
+                computed = computed_member(obj, name) if obj is not None else None
+                if computed is not None and computed.member_type == "ScriptProperty":
+                    raise self._runtime_error(
+                        'Set accessor for property "%s" is unavailable.' % name,
+                        "SetWithoutSetterFromScriptProperty", target, "InvalidOperation",
+                        exception_type="System.Management.Automation.SetValueException")
                 raise self._runtime_error(
                     self.session.dialect.message("PropertyNotSettable") % name,
                     "PropertyAssignmentException", target, "InvalidOperation")
-            return
+            return value
         if isinstance(target, A.IndexExpr):
             obj = self._value(target.obj)
             index = self._value(target.index)
@@ -1308,15 +1468,17 @@ class Evaluator:
                                           "InvalidOperation")
             if isinstance(obj, PSHashtable):
                 obj[index] = value
-                return
+                return value
             if isinstance(obj, list):
                 from .conversion import to_int
                 i = to_int(index)
                 if not -len(obj) <= i < len(obj):
+                    # the .NET IndexOutOfRangeException inside: catch matches it
                     raise self._runtime_error("Index was outside the bounds of the array.",
-                                              "IndexOutOfRange", target, "InvalidOperation")
+                                              "IndexOutOfRange", target, "InvalidOperation",
+                                              inner="System.IndexOutOfRangeException")
                 obj[i] = value
-                return
+                return value
             raise self._runtime_error("Unable to index into an object of type %s." % type(obj).__name__,
                                       "CannotIndex", target, "InvalidOperation")
         if isinstance(target, A.ArrayLiteral):
@@ -1327,7 +1489,7 @@ class Evaluator:
                     self.assign(t, rest[0] if len(rest) == 1 else (rest or None))
                 else:
                     self.assign(t, values[i] if i < len(values) else None)
-            return
+            return value
         raise self._runtime_error("The assignment expression is not valid. The input to an assignment "
                                   "operator must be an object that is able to accept assignments, such "
                                   "as a variable or a property.", "InvalidLeftHandSide", target, "ParserError")
@@ -1360,14 +1522,13 @@ class Evaluator:
             self.scope.set_local("args", list(args))
             if input_objects is not None:
                 self.scope.set_local("input", list(input_objects))
-        self.depth += 1
+        # A block run in a scope of its own is a call (a ForEach-Object or Where-Object
+        # body runs in its caller's scope and is not).
+        call = 1 if new_scope else 0
+        self.depth += call
         try:
-            if self.depth > MAX_DEPTH:
-                raise self._runtime_error(
-                    "The script failed due to call depth overflow.  The call depth reached %d and the "
-                    "maximum is %d." % (MAX_DEPTH + 1, MAX_DEPTH), "CallDepthOverflow", block.node,
-                    "InvalidOperation", exception_type="System.Management.Automation.ScriptCallDepthException",
-                    script_terminating=True)
+            if call:
+                self.check_call_depth(block.node)
             node = block.node
             if node.blocks:
                 for named in node.blocks:
@@ -1377,7 +1538,7 @@ class Evaluator:
         except ReturnSignal:
             pass
         finally:
-            self.depth -= 1
+            self.depth -= call
             if dollar_under is not NO_VALUE and not new_scope:
                 self.scope.set_local("_", saved_under)
             self.scope, self.source, self.file = saved_scope, saved_source, saved_file
@@ -1779,6 +1940,7 @@ class _BlockStage(_Stage):
             mandatory = from_pipeline = from_name = False
             explicit_position: Optional[int] = None
             validate_set: Optional[List[str]] = None
+            checks: List[Tuple[str, List[Any]]] = []
             for attr in d.attributes:
                 name = attr.name.casefold()
                 if name in ("parameter", "system.management.automation.parameter"):
@@ -1797,10 +1959,14 @@ class _BlockStage(_Stage):
                             explicit_position = to_int(self.ev._value(val))
                 elif name == "validateset":
                     validate_set = [to_string(self.ev._value(v)) for v in attr.positional]
-            ptype = _param_type_for(d.type_name)
+                elif name in _VALIDATORS:
+                    checks.append((name, [self.ev._value(v) for v in attr.positional]))
+            ptype = _param_type_for(d.type_name, self.ev.context.statics)
             if validate_set is not None:
                 from .conversion import ChoiceType
                 ptype = ChoiceType(validate_set, canonical=False)
+            if checks:
+                ptype = _ValidatedType(ptype, checks, self.ev)
             pos: Optional[int] = None
             if not ptype.is_switch:
                 pos = explicit_position if explicit_position is not None else position
@@ -1913,7 +2079,25 @@ class _BlockStage(_Stage):
                 value = SwitchParameter(to_bool(value))
                 if p.name in self.bound_values:
                     self.bound_values[p.name] = value
-            self.scope.set_local(d.name, value)
+            info = p.type.info if isinstance(p.type, _CastParameterType) else None
+            if info is None:
+                self.scope.set_local(d.name, value)
+                continue
+            if p.name not in self.bound_values:
+                # A default converts too; an unbound [int] is 0 and an unbound
+                # [string] is '' (not $null), as PowerShell converts $null.
+                try:
+                    value = convert_to(value, info, ev.context.statics)
+                except ConversionError:
+                    if value is not None:
+                        raise ev._runtime_error(
+                            "Cannot process argument transformation on parameter '%s'. %s"
+                            % (d.name, "Cannot convert value \"%s\" to type \"%s\"."
+                               % (to_string(value), info.full_name)),
+                            "ParameterArgumentTransformationError", self.node, "InvalidData",
+                            exception_type="System.Management.Automation."
+                                           "ParameterBindingArgumentTransformationException")
+            self.scope.set_typed(d.name, value, info)  # $Param = 'x' later converts too
         self.scope.set_local("args", list(self.rest))
         self.scope.set_local("PSBoundParameters", PSHashtable(self.bound_values.items()))
         if not self.dot:
@@ -1943,12 +2127,7 @@ class _BlockStage(_Stage):
         ev.depth += 1
         ev.call_stack.append(self.call_site)
         try:
-            if ev.depth > MAX_DEPTH:
-                raise ev._runtime_error(
-                    "The script failed due to call depth overflow.  The call depth reached %d and the "
-                    "maximum is %d." % (MAX_DEPTH + 1, MAX_DEPTH), "CallDepthOverflow", self.node,
-                    "InvalidOperation", exception_type="System.Management.Automation.ScriptCallDepthException",
-                    script_terminating=True)
+            ev.check_call_depth(self.node)
             node = self.block.node
             if node.blocks:
                 for named in node.blocks:
@@ -2071,24 +2250,155 @@ class _ScriptFileStage(_BlockStage):
         super().__init__(ev, block, node, args, name=script.file or "script", dot=dot)
 
 
-def _param_type_for(type_name: Optional[str]):
-    from .conversion import (BOOL, INT, OBJECT, SWITCH, DateTimeType, ListOf, ScriptBlockType,
-                             StringType)
+def _param_type_for(type_name: Optional[str], statics: Any = None):
+    """How a function's or script's ``[type]$Param`` converts its argument."""
+    from .conversion import BOOL, OBJECT, SWITCH, ListOf, ScriptBlockType
     if not type_name:
         return OBJECT
-    t = type_name.casefold()
+    t = type_name.strip().casefold()
     if t in ("switch", "system.management.automation.switchparameter"):
         return SWITCH
-    if t in ("string", "system.string"):
-        return StringType()
-    if t in ("int", "int32", "system.int32", "long", "int64"):
-        return INT
     if t in ("bool", "boolean", "system.boolean"):
         return BOOL
-    if t in ("datetime", "system.datetime"):
-        return DateTimeType()
-    if t in ("scriptblock",):
+    if t in ("scriptblock", "system.management.automation.scriptblock"):
         return ScriptBlockType()
-    if t.endswith("[]"):
-        return ListOf(_param_type_for(t[:-2]))
-    return OBJECT
+    if t in ("object", "system.object", "psobject", "system.management.automation.psobject"):
+        return OBJECT
+    if t.endswith("[]") and t not in ("byte[]", "system.byte[]", "char[]", "system.char[]"):
+        return ListOf(_param_type_for(type_name.strip()[:-2], statics))
+    info = resolve_type(type_name)
+    return OBJECT if info is None else _CastParameterType(info, statics)
+
+
+#: The validation attributes of a script's parameters (ValidateSet aside).
+_VALIDATORS = ("validaterange", "validatenotnull", "validatenotnullorempty", "validatepattern",
+               "validatelength", "validatecount", "validatescript")
+
+
+class _ValidatedType(ParamType):
+    """A script parameter with validation attributes: the argument converts as the
+    parameter's type converts it, then each attribute checks it, failing with
+    PowerShell's "Cannot validate argument on parameter ..." text."""
+
+    def __init__(self, inner: ParamType, checks: List[Tuple[str, List[Any]]], ev: "Evaluator"):
+        self.inner = inner
+        self.checks = checks
+        self.ev = ev
+        self.dotnet_name = inner.dotnet_name
+        self.is_switch = inner.is_switch
+        self.is_collection = inner.is_collection
+
+    def is_exact(self, value: Any) -> bool:
+        return self.inner.is_exact(value)
+
+    def choices(self) -> List[str]:
+        return self.inner.choices()
+
+    def convert(self, value: Any) -> Any:
+        value = self.inner.convert(value)
+        for name, args in self.checks:
+            self._check(name, args, value)
+        return value
+
+    @staticmethod
+    def _fail(message: str) -> ConversionError:
+        return ConversionError(message, "ParameterArgumentValidationError")
+
+    def _check(self, name: str, args: List[Any], value: Any) -> None:
+        items = value if isinstance(value, (list, tuple)) else [value]
+        if name == "validatenotnull":
+            if value is None or any(v is None for v in items):
+                raise self._fail("The argument is null. Provide a valid value for the argument, "
+                                 "and then try running the command again.")
+        elif name == "validatenotnullorempty":
+            if value is None or (isinstance(value, (list, tuple)) and not value) or \
+                    any(v is None or v == "" for v in items):
+                raise self._fail("The argument is null or empty. Provide an argument that is not "
+                                 "null or empty, and then try the command again.")
+        elif name == "validatecount" and len(args) == 2:
+            low, high = to_int_value(args[0]), to_int_value(args[1])
+            n = len(items)
+            if n < low:
+                raise self._fail("The parameter requires at least %d value(s) and no more than %d "
+                                 "value(s) to be supplied, but %d value(s) were supplied."
+                                 % (low, high, n))
+            if n > high:
+                raise self._fail("The parameter requires at least %d value(s) and no more than %d "
+                                 "value(s) to be supplied, but %d value(s) were supplied."
+                                 % (low, high, n))
+        for item in items if name not in ("validatenotnull", "validatenotnullorempty",
+                                          "validatecount") else ():
+            self._check_one(name, args, item)
+
+    def _check_one(self, name: str, args: List[Any], item: Any) -> None:
+        if name == "validaterange" and len(args) == 2:
+            from .operators import compare_values
+            low, high = args
+            if item is None:
+                raise self._fail("The argument is null, empty, or an element of the argument "
+                                 "collection contains a null value. Supply a collection that does "
+                                 "not contain any null values and then try the command again.")
+            if compare_values(item, low) < 0:
+                raise self._fail("The %s argument is less than the minimum allowed range of %s. "
+                                 "Supply an argument that is greater than or equal to %s and then "
+                                 "try the command again." % (to_string(item), to_string(low),
+                                                             to_string(low)))
+            if compare_values(item, high) > 0:
+                raise self._fail("The %s argument is greater than the maximum allowed range of %s. "
+                                 "Supply an argument that is less than or equal to %s and then "
+                                 "try the command again." % (to_string(item), to_string(high),
+                                                             to_string(high)))
+        elif name == "validatepattern" and args:
+            from .operators import RX_IGNORECASE, net_regex
+            pattern = to_string(args[0])
+            try:
+                matched = net_regex(pattern, RX_IGNORECASE).search(to_string(item)) is not None
+            except Exception:  # noqa: BLE001 - a pattern .NET would refuse
+                matched = False
+            if not matched:
+                raise self._fail('The argument "%s" does not match the "%s" pattern. Supply an '
+                                 'argument that matches "%s" and try the command again.'
+                                 % (to_string(item), pattern, pattern))
+        elif name == "validatelength" and len(args) == 2:
+            text = to_string(item)
+            low, high = to_int_value(args[0]), to_int_value(args[1])
+            if len(text) < low:
+                raise self._fail('The character length (%d) of the argument is too short. Specify '
+                                 'an argument with a length that is greater than or equal to "%d", '
+                                 'and then try the command again.' % (len(text), low))
+            if len(text) > high:
+                raise self._fail('The character length of the %d argument is too long. Shorten the '
+                                 'character length of the argument so it is fewer than or equal to '
+                                 '"%d" characters, and then try the command again.' % (len(text), high))
+        elif name == "validatescript" and args and isinstance(args[0], ScriptBlock):
+            block = args[0]
+            if not to_bool(self.ev.call_block_value(block, item)):
+                raise self._fail('The "%s" validation script for the argument with value "%s" did '
+                                 'not return a result of True. Determine why the validation script '
+                                 'failed, and then try the command again.'
+                                 % (block.node.text, to_string(item)))
+
+
+def to_int_value(value: Any) -> int:
+    from .conversion import to_int
+    return to_int(value)
+
+
+class _CastParameterType(ParamType):
+    """A typed parameter of a function or script: the argument converts as a cast
+    converts it (``[string]`` joins an array, ``[double]`` reads '1.5'), and a failure
+    is PowerShell's argument transformation error."""
+
+    def __init__(self, info: TypeInfo, statics: Any = None):
+        self.info = info
+        self.statics = statics
+        self.dotnet_name = info.full_name
+
+    def is_exact(self, value: Any) -> bool:
+        return value is not None and is_instance(value, self.info)
+
+    def convert(self, value: Any) -> Any:
+        try:
+            return convert_to(value, self.info, self.statics)
+        except ConversionError as e:
+            raise ConversionError(e.message, "ParameterArgumentTransformationError")

@@ -7,7 +7,7 @@ What scripts reach through ``$ExecutionContext``:
 * ``SessionState.Path.CurrentLocation`` / ``CurrentFileSystemLocation``,
   ``GetUnresolvedProviderPathFromPSPath(path)``, ``SessionState.PSVariable.Get/GetValue/Set``,
   ``SessionState.LanguageMode``;
-* ``Host`` (not emulated: $null).
+* ``Host``: the same object as ``$Host``.
 
 Each object answers from the running evaluator, so it reflects the current scope.
 Imports the engine's own modules only.
@@ -181,11 +181,15 @@ class EngineIntrinsics:
     PS_PROPERTIES = ("Host", "Events", "InvokeProvider", "SessionState", "InvokeCommand")
 
     def __init__(self, evaluator: Any):
-        self.Host: Optional[Any] = None
+        self._ev = evaluator
         self.Events = None
         self.InvokeProvider = None
         self.SessionState = _SessionState(evaluator)
         self.InvokeCommand = _CommandIntrinsics(evaluator)
+
+    @property
+    def Host(self) -> Any:
+        return self._ev.host_view()
 
     def __str__(self) -> str:
         return _SMA + "EngineIntrinsics"

@@ -26,8 +26,10 @@ import math
 import re
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 
+from . import errors as _errors
 from . import exceptions as exception_types
 from . import numbers
+from .chars import CHAR_RANGE_MESSAGE, Char, char_predicate, chars_of
 from .conversion import ConversionError, to_bool, to_datetime, to_int, to_number, to_string
 from .operators import (RegexPatternError, compare_values, dotnet_groups, dotnet_replacement,
                         group_index)
@@ -39,7 +41,8 @@ __all__ = ["NetType", "NetError", "NetArgumentError", "NetCountError", "lookup",
            "GenericDictionary", "HashSet", "Regex", "RegexMatch", "RegexGroup", "Version",
            "CultureInfo", "NetEnum", "enum_class",
            "DayOfWeek", "Single", "net_regex", "dotnet_replacement", "MSCORLIB", "register",
-           "enum_type", "NetFlags", "add_lazy", "Guid"]
+           "enum_type", "NetFlags", "add_lazy", "Guid", "PSNoteProperty", "PSMethodInfo",
+           "register_method_lister", "lazy_method_lister", "PSReference"]
 
 #: How generic type arguments are qualified in FullName (mscorlib of .NET 4).
 MSCORLIB = "mscorlib, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089"
@@ -131,8 +134,9 @@ class NetType:
         if member is NOT_FOUND:
             if self.enum_cls is not None and args is None:
                 folded = name.casefold()
-                for member in self.enum_cls:
-                    if (member.name or "").rstrip("_").casefold() == folded:
+                # __members__: a flags enum's iteration leaves out None (0) and aliases
+                for key, member in self.enum_cls.__members__.items():
+                    if key.rstrip("_").casefold() == folded:
                         return member
             return NOT_FOUND
         if isinstance(member, tuple) and member and member[0] == "method":
@@ -194,6 +198,9 @@ def lookup(name: str, resolve_other: Optional[Callable[[str], Optional[str]]] = 
     if module is not None:
         importlib.import_module(module)
         return _TYPES.get(key) or _TYPES.get("system." + key)
+    exception = exception_types.canonical(key)
+    if exception is not None:
+        return _register(_exception_type(exception))
     base, args = parse_type_name(name)
     if not args:
         return None
@@ -407,6 +414,209 @@ _register_integers()
 _register(NetType("System.String", accelerators=("string",), cast=to_string, statics={
     "Empty": "",
 }))
+
+
+# ====================================================================== System.Char
+
+def char_cast(value: Any) -> Char:
+    """``[char]value``: a one-character string, a number in 0..0xFFFF (a double or a
+    decimal rounded to an Int64 first, as PowerShell converts them), ``$null`` (the NUL
+    char); not a boolean (.NET's InvalidCast)."""
+    if isinstance(value, Char):
+        return value
+    if value is None:
+        return Char("\0")
+    if isinstance(value, str):
+        if len(value) != 1:
+            raise ConversionError('Cannot convert value "%s" to type "System.Char". Error: "String '
+                                  'must be exactly one character long."' % value)
+        return Char(value)
+    if isinstance(value, bool):
+        raise ConversionError('Cannot convert value "%s" to type "System.Char". Error: "Invalid '
+                              "cast from 'Boolean' to 'Char'.\"" % to_string(value))
+    if isinstance(value, (float, decimal.Decimal)):
+        value = to_int(value, "System.Int64")   # PowerShell goes through Int64: [char]65.0 is A
+    if isinstance(value, int) and not isinstance(value, enum.Enum):
+        if not 0 <= value <= 0xFFFF:
+            raise ConversionError('Cannot convert value "%s" to type "System.Char". Error: "%s"'
+                                  % (to_string(value), CHAR_RANGE_MESSAGE))
+        return Char(chr(value))
+    if isinstance(value, (list, tuple)) and len(value) == 1:
+        return char_cast(value[0])
+    raise ConversionError('Cannot convert the "%s" value of type "%s" to type "System.Char".'
+                          % (to_string(value), type_names(value)[0]))
+
+
+def char_array_cast(value: Any) -> List[Char]:
+    """``[char[]]value``: a string's chars, or each element cast."""
+    if isinstance(value, str) and not isinstance(value, Char):
+        return chars_of(value)
+    items = list(value) if isinstance(value, (list, tuple)) else [value]
+    return [char_cast(v) for v in items]
+
+
+def _char_argument(parameter: str, value: Any) -> Char:
+    try:
+        return char_cast(value)
+    except ConversionError as e:
+        raise NetArgumentError(parameter, value, "System.Char", e.message)
+
+
+def _char_at(name: str, args: List[Any]) -> Char:
+    """The char a ``(char c)`` / ``(string s, int index)`` overload works on."""
+    _arg_count(name, args, 1, 2)
+    if len(args) == 1:
+        return _char_argument("c", args[0])
+    text = to_string(args[0])
+    if args[0] is None:
+        raise NetError("System.ArgumentNullException", "Value cannot be null.\r\nParameter name: s")
+    index = to_int(args[1])
+    if not 0 <= index < len(text):
+        raise NetError("System.ArgumentOutOfRangeException",
+                       "Index was out of range. Must be non-negative and less than the size of the "
+                       "collection.\r\nParameter name: index")
+    return Char(text[index])
+
+
+def _char_predicate(name: str) -> Tuple[str, Callable[[List[Any]], Any]]:
+    test = char_predicate(name)
+    return _method(lambda args: bool(test(_char_at(name, args))))
+
+
+def _char_case(name: str, upper: bool) -> Tuple[str, Callable[[List[Any]], Any]]:
+    def change(args: List[Any]) -> Char:
+        _arg_count(name, args, 1, 2)           # (char c) or (char c, CultureInfo culture)
+        c = _char_argument("c", args[0])
+        changed = c.upper() if upper else c.lower()
+        return Char(changed) if len(changed) == 1 else c
+    return _method(change)
+
+
+def _char_parse(args: List[Any]) -> Char:
+    _arg_count("Parse", args, 1)
+    if args[0] is None:
+        raise NetError("System.ArgumentNullException", "Value cannot be null.\r\nParameter name: s")
+    text = to_string(args[0])
+    if len(text) != 1:
+        raise NetError("System.FormatException", "String must be exactly one character long.")
+    return Char(text)
+
+
+def _char_numeric_value(args: List[Any]) -> float:
+    import unicodedata
+    return float(unicodedata.numeric(_char_at("GetNumericValue", args), -1.0))
+
+
+def _from_utf32(args: List[Any]) -> str:
+    _arg_count("ConvertFromUtf32", args, 1)
+    point = to_int(args[0])
+    if not 0 <= point <= 0x10FFFF or 0xD800 <= point <= 0xDFFF:
+        raise NetError("System.ArgumentOutOfRangeException",
+                       "A valid UTF32 value is between 0x000000 and 0x10ffff, inclusive, and should "
+                       "not include surrogate codepoint values (0x00d800 ~ 0x00dfff).\r\n"
+                       "Parameter name: utf32")
+    return chr(point)
+
+
+def _to_utf32(args: List[Any]) -> int:
+    return ord(_char_at("ConvertToUtf32", args))
+
+
+_CHAR_PREDICATES = ("IsDigit", "IsNumber", "IsLetter", "IsLetterOrDigit", "IsUpper", "IsLower",
+                    "IsWhiteSpace", "IsPunctuation", "IsSymbol", "IsControl", "IsSeparator",
+                    "IsSurrogate", "IsHighSurrogate", "IsLowSurrogate")
+
+_register(NetType("System.Char", base="System.ValueType", accelerators=("char",), cast=char_cast,
+                  statics=dict(
+                      [(p, _char_predicate(p)) for p in _CHAR_PREDICATES] + [
+                          ("MaxValue", Char("\uffff")), ("MinValue", Char("\0")),
+                          ("ToUpper", _char_case("ToUpper", True)),
+                          ("ToUpperInvariant", _char_case("ToUpperInvariant", True)),
+                          ("ToLower", _char_case("ToLower", False)),
+                          ("ToLowerInvariant", _char_case("ToLowerInvariant", False)),
+                          ("ToString", _method(lambda a: str(_char_at("ToString", a[:1])))),
+                          ("Parse", _method(_char_parse)),
+                          ("GetNumericValue", _method(_char_numeric_value)),
+                          ("ConvertFromUtf32", _method(_from_utf32)),
+                          ("ConvertToUtf32", _method(_to_utf32)),
+                      ])))
+_register(NetType("System.Char[]", base="System.Array", accelerators=("char[]",),
+                  cast=char_array_cast))
+
+
+# ====================================================================== exceptions
+
+#: .NET's own message for an exception made without one.
+_DEFAULT_MESSAGES = {
+    "System.ApplicationException": "Error in the application.",
+    "System.ArgumentException": "Value does not fall within the expected range.",
+    "System.ArgumentNullException": "Value cannot be null.",
+    "System.ArgumentOutOfRangeException": "Specified argument was out of the range of valid values.",
+    "System.InvalidOperationException": "Operation is not valid due to the current state of the object.",
+    "System.NotImplementedException": "The method or operation is not implemented.",
+    "System.NotSupportedException": "Specified method is not supported.",
+    "System.IO.IOException": "I/O error occurred.",
+    "System.IO.FileNotFoundException": "Unable to find the specified file.",
+    "System.UnauthorizedAccessException": "Attempted to perform an unauthorized operation.",
+    "System.TimeoutException": "The operation has timed out.",
+    "System.FormatException": "One of the identified items was in an invalid format.",
+    "System.DivideByZeroException": "Attempted to divide by zero.",
+    "System.NullReferenceException": "Object reference not set to an instance of an object.",
+    "System.OverflowException": "Arithmetic operation resulted in an overflow.",
+}
+_PARAM_FIRST = ("System.ArgumentNullException", "System.ArgumentOutOfRangeException")
+
+
+def new_exception(full_name: str, args: List[Any]) -> Any:
+    """``New-Object T args`` / ``[T]::new(args)`` / ``[T]'message'`` for an exception
+    type: (), (message), (message, inner exception); the argument exceptions take a
+    parameter name ((message, paramName), or (paramName[, message]) for the null and
+    out-of-range ones) and FileNotFoundException a file name."""
+    from .errors import PSException
+    _arg_count(".ctor", args, 0, 1, 2)
+    texts = [None if a is None else to_string(a) for a in args]
+    message = texts[0] if args else None
+    extra: Dict[str, Any] = {}
+    inner = None
+    if exception_types.is_subclass(full_name, "System.ArgumentException") and \
+            full_name != "System.ArgumentException" or (full_name == "System.ArgumentException"
+                                                         and len(args) == 2):
+        if full_name in _PARAM_FIRST:
+            param, message = (texts + [None])[:2]
+        else:
+            message, param = (texts + [None])[:2]
+        if param:
+            extra["ParamName"] = param
+    elif len(args) == 2 and isinstance(args[1], PSException):
+        inner = args[1]
+    elif len(args) == 2 and full_name == "System.IO.FileNotFoundException":
+        extra["FileName"] = texts[1]
+    elif len(args) == 2:
+        raise NetCountError(".ctor", 2)
+    if message is None:
+        message = _DEFAULT_MESSAGES.get(full_name, "Exception of type '%s' was thrown." % full_name)
+    if extra.get("ParamName"):
+        message += "\r\nParameter name: " + extra["ParamName"]
+    exception = PSException(full_name, message, None, inner)
+    for key, value in extra.items():
+        exception.extra_properties[key] = value
+    return exception
+
+
+def _exception_type(full_name: str) -> NetType:
+    def cast(value: Any) -> Any:
+        if type_names(value)[0] == full_name or (
+                getattr(value, "type_name", None) and exception_types.is_subclass(value.type_name,
+                                                                                   full_name)):
+            return value
+        if isinstance(value, str):
+            return new_exception(full_name, [value])
+        raise ConversionError('Cannot convert the "%s" value of type "%s" to type "%s".'
+                              % (to_string(value), type_names(value)[0], full_name))
+    return NetType(full_name, base=exception_types.BASES.get(full_name, "System.Object"),
+                   construct=lambda args: new_exception(full_name, args), cast=cast)
+
+
 _register(NetType("System.Boolean", base="System.ValueType", accelerators=("bool", "boolean"),
                   cast=to_bool, statics={"TrueString": "True", "FalseString": "False"}))
 _register(NetType("System.Double", base="System.ValueType", accelerators=("double",),
@@ -522,11 +732,11 @@ class _NetList(list):
         self.clear()
 
     def ps_method_Contains(self, value: Any = None) -> bool:
-        return any(_net_equals(v, value) for v in self)
+        return any(net_equals(v, value) for v in self)
 
     def ps_method_IndexOf(self, value: Any = None, *rest: Any) -> int:
         for i, v in enumerate(self):
-            if _net_equals(v, value):
+            if net_equals(v, value):
                 return i
         return -1
 
@@ -577,7 +787,7 @@ class _NetList(list):
         return type(self)._like(self, self)
 
 
-def _net_equals(a: Any, b: Any) -> bool:
+def net_equals(a: Any, b: Any) -> bool:
     """Object.Equals: same type and value (strings compare ordinally)."""
     if a is None or b is None:
         return a is None and b is None
@@ -601,7 +811,7 @@ class ArrayList(_NetList):
 
     def ps_method_Remove(self, value: Any = None) -> None:
         for i, v in enumerate(self):
-            if _net_equals(v, value):
+            if net_equals(v, value):
                 del self[i]
                 return
 
@@ -630,7 +840,7 @@ class GenericList(_NetList):
 
     def ps_method_Remove(self, value: Any = None) -> bool:
         for i, v in enumerate(self):
-            if _net_equals(v, value):
+            if net_equals(v, value):
                 del self[i]
                 return True
         return False
@@ -658,19 +868,19 @@ class HashSet(list):
 
     def ps_method_Add(self, value: Any = None) -> bool:
         value = _convert_item(value, self.item_type)
-        if any(_net_equals(v, value) for v in self):
+        if any(net_equals(v, value) for v in self):
             return False
         self.append(value)
         return True
 
     def ps_method_Contains(self, value: Any = None) -> bool:
         value = _convert_item(value, self.item_type)
-        return any(_net_equals(v, value) for v in self)
+        return any(net_equals(v, value) for v in self)
 
     def ps_method_Remove(self, value: Any = None) -> bool:
         value = _convert_item(value, self.item_type)
         for i, v in enumerate(self):
-            if _net_equals(v, value):
+            if net_equals(v, value):
                 del self[i]
                 return True
         return False
@@ -737,7 +947,7 @@ class GenericDictionary(PSHashtable):
         return key in self
 
     def ps_method_ContainsValue(self, value: Any = None) -> bool:
-        return any(_net_equals(v, value) for v in self.values())
+        return any(net_equals(v, value) for v in self.values())
 
     def ps_method_Remove(self, key: Any = None) -> bool:
         if key in self:
@@ -1481,7 +1691,22 @@ def _raise_count(name: str, args: List[Any]) -> Any:
 _enum_type(DayOfWeek, "System.DayOfWeek")
 # Enum types with many members are built when first named (start-up pays nothing).
 add_lazy("exshell.engine.netenums", ("System.StringComparison", "System.StringSplitOptions",
-                                     "System.Text.RegularExpressions.RegexOptions"))
+                                     "System.Text.RegularExpressions.RegexOptions",
+                                     "System.Management.Automation.ErrorCategory",
+                                     "System.Globalization.DateTimeStyles"))
+add_lazy("exshell.engine.hostview", ("System.Management.Automation.Host.ChoiceDescription",))
+add_lazy("exshell.engine.machine", ("System.Net.Dns", "System.Reflection.Assembly"))
+
+
+def _error_category(name: str) -> Any:
+    found = enum_class("System.Management.Automation.ErrorCategory")
+    value = found.parse_name(name) if found is not None else None
+    return value if value is not None else name
+
+
+_errors.category_value = _error_category
+add_lazy("exshell.engine.netstatics", ("System.IO.Path", "System.Text.StringBuilder",
+                                       "System.Collections.Queue", "System.Collections.Stack"))
 
 
 def enum_class(full_name: str) -> Any:
@@ -1572,6 +1797,17 @@ class PSPropertyInfo:
         value = get_property(self._owner, self.Name)
         return None if value is NOT_FOUND else value
 
+    @Value.setter
+    def Value(self, value: Any) -> None:
+        """``.psobject.Properties['a'].Value = 5`` sets the object's property (one
+        that cannot be set is the property's own error)."""
+        from .properties import set_property
+        if not set_property(self._owner, self.Name, value):
+            raise NetError("System.Management.Automation.SetValueException",
+                           'Set accessor for property "%s" is unavailable.' % self.Name)
+
+    PS_SETTABLE = ("Value",)
+
     @property
     def IsSettable(self) -> bool:
         from .properties import PSObject
@@ -1589,14 +1825,142 @@ class PSPropertyInfo:
                              self.Name, to_string(value))
 
 
+class PSReference:
+    """``[ref]$x``: a reference a method or function writes through (``TryParse(s,
+    [ref]$n)``, ``$r.Value = 5``).  Made from a variable it reads and writes that
+    variable; from any other value it holds the value itself."""
+
+    PS_TYPE_NAMES = ("System.Management.Automation.PSReference", "System.Object")
+    PS_PROPERTIES = ("Value",)
+    PS_SETTABLE = ("Value",)
+
+    def __init__(self, value: Any = None, entry: Optional[List[Any]] = None):
+        self._entry = entry if entry is not None else [None, value]
+
+    @property
+    def Value(self) -> Any:
+        return self._entry[1]
+
+    @Value.setter
+    def Value(self, value: Any) -> None:
+        self.set_value(value)
+
+    def set_value(self, value: Any) -> None:
+        self._entry[1] = value
+
+    def __str__(self) -> str:
+        return "System.Management.Automation.PSReference"
+
+
+_register(NetType("System.Management.Automation.PSReference", accelerators=("ref",),
+                  cast=lambda v: v if isinstance(v, PSReference) else PSReference(v),
+                  instance_of=lambda v: isinstance(v, PSReference)))
+
+
+class PSNoteProperty(PSPropertyInfo):
+    """``New-Object System.Management.Automation.PSNoteProperty name, value``: a
+    note property not yet on any object (``.psobject.Properties.Add()`` puts it on one)."""
+
+    def __init__(self, name: str, value: Any):
+        super().__init__(None, name, True)
+        self._value = value
+
+    @property
+    def Value(self) -> Any:
+        return self._value
+
+    @Value.setter
+    def Value(self, value: Any) -> None:
+        self._value = value
+
+    @property
+    def IsSettable(self) -> bool:
+        return True
+
+
+def _note_property_construct(args: List[Any]) -> PSNoteProperty:
+    _arg_count("new", args, 2)
+    name = to_string(args[0])
+    if not name.strip():
+        raise NetError("System.Management.Automation.PSArgumentException",
+                       "Cannot process argument because the value of argument \"name\" is not valid. "
+                       "Change the value of the \"name\" argument and run the operation again.")
+    return PSNoteProperty(name, args[1])
+
+
+_register(NetType("System.Management.Automation.PSNoteProperty",
+                  base="System.Management.Automation.PSPropertyInfo",
+                  construct=_note_property_construct,
+                  instance_of=lambda v: isinstance(v, PSPropertyInfo) and v.MemberType == "NoteProperty"))
+
+
+class PSMethodInfo:
+    """One entry of ``$x.psobject.Methods``: a .NET method (PSMethod) or a script
+    method Add-Member gave the object (PSScriptMethod)."""
+
+    PS_PROPERTIES = ("OverloadDefinitions", "TypeNameOfValue", "MemberType", "Value", "Name",
+                     "IsInstance")
+
+    def __init__(self, owner: Any, name: str, member_type: str, definitions: List[str]):
+        self._owner = owner
+        self.Name = name
+        self.MemberType = member_type
+        self.OverloadDefinitions = list(definitions)
+        self.IsInstance = True
+        kind = "PSScriptMethod" if member_type == "ScriptMethod" else "PSMethod"
+        self.TypeNameOfValue = "System.Management.Automation." + kind
+        self.PS_TYPE_NAMES = ("System.Management.Automation." + kind,
+                              "System.Management.Automation.PSMethodInfo",
+                              "System.Management.Automation.PSMemberInfo", "System.Object")
+
+    @property
+    def Value(self) -> "PSMethodInfo":
+        return self
+
+    def __str__(self) -> str:
+        return ", ".join(self.OverloadDefinitions)
+
+
+#: (value, dialect) -> [(name, member type, definition)] of the value's methods, as
+#: Get-Member lists them; registered by the layer that knows the method tables.
+_method_lister: Optional[Callable[[Any, Any], List[Tuple[str, str, str]]]] = None
+_method_lister_module: Optional[str] = None
+
+
+def register_method_lister(lister: Callable[[Any, Any], List[Tuple[str, str, str]]]) -> None:
+    global _method_lister
+    _method_lister = lister
+
+
+def lazy_method_lister(module: str) -> None:
+    """``module`` registers the method lister when imported (on first use)."""
+    global _method_lister_module
+    _method_lister_module = module
+
+
+def _methods_of(value: Any, dialect: Any) -> List[Tuple[str, str, str]]:
+    if _method_lister is None and _method_lister_module is not None:
+        importlib.import_module(_method_lister_module)
+    if _method_lister is None:
+        return [("Equals", "Method", "bool Equals(System.Object obj)"),
+                ("GetHashCode", "Method", "int GetHashCode()"),
+                ("GetType", "Method", "type GetType()"),
+                ("ToString", "Method", "string ToString()")]
+    return _method_lister(value, dialect)
+
+
 class PSMemberCollection(list):
-    """``$x.psobject.Properties``: enumerable, indexable by name, with Item() and Match()."""
+    """``$x.psobject.Properties`` (and ``Members``, ``Methods``): enumerable, indexable
+    by name, with Item(), Match(), and Add()/Remove() that change the object itself."""
 
     PS_TYPE_NAMES = ("System.Management.Automation.PSMemberInfoCollection`1"
                      "[[System.Management.Automation.PSPropertyInfo, System.Management.Automation, "
                      "Version=3.0.0.0, Culture=neutral, PublicKeyToken=31bf3856ad364e35]]",
                      "System.Object")
-    __slots__ = ()
+
+    def __init__(self, members: Iterable[Any] = (), owner: Any = NOT_FOUND):
+        super().__init__(members)
+        self._owner = owner
 
     def ps_index(self, key: Any) -> Any:
         if isinstance(key, int) and not isinstance(key, bool):
@@ -1614,16 +1978,63 @@ class PSMemberCollection(list):
         from .operators import like
         return [m for m in self if like(m.Name, to_string(pattern))]
 
+    def ps_method_Add(self, member: Any, preValidated: Any = None) -> None:
+        """Add a note property (a PSNoteProperty, or another object's property entry)."""
+        from .properties import PSObject, instance_members
+        owner = self._owner
+        if member is None:
+            raise NetError("System.Management.Automation.PSArgumentNullException",
+                           "Cannot process argument because the value of argument \"member\" "
+                           "is null. Change the value of argument \"member\" to a non-null value.")
+        if not isinstance(member, PSPropertyInfo):
+            raise NetArgumentError("member", member, "System.Management.Automation.PSMemberInfo",
+                                   'Cannot convert the "%s" value of type "%s" to type '
+                                   '"System.Management.Automation.PSMemberInfo".'
+                                   % (to_string(member), type_names(member)[0]))
+        name = member.Name
+        if any(m.Name.casefold() == name.casefold() for m in self):
+            raise NetError("System.Management.Automation.ExtendedTypeSystemException",
+                           'Cannot add a member with the name "%s" because a member with that '
+                           'name already exists. To overwrite the member anyway, add the Force '
+                           'parameter to your command.' % name)
+        if isinstance(owner, PSObject):
+            owner.set(name, member.Value)
+        else:
+            added = instance_members(owner, create=True)
+            if added is None:
+                raise NetError("System.Management.Automation.ExtendedTypeSystemException",
+                               "Cannot add a member to an object of type \"%s\"."
+                               % type_names(owner)[0])
+            added.props[name.casefold()] = (name, member.Value)
+        self.append(PSPropertyInfo(owner, name, True))
+
+    def ps_method_Remove(self, name: Any) -> None:
+        """Remove a note property the object has (a .NET property stays)."""
+        from .properties import PSObject, instance_members
+        owner = self._owner
+        text = to_string(name)
+        if isinstance(owner, PSObject):
+            owner.remove(text)
+        else:
+            added = instance_members(owner)
+            if added is not None:
+                added.props.pop(text.casefold(), None)
+                added.methods.pop(text.casefold(), None)
+        self[:] = [m for m in self if m.Name.casefold() != text.casefold() or
+                   (m.MemberType in ("Property", "Method") and not isinstance(owner, PSObject))]
+
 
 class PSObjectView:
-    """``$x.psobject``: the PowerShell view of any value (its properties and type names)."""
+    """``$x.psobject``: the PowerShell view of any value (its properties, methods and
+    type names)."""
 
     PS_TYPE_NAMES = ("System.Management.Automation.PSObject", "System.Object")
     PS_PROPERTIES = ("BaseObject", "Members", "Properties", "Methods", "ImmediateBaseObject",
                      "TypeNames")
 
-    def __init__(self, value: Any):
+    def __init__(self, value: Any, dialect: Any = None):
         self._value = value
+        self._dialect = dialect
 
     @property
     def BaseObject(self) -> Any:
@@ -1645,14 +2056,19 @@ class PSObjectView:
                 member = entry[1]
                 return member.member_type if isinstance(member, ComputedProperty) else "NoteProperty"
             return "NoteProperty" if isinstance(value, PSHashtable) else "Property"
-        return PSMemberCollection(PSPropertyInfo(value, n, False, kind(n))
-                                  for n in property_names(value))
-
-    Members = Properties
+        return PSMemberCollection((PSPropertyInfo(value, n, False, kind(n))
+                                   for n in property_names(value)), value)
 
     @property
     def Methods(self) -> PSMemberCollection:
-        return PSMemberCollection()
+        methods = [PSMethodInfo(self._value, name, member_type, [definition])
+                   for name, member_type, definition in _methods_of(self._value, self._dialect)
+                   if member_type.endswith("Method")]
+        return PSMemberCollection(methods, self._value)
+
+    @property
+    def Members(self) -> PSMemberCollection:
+        return PSMemberCollection(list(self.Properties) + list(self.Methods), self._value)
 
     @property
     def TypeNames(self) -> List[str]:

@@ -20,6 +20,7 @@ from ..structs import LazyPattern
 
 from .conversion import ConversionError, to_bool, to_datetime, to_number, to_string
 from . import clrtime, netformat, numbers
+from .chars import Char
 from .properties import PSHashtable, dotnet_type_name
 
 __all__ = ["OperatorError", "binary", "compare_values", "like", "wildcard_to_regex",
@@ -235,6 +236,15 @@ def _coerce_to_left(left: Any, right: Any) -> Any:
             return to_number(right)
         except ConversionError:
             return _NOT_COMPARABLE
+    if isinstance(left, Char):
+        # A char compares with a char: a one-character string or a number converts.
+        if isinstance(right, Char):
+            return right
+        if isinstance(right, str):
+            return Char(right) if len(right) == 1 else _NOT_COMPARABLE
+        if isinstance(right, int) and not isinstance(right, bool) and 0 <= right <= 0xFFFF:
+            return Char(chr(right))
+        return _NOT_COMPARABLE
     if isinstance(left, str):
         return to_string(right)
     if isinstance(left, _dt.datetime):
@@ -264,6 +274,8 @@ def compare_values(left: Any, right: Any, case_sensitive: bool = False) -> int:
         return -1
     if r is None:
         return 1
+    if isinstance(l, Char) and isinstance(r, Char):
+        return (l > r) - (l < r)              # IComparable: the codes, in either case mode
     if isinstance(l, str) and isinstance(r, str) and not case_sensitive:
         a, b = l.casefold(), r.casefold()
         return (a > b) - (a < b)
@@ -408,10 +420,9 @@ def _arith(op: str, left: Any, right: Any) -> Any:
     if isinstance(left, (_dt.datetime, _dt.timedelta)) and op in ("/", "%"):
         raise _no_operator(left, "op_Division" if op == "/" else "op_Modulus")
     if isinstance(left, (list, tuple, PSHashtable)) and op != "*":
-        raise OperatorError("Method invocation failed because [System.Object[]] doesn't contain a "
-                            "method named 'op_%s'." % {"-": "Subtraction", "/": "Division",
-                                                        "%": "Modulus", "+": "Addition"}[op],
-                            "MethodNotFound")
+        # no op_ method on an array or a hashtable (worded by the dialect)
+        raise _no_operator(left, "op_" + {"-": "Subtraction", "/": "Division", "%": "Modulus",
+                                          "+": "Addition"}[op])
     l, r = _num_pair(op, left, right)
     if isinstance(l, decimal.Decimal) or isinstance(r, decimal.Decimal):
         l, r = decimal.Decimal(str(l)), decimal.Decimal(str(r))
@@ -469,7 +480,7 @@ def _no_operator(left: Any, method: str) -> OperatorError:
 
 
 def _multiply(left: Any, right: Any) -> Any:
-    if isinstance(left, (_dt.datetime, _dt.timedelta)):
+    if isinstance(left, (_dt.datetime, _dt.timedelta, Char)):
         raise _no_operator(left, "op_Multiply")
     if isinstance(left, str):
         n = to_number(right)

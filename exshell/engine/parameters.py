@@ -71,21 +71,22 @@ def for_profile(parameters: Iterable[Parameter], profile: Optional[Profile]) -> 
                  else p for p in parameters if p.is_available(profile))
 
 
-class _ActionPreferenceType(ChoiceType):
-    """ActionPreference is an enum: its names, or its numbers (``-ea 0`` is
-    SilentlyContinue, 1 Stop, 2 Continue, 3 Inquire, 4 Ignore, 5 Suspend)."""
+class _PreferenceType(ChoiceType):
+    """An ActionPreference: a name, or the enum's number (``-ErrorAction 0`` is
+    SilentlyContinue, as .NET converts a number or a numeric string to an enum)."""
 
     def convert(self, value: Any) -> Any:
-        number = value if isinstance(value, int) and not isinstance(value, bool) else None
-        if number is None and isinstance(value, str) and value.strip().isdigit():
-            number = int(value.strip())
-        if number is not None and 0 <= number < len(self.values):
-            return self.values[number]
+        if not isinstance(value, bool):
+            text = value if isinstance(value, int) else None
+            if isinstance(value, str) and value.strip().lstrip("+-").isdigit():
+                text = int(value.strip())
+            if text is not None and 0 <= text < len(self.values):
+                return self.values[text]
         return super().convert(value)
 
 
 def _pref_type() -> ParamType:
-    return _ActionPreferenceType(ACTION_PREFERENCES, "System.Management.Automation.ActionPreference")
+    return _PreferenceType(ACTION_PREFERENCES, "System.Management.Automation.ActionPreference")
 
 
 #: (should_process, dialect name) -> the common parameters (Parameters are frozen, so

@@ -38,7 +38,7 @@ __all__ = [
     "PSHashtable", "PSObject", "NOT_FOUND", "type_names", "property_names",
     "get_property", "has_property", "set_property", "is_enumerable", "enumerate_value",
     "dotnet_type_name", "DayOfWeek", "ComputedProperty", "InstanceMembers", "instance_members",
-    "instance_method",
+    "instance_method", "computed_member",
 ]
 
 
@@ -163,14 +163,16 @@ class ComputedProperty:
     (``getter(owner)``, optional ``setter(owner, value)``) or an AliasProperty
     (``target``: the name of the property it stands for)."""
 
-    __slots__ = ("member_type", "getter", "setter", "target")
+    __slots__ = ("member_type", "getter", "setter", "target", "definition")
 
     def __init__(self, member_type: str, getter: Any = None, setter: Any = None,
-                 target: str = ""):
+                 target: str = "", definition: str = ""):
         self.member_type = member_type
         self.getter = getter
         self.setter = setter
         self.target = target
+        #: What Get-Member shows for a script property (``System.Object Up {get=...;}``).
+        self.definition = definition
 
     def read(self, owner: Any) -> Any:
         if self.member_type == "AliasProperty":
@@ -243,6 +245,11 @@ class PSObject:
         value = entry[1]
         return value.read(self) if isinstance(value, ComputedProperty) else value
 
+    def member(self, name: str) -> Any:
+        """A member as it is stored: a value, or the ComputedProperty that computes it."""
+        entry = self._props.get(name.casefold())
+        return entry[1] if entry is not None else NOT_FOUND
+
     def member_type(self, name: str) -> str:
         entry = self._props.get(name.casefold())
         value = entry[1] if entry is not None else None
@@ -280,6 +287,17 @@ def instance_members(value: Any, create: bool = False) -> Optional[InstanceMembe
 def _member_value(owner: Any, entry: Tuple[str, Any]) -> Any:
     value = entry[1]
     return value.read(owner) if isinstance(value, ComputedProperty) else value
+
+
+def computed_member(value: Any, name: str) -> Optional[ComputedProperty]:
+    """The script or alias property Add-Member gave ``value`` under ``name``, or None."""
+    if isinstance(value, PSObject):
+        stored = value.member(name)
+    else:
+        added = instance_members(value)
+        entry = added.props.get(name.casefold()) if added is not None else None
+        stored = entry[1] if entry is not None else None
+    return stored if isinstance(stored, ComputedProperty) else None
 
 
 def instance_method(value: Any, name: str) -> Any:
@@ -521,8 +539,11 @@ def has_property(value: Any, name: str) -> bool:
 def set_property(value: Any, name: str, new_value: Any) -> bool:
     """Set a property; returns False when the object has no settable property ``name``."""
     if isinstance(value, PSObject):
-        if value.get(name) is NOT_FOUND:
+        stored = value.member(name)
+        if stored is NOT_FOUND:
             return False
+        if isinstance(stored, ComputedProperty):
+            return stored.write(value, new_value)   # a script property may have no setter
         value.set(name, new_value)
         return True
     added = instance_members(value)

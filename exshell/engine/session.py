@@ -52,6 +52,16 @@ class Scope:
         else:
             entry[1] = value
 
+    def set_typed(self, name: str, value: Any, constraint: Any) -> None:
+        """A variable with a type constraint (``[int]$x = 5``, a typed parameter): later
+        assignments in this scope convert to it (``constraint`` is a TypeInfo)."""
+        self.vars[name.casefold()] = [name, value, constraint]
+
+    def constraint(self, name: str) -> Any:
+        """The type constraint of this scope's own variable ``name``, or None."""
+        entry = self.vars.get(name.casefold())
+        return entry[2] if entry is not None and len(entry) > 2 else None
+
     def remove(self, name: str) -> bool:
         return self.vars.pop(name.casefold(), None) is not None
 
@@ -93,6 +103,9 @@ class Session:
         self.error_writer: Optional[Callable[[ErrorRecord], None]] = None
         #: Where warnings go instead of the host (a redirection such as ``3>$null``).
         self.warning_writer: Optional[Callable[[str], None]] = None
+        #: The local server's FQDN, found on demand (the shell sets it: the engine does
+        #: not know the organisation).
+        self.local_fqdn: Optional[Callable[[], Optional[str]]] = None
         self._init_variables()
 
     # -- variables ------------------------------------------------------------------
@@ -114,6 +127,8 @@ class Session:
             g.set_local("PSDefaultParameterValues", PSHashtable())
 
     def _version_table(self) -> PSHashtable:
+        """``$PSVersionTable`` as text; the evaluator makes its versions System.Version
+        values when it starts (the .NET types are not loaded before the first command)."""
         return PSHashtable([(k, list(v) if isinstance(v, tuple) else v)
                             for k, v in self.dialect.version_table])
 

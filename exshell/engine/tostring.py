@@ -223,7 +223,7 @@ def _scalar(value: Any) -> Any:
     """The text of a value both conversions write alike, or NOT_FOUND for the values
     where they differ (``$null``, dates, collections)."""
     if isinstance(value, str):
-        return value
+        return value if type(value) is str else str(value)  # a Char becomes a String
     if isinstance(value, enum.Enum):  # before int: IntFlag enums are ints too
         return enum_to_string(value)
     if isinstance(value, bool):

@@ -22,7 +22,7 @@ from exshell.engine.properties import (
     NOT_FOUND, PSHashtable, PSObject, get_property, property_names, type_names,
 )
 from exshell.engine.tostring import (
-    culture_string, enum_to_string, format_long_datetime, has_own_str, nested_type_name,
+    culture_string, format_long_datetime, has_own_str, nested_type_name,
     object_to_string, to_string,
 )
 

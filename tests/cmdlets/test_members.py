@@ -82,3 +82,58 @@ def test_note_property_parameters_are_3_0():
     text, result = shown("$o = New-Object PSObject; $o | Add-Member -NotePropertyName b "
                          "-NotePropertyValue 2", PS20)
     assert result.errors[0].error_id == "NamedParameterNotFound"
+
+
+@pytest.mark.parametrize("version, int_type", [(PS20, "System.Int32"), (PS51, "int")])
+def test_get_member_shows_each_kind_of_added_member(version, int_type):
+    text, _ = shown("$o = New-Object PSObject; $o | Add-Member NoteProperty A 1; "
+                    "$o | Add-Member ScriptProperty B { 2 } { param($v) }; "
+                    "$o | Add-Member ScriptMethod M { 3 }; $o | Add-Member AliasProperty C A; "
+                    "$o | Get-Member -MemberType AliasProperty, NoteProperty, ScriptProperty, "
+                    "ScriptMethod | ForEach-Object { $_.Name + '|' + $_.MemberType + '|' + $_.Definition }",
+                    version)
+    assert text == ["C|AliasProperty|C = A", "A|NoteProperty|%s A=1" % int_type,
+                    "M|ScriptMethod|System.Object M();",
+                    "B|ScriptProperty|System.Object B {get= 2 ;set= param($v) ;}"]
+
+
+MORE = [
+    # -PassThru writes the same object on (not a copy)
+    ("$o = New-Object PSObject; $p = $o | Add-Member NoteProperty N 1 -PassThru; "
+     "$p.N = 5; $o.N", ["5"], BOTH),
+    # an alias property follows its target both ways; a script method sees $this and $args
+    ("$o = New-Object PSObject -Property @{Name='ex01'}; $o | Add-Member AliasProperty Server Name; "
+     "$o | Add-Member ScriptMethod Greet { 'hi ' + $this.Server + ' ' + $args[0] }; $o.Greet('x')",
+     ["hi ex01 x"], BOTH),
+    # members added to a hashtable and to a command's output object
+    ("$h = @{a = 1}; $h | Add-Member ScriptProperty Twice { $this.a * 2 }; $h.Twice", ["2"], BOTH),
+    ("$c = Get-ExchangeCertificate | Select-Object -First 1; "
+     "$c | Add-Member ScriptProperty Short { $this.Thumbprint.Substring(0, 4) }; "
+     "$c.Short -eq $c.Thumbprint.Substring(0, 4)", ["True"], BOTH),
+    ("$o = New-Object PSObject; $o | Add-Member -NotePropertyMembers @{x=1; y=2}; "
+     "($o.psobject.Properties | ForEach-Object { $_.Name } | Sort-Object) -join ','", ["x,y"], (PS51,)),
+]
+
+
+@pytest.mark.parametrize("text, expected, versions", [pytest.param(*c, id=c[0][:60]) for c in MORE])
+def test_more_add_member(text, expected, versions):
+    for version in versions:
+        out, _ = shown(text, version)
+        assert out[-len(expected):] == expected
+
+
+@pytest.mark.parametrize("version", BOTH)
+def test_a_member_type_add_member_cannot_add(version):
+    _, result = shown("$o = New-Object PSObject; $o | Add-Member -MemberType Method -Name X -Value 1",
+                      version)
+    assert result.errors[0].error_id == "CannotAddMemberType"
+
+
+@pytest.mark.parametrize("version", BOTH)
+def test_a_script_property_without_a_setter_cannot_be_set(version):
+    text, result = shown("$o = New-Object PSObject; $o | Add-Member ScriptProperty R { 1 }; "
+                         "$o.R = 2; $o.R", version)
+    record = result.errors[0]
+    assert (record.message, record.fqid()) == ('Set accessor for property "R" is unavailable.',
+                                               "SetWithoutSetterFromScriptProperty")
+    assert text[-1] == "1"

@@ -125,3 +125,74 @@ def test_add_type():
     record = result.errors[0]
     assert record.fqid() == "NotSupported,Microsoft.PowerShell.Commands.AddTypeCommand"
     assert "does not emulate the C# compiler" in record.message
+
+
+@pytest.mark.parametrize("version, names", [
+    ("2010", ["Microsoft.Exchange.Management.PowerShell.E2010"]),
+    ("2016", ["Microsoft.Exchange.Management.PowerShell.SnapIn"]),
+])
+def test_registered_snapins_are_the_versions_exchange_ones(version, names):
+    text, result = session(version, "Get-PSSnapin -Registered | ForEach-Object { $_.Name }")
+    assert result.errors == []
+    assert text[0] == names[0]
+    assert not any(n.startswith("Microsoft.PowerShell.") for n in text)   # core ones are not "registered"
+
+
+def test_add_snapin_pass_thru_and_remove_what_if():
+    snapin = "Microsoft.Exchange.Management.PowerShell.SnapIn"
+    text, result = session(PS51, "Add-PSSnapin %s -PassThru | ForEach-Object { $_.Name }; "
+                                 "Remove-PSSnapin %s -WhatIf; (Get-PSSnapin %s).Name"
+                           % (snapin, snapin, snapin))
+    assert result.errors == []
+    assert text[0] == snapin
+    assert text[1].startswith('What if: Performing the operation "Remove-PSSnapin" on target "%s"'
+                              % snapin)
+    assert text[2] == snapin                                  # -WhatIf removed nothing
+
+
+@pytest.mark.parametrize("version", [PS20, PS51])
+def test_core_snapins_cannot_be_removed(version):
+    _, result = session(version, "Remove-PSSnapin Microsoft.PowerShell.Core")
+    assert result.errors[0].fqid() == "NoPSSnapInsFound,Microsoft.PowerShell.Commands.RemovePSSnapinCommand"
+
+
+def test_list_available_modules_51():
+    text, result = session(PS51, "Get-Module -ListAvailable | ForEach-Object { $_.Name }")
+    assert result.errors == []
+    assert "ActiveDirectory" in text and "Microsoft.PowerShell.Utility" in text
+    assert len(set(text)) == len(text)                       # each module once
+
+
+@pytest.mark.parametrize("version", [PS20, PS51])
+def test_removing_a_module_that_is_not_loaded(version):
+    _, result = session(version, "Remove-Module NotLoaded")
+    record = result.errors[0]
+    assert record.fqid() == "Modules_NoModulesRemoved,Microsoft.PowerShell.Commands.RemoveModuleCommand"
+    assert record.message.startswith("No modules were removed.")
+
+
+def test_import_module_pass_thru_names_the_module():
+    text, result = session(PS51, "Import-Module ActiveDirectory -PassThru | ForEach-Object { "
+                                 "$_.Name + ' ' + $_.ModuleType }")
+    assert text[-1] == "ActiveDirectory Manifest"
+
+
+@pytest.mark.parametrize("text, fqid, words", [
+    ("Add-Type -AssemblyName Contoso.Private", "ASSEMBLY_NOT_FOUND,Microsoft.PowerShell.Commands.AddTypeCommand",
+     "The assembly 'Contoso.Private' could not be found"),
+    ("Add-Type -Name T -MemberDefinition 'public static int X() { return 1; }'",
+     "NotSupported,Microsoft.PowerShell.Commands.AddTypeCommand", "member definition"),
+    ("Add-Type -Path C:\\x.cs", "NotSupported,Microsoft.PowerShell.Commands.AddTypeCommand",
+     "source files or assemblies"),
+])
+def test_add_type_errors(text, fqid, words):
+    for version in (PS20, PS51):
+        _, result = session(version, text)
+        assert result.errors[0].fqid() == fqid
+        assert words in result.errors[0].message
+
+
+def test_add_type_framework_assemblies_load_quietly():
+    text, result = session(PS20, "Add-Type -AssemblyName System.Windows.Forms, "
+                                 "'System.Drawing, Version=2.0.0.0'; 'loaded'")
+    assert result.errors == [] and text == ["loaded"]

@@ -96,3 +96,80 @@ def test_get_content_literal_path(tmp_path):
                                 "@(Get-Content -Path 'C:\\data\\a[1].txt').Count",
                           drive_root=str(tmp_path))
     assert out == ["one", "two", "0"]                       # -Path reads [1] as a wildcard
+
+
+MORE = [
+    # Set-Alias/New-Alias: -PassThru writes the alias, -WhatIf changes nothing, an alias
+    # may name a command that does not exist (it fails when used)
+    ("Set-Alias when Get-Date -PassThru | ForEach-Object { $_.CommandType; $_.Definition }",
+     ["Alias", "Get-Date"], BOTH),
+    ("Set-Alias when Get-Date -WhatIf; Get-Alias when -ErrorAction SilentlyContinue; 'none'",
+     ["What if: Performing operation \"Set alias\" on Target \"Name: when Value: Get-Date\".", "none"],
+     (PS20,)),
+    ("Set-Alias when Get-Date -WhatIf; Get-Alias when -ErrorAction SilentlyContinue; 'none'",
+     ["What if: Performing the operation \"Set alias\" on target \"Name: when Value: Get-Date\".",
+      "none"], (PS51,)),
+    ("sal now2 Get-Culture; nal now3 Get-UICulture; (now2).Name; (now3).Name", ["en-US", "en-US"], BOTH),
+    ("New-Alias dup Get-Date; New-Alias dup Get-Culture -Force; (dup).Name", ["en-US"], BOTH),
+    ("Set-Alias gone Nope-Command; (Get-Alias gone).Definition", ["Nope-Command"], BOTH),
+    # Get-Unique compares neighbours only, as text with -AsString, by type with -OnType
+    ("3, 1, 3 | Get-Unique", ["3", "1", "3"], BOTH),
+    ("'b', 'B', 'b' | Get-Unique -AsString", ["b", "B", "b"], BOTH),      # case-sensitive
+    ("@(1, 2.0, 'x', 'y', 3) | Get-Unique -OnType | ForEach-Object { $_.GetType().Name }",
+     ["Int32", "Double", "String", "Int32"], BOTH),
+    # ConvertFrom-StringData: a hashtable; keys and values trimmed, escapes read
+    ("(ConvertFrom-StringData 'a = 1').GetType().FullName; "
+     "(ConvertFrom-StringData \" k1 =  v 1 \").k1.Length",
+     ["System.Collections.Hashtable", "3"], BOTH),
+    ("$t = ConvertFrom-StringData 'path = C:\\\\temp\\\\x'; $t.path", ["C:\\temp\\x"], BOTH),
+    ("'x=1', 'y=2' | ConvertFrom-StringData | ForEach-Object { $_.Keys }", ["x", "y"], BOTH),
+    # Get-Culture: what scripts read from it
+    ("(Get-Culture).NumberFormat.NumberDecimalSeparator; (Get-Culture).TextInfo.ToTitleCase('exchange "
+     "server'); (Get-Culture).DisplayName", [".", "Exchange Server", "English (United States)"], BOTH),
+    ("(Get-Culture).GetType().FullName", ["System.Globalization.CultureInfo"], BOTH),
+    # Get-Verb: names and wildcards
+    ("Get-Verb -Verb Get, Set | ForEach-Object { $_.Verb + ':' + $_.Group }",
+     ["Get:Common", "Set:Common"], BOTH),
+    ("@(Get-Verb -Verb Zz*).Count; (Get-Verb Rem*).Verb", ["0", "Remove"], BOTH),
+    # -SkipLast with -Unique, -Skip and the pipeline
+    ("1, 1, 2, 3 | Select-Object -SkipLast 1 -Unique", ["1", "2"], (PS51,)),
+    ("Get-Command Get-ExchangeCertificate | ForEach-Object { $_.Parameters.Keys -contains 'Thumbprint' }",
+     ["True"], BOTH),
+]
+
+
+@pytest.mark.parametrize("text, expected, versions", [pytest.param(*c, id=c[0][:60]) for c in MORE])
+def test_more_script_cmdlets(text, expected, versions):
+    for version in versions:
+        assert session(version, text)[0] == expected
+
+
+@pytest.mark.parametrize("version", BOTH)
+def test_get_verb_table(version):
+    out, _ = session(version, "Get-Verb -Verb Get, Set | Format-Table -AutoSize")
+    assert out == ["Verb Group", "---- -----", "Get  Common", "Set  Common"]
+
+
+@pytest.mark.parametrize("version", BOTH)
+def test_get_culture_view(version):
+    out, _ = session(version, "Get-Culture")
+    assert out[0].split() == ["LCID", "Name", "DisplayName"]
+    assert out[2].split(None, 2) == ["1033", "en-US", "English (United States)"]
+
+
+@pytest.mark.parametrize("version", BOTH)
+def test_write_progress_writes_nothing(version):
+    out, _ = session(version, "1..3 | ForEach-Object { Write-Progress -Activity 'Checking' "
+                                  "-Status \"Server $_\" -PercentComplete ($_ * 30) -Id 1; $_ }; "
+                                  "Write-Progress -Activity 'Checking' -Completed; 'done'")
+    assert out == ["1", "2", "3", "done"]
+
+
+@pytest.mark.parametrize("version", BOTH)
+def test_write_progress_refuses_more_than_100_percent(version):
+    shell, _ = make_shell(version)
+    shell.run("Write-Progress -Activity a -PercentComplete 101")
+    assert shell.internal_errors == []
+    record = shell.session.errors[0]
+    assert record.fqid() == "ParameterArgumentValidationError,Microsoft.PowerShell.Commands.WriteProgressCommand"
+    assert "greater than the maximum allowed range of 100" in record.message

@@ -160,6 +160,15 @@ PSOBJECT = [
     ("$o = New-Object PSObject -Property @{a=1}; $o.psobject.Properties.Item('a').MemberType",
      ["NoteProperty"]),
     ("'text'.psobject.BaseObject", ["text"]),
+    # .pstypenames is the same list as .psobject.TypeNames, on every value
+    ("$o = New-Object PSObject; $o.pstypenames[0]; $o.PSTypeNames.Insert(0, 'Contoso.Row'); "
+     "$o.psobject.TypeNames[0]; $o.pstypenames.Count",
+     ["System.Management.Automation.PSCustomObject", "Contoso.Row", "3"]),
+    ("(Get-Date).pstypenames -join ','; 'x'.pstypenames[0]; (1).PSTypeNames[0]; @(1).pstypenames[0]",
+     ["System.DateTime,System.ValueType,System.Object", "System.String", "System.Int32",
+      "System.Object[]"]),
+    ("(Get-ExchangeCertificate | Select-Object -First 1 Thumbprint).pstypenames[0]",
+     ["Selected.Microsoft.Exchange.Management.SystemConfigurationTasks.ExchangeCertificate"]),
 ]
 
 

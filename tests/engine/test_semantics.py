@@ -194,7 +194,7 @@ def test_integers(script, expected, version):
                    'too large or too small for a signed byte."'),
     ("[int]3e9", 'Cannot convert value "3000000000" to type "System.Int32". Error: "Value was '
                  'either too large or too small for an Int32."'),
-    ("$h = @{}; $h++", "A hash table can only be added to another hash table."),
+    ("$h = @{}; $h + 1", "A hash table can only be added to another hash table."),
 ])
 def test_out_of_range_and_bad_operands(script, message, version):
     assert error_of(script, version)[0] == message
@@ -231,6 +231,261 @@ def test_is_psobject(script, expected, version):
     ("$a = 2; " + " * ".join(["$a"] * 10) + " - 1000", ["24"]),
     ("(" * 500 + "1 + 2" + ")" * 500, ["3"]),
     ("(" * 500 + "'x' -eq 'x'" + ")" * 500 + " -and " + " -and ".join(["$true"] * 600), ["True"]),
+    # nested to the right: each level an operator whose right operand is parenthesised
+    ("(1+" * 500 + "1" + ")" * 500, ["501"]),
+    ("-(" * 400 + "1" + ")" * 400, ["1"]),
+    ("-not (" * 301 + "$false" + ")" * 301, ["True"]),
+    ("$true" + " -and ($true" * 500 + ")" * 500, ["True"]),
+    ("$false" + " -or ($false" * 500 + " -or 'x'" + ")" * 500, ["True"]),
+    ("'a' + " + "('b' + " * 300 + "'c'" + ")" * 300, ["a" + "b" * 300 + "c"]),
 ])
 def test_long_chains_and_deep_parentheses_run(script, expected, version):
     assert run(script, version) == expected
+
+
+EVALUATION_ORDER = [
+    # operands left to right, -and/-or stop at the first operand that decides
+    ('$i = 0; ($i += 1) * 10 + ($i += 1)', ["12"]),
+    ('($x = 5); ([int]$y = "7").GetType().Name; ($z = $null) -eq $null; $($w = 1); @($v = 2).Count',
+     ["5", "Int32", "True", "0"]),                     # only parentheses pass the value on
+    ('$n = $null; ($n -and (1/0)); (1 -or $n.Nope()); ((0 -or "") -and 1)',
+     ["False", "True", "False"]),
+    ('$r = (Write-Output); $r -eq $null; (@()).Count; ((1,2)).Count', ["True", "0", "2"]),
+    ('(1/0) + 1', []),                                      # the error leaves no value
+]
+
+
+@pytest.mark.parametrize("script, expected, version", rows(EVALUATION_ORDER))
+def test_operands_are_evaluated_in_order(script, expected, version):
+    assert run(script, version)[:len(expected)] == expected
+
+
+# ----------------------------------------------------------------- ++ and --
+
+INCREMENTS = [
+    ("$x = 5; $x++; $x; $x--; $x--; $x", ["6", "4"]),
+    ("$x = $null; $x++; $x", ["1"]),                         # $null counts from 0
+    ("$u = 1; (++$u) + ($u++); $u", ["4", "3"]),
+    ("$d = 1.5; $d++; $d; $m = [decimal]2; $m--; $m", ["2.5", "1"]),
+    ("$i = [int]::MaxValue; $i++; $i; $i.GetType().Name", ["2147483648", "Int64"]),
+    ("$h = @{n = 1}; $h.n++; $h.n; $a = 1, 2; $a[1]++; $a -join ','", ["2", "1,3"]),
+]
+
+
+@pytest.mark.parametrize("script, expected, version", rows(INCREMENTS))
+def test_increment(script, expected, version):
+    assert run(script, version) == expected
+
+
+@pytest.mark.parametrize("version", BOTH)
+@pytest.mark.parametrize("script, operand", [
+    ('$s = "1"; $s++', "System.String"),                      # not "11", not 2
+    ('$s = "5"; --$s', "System.String"),
+    ("$c = [char]'a'; $c++", "System.Char"),
+    ("$b = $true; $b++", "System.Boolean"),
+    ("$a = 1, 2; $a++", "System.Object[]"),
+    ("$h = @{}; $h--", "System.Collections.Hashtable"),
+])
+def test_increment_needs_a_number(script, operand, version):
+    op = "--" if "--" in script else "++"
+    assert error_of(script, version) == (
+        "The '%s' operator works only on numbers. The operand is a '%s'." % (op, operand),
+        "OperatorRequiresNumber", "RuntimeException")
+
+
+@pytest.mark.parametrize("version", BOTH)
+def test_a_refused_increment_changes_nothing(version):
+    assert run('$s = "1"; $s++; $s; $s.GetType().Name', version)[-2:] == ["1", "String"]
+
+
+# ----------------------------------------------------------------- typed parameters, constraints
+
+TYPED = [
+    # a typed parameter converts its argument as a cast does, whatever the type
+    ('function f([double]$x) { $x + 1 }; f "1.5"', ["2.5"]),
+    ('function f([version]$v) { $v.Minor }; f "2.3"', ["3"]),
+    ('function f([long]$x) { $x.GetType().Name }; f 1', ["Int64"]),
+    ('function f([char]$c) { [int]$c }; f "A"', ["65"]),
+    ('function f([string]$s) { $s }; f a,b', ["a b"]),                 # a cast joins the array
+    ('function f([string[]]$s) { $s.Count }; f a,b', ["2"]),
+    ('function f { param([decimal]$d) $d * 2 }; f -d "1.25"', ["2.50"]),
+    # unbound: $null converted ([int] 0, [string] empty, not $null); a default converts too
+    ('function f([int]$i, [string]$s, $o) { $i; $s -eq $null; $s.Length; $o -eq $null }; f',
+     ["0", "False", "0", "True"]),
+    ('function f([int]$x = "7") { $x + 1 }; f', ["8"]),
+    # the parameter keeps its type inside the function
+    ('function f([int]$n) { $n = "5"; $n.GetType().Name; $n += "1"; $n }; f 1', ["Int32", "6"]),
+    # a typed variable keeps its type in its scope; a child scope's own variable does not
+    ('[double]$d = "2"; $d = "3"; $d.GetType().Name; & { $d = "x"; $d }; $d', ["Double", "x", "3"]),
+    ('[int]$n = 1; foreach ($n in "7", "8") { }; $n.GetType().Name; $n', ["Int32", "8"]),
+    ('[int]$n = 1; [string]$n = 5; $n = 2.5; $n.GetType().Name', ["String"]),
+    ('[int]$n = 1; $n++; $n = $n * 1.6; $n', ["3"]),
+]
+
+
+@pytest.mark.parametrize("script, expected, version", rows(TYPED))
+def test_typed_parameters_and_variables(script, expected, version):
+    assert run(script, version) == expected
+
+
+@pytest.mark.parametrize("version", BOTH)
+def test_a_typed_parameter_reports_an_argument_transformation(version):
+    assert error_of('function f([int]$x) { $x }; f abc', version) == (
+        "Cannot process argument transformation on parameter 'x'. Cannot convert value \"abc\" "
+        "to type \"System.Int32\". Error: \"Input string was not in a correct format.\"",
+        "ParameterArgumentTransformationError,f", "ParameterBindingArgumentTransformationException")
+
+
+@pytest.mark.parametrize("version", BOTH)
+@pytest.mark.parametrize("script", ['[int]$n = 1; $n = "abc"; "after $n"',
+                                    'function f([int]$n) { $n = "abc"; "after $n" }; f 1'])
+def test_a_typed_variable_refuses_what_does_not_convert(script, version):
+    assert error_of(script, version) == (
+        'Cannot convert value "abc" to type "System.Int32". Error: "Input string was not in a '
+        'correct format."', "RuntimeException", "ArgumentTransformationMetadataException")
+    assert run_lines_with_errors(script, version)[-1] == "after 1"   # the value stays
+
+
+def run_lines_with_errors(text, version):
+    shell, host = make_shell(version)
+    shell.run(text)
+    return [line.rstrip() for line in host.text.splitlines() if line.strip()]
+
+
+# ----------------------------------------------------------------- exception objects
+
+EXCEPTIONS = [
+    ('try { throw (New-Object System.IO.FileNotFoundException "nf", "C:\\x.txt") } '
+     'catch [System.IO.IOException] { $_.Exception.Message; $_.Exception.FileName; '
+     '$_.Exception.GetType().Name; $_.FullyQualifiedErrorId }',
+     ["nf", "C:\\x.txt", "FileNotFoundException", "nf"]),
+    ('try { throw [System.IO.FileNotFoundException]"gone" } catch [IO.IOException] { "io: $($_.Exception.Message)" }',
+     ["io: gone"]),
+    ('$e = New-Object System.Exception "boom"; $e.Message; $e.GetType().FullName; $e -is [Exception]; '
+     '$e -is [SystemException]', ["boom", "System.Exception", "True", "False"]),
+    ('(New-Object InvalidOperationException).Message; (New-Object ArgumentNullException "p").Message',
+     ["Operation is not valid due to the current state of the object.", "Value cannot be null.",
+      "Parameter name: p"]),
+    ('$in = New-Object Exception "inner"; $e = New-Object InvalidOperationException "outer", $in; '
+     'try { throw $e } catch { $_.Exception.InnerException.Message; $_.Exception.Message }',
+     ["inner", "outer"]),
+    ('try { throw (New-Object ArgumentException "bad") } catch [ArgumentNullException] { "no" } '
+     'catch [ArgumentException] { "yes: " + $_.Exception.GetType().Name }', ["yes: ArgumentException"]),
+    ("try { throw [System.ArgumentException]::new('bad', 'Name') } catch { $_.Exception.ParamName }",
+     ["Name"], ("2016",)),
+    ("$a = @(1); try { $a[5] = 2 } catch [IndexOutOfRangeException] { 'out of range' }",
+     ["out of range"]),
+]
+
+
+@pytest.mark.parametrize("script, expected, version", rows(EXCEPTIONS))
+def test_exception_objects(script, expected, version):
+    assert run(script, version)[:len(expected)] == expected
+
+
+@pytest.mark.parametrize("version", BOTH)
+def test_a_thrown_exception_is_the_record(version):
+    assert error_of("throw (New-Object InvalidOperationException 'stop here')", version) == (
+        "stop here", "stop here", "InvalidOperationException")
+
+
+# ----------------------------------------------------------------- error records
+
+MISSING = "try { Get-Item C:\\nope -ErrorAction Stop } catch { $c = $_.CategoryInfo; "
+
+CATEGORY_INFO = [
+    # $_.CategoryInfo is an ErrorCategoryInfo (scripts test its Category), shown as the
+    # line of the error view
+    (MISSING + "$c.Category; $c.Activity; $c.Reason; $c.TargetName; $c.TargetType }",
+     ["ObjectNotFound", "Get-Item", "ItemNotFoundException", "C:\\nope", "String"]),
+    (MISSING + "$c.Category -eq 'ObjectNotFound'; "
+               "$c.Category -eq [System.Management.Automation.ErrorCategory]::ObjectNotFound; "
+               "[int]$c.Category }", ["True", "True", "13"]),
+    (MISSING + "\"$c\" }",
+     ["ObjectNotFound: (C:\\nope:String) [Get-Item], ItemNotFoundException"]),
+    ("try { throw 'x' } catch { $_.CategoryInfo.Category; $_.CategoryInfo.Reason }",
+     ["OperationStopped", "RuntimeException"]),
+    # -ErrorAction takes the enum's number too (0 SilentlyContinue, 1 Stop)
+    ("Get-Item C:\\nope -ErrorAction 0; 'quiet'", ["quiet"]),
+    ("Get-Item C:\\nope -ea '0'; 'quiet'", ["quiet"]),
+    ("try { Get-Item C:\\nope -ea 1 } catch { 'stopped' }", ["stopped"]),
+]
+
+
+@pytest.mark.parametrize("script, expected, version", rows(CATEGORY_INFO))
+def test_error_category_info(script, expected, version):
+    assert run(script, version) == expected
+
+
+# ----------------------------------------------------------------- parameter validation
+
+VALIDATE = "Cannot validate argument on parameter '%s'. "
+
+VALIDATION = [
+    ("function f { param([ValidateRange(1,5)][int]$n) $n }; f -n 9", "n",
+     "The 9 argument is greater than the maximum allowed range of 5. Supply an argument that is "
+     "less than or equal to 5 and then try the command again."),
+    ("function f { param([ValidateRange(1,5)][int]$n) $n }; f 0", "n",
+     "The 0 argument is less than the minimum allowed range of 1. Supply an argument that is "
+     "greater than or equal to 1 and then try the command again."),
+    ("function f { param([ValidateNotNullOrEmpty()]$s) $s }; f -s ''", "s",
+     "The argument is null or empty. Provide an argument that is not null or empty, and then try "
+     "the command again."),
+    ("function f { param([ValidateNotNull()]$o) $o }; f $null", "o",
+     "The argument is null. Provide a valid value for the argument, and then try running the "
+     "command again."),
+    ("function f { param([ValidatePattern('^EX')]$s) $s }; f -s MB01", "s",
+     'The argument "MB01" does not match the "^EX" pattern. Supply an argument that matches "^EX" '
+     'and try the command again.'),
+    ("function f { param([ValidateLength(2,4)][string]$s) $s }; f abcdef", "s",
+     'The character length of the 6 argument is too long. Shorten the character length of the '
+     'argument so it is fewer than or equal to "4" characters, and then try the command again.'),
+    ("function f { param([ValidateScript({$_ -gt 0})][int]$n) $n }; f -1", "n",
+     'The "$_ -gt 0" validation script for the argument with value "-1" did not return a result '
+     'of True. Determine why the validation script failed, and then try the command again.'),
+    ("function f { param([ValidateCount(1,2)][string[]]$names) $names }; f a,b,c", "names",
+     "The parameter requires at least 1 value(s) and no more than 2 value(s) to be supplied, but "
+     "3 value(s) were supplied."),
+]
+
+
+@pytest.mark.parametrize("version", BOTH)
+@pytest.mark.parametrize("script, parameter, message", VALIDATION)
+def test_validation_attributes_refuse_the_argument(script, parameter, message, version):
+    got, fqid, _ = error_of(script, version)
+    assert got == VALIDATE % parameter + message
+    assert fqid == "ParameterArgumentValidationError,f"
+
+
+VALID = [
+    ("function f { param([ValidateRange(1,5)][int]$n) $n }; f 3", ["3"]),
+    ("function f { param([ValidatePattern('^EX')]$s) $s }; f ex02", ["ex02"]),
+    ("function f { param([ValidateScript({Test-Path C:\\})]$p) 'ok' }; f x", ["ok"]),
+    ("function f { param([ValidateRange(1,10)]$n = 50) $n }; f", ["50"]),   # defaults are not checked
+]
+
+
+@pytest.mark.parametrize("script, expected, version", rows(VALID))
+def test_validation_attributes_let_good_arguments_through(script, expected, version):
+    assert run(script, version) == expected
+
+
+NO_OPERATOR = [
+    ("@(1,2) - 1", "2010",
+     "Method invocation failed because [System.Object[]] doesn't contain a method named 'op_Subtraction'."),
+    ("@(1,2) - 1", "2016",
+     "Method invocation failed because [System.Object[]] does not contain a method named 'op_Subtraction'."),
+    ("$h = @{}; $h.Add('k', 1); $h.Add('k', 2)", "2016",
+     'Exception calling "Add" with "2" argument(s): "Item has already been added. Key in '
+     "dictionary: 'k'  Key being added: 'k'\""),
+    ("@{a=1} / 2", "2016",
+     "Method invocation failed because [System.Collections.Hashtable] does not contain a method "
+     "named 'op_Division'."),
+]
+
+
+@pytest.mark.parametrize("script, version, message", NO_OPERATOR)
+def test_a_missing_operator_names_the_type_in_the_dialects_words(script, version, message):
+    got, fqid, _ = error_of(script, version)
+    assert got == message
+    assert fqid in ("MethodNotFound", "ArgumentException")
