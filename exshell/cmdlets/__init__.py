@@ -85,8 +85,7 @@ for _module, _names in LAZY_FAMILIES.items():
 #: module -> the providers it registers (exshell.engine.providers).
 LAZY_PROVIDERS = {"filesystem": ("FileSystem",), "certprovider": ("Certificate",)}
 #: module -> the .NET types whose static members it handles (exshell.engine.statics).
-LAZY_STATICS = {"filesystem": ("System.IO.File", "System.Text.Encoding"),
-                "netpath": ("System.IO.Path",)}
+LAZY_STATICS = {"filesystem": ("System.IO.File", "System.Text.Encoding")}
 
 for _module, _names in LAZY_PROVIDERS.items():
     PROVIDERS.add_lazy(__name__ + "." + _module, _names)

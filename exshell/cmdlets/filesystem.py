@@ -24,6 +24,7 @@ from ..engine.dotnet import MethodError
 from ..engine.parameters import Parameter
 from ..drive import Drive, DriveError, DrivePath
 from ..engine.providers import PROVIDERS, DriveInfo, Provider
+from ..engine.netstatics import DOTNET_CURRENT_DIRECTORY
 from ..engine.statics import STATICS
 from ..profiles import dialect as as_dialect
 from ..profiles import v3_cmdlets
@@ -47,7 +48,6 @@ ENCODING = ChoiceType(list(ENCODINGS), "Microsoft.PowerShell.Commands.FileSystem
 
 #: .NET resolves relative paths against the process's current directory, which
 #: Set-Location does not change (a classic trap): PowerShell started here.
-DOTNET_CURRENT_DIRECTORY = "C:\\Windows\\system32"
 
 
 # ============================================================================ helpers

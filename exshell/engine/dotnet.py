@@ -1096,17 +1096,6 @@ def static_member(type_info: TypeInfo, name: str, args: Optional[List[Any]],
             return _invoke_member(lambda *a: fn(list(a)), name, args)
         if n == "parse":
             return to_datetime(args[0])
-        if n == "parseexact":
-            if len(args) not in (3, 4):
-                raise overload_not_found(name, len(args))
-            text = to_string(args[0])
-            formats = args[1] if isinstance(args[1], (list, tuple)) else [args[1]]
-            for spec in formats:
-                parsed = netformat.parse_date_exact(text, to_string(spec))
-                if parsed is not None:
-                    return parsed
-            raise method_threw(name, len(args), "System.FormatException",
-                               "String was not recognized as a valid DateTime.")
         if n == "daysinmonth":
             import calendar
             return calendar.monthrange(to_int(args[0]), to_int(args[1]))[1]

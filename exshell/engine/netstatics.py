@@ -106,11 +106,47 @@ def _without_extension(args: List[Any]) -> Optional[str]:
     return name[:dot] if dot >= 0 else name
 
 
+#: .NET's current directory in a Windows PowerShell session ([Environment]::CurrentDirectory):
+#: relative paths given to .NET methods resolve from here, not from Set-Location.
+DOTNET_CURRENT_DIRECTORY = "C:\\Windows\\system32"
+
+
+def _full_path(args: List[Any]) -> str:
+    """GetFullPath: rooted on .NET's current directory, ``.``/``..`` folded, trailing
+    dots and blanks of each name dropped, ``/`` read as ``\\``."""
+    _count("GetFullPath", args, 1)
+    path = _path_arg(args[0])
+    if path is None:
+        raise NetError("System.ArgumentNullException", "Value cannot be null.\r\nParameter name: path")
+    if not path.strip():
+        raise NetError("System.ArgumentException", "The path is not of a legal form.")
+    p = path.replace("/", "\\")
+    root = _root(p)
+    if not root:
+        p, root = DOTNET_CURRENT_DIRECTORY + "\\" + p, DOTNET_CURRENT_DIRECTORY[:3]
+    elif root == "\\":
+        p, root = DOTNET_CURRENT_DIRECTORY[:2] + p, DOTNET_CURRENT_DIRECTORY[:3]
+    elif len(root) == 2:                                  # C:relative
+        p, root = root + "\\" + p[2:], root + "\\"
+    names: List[str] = []
+    for name in p[len(root):].split("\\"):
+        if name in ("", "."):
+            continue
+        if name == "..":
+            if names:
+                names.pop()
+            continue
+        names.append(name.rstrip(" ."))
+    trailing = "\\" if p.endswith("\\") and names else ""
+    return root.rstrip("\\") + "\\" + "\\".join(names) + trailing
+
+
 def _directory_name(args: List[Any]) -> Optional[str]:
     _count("GetDirectoryName", args, 1)
     path = _path_arg(args[0])
     if path is None:
         return None
+    path = path.replace("/", "\\")          # .NET Framework normalises the separators
     if not path.strip():
         raise NetError("System.ArgumentException", "The path is not of a legal form.")
     directory, _ = _split_name(path)
@@ -180,6 +216,7 @@ register(NetType("System.IO.Path", statics={
     "GetExtension": _method(_extension),
     "GetFileNameWithoutExtension": _method(_without_extension),
     "GetDirectoryName": _method(_directory_name),
+    "GetFullPath": _method(_full_path),
     "GetPathRoot": _method(_path_root),
     "ChangeExtension": _method(_change_extension),
     "HasExtension": _method(_has_extension),
@@ -448,18 +485,19 @@ def parse_exact(text: str, formats: List[str]) -> _dt.datetime:
         if not fmt:
             raise NetError("System.FormatException", "Format specifier was invalid.")
         regex, fields = _pattern(fmt)
-        m = re.fullmatch(regex, text.strip(), re.IGNORECASE)
+        m = re.fullmatch(regex, text, re.IGNORECASE)
         if m is None:
             continue
         parts: Dict[str, Any] = dict(year=1, month=1, day=1, hour=0, minute=0, second=0, micro=0)
         ampm = None
+        offset = 0          # a zone in the text: the time is converted to the machine's (UTC)
         for name, value in zip(fields, m.groups()):
             if value is None:
                 continue
             if name == "year":
                 parts["year"] = int(value)
-            elif name == "year2":
-                parts["year"] = 2000 + int(value) if int(value) < 50 else 1900 + int(value)
+            elif name == "year2":      # the en-US calendar's TwoDigitYearMax is 2029
+                parts["year"] = 2000 + int(value) if int(value) < 30 else 1900 + int(value)
             elif name == "monthname":
                 parts["month"] = [x.casefold() for x in _MONTHS].index(value.casefold()) + 1
             elif name == "monthabbr":
@@ -478,14 +516,20 @@ def parse_exact(text: str, formats: List[str]) -> _dt.datetime:
                 parts["micro"] = int((value + "000000")[:6]) if value else 0
             elif name == "ampm":
                 ampm = value.upper()[:1]
+            elif name == "zone" and value.upper() != "Z":
+                digits = value[1:].replace(":", "")
+                minutes = int(digits[:-2] or 0) * 60 + int(digits[-2:]) if len(digits) > 2 \
+                    else int(digits) * 60
+                offset = -minutes if value[0] == "-" else minutes
         if ampm == "P" and parts["hour"] < 12:
             parts["hour"] += 12
         elif ampm == "A" and parts["hour"] == 12:
             parts["hour"] = 0
         try:
             return _dt.datetime(parts["year"], parts["month"], parts["day"], parts["hour"],
-                                parts["minute"], parts["second"], parts["micro"])
-        except ValueError:
+                                parts["minute"], parts["second"], parts["micro"]) \
+                - _dt.timedelta(minutes=offset)
+        except (ValueError, OverflowError):
             raise NetError("System.FormatException",
                            "The DateTime represented by the string is not supported in "
                            "calendar System.Globalization.GregorianCalendar.")

