@@ -279,7 +279,7 @@ def _Completer(source: Any):
     """A prompt_toolkit Completer over ``source`` (the PSReadLine menu)."""
     from prompt_toolkit.completion import Completer
 
-    from .completion import menu_item
+    from .completion import menu_items
 
     class SourceCompleter(Completer):
         def get_completions(self, document, complete_event):
@@ -287,8 +287,7 @@ def _Completer(source: Any):
                 found = source(document.text_before_cursor)
             except Exception:  # completion must never break the line
                 return
-            for c in found:
-                yield menu_item(c)
+            yield from menu_items(found)
 
     return SourceCompleter()
 
