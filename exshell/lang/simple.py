@@ -12,8 +12,8 @@ What it takes, and nothing more (one line, blanks being spaces and tabs):
 * each command a name made of ASCII letters, digits, ``_`` and ``-``, starting with a
   letter, that is not a keyword;
 * each argument, after blanks, a parameter ``-Name`` (ASCII letters, digits, ``_``;
-  no ``:value``), a bare word starting with an ASCII letter made of letters, digits and
-  ``_ . - \\ / :``, a word of ASCII letters and digits starting with a digit that is
+  no ``:value``), a bare word starting with an ASCII letter or ``*`` made of letters,
+  digits and ``_ . - \\ / : * ?`` (``fl *``, ``*.txt``), a word of ASCII letters and digits starting with a digit that is
   not a number (a thumbprint; ``5``, ``1kb``, ``0x1F`` go to the grammar), or a
   single-quoted string with no quote inside; each ends at a blank, a ``|`` or the end
   of the line.
@@ -32,7 +32,7 @@ from .lexicon import KEYWORDS, NUMBER_UNNAMED
 
 __all__ = ["parse_simple"]
 
-_ARG = (r"(?:-[A-Za-z][A-Za-z0-9_]*|[A-Za-z][A-Za-z0-9_.\\/:-]*|[0-9][A-Za-z0-9]*"
+_ARG = (r"(?:-[A-Za-z][A-Za-z0-9_]*|[A-Za-z*][A-Za-z0-9_.\\/:*?-]*|[0-9][A-Za-z0-9]*"
         r"|'[^'\u2018\u2019\u201a\u201b\r\n]*')")
 _CMD = rf"[A-Za-z][A-Za-z0-9_-]*(?:[ \t]+{_ARG})*"
 #: A whole line of the language above (it is small: it compiles in well under a ms).

@@ -40,10 +40,10 @@ LEFT = [
     "Get-Foo -Confirm:$false", "Get-Foo $x", "Get-Foo 5", "Get-Foo 1kb", "Get-Foo 0x1F", "Get-Foo 1e3",
     "Get-Foo 5d", "Get-Foo 12L", "Get-Foo 1.5", "Get-Foo 5-x", "Get-Foo a,b",
     "Get-Foo 'it''s'", "Get-Foo \"x\"", "Get-Foo 'a'b", "Get-Foo a'b'", "Get-Foo # c",
-    "Get-Foo; fl", "Get-Foo\nfl", "Get-Foo\r\n", "Get-Foo (1)", "Get-Foo {x}", "Get-Foo *",
+    "Get-Foo; fl", "Get-Foo\nfl", "Get-Foo\r\n", "Get-Foo (1)", "Get-Foo {x}",
     "Get-Foo -- -x", "Get-Foo @a", "Get-Foo > x", "Get-Foo 2>&1", "Get-Foo a`b", "-x",
     "Get-Foo \u2018x\u2019", "Get-Foo \u2013x", "Gét-Foo", "Get-Foo é", "_x", "7z x", "x.exe",
-    "Get-Foo 'a\nb'",
+    "Get-Foo 'a\nb'", "fl *>x", "fl *>$null", "fl *>&1", "fl ?a", "fl a,*",
 ]
 
 
@@ -67,7 +67,8 @@ def test_a_file_name_is_kept():
 
 _letters = "abcXYZ"
 _name = st.text(_letters + "019_-", max_size=6).map(lambda s: "G" + s)
-_word = st.text(_letters + "09_.-\\/:", max_size=6).map(lambda s: "w" + s)
+_word = st.one_of(st.text(_letters + "09_.-\\/:*?", max_size=6).map(lambda s: "w" + s),
+                 st.text(_letters + "09*?.", max_size=4).map(lambda s: "*" + s))
 _param = st.text(_letters + "09_", max_size=6).map(lambda s: "-P" + s)
 _digits = st.text("0123456789abcdefABCDEFklmgtpxLD", max_size=6).map(lambda s: "1" + s)
 _quoted = st.text(_letters + " |-$#;", max_size=6).map(lambda s: "'%s'" % s)
@@ -96,7 +97,7 @@ def test_every_line_of_the_language_is_taken_as_the_grammar_takes_it(cmds, pads)
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text("aG-' |\t$,;:5#.\\\n(ekx", max_size=14))
+@given(st.text("aG-' |\t$,;:5#.\\\n(ekx*?>&", max_size=14))
 def test_any_line_is_either_left_alone_or_taken_as_the_grammar_takes_it(text):
     mine = parse_simple(text)
     if mine is not None:
