@@ -300,7 +300,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     import gc
     # The program's start-up only allocates what it keeps (modules, the world, the
     # shell): no collection could free anything, so the collector waits until the
-    # shell is set up, and then leaves what start-up built alone (gc.freeze).
+    # shell is set up (interactive: until its first prompt), and then leaves what
+    # start-up built alone (gc.freeze).
     collector_off = _program and gc.isenabled()
     if collector_off:
         gc.disable()
@@ -335,9 +336,10 @@ def _run_shell(opts: "Options") -> int:
         return 1
     for notice in world.notices:
         sys.stderr.write(notice + "\n")
-    if _program and not gc.isenabled():
-        gc.freeze()
-        gc.enable()
+    interactive = opts.command is None and opts.file is None and sys.stdin.isatty() \
+        and sys.stdout.isatty()
+    if _program and not gc.isenabled() and not interactive:
+        _settle()
     try:
         if opts.budget:
             from .engine.budget import Budget
@@ -371,8 +373,11 @@ def _run_shell(opts: "Options") -> int:
             from .engine.psreadline import PSReadLineOptions
             options = PSReadLineOptions()
             options.PredictionSource = opts.prediction
+            # The REPL's set-up (prompt_toolkit's import, the console) only allocates
+            # what it keeps too: the collector waits for the first prompt.
             return run_repl(shell, None if opts.no_logo else _banner(shell),
-                            console=opts.console, options=options)
+                            console=opts.console, options=options,
+                            ready=_settle if _program and not gc.isenabled() else None)
         from .repl.plain import run_plain
         return run_plain(shell, None if opts.no_logo else _banner(shell))
     except KeyboardInterrupt:
@@ -382,6 +387,14 @@ def _run_shell(opts: "Options") -> int:
         return 0
     finally:
         shell.close()
+
+
+def _settle() -> None:
+    """Start-up is over: what it built stays (gc.freeze: the collector never scans it
+    again), and the collector runs from now on."""
+    import gc
+    gc.freeze()
+    gc.enable()
 
 
 #: True when :func:`run` (the program) called :func:`main` (tests call main itself).

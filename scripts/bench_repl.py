@@ -16,7 +16,8 @@
    parameter name and an enum value; as the Tab key does it (the first candidate on
    the line) and as PSReadLine's menu does (every candidate); the first key after a
    command (the background build has run), again, and racing the build.
-   Aim: Tab < 20 ms.
+   Aim: Tab < 20 ms (every time), the menu < 20 ms (median; the first menu of a
+   session makes its ten thousand Completions).
 
 Prints a small report; exits 1 when an aim is missed (so CI can flag it).
 """
@@ -239,6 +240,8 @@ def main(argv=None):
                      again * 1000, racing * 1000))
             if kind == "tab":
                 ok &= worst < 0.020 and again < 0.020
+            else:   # the menu: the first one of a session makes its Completions (max)
+                ok &= med < 0.020 and again < 0.020
     print("aims met" if ok else "AIM MISSED")
     return 0 if ok else 1
 

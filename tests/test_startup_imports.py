@@ -59,6 +59,15 @@ def test_a_command_imports_nothing_it_does_not_need(tmp_path, command):
     # Families and providers the command does not use stay unloaded.
     assert not {"exshell.cmdlets.filesystem", "exshell.cmdlets.x509types", "exshell.drive",
                 "exshell.cmdlets.objects", "exshell.exchange.codec"} & modules
+    # A line of plain commands needs no grammar (exshell/lang/simple.py), and the
+    # start-up path uses no module that imports the standard library's heavy ones.
+    assert _absent(modules, ("pyparsing", "dataclasses", "inspect", "threading")) == []
+
+
+def test_a_script_that_needs_the_grammar_builds_it(tmp_path):
+    out, modules = _modules(tmp_path, "-NoLogo", "-Command", "$d = Get-Date; $d.Year -gt 2000")
+    assert "True" in out
+    assert "pyparsing" in modules
 
 
 def test_a_shell_ready_for_its_first_prompt_has_loaded_no_family(tmp_path):

@@ -193,10 +193,14 @@ def _completer_of(parameter: Any) -> Optional[Completer]:
 
 def complete_value(parameter: Any, request: CompletionRequest) -> List[Candidate]:
     """The candidates for ``parameter``'s value (a Parameter declaration): its
-    completer, else its type's, else the type's names or ``$true``/``$false``."""
+    completer, else its type's, else the type's names or ``$true``/``$false``.  The
+    list is the caller's to read, not to change."""
     completer = _completer_of(parameter)
     if completer is not None:
-        return list(completer(request))
+        # A list as it comes (read only): a kept list keeps its identity, so the menu
+        # made of it last time is made again only when the list is rebuilt.
+        found = completer(request)
+        return found if type(found) is list else list(found)
     ptype = getattr(parameter, "type", None)
     if ptype is None:
         return []

@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as _dt
 import decimal
 import enum
-import inspect
 import math
 import re
 from typing import Any, Callable, Dict, List, Optional, Sequence
@@ -80,6 +79,7 @@ def overload_not_found(name: str, count: int) -> MethodError:
 def _invoke_member(fn: Callable[..., Any], name: str, args: List[Any]) -> Any:
     """Call a Python implementation of a .NET member, turning what it raises into
     PowerShell's errors (a wrong argument count, an exception the member threw)."""
+    import inspect      # here: it costs the start-up its import (ast, dis, tokenize)
     try:
         inspect.signature(fn).bind(*args)
     except TypeError:

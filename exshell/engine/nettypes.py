@@ -36,6 +36,7 @@ from .operators import (RegexPatternError, compare_values, dotnet_groups, dotnet
 from .operators import net_regex as _net_regex
 from .properties import NOT_FOUND, DayOfWeek, PSHashtable, type_names
 from .statics import load_indexes
+from ..structs import LazyPattern
 
 __all__ = ["NetType", "NetError", "NetArgumentError", "NetCountError", "lookup", "parse_type_name", "ArrayList", "GenericList",
            "GenericDictionary", "HashSet", "Regex", "RegexMatch", "RegexGroup", "Version",
@@ -1404,14 +1405,14 @@ GUID_FORMAT_ERROR = 'Format String can be only "D", "d", "N", "n", "P", "p", "B"
 GUID_PARSE_ERROR = ("Guid should contain 32 digits with 4 dashes "
                     "(xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx).")
 _GUID_FORMS = (
-    re.compile(r"[0-9a-fA-F]{32}"),                                             # N
-    re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"),  # D
-    re.compile(r"\{[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}"),  # B
-    re.compile(r"\([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\)"),  # P
+    LazyPattern(r"[0-9a-fA-F]{32}"),                                             # N
+    LazyPattern(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"),  # D
+    LazyPattern(r"\{[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}"),  # B
+    LazyPattern(r"\([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\)"),  # P
 )
-_GUID_X = re.compile(r"\{\s*0[xX]([0-9a-fA-F]{1,8})\s*,\s*0[xX]([0-9a-fA-F]{1,4})\s*,\s*"
-                     r"0[xX]([0-9a-fA-F]{1,4})\s*,\s*\{((?:\s*0[xX][0-9a-fA-F]{1,2}\s*,){7}"
-                     r"\s*0[xX][0-9a-fA-F]{1,2}\s*)\}\s*\}")
+_GUID_X = LazyPattern(r"\{\s*0[xX]([0-9a-fA-F]{1,8})\s*,\s*0[xX]([0-9a-fA-F]{1,4})\s*,\s*"
+                      r"0[xX]([0-9a-fA-F]{1,4})\s*,\s*\{((?:\s*0[xX][0-9a-fA-F]{1,2}\s*,){7}"
+                      r"\s*0[xX][0-9a-fA-F]{1,2}\s*)\}\s*\}")
 
 
 class Guid:

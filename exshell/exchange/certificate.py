@@ -23,7 +23,7 @@ import base64
 import datetime as _dt
 import hashlib
 from functools import cached_property
-from typing import Any, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 from .dotnet import (DnsNameRepresentation, EnhancedKeyUsageRepresentation,
                      IisService, Oid, PublicKeyInfo, AsymmetricKey, X500DistinguishedName,
@@ -34,7 +34,7 @@ from .services import AllowedServices, CertificateAuthorityType, CertificateStat
 from .texts import general_date
 
 __all__ = ["ExchangeCertificate", "ExchangeCertificateV2", "certificate_domains", "certificate_domain_set",
-           "thumbprint_of", "view_class_for"]
+           "domain_set_by_thumbprint", "thumbprint_of", "view_class_for"]
 
 _NS = "Microsoft.Exchange.Management.SystemConfigurationTasks."
 
@@ -68,6 +68,24 @@ def certificate_domain_set(cert) -> frozenset:
     """The certificate's domains, casefolded, as a set (cached per certificate; what
     the Services rules compare POP/IMAP names with)."""
     return frozenset(d.casefold() for d in _certificate_domains(cert))
+
+
+#: thumbprint -> certificate_domain_set (see domain_set_by_thumbprint).
+_DOMAIN_SETS: Dict[str, frozenset] = {}
+
+
+def domain_set_by_thumbprint(thumbprint: str, cert) -> frozenset:
+    """:func:`certificate_domain_set` of ``cert``, whose thumbprint is ``thumbprint``,
+    kept by thumbprint: a string hashes once, while a certificate object hashes its
+    whole encoding at each lookup (most of the Services of ten thousand certificates,
+    which Tab completion shows)."""
+    found = _DOMAIN_SETS.get(thumbprint)
+    if found is None:
+        if len(_DOMAIN_SETS) >= 1 << 16:
+            _DOMAIN_SETS.clear()
+        found = _DOMAIN_SETS[thumbprint] = frozenset(
+            d.casefold() for d in _certificate_domains.__wrapped__(cert))
+    return found
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -12,7 +12,6 @@ Imports only the standard library.
 """
 from __future__ import annotations
 
-import zlib
 from typing import Any, Dict, Optional
 
 from ..structs import Struct
@@ -184,6 +183,7 @@ def _hex_id(error_id: str, purpose: Optional[str], reason: Optional[str]) -> str
     for key in ((error_id, purpose, reason), (error_id, purpose, None)):
         if key in _KNOWN_HEX:
             return _KNOWN_HEX[key]
+    import zlib
     return "%08X" % zlib.crc32(("%s|%s" % (error_id, purpose or "")).encode("utf-8"))
 
 

@@ -34,11 +34,11 @@ Imports only the standard library and siblings.
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass
 from typing import Any, List, Optional, Tuple
 
 from .errors import ExchangeError
 from .names import normalize_thumbprint
+from ..structs import Struct
 from .tracking import TrackedObject
 
 __all__ = ["FederationTrust", "FederatedOrganizationIdentifier", "FederationTrustView",
@@ -145,8 +145,7 @@ def federation_roles() -> Tuple[str, ...]:
 
 # ---------------------------------------------------------------- the model
 
-@dataclass(eq=False)
-class FederationTrust(TrackedObject):
+class FederationTrust(TrackedObject, Struct, eq=False):
     """One federation trust (AD: CN=<name>,CN=Federation Trusts,...)."""
     _tracked_fields = frozenset(("name", "org_thumbprint", "next_thumbprint", "prev_thumbprint",
                                  "application_uri", "application_identifier", "metadata_url",
@@ -171,8 +170,7 @@ class FederationTrust(TrackedObject):
         return [t for t in (self.org_thumbprint, self.next_thumbprint, self.prev_thumbprint) if t]
 
 
-@dataclass(eq=False)
-class FederatedOrganizationIdentifier(TrackedObject):
+class FederatedOrganizationIdentifier(TrackedObject, Struct, eq=False):
     """The organisation's federated organization identifier (one per organisation)."""
     _tracked_fields = frozenset(("account_namespace", "domains", "enabled", "delegation_trust",
                                  "organization_contact", "default_domain"))

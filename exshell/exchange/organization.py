@@ -28,7 +28,8 @@ import datetime as _dt
 from typing import Any, Callable, Dict, List, NamedTuple, Optional, Sequence, Tuple, Union
 
 from ..structs import Struct, factory
-from .certificate import ExchangeCertificate, certificate_domain_set, certificate_domains, view_class_for
+from .certificate import (ExchangeCertificate, certificate_domains, domain_set_by_thumbprint,
+                          view_class_for)
 from .clock import Clock
 from .dotnet import NETWORK_SERVICE, CryptoKeyAccessRule
 from .errors import ExchangeError, exchange_error
@@ -472,7 +473,7 @@ class Server(TrackedObject):
             t = entry.thumbprint
             value = IIS if t in iis else 0
             if pop is not None or imap is not None:
-                domains = certificate_domain_set(entry.cert)
+                domains = domain_set_by_thumbprint(t, entry.cert)
                 if pop is not None and pop in domains:
                     value |= POP
                 if imap is not None and imap in domains:

@@ -9,13 +9,13 @@ asks for another line instead of reporting it.
 Ids and messages follow PowerShell's resources (``TerminatorExpectedAtEndOfString``,
 ``MissingEndCurlyBrace``, ...).  Ids are API, prose can change.
 
-This module imports nothing else from exshell.
+This module imports nothing else from exshell but :mod:`exshell.structs`.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Optional, Sequence, Tuple
 
+from ..structs import Struct
 from .ast import Span
 
 __all__ = ["ParseIssue", "ParseError", "IncompleteInput", "MESSAGES"]
@@ -81,8 +81,10 @@ MESSAGES = {
 }
 
 
-@dataclass(frozen=True)
-class ParseIssue:
+class ParseIssue(Struct, frozen=True):
+    """One parse error: PowerShell's id, the message, where (a Struct, not a dataclass:
+    ``dataclasses`` costs the start-up its import)."""
+
     error_id: str
     message: str
     span: Span

@@ -17,17 +17,18 @@ from __future__ import annotations
 
 import gc
 import sys
-import threading
+from _thread import allocate_lock
 from typing import Optional
 
 from . import ast as A
 from .errors import IncompleteInput, ParseError, ParseIssue
 from .lexicon import LazyRegex
+from .simple import parse_simple
 from .state import Abort, ParseState, activate, diagnose, issue
 
 __all__ = ["parse", "build_grammar", "parse_with"]
 
-_BUILD_LOCK = threading.Lock()
+_BUILD_LOCK = allocate_lock()   # (_thread: threading costs the start-up its import)
 _GRAMMAR = None
 
 
@@ -56,6 +57,10 @@ def parse(text: str, file: Optional[str] = None) -> A.Script:
     """
     if not isinstance(text, str):
         raise TypeError("parse() needs a str")
+    # One line of plain commands needs no grammar (start-up: see simple.py).
+    script = parse_simple(text, file)
+    if script is not None:
+        return script
     return parse_with(grammar(), text, file)
 
 

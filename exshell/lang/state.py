@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import sys
-import threading
+from _thread import _local
 from bisect import bisect_right
 from typing import Optional
 
@@ -74,7 +74,7 @@ class ParseState:
 
 
 #: The thread's current parse (``current_parse.state``).
-current_parse = threading.local()
+current_parse = _local()     # threading.local; threading itself costs the start-up its import
 
 
 def current() -> ParseState:

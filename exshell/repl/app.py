@@ -80,7 +80,8 @@ def _continuation(width: int, line_number: int, is_soft_wrap: bool) -> str:
 
 def run_repl(shell: Any, banner: Optional[str] = None, *, history: Optional[str] = "",
              console: Optional[str] = None, options: Any = None,
-             pt_input: Any = None, pt_output: Any = None, stdout: Optional[IO[str]] = None) -> int:
+             pt_input: Any = None, pt_output: Any = None, stdout: Optional[IO[str]] = None,
+             ready: Optional[Any] = None) -> int:
     """Run the interactive shell until ``exit`` or Ctrl-D; returns the exit code.
 
     ``banner`` is printed first (None: no banner, ``-NoLogo``).  ``console`` is
@@ -89,7 +90,9 @@ def run_repl(shell: Any, banner: Optional[str] = None, *, history: Optional[str]
     it in memory); the classic console keeps its history for the session only, as
     conhost does.  ``options`` are PSReadLine's settings (a
     :class:`~exshell.engine.psreadline.PSReadLineOptions`; None: the defaults).
-    ``pt_input``/``pt_output``/``stdout`` replace the terminal (tests).
+    ``pt_input``/``pt_output``/``stdout`` replace the terminal (tests).  ``ready`` is
+    called once, when everything the first prompt needs is set up, just before it is
+    shown (the program lets the garbage collector run from then on).
     """
     from .host import ReplHost
 
@@ -113,18 +116,21 @@ def run_repl(shell: Any, banner: Optional[str] = None, *, history: Optional[str]
         console_ = _ClassicConsole(shell, cache, pt_input, pt_output)
 
     try:
-        return _loop(shell, host, console_, cache)
+        return _loop(shell, host, console_, cache, ready)
     finally:
         from ..interactive import leave
         leave(shell)
 
 
-def _loop(shell: Any, host: Any, console_: Any, cache: Any) -> int:
+def _loop(shell: Any, host: Any, console_: Any, cache: Any, ready: Optional[Any] = None) -> int:
     from ..interactive import run_line
     failures = 0
     while True:
         shell.before_prompt()       # notices (a class server's) come before the prompt
         prompt = shell.prompt()
+        if ready is not None:
+            ready()
+            ready = None
         try:
             text = console_.read(prompt)
             failures = 0
@@ -323,7 +329,7 @@ def _Completer(source: Any):
     """A prompt_toolkit Completer over ``source`` (the PSReadLine menu)."""
     from prompt_toolkit.completion import Completer
 
-    from .completion import menu_item
+    from .completion import menu_items
 
     class SourceCompleter(Completer):
         def get_completions(self, document, complete_event):
@@ -331,8 +337,7 @@ def _Completer(source: Any):
                 found = source(document.text_before_cursor)
             except Exception:  # completion must never break the line
                 return
-            for c in found:
-                yield menu_item(c)
+            yield from menu_items(found)
 
     return SourceCompleter()
 

@@ -38,7 +38,7 @@ from ..engine.completion import (Candidate, CompletionCache, CompletionRequest, 
 from .tokens import DASHES, Token, Tokens, tokenize
 
 __all__ = ["Candidate", "complete", "candidates", "AUTOMATIC_VARIABLES", "CompletionCache",
-           "make_completer", "Adjusted", "menu_item"]
+           "make_completer", "Adjusted", "menu_item", "menu_items"]
 
 
 #: Variables the engine provides without them being in a scope (offered after ``$``).
@@ -490,6 +490,31 @@ def menu_item(c: Candidate) -> Any:
     return item
 
 
+#: The last long menu made: (the candidate list it came from, how it was adjusted, the
+#: Completions).  Holding the list keeps its identity valid.
+_LAST_MENU: Optional[Tuple[Any, Tuple[Any, ...], List[Any]]] = None
+#: Lists at least this long are kept (a short one costs less to make than to check).
+_MENU_KEPT_FROM = 256
+
+
+def menu_items(found: Sequence[Candidate]) -> List[Any]:
+    """The prompt_toolkit Completions of a menu of ``found`` (see :func:`menu_item`).
+    A long list the completer keeps ready (a server's ten thousand thumbprints, nothing
+    typed yet) gives the same menu until it is rebuilt: the menu is made once, so
+    opening it again costs no lookups of ten thousand candidates."""
+    global _LAST_MENU
+    base = getattr(found, "_base", None) if isinstance(found, Adjusted) else None
+    if base is None or len(found) < _MENU_KEPT_FROM:
+        return [menu_item(c) for c in found]
+    how = (found._replace, found._quote, found._blanks)
+    last = _LAST_MENU
+    if last is not None and last[0] is base and last[1] == how:
+        return last[2]
+    items = [menu_item(c) for c in found]
+    _LAST_MENU = (base, how, items)
+    return items
+
+
 def make_completer(shell: Any, cache: Optional[CompletionCache] = None):
     """A prompt_toolkit Completer over :func:`complete` (imports prompt_toolkit)."""
     from prompt_toolkit.completion import Completer
@@ -498,7 +523,6 @@ def make_completer(shell: Any, cache: Optional[CompletionCache] = None):
 
     class ShellCompleter(Completer):
         def get_completions(self, document, complete_event):
-            for c in candidates(shell, document.text_before_cursor, lists):
-                yield menu_item(c)
+            yield from menu_items(candidates(shell, document.text_before_cursor, lists))
 
     return ShellCompleter()

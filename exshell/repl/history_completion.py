@@ -8,15 +8,15 @@ ordinary completion applies.
 """
 from __future__ import annotations
 
-import re
 from typing import Any, List, Optional
 
+from ..structs import LazyPattern
 from ..engine.history import session_history
 from .completion import Candidate
 
 __all__ = ["history_candidates"]
 
-_HASH = re.compile(r"^\s*#(\S*)$")
+_HASH = LazyPattern(r"^\s*#(\S*)$")
 
 
 def history_candidates(shell: Any, before: str) -> Optional[List[Candidate]]:

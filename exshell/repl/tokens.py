@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from typing import List, Optional
 
+from ..structs import LazyPattern   # compiled on first use: not at start-up
+
 __all__ = ["Token", "Tokens", "tokenize", "KINDS", "KEYWORDS", "OPERATORS", "DASHES"]
 
 #: Token kinds, also the highlighting classes (``class:ps.<kind>``).
@@ -45,19 +47,19 @@ _SQ = "'\u2018\u2019\u201a\u201b"
 _DQ = '"\u201c\u201d\u201e'
 _WS = " \t\f\v\u00a0\u0085"
 
-_VAR_RE = re.compile(r"\$(?:\{(?:`.|[^}`])*\}?|[\w?:]*\w|[$?^]|[\w?]+:?)?", re.UNICODE)
-_NUMBER_RE = re.compile(r"(?:0x[0-9a-f]+|(?:\d+(?:\.(?!\.)\d*)?|\.\d+)(?:e[-+]?\d+)?)[ld]?(?:kb|mb|gb|tb|pb)?",
-                        re.IGNORECASE)
-_TYPE_RE = re.compile(r"\[[A-Za-z_][\w.`+]*(?:\[[\w.,\s`\[\]]*\])?\]")
-_NAME_RE = re.compile(r"[\w?]+", re.UNICODE)
+_VAR_RE = LazyPattern(r"\$(?:\{(?:`.|[^}`])*\}?|[\w?:]*\w|[$?^]|[\w?]+:?)?", re.UNICODE)
+_NUMBER_RE = LazyPattern(r"(?:0x[0-9a-f]+|(?:\d+(?:\.(?!\.)\d*)?|\.\d+)(?:e[-+]?\d+)?)[ld]?(?:kb|mb|gb|tb|pb)?",
+                         re.IGNORECASE)
+_TYPE_RE = LazyPattern(r"\[[A-Za-z_][\w.`+]*(?:\[[\w.,\s`\[\]]*\])?\]")
+_NAME_RE = LazyPattern(r"[\w?]+", re.UNICODE)
 # Characters that end a bare word in argument mode (§1.11).
 _WORD_END = set(_WS) | set("\r\n(){},;|&")
 # Characters that end a parameter name.
 _PARAM_END = _WORD_END | set(".[:")
 # Generic (command-name / expression bare word) characters in expression mode.
-_EXPR_WORD_RE = re.compile(r"[^\s(){},;|&\"'$\[\]=+*/%!<>.\u2018\u2019\u201a\u201b\u201c\u201d\u201e]+")
-_REDIRECT_RE = re.compile(r"[*\d]?>>?(?:&[12])?")
-_OPERATOR_RE = re.compile(r"\+\+|--|\+=|-=|\*=|/=|%=|\.\.|::|2>&1|[*\d]?>>|[*\d]?>|[-+*/%=!,<>]")
+_EXPR_WORD_RE = LazyPattern(r"[^\s(){},;|&\"'$\[\]=+*/%!<>.\u2018\u2019\u201a\u201b\u201c\u201d\u201e]+")
+_REDIRECT_RE = LazyPattern(r"[*\d]?>>?(?:&[12])?")
+_OPERATOR_RE = LazyPattern(r"\+\+|--|\+=|-=|\*=|/=|%=|\.\.|::|2>&1|[*\d]?>>|[*\d]?>|[-+*/%=!,<>]")
 
 
 class Token:

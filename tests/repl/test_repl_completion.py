@@ -326,3 +326,23 @@ def test_the_repl_keeps_no_table_keyed_by_parameter_names():
     for name in ('"thumbprint"', '"identity"', '"server"', '"path"', '"property"'):
         assert name not in source           # folded parameter names as keys: none
     assert not hasattr(completion, "VALUE_SOURCES")
+
+
+def test_a_long_kept_list_gives_the_same_menu_until_it_is_rebuilt():
+    """PSReadLine's menu of a server's thumbprints is made once per list: opening it
+    again (nothing typed) reuses it; a rebuilt list, or the same list quoted, makes
+    a new one; every menu is the candidates' own Completions, in order."""
+    from exshell.engine.completion import Candidate
+    from exshell.repl.completion import Adjusted, menu_item, menu_items
+    kept = [Candidate("%040X" % i, 0, "%040X  IP.WS." % i, "CN=host%d" % i) for i in range(300)]
+    first = menu_items(Adjusted(kept, 0))
+    assert [(m.text, m.display_text, m.display_meta_text) for m in first] == \
+        [(c.text, c.display, c.meta) for c in kept]
+    assert menu_items(Adjusted(kept, 0)) is first
+    quoted = menu_items(Adjusted(kept, 1, "'"))
+    assert quoted is not first and quoted[0].text == "'%040X'" % 0 and quoted[0].start_position == -1
+    rebuilt = list(kept)
+    again = menu_items(Adjusted(rebuilt, 0))
+    assert again is not first and again == first
+    short = kept[:3]
+    assert menu_items(Adjusted(short, 0)) == [menu_item(c) for c in short]
