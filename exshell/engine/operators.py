@@ -373,8 +373,10 @@ def _add(left: Any, right: Any) -> Any:
         out = left.copy()
         for k, v in right.items():
             if k in out:
+                # .NET's exception, not wrapped: OperationStopped, ArgumentException
                 raise OperatorError("Item has already been added. Key in dictionary: '%s'  Key being added: '%s'"
-                                    % (k, k))
+                                    % (k, k), "System.ArgumentException", "OperationStopped",
+                                    exception="System.ArgumentException")
             out[k] = v
         return out
     if isinstance(left, _dt.datetime):
@@ -404,15 +406,27 @@ def _clr(method: str, compute: Callable[[], Any]) -> Any:
                             exception="System.Management.Automation.MethodInvocationException")
 
 
+def _cast_error(value: Any, e: ConversionError) -> OperatorError:
+    """A string operand that is no number: PowerShell's InvalidCastFromStringTo... ids
+    (1 + 'a'); anything else keeps the generic id."""
+    if isinstance(value, str):
+        if '"System.Int' in e.message or '"System.UInt' in e.message:
+            return OperatorError(e.message, "InvalidCastFromStringToInteger", "InvalidArgument")
+        if '"System.Double"' in e.message or '"System.Single"' in e.message:
+            return OperatorError(e.message, "InvalidCastFromStringToDoubleOrSingle",
+                                 "InvalidArgument")
+    return OperatorError(e.message, "InvalidArgument")
+
+
 def _num_pair(op: str, left: Any, right: Any) -> Tuple[Any, Any]:
     try:
         l = to_number(left)
     except ConversionError as e:
-        raise OperatorError(e.message, "InvalidArgument")
+        raise _cast_error(left, e)
     try:
         r = to_number(right)
     except ConversionError as e:
-        raise OperatorError(e.message, "InvalidArgument")
+        raise _cast_error(right, e)
     return l, r
 
 

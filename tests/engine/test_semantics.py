@@ -489,3 +489,32 @@ def test_a_missing_operator_names_the_type_in_the_dialects_words(script, version
     got, fqid, _ = error_of(script, version)
     assert got == message
     assert fqid in ("MethodNotFound", "ArgumentException")
+
+
+OPERAND_ERRORS = [
+    # a string that is no number: InvalidArgument, InvalidCastFromStringToInteger
+    ("1 + 'a'", 'Cannot convert value "a" to type "System.Int32". Error: "Input string was not '
+                'in a correct format."', "InvalidCastFromStringToInteger", "InvalidArgument"),
+    ("$v = 1; $v += 'one'", 'Cannot convert value "one" to type "System.Int32". Error: "Input '
+                            'string was not in a correct format."',
+     "InvalidCastFromStringToInteger", "InvalidArgument"),
+    # adding hashtables with a common key: .NET's ArgumentException, not wrapped
+    ("@{k = 1} + @{k = 2}", "Item has already been added. Key in dictionary: 'k'  Key being "
+                            "added: 'k'", "System.ArgumentException", "OperationStopped"),
+]
+
+
+@pytest.mark.parametrize("version", BOTH)
+@pytest.mark.parametrize("script, message, fqid, category", OPERAND_ERRORS)
+def test_operand_errors(script, message, fqid, category, version):
+    shell, host = make_shell(version)
+    shell.run(script)
+    assert shell.internal_errors == []
+    record = shell.session.errors[0]
+    assert (record.message, record.fqid(), record.category) == (message, fqid, category)
+
+
+@pytest.mark.parametrize("version", BOTH)
+def test_a_hashtable_key_clash_is_caught_as_argument_exception(version):
+    assert run("try { @{k = 1} + @{k = 2} } catch [System.ArgumentException] { 'caught' }",
+               version) == ["caught"]
