@@ -405,3 +405,11 @@ def test_the_certificate_report_script_runs_and_mails_its_page(version, tmp_path
     assert "<tr><th>Thumbprint</th><th>Subject</th><th>NotAfter</th><th>Days left</th></tr>" in html
     assert "<p>Report built in 4 s</p>" in html
     assert html.index("</head><body>") < html.index("<table>") < html.index("</body></html>")
+
+
+@pytest.mark.parametrize("version, definition", [(PS20, "System.Void Start()"), (PS51, "void Start()")])
+def test_get_member_lists_the_stopwatch_methods(version, definition):
+    text, errors = shown(version, "[System.Diagnostics.Stopwatch]::StartNew() | Get-Member -MemberType Method")
+    assert errors == []
+    assert any(l.split(None, 2)[0] == "Start" and l.split(None, 2)[2].strip() == definition for l in text if l.strip())
+    assert {"Reset", "Stop"} <= {l.split()[0] for l in text if l.strip()}
