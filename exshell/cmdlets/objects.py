@@ -1065,7 +1065,7 @@ _SHORT_TYPES = {"System.String": "string", "System.Int32": "int", "System.Int64"
                 "System.Boolean": "bool", "System.Double": "double", "System.Object": "System.Object",
                 "System.Decimal": "decimal", "System.DateTime": "datetime",
                 "System.Object[]": "System.Object[]", "System.Byte[]": "byte[]",
-                "System.Type": "type", "System.Char": "char"}
+                "System.Type": "type", "System.Char": "char", "System.Void": "void"}
 
 #: Methods every object shows (Get-Member on any .NET object).
 _OBJECT_METHODS = (("Equals", "System.Boolean", "System.Object obj"),
@@ -1075,6 +1075,8 @@ _OBJECT_METHODS = (("Equals", "System.Boolean", "System.Object obj"),
 
 #: Extra methods of common types (a plausible subset; the names are the real ones).
 _TYPE_METHODS: Dict[str, Tuple[Tuple[str, str, str], ...]] = {
+    "System.Diagnostics.Stopwatch": (("Reset", "System.Void", ""), ("Restart", "System.Void", ""),
+                                     ("Start", "System.Void", ""), ("Stop", "System.Void", "")),
     "System.String": (
         ("Clone", "System.Object", ""), ("CompareTo", "System.Int32", "System.Object value"),
         ("Contains", "System.Boolean", "System.String value"),

@@ -1120,6 +1120,36 @@ PARAMETERS = {
     ("Get-Help", "Examples"): "Shows only the name, the synopsis and the examples.",
     ("Get-Help", "Parameter"): "Shows only the parameters whose names match (wildcards allowed).",
     ("Get-Help", "Online"): "Shows online help (not available offline in exshell).",
+    # ConvertTo-Html
+    ("ConvertTo-Html", "InputObject"): "The objects to convert; usually piped in. An array given here is one object (its own properties are shown).",
+    ("ConvertTo-Html", "Property"): "The properties to show, in order: names (wildcards allowed), script blocks, or hashtables @{Label=...; Expression=...; Width=...; Alignment=...}. The first object decides the columns; by default all its properties.",
+    ("ConvertTo-Html", "Head"): "Lines to write in <head> instead of the <title> line.",
+    ("ConvertTo-Html", "Title"): "The page title (default: HTML TABLE). Ignored when -Head is given.",
+    ("ConvertTo-Html", "Body"): "Lines to write right after <body>, before the table.",
+    ("ConvertTo-Html", "As"): "Table (the default: a header row and a row per object) or List (a name/value row per property, objects separated by a rule).",
+    ("ConvertTo-Html", "CssUri"): "A style sheet to link in <head>.",
+    ("ConvertTo-Html", "Fragment"): "Writes only the table (with -PreContent and -PostContent), to put into a larger page.",
+    ("ConvertTo-Html", "PreContent"): "Lines to write just before the table.",
+    ("ConvertTo-Html", "PostContent"): "Lines to write just after the table.",
+    # Send-MailMessage
+    ("Send-MailMessage", "To"): "The recipients: user@domain or \"Name <user@domain>\", separated by commas.",
+    ("Send-MailMessage", "Cc"): "The copy recipients.",
+    ("Send-MailMessage", "Bcc"): "The blind-copy recipients: they receive the message but are not named in it.",
+    ("Send-MailMessage", "From"): "The sender's address.",
+    ("Send-MailMessage", "Subject"): "The subject line.",
+    ("Send-MailMessage", "Body"): "The text of the message (one string: pipe HTML lines to Out-String first).",
+    ("Send-MailMessage", "BodyAsHtml"): "Sends the body as HTML instead of plain text.",
+    ("Send-MailMessage", "Attachments"): "Files on the emulated drive to attach; also taken from the pipeline (Get-ChildItem).",
+    ("Send-MailMessage", "SmtpServer"): "The mail server; by default the value of $PSEmailServer. In the lab it is recorded in the message file only.",
+    ("Send-MailMessage", "Port"): "PowerShell 3.0 and later: the server's port (default 25).",
+    ("Send-MailMessage", "UseSsl"): "Connect to the server with TLS.",
+    ("Send-MailMessage", "Credential"): "The account to authenticate with (Get-Credential, or New-Object System.Management.Automation.PSCredential). Only its user name is recorded.",
+    ("Send-MailMessage", "Encoding"): "The character set of the subject and body: ASCII (the default; other characters become ?), UTF8, Unicode... or a [System.Text.Encoding] object.",
+    ("Send-MailMessage", "Priority"): "Normal (the default), High or Low.",
+    ("Send-MailMessage", "DeliveryNotificationOption"): "Which delivery notifications to ask for: None, OnSuccess, OnFailure, Delay, Never (several separated by commas).",
+    # Measure-Command
+    ("Measure-Command", "Expression"): "The script block to time. It runs in the current scope; its output is discarded.",
+    ("Measure-Command", "InputObject"): "Objects for the script block, as $_: piped objects run it once each.",
 }
 
 #: (cmdlet, parameter) pairs whose values may contain wildcards.

@@ -367,3 +367,49 @@ def test_scripts_build_the_credential_with_new_object(version):
     assert errors == [] and text == ["CONTOSO\\mailer", "P@ss"]
     text, errors = shown(version, "New-Object System.Management.Automation.PSCredential('a', 'plain')")
     assert [e.error_id for e in errors] == ["ConstructorInvokedThrowException"]
+
+
+# ============================================================================ a whole report script
+
+REPORT_SCRIPT = r"""
+$sw = [System.Diagnostics.Stopwatch]::StartNew()
+$PSEmailServer = 'mail.contoso.com'
+$style = '<style>table { border-collapse: collapse } td, th { border: 1px solid #999 }</style>'
+$expiring = Get-ExchangeCertificate | Where-Object { $_.NotAfter -lt (Get-Date).AddDays(60) }
+Start-Sleep -Seconds 4
+$table = $expiring | ConvertTo-Html -Fragment -Property Thumbprint, Subject, NotAfter,
+    @{Label='Days left'; Expression={ ($_.NotAfter - (Get-Date)).Days }}
+$sw.Stop()
+$body = ConvertTo-Html -Head $style -Body "<h2>Certificates expiring within 60 days</h2>" `
+    -PostContent ($table + "<p>Report built in $($sw.Elapsed.TotalSeconds) s</p>") | Out-String
+Send-MailMessage -To admins@contoso.com -From exchange@contoso.com `
+    -Subject "Expiring certificates: $(@($expiring).Count)" -Body $body -BodyAsHtml
+"""
+
+
+@pytest.mark.parametrize("version", [PS20, PS51])
+def test_the_certificate_report_script_runs_and_mails_its_page(version, tmp_path):
+    folder = tmp_path / "C" / "scripts"
+    folder.mkdir(parents=True)
+    (folder / "cert-report.ps1").write_text(REPORT_SCRIPT.replace("\n", "\r\n"), encoding="utf-8")
+    text, errors = shown(version, "& C:\\scripts\\cert-report.ps1", drive_root=str(tmp_path))
+    assert errors == [] and text == []
+    [path] = outbox(tmp_path)
+    mail = read_mail(path)
+    expected, _ = out(version, "@(Get-ExchangeCertificate | Where-Object { $_.NotAfter -lt "
+                               "(Get-Date).AddDays(60) }).Count")
+    assert expected[0] >= 1 and mail["Subject"] == "Expiring certificates: %d" % expected[0]
+    html = mail.get_body(("html",)).get_content()
+    assert html.count("<tr><td>") == expected[0]
+    assert "<h2>Certificates expiring within 60 days</h2>" in html
+    assert "<tr><th>Thumbprint</th><th>Subject</th><th>NotAfter</th><th>Days left</th></tr>" in html
+    assert "<p>Report built in 4 s</p>" in html
+    assert html.index("</head><body>") < html.index("<table>") < html.index("</body></html>")
+
+
+@pytest.mark.parametrize("version, definition", [(PS20, "System.Void Start()"), (PS51, "void Start()")])
+def test_get_member_lists_the_stopwatch_methods(version, definition):
+    text, errors = shown(version, "[System.Diagnostics.Stopwatch]::StartNew() | Get-Member -MemberType Method")
+    assert errors == []
+    assert any(l.split(None, 2)[0] == "Start" and l.split(None, 2)[2].strip() == definition for l in text if l.strip())
+    assert {"Reset", "Stop"} <= {l.split()[0] for l in text if l.strip()}
