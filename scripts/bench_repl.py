@@ -151,7 +151,7 @@ def completion(n, runs):
     from prompt_toolkit.document import Document
     from exshell.engine.completion import warm
     from exshell.repl.app import _Completer, _source
-    from exshell.repl.completion import CompletionCache
+    from exshell.repl.completion import CompletionCache, prepare_menus
     from exshell.repl.tabcycle import TabCycle
 
     t0 = time.perf_counter()
@@ -164,6 +164,7 @@ def completion(n, runs):
     gc.collect()
     gc.freeze()
     cache = CompletionCache()
+    cache.after_warm = prepare_menus    # as the PSReadLine console sets it
     source = _source(shell, cache)
     menu = _Completer(source)
     event = CompleteEvent(completion_requested=True)

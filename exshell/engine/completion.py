@@ -64,6 +64,9 @@ class CompletionCache:
         import threading
         self._lock = threading.Lock()
         self._thread: Any = None
+        #: Called with the cache in the background after the warmers have run (the
+        #: PSReadLine console makes the menus of the long lists there).
+        self.after_warm: Optional[Callable[["CompletionCache"], None]] = None
 
     def invalidate(self) -> None:
         """A command ran: what the lists came from may have changed."""
@@ -98,6 +101,10 @@ class CompletionCache:
         if cached[0] == self.generation or (stamp is not None and cached[1] == stamp):
             return cached
         return None
+
+    def kept(self) -> List[Any]:
+        """The lists kept now (valid or not)."""
+        return [entry[2] for entry in list(self._lists.values())]
 
     def peek(self, key: Hashable, stamp: Hashable = None) -> Any:
         """The list under ``key`` if it is valid (as :meth:`get` says), else None."""
@@ -268,4 +275,7 @@ def warm(context: Any, cache: CompletionCache) -> None:
     def run() -> None:
         for warmer in list(WARMERS):
             warmer(context, cache)
+        then = cache.after_warm
+        if then is not None:
+            then(cache)
     cache.warm(run)

@@ -243,6 +243,8 @@ class _PSReadLineConsole:
         # Get-/Set-PSReadLineOption show and change these very options.
         shell.context.register(self.options, PSReadLineOptions)
         self.has_error = ParseErrorCheck(shell.parse)
+        from .completion import prepare_menus
+        cache.after_warm = prepare_menus     # the menu of ten thousand thumbprints, ready
         suggest = AutoSuggestFromHistory()
         source = _source(shell, cache)
         bindings = make_psreadline_bindings(self.options, TabCycle(source),

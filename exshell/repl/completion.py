@@ -38,7 +38,7 @@ from ..engine.completion import (Candidate, CompletionCache, CompletionRequest, 
 from .tokens import DASHES, Token, Tokens, tokenize
 
 __all__ = ["Candidate", "complete", "candidates", "AUTOMATIC_VARIABLES", "CompletionCache",
-           "make_completer", "Adjusted", "menu_item", "menu_items"]
+           "make_completer", "Adjusted", "menu_item", "menu_items", "prepare_menus"]
 
 
 #: Variables the engine provides without them being in a scope (offered after ``$``).
@@ -490,9 +490,10 @@ def menu_item(c: Candidate) -> Any:
     return item
 
 
-#: The last long menu made: (the candidate list it came from, how it was adjusted, the
-#: Completions).  Holding the list keeps its identity valid.
-_LAST_MENU: Optional[Tuple[Any, Tuple[Any, ...], List[Any]]] = None
+#: The last long menus made: (the candidate list each came from, how it was adjusted,
+#: the Completions), newest last.  Holding the list keeps its identity valid.
+_LAST_MENUS: List[Tuple[Any, Tuple[Any, ...], List[Any]]] = []
+_LAST_MENUS_KEPT = 4
 #: Lists at least this long are kept (a short one costs less to make than to check).
 _MENU_KEPT_FROM = 256
 
@@ -502,17 +503,27 @@ def menu_items(found: Sequence[Candidate]) -> List[Any]:
     A long list the completer keeps ready (a server's ten thousand thumbprints, nothing
     typed yet) gives the same menu until it is rebuilt: the menu is made once, so
     opening it again costs no lookups of ten thousand candidates."""
-    global _LAST_MENU
     base = getattr(found, "_base", None) if isinstance(found, Adjusted) else None
     if base is None or len(found) < _MENU_KEPT_FROM:
         return [menu_item(c) for c in found]
     how = (found._replace, found._quote, found._blanks)
-    last = _LAST_MENU
-    if last is not None and last[0] is base and last[1] == how:
-        return last[2]
+    for kept_base, kept_how, items in list(_LAST_MENUS):
+        if kept_base is base and kept_how == how:
+            return items
     items = [menu_item(c) for c in found]
-    _LAST_MENU = (base, how, items)
+    _LAST_MENUS.append((base, how, items))
+    del _LAST_MENUS[:-_LAST_MENUS_KEPT]
     return items
+
+
+def prepare_menus(cache: CompletionCache) -> None:
+    """Make the menus of the long lists ``cache`` keeps (a server's thumbprints and
+    identities, nothing typed yet), so the first menu of a session opens as fast as
+    the next (the background warm calls this after building the lists)."""
+    for found in cache.kept():
+        if isinstance(found, list) and len(found) >= _MENU_KEPT_FROM and \
+                all(isinstance(c, Candidate) for c in found[:1]):
+            menu_items(Adjusted(found, 0))
 
 
 def make_completer(shell: Any, cache: Optional[CompletionCache] = None):

@@ -61,7 +61,8 @@ def test_other_text_is_left_to_the_grammar(text):
 
 
 def test_a_file_name_is_kept():
-    assert parse_simple("Get-Foo", "x.ps1").file == "x.ps1"
+    script = parse_simple("Get-Foo", "x.ps1")
+    assert script.file == "x.ps1" and script.source == "Get-Foo"    # (source: not compared)
     assert parse_simple("x" * 5000) is None   # long text: the grammar (and its errors)
 
 

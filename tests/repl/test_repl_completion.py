@@ -346,3 +346,24 @@ def test_a_long_kept_list_gives_the_same_menu_until_it_is_rebuilt():
     assert again is not first and again == first
     short = kept[:3]
     assert menu_items(Adjusted(short, 0)) == [menu_item(c) for c in short]
+
+
+def test_the_background_warm_makes_the_menus_of_the_long_lists(shell):
+    """The PSReadLine console has the warm make the menu of a long kept list too, so
+    the first menu of a session opens as fast as the next."""
+    from exshell.engine.completion import Candidate, warm
+    from exshell.repl.completion import Adjusted, menu_items, prepare_menus
+    cache = CompletionCache()
+    long_list = [Candidate("%040X" % i) for i in range(300)]
+    cache.get("long", lambda: long_list)
+    cache.get("short", lambda: long_list[:3])
+    made = []
+    cache.after_warm = lambda c: (prepare_menus(c), made.append(True))
+    warm(shell.context, cache)
+    cache.wait(30)
+    assert made
+    import exshell.repl.completion as completion
+    ready = [items for base, _, items in completion._LAST_MENUS if base is long_list]
+    assert ready, "the warm made no menu of the long list"
+    assert menu_items(Adjusted(long_list, 0)) is ready[0]
+    assert [m.text for m in ready[0]] == [c.text for c in long_list]
