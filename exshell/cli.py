@@ -270,7 +270,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv and argv[0] == "lab":   # issue 7: exshell lab list|start|check|validate|report
         from .labs.cli import main as lab_main
-        return lab_main(argv[1:])
+        return lab_main(argv[1:], in_program=_program)
     if argv and argv[0] == "replica":   # issue 18: exshell replica script|import
         from .replica.cli import main as replica_main
         return replica_main(argv[1:])

@@ -290,11 +290,8 @@ class ErrorRecord(Struct):
         """The record as output shows it (``$Error[0]``, ``2>&1``, ``2> file``): the
         text the host shows for an error, in the style of the session that saw it --
         PowerShell's ErrorInstance view, written out of band.  None: no session saw it."""
-        style = self.extra.get("view_style")
-        if style is None:
-            return None
-        from .error_view import render_error  # local: error_view imports this module
-        return render_error(self, style, width)
+        view = self.extra.get("view")
+        return None if view is None else view(width)
 
     def __str__(self) -> str:
         return self.message

@@ -141,7 +141,10 @@ class Session:
 
     # -- errors ---------------------------------------------------------------------
     def add_error(self, record: ErrorRecord) -> None:
-        record.extra.setdefault("view_style", self.error_style)   # how output shows it
+        if "view" not in record.extra:      # how output shows it: as this session shows errors
+            from .error_view import render_error
+            style = self.error_style
+            record.extra["view"] = lambda width: render_error(record, style, width)
         self.errors.insert(0, record)
         limit = self.get_variable("MaximumErrorCount", 256)
         try:

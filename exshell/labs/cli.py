@@ -73,8 +73,9 @@ def _options(argv: Sequence[str], valued: Tuple[str, ...], switches: Tuple[str, 
     return parse_options(argv, "exshell lab", valued, switches)
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
-    """``argv`` without the leading "lab"."""
+def main(argv: Optional[Sequence[str]] = None, *, in_program: bool = False) -> int:
+    """``argv`` without the leading "lab"; ``in_program``: the exshell program runs it
+    (not a test calling main), so ``lab check`` may set this process's data ceiling."""
     argv = list(sys.argv[2:] if argv is None else argv)
     if argv and argv[0].casefold() == "lab":
         argv = argv[1:]
@@ -88,7 +89,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         if command == "start":
             return cmd_start(args)
         if command == "check":
-            return cmd_check(args)
+            return cmd_check(args, in_program=in_program)
         if command == "validate":
             return cmd_validate(args)
         if command == "report":
@@ -199,7 +200,7 @@ def cmd_start(args: Sequence[str]) -> int:
 
 # ----------------------------------------------------------------- check
 
-def cmd_check(args: Sequence[str]) -> int:
+def cmd_check(args: Sequence[str], *, in_program: bool = False) -> int:
     opts, rest = _options(args, ("State", "DriveRoot", "Task", "Root", "MaxSeconds", "MaxSteps",
                                  "Format"), ())
     if len(rest) != 1:
@@ -228,8 +229,7 @@ def cmd_check(args: Sequence[str]) -> int:
                 limits[key] = 0
             if not 0 < limits[key] < float("inf"):
                 raise UsageError("exshell lab check: -%s must be a positive number" % option)
-    from .. import cli as program
-    if program._program:                  # the exshell program, not a test calling main()
+    if in_program:                        # the exshell program, not a test calling main()
         from .grading import limit_process_data
         limit_process_data(limits)        # a ceiling under the budget (this process only)
     try:

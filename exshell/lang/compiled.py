@@ -632,13 +632,20 @@ def _break(ind, where, out):
 
 # ------------------------------------------------------------------ keeping the source
 
+#: The modules whose LazyRegexes are kept.  Named, not imported, here: the parser
+#: imports the grammar, which imports this module, and keeping is a tool's job.
+_PATTERN_MODULES = (".firstchars", ".lexicon", ".nodes", ".parser", ".state", ".rules.script")
+
+
 def kept_patterns(root) -> list:
     """The (pattern, flags) pairs whose engine code is kept (_compiled_regexes.py): the
     grammar's regex elements and every LazyRegex of the parser's modules."""
-    from . import firstchars, lexicon, nodes, parser, state  # noqa: F401 - their LazyRegexes
-    from .rules import script  # noqa: F401
+    import importlib
+    for module in _PATTERN_MODULES:            # each registers its LazyRegexes on import
+        importlib.import_module(module, __package__)
     pairs = {(e.pattern, e.flags) for e in _all_elements(root) if isinstance(e, pp.Regex)}
-    pairs.update((r.pattern, r.flags) for r in lexicon.LAZY)
+    from .lexicon import LAZY
+    pairs.update((r.pattern, r.flags) for r in LAZY)
     return sorted(pairs)
 
 
