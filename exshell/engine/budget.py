@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 import signal
-import threading
+import sys
 import time
 from contextlib import contextmanager
 from typing import Any, Callable, Iterator, Optional, Sequence
@@ -291,8 +291,13 @@ class Budget:
 
 
 def _can_alarm() -> bool:
-    return hasattr(signal, "setitimer") and hasattr(signal, "SIGALRM") and \
-        threading.current_thread() is threading.main_thread()
+    """A SIGALRM timer works here: the platform has one and this is the main thread
+    (threading not imported yet means no thread was started through it; importing it
+    at start-up would cost every command)."""
+    if not (hasattr(signal, "setitimer") and hasattr(signal, "SIGALRM")):
+        return False
+    threading = sys.modules.get("threading")
+    return threading is None or threading.current_thread() is threading.main_thread()
 
 
 #: Who set a budget, as its message says it (else: the CLI option).
