@@ -172,6 +172,8 @@ class NewFederationTrust(_FederationCmdlet):
         except ExchangeError as e:
             self.report(e)
             return
+        if has_federation_dns_warning(self.context.profile) and not p.SuppressDnsWarning:
+            self.write_warning(fed.DNS_WARNING)
         self.trust_views([trust])
 
 

@@ -48,7 +48,7 @@ __all__ = ["FederationTrust", "FederatedOrganizationIdentifier", "FederationTrus
            "federation_error", "federation_roles", "gateway_certificate", "trust_guid",
            "grant_key_access", "find_trust", "check_certificate", "METADATA_EPR",
            "distribute_certificates", "certificate_status", "CertificateStatus",
-           "SERVICE_HOST", "NEXT_CERTIFICATE_WARNING", "DomainProof", "domain_proofs",
+           "SERVICE_HOST", "NEXT_CERTIFICATE_WARNING", "DNS_WARNING", "DomainProof", "domain_proofs",
            "domain_proof_text", "add_federated_domain", "remove_federated_domain"]
 
 #: The name the documentation (and the Hybrid Configuration Wizard) gives the trust.
@@ -69,6 +69,18 @@ _FEDERATION_ROLES = ("Mailbox", "ClientAccess", "HubTransport")
 _EXC = "Microsoft.Exchange.Management.SystemConfigurationTasks."
 #: The Windows service that copies federation certificates between servers.
 SERVICE_HOST = "MSExchangeServiceHost"
+#: What New-FederationTrust warns on Exchange 2010 unless -SuppressDnsWarning: the
+#: product's resource string, put back into English from its published German text [I].
+DNS_WARNING = (
+    "To complete the Federation configuration, you must add a TXT record in DNS for the domain "
+    "you want to use as the account namespace and for any other domain you want to add as a "
+    "federated domain. The format of the TXT record should be \"example.com IN TXT hash-value\" "
+    "where \"example.com\" should be replaced with the domain you want to configure for "
+    "federation, and hash-value should be replaced with the proof value generated with "
+    "\"Get-FederatedDomainProof -DomainName example.com\". After the TXT record is available in "
+    "DNS, complete the Federation configuration by using either the Manage Federation wizard in "
+    "the Exchange Management Console or the Set-FederatedOrganizationIdentifier cmdlet in the "
+    "Exchange Management Shell.")
 #: What Set-FederationTrust -Thumbprint warns (as seen in a published capture [C]).
 NEXT_CERTIFICATE_WARNING = (
     "The federation trust has changed to use a new certificate for Federation. You should "

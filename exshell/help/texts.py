@@ -1086,7 +1086,7 @@ PARAMETERS = {
     ("New-FederationTrust", "SkipNamespaceProviderProvisioning"): "The trust and the organisation identifier were provisioned with the gateway by other means; use with -ApplicationUri, -ApplicationIdentifier and -AdministratorProvisioningId.",
     ("New-FederationTrust", "AdministratorProvisioningId"): "With -SkipNamespaceProviderProvisioning: the provisioning key the gateway returned.",
     ("New-FederationTrust", "ApplicationIdentifier"): "With -SkipNamespaceProviderProvisioning: the organisation's application (site) identifier at the gateway.",
-    ("New-FederationTrust", "SuppressDnsWarning"): "Exchange 2010: leaves out the reminder about the DNS record that proves the domain (exshell prints none).",
+    ("New-FederationTrust", "SuppressDnsWarning"): "Exchange 2010: leaves out the warning about the TXT record in DNS that proves each federated domain.",
     ("New-FederationTrust", "UseLegacyProvisioningService"): "Uses the gateway's legacy provisioning interface (needed for a self-signed federation certificate on the real gateway).",
     ("New-FederationTrust", "MetadataUrl"): "The address of the gateway's federation metadata.",
     ("Set-FederationTrust", "Identity"): "The name of the federation trust to change.",

@@ -178,6 +178,17 @@ def test_federated_domains_and_the_documented_removal_order():
     assert shell.organization.federation_trusts == []
 
 
+@pytest.mark.parametrize("version, suppress, warned", [
+    ("2010", "", True), ("2010", " -SuppressDnsWarning", False), ("2016", "", False)])
+def test_new_federation_trust_warns_about_the_txt_record_on_2010(version, suppress, warned):
+    shell, host = make_shell(version)
+    run(shell, host, FED_CERT)
+    out = run(shell, host, 'New-FederationTrust -Name MFG -Thumbprint $fc.Thumbprint' + suppress)
+    assert out.startswith("WARNING: To complete the Federation configuration") == warned
+    assert "Manage Federation wizard" in out if warned else "WARNING" not in out
+    assert [t.name for t in shell.organization.federation_trusts] == ["MFG"]
+
+
 def test_test_federation_trust_certificate_without_a_trust_shows_nothing():
     shell, host = make_shell("2013")
     assert run(shell, host, "Test-FederationTrustCertificate") == ""
