@@ -90,6 +90,17 @@ def html_encode(text: str, apostrophe: bool = True) -> str:
     return "".join(out)
 
 
+def uri_text(text: str) -> str:
+    """``[Uri]$text`` written back (Uri.ToString()): a Windows path becomes a file URI
+    (``C:\\css\\a.css`` -> ``file:///C:/css/a.css``, ``\\\\srv\\share\\a.css`` ->
+    ``file://srv/share/a.css``); anything else stays as given."""
+    if len(text) >= 3 and text[0].isalpha() and text[1] == ":" and text[2] in "\\/":
+        return "file:///" + text[0] + ":" + text[2:].replace("\\", "/")
+    if text.startswith("\\\\"):
+        return "file://" + text[2:].replace("\\", "/")
+    return text
+
+
 def _net_to_string(value: Any) -> str:
     """``value.ToString()`` (SafeToString): a collection shows its type name, a date
     the en-US form, anything else its string conversion."""
@@ -191,7 +202,8 @@ class ConvertToHtml(Cmdlet):
             else:
                 self.write_object("<title>%s</title>" % (p.Title if p.Title is not None else DEFAULT_TITLE))
             if p.CssUri is not None:
-                self.write_object('<link rel="stylesheet" type="text/css" href="%s" />' % p.CssUri)
+                self.write_object('<link rel="stylesheet" type="text/css" href="%s" />'
+                                  % uri_text(p.CssUri))
             self.write_object("</head><body>")
             for line in p.Body or []:
                 self.write_object(line)

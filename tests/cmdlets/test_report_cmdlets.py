@@ -68,6 +68,9 @@ PAGE_CASES = [
                                           '<link rel="stylesheet" type="text/css" href="report.css" />',
                                           "</head><body>", "Hello"]),
     ("-Title T -Head H -PreContent P", ["H", "</head><body>", "P"]),
+    ("-CssUri C:\\css\\report.css", ["<title>HTML TABLE</title>",
+                                     '<link rel="stylesheet" type="text/css" href="file:///C:/css/report.css" />',
+                                     "</head><body>"]),
 ]
 
 
