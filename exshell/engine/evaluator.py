@@ -1924,6 +1924,7 @@ class _BlockStage(_Stage):
         advanced = False
         self.supports_should_process = False
         self.confirm_impact = "Medium"
+        self.default_set: Optional[str] = None
         for attr in (pb.attributes if pb is not None else ()):
             if attr.name.casefold() != "cmdletbinding":
                 continue
@@ -1934,6 +1935,8 @@ class _BlockStage(_Stage):
                     self.supports_should_process = True if val is None else to_bool(self.ev._value(val))
                 elif k == "confirmimpact" and val is not None:
                     self.confirm_impact = to_string(self.ev._value(val))
+                elif k == "defaultparametersetname" and val is not None:
+                    self.default_set = to_string(self.ev._value(val))
         params: List[Parameter] = []
         position = 0
         for d in self._param_decls():
@@ -1941,12 +1944,23 @@ class _BlockStage(_Stage):
             explicit_position: Optional[int] = None
             validate_set: Optional[List[str]] = None
             checks: List[Tuple[str, List[Any]]] = []
+            aliases: List[str] = []
+            sets: List[str] = []
             for attr in d.attributes:
                 name = attr.name.casefold()
+                if name in ("alias", "system.management.automation.alias", "aliasattribute"):
+                    for v in attr.positional:
+                        value = self.ev._value(v)
+                        aliases.extend(to_string(a) for a in (value if isinstance(value, list)
+                                                              else [value]))
+                    continue
                 if name in ("parameter", "system.management.automation.parameter"):
                     advanced = True
                     for key, val in attr.named:
                         k = key.casefold()
+                        if k == "parametersetname" and val is not None:
+                            sets.append(to_string(self.ev._value(val)))
+                            continue
                         flag = True if val is None else to_bool(self.ev._value(val))
                         if k == "mandatory":
                             mandatory = flag
@@ -1971,8 +1985,13 @@ class _BlockStage(_Stage):
             if not ptype.is_switch:
                 pos = explicit_position if explicit_position is not None else position
                 position += 1
+            extra: Dict[str, Any] = {}
+            if aliases:
+                extra["aliases"] = tuple(aliases)
+            if sets:
+                extra["sets"] = tuple(sets)
             params.append(P(d.name, ptype, position=pos, mandatory=mandatory,
-                            from_pipeline=from_pipeline, from_pipeline_by_name=from_name))
+                            from_pipeline=from_pipeline, from_pipeline_by_name=from_name, **extra))
         return params, advanced
 
     def _bind(self) -> Tuple[Dict[str, Any], List[Any]]:
@@ -1985,7 +2004,8 @@ class _BlockStage(_Stage):
         all_params = params + (list(common_parameters(self.supports_should_process,
                                                       self.ev.session.dialect))
                                if advanced else [])
-        binder = Binder(all_params)
+        from .parameters import ALL_SETS
+        binder = Binder(all_params, default_set=getattr(self, "default_set", None) or ALL_SETS)
         values: Dict[str, Any] = {}
         rest: List[Tuple[int, Any]] = []  # (position in the call, value) for $args
         try:
@@ -2026,7 +2046,9 @@ class _BlockStage(_Stage):
                 target = open_params[0]
                 values[target.name] = Binder.convert(target, el.value, el.span)
                 Binder.check_value(target, values[target.name], el.span)
+            self.parameter_set = self._parameter_set(params, values)
             missing = [p for p in params if p.mandatory and p.name not in values
+                       and p.in_set(self.parameter_set)
                        and not (p.from_pipeline or p.from_pipeline_by_name)]
             if missing:
                 self._prompt_missing(binder, missing, values)
@@ -2040,6 +2062,32 @@ class _BlockStage(_Stage):
                                                exception_type=e.exception_type, activity=self.name,
                                                fqid_command=self.name, invocation=inv))
         return values, [v for _, v in sorted(rest, key=lambda pair: pair[0])]
+
+    def _parameter_set(self, params: List[Parameter], values: Dict[str, Any]) -> str:
+        """The parameter set the bound parameters pick (``[Parameter(ParameterSetName=)]``):
+        the only one they all belong to, else the default one among them; none (or
+        several and no default) is PowerShell's AmbiguousParameterSet error."""
+        from .parameters import ALL_SETS
+        named = []
+        for p in params:
+            for name in p.sets:
+                if name != ALL_SETS and name not in named:
+                    named.append(name)
+        if not named:
+            return ALL_SETS
+        candidates = [n for n in named
+                      if all(p.in_set(n) for p in params if p.name in values)]
+        if len(candidates) == 1:
+            return candidates[0]
+        default = getattr(self, "default_set", None)
+        if default is not None and default in candidates:
+            return default
+        if default is not None and not any(p.name in values for p in params) and \
+                default not in named:
+            return default
+        raise BindingError("AmbiguousParameterSet",
+                           "Parameter set cannot be resolved using the specified named parameters.",
+                           None, "command")
 
     def _prompt_missing(self, binder: Binder, missing: List[Parameter], values: Dict[str, Any]) -> None:
         host = self.ev.session.host
@@ -2110,6 +2158,19 @@ class _BlockStage(_Stage):
                 self.scope.find("PSBoundParameters")[1], list(self.rest)))
         if getattr(self, "advanced", False):
             self.scope.set_local("PSCmdlet", ScriptCmdlet(self))
+            # The common parameters set the preferences inside the function.
+            for param, variable, value in (
+                    ("Verbose", "VerbosePreference", "Continue"),
+                    ("ErrorAction", "ErrorActionPreference", None),
+                    ("WarningAction", "WarningPreference", None)):
+                if param in self.bound_values:
+                    given = self.bound_values[param]
+                    if value is None:
+                        self.scope.set_local(variable, given)
+                    elif to_bool(given):
+                        self.scope.set_local(variable, value)
+                    else:
+                        self.scope.set_local(variable, "SilentlyContinue")
 
     def _run_named(self, names: Tuple[str, ...], dollar_under: Any = NO_VALUE,
                    input_list: Optional[List[Any]] = None) -> None:
@@ -2152,6 +2213,10 @@ class _BlockStage(_Stage):
             for p in self.params:
                 if (p.from_pipeline or p.from_pipeline_by_name) and p.name not in self.bound_values:
                     value = obj if p.from_pipeline else get_property(obj, p.name)
+                    for alias in (p.aliases if value is NOT_FOUND and not p.from_pipeline else ()):
+                        value = get_property(obj, alias)      # by an alias's name too
+                        if value is not NOT_FOUND:
+                            break
                     if value is not NOT_FOUND:
                         self.scope.set_local(p.name, value)
             self._run_named(("process",), dollar_under=obj)
@@ -2202,7 +2267,7 @@ class ScriptCmdlet:
             bool(values.get("Verbose")) or to_string(ev._get_var("VerbosePreference")) == "Continue",
             # A script function runs in the local console host, which offers [S] Suspend.
             remote_suspend=True, dialect=ev.session.dialect)
-        self.ParameterSetName = "__AllParameterSets"
+        self.ParameterSetName = getattr(stage, "parameter_set", None) or "__AllParameterSets"
         self.MyInvocation = inv
         self.CommandOrigin = "Runspace"
 

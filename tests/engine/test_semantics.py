@@ -518,3 +518,41 @@ def test_operand_errors(script, message, fqid, category, version):
 def test_a_hashtable_key_clash_is_caught_as_argument_exception(version):
     assert run("try { @{k = 1} + @{k = 2} } catch [System.ArgumentException] { 'caught' }",
                version) == ["caught"]
+
+
+# ----------------------------------------------------------------- advanced functions
+
+SETS = ("function f { [CmdletBinding(DefaultParameterSetName='ByName')] param("
+        "[Parameter(ParameterSetName='ByName', Mandatory=$true)][string]$Name, "
+        "[Parameter(ParameterSetName='ById', Mandatory=$true)][int]$Id, $Common) "
+        "$PSCmdlet.ParameterSetName }; ")
+ALIAS = ("function h { [CmdletBinding()] param([Parameter(ValueFromPipelineByPropertyName=$true)]"
+         "[Alias('ComputerName', 'CN')]$Server) process { \"srv $Server\" } }; ")
+
+ADVANCED = [
+    # parameter sets: the bound parameters pick one; mandatory only within it
+    (SETS + "f -Name x; f -Id 3; f -Name y -Common 1", ["ByName", "ById", "ByName"]),
+    # aliases: by name and through the pipeline by property name
+    (ALIAS + "h -ComputerName EX01; h -CN EX02", ["srv EX01", "srv EX02"]),
+    (ALIAS + "[pscustomobject]@{ComputerName='EX03'}, [pscustomobject]@{Server='EX04'} | h",
+     ["srv EX03", "srv EX04"]),
+    # the common parameters set the preferences inside
+    ("function v { [CmdletBinding()] param() Write-Verbose 'detail'; $VerbosePreference }; v -Verbose; v",
+     ["VERBOSE: detail", "Continue", "SilentlyContinue"]),
+    ("function e { [CmdletBinding()] param() Get-Item C:\\nope; 'after' }; "
+     "e -ErrorAction SilentlyContinue; try { e -ErrorAction Stop } catch { 'stopped' }",
+     ["after", "stopped"]),
+]
+
+
+@pytest.mark.parametrize("script, expected, version", rows(ADVANCED))
+def test_advanced_functions(script, expected, version):
+    assert run(script, version) == expected
+
+
+@pytest.mark.parametrize("version", BOTH)
+def test_parameter_sets_that_cannot_be_resolved(version):
+    got, fqid, _ = error_of("function f { [CmdletBinding()] param([Parameter(ParameterSetName='A')]$x, "
+                            "[Parameter(ParameterSetName='B')]$y) 1 }; f -x 1 -y 2", version)
+    assert (got, fqid) == ("Parameter set cannot be resolved using the specified named parameters.",
+                           "AmbiguousParameterSet,f")
