@@ -892,6 +892,9 @@ class Evaluator:
         value = self.eval(node.operand)
         if value is NO_OUTPUT:
             value = None
+        if info.full_name == "System.String" and isinstance(value, (list, tuple)):
+            ofs = self._get_var("OFS")            # [string]$array joins with $OFS
+            return to_string(value, " " if ofs is None else to_string(ofs))
         try:
             return convert_to(value, info, self.context.statics)
         except ConversionError as e:

@@ -556,3 +556,9 @@ def test_parameter_sets_that_cannot_be_resolved(version):
                             "[Parameter(ParameterSetName='B')]$y) 1 }; f -x 1 -y 2", version)
     assert (got, fqid) == ("Parameter set cannot be resolved using the specified named parameters.",
                            "AmbiguousParameterSet,f")
+
+
+@pytest.mark.parametrize("version", BOTH)
+def test_a_string_cast_of_an_array_joins_with_ofs(version):
+    assert run("$OFS = '-'; $a = 1, 2, 3; \"$a\"; [string]$a; $OFS = $null; [string]$a",
+               version) == ["1-2-3", "1-2-3", "1 2 3"]
