@@ -636,6 +636,13 @@ class Evaluator:
             name = to_string(target)
         else:
             name = node.name
+        if len(node.elements) == 1 and isinstance(node.elements[0], A.ParenExpr) and \
+                node.elements[0].span.start == node.name_span.end and self.strict_version() >= 2:
+            # f(1, 2): a method-call form that strict mode 2 refuses for a command
+            raise self._runtime_error(
+                "The function or command was called as if it were a method. Parameters should be "
+                "separated by spaces. For information about parameters, see the about_Parameters "
+                "Help topic.", "StrictModeFunctionCallWithParens", node, "InvalidOperation")
         func = self.session.functions.get(name.casefold())
         if func is None:
             # An alias may name a function (Set-Alias ll Get-Listing).

@@ -66,6 +66,30 @@ class Scope:
         return self.vars.pop(name.casefold(), None) is not None
 
 
+class ErrorList(list):
+    """``$Error``: an ArrayList, newest first, that scripts clear (``$Error.Clear()``)."""
+
+    PS_TYPE_NAMES = ("System.Collections.ArrayList", "System.Object")
+
+    def ps_method_Clear(self) -> None:
+        self.clear()
+
+    def ps_method_RemoveAt(self, index: Any) -> None:
+        from .conversion import to_int
+        i = to_int(index)
+        if 0 <= i < len(self):
+            del self[i]
+
+    def ps_method_Remove(self, item: Any) -> None:
+        for i, v in enumerate(self):
+            if v is item:
+                del self[i]
+                return
+
+    def ps_method_Contains(self, item: Any) -> bool:
+        return any(v is item for v in self)
+
+
 class ErrorStyle:
     """How error records are displayed: the dialect's markers and wording, and how
     errors that came back from a remote server look (``remote``: no position block;
@@ -95,7 +119,7 @@ class Session:
         self.functions: Dict[str, Any] = {}
         self.global_scope = Scope(kind="global")
         self.script_scope: Scope = self.global_scope
-        self.errors: List[ErrorRecord] = []
+        self.errors: List[ErrorRecord] = ErrorList()
         self.last_success = True
         self.had_error = False
         self.last_exit_code: Optional[int] = None

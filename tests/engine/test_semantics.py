@@ -562,3 +562,20 @@ def test_parameter_sets_that_cannot_be_resolved(version):
 def test_a_string_cast_of_an_array_joins_with_ofs(version):
     assert run("$OFS = '-'; $a = 1, 2, 3; \"$a\"; [string]$a; $OFS = $null; [string]$a",
                version) == ["1-2-3", "1-2-3", "1 2 3"]
+
+
+@pytest.mark.parametrize("version", BOTH)
+def test_error_is_an_array_list_scripts_clear(version):
+    assert run("Get-Item C:\\nope -ErrorAction SilentlyContinue; Get-Item C:\\x -ea 0; $Error.Count; "
+               "$Error.RemoveAt(0); $Error.Count; $Error.Clear(); $Error.Count; "
+               "$Error.GetType().FullName", version) == ["2", "1", "0", "System.Collections.ArrayList"]
+
+
+@pytest.mark.parametrize("version", BOTH)
+def test_strict_mode_refuses_a_command_called_like_a_method(version):
+    script = "Set-StrictMode -Version 2; function f($a, $b) { $a }; f(1,2)"
+    got, fqid, _ = error_of(script, version)
+    assert got.startswith("The function or command was called as if it were a method.")
+    assert fqid == "StrictModeFunctionCallWithParens"
+    assert run("function f($a, $b) { $a }; f(1,2); Set-StrictMode -Version 2; f (1,2); f 3 4",
+               version) == ["1", "2", "1", "2", "3"]
