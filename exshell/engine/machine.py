@@ -147,6 +147,9 @@ def _dns_static(context: Any, name: str, args: Optional[List[Any]]) -> Any:
     if args is not None and n in ("gethostentry", "gethostbyname", "resolve"):
         if len(args) != 1:
             raise overload_not_found(name, len(args))
+        if args[0] is None:
+            raise method_threw(name, 1, "System.ArgumentNullException",
+                               "Value cannot be null.\r\nParameter name: hostNameOrAddress")
         asked = to_string(args[0]).strip().rstrip(".")
         fqdn = _fqdn(context)
         short = _env(context, "COMPUTERNAME", "EX01")
