@@ -60,6 +60,21 @@ if sys.getrecursionlimit() < RECURSION_LIMIT:
 _EVAL, _BINARY, _UNARY, _SHORT, _TRUTH = range(5)
 
 
+_INTEGER_TYPES = frozenset("System." + n for n in ("Int32", "Int64", "Int16", "Byte", "SByte",
+                                                    "UInt16", "UInt32", "UInt64"))
+
+
+def _cast_error_id(value: Any, target: str) -> str:
+    """The error id of a failed cast: PowerShell's own for text that is no number
+    ([int]'abc' is InvalidCastFromStringToInteger); a Parse method that threw otherwise."""
+    if isinstance(value, str):
+        if target in _INTEGER_TYPES:
+            return "InvalidCastFromStringToInteger"
+        if target in ("System.Double", "System.Single"):
+            return "InvalidCastFromStringToDoubleOrSingle"
+    return "InvalidCastParseTargetInvocation"
+
+
 def _version_values(session: Session) -> None:
     """``$PSVersionTable``'s versions as System.Version values (``.PSVersion.Major`` is
     what scripts test); PSEdition stays a string, PSCompatibleVersions is a Version[]."""
@@ -905,7 +920,7 @@ class Evaluator:
         try:
             return convert_to(value, info, self.context.statics)
         except ConversionError as e:
-            raise self._runtime_error(e.message, "InvalidCastParseTargetInvocation", node,
+            raise self._runtime_error(e.message, _cast_error_id(value, info.full_name), node,
                                       "InvalidArgument", exception_type="System.Management.Automation.RuntimeException")
 
     def _variable_reference(self, variable: A.VariableExpr) -> Any:
