@@ -330,7 +330,8 @@ class IisReset(_ServiceCmdlet):
     parameters = (Parameter("Arguments", StringType(), remaining=True),)
 
     def process(self, p: Any) -> None:
-        args = [a.lstrip("/-").casefold() for a in (p.Arguments or [])]
+        # A native program gets no argument for $null (iisreset $unset: found by the fuzzer).
+        args = [str(a).lstrip("/-").casefold() for a in (p.Arguments or []) if a is not None]
         action = "restart"
         for arg in args:
             if arg in ("stop", "start", "restart", "status"):

@@ -140,6 +140,10 @@ def test_iisreset():
         "Status for World Wide Web Publishing Service ( W3SVC ) : Stopped\n")
     assert run(shell, host, "iisreset; $LASTEXITCODE").split("\n")[-2:] == ["0", ""]
     assert "Stopped" not in run(shell, host, "iisreset /status")
+    # $null is no argument at all (was an internal error; found by scripts/fuzz_run.py)
+    assert run(shell, host, "iisreset $unset /stop $null") == ("Attempting stop...\n"
+                                                             "Internet services successfully stopped\n")
+    run(shell, host, "iisreset /start")
     text = run(shell, host, "iisreset /bogus; $LASTEXITCODE")
     assert text.startswith("Invalid command line argument: bogus") and text.endswith("\n1\n")
     shell, host = make_shell("2019")                   # no IIS Admin Service on 2019
