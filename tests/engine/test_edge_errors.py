@@ -75,6 +75,12 @@ ERRORS = [
      "Parameter name: ticks",
      "System.ArgumentOutOfRangeException,Microsoft.PowerShell.Commands.ConvertFromJsonCommand",
      ("2016",)),
+    # Was Python's own text ("chr() arg not in range(0x110000)"); a Char is 16 bits.
+    ("[char]0x110000", 'Cannot convert value "1114112" to type "System.Char". Error: "Value was '
+                       'either too large or too small for a character."',
+     "InvalidCastParseTargetInvocation", BOTH),
+    ("[char]-1", 'Cannot convert value "-1" to type "System.Char". Error: "Value was either too '
+                 'large or too small for a character."', "InvalidCastParseTargetInvocation", BOTH),
     ("('[' * 5000) | ConvertFrom-Json", "RecursionLimit exceeded.",
      "System.ArgumentException,Microsoft.PowerShell.Commands.ConvertFromJsonCommand", ("2016",)),
 ]
