@@ -127,6 +127,7 @@ def _unreadable(data):
     ("folder", "not a regular file"),
     ("fifo", "not a regular file"),
     ("drive-link", "the drive folder is a symbolic link"),
+    ("trigger", "it holds triggers or views exshell never makes: stall"),
 ])
 def test_forged_or_unreadable_submissions_are_failed_checks(labs_dir, outside, tmp_path, capsys,
                                                           how, reason):
@@ -150,6 +151,13 @@ def test_forged_or_unreadable_submissions_are_failed_checks(labs_dir, outside, t
     elif how == "fifo":
         os.unlink(state)
         os.mkfifo(str(state))
+    elif how == "trigger":      # an endless query run by the grader's first write
+        import sqlite3
+        conn = sqlite3.connect(str(state))
+        conn.execute("CREATE TRIGGER stall AFTER INSERT ON journal BEGIN SELECT (WITH RECURSIVE "
+                     "c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c); END")
+        conn.commit()
+        conn.close()
     elif how == "drive-link":
         import shutil
         shutil.rmtree(folder / "drive")
