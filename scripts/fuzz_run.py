@@ -1,6 +1,10 @@
 """Fuzz Shell.run with many inputs and count what must never happen: a Python
 traceback, an "internal error" (the safety net in Shell.run or in the parser), an
-exception escaping Shell.run, or a run that does not come back.
+exception escaping Shell.run, a run that does not come back, or a way out of the
+drive: each shell's drive holds a symbolic link (``C:/link``, ``C:/Users/link``)
+to a folder outside it with a secret file, and the secret showing in any output, or
+any change outside the drives (that folder, the worker's working folder), counts as
+a drive escape.
 
 Usage: python3 scripts/fuzz_run.py [-n 100000] [--seed 1] [--jobs 2] [--show 5]
 
@@ -41,6 +45,8 @@ LITERALS = ["1", "0", "-1", "2kb", "0x1F", "1.5", "1e3", "1e999", "[int]::MaxVal
             "@()", "@(1,2)", "@{a=1}", "{ $_ }", "$_", "$x", "$x.Thumbprint", "$x[0]", "$args",
             "$env:COMPUTERNAME", "C:\\x.txt", "C:\\", "\\\\fs01\\share\\a", "..\\..", "*", "?",
             "[datetime]'2026-01-01'", "(Get-Date)", "[System.IO.File]", "[string]", "[int[]]",
+            "C:\\link", "C:\\link\\secret.txt", "C:\\Users\\link\\x.txt", "link", "..\\link",
+            "C:\\link\\new.txt", "'C:\\link\\secret.txt'",
             "'x' * 3", "1..3", "IIS", "SMTP", "IIS,SMTP", "EX01", "26AB4ED1EFF22AB001479E854A8DE78434C6364E"]
 PUNCT = ["|", ";", "\n", "(", ")", "{", "}", "[", "]", "@(", "$(", "@{", "=", "+=", ",", ".", "::",
          "'", '"', "\u201c", "\u201d", "\u2018", "\u2019", "`", "#", "<#", "#>", "&", ". ", "2>&1",
@@ -136,24 +142,78 @@ class Generator:
         return (self.soup, self.mutate, self.splice)[i % 3]()
 
 
-def make_shell():
+SECRET = "FUZZ-OUTSIDE-SECRET-7f3a"
+
+
+def make_shell(outside: str):
     from exshell.engine.budget import Budget
     from exshell.testing import make_shell as _make
     shell, host = _make(answers=["n"] * 20, interactive=False)
     shell.budget = Budget.untrusted(origin="option", max_seconds=5, max_steps=20_000,
                                     max_memory_mb=None)
+    shell.drive.ensure()
+    for where in (("C", "link"), ("C", "Users", "link")):
+        os.symlink(outside, os.path.join(shell.drive_root, *where))
     return shell, host
 
 
+def _outside_state(folder: str) -> List[Tuple[str, bytes]]:
+    out = []
+    for base, dirs, files in os.walk(folder):
+        for name in sorted(dirs + files):
+            path = os.path.join(base, name)
+            data = b""
+            if os.path.isfile(path) and not os.path.islink(path):
+                with open(path, "rb") as fh:
+                    data = fh.read(4096)
+            out.append((os.path.relpath(path, folder), data))
+    return sorted(out)
+
+
+def _escape_check(workdir: str, outside: str, expected) -> str:
+    """What changed outside the drives ("" when nothing did)."""
+    now = _outside_state(outside)
+    if now != expected:
+        return "the folder outside changed: %r" % sorted(set(now) ^ set(expected))[:3]
+    strays = [n for n in os.listdir(workdir) if n not in ("outside", "tmp")]
+    strays += [n for n in os.listdir(os.path.join(workdir, "tmp"))
+               if not n.startswith("exshell-drive-")]
+    return "written outside the drive: %r" % strays[:3] if strays else ""
+
+
 def worker(args: Tuple[int, int, int, int]) -> Dict:
+    import shutil
+    import tempfile
     start, count, seed, fresh = args
     gen = Generator(seed + start)
-    found: Dict[str, Dict] = {"traceback": {}, "internal": {}, "escaped": {}}
-    counts = {"inputs": 0, "traceback": 0, "internal": 0, "escaped": 0}
+    found: Dict[str, Dict] = {"traceback": {}, "internal": {}, "escaped": {}, "drive": {}}
+    counts = {"inputs": 0, "traceback": 0, "internal": 0, "escaped": 0, "drive": 0}
+    # A working folder of this worker's own: drives are made in its tmp/, the links
+    # point to its outside/, and nothing else may appear in it.
+    workdir = tempfile.mkdtemp(prefix="exshell-fuzz-")
+    outside = os.path.join(workdir, "outside")
+    os.makedirs(os.path.join(outside, "sub"))
+    with open(os.path.join(outside, "secret.txt"), "w") as fh:
+        fh.write(SECRET)
+    os.mkdir(os.path.join(workdir, "tmp"))
+    saved_tempdir, saved_cwd = tempfile.tempdir, os.getcwd()
+    tempfile.tempdir = os.path.join(workdir, "tmp")
+    os.chdir(workdir)
+    expected = _outside_state(outside)
+    try:
+        _work(gen, start, count, fresh, outside, workdir, expected, counts, found)
+    finally:
+        os.chdir(saved_cwd)
+        tempfile.tempdir = saved_tempdir
+        shutil.rmtree(workdir, ignore_errors=True)
+    return {"counts": counts, "found": found}
+
+
+def _work(gen, start, count, fresh, outside, workdir, expected, counts, found) -> None:
     shell = host = None
     for i in range(count):
         if shell is None or i % fresh == 0:
-            shell, host = make_shell()
+            shell, host = make_shell(outside)
         text = gen.next(start + i)
         host.clear()
         before = len(shell.internal_errors)
@@ -170,6 +230,13 @@ def worker(args: Tuple[int, int, int, int]) -> Dict:
             continue
         counts["inputs"] += 1
         out = host.text
+        why = "the secret outside the drive was shown" if SECRET in out else ""
+        if not why and i % 25 == 0:
+            why = _escape_check(workdir, outside, expected)
+        if why:
+            counts["drive"] += 1
+            found["drive"].setdefault(why, (text, out[-800:]))
+            expected = _outside_state(outside)      # count each escape once
         if "Traceback (most recent call last)" in out:
             counts["traceback"] += 1
             found["traceback"].setdefault(out[-200:], (text, out[-1500:]))
@@ -180,7 +247,6 @@ def worker(args: Tuple[int, int, int, int]) -> Dict:
             tb = "".join(traceback.format_exception(type(err), err, err.__traceback__))[-2000:] \
                 if err else out[-800:]
             found["internal"].setdefault(key, (text, tb))
-    return {"counts": counts, "found": found}
 
 
 def main(argv: List[str]) -> int:
@@ -200,8 +266,8 @@ def main(argv: List[str]) -> int:
         tasks.append((done, n, opts.seed, opts.fresh))
         done += n
     started = time.perf_counter()
-    totals = {"inputs": 0, "traceback": 0, "internal": 0, "escaped": 0}
-    found: Dict[str, Dict] = {"traceback": {}, "internal": {}, "escaped": {}}
+    totals = {"inputs": 0, "traceback": 0, "internal": 0, "escaped": 0, "drive": 0}
+    found: Dict[str, Dict] = {"traceback": {}, "internal": {}, "escaped": {}, "drive": {}}
     if opts.jobs > 1:
         with multiprocessing.Pool(opts.jobs) as pool:
             results = pool.imap_unordered(worker, tasks)
@@ -213,12 +279,14 @@ def main(argv: List[str]) -> int:
     elapsed = time.perf_counter() - started
     print("inputs: %d in %.0f s (%.0f/s), seed %d" % (totals["inputs"], elapsed,
                                                       totals["inputs"] / max(elapsed, 1e-9), opts.seed))
-    print("tracebacks: %d, internal errors: %d, exceptions out of Shell.run: %d"
-          % (totals["traceback"], totals["internal"], totals["escaped"]))
-    for kind in ("escaped", "internal", "traceback"):
+    print("tracebacks: %d, internal errors: %d, exceptions out of Shell.run: %d, "
+          "drive escapes: %d" % (totals["traceback"], totals["internal"], totals["escaped"],
+                                 totals["drive"]))
+    for kind in ("drive", "escaped", "internal", "traceback"):
         for key, (text, detail) in list(found[kind].items())[:opts.show]:
             print("\n--- %s: %s\ninput: %r\n%s" % (kind, key, text, detail))
-    return 0 if not (totals["traceback"] or totals["internal"] or totals["escaped"]) else 1
+    return 0 if not (totals["traceback"] or totals["internal"] or totals["escaped"]
+                     or totals["drive"]) else 1
 
 
 def _merge(totals, found, r) -> None:
