@@ -97,6 +97,7 @@ class ExchangeWorld:
             return cls(org.profile, org.clock, request_ids=request_ids, organization=org, store=store,
                        key_source=key_source, serials=serials)
         notices: List[str] = []
+        existed = os.path.lexists(state)
         try:
             store = open_store(state)
         except LegacyStateFile:
@@ -118,7 +119,14 @@ class ExchangeWorld:
                         raise
                     org = store.load(**sources)
         except BaseException:
+            empty = not existed and not _holds_world(store)
             store.conn.close()
+            if empty:        # a failed start changes nothing: no empty world file is left
+                for suffix in ("", "-wal", "-shm"):
+                    try:
+                        os.unlink(state + suffix)
+                    except OSError:
+                        pass
             raise
         return cls(org.profile, org.clock, key_source=key_source, serials=serials,
                    request_ids=request_ids, organization=org, store=store, name=name or "",
@@ -268,6 +276,13 @@ class ExchangeWorld:
 
 
 # ----------------------------------------------------------------- helpers
+
+def _holds_world(store: Any) -> bool:
+    try:
+        return bool(store.has_world())
+    except Exception:    # noqa: BLE001 - a store that cannot tell holds nothing of ours
+        return False
+
 
 def _digest(path: str) -> str:
     from .definition import MAX_FILE_BYTES

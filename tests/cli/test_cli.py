@@ -274,3 +274,14 @@ def test_a_fifo_named_as_a_file_is_refused_without_blocking(tmp_path, args):
     said = proc.stdout + proc.stderr
     assert "Traceback" not in said
     assert "not a regular file" in said or "is not recognized" in said
+
+
+def test_a_bad_organisation_file_leaves_no_world_file(tmp_path):
+    """A failed start changes nothing (issue 14): an organisation file that cannot be
+    built left an empty world database behind, named after it."""
+    org = tmp_path / "bad.toml"
+    org.write_text('version = "2010"\n[[certificates]]\ndomains = ["a.contoso.com"]\ndays_left = nan\n')
+    state = tmp_path / "w.db"
+    p = run("-NoLogo", "-Organization", str(org), "-State", str(state), "-Command", "'ran'")
+    assert p.returncode == 1 and "'days_left' must be a number of days" in p.stderr
+    assert sorted(os.listdir(str(tmp_path))) == ["bad.toml"]
