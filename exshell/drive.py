@@ -216,6 +216,24 @@ def _split(text: str) -> List[str]:
     return [p for p in text.replace("/", "\\").split("\\") if p not in ("", ".")]
 
 
+#: Characters Windows forbids in a file name (besides _ILLEGAL's).
+_NOT_IN_NAMES = frozenset(':*?\\/')
+
+
+def _windows_name(name: str) -> bool:
+    """Whether a real entry's name could be a Windows file name: someone with access to
+    the drive folder may plant "evil\x1b]52;...\x07.txt" (a terminal escape sequence a
+    listing would print), a name with a newline or a backslash, or bytes that are not
+    UTF-8.  Listings and recursive copies leave such entries out, as they do links."""
+    if any(c in _ILLEGAL or c in _NOT_IN_NAMES for c in name) or name != name.rstrip(" ."):
+        return False                  # (Windows drops a name's trailing dots and spaces)
+    try:
+        name.encode("utf-8")          # a byte that was not UTF-8 reads as a lone surrogate
+    except UnicodeError:
+        return False
+    return True
+
+
 def _encodable(name: str) -> bool:
     try:
         os.fsencode(name)
@@ -740,7 +758,7 @@ class Drive:
         except OSError as e:
             raise self._error(e, src_text) from None
         for name, st in sorted(entries):
-            if name.startswith(TEMP_PREFIX):
+            if name.startswith(TEMP_PREFIX) or not _windows_name(name):
                 continue
             s_shown, d_shown = src_text.rstrip("\\") + "\\" + name, dst_text.rstrip("\\") + "\\" + name
             if stat.S_ISDIR(st.st_mode):
@@ -797,13 +815,15 @@ class Drive:
     def children(self, p: DrivePath) -> List[DrivePath]:
         """Entries of a folder, folders first then files, each by name
         (case-insensitive), as Get-ChildItem lists them; symbolic links, FIFOs,
-        sockets, devices and writes in progress are hidden."""
+        sockets, devices, writes in progress and names Windows cannot have (control
+        characters, ``<>:"|?*\\``, trailing dots or spaces, bytes that are not UTF-8)
+        are hidden."""
         fd = self._open_dir(p.parts, p.text, "PathNotFound")
         try:
             with os.scandir(fd) as it:
                 found = []
                 for entry in it:
-                    if entry.name.startswith(TEMP_PREFIX):
+                    if entry.name.startswith(TEMP_PREFIX) or not _windows_name(entry.name):
                         continue
                     try:
                         mode = entry.stat(follow_symlinks=False).st_mode

@@ -286,6 +286,34 @@ def test_sockets_are_refused_and_hidden(sh):
 
 # ---------------------------------------------------------------- names
 
+PLANTED_NAMES = [b"\x1b]0;pwned\x07.txt", b"\x1b]52;c;cHduZWQ=\x07", b"a\nb.txt", b"\xff\xfe.txt",
+                 b"back\\slash.txt", b"q?.txt", b"star*.txt", b"a:b.txt", b'quote".txt', b"pipe|.txt",
+                 b"lt<gt>.txt", b"trail. ", b"dot."]
+
+
+def test_names_windows_cannot_have_are_never_listed_nor_copied(sh):
+    """Someone with access to the drive folder plants names no Windows file can have
+    (issue 14): a terminal escape sequence (OSC 52 writes the clipboard) that a
+    listing printed raw, a newline, a backslash, bytes that are not UTF-8.  They are
+    hidden as links are: not listed, not matched by wildcards, not copied."""
+    shell, _, _ = sh
+    os.mkdir(c(shell, "d"))
+    for name in PLANTED_NAMES:
+        with open(os.path.join(os.fsencode(c(shell, "d")), name), "wb") as fh:
+            fh.write(b"planted")
+    with open(c(shell, "d", "fine.txt"), "w") as fh:
+        fh.write("fine")
+    for command in ("Get-ChildItem C:\\d -Name", "Get-ChildItem C:\\d\\* | % { $_.FullName }",
+                    "Get-ChildItem C:\\d -Recurse | % { $_.Name }",
+                    "Copy-Item C:\\d C:\\e -Recurse; Get-ChildItem C:\\e -Name"):
+        r, text = run(sh, command)
+        assert "\x1b" not in text and "\x07" not in text and "\udcff" not in text, command
+        assert [line for line in text.split("\n") if line.strip()] == \
+            (["C:\\d\\fine.txt"] if "FullName" in command else ["fine.txt"]), (command, text)
+    assert sorted(os.listdir(c(shell, "e"))) == ["fine.txt"]
+    r, text = run(sh, "Remove-Item C:\\d -Recurse; Test-Path C:\\d")
+    assert r.success and text.strip() == "False"
+
 @pytest.mark.parametrize("path", [
     "\\\\..\\E\\x.txt", "\\\\.\\E\\x.txt", "\\\\...\\E\\x.txt", "\\\\srv\\..\\x.txt",
     "\\\\CON\\share\\x.txt", "\\\\srv\\NUL\\x.txt", "\\\\srv\\lpt1.txt\\x.txt", "\\\\ \\E\\x",
