@@ -114,8 +114,16 @@ class InvokeWebRequest(Cmdlet):
         text = str(p.Uri)
         if "://" not in text:
             text = "http://" + text
-        parts = urlsplit(text)
-        host = parts.hostname
+        try:
+            parts = urlsplit(text)
+            host = parts.hostname
+        except ValueError:            # "https://web]mail/" (was a Python error: fuzzer)
+            self.throw_terminating(self.error_record(
+                "Cannot bind parameter 'Uri'. Cannot convert value \"%s\" to type \"System.Uri\". "
+                "Error: \"Invalid URI: The hostname could not be parsed.\"" % p.Uri,
+                "CannotConvertArgumentNoMessage", "InvalidArgument",
+                exception_type="System.Management.Automation.ParameterBindingException"))
+            return
         if not host:
             self._fail("uri")
             return
@@ -345,7 +353,16 @@ class TestOwaConnectivity(ExchangeCmdlet):
         org = self.organization
         if p.URL is not None:
             text = str(p.URL) if "://" in str(p.URL) else "https://" + str(p.URL)
-            parts = urlsplit(text)
+            try:
+                parts = urlsplit(text)
+                parts.hostname
+            except ValueError:        # "https://web]mail/owa" (was a Python error: fuzzer)
+                self.throw_terminating(self.error_record(
+                    "Cannot bind parameter 'URL'. Cannot convert value \"%s\" to type "
+                    "\"System.Uri\". Error: \"Invalid URI: The hostname could not be parsed.\""
+                    % p.URL, "CannotConvertArgumentNoMessage", "InvalidArgument",
+                    exception_type="System.Management.Automation.ParameterBindingException"))
+                return
             server = resolve_host(org, parts.hostname or "")
             if server is None:
                 # The test reports the failure in its result, as for any other failure.

@@ -170,7 +170,11 @@ def _certificate(context: Any, server: Any, thumbprint: str) -> Any:
 def _create(context: Any, args: List[Any]) -> HttpWebRequest:
     from ..engine.conversion import to_string
     text = to_string(args[0]).strip()
-    parts = urlsplit(text)
+    try:
+        parts = urlsplit(text)
+        parts.hostname
+    except ValueError:
+        raise NetError("System.UriFormatException", "Invalid URI: The hostname could not be parsed.")
     if not parts.scheme or not parts.hostname:
         raise NetError("System.UriFormatException", "Invalid URI: The format of the URI could not be determined.")
     if parts.scheme.casefold() not in ("http", "https"):

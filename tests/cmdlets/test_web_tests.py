@@ -66,6 +66,9 @@ def test_a_stopped_iis_refuses_the_connection():
     ("[System.Net.WebRequest]::Create('no uri')", "Invalid URI"),
     ("[System.Net.WebRequest]::Create()", 'Cannot find an overload for "Create"'),
     ("[System.Net.WebRequest]::Create('http://EX01.contoso.com/owa').GetResponse()", "(403) Forbidden"),
+    # A host name a URI cannot hold (was an internal error; found by scripts/fuzz_run.py)
+    ("[System.Net.WebRequest]::Create('https://web]mail.contoso.com/')",
+     'Exception calling "Create" with "1" argument(s): "Invalid URI: The hostname could not be parsed."'),
 ])
 def test_web_request_errors_are_dotnet_errors(command, text):
     for version in ("2010", "2019"):
@@ -80,3 +83,16 @@ def test_a_response_reads_like_httpwebresponse():
     out = run(shell, host, "$r = [System.Net.WebRequest]::Create('https://mail.contoso.com/owa'); "
                            "$x = $r.GetResponse(); $x.StatusCode; $x.Server; $r.Method; $r.ServicePoint.Certificate.Subject")
     assert out.split() == ["OK", "Microsoft-IIS/7.5", "GET", "CN=EX01.contoso.com"]
+
+
+@pytest.mark.parametrize("version, command, parameter", [
+    ("2010", "Test-OwaConnectivity -URL https://web]mail.contoso.com/owa", "URL"),
+    ("2016", "Invoke-WebRequest https://web]mail.contoso.com/", "Uri"),
+])
+def test_a_url_whose_host_cannot_be_parsed_is_a_binding_error(version, command, parameter):
+    """Found by scripts/fuzz_run.py: Python's "Invalid IPv6 URL" was an internal error."""
+    shell, host = make_shell(version)
+    out = run(shell, host, command)
+    assert ("Cannot bind parameter '%s'. Cannot convert value " % parameter) in out
+    assert 'to type "System.Uri". Error: "Invalid URI: The hostname could not be parsed."' in out
+    assert shell.internal_errors == []
