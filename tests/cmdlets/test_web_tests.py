@@ -86,7 +86,8 @@ def test_a_response_reads_like_httpwebresponse():
 
 
 @pytest.mark.parametrize("version, command, parameter", [
-    ("2010", "Test-OwaConnectivity -URL https://web]mail.contoso.com/owa", "URL"),
+    ("2010", "Test-OwaConnectivity -URL https://web]mail.contoso.com/owa "
+             "-MailboxCredential contoso\\\\administrator", "URL"),
     ("2016", "Invoke-WebRequest https://web]mail.contoso.com/", "Uri"),
 ])
 def test_a_url_whose_host_cannot_be_parsed_is_a_binding_error(version, command, parameter):
