@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Callable, List, Optional, Sequence, Tuple
+from typing import List, Optional, Sequence, Tuple
 
 __all__ = ["main", "run", "parse_args", "Options", "UsageError"]
 

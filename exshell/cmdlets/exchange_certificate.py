@@ -25,7 +25,7 @@ from ..profiles import (SMTP_QUESTION_CONSOLE, has_2010_parameters, has_identity
                         has_server_param)
 from .types import SECURE_STRING
 
-__all__ = ["ExchangeCmdlet", "world_of", "world_in", "target_server", "thumbprint_rows",
+__all__ = ["ExchangeCmdlet", "world_of", "world_in", "target_server",
            "complete_thumbprints", "complete_certificate_identities", "thumbprint_candidates", "complete_servers", "GetExchangeCertificate", "NewExchangeCertificate",
            "EnableExchangeCertificate", "RemoveExchangeCertificate", "ImportExchangeCertificate",
            "ExportExchangeCertificate", "LIFECYCLE_ERRORS", "file_data_object"]

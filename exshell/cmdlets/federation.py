@@ -24,6 +24,7 @@ from ..exchange.errors import ExchangeError
 from ..format.views import TableColumn, TableView, register_table_view
 from ..profiles import has_federated_default_domain, has_federation, has_federation_dns_warning
 from .exchange_certificate import FQDN, THUMBPRINT, ExchangeCmdlet, world_in
+from .exchange_config import complete_accepted_domains
 
 __all__ = ["GetFederationTrust", "NewFederationTrust", "SetFederationTrust",
            "RemoveFederationTrust", "GetFederatedOrganizationIdentifier",
@@ -49,15 +50,6 @@ def complete_trusts(request: CompletionRequest) -> List[Candidate]:
         return []
     names = [t.name for t in world.organization.federation_trusts]
     return [Candidate(n, 0, n, "Federation trust") for n in matches(request.word, names)]
-
-
-def complete_accepted_domains(request: CompletionRequest) -> List[Candidate]:
-    """The organisation's accepted domains."""
-    world = world_in(request.context)
-    if world is None:
-        return []
-    names = [d.domain for d in world.organization.accepted_domains]
-    return [Candidate(n, 0, n, "Accepted domain") for n in matches(request.word, names)]
 
 
 def complete_federated_domains(request: CompletionRequest) -> List[Candidate]:

@@ -18,7 +18,7 @@ Imports the engine and ``exshell.profiles`` (through the context's dialect) only
 """
 from __future__ import annotations
 
-from typing import Any, Callable, List, Optional, Tuple
+from typing import Any, Callable, List, Optional
 
 from ..engine.cmdlet import Cmdlet
 from ..engine.conversion import OBJECT, SWITCH, ChoiceType, ConversionError, ListOf, ObjectType, StringType

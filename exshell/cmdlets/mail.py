@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import email.policy
 import email.utils
-import enum
 import re
 import uuid
 from email.message import EmailMessage

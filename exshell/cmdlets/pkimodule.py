@@ -27,7 +27,6 @@ from ..engine.cmdlet import Cmdlet
 from ..engine.completion import PATH, complete_paths, completing
 from ..engine.conversion import (SWITCH, ChoiceType, DateTimeType, IntType, ListOf, ObjectType,
                                  StringType, to_string)
-from ..engine.nettypes import NetError
 from ..engine.parameters import Parameter
 from ..engine.properties import type_names
 from ..profiles import has_full_selfsigned, has_pfx_crypto_option, has_pki_module

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import enum
 import re
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict
 
 from ..engine.cmdlet import Cmdlet
 from ..engine.conversion import OBJECT, SWITCH, EnumType, IntType, ListOf, StringType, to_string
 from ..engine.parameters import Parameter
-from ..engine.properties import PSHashtable
 from ..engine.psreadline import (COLOR_NAMES, GROUPS, KEY_HANDLERS, PREDICTION_SOURCES,
                                  PSReadLineOptions)
 from ..format.views import ListView, TableColumn, TableView, register_list_view, register_table_view

@@ -23,7 +23,7 @@ import datetime as _dt
 import hashlib
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
-from ..engine.conversion import ConversionError, to_bool, to_datetime, to_int, to_string
+from ..engine.conversion import ConversionError, to_bool, to_datetime, to_string
 from ..engine.dotnet import MethodError, method_not_found, method_threw, overload_not_found
 from ..engine.nettypes import NetEnum, NetError, NetFlags, NetType, enum_type, register
 from ..engine.properties import NOT_FOUND, get_property, type_names

@@ -468,7 +468,7 @@ def _build(text: str, *, path, version, clock, key_source, serials):
             server = org.add_server(name, roles, setup=setup, expires_at=expires)
         except ExchangeError as e:
             raise ctx.error(e.message, S, i, "name") from None
-        except (ValueError, OverflowError) as e:
+        except (ValueError, OverflowError):
             # The name was checked above: what is left is the setup certificate's dates.
             raise ctx.error("the setup certificate cannot have these dates", S, i,
                             expiry_key) from None

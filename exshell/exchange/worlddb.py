@@ -942,7 +942,6 @@ class WorldStore:
 
     def _load_org_id(self, org, d: Any) -> None:
         """The federated organization identifier (absent in worlds made before it)."""
-        from .federation import FederatedOrganizationIdentifier
         if d is None:
             d = {}
         _check(isinstance(d, dict), "the federated organization identifier has the wrong shape")

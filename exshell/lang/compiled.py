@@ -41,7 +41,7 @@ import re
 import pyparsing as pp
 from pyparsing.core import _ParseActionIndexError
 
-from .firstchars import EOF, may_start
+from .firstchars import may_start
 from .lexicon import compile_regex, is_kept
 from .state import PARSED, current_parse
 

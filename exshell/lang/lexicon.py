@@ -182,7 +182,7 @@ NUMBER = (r"(?:0[xX](?P<hex>[0-9a-fA-F]+)"
 # A number in argument mode only counts when a delimiter follows (7z is a word).
 CMD_DELIM = r"(?=[\s(),;{}|&]|\Z)"
 # In expression mode a number ends at operator characters too.
-EXPR_DELIM = rf"(?=[\s(),;{{}}|&!#%*+\-\u2013\u2014\u2015./<=>\]\[:]|\Z)"
+EXPR_DELIM = r"(?=[\s(),;{}|&!#%*+\-\u2013\u2014\u2015./<=>\]\[:]|\Z)"
 # One piece of a bare word: anything up to whitespace or ( ) , ; { } | & ; '$' only
 # when it cannot start a variable; quotes and backticks handled as their own pieces.
 PLAIN = rf"(?:[^\s(),;{{}}|&$`{SQ}{DQ}]|`(?![\r\n])[\s\S]|\$(?!{VARSTART}))++"

@@ -29,7 +29,7 @@ import html
 import io
 import json
 import time
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, Optional
 
 __all__ = ["make_app", "class_data", "learner_data", "CSP"]
 

@@ -22,7 +22,6 @@ text}``; the session sends ``{"exit": code}`` as it ends.
 """
 from __future__ import annotations
 
-import io
 import json
 import os
 import signal

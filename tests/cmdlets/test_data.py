@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 
-from cmdlet_kit import PS20, PS51, lines, make_shell, run, values
+from cmdlet_kit import PS20, PS51, make_shell, run, values
 
 
 def c_drive(tmp_path):

@@ -10,7 +10,7 @@ import subprocess
 
 import pytest
 
-from tests.cmdlets.cmdlet_kit import PS20, PS51, lines, make_shell, run, values
+from tests.cmdlets.cmdlet_kit import PS20, PS51, make_shell, run, values
 
 X509 = "System.Security.Cryptography.X509Certificates."
 OPENSSL = shutil.which("openssl")

@@ -1,11 +1,9 @@
 """Expressions and statements through the evaluator: input -> the objects it writes.
 
 Run on a 2.0 shell (Exchange 2010) unless the row names 5.1 (Exchange 2016)."""
-import datetime as dt
 
 import pytest
 
-from exshell.engine.properties import PSHashtable, PSObject
 from exshell.testing import make_shell
 
 

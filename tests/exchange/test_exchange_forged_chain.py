@@ -89,7 +89,7 @@ def test_a_pfx_from_a_fake_ca_is_untrusted_not_valid(fake_key):
                                                 serialization.BestAvailableEncryption(b"pw"))
     shell.context.set_variable("raw", pfx)
     host.clear()
-    result = shell.run("$pw = ConvertTo-SecureString 'pw' -AsPlainText -Force; "
+    shell.run("$pw = ConvertTo-SecureString 'pw' -AsPlainText -Force; "
                        "Import-ExchangeCertificate -FileData $raw -Password $pw | "
                        "Format-List Status,RootCAType")
     assert "Untrusted" in host.text, host.text

@@ -9,7 +9,6 @@ from exshell.exchange import AllowedServices as S, CertificateAuthorityType as R
     CertificateStatus as Status, ExchangeError
 from exshell.exchange.codec import REQUEST_BEGIN, REQUEST_END, decode_import_data, ImportBase64Error
 
-from exchange_fixtures import make_org
 
 SETUP = "DC6D478B6DB9449D50FE8C2BB5D36ED11C7C7F32"
 

@@ -5,7 +5,6 @@ import pytest
 
 from exshell import cli
 from exshell.labs.cli import open_session
-from exshell.labs.model import load_lab
 from exshell.labs.cli import find_lab
 from exshell.labs.runner import run_solution
 

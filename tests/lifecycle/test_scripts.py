@@ -4,7 +4,6 @@ import os
 import subprocess
 import sys
 
-import pytest
 
 ENV = dict(os.environ, EXSHELL_CLOCK="2026-11-28T10:00:00", EXSHELL_DETERMINISTIC="1",
            COLUMNS="120", NO_COLOR="1")

@@ -1,9 +1,7 @@
 """exshell replica: the export script, reading dumps, building the world, the CLI."""
 import base64
 import datetime as dt
-import json
 import os
-import shutil
 import subprocess
 import sys
 
@@ -110,7 +108,7 @@ def _export_in_exshell(version, organization=None):
     os.makedirs(os.path.join(shell.drive_root, "C"), exist_ok=True)
     with open(os.path.join(shell.drive_root, "C", "export.ps1"), "w", newline="") as fh:
         fh.write(script_text())
-    result = shell.run("& C:\\export.ps1 -Path C:\\dump")
+    shell.run("& C:\\export.ps1 -Path C:\\dump")
     assert shell.internal_errors == []
     assert "Exported" in host.text, host.text
     return shell, os.path.join(shell.drive_root, "C", "dump")

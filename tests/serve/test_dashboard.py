@@ -5,7 +5,6 @@ class, an HTML name shown as text, a live update without a reload."""
 import csv
 import io
 import json
-import urllib.parse
 
 import pytest
 

@@ -1,6 +1,5 @@
 """The class roster: what a valid one gives, and every mistake reported with its file,
 line and key (never a traceback); ``exshell serve -Check``; the class database."""
-import json
 import os
 import subprocess
 import sys
@@ -8,8 +7,7 @@ import sys
 import pytest
 
 from exshell.serve.classdb import ClassDB, ClassDBError, ProgressStore
-from exshell.serve.roster import RosterError, learner_slug, load_roster, parse_public_key, \
-    parse_roster
+from exshell.serve.roster import RosterError, learner_slug, load_roster, parse_public_key
 
 ED = ("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHfWmPGoKMn2mc1Nx9a8KkdxQPv+Yb7GVb4XZMzz8vXy "
       "alice@laptop")

@@ -3,7 +3,6 @@ in (keys, passwords, nobody else), a lab solved without a terminal passes on the
 dashboard, each learner's own world (different thumbprints), the full REPL on a
 terminal (Ctrl-C stops a running command), a dropped connection resumes, bad input
 does not hurt the server, and a restart keeps everything."""
-import json
 import os
 import re
 import signal
@@ -11,7 +10,6 @@ import subprocess
 import time
 
 import pexpect
-import pytest
 
 from .conftest import SSH, SSH_OPTIONS, needs_ssh
 

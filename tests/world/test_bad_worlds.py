@@ -1,7 +1,6 @@
 """Worlds that cannot be used: every case gives WorldStoreError naming the file and
 saying what to do -- never another exception, never a half-applied change."""
 import datetime as _dt
-import json
 import os
 import pathlib
 import random

@@ -2,7 +2,6 @@
 what changed, undoing a failed change, several connections on one world."""
 import datetime as _dt
 import pathlib
-import sqlite3
 
 import pytest
 
@@ -77,7 +76,7 @@ def test_keys_are_stored_once_however_many_certificates_share_them(tmp_path):
     org = default_organization("2010", **sources())
     server = org.local_server
     for i in range(5):   # the Auth-style copy: one key, several servers' entries
-        entry = server.my.get(server.internal_transport_thumbprint).copy()
+        server.my.get(server.internal_transport_thumbprint).copy()
         break
     store = open_store(str(tmp_path / "w.db"))
     store.create(org)
@@ -207,7 +206,6 @@ def test_a_reader_reads_while_a_writer_holds_the_lock(tmp_path):
 
 
 def test_the_write_lock_waits_for_the_other_writer(tmp_path, monkeypatch):
-    import exshell.exchange.worlddb as worlddb
     path = str(tmp_path / "w.db")
     a = open_store(path)
     a.create(three())
