@@ -261,6 +261,19 @@ class _PkiCmdlet(Cmdlet, register=False):
                       "System.ArgumentException", str(e), str(e))
             return None
 
+    def import_target(self, p: Any, action: str) -> Optional[Tuple[Any, str, bytes]]:
+        """(store, its path, the file's bytes) for an import into -CertStoreLocation,
+        after ShouldProcess; None when the store, the answer or the file says no."""
+        found = self.store_or_fail(p.CertStoreLocation)
+        if found is None:
+            return None
+        if not self.should_process("", target=to_string(p.FilePath), action=action):
+            return None
+        data = self.read_input(p.FilePath)
+        if data is None:
+            return None
+        return found[0], found[1], data
+
     def emit(self, stored: Any, parent: str) -> None:
         self.write_object(certificate_from_item(self.env, stored, PathNote(parent, stored.thumbprint,
                                                                            False)))
@@ -294,15 +307,10 @@ class ImportPfxCertificate(_PkiCmdlet):
     )
 
     def process(self, p: Any) -> None:
-        found = self.store_or_fail(p.CertStoreLocation)
-        if found is None:
+        target = self.import_target(p, "Import PFX certificate")
+        if target is None:
             return
-        store, parent = found
-        if not self.should_process("", target=to_string(p.FilePath), action="Import PFX certificate"):
-            return
-        data = self.read_input(p.FilePath)
-        if data is None:
-            return
+        store, parent, data = target
         secret = password_text(p.Password)
         if secret is None:
             secret = _protected_password(self, data)
@@ -507,15 +515,10 @@ class ImportCertificate(_PkiCmdlet):
     )
 
     def process(self, p: Any) -> None:
-        found = self.store_or_fail(p.CertStoreLocation)
-        if found is None:
+        target = self.import_target(p, "Import certificate")
+        if target is None:
             return
-        store, parent = found
-        if not self.should_process("", target=to_string(p.FilePath), action="Import certificate"):
-            return
-        data = self.read_input(p.FilePath)
-        if data is None:
-            return
+        store, parent, data = target
         try:
             certs = read_certificates(data)
         except ValueError:
